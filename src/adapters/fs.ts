@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { InputError, UsageError } from "../app/errors.js";
+import type { FileText, Files } from "../app/ports.js";
+
+/** Input files larger than this are refused before reading: no flake.lock or closure comes close. */
+export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
+
+function problem(displayPath: string, message: string, next: string): InputError {
+  return new InputError([{ origin: displayPath, pointer: "", message, next }]);
+}
+
+async function explainDirectory(p: string): Promise<string> {
+  const lock = path.join(p, "flake.lock");
+  try {
+    await fs.access(lock);
+    return `pass the lock file itself, e.g. ${lock}`;
+  } catch {
+    return "pass the path of a file, not a directory";
+  }
+}
+
+/** Files over node:fs; `-` reads standard input through `readStdin`. */
+export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files {
+  return {
+    async readText(p: string): Promise<FileText> {
+      if (p === "-") {
+        const text = await readStdin();
+        return { displayPath: "<stdin>", text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
+      }
+      const abs = path.resolve(cwd, p);
+      let bytes: Buffer;
+      try {
+        const st = await fs.stat(abs);
+        if (st.isDirectory()) throw problem(p, "is a directory", await explainDirectory(abs));
+        if (st.size > MAX_INPUT_BYTES) throw problem(p, `is ${st.size} bytes, more than any input flake-audit reads`, "check that the path names the right file");
+        bytes = await fs.readFile(abs);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        throw fromErrno(p, e);
+      }
+      return { displayPath: p, text: bytes.toString("utf8"), sha256: createHash("sha256").update(bytes).digest("hex"), directoryName: path.basename(path.dirname(abs)) };
+    },
+  };
+}
+
+function fromErrno(p: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return problem(p, "no such file", "check the path; by default flake-audit reads ./flake.lock (run `nix flake lock` to create one)");
+    case "EACCES":
+    case "EPERM":
+      return problem(p, "permission denied", "make the file readable, or run as a user who can read it");
+    case "EISDIR":
+      return problem(p, "is a directory", "pass the path of a file, not a directory");
+    default:
+      return problem(p, `cannot be read (${code ?? "unknown error"})`, "check the path and that the file is a regular file");
+  }
+}
+
+export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
+/**
+ * Writes `content` to `target` through a temporary file in the same directory and a rename, so a
+ * reader never sees half a file and a failure leaves nothing behind.
+ */
+export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await fs.writeFile(tmp, content, { flag: "wx" });
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException | undefined)?.code ?? "unknown error";
+    throw new UsageError(`cannot write ${target}: ${code === "ENOENT" ? "its directory does not exist" : code}`);
+  }
+}

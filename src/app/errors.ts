@@ -1,0 +1,21 @@
+import type { InputIssue } from "../ingest/issues.js";
+
+/** Wrong flags or arguments: exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Unreadable or malformed input files: exit 3. Carries every issue found. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[]) {
+    super(issues[0]?.message ?? "invalid input");
+    this.issues = issues;
+  }
+}
+
+/** A bug or a broken invariant: exit 70. */
+export class InternalError extends Error {
+  override readonly name = "InternalError";
+}

@@ -1,0 +1,11 @@
+import type { Env, Io } from "./io.js";
+import type { Wiring } from "./wire.js";
+
+/** What a command handler gets: the process, and the wiring built on first use. */
+export interface CommandContext {
+  readonly io: Io;
+  readonly env: Env;
+  wiring(): Wiring;
+  /** Writes the result to stdout, or atomically to a file. */
+  write(text: string, output: string | undefined): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import type { Io } from "./io.js";
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The real process streams. */
+export function nodeIo(): Io {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    isTTY: process.stdout.isTTY === true,
+    readStdin: () => readAll(process.stdin),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,76 @@
+import yargs, { type Argv } from "yargs";
+import { InputError, InternalError, UsageError } from "../app/errors.js";
+import { renderIssues } from "../render/issue-text.js";
+import { stripControls } from "../render/escape.js";
+import type { CommandContext } from "./context.js";
+import { ExitCode } from "./exit-codes.js";
+import type { Env, Io } from "./io.js";
+import { toolInfo, wire, type Wiring } from "./wire.js";
+import * as sbom from "./commands/sbom.js";
+
+const EPILOG = `Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 invalid input, 4 upstream incomplete, 70 internal error.`;
+
+function makeContext(io: Io, env: Env): CommandContext {
+  let wiring: Wiring | undefined;
+  return {
+    io,
+    env,
+    wiring: () => (wiring ??= wire(io, env, env["FLAKE_AUDIT_VERBOSE"] === "1")),
+    async write(text, output) {
+      if (output === undefined || output === "-") return io.stdout(text);
+      const { writeFileAtomic } = await import("../adapters/fs.js");
+      await writeFileAtomic(output, text);
+    },
+  };
+}
+
+function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: number) => void): Argv {
+  const y = yargs([...argv])
+    .scriptName("flake-audit")
+    .usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.")
+    .strict()
+    .exitProcess(false)
+    .wrap(100)
+    .version(toolInfo().version)
+    .help()
+    .alias("h", "help")
+    .recommendCommands()
+    .demandCommand(1, "name a command")
+    .epilog(EPILOG)
+    .fail((msg: string | undefined, e: Error | undefined) => {
+      throw e ?? new UsageError(msg ?? "invalid arguments");
+    });
+  y.command(sbom.command, sbom.describe, (b: Argv) => sbom.builder(b, ctx), async (a) => setExit(await sbom.handler(a as unknown as sbom.SbomArgs, ctx)));
+  return y;
+}
+
+/** The whole CLI: argv in, exit code out. The only place that maps errors to exit codes. */
+export async function run(argv: readonly string[], io: Io, env: Env): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const ctx = makeContext(io, env);
+  try {
+    let output = "";
+    await parser(argv, ctx, (c) => (code = c)).parseAsync([...argv], {}, (_e: unknown, _a: unknown, out: string) => {
+      output = out;
+    });
+    if (output !== "") io.stdout(output.endsWith("\n") ? output : `${output}\n`);
+    return code;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+function reportError(e: unknown, io: Io): number {
+  if (e instanceof UsageError || (e instanceof Error && e.name === "YError")) {
+    io.stderr(`flake-audit: ${stripControls(e.message)}\nRun 'flake-audit --help' for usage.\n`);
+    return ExitCode.Usage;
+  }
+  if (e instanceof InputError) {
+    io.stderr(`flake-audit: invalid input\n${renderIssues(e.issues)}`);
+    return ExitCode.InvalidInput;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
+  io.stderr(`flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}\nThis is a bug. Please report it with the command you ran.\n`);
+  return ExitCode.Internal;
+}

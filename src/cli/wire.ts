@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { nodeFiles } from "../adapters/fs.js";
+import type { Files, Log } from "../app/ports.js";
+import { UsageError } from "../app/errors.js";
+import type { ToolInfo } from "../domain/reports.js";
+import type { Env, Io } from "./io.js";
+import { stripControls } from "../render/escape.js";
+
+/** The composition root: real adapters, the clock and the environment, read once per run. */
+export interface Wiring {
+  readonly files: Files;
+  readonly log: Log;
+  readonly tool: ToolInfo;
+  /** The real clock, read once. */
+  readonly now: Date;
+  newSerialNumber(): string;
+  /** SOURCE_DATE_EPOCH as a Date, when set. */
+  readonly sourceDateEpoch?: Date;
+}
+
+const require = createRequire(import.meta.url);
+
+export function toolInfo(): ToolInfo {
+  const pkg = require("../../package.json") as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
+function parseEpoch(value: string | undefined): Date | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d{1,12}$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, found '${stripControls(value)}'`);
+  return new Date(Number(value) * 1000);
+}
+
+export function wire(io: Io, env: Env, verbose = false): Wiring {
+  const epoch = parseEpoch(env["SOURCE_DATE_EPOCH"]);
+  return {
+    files: nodeFiles(() => io.readStdin(), io.cwd),
+    log: {
+      warn: (m) => io.stderr(`warning: ${stripControls(m)}\n`),
+      info: (m) => {
+        if (verbose) io.stderr(`${stripControls(m)}\n`);
+      },
+    },
+    tool: toolInfo(),
+    now: new Date(),
+    newSerialNumber: () => `urn:uuid:${randomUUID()}`,
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Every property name flake-audit writes, declared once. `nix:` names come from the registered
+ * CycloneDX taxonomy (nixpkgs doc/interoperability/cyclonedx.md); lock facts that have no
+ * registered name live in our own `flake-audit:` namespace.
+ */
+export const NixProperty = {
+  storePath: "nix:store_path",
+  narHash: "nix:narinfo:nar_hash",
+  narSize: "nix:narinfo:nar_size",
+  deriver: "nix:narinfo:deriver",
+  ca: "nix:narinfo:ca",
+  sig: "nix:narinfo:sig",
+  references: "nix:narinfo:references",
+} as const;
+
+export const FlakeAuditProperty = {
+  inputPath: "flake-audit:input_path",
+  inputType: "flake-audit:input_type",
+  original: "flake-audit:original",
+  locked: "flake-audit:locked",
+  ref: "flake-audit:ref",
+  rev: "flake-audit:rev",
+  lastModified: "flake-audit:last_modified",
+  revCount: "flake-audit:rev_count",
+  flake: "flake-audit:flake",
+  dir: "flake-audit:dir",
+  pinning: "flake-audit:pinning",
+  hashMeaning: "flake-audit:hash_meaning",
+  storePathNote: "flake-audit:store_path_note",
+  pathsTruncated: "flake-audit:input_paths_truncated",
+  lockVersion: "flake-audit:lock_version",
+  lockSha256: "flake-audit:lock_sha256",
+  reproducible: "flake-audit:reproducible",
+  buildTime: "flake-audit:build_time",
+} as const;
+
+export const HASH_MEANING = "SHA-256 of the NAR serialisation of the unpacked source (Nix narHash), not of a downloaded archive";
