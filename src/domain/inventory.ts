@@ -1,7 +1,7 @@
 import { compareInputPaths, formatInputPath, type InputPath } from "./input-path.js";
 import { indexLock, type LockIndex } from "./lock-index.js";
 import type { InputNode, LockGraph, NodeKey } from "./lock-graph.js";
-import { pinningOf, type Attrs, type Pinning, type SourceRef } from "./source-ref.js";
+import { isRelativePath, pinningOf, type Attrs, type Pinning, type SourceRef } from "./source-ref.js";
 import { sourceStorePath, type StorePath } from "./store-path.js";
 
 /**
@@ -53,7 +53,9 @@ export function buildInventory(graph: LockGraph, storeDir?: string): LockInvento
   for (const key of index.reachable) {
     const node = graph.nodes.get(key);
     if (node?.locked === undefined) continue;
-    const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}`;
+    // A relative path input is only the same source as another with the same parent.
+    const parent = isRelativePath(node.locked) ? JSON.stringify(node.parent ?? []) : "";
+    const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}|${parent}`;
     let g = groups.get(canon);
     if (g === undefined) groups.set(canon, (g = { nodes: [], paths: [] }));
     g.nodes.push(node);

@@ -1,11 +1,15 @@
 import { z } from "zod";
 
 /** Nix reads JSON strings, unsigned integers and booleans as attribute values; nothing else. */
-export const AttrValueSchema = z.union([z.string(), z.number().int().nonnegative(), z.boolean()]);
+export const AttrValueSchema = z.union([z.string(), z.number().int().nonnegative(), z.boolean()], {
+  error: "attribute values must be a string, a non-negative integer or a boolean",
+});
 export const AttrsSchema = z.record(z.string(), AttrValueSchema);
 
 /** A string names a node key; an array is a follows path from the root (`[]` is the root flake). */
-export const EdgeSchema = z.union([z.string(), z.array(z.string())]);
+export const EdgeSchema = z.union([z.string(), z.array(z.string())], {
+  error: "an input must be a node key (string) or a follows path (array of strings)",
+});
 
 export const LockNodeSchema = z
   .looseObject({

@@ -19,7 +19,7 @@ export function parseFlakeLock(text: string, origin: string): Result<LockGraph, 
   const parsed = FlakeLockSchema.safeParse(doc.value);
   if (!parsed.success) return err(withPositions(text, zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE }))));
   const built = buildGraph(parsed.data, origin);
-  if (built.issues.length > 0) return err(withPositions(text, built.issues));
+  if (built.issues.length > 0) return err(withPositions(text, built.issues.map((i) => (i.next === undefined ? { ...i, next: REGENERATE } : i))));
   const graphIssues = checkGraph(built.graph, origin);
   if (graphIssues.length > 0) return err(withPositions(text, graphIssues));
   return ok(built.graph);
@@ -29,16 +29,17 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return [{ origin, pointer: "", message: "a flake.lock must be a JSON object with nodes, root and version", expected: '{"nodes": {…}, "root": "root", "version": 7}', received: describeReceived(value) }];
   }
-  const version = (value as Record<string, unknown>)["version"] ?? 0;
+  const raw = (value as Record<string, unknown>)["version"];
+  const version = raw ?? 0;
   if (version === 5 || version === 6 || version === 7) return [];
   const legacy = typeof version === "number" && version >= 1 && version <= 4;
   return [
     {
       origin,
       pointer: "/version",
-      message: `unsupported lock version ${describeReceived(version)}`,
+      message: raw === undefined ? "the lock has no 'version' field (Nix reads that as the unsupported version 0)" : `unsupported lock version ${describeReceived(version)}`,
       expected: "version 5, 6 or 7 (the versions every released Nix reads)",
-      received: describeReceived(version),
+      received: describeReceived(raw),
       next: legacy
         ? "lock versions 1-4 predate the first Nix release with flakes (2.4); run `nix flake lock` with a current Nix to rewrite it"
         : typeof version === "number" && version > 7

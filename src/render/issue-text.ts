@@ -13,8 +13,8 @@ export function renderIssues(issues: readonly InputIssue[]): string {
   const out: string[] = [];
   for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) {
     const where = issue.position !== undefined ? `${issue.origin}:${issue.position.line}:${issue.position.column}` : issue.origin;
-    const pointer = issue.pointer !== "" ? ` ${issue.pointer}` : "";
-    const lines = [`${stripControls(where)}:${stripControls(pointer)}: ${stripControls(issue.message)}`];
+    const pointer = issue.pointer !== "" ? `: ${issue.pointer}` : "";
+    const lines = [`${stripControls(where)}${stripControls(pointer)}: ${stripControls(issue.message)}`];
     if (issue.expected !== undefined) lines.push(`  expected: ${stripControls(issue.expected)}`);
     if (issue.received !== undefined) lines.push(`  received: ${stripControls(issue.received)}`);
     if (issue.example !== undefined) lines.push(`  example:  ${stripControls(issue.example)}`);

@@ -1,0 +1,38 @@
+import * as CDX from "@cyclonedx/cyclonedx-library";
+import { readFileSync } from "node:fs";
+import { buildSbom } from "../../src/app/sbom.js";
+import type { Files } from "../../src/app/ports.js";
+import type { SbomModel } from "../../src/domain/reports.js";
+import type { SpecVersion } from "../../src/render/cyclonedx/serialize.js";
+import { createHash } from "node:crypto";
+
+export const TEST_TOOL = { name: "flake-audit", version: "0.0.0-test" };
+
+/** Files over the real file system, without the CLI. */
+export const testFiles: Files = {
+  async readText(p) {
+    const text = readFileSync(p, "utf8");
+    return { displayPath: p.split("/").pop()!, text, sha256: createHash("sha256").update(text).digest("hex"), directoryName: "fixture" };
+  },
+};
+
+export async function modelOf(lockPath: string): Promise<SbomModel> {
+  const r = await buildSbom({ lockPath, name: "fixture-flake", tool: TEST_TOOL, reproducible: true }, testFiles);
+  return r.model;
+}
+
+const VERSION: Record<SpecVersion, CDX.Spec.Version> = { "1.4": CDX.Spec.Version.v1dot4, "1.5": CDX.Spec.Version.v1dot5, "1.6": CDX.Spec.Version.v1dot6, "1.7": CDX.Spec.Version.v1dot7 };
+const jsonValidators = new Map<SpecVersion, CDX.Validation.JsonStrictValidator>();
+const xmlValidators = new Map<SpecVersion, CDX.Validation.XmlValidator>();
+
+/** Null when the BOM passes the CycloneDX library's schema validator, else its errors. */
+export async function validateBom(text: string, spec: SpecVersion, format: "json" | "xml"): Promise<unknown> {
+  if (format === "json") {
+    let v = jsonValidators.get(spec);
+    if (v === undefined) jsonValidators.set(spec, (v = new CDX.Validation.JsonStrictValidator(VERSION[spec])));
+    return v.validate(text);
+  }
+  let v = xmlValidators.get(spec);
+  if (v === undefined) xmlValidators.set(spec, (v = new CDX.Validation.XmlValidator(VERSION[spec])));
+  return v.validate(text);
+}
