@@ -1,4 +1,4 @@
-import type { InputIssue } from "../ingest/issues.js";
+import type { InputIssue } from "../domain/input-issue.js";
 
 /** Wrong flags or arguments: exit 2. */
 export class UsageError extends Error {

@@ -2,12 +2,9 @@
  * A small JSON scanner used only where JSON.parse cannot help: to say where a syntax error is (line
  * and column), and where a value named by a JSON pointer starts. JSON.parse stays the fast path.
  */
-export interface TextPosition {
-  /** 1-based. */
-  readonly line: number;
-  /** 1-based, in UTF-16 code units. */
-  readonly column: number;
-}
+import type { TextPosition } from "../domain/input-issue.js";
+
+export type { TextPosition };
 
 export function positionAt(text: string, offset: number): TextPosition {
   let line = 1;

@@ -1,4 +1,4 @@
-import type { InputIssue } from "../ingest/issues.js";
+import type { InputIssue } from "../domain/input-issue.js";
 import { stripControls } from "./escape.js";
 
 /** How many issues are printed before "and N more". */

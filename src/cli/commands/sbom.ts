@@ -9,8 +9,8 @@ export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins"
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return y
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
-    .option("spec", { choices: SPEC_VERSIONS, default: envDefault(ctx.env, "spec") ?? "1.6", describe: "CycloneDX specification version" })
-    .option("format", { choices: BOM_FORMATS, default: envDefault(ctx.env, "format") ?? "json", describe: "output format" })
+    .option("spec", { type: "string", choices: SPEC_VERSIONS, default: envDefault(ctx.env, "spec") ?? "1.6", describe: "CycloneDX specification version" })
+    .option("format", { type: "string", choices: BOM_FORMATS, default: envDefault(ctx.env, "format") ?? "json", describe: "output format" })
     .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
     .option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" })
     .option("reproducible", { type: "boolean", default: envFlag(ctx.env, "reproducible"), describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH" })

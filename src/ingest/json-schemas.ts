@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { FlakeLockSchema } from "./flake-lock.schema.js";
+
+const ID_BASE = "https://flake-audit.invalid/schemas/";
+
+/**
+ * The JSON Schemas committed in schemas/, generated from the zod schemas that parse the same
+ * documents. test/schemas.test.ts fails when a committed file is stale; `npm test -- -u` rewrites it.
+ */
+export function jsonSchemas(): Record<string, object> {
+  const flakeLock = z.toJSONSchema(FlakeLockSchema, { target: "draft-2020-12", io: "input" });
+  return {
+    "flake-lock.schema.json": { ...flakeLock, $id: `${ID_BASE}flake-lock.schema.json`, title: "flake.lock (versions 5-7) as flake-audit reads it" },
+  };
+}
