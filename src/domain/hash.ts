@@ -20,9 +20,11 @@ export const isHashAlgo = (s: string): s is HashAlgo => Object.hasOwn(HASH_SIZES
 export const nix32Length = (size: number): number => Math.ceil((size * 8) / 5);
 export const base64Length = (size: number): number => 4 * Math.ceil(size / 3);
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export function toBase16(bytes: Uint8Array): string {
   let s = "";
-  for (const b of bytes) s += b.toString(16).padStart(2, "0");
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]!]!;
   return s;
 }
 

@@ -47,10 +47,15 @@ export function indexLock(graph: LockGraph): LockIndex {
   };
 
   // Breadth-first over string edges so the first path recorded for a node is a shortest one.
-  type Item = { key: NodeKey; path: InputPath; ancestors: ReadonlySet<NodeKey> };
-  const queue: Item[] = [{ key: graph.root, path: [], ancestors: new Set() }];
+  type Item = { key: NodeKey; path: InputPath; up: Item | undefined };
+  const isAncestor = (item: Item, key: NodeKey): boolean => {
+    for (let i: Item | undefined = item; i !== undefined; i = i.up) if (i.key === key) return true;
+    return false;
+  };
+  const queue: Item[] = [{ key: graph.root, path: [], up: undefined }];
   for (let head = 0; head < queue.length; head++) {
-    const { key, path, ancestors } = queue[head]!;
+    const item = queue[head]!;
+    const { key, path } = item;
     const node = graph.nodes.get(key);
     if (node === undefined) continue;
     let resolved = edges.get(key);
@@ -65,8 +70,8 @@ export function indexLock(graph: LockGraph): LockIndex {
       if (target === graph.root) continue;
       const added = addPath(target, childPath);
       // Follows edges are aliases: the target's own subtree is walked from its string-edge paths.
-      if (ref.kind === "node" && added && !ancestors.has(target) && target !== key) {
-        queue.push({ key: target, path: childPath, ancestors: new Set([...ancestors, key]) });
+      if (ref.kind === "node" && added && !isAncestor(item, target)) {
+        queue.push({ key: target, path: childPath, up: item });
       }
     }
   }

@@ -57,7 +57,6 @@ export function sha256(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** UTF-8 encoding without TextEncoder globals hidden behind the environment. */
-export function utf8(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
-}
+const ENCODER = new TextEncoder();
+
+export const utf8 = (s: string): Uint8Array => ENCODER.encode(s);

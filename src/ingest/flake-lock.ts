@@ -7,6 +7,7 @@ import { parseJsonDocument, withPositions } from "./json-document.js";
 import { toSourceRef } from "./source-attrs.js";
 import { zodIssues } from "./zod-issues.js";
 import { checkGraph } from "./lock-graph-checks.js";
+import { isWellFormedLock } from "./flake-lock.fast.js";
 
 const REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
 
@@ -16,9 +17,14 @@ export function parseFlakeLock(text: string, origin: string): Result<LockGraph, 
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
   if (issues.length > 0) return err(withPositions(text, issues));
-  const parsed = FlakeLockSchema.safeParse(doc.value);
-  if (!parsed.success) return err(withPositions(text, zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE }))));
-  const built = buildGraph(parsed.data, origin);
+  let file: FlakeLockFile;
+  if (isWellFormedLock(doc.value)) file = doc.value;
+  else {
+    const parsed = FlakeLockSchema.safeParse(doc.value);
+    if (!parsed.success) return err(withPositions(text, zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE }))));
+    file = parsed.data;
+  }
+  const built = buildGraph(file, origin);
   if (built.issues.length > 0) return err(withPositions(text, built.issues.map((i) => (i.next === undefined ? { ...i, next: REGENERATE } : i))));
   const graphIssues = checkGraph(built.graph, origin);
   if (graphIssues.length > 0) return err(withPositions(text, graphIssues));

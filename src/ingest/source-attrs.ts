@@ -3,6 +3,7 @@ import type { Attrs, SourceRef } from "../domain/source-ref.js";
 import { describeReceived, type InputIssue } from "./issues.js";
 import { SOURCE_ATTR_SCHEMAS } from "./flake-lock.schema.js";
 import { zodIssues } from "./zod-issues.js";
+import { attrsLookValid } from "./flake-lock.fast.js";
 
 const TOKEN_PARAM = /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
 
@@ -28,9 +29,6 @@ function decodeSafe(s: string): string {
 }
 
 const str = (a: Attrs, k: string): string | undefined => (typeof a[k] === "string" ? (a[k] as string) : undefined);
-const num = (a: Attrs, k: string): number | undefined => (typeof a[k] === "number" ? (a[k] as number) : undefined);
-const bool = (a: Attrs, k: string): boolean | undefined => (typeof a[k] === "boolean" ? (a[k] as boolean) : undefined);
-const opt = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [k]: v } as { [P in K]?: V }));
 
 /**
  * Turns a `locked` or `original` attribute set into a SourceRef, collecting issues with JSON pointers
@@ -44,7 +42,7 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
     return { issues };
   }
   const schema = SOURCE_ATTR_SCHEMAS[type];
-  if (schema !== undefined) {
+  if (schema !== undefined && !attrsLookValid(type, raw)) {
     const r = schema.safeParse(raw);
     if (!r.success) issues.push(...zodIssues(r.error, origin, pointer, raw));
   }
@@ -59,42 +57,37 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  const common = {
-    attrs,
-    ...opt("narHash", narHash),
-    ...opt("lastModified", num(attrs, "lastModified")),
-    ...opt("revCount", num(attrs, "revCount")),
-    ...opt("dir", str(attrs, "dir")),
-    ...opt("name", str(attrs, "name")),
-    ...opt("rev", str(attrs, "rev")),
-    ...opt("ref", str(attrs, "ref")),
-  };
-  const s = (k: string): string => str(attrs, k) ?? "";
-  let ref: SourceRef;
+  const common: Record<string, unknown> = { attrs };
+  if (narHash !== undefined) common["narHash"] = narHash;
+  for (const k of ["lastModified", "revCount"] as const) if (typeof attrs[k] === "number") common[k] = attrs[k];
+  for (const k of ["dir", "name", "rev", "ref"] as const) if (typeof attrs[k] === "string") common[k] = attrs[k];
+  let ref: Record<string, unknown>;
   switch (type) {
     case "github":
     case "gitlab":
     case "sourcehut":
-      ref = { type, owner: s("owner"), repo: s("repo"), ...opt("host", str(attrs, "host")), ...common };
+      ref = { type, owner: str(attrs, "owner") ?? "", repo: str(attrs, "repo") ?? "" };
+      if (typeof attrs["host"] === "string") ref["host"] = attrs["host"];
       break;
     case "git":
-      ref = { type, url: s("url"), ...opt("submodules", bool(attrs, "submodules")), ...opt("shallow", bool(attrs, "shallow")), ...common };
+      ref = { type, url: str(attrs, "url") ?? "" };
+      if (typeof attrs["submodules"] === "boolean") ref["submodules"] = attrs["submodules"];
+      if (typeof attrs["shallow"] === "boolean") ref["shallow"] = attrs["shallow"];
       break;
     case "hg":
-      ref = { type, url: s("url"), ...common };
-      break;
     case "tarball":
     case "file":
-      ref = { type, url: s("url"), ...common };
+      ref = { type, url: str(attrs, "url") ?? "" };
       break;
     case "path":
-      ref = { type, path: s("path"), ...common };
+      ref = { type, path: str(attrs, "path") ?? "" };
       break;
     case "indirect":
-      ref = { type, id: s("id"), ...common };
+      ref = { type, id: str(attrs, "id") ?? "" };
       break;
     default:
-      ref = { type: "unknown", declaredType: type, ...common };
+      ref = { type: "unknown", declaredType: type };
   }
-  return { ref, issues };
+  // The switch above sets exactly the fields SourceRef's variant for `type` has.
+  return { ref: Object.assign(ref, common) as unknown as SourceRef, issues };
 }

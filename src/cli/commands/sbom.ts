@@ -1,5 +1,5 @@
 import type { Argv } from "yargs";
-import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/cyclonedx/serialize.js";
+import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/cyclonedx/options.js";
 import type { CommandContext } from "../context.js";
 import { envDefault, envFlag } from "./shared-options.js";
 
@@ -29,7 +29,10 @@ export interface SbomArgs {
 
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<number> {
   const { buildSbom } = await import("../../app/sbom.js");
-  const { renderCycloneDx } = await import("../../render/cyclonedx/serialize.js");
+  const render =
+    args.format === "json"
+      ? (await import("../../render/cyclonedx/render-json.js")).renderCycloneDxJson
+      : (await import("../../render/cyclonedx/serialize.js")).renderCycloneDxXml;
   const w = ctx.wiring();
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);
   const result = await buildSbom(
@@ -44,6 +47,6 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<numb
     w.files,
   );
   for (const warning of result.warnings) w.log.warn(warning);
-  await ctx.write(renderCycloneDx(result.model, args.spec, args.format), args.output);
+  await ctx.write(render(result.model, args.spec), args.output);
   return 0;
 }

@@ -1,0 +1,109 @@
+import { formatInputPath } from "../../domain/input-path.js";
+import type { LockedInput } from "../../domain/inventory.js";
+import type { SbomModel } from "../../domain/reports.js";
+import { toBase16, toPrefixedNix32 } from "../../domain/hash.js";
+import { toFlakeUrl } from "../../domain/flake-ref.js";
+import { identify, isoDateTime } from "../../domain/source-identity.js";
+import { formatStorePath } from "../../domain/store-path.js";
+import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
+import { purlOf } from "./purl.js";
+
+/** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
+export interface ComponentView {
+  readonly type: "application" | "library" | "file";
+  readonly name: string;
+  readonly group?: string;
+  readonly version?: string;
+  readonly bomRef: string;
+  readonly purl?: string;
+  /** SHA-256 hex, when known. */
+  readonly sha256?: string;
+  readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
+  readonly properties: ReadonlyArray<readonly [string, string]>;
+  readonly dependsOn: readonly string[];
+}
+
+export interface BomView {
+  readonly serialNumber?: string;
+  readonly timestamp?: Date;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly root: ComponentView;
+  readonly metadataProperties: ReadonlyArray<readonly [string, string]>;
+  readonly components: readonly ComponentView[];
+}
+
+export const FLAKE_BOM_REF = "flake";
+export const inputBomRef = (id: string): string => `input:${id}`;
+
+type Props = Array<readonly [string, string]>;
+function push(props: Props, entries: ReadonlyArray<readonly [string, string | undefined]>): void {
+  for (const [name, value] of entries) if (value !== undefined) props.push([name, value]);
+}
+
+function safePurl(input: LockedInput): string | undefined {
+  try {
+    return purlOf(input.locked);
+  } catch {
+    return undefined; // a name packageurl-js rejects: the component stays, without a purl
+  }
+}
+
+function inputView(input: LockedInput, truncated: ReadonlySet<string>): ComponentView {
+  const s = input.locked;
+  const id = identify(s);
+  const purl = safePurl(input);
+  const props: Props = input.paths.map((p) => [FA.inputPath, formatInputPath(p)] as const);
+  push(props, [
+    [FA.inputType, s.type === "unknown" ? s.declaredType : s.type],
+    [NIX.storePath, input.storePath !== undefined ? formatStorePath(input.storePath) : undefined],
+    [NIX.narHash, s.narHash !== undefined ? toPrefixedNix32(s.narHash) : undefined],
+    [FA.hashMeaning, s.narHash !== undefined ? HASH_MEANING : undefined],
+    [FA.storePathNote, input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined],
+    [FA.original, input.original !== undefined ? toFlakeUrl(input.original) : undefined],
+    [FA.locked, toFlakeUrl(s)],
+    [FA.ref, input.original?.ref ?? s.ref],
+    [FA.rev, s.rev],
+    [FA.lastModified, s.lastModified !== undefined ? isoDateTime(s.lastModified) : undefined],
+    [FA.revCount, s.revCount !== undefined ? String(s.revCount) : undefined],
+    [FA.flake, input.isFlake ? undefined : "false"],
+    [FA.dir, s.dir],
+    [FA.pinning, input.pinning],
+    [FA.pathsTruncated, input.nodeKeys.some((k) => truncated.has(k)) ? "true" : undefined],
+  ]);
+  const refs: Array<{ type: "vcs" | "distribution"; url: string }> = [];
+  if (id.vcsUrl !== undefined) refs.push({ type: "vcs", url: id.vcsUrl });
+  if (id.downloadUrl !== undefined) refs.push({ type: "distribution", url: id.downloadUrl });
+  const dependsOn = input.dependsOn.map(inputBomRef);
+  if (input.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
+  return {
+    type: "library",
+    name: id.name,
+    ...(id.group !== undefined ? { group: id.group } : {}),
+    ...(id.version !== undefined ? { version: id.version } : {}),
+    bomRef: inputBomRef(input.id),
+    ...(purl !== undefined ? { purl } : {}),
+    ...(s.narHash !== undefined ? { sha256: toBase16(s.narHash.bytes) } : {}),
+    externalReferences: refs,
+    properties: props,
+    dependsOn,
+  };
+}
+
+/** SbomModel → BomView. Pure: the clock and serial number arrive in the model. */
+export function toBomView(model: SbomModel): BomView {
+  const inv = model.inventory;
+  const rootProps: Props = [];
+  push(rootProps, [
+    [FA.lockVersion, model.lockVersion !== undefined ? String(model.lockVersion) : undefined],
+    [FA.lockSha256, model.lockFile?.sha256],
+  ]);
+  const truncated = new Set(inv?.truncatedPaths ?? []);
+  return {
+    ...(model.serialNumber !== undefined ? { serialNumber: model.serialNumber } : {}),
+    ...(model.timestamp !== undefined ? { timestamp: model.timestamp } : {}),
+    tool: model.tool,
+    root: { type: "application", name: model.flakeName, bomRef: FLAKE_BOM_REF, externalReferences: [], properties: rootProps, dependsOn: (inv?.rootDependsOn ?? []).map(inputBomRef) },
+    metadataProperties: model.reproducible ? [[FA.reproducible, "true"]] : [],
+    components: (inv?.inputs ?? []).map((i) => inputView(i, truncated)),
+  };
+}

@@ -1,0 +1,7 @@
+import type { SbomModel } from "../../domain/reports.js";
+import { toBomView } from "./bom-view.js";
+import { writeCycloneDxJson } from "./json-writer.js";
+import type { SpecVersion } from "./options.js";
+
+/** CycloneDX JSON without loading the CycloneDX library (see json-writer.ts). */
+export const renderCycloneDxJson = (model: SbomModel, spec: SpecVersion): string => writeCycloneDxJson(toBomView(model), spec);
