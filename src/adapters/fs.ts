@@ -24,6 +24,13 @@ async function explainDirectory(p: string): Promise<string> {
 /** Files over node:fs; `-` reads standard input through `readStdin`. */
 export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files {
   return {
+    async exists(p: string): Promise<boolean> {
+      try {
+        return (await fs.stat(path.resolve(cwd, p))).isFile();
+      } catch {
+        return false;
+      }
+    },
     async readText(p: string): Promise<FileText> {
       if (p === "-") {
         const text = await readStdin();
@@ -66,11 +73,16 @@ export const sha256Hex = (text: string): string => createHash("sha256").update(t
  * Writes `content` to `target` through a temporary file in the same directory and a rename, so a
  * reader never sees half a file and a failure leaves nothing behind.
  */
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | readonly string[]): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await fs.writeFile(tmp, content, { flag: "wx" });
+    const handle = await fs.open(tmp, "wx");
+    try {
+      for (const chunk of typeof content === "string" ? [content] : content) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

@@ -11,10 +11,26 @@ export interface FileText {
 /** Reading input files. Missing, unreadable or odd files become InputError with a friendly message. */
 export interface Files {
   readText(path: string): Promise<FileText>;
+  /** Whether a regular file exists at path. */
+  exists(path: string): Promise<boolean>;
 }
 
 /** Diagnostics on stderr; never the result. */
 export interface Log {
   warn(message: string): void;
   info(message: string): void;
+}
+
+/** JSON text that a program printed, with a name for error messages. */
+export interface CommandOutput {
+  readonly origin: string;
+  readonly text: string;
+}
+
+/** The installed Nix. Missing or failing `nix` becomes InputError with a clear message. */
+export interface NixStore {
+  /** `nix path-info --json --recursive` of an installable or store path. */
+  pathInfoClosure(installable: string): Promise<CommandOutput>;
+  /** `nix show-derivation -r` / `nix derivation show -r` of a .drv path. */
+  derivationClosure(drvPath: string): Promise<CommandOutput>;
 }

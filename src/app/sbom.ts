@@ -1,11 +1,20 @@
 import { formatInputPath } from "../domain/input-path.js";
 import { buildInventory } from "../domain/inventory.js";
 import type { Gap, SbomModel, ToolInfo } from "../domain/reports.js";
-import type { Files } from "./ports.js";
+import { closureRoots } from "../domain/closure.js";
+import { InternalError } from "./errors.js";
+import type { Files, NixStore } from "./ports.js";
+import { readClosure, type ClosureSource } from "./read-closure.js";
+
+const noNix = (): NixStore => {
+  throw new InternalError("no nix adapter was wired");
+};
 import { readLock } from "./read-lock.js";
 
 export interface SbomRequest {
-  readonly lockPath: string;
+  /** Undefined when only a closure is described. */
+  readonly lockPath?: string;
+  readonly closure?: ClosureSource;
   readonly name?: string;
   readonly tool: ToolInfo;
   readonly timestamp?: Date;
@@ -25,12 +34,16 @@ const PINNING_WARNING = {
 } as const;
 
 /** flake.lock → SbomModel: every distinct locked source with its input paths and dependency graph. */
-export async function buildSbom(req: SbomRequest, files: Files): Promise<SbomResult> {
-  const { file, graph } = await readLock(files, req.lockPath);
-  const inventory = buildInventory(graph);
+export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixStore = noNix): Promise<SbomResult> {
+  const lock = req.lockPath !== undefined ? await readLock(files, req.lockPath) : undefined;
+  const inventory = lock !== undefined ? buildInventory(lock.graph) : undefined;
+  const closure = req.closure !== undefined ? await readClosure(req.closure, files, nix) : undefined;
   const gaps: Gap[] = [];
   const warnings: string[] = [];
-  for (const input of inventory.inputs) {
+  for (const [path, refs] of closure?.closure.danglingReferences ?? []) {
+    warnings.push(`${path} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`);
+  }
+  for (const input of inventory?.inputs ?? []) {
     if (input.pinning === "unlocked" || input.pinning === "rev-only") {
       const text = `input '${formatInputPath(input.primaryPath)}' ${PINNING_WARNING[input.pinning]}`;
       warnings.push(text);
@@ -39,10 +52,10 @@ export async function buildSbom(req: SbomRequest, files: Files): Promise<SbomRes
   }
   const model: SbomModel = {
     tool: req.tool,
-    flakeName: req.name ?? file.directoryName,
-    lockFile: { path: file.displayPath, sha256: file.sha256 },
-    lockVersion: graph.lockVersion,
-    inventory,
+    flakeName: req.name ?? lock?.file.directoryName ?? closure?.file?.directoryName ?? "flake",
+    ...(lock !== undefined ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 }, lockVersion: lock.graph.lockVersion } : {}),
+    ...(inventory !== undefined ? { inventory } : {}),
+    ...(closure !== undefined ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } } : {}),
     ...(req.timestamp !== undefined ? { timestamp: req.timestamp } : {}),
     ...(req.serialNumber !== undefined ? { serialNumber: req.serialNumber } : {}),
     reproducible: req.reproducible,

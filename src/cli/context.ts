@@ -5,7 +5,8 @@ import type { Wiring } from "./wire.js";
 export interface CommandContext {
   readonly io: Io;
   readonly env: Env;
-  wiring(): Wiring;
+  /** Built on first use; `timeoutSeconds` bounds nix and network calls. */
+  wiring(timeoutSeconds?: number): Wiring;
   /** Writes the result to stdout, or atomically to a file. */
-  write(text: string, output: string | undefined): Promise<void>;
+  write(text: string | readonly string[], output: string | undefined): Promise<void>;
 }

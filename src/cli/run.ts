@@ -7,6 +7,7 @@ import { ExitCode } from "./exit-codes.js";
 import type { Env, Io } from "./io.js";
 import { toolInfo, wire, type Wiring } from "./wire.js";
 import * as sbom from "./commands/sbom.js";
+import * as trace from "./commands/trace.js";
 
 const EPILOG = `Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 invalid input, 4 upstream incomplete, 70 internal error.`;
 
@@ -15,9 +16,12 @@ function makeContext(io: Io, env: Env): CommandContext {
   return {
     io,
     env,
-    wiring: () => (wiring ??= wire(io, env, env["FLAKE_AUDIT_VERBOSE"] === "1")),
+    wiring: (timeoutSeconds) => (wiring ??= wire(io, env, env["FLAKE_AUDIT_VERBOSE"] === "1", timeoutSeconds)),
     async write(text, output) {
-      if (output === undefined || output === "-") return io.stdout(text);
+      if (output === undefined || output === "-") {
+        for (const chunk of typeof text === "string" ? [text] : text) io.stdout(chunk);
+        return;
+      }
       const { writeFileAtomic } = await import("../adapters/fs.js");
       await writeFileAtomic(output, text);
     },
@@ -41,6 +45,7 @@ function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: nu
       throw e ?? new UsageError(msg ?? "invalid arguments");
     });
   y.command(sbom.command, sbom.describe, (b: Argv) => sbom.builder(b, ctx), async (a) => setExit(await sbom.handler(a as unknown as sbom.SbomArgs, ctx)));
+  y.command(trace.command, trace.describe, (b: Argv) => trace.builder(b, ctx), async (a) => setExit(await trace.handler(a as unknown as trace.TraceArgs, ctx)));
   return y;
 }
 

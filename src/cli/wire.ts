@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { nodeFiles } from "../adapters/fs.js";
-import type { Files, Log } from "../app/ports.js";
+import type { Files, Log, NixStore } from "../app/ports.js";
+import { nixCli } from "../adapters/nix-cli.js";
 import { UsageError } from "../app/errors.js";
 import type { ToolInfo } from "../domain/reports.js";
 import type { Env, Io } from "./io.js";
@@ -10,6 +11,8 @@ import { stripControls } from "../render/escape.js";
 /** The composition root: real adapters, the clock and the environment, read once per run. */
 export interface Wiring {
   readonly files: Files;
+  /** The installed nix, created on first use. */
+  nix(): NixStore;
   readonly log: Log;
   readonly tool: ToolInfo;
   /** The real clock, read once. */
@@ -32,9 +35,11 @@ function parseEpoch(value: string | undefined): Date | undefined {
   return new Date(Number(value) * 1000);
 }
 
-export function wire(io: Io, env: Env, verbose = false): Wiring {
+export function wire(io: Io, env: Env, verbose = false, timeoutSeconds = 600): Wiring {
   const epoch = parseEpoch(env["SOURCE_DATE_EPOCH"]);
+  let nix: NixStore | undefined;
   return {
+    nix: () => (nix ??= nixCli({ timeoutMs: timeoutSeconds * 1000, env })),
     files: nodeFiles(() => io.readStdin(), io.cwd),
     log: {
       warn: (m) => io.stderr(`warning: ${stripControls(m)}\n`),

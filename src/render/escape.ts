@@ -11,3 +11,42 @@ export const stripControls = (s: string): string => s.replace(CONTROLS, "");
 
 /** As stripControls, and newlines too: for one-line fields. */
 export const oneLine = (s: string): string => stripControls(s).replace(/[\r\n\t]+/g, " ");
+
+const ZWSP = "\u200b";
+
+/**
+ * Escapes text for GitHub-flavoured Markdown so that it shows as written and does nothing else:
+ * HTML is inert, Markdown syntax is escaped, @mentions and #references cannot ping or link, and
+ * bare URLs are not turned into links. Output is one line.
+ */
+export function escapeMarkdown(s: string): string {
+  return oneLine(s)
+    .replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => {
+      switch (c) {
+        case "<":
+          return "&lt;";
+        case ">":
+          return "&gt;";
+        case "&":
+          return "&amp;";
+        case '"':
+          return "&quot;";
+        case "'":
+          return "&#39;";
+        default:
+          return `\\${c}`;
+      }
+    })
+    .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+}
+
+/** Inline code that no content can break out of: the fence is longer than any backtick run inside. */
+export function code(s: string): string {
+  const text = oneLine(s);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

@@ -1,5 +1,5 @@
 import * as CDX from "@cyclonedx/cyclonedx-library";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { buildSbom } from "../../src/app/sbom.js";
 import type { Files } from "../../src/app/ports.js";
 import type { SbomModel } from "../../src/domain/reports.js";
@@ -10,6 +10,9 @@ export const TEST_TOOL = { name: "flake-audit", version: "0.0.0-test" };
 
 /** Files over the real file system, without the CLI. */
 export const testFiles: Files = {
+  async exists(p) {
+    return existsSync(p);
+  },
   async readText(p) {
     const text = readFileSync(p, "utf8");
     return { displayPath: p.split("/").pop()!, text, sha256: createHash("sha256").update(text).digest("hex"), directoryName: "fixture" };

@@ -7,6 +7,7 @@ import { identify, isoDateTime } from "../../domain/source-identity.js";
 import { formatStorePath } from "../../domain/store-path.js";
 import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
 import { purlOf } from "./purl.js";
+import { closureComponents } from "./closure-view.js";
 
 /** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
 export interface ComponentView {
@@ -48,7 +49,10 @@ function safePurl(input: LockedInput): string | undefined {
   }
 }
 
-function inputView(input: LockedInput, truncated: ReadonlySet<string>): ComponentView {
+/** A component under construction: closure facts may still be added to an input's component. */
+type Building = ComponentView & { readonly properties: Props; readonly dependsOn: string[] };
+
+function inputView(input: LockedInput, truncated: ReadonlySet<string>): Building {
   const s = input.locked;
   const id = identify(s);
   const purl = safePurl(input);
@@ -98,12 +102,23 @@ export function toBomView(model: SbomModel): BomView {
     [FA.lockSha256, model.lockFile?.sha256],
   ]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
+  const inputs = (inv?.inputs ?? []).map((i) => ({ input: i, view: inputView(i, truncated) }));
+  const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
+  const components: ComponentView[] = inputs.map((i) => i.view);
+  const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];
+  if (model.closure !== undefined) {
+    const merged = new Map<string, Building>();
+    for (const { input, view } of inputs) if (input.storePath !== undefined) merged.set(formatStorePath(input.storePath), view);
+    components.push(...closureComponents(model.closure.data, merged));
+    for (const r of model.closure.roots) rootDeps.push(merged.get(r)?.bomRef ?? r);
+    metadataProperties.push([FA.closureSource, model.closure.origin]);
+  }
   return {
     ...(model.serialNumber !== undefined ? { serialNumber: model.serialNumber } : {}),
     ...(model.timestamp !== undefined ? { timestamp: model.timestamp } : {}),
     tool: model.tool,
-    root: { type: "application", name: model.flakeName, bomRef: FLAKE_BOM_REF, externalReferences: [], properties: rootProps, dependsOn: (inv?.rootDependsOn ?? []).map(inputBomRef) },
-    metadataProperties: model.reproducible ? [[FA.reproducible, "true"]] : [],
-    components: (inv?.inputs ?? []).map((i) => inputView(i, truncated)),
+    root: { type: "application", name: model.flakeName, bomRef: FLAKE_BOM_REF, externalReferences: [], properties: rootProps, dependsOn: rootDeps },
+    metadataProperties,
+    components,
   };
 }

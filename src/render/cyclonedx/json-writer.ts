@@ -37,26 +37,44 @@ function tools(view: BomView, spec: SpecVersion): Json {
   return { components: [{ type: "application", name: view.tool.name, version: view.tool.version }] };
 }
 
-export function writeCycloneDxJson(view: BomView, spec: SpecVersion): string {
-  const bom: { [k: string]: Json } = {
+/** Items of a top-level array, indented as JSON.stringify(…, null, 2) would, in chunks of 500. */
+function arrayChunks(items: readonly Json[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += 500) {
+    const part = items.slice(i, i + 500).map((item) => `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`);
+    out.push((i === 0 ? "" : ",\n") + part.join(",\n"));
+  }
+  return out;
+}
+
+/**
+ * The BOM as a list of text chunks whose concatenation is exactly JSON.stringify(bom, null, 2):
+ * a closure of 100,000 paths never has to exist as one object graph and one string at once.
+ */
+export function writeCycloneDxJsonChunks(view: BomView, spec: SpecVersion): string[] {
+  const head: { [k: string]: Json } = {
     $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
     bomFormat: "CycloneDX",
     specVersion: spec,
   };
-  if (view.serialNumber !== undefined) bom["serialNumber"] = view.serialNumber;
-  bom["version"] = 1;
+  if (view.serialNumber !== undefined) head["serialNumber"] = view.serialNumber;
+  head["version"] = 1;
   const metadata: { [k: string]: Json } = {};
   if (view.timestamp !== undefined) metadata["timestamp"] = view.timestamp.toISOString();
   metadata["tools"] = tools(view, spec);
   metadata["component"] = component(view.root);
   if (view.metadataProperties.length > 0) metadata["properties"] = properties(view.metadataProperties);
-  bom["metadata"] = metadata;
+  head["metadata"] = metadata;
   const sorted = [...view.components].sort((a, b) => byString(a.bomRef, b.bomRef));
-  bom["components"] = sorted.map(component);
-  const deps: Json[] = [];
-  for (const v of [view.root, ...sorted].sort((a, b) => byString(a.bomRef, b.bomRef))) {
-    deps.push(v.dependsOn.length > 0 ? { ref: v.bomRef, dependsOn: [...new Set(v.dependsOn)].sort(byString) } : { ref: v.bomRef });
-  }
-  bom["dependencies"] = deps;
-  return `${JSON.stringify(bom, null, 2)}\n`;
+  const deps = [view.root, ...sorted]
+    .sort((a, b) => byString(a.bomRef, b.bomRef))
+    .map((v): Json => (v.dependsOn.length > 0 ? { ref: v.bomRef, dependsOn: [...new Set(v.dependsOn)].sort(byString) } : { ref: v.bomRef }));
+  const headText = JSON.stringify(head, null, 2);
+  const chunks = [headText.slice(0, -2)];
+  chunks.push(sorted.length === 0 ? ',\n  "components": []' : ',\n  "components": [\n', ...arrayChunks(sorted.map(component)));
+  if (sorted.length > 0) chunks.push("\n  ]");
+  chunks.push(',\n  "dependencies": [\n', ...arrayChunks(deps), "\n  ]\n}\n");
+  return chunks;
 }
+
+export const writeCycloneDxJson = (view: BomView, spec: SpecVersion): string => writeCycloneDxJsonChunks(view, spec).join("");

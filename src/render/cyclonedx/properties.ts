@@ -32,6 +32,9 @@ export const FlakeAuditProperty = {
   lockSha256: "flake-audit:lock_sha256",
   reproducible: "flake-audit:reproducible",
   buildTime: "flake-audit:build_time",
+  output: "flake-audit:output",
+  placeholder: "flake-audit:placeholder",
+  closureSource: "flake-audit:closure_source",
 } as const;
 
 export const HASH_MEANING = "SHA-256 of the NAR serialisation of the unpacked source (Nix narHash), not of a downloaded archive";

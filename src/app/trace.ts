@@ -1,0 +1,94 @@
+import { closureRoots } from "../domain/closure.js";
+import type { DerivationSet } from "../domain/derivation.js";
+import { inputFacts } from "../domain/input-facts.js";
+import { buildInventory, type LockInventory } from "../domain/inventory.js";
+import type { Gap, ToolInfo, TraceReport } from "../domain/reports.js";
+import { parseStorePath, formatStorePath } from "../domain/store-path.js";
+import { traceStorePath } from "../domain/trace.js";
+import { parseDerivations } from "../ingest/derivation.js";
+import { InputError } from "./errors.js";
+import type { FileText, Files, NixStore } from "./ports.js";
+import { readClosure, readDerivations, type ClosureRead, type ClosureSource } from "./read-closure.js";
+import { readLock } from "./read-lock.js";
+
+export interface TraceRequest {
+  readonly path: string;
+  readonly lockPath: string;
+  /** False when the lock path is the default: a missing ./flake.lock is then a note, not an error. */
+  readonly lockExplicit: boolean;
+  readonly closure?: ClosureSource;
+  readonly derivationsPath?: string;
+  readonly tool: ToolInfo;
+}
+
+/** `/nix/store/<hash>-<name>/bin/x` → the store object `/nix/store/<hash>-<name>`. */
+export function storeObjectOf(arg: string): string {
+  const m = /^(.*?\/[0-9a-df-np-sv-z]{32}-[^/]+)(?:\/.*)?$/.exec(arg);
+  return m?.[1] ?? arg;
+}
+
+async function maybeLock(req: TraceRequest, files: Files): Promise<{ inventory?: LockInventory; file?: FileText; note?: string }> {
+  try {
+    const { file, graph } = await readLock(files, req.lockPath);
+    return { inventory: buildInventory(graph), file };
+  } catch (e) {
+    const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
+    if (req.lockExplicit || !missing) throw e;
+    return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
+  }
+}
+
+async function autoDerivations(closure: ClosureRead, path: string, nix: () => NixStore, gaps: Gap[]): Promise<DerivationSet | undefined> {
+  const deriver = path.endsWith(".drv") ? path : closure.closure.infos.get(path)?.deriver;
+  if (deriver === undefined) return undefined;
+  try {
+    const out = await nix().derivationClosure(deriver);
+    const parsed = parseDerivations(out.text, out.origin, closure.closure.storeDir);
+    if (parsed.ok) return parsed.value;
+    gaps.push({ reason: `nix printed derivation JSON flake-audit could not read: ${parsed.error[0]?.message ?? ""}` });
+  } catch (e) {
+    gaps.push({ reason: `the derivation ${deriver} could not be read from the store (${e instanceof InputError ? (e.issues[0]?.message ?? e.message) : String(e)}); build-time inputs were not traced` });
+  }
+  return undefined;
+}
+
+/** Store path → the flake inputs it came from, its chain in the closure, and what could not be learned. */
+export async function traceUseCase(req: TraceRequest, files: Files, nix: () => NixStore): Promise<TraceReport> {
+  const target = storeObjectOf(req.path);
+  const sp = parseStorePath(target);
+  if (!sp.ok) throw new InputError([{ origin: "STORE_PATH argument", pointer: "", message: `'${req.path}' is not a store path: ${sp.error}`, example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" }]);
+  const path = formatStorePath(sp.value);
+  const gaps: Gap[] = [];
+  const lock = await maybeLock(req, files);
+  const closure = req.closure !== undefined ? await readClosure(req.closure, files, nix) : undefined;
+  let derivations: DerivationSet | undefined;
+  if (req.derivationsPath !== undefined) derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
+  else if (closure !== undefined && req.closure !== undefined && "of" in req.closure) derivations = await autoDerivations(closure, path, nix, gaps);
+  const result = traceStorePath(path, {
+    ...(lock.inventory !== undefined ? { inventory: lock.inventory } : {}),
+    ...(closure !== undefined ? { closure: closure.closure, roots: closureRoots(closure.closure) } : {}),
+    ...(derivations !== undefined ? { derivations } : {}),
+  });
+  const info = closure?.closure.infos.get(path);
+  let note = lock.note;
+  if (closure !== undefined && info === undefined) note = `${path} is not in the closure data`;
+  else if (result.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
+    note = "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code";
+  }
+  return {
+    schemaVersion: 1,
+    tool: req.tool,
+    path,
+    kind: result.kind,
+    attribution: result.attribution,
+    inputs: result.inputs.map(inputFacts),
+    sources: result.sources.map((s) => ({ path: s.path, via: s.via, depth: s.depth, inputs: s.inputs.map(inputFacts) })),
+    chain: result.chain,
+    ...(result.deriver !== undefined ? { deriver: result.deriver } : {}),
+    ...(result.nearestAttributed !== undefined ? { nearestAttributed: { path: result.nearestAttributed.path, inputs: result.nearestAttributed.inputs.map(inputFacts) } } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(lock.file !== undefined ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 } } : {}),
+    ...(closure?.file !== undefined ? { closureFile: { path: closure.file.displayPath, sha256: closure.file.sha256, shape: closure.closure.shape } } : {}),
+    gaps,
+  };
+}

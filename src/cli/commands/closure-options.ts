@@ -1,0 +1,25 @@
+import type { Argv } from "yargs";
+import type { ClosureSource } from "../../app/read-closure.js";
+import type { Env } from "../io.js";
+import { envDefault } from "./shared-options.js";
+
+export interface ClosureArgs {
+  readonly closure?: string;
+  readonly closureOf?: string;
+  readonly timeout: number;
+}
+
+/** --closure FILE | --closure-of INSTALLABLE, and --timeout for the nix call. */
+export function closureOptions(y: Argv, env: Env): Argv {
+  return y
+    .option("closure", { type: "string", describe: "`nix path-info --json --recursive` output, any Nix or Lix version (- for stdin)" })
+    .option("closure-of", { type: "string", describe: "run the installed nix path-info on this installable or store path" })
+    .conflicts("closure", "closure-of")
+    .option("timeout", { type: "number", default: Number(envDefault(env, "timeout") ?? 600), describe: "seconds to wait for nix (and the network)" });
+}
+
+export function closureSource(args: ClosureArgs): ClosureSource | undefined {
+  if (args.closure !== undefined) return { file: args.closure };
+  if (args.closureOf !== undefined) return { of: args.closureOf };
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import type { Argv } from "yargs";
+import type { CommandContext } from "../context.js";
+import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
+import { envDefault } from "./shared-options.js";
+
+export const command = "trace <path>";
+export const describe = "Trace a /nix/store path back to the flake inputs it came from";
+const FORMATS = ["text", "markdown", "json"] as const;
+
+export function builder(y: Argv, ctx: CommandContext): Argv {
+  return closureOptions(y, ctx.env)
+    .positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" })
+    .option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" })
+    .option("derivations", { type: "string", describe: "`nix show-derivation -r` / `nix derivation show -r` output, to follow build inputs" })
+    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
+    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .example("$0 trace /nix/store/…-source", "which input is this source?")
+    .example("$0 trace $(readlink result) --closure-of ./result", "which inputs did this build use, with the real nix");
+}
+
+export interface TraceArgs extends ClosureArgs {
+  readonly path: string;
+  readonly lock?: string;
+  readonly derivations?: string;
+  readonly format: (typeof FORMATS)[number];
+  readonly output?: string;
+}
+
+export async function handler(args: TraceArgs, ctx: CommandContext): Promise<number> {
+  const { traceUseCase } = await import("../../app/trace.js");
+  const w = ctx.wiring(args.timeout);
+  const closure = closureSource(args);
+  const report = await traceUseCase(
+    {
+      path: args.path,
+      lockPath: args.lock ?? "flake.lock",
+      lockExplicit: args.lock !== undefined,
+      ...(closure !== undefined ? { closure } : {}),
+      ...(args.derivations !== undefined ? { derivationsPath: args.derivations } : {}),
+      tool: w.tool,
+    },
+    w.files,
+    () => w.nix(),
+  );
+  const render =
+    args.format === "json"
+      ? (await import("../../render/trace-json.js")).renderTraceJson
+      : args.format === "markdown"
+        ? (await import("../../render/trace-markdown.js")).renderTraceMarkdown
+        : (await import("../../render/trace-text.js")).renderTraceText;
+  await ctx.write(render(report), args.output);
+  return report.gaps.length > 0 ? 4 : 0;
+}

@@ -1,0 +1,130 @@
+import type { Closure, PathInfo, PathInfoShape } from "../domain/closure.js";
+import { err, ok, type Result } from "../domain/result.js";
+import { DEFAULT_STORE_DIR, parseStorePath } from "../domain/store-path.js";
+import { describeReceived, escapePointerToken as esc, type InputIssue } from "./issues.js";
+import { parseJsonDocument, withPositions } from "./json-document.js";
+import { normalizeEntry } from "./path-info-entry.js";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export const SHAPE_LABELS: Readonly<Record<PathInfoShape, string>> = {
+  list: "Nix ≤ 2.18 / Lix array",
+  map: "Nix 2.19–2.32 map",
+  "format-1": "Nix 2.33+ --json-format 1",
+  "format-2": "Nix 2.33+ --json-format 2",
+  "format-3": "Nix 2.35+ --json-format 3",
+};
+
+const NEXT = "pass the output of `nix path-info --json --recursive <installable>` (any Nix or Lix version), or use --closure-of";
+
+/** Which shape a parsed `nix path-info --json` document has (nix-formats.md §2.7), or why none. */
+export function identifyPathInfo(doc: unknown): Result<PathInfoShape, string> {
+  if (Array.isArray(doc)) return ok("list");
+  if (!isObj(doc)) return err(`expected an array or an object, found ${describeReceived(doc)}`);
+  if (typeof doc["version"] === "number" && isObj(doc["info"])) {
+    if (doc["version"] === 2) return ok("format-2");
+    if (doc["version"] === 3) return ok("format-3");
+    return err(`path-info document version ${doc["version"]} is not one flake-audit knows (2 or 3)`);
+  }
+  const keys = Object.keys(doc);
+  if (keys.length > 0 && keys.every((k) => !k.startsWith("/")) && "narHash" in doc) {
+    return err("this is a single path-info object without its store path (as in Nix's unit-test data); a closure document maps store paths to such objects");
+  }
+  for (const k of keys) if (!k.startsWith("/")) return err(`expected store paths as keys, found ${describeReceived(k)}`);
+  const versioned = keys.some((k) => isObj(doc[k]) && (doc[k] as Obj)["version"] === 1);
+  return ok(versioned ? "format-1" : "map");
+}
+
+interface RawEntry {
+  readonly path: string;
+  readonly pointer: string;
+  readonly value: unknown;
+}
+
+/** The entries of a document, each with its full store path and JSON pointer; invalid ones apart. */
+function entriesOf(doc: unknown, shape: PathInfoShape, origin: string, issues: InputIssue[]): { entries: RawEntry[]; invalid: string[]; storeDir?: string } {
+  const entries: RawEntry[] = [];
+  const invalid: string[] = [];
+  if (shape === "list") {
+    (doc as unknown[]).forEach((e, i) => {
+      const path = isObj(e) ? e["path"] : undefined;
+      if (typeof path !== "string") issues.push({ origin, pointer: `/${i}`, message: "an entry of a path-info array has no 'path'", expected: '{"path": "/nix/store/…", "narHash": …}', received: describeReceived(e) });
+      else if ((e as Obj)["valid"] === false) invalid.push(path);
+      else entries.push({ path, pointer: `/${i}`, value: e });
+    });
+    return { entries, invalid };
+  }
+  if (shape === "format-2" || shape === "format-3") {
+    const top = doc as Obj;
+    const storeDir = typeof top["storeDir"] === "string" ? top["storeDir"] : DEFAULT_STORE_DIR;
+    for (const [base, v] of Object.entries(top["info"] as Obj)) {
+      const path = `${storeDir}/${base}`;
+      if (v === null) invalid.push(path);
+      else entries.push({ path, pointer: `/info/${esc(base)}`, value: v });
+    }
+    return { entries, invalid, storeDir };
+  }
+  for (const [path, v] of Object.entries(doc as Obj)) {
+    if (v === null) invalid.push(path);
+    else entries.push({ path, pointer: `/${esc(path)}`, value: v });
+  }
+  return { entries, invalid };
+}
+
+/** Parses `nix path-info --json` output of any shape into one Closure, or every issue found. */
+export function parsePathInfo(text: string, origin: string): Result<Closure, InputIssue[]> {
+  const doc = parseJsonDocument(text, origin, "`nix path-info --json` output");
+  if (!doc.ok) return doc;
+  const shape = identifyPathInfo(doc.value);
+  if (!shape.ok) return err([{ origin, pointer: "", message: `unknown path-info shape: ${shape.error}`, expected: "an array (Nix ≤ 2.18, Lix), a map keyed by store path (2.19–2.32), or {version, storeDir, info} (2.33+)", next: NEXT }]);
+  const label = SHAPE_LABELS[shape.value];
+  const issues: InputIssue[] = [];
+  const { entries, invalid, storeDir: declaredDir } = entriesOf(doc.value, shape.value, origin, issues);
+  let storeDir = declaredDir;
+  const infos = new Map<string, PathInfo>();
+  const pointers = new Map<string, string>();
+  for (const e of entries) {
+    const sp = parseStorePath(e.path, storeDir);
+    if (!sp.ok) {
+      issues.push({ origin, pointer: e.pointer, message: `not a valid store path: ${sp.error} (in ${label} path-info)`, received: describeReceived(e.path), example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" });
+      continue;
+    }
+    storeDir ??= sp.value.storeDir;
+    if (!isObj(e.value)) {
+      issues.push({ origin, pointer: e.pointer, message: `expected an object describing ${e.path} (in ${label} path-info)`, received: describeReceived(e.value) });
+      continue;
+    }
+    if (infos.has(e.path)) {
+      issues.push({ origin, pointer: e.pointer, message: `${e.path} is described twice (in ${label} path-info)`, next: "pass one path-info document, not several concatenated" });
+      continue;
+    }
+    const info = normalizeEntry(e.path, e.value, { origin, pointer: e.pointer, shapeLabel: label, baseNames: shape.value === "format-2" || shape.value === "format-3", storeDir: storeDir ?? DEFAULT_STORE_DIR }, issues);
+    if (info !== undefined) {
+      infos.set(e.path, info);
+      pointers.set(e.path, e.pointer);
+    }
+    if (issues.length > 200) break;
+  }
+  const dangling = danglingReferences(infos);
+  for (const [path, refs] of dangling) {
+    for (const r of refs) {
+      const sp = parseStorePath(r);
+      if (!sp.ok) issues.push({ origin, pointer: `${pointers.get(path)}/references`, message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)` });
+    }
+  }
+  for (const info of infos.values()) {
+    if (info.deriver !== undefined && !parseStorePath(info.deriver).ok) issues.push({ origin, pointer: `${pointers.get(info.path)}/deriver`, message: `deriver is not a valid store path (in ${label} path-info)`, received: describeReceived(info.deriver) });
+  }
+  if (issues.length > 0) return err(withPositions(text, issues.map((i) => (i.next === undefined ? { ...i, next: NEXT } : i))));
+  return ok({ storeDir: storeDir ?? DEFAULT_STORE_DIR, shape: shape.value, infos, invalid: invalid.sort(), danglingReferences: dangling });
+}
+
+function danglingReferences(infos: ReadonlyMap<string, PathInfo>): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const info of infos.values()) {
+    const missing = info.references.filter((r) => !infos.has(r));
+    if (missing.length > 0) out.set(info.path, missing);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * zod schemas of flake-audit's JSON outputs: the JSON renderers parse their report through these
+ * (so the output always conforms), and schemas/*.schema.json are generated from them.
+ */
+const ToolSchema = z.object({ name: z.string(), version: z.string() });
+const SubjectSchema = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const GapSchema = z.object({ input: z.string().optional(), reason: z.string() });
+
+export const InputFactsSchema = z
+  .object({
+    input: z.string().describe("primary input path, e.g. home-manager/nixpkgs"),
+    inputPaths: z.array(z.string()).describe("every input path that reaches the same locked source"),
+    type: z.string().describe("github, gitlab, sourcehut, git, hg, tarball, file, path, indirect or an unknown type"),
+    owner: z.string().optional(),
+    repo: z.string().optional(),
+    url: z.string().describe("the locked flake reference"),
+    original: z.string().optional().describe("the reference as written in flake.nix"),
+    rev: z.string().optional(),
+    narHash: z.string().optional().describe("SRI SHA-256 NAR hash of the source"),
+    lastModified: z.string().optional().describe("ISO 8601"),
+    storePath: z.string().optional().describe("computed /nix/store path of the source"),
+  })
+  .describe("A locked flake input");
+
+export const TraceReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    path: z.string().describe("the traced store path"),
+    kind: z.enum(["source", "derivation", "output", "unknown"]),
+    attribution: z.enum(["source", "build", "none"]).describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
+    inputs: z.array(InputFactsSchema).describe("inputs whose source is this path"),
+    sources: z.array(z.object({ path: z.string(), via: z.enum(["derivation", "references"]), depth: z.number().int(), inputs: z.array(InputFactsSchema) })).describe("locked sources the path was built from or embeds, nearest first"),
+    chain: z.array(z.string()).describe("shortest reference chain from a closure root to the path, root first"),
+    deriver: z.string().optional(),
+    nearestAttributed: z.object({ path: z.string(), inputs: z.array(InputFactsSchema) }).optional(),
+    note: z.string().optional(),
+    lockFile: SubjectSchema.optional(),
+    closureFile: SubjectSchema.extend({ shape: z.string() }).optional(),
+    gaps: z.array(GapSchema),
+  })
+  .describe("flake-audit trace --format json");
