@@ -63,3 +63,30 @@ export function generateLock(count, seed = 1) {
   }
   return `${JSON.stringify(sortKeys({ nodes, root: "root", version: 7 }), null, 2)}\n`;
 }
+
+const PNAMES = ["glibc", "gcc", "zlib", "openssl", "curl", "python3", "perl", "bash", "coreutils", "systemd", "util-linux", "libxml2", "ncurses", "readline", "sqlite", "libffi", "gnugrep", "gnused", "gawk", "findutils", "xz", "bzip2", "expat", "libidn2", "nghttp2", "brotli", "zstd", "krb5", "keyutils", "acl", "attr", "libcap", "pcre2", "gmp", "mpfr", "isl", "binutils", "patchelf", "nodejs", "rustc"];
+const OUTS = ["", "", "", "-bin", "-dev", "-lib", "-man"];
+const NIX32 = "0123456789abcdfghijklmnpqrsvwxyz";
+
+/**
+ * A deterministic closure of `count` store paths, each referencing about ten earlier ones, as
+ * `nix path-info --json --recursive` prints it: "list" (Nix ≤ 2.18) or "map" (2.19–2.32).
+ */
+export function generateClosure(count, shape, seed = 7) {
+  const rand = prng(seed);
+  const paths = [];
+  for (let i = 0; i < count; i++) {
+    const hash = Array.from({ length: 32 }, () => NIX32[Math.floor(rand() * 32)]).join("");
+    const name = `${PNAMES[Math.floor(rand() * PNAMES.length)]}-${1 + Math.floor(rand() * 9)}.${Math.floor(rand() * 40)}.${Math.floor(rand() * 10)}${OUTS[Math.floor(rand() * OUTS.length)]}`;
+    paths.push(`/nix/store/${hash}-${name}`);
+  }
+  const entries = paths.map((path, i) => {
+    const refs = new Set();
+    const n = i === 0 ? 0 : Math.min(i, 6 + Math.floor(rand() * 9));
+    while (refs.size < n) refs.add(paths[Math.floor(rand() * i)]);
+    const deriver = `/nix/store/${path.slice(11, 43).split("").reverse().join("")}-${path.slice(44)}.drv`;
+    return { path, narHash: narHash(rand), narSize: Math.floor(rand() * 1e8), references: [...refs].sort(), deriver, registrationTime: 1700000000 + i, signatures: ["cache.nixos.org-1:" + Buffer.from(Array.from({ length: 64 }, () => Math.floor(rand() * 256))).toString("base64")] };
+  });
+  if (shape === "list") return JSON.stringify(entries);
+  return JSON.stringify(Object.fromEntries(entries.map(({ path, ...rest }) => [path, rest])));
+}

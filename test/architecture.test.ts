@@ -26,6 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   cli: ["cli", "app", "adapters", "render", "ingest", "domain"],
   "main.ts": ["cli"],
   "index.ts": ["cli", "app", "ingest", "domain", "render"],
+  "schemas.ts": ["ingest", "render"],
 };
 
 /** Where each third-party library may be imported. */

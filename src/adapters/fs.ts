@@ -21,7 +21,10 @@ async function explainDirectory(p: string): Promise<string> {
   }
 }
 
-/** Files over node:fs; `-` reads standard input through `readStdin`. */
+/** What the CLI turns `-` into; read through the process's Io, not the file system. */
+export const STDIN_PATH = "/dev/stdin";
+
+/** Files over node:fs; `-` (or /dev/stdin) reads standard input through `readStdin`. */
 export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files {
   return {
     async exists(p: string): Promise<boolean> {
@@ -32,7 +35,7 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
       }
     },
     async readText(p: string): Promise<FileText> {
-      if (p === "-") {
+      if (p === "-" || p === STDIN_PATH) {
         const text = await readStdin();
         return { displayPath: "<stdin>", text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
       }

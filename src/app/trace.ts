@@ -70,10 +70,10 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
     ...(derivations !== undefined ? { derivations } : {}),
   });
   const info = closure?.closure.infos.get(path);
-  let note = lock.note;
-  if (closure !== undefined && info === undefined) note = `${path} is not in the closure data`;
+  const notes = lock.note !== undefined ? [lock.note] : [];
+  if (closure !== undefined && info === undefined) notes.push(`${path} is not in the closure data`);
   else if (result.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
-    note = "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code";
+    notes.push("a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code");
   }
   return {
     schemaVersion: 1,
@@ -86,7 +86,7 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
     chain: result.chain,
     ...(result.deriver !== undefined ? { deriver: result.deriver } : {}),
     ...(result.nearestAttributed !== undefined ? { nearestAttributed: { path: result.nearestAttributed.path, inputs: result.nearestAttributed.inputs.map(inputFacts) } } : {}),
-    ...(note !== undefined ? { note } : {}),
+    notes,
     ...(lock.file !== undefined ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 } } : {}),
     ...(closure?.file !== undefined ? { closureFile: { path: closure.file.displayPath, sha256: closure.file.sha256, shape: closure.closure.shape } } : {}),
     gaps,

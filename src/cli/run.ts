@@ -6,6 +6,7 @@ import type { CommandContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import type { Env, Io } from "./io.js";
 import { toolInfo, wire, type Wiring } from "./wire.js";
+import { STDIN_PATH } from "../adapters/fs.js";
 import * as sbom from "./commands/sbom.js";
 import * as trace from "./commands/trace.js";
 
@@ -18,7 +19,7 @@ function makeContext(io: Io, env: Env): CommandContext {
     env,
     wiring: (timeoutSeconds) => (wiring ??= wire(io, env, env["FLAKE_AUDIT_VERBOSE"] === "1", timeoutSeconds)),
     async write(text, output) {
-      if (output === undefined || output === "-") {
+      if (output === undefined || output === STDIN_PATH) {
         for (const chunk of typeof text === "string" ? [text] : text) io.stdout(chunk);
         return;
       }
@@ -50,7 +51,9 @@ function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: nu
 }
 
 /** The whole CLI: argv in, exit code out. The only place that maps errors to exit codes. */
-export async function run(argv: readonly string[], io: Io, env: Env): Promise<number> {
+export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise<number> {
+  // yargs turns a lone "-" into "" (or drops it for a default); /dev/stdin survives, and Files reads it from io.
+  const argv = rawArgv.map((a) => (a === "-" ? STDIN_PATH : a));
   let code: number = ExitCode.Ok;
   const ctx = makeContext(io, env);
   try {

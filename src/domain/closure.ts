@@ -1,6 +1,7 @@
 import type { ContentAddress } from "./content-address.js";
 import type { Hash } from "./hash.js";
 import { compareStrings } from "./input-path.js";
+import { referrers, rootIds, type ClosureGraph, type PathIds } from "./closure-graph.js";
 
 /** A signature as `nix store sign` makes it: `{ keyName: "cache.nixos.org-1", sig: "<base64>" }`. */
 export interface Signature {
@@ -34,58 +35,75 @@ export type PathInfoShape =
 export interface Closure {
   readonly storeDir: string;
   readonly shape: PathInfoShape;
-  readonly infos: ReadonlyMap<string, PathInfo>;
+  /** The described paths, looked up through `ids` (a Map of 100,000 long keys costs more than the lookup). */
+  readonly infos: PathInfoIndex;
+  /** The reference graph over integer ids; ids and `ids.get()` agree with `graph.paths`. */
+  readonly graph: ClosureGraph;
+  readonly ids: PathIds;
   /** Paths the document reported as not valid in the store. */
   readonly invalid: readonly string[];
   /** References to paths the document does not describe, by referrer. */
   readonly danglingReferences: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Paths that no other path in the closure references: the tops of the closure, sorted. */
-export function closureRoots(c: Closure): string[] {
-  const referenced = new Set<string>();
-  for (const info of c.infos.values()) for (const r of info.references) if (r !== info.path) referenced.add(r);
-  return [...c.infos.keys()].filter((p) => !referenced.has(p)).sort(compareStrings);
+/** The subset of ReadonlyMap that closures need, over the id index. */
+export interface PathInfoIndex {
+  readonly size: number;
+  get(path: string): PathInfo | undefined;
+  has(path: string): boolean;
+  values(): IterableIterator<PathInfo>;
+  keys(): IterableIterator<string>;
 }
 
-/** For each path, the paths that reference it (self-references dropped), sorted. */
-export function referrersIndex(c: Closure): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, string[]>();
-  for (const info of c.infos.values()) {
-    for (const r of info.references) {
-      if (r === info.path) continue;
-      let list = out.get(r);
-      if (list === undefined) out.set(r, (list = []));
-      list.push(info.path);
-    }
-  }
-  for (const list of out.values()) list.sort(compareStrings);
-  return out;
+/** Infos in id order (`list[i]` describes `ids.paths[i]`), indexed by path. */
+export function pathInfoIndex(ids: PathIds, list: readonly PathInfo[]): PathInfoIndex {
+  return {
+    size: list.length,
+    get: (p) => {
+      const i = ids.get(p);
+      return i !== undefined && i < list.length ? list[i] : undefined;
+    },
+    has: (p) => {
+      const i = ids.get(p);
+      return i !== undefined && i < list.length;
+    },
+    values: () => list.values(),
+    keys: () => list.map((i) => i.path).values(),
+  };
+}
+
+/** Paths that no other path in the closure references: the tops of the closure, sorted. */
+export function closureRoots(c: Closure): string[] {
+  return rootIds(c.graph).map((i) => c.graph.paths[i]!).sort(compareStrings);
 }
 
 /**
  * The shortest chain of references from any of `roots` to `target`, root first (like
- * `nix why-depends`). Searches backwards from the target, so its cost is that of the target's
- * referrers, not of the whole closure. Ties go to the byte-order smallest path.
+ * `nix why-depends`). Searches backwards from the target over the referrer index, level by level;
+ * ties go to the byte-order smallest path.
  */
-export function chainFromRoots(c: Closure, referrers: ReadonlyMap<string, readonly string[]>, roots: ReadonlySet<string>, target: string): string[] | undefined {
-  if (!c.infos.has(target)) return undefined;
-  const next = new Map<string, string>(); // path → the step after it toward the target
-  const seen = new Set<string>([target]);
-  let frontier = [target];
+export function chainFromRoots(c: Closure, back: { readonly start: Int32Array; readonly ids: Int32Array }, roots: ReadonlySet<string>, target: string): string[] | undefined {
+  const t = c.ids.get(target);
+  if (t === undefined || t >= c.graph.described) return undefined;
+  const paths = c.graph.paths;
+  const next = new Int32Array(paths.length).fill(-1); // id → the step after it toward the target
+  const seen = new Uint8Array(paths.length);
+  seen[t] = 1;
+  let frontier = [t];
   while (frontier.length > 0) {
-    const found = frontier.filter((p) => roots.has(p)).sort(compareStrings)[0];
+    const found = frontier.filter((i) => roots.has(paths[i]!)).map((i) => paths[i]!).sort(compareStrings)[0];
     if (found !== undefined) {
       const chain = [found];
-      for (let p = found; p !== target; ) chain.push((p = next.get(p)!));
+      for (let i = c.ids.get(found)!; i !== t; ) chain.push(paths[(i = next[i]!)]!);
       return chain;
     }
-    const following: string[] = [];
-    for (const p of frontier) {
-      for (const r of referrers.get(p) ?? []) {
-        if (seen.has(r)) continue;
-        seen.add(r);
-        next.set(r, p);
+    const following: number[] = [];
+    for (const i of frontier) {
+      for (let k = back.start[i]!; k < back.start[i + 1]!; k++) {
+        const r = back.ids[k]!;
+        if (seen[r] === 1) continue;
+        seen[r] = 1;
+        next[r] = i;
         following.push(r);
       }
     }
@@ -96,6 +114,5 @@ export function chainFromRoots(c: Closure, referrers: ReadonlyMap<string, readon
 
 /** The shortest chain of references from `from` to `to`, both included, or undefined. */
 export function referenceChain(c: Closure, from: string, to: string): string[] | undefined {
-  const referrers = referrersIndex(c);
-  return chainFromRoots(c, referrers, new Set([from]), to);
+  return chainFromRoots(c, referrers(c.graph), new Set([from]), to);
 }

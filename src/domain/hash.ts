@@ -12,9 +12,21 @@ export interface Hash {
 
 /** Nix's base-32 alphabet: digits and a–z without e, o, u, t. */
 export const NIX32_ALPHABET = "0123456789abcdfghijklmnpqrsvwxyz";
-const NIX32_INDEX = new Map([...NIX32_ALPHABET].map((c, i) => [c, i]));
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+// Lookup tables by char code (-1: not in the alphabet); typed arrays keep the decoders cheap.
+const table = (alphabet: string): Int8Array => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < alphabet.length; i++) t[alphabet.charCodeAt(i)] = i;
+  return t;
+};
+const NIX32_INDEX = table(NIX32_ALPHABET);
+const B64_INDEX = table(B64);
+
+/** Whether every character of `s` is in Nix's base-32 alphabet. */
+export function isNix32(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if ((NIX32_INDEX[s.charCodeAt(i)] ?? -1) < 0) return false;
+  return true;
+}
 
 export const isHashAlgo = (s: string): s is HashAlgo => Object.hasOwn(HASH_SIZES, s);
 export const nix32Length = (size: number): number => Math.ceil((size * 8) / 5);
@@ -68,8 +80,8 @@ export function fromNix32(s: string, size: number): Uint8Array | undefined {
   if (s.length !== nix32Length(size)) return undefined;
   const out = new Uint8Array(size);
   for (let n = 0; n < s.length; n++) {
-    const digit = NIX32_INDEX.get(s[s.length - n - 1]!);
-    if (digit === undefined) return undefined;
+    const digit = NIX32_INDEX[s.charCodeAt(s.length - n - 1)] ?? -1;
+    if (digit < 0) return undefined;
     const b = n * 5;
     const i = b >> 3;
     const j = b & 7;
@@ -83,22 +95,25 @@ export function fromNix32(s: string, size: number): Uint8Array | undefined {
 
 /** Lenient like Nix: stops at the first `=`, ignores newlines, padding optional. */
 export function fromBase64(s: string, size: number): Uint8Array | undefined {
-  const out: number[] = [];
+  const out = new Uint8Array(size);
+  let n = 0;
   let acc = 0;
   let bits = 0;
-  for (const c of s) {
-    if (c === "=") break;
-    if (c === "\n") continue;
-    const v = B64_INDEX.get(c);
-    if (v === undefined) return undefined;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 61 /* = */) break;
+    if (code === 10 /* \n */) continue;
+    const v = B64_INDEX[code] ?? -1;
+    if (v < 0) return undefined;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out.push((acc >> bits) & 0xff);
+      if (n === size) return undefined;
+      out[n++] = (acc >> bits) & 0xff;
     }
   }
-  return out.length === size ? Uint8Array.from(out) : undefined;
+  return n === size ? out : undefined;
 }
 
 /** Decodes a bare digest whose encoding is told by its length, as Nix's `baseFromSize` does. */

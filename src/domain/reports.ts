@@ -68,8 +68,8 @@ export interface TraceReport {
   readonly chain: readonly string[];
   readonly deriver?: string;
   readonly nearestAttributed?: { readonly path: string; readonly inputs: readonly InputFacts[] };
-  /** A hint about an unattributed path, e.g. a fetched source whose NAR hash no locked input has. */
-  readonly note?: string;
+  /** Hints, e.g. that no lock was found, or that a fetched source's NAR hash matches no locked input. */
+  readonly notes: readonly string[];
   readonly lockFile?: SubjectFile;
   readonly closureFile?: SubjectFile & { readonly shape: string };
   readonly gaps: readonly Gap[];

@@ -1,4 +1,4 @@
-import { fromNix32, toBase16, toNix32, type Hash } from "./hash.js";
+import { isNix32, toBase16, toNix32, type Hash } from "./hash.js";
 import { err, ok, type Result } from "./result.js";
 import { sha256, utf8 } from "./sha256.js";
 
@@ -50,7 +50,7 @@ export function parseStorePath(text: string, storeDir?: string): Result<StorePat
   const base = text.slice(slash + 1);
   const hash = base.slice(0, 32);
   if (base.length < 34 || base[32] !== "-") return err("expected <32-character hash>-<name> after the store directory");
-  if (fromNix32(hash, 20) === undefined) return err(`store path hash '${hash}' is not 32 nix32 characters`);
+  if (!isNix32(hash)) return err(`store path hash '${hash}' is not 32 nix32 characters`);
   const name = base.slice(33);
   if (!NAME_RE.test(name) || name === "." || name === "..") return err(`store path name '${name}' has characters Nix does not allow`);
   return ok({ storeDir: dir, hash, name });

@@ -1,4 +1,5 @@
-import { chainFromRoots, closureRoots, referrersIndex, type Closure } from "./closure.js";
+import { chainFromRoots, closureRoots, type Closure } from "./closure.js";
+import { referrers } from "./closure-graph.js";
 import { buildSources, type DerivationSet } from "./derivation.js";
 import { compareStrings } from "./input-path.js";
 import type { LockedInput, LockInventory } from "./inventory.js";
@@ -54,20 +55,35 @@ export function sourceIndex(inventory: LockInventory | undefined): ReadonlyMap<s
 /** Locked sources a path embeds: breadth-first over run-time references, nearest first. */
 function embeddedSources(c: Closure, from: string, index: ReadonlyMap<string, LockedInput[]>): TracedSource[] {
   const out: TracedSource[] = [];
-  const seen = new Set([from]);
-  let frontier = [from];
+  const start = c.ids.get(from);
+  if (start === undefined) return out;
+  const { paths, described, refStart, refIds } = c.graph;
+  // Only ids whose path is some input's source can match; test those, not every path reached.
+  const wanted = new Map<number, LockedInput[]>();
+  for (const [p, inputs] of index) {
+    const id = c.ids.get(p);
+    if (id !== undefined) wanted.set(id, inputs);
+  }
+  if (wanted.size === 0) return out;
+  const seen = new Uint8Array(paths.length);
+  seen[start] = 1;
+  let frontier = [start];
   for (let depth = 1; frontier.length > 0; depth++) {
-    const following: string[] = [];
-    for (const p of frontier) {
-      for (const r of c.infos.get(p)?.references ?? []) {
-        if (seen.has(r)) continue;
-        seen.add(r);
+    const following: number[] = [];
+    const found: TracedSource[] = [];
+    for (const i of frontier) {
+      if (i >= described) continue;
+      for (let k = refStart[i]!; k < refStart[i + 1]!; k++) {
+        const r = refIds[k]!;
+        if (seen[r] === 1) continue;
+        seen[r] = 1;
         following.push(r);
-        const inputs = index.get(r);
-        if (inputs !== undefined) out.push({ path: r, via: "references", depth, inputs });
+        const inputs = wanted.get(r);
+        if (inputs !== undefined) found.push({ path: paths[r]!, via: "references", depth, inputs });
       }
     }
-    frontier = following.sort(compareStrings);
+    out.push(...found.sort((a, b) => compareStrings(a.path, b.path)));
+    frontier = following;
   }
   return out;
 }
@@ -93,9 +109,8 @@ function sourcesOf(path: string, ctx: TraceContext, index: ReadonlyMap<string, L
 export function traceStorePath(path: string, ctx: TraceContext): TraceResult {
   const index = sourceIndex(ctx.inventory);
   const closure = ctx.closure;
-  const referrers = closure !== undefined ? referrersIndex(closure) : new Map<string, string[]>();
   const roots = new Set(ctx.roots ?? (closure !== undefined ? closureRoots(closure) : []));
-  const chain = closure !== undefined ? (chainFromRoots(closure, referrers, roots, path) ?? []) : [];
+  const chain = closure !== undefined ? (chainFromRoots(closure, referrers(closure.graph), roots, path) ?? []) : [];
   const direct = index.get(path) ?? [];
   const { sources, deriver } = sourcesOf(path, ctx, index);
   const kind = direct.length > 0 ? "source" : path.endsWith(".drv") ? "derivation" : closure?.infos.has(path) === true || deriver !== undefined ? "output" : "unknown";

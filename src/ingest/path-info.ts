@@ -1,6 +1,7 @@
-import type { Closure, PathInfo, PathInfoShape } from "../domain/closure.js";
+import { pathInfoIndex, type Closure, type PathInfo, type PathInfoShape } from "../domain/closure.js";
 import { err, ok, type Result } from "../domain/result.js";
 import { DEFAULT_STORE_DIR, parseStorePath } from "../domain/store-path.js";
+import { buildClosureGraph, PathIds, type ClosureGraph } from "../domain/closure-graph.js";
 import { describeReceived, escapePointerToken as esc, type InputIssue } from "./issues.js";
 import { parseJsonDocument, withPositions } from "./json-document.js";
 import { normalizeEntry } from "./path-info-entry.js";
@@ -38,9 +39,13 @@ export function identifyPathInfo(doc: unknown): Result<PathInfoShape, string> {
 
 interface RawEntry {
   readonly path: string;
-  readonly pointer: string;
+  /** Array index or object key under `info` / the top level; the pointer is made only for an issue. */
+  readonly at: string | number;
   readonly value: unknown;
 }
+
+const pointerOf = (shape: PathInfoShape, at: string | number): string =>
+  typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${esc(at)}` : `/${esc(at)}`;
 
 /** The entries of a document, each with its full store path and JSON pointer; invalid ones apart. */
 function entriesOf(doc: unknown, shape: PathInfoShape, origin: string, issues: InputIssue[]): { entries: RawEntry[]; invalid: string[]; storeDir?: string } {
@@ -49,9 +54,9 @@ function entriesOf(doc: unknown, shape: PathInfoShape, origin: string, issues: I
   if (shape === "list") {
     (doc as unknown[]).forEach((e, i) => {
       const path = isObj(e) ? e["path"] : undefined;
-      if (typeof path !== "string") issues.push({ origin, pointer: `/${i}`, message: "an entry of a path-info array has no 'path'", expected: '{"path": "/nix/store/…", "narHash": …}', received: describeReceived(e) });
+      if (typeof path !== "string") issues.push({ origin, pointer: pointerOf(shape, i), message: "an entry of a path-info array has no 'path'", expected: '{"path": "/nix/store/…", "narHash": …}', received: describeReceived(e) });
       else if ((e as Obj)["valid"] === false) invalid.push(path);
-      else entries.push({ path, pointer: `/${i}`, value: e });
+      else entries.push({ path, at: i, value: e });
     });
     return { entries, invalid };
   }
@@ -61,13 +66,13 @@ function entriesOf(doc: unknown, shape: PathInfoShape, origin: string, issues: I
     for (const [base, v] of Object.entries(top["info"] as Obj)) {
       const path = `${storeDir}/${base}`;
       if (v === null) invalid.push(path);
-      else entries.push({ path, pointer: `/info/${esc(base)}`, value: v });
+      else entries.push({ path, at: base, value: v });
     }
     return { entries, invalid, storeDir };
   }
   for (const [path, v] of Object.entries(doc as Obj)) {
     if (v === null) invalid.push(path);
-    else entries.push({ path, pointer: `/${esc(path)}`, value: v });
+    else entries.push({ path, at: path, value: v });
   }
   return { entries, invalid };
 }
@@ -82,49 +87,65 @@ export function parsePathInfo(text: string, origin: string): Result<Closure, Inp
   const issues: InputIssue[] = [];
   const { entries, invalid, storeDir: declaredDir } = entriesOf(doc.value, shape.value, origin, issues);
   let storeDir = declaredDir;
-  const infos = new Map<string, PathInfo>();
-  const pointers = new Map<string, string>();
+  const dir0 = storeDir ?? DEFAULT_STORE_DIR;
+  const list: PathInfo[] = [];
+  const atOf: Array<string | number> = [];
+  let ids: PathIds | undefined;
   for (const e of entries) {
+    const pointer = (): string => pointerOf(shape.value, e.at);
     const sp = parseStorePath(e.path, storeDir);
     if (!sp.ok) {
-      issues.push({ origin, pointer: e.pointer, message: `not a valid store path: ${sp.error} (in ${label} path-info)`, received: describeReceived(e.path), example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" });
+      issues.push({ origin, pointer: pointer(), message: `not a valid store path: ${sp.error} (in ${label} path-info)`, received: describeReceived(e.path), example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" });
       continue;
     }
     storeDir ??= sp.value.storeDir;
     if (!isObj(e.value)) {
-      issues.push({ origin, pointer: e.pointer, message: `expected an object describing ${e.path} (in ${label} path-info)`, received: describeReceived(e.value) });
+      issues.push({ origin, pointer: pointer(), message: `expected an object describing ${e.path} (in ${label} path-info)`, received: describeReceived(e.value) });
       continue;
     }
-    if (infos.has(e.path)) {
-      issues.push({ origin, pointer: e.pointer, message: `${e.path} is described twice (in ${label} path-info)`, next: "pass one path-info document, not several concatenated" });
+    ids ??= new PathIds(storeDir ?? dir0);
+    if (ids.get(e.path) !== undefined) {
+      issues.push({ origin, pointer: pointer(), message: `${e.path} is described twice (in ${label} path-info)`, next: "pass one path-info document, not several concatenated" });
       continue;
     }
-    const info = normalizeEntry(e.path, e.value, { origin, pointer: e.pointer, shapeLabel: label, baseNames: shape.value === "format-2" || shape.value === "format-3", storeDir: storeDir ?? DEFAULT_STORE_DIR }, issues);
+    const info = normalizeEntry(e.path, e.value, { origin, pointer, shapeLabel: label, baseNames: shape.value === "format-2" || shape.value === "format-3", storeDir: storeDir ?? DEFAULT_STORE_DIR }, issues);
     if (info !== undefined) {
-      infos.set(e.path, info);
-      pointers.set(e.path, e.pointer);
+      ids.intern(e.path);
+      list.push(info);
+      atOf.push(e.at);
     }
     if (issues.length > 200) break;
   }
-  const dangling = danglingReferences(infos);
+  const dir = storeDir ?? DEFAULT_STORE_DIR;
+  ids ??= new PathIds(dir);
+  const graph = buildClosureGraph(ids, list.length, (i) => list[i]!.references);
+  const pointerFor = (path: string): string => pointerOf(shape.value, atOf[ids.get(path)!]!);
+  const dangling = danglingReferences(graph);
   for (const [path, refs] of dangling) {
     for (const r of refs) {
       const sp = parseStorePath(r);
-      if (!sp.ok) issues.push({ origin, pointer: `${pointers.get(path)}/references`, message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)` });
+      if (!sp.ok) issues.push({ origin, pointer: `${pointerFor(path)}/references`, message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)` });
     }
   }
-  for (const info of infos.values()) {
-    if (info.deriver !== undefined && !parseStorePath(info.deriver).ok) issues.push({ origin, pointer: `${pointers.get(info.path)}/deriver`, message: `deriver is not a valid store path (in ${label} path-info)`, received: describeReceived(info.deriver) });
+  for (const info of list) {
+    if (info.deriver !== undefined && !parseStorePath(info.deriver).ok) issues.push({ origin, pointer: `${pointerFor(info.path)}/deriver`, message: `deriver is not a valid store path (in ${label} path-info)`, received: describeReceived(info.deriver) });
   }
   if (issues.length > 0) return err(withPositions(text, issues.map((i) => (i.next === undefined ? { ...i, next: NEXT } : i))));
-  return ok({ storeDir: storeDir ?? DEFAULT_STORE_DIR, shape: shape.value, infos, invalid: invalid.sort(), danglingReferences: dangling });
+  return ok({ storeDir: dir, shape: shape.value, infos: pathInfoIndex(ids, list), graph, ids, invalid: invalid.sort(), danglingReferences: dangling });
 }
 
-function danglingReferences(infos: ReadonlyMap<string, PathInfo>): ReadonlyMap<string, readonly string[]> {
+/** Referenced ids beyond the described ones are paths the data does not describe. */
+function danglingReferences(g: ClosureGraph): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>();
-  for (const info of infos.values()) {
-    const missing = info.references.filter((r) => !infos.has(r));
-    if (missing.length > 0) out.set(info.path, missing);
+  if (g.paths.length === g.described) return out;
+  for (let i = 0; i < g.described; i++) {
+    for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) {
+      if (g.refIds[k]! < g.described) continue;
+      const path = g.paths[i]!;
+      let list = out.get(path);
+      if (list === undefined) out.set(path, (list = []));
+      list.push(g.paths[g.refIds[k]!]!);
+    }
   }
   return out;
 }

@@ -42,9 +42,12 @@ export function escapeMarkdown(s: string): string {
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
 }
 
-/** Inline code that no content can break out of: the fence is longer than any backtick run inside. */
-export function code(s: string): string {
-  const text = oneLine(s);
+/**
+ * Inline code that no content can break out of: the fence is longer than any backtick run inside,
+ * and `|` is escaped because GFM splits table cells on it even inside code spans.
+ */
+export function code(s: string, inTable = true): string {
+  const text = inTable ? oneLine(s).replace(/\|/g, "\\|") : oneLine(s);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";

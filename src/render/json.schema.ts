@@ -36,9 +36,17 @@ export const TraceReportSchema = z
     chain: z.array(z.string()).describe("shortest reference chain from a closure root to the path, root first"),
     deriver: z.string().optional(),
     nearestAttributed: z.object({ path: z.string(), inputs: z.array(InputFactsSchema) }).optional(),
-    note: z.string().optional(),
+    notes: z.array(z.string()).describe("hints about what the answer means"),
     lockFile: SubjectSchema.optional(),
     closureFile: SubjectSchema.extend({ shape: z.string() }).optional(),
     gaps: z.array(GapSchema),
   })
   .describe("flake-audit trace --format json");
+
+const ID_BASE = "https://flake-audit.invalid/schemas/";
+
+/** JSON Schemas of the JSON outputs, generated from the zod schemas above (schemas/*.schema.json). */
+export function outputJsonSchemas(): Record<string, object> {
+  const gen = (schema: z.ZodType, file: string, title: string): [string, object] => [file, { ...z.toJSONSchema(schema, { target: "draft-2020-12" }), $id: `${ID_BASE}${file}`, title }];
+  return Object.fromEntries([gen(TraceReportSchema, "trace.v1.schema.json", "flake-audit trace --format json")]);
+}

@@ -21,7 +21,7 @@ export function renderTraceText(r: TraceReport): string {
   if (r.sources.length > 0) {
     out.push("  built from or embedding locked sources (nearest first):");
     for (const s of r.sources) {
-      const how = s.via === "derivation" ? `read by the build, ${s.depth} derivation${s.depth === 1 ? "" : "s"} away` : `referenced at run time, ${s.depth} step${s.depth === 1 ? "" : "s"} away`;
+      const how = s.via === "references" ? `referenced at run time, ${s.depth} step${s.depth === 1 ? "" : "s"} away` : s.depth === 0 ? "read by its own build" : `read by a build ${s.depth} derivation${s.depth === 1 ? "" : "s"} below`;
       out.push(`    • ${oneLine(s.path)} (${how})`);
       for (const f of s.inputs) out.push(`        input ${inputLine(f)}`);
     }
@@ -33,7 +33,7 @@ export function renderTraceText(r: TraceReport): string {
       for (const f of r.nearestAttributed.inputs) out.push(`    • ${inputLine(f)}`);
     }
   }
-  if (r.note !== undefined) out.push(`  note: ${oneLine(r.note)}`);
+  for (const n of r.notes) out.push(`  note: ${oneLine(n)}`);
   if (r.chain.length > 0) {
     out.push("  reference chain from the closure root:");
     r.chain.forEach((p, i) => out.push(`    ${i === 0 ? "" : "→ "}${oneLine(p)}`));

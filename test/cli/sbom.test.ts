@@ -51,8 +51,9 @@ describe("flake-audit sbom", () => {
   });
 
   it("reads the lock from stdin with -", async () => {
-    const r = await runCli(["sbom", "-", "--reproducible", "--name", "piped"], { stdin: readFileSync(path.join(REPO, "flake.lock"), "utf8") });
+    const r = await runCli(["sbom", "-", "--reproducible", "--name", "piped"], { stdin: readFileSync(lockFixture("valid", "follows-chain.lock"), "utf8"), cwd: tmp() });
     expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { components: unknown[] }).components).toHaveLength(2);
     expect((JSON.parse(r.stdout) as { metadata: { component: { name: string } } }).metadata.component.name).toBe("piped");
   });
 
