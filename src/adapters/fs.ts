@@ -76,13 +76,23 @@ export const sha256Hex = (text: string): string => createHash("sha256").update(t
  * Writes `content` to `target` through a temporary file in the same directory and a rename, so a
  * reader never sees half a file and a failure leaves nothing behind.
  */
-export async function writeFileAtomic(target: string, content: string | readonly string[]): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Iterable<string>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
+    // Chunks are written at explicit offsets with a few writes in flight while the next chunks are
+    // produced, so a 250 MB SBOM costs neither idle waits nor memory for the whole text.
     const handle = await fs.open(tmp, "wx");
     try {
-      for (const chunk of typeof content === "string" ? [content] : content) await handle.write(chunk);
+      const inFlight: Array<Promise<unknown>> = [];
+      let offset = 0;
+      for (const chunk of typeof content === "string" ? [content] : content) {
+        const bytes = Buffer.from(chunk, "utf8");
+        inFlight.push(handle.write(bytes, 0, bytes.length, offset));
+        offset += bytes.length;
+        if (inFlight.length >= 4) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
     } finally {
       await handle.close();
     }

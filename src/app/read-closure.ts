@@ -11,16 +11,18 @@ export type ClosureSource = { readonly file: string } | { readonly of: string };
 export interface ClosureRead {
   readonly closure: Closure;
   readonly origin: string;
-  readonly file?: FileText;
+  /** The file it came from, without its text: a 100 MB document must not outlive its parse. */
+  readonly file?: Omit<FileText, "text">;
 }
 
 export async function readClosure(source: ClosureSource, files: Files, nix: () => NixStore): Promise<ClosureRead> {
   let text: string;
   let origin: string;
-  let file: FileText | undefined;
+  let file: Omit<FileText, "text"> | undefined;
   if ("file" in source) {
-    file = await files.readText(source.file);
-    [text, origin] = [file.text, file.displayPath];
+    const read = await files.readText(source.file);
+    file = { displayPath: read.displayPath, sha256: read.sha256, directoryName: read.directoryName };
+    [text, origin] = [read.text, read.displayPath];
   } else {
     const out = await nix().pathInfoClosure(source.of);
     [text, origin] = [out.text, out.origin];

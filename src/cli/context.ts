@@ -8,5 +8,5 @@ export interface CommandContext {
   /** Built on first use; `timeoutSeconds` bounds nix and network calls. */
   wiring(timeoutSeconds?: number): Wiring;
   /** Writes the result to stdout, or atomically to a file. */
-  write(text: string | readonly string[], output: string | undefined): Promise<void>;
+  write(text: string | Iterable<string>, output: string | undefined): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /** The process as the CLI sees it; tests pass a fake one. */
 export interface Io {
-  stdout(text: string): void;
+  /** May return a promise when the stream wants the writer to wait (backpressure). */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   readonly isTTY: boolean;
   readStdin(): Promise<string>;

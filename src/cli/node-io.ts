@@ -13,7 +13,7 @@ export function nodeIo(): Io {
     throw e;
   });
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()))),
     stderr: (t) => void process.stderr.write(t),
     isTTY: process.stdout.isTTY === true,
     readStdin: () => readAll(process.stdin),

@@ -20,7 +20,7 @@ function makeContext(io: Io, env: Env): CommandContext {
     wiring: (timeoutSeconds) => (wiring ??= wire(io, env, env["FLAKE_AUDIT_VERBOSE"] === "1", timeoutSeconds)),
     async write(text, output) {
       if (output === undefined || output === STDIN_PATH) {
-        for (const chunk of typeof text === "string" ? [text] : text) io.stdout(chunk);
+        for (const chunk of typeof text === "string" ? [text] : text) await io.stdout(chunk);
         return;
       }
       const { writeFileAtomic } = await import("../adapters/fs.js");
@@ -61,7 +61,7 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
     await parser(argv, ctx, (c) => (code = c)).parseAsync([...argv], {}, (_e: unknown, _a: unknown, out: string) => {
       output = out;
     });
-    if (output !== "") io.stdout(output.endsWith("\n") ? output : `${output}\n`);
+    if (output !== "") await io.stdout(output.endsWith("\n") ? output : `${output}\n`);
     return code;
   } catch (e) {
     return reportError(e, io);

@@ -41,17 +41,19 @@ export function toBase16(bytes: Uint8Array): string {
 }
 
 /** Nix32 treats the bytes as a little-endian number printed most significant digit first. */
+const NIX32_CODES = Array.from(NIX32_ALPHABET, (c) => c.charCodeAt(0));
+
 export function toNix32(bytes: Uint8Array): string {
   const len = nix32Length(bytes.length);
-  let s = "";
+  const codes = new Array<number>(len);
   for (let n = len - 1; n >= 0; n--) {
     const b = n * 5;
     const i = b >> 3;
     const j = b & 7;
     const c = (bytes[i]! >> j) | (i + 1 < bytes.length ? bytes[i + 1]! << (8 - j) : 0);
-    s += NIX32_ALPHABET[c & 31];
+    codes[len - 1 - n] = NIX32_CODES[c & 31]!;
   }
-  return s;
+  return String.fromCharCode(...codes);
 }
 
 export function toBase64(bytes: Uint8Array): string {

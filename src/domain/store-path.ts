@@ -4,6 +4,9 @@ import { sha256, utf8 } from "./sha256.js";
 
 export const DEFAULT_STORE_DIR = "/nix/store";
 const NAME_RE = /^[A-Za-z0-9+\-._?=]{1,211}$/;
+// Store directories are plain absolute paths. Holding them to this set keeps every store path a
+// string that needs no escaping in JSON, XML or Markdown, which the SBOM writer relies on.
+const DIR_RE = /^\/[A-Za-z0-9+\-._/]*$/;
 
 /** A parsed store path, e.g. `{ storeDir: "/nix/store", hash: "2cg9…gwn", name: "source" }`. */
 export interface StorePath {
@@ -46,6 +49,7 @@ export function parseStorePath(text: string, storeDir?: string): Result<StorePat
   const slash = text.lastIndexOf("/");
   if (slash <= 0) return err("expected an absolute store path like /nix/store/<hash>-<name>");
   const dir = text.slice(0, slash);
+  if (!DIR_RE.test(dir)) return err(`store directory '${dir}' is not a plain absolute path`);
   if (storeDir !== undefined && dir !== storeDir) return err(`expected a path in ${storeDir}, found one in ${dir}`);
   const base = text.slice(slash + 1);
   const hash = base.slice(0, 32);

@@ -7,7 +7,8 @@ import { identify, isoDateTime } from "../../domain/source-identity.js";
 import { formatStorePath } from "../../domain/store-path.js";
 import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
 import { purlOf } from "./purl.js";
-import { closureComponents } from "./closure-view.js";
+import { closureComponents, type ClosureComponents, type StoreItem } from "./closure-view.js";
+import { compareStrings } from "../../domain/input-path.js";
 
 /** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
 export interface ComponentView {
@@ -30,7 +31,9 @@ export interface BomView {
   readonly tool: { readonly name: string; readonly version: string };
   readonly root: ComponentView;
   readonly metadataProperties: ReadonlyArray<readonly [string, string]>;
-  readonly components: readonly ComponentView[];
+  readonly componentCount: number;
+  /** Every component in bom-ref order, made on demand (closures have 100,000): store paths as StoreItems. */
+  components(): Iterable<ComponentView | StoreItem>;
 }
 
 export const FLAKE_BOM_REF = "flake";
@@ -104,21 +107,28 @@ export function toBomView(model: SbomModel): BomView {
   const truncated = new Set(inv?.truncatedPaths ?? []);
   const inputs = (inv?.inputs ?? []).map((i) => ({ input: i, view: inputView(i, truncated) }));
   const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
-  const components: ComponentView[] = inputs.map((i) => i.view);
+  const inputViews: ComponentView[] = inputs.map((i) => i.view).sort((a, b) => compareStrings(a.bomRef, b.bomRef));
   const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];
+  let store: ClosureComponents | undefined;
   if (model.closure !== undefined) {
     const merged = new Map<string, Building>();
     for (const { input, view } of inputs) if (input.storePath !== undefined) merged.set(formatStorePath(input.storePath), view);
-    components.push(...closureComponents(model.closure.data, merged));
-    for (const r of model.closure.roots) rootDeps.push(merged.get(r)?.bomRef ?? r);
+    store = closureComponents(model.closure.data, merged, model.closure.roots);
+    rootDeps.push(...store.rootRefs);
     metadataProperties.push([FA.closureSource, model.closure.origin]);
   }
+  // Store paths ("/nix/store/…") sort before input bom-refs ("input:…"), so the two lists concatenate in order.
+  const closure = store;
   return {
     ...(model.serialNumber !== undefined ? { serialNumber: model.serialNumber } : {}),
     ...(model.timestamp !== undefined ? { timestamp: model.timestamp } : {}),
     tool: model.tool,
     root: { type: "application", name: model.flakeName, bomRef: FLAKE_BOM_REF, externalReferences: [], properties: rootProps, dependsOn: rootDeps },
     metadataProperties,
-    components,
+    componentCount: inputViews.length + (closure?.count ?? 0),
+    *components() {
+      if (closure !== undefined) yield* closure.items();
+      yield* inputViews;
+    },
   };
 }

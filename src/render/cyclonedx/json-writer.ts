@@ -1,80 +1,104 @@
 import type { BomView, ComponentView } from "./bom-view.js";
 import type { SpecVersion } from "./options.js";
+import { storeItemText } from "./store-item-json.js";
 
 /**
- * Writes CycloneDX JSON straight from the BomView. The CycloneDX library's serializer builds two
- * object models before printing, which costs about 40 µs a component; closures have 100,000 of them.
- * test/render/json-writer.test.ts holds this writer to the library's output for every spec version,
- * and every golden passes the library's validator.
+ * Writes CycloneDX JSON straight from the BomView, as text chunks produced on demand. The CycloneDX
+ * library's serializer builds two object models and one string; for a closure of 100,000 paths that
+ * is gigabytes. The text is exactly what JSON.stringify(bom, null, 2) prints (strings are escaped by
+ * JSON.stringify), and test/render/json-writer.test.ts holds it to the library's output.
  */
-type Json = string | number | boolean | Json[] | { [k: string]: Json };
-
+// Most strings here (store paths, hashes, property names) need no escaping; JSON.stringify is only
+// called for those that do, which halves the cost of writing a large closure.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
+const q = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+// Bom-refs that start with "/" are store paths, which ingest holds to characters JSON never escapes
+// (store-path.ts); input bom-refs ("input:…") carry lock text and are escaped.
+const qRef = (s: string): string => (s.charCodeAt(0) === 47 ? `"${s}"` : q(s));
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byPair = (a: readonly [string, string], b: readonly [string, string]): number => byString(a[0], b[0]) || byString(a[1], b[1]);
 
-function properties(props: ReadonlyArray<readonly [string, string]>): Json[] {
-  return [...props].sort(byPair).map(([name, value]) => ({ name, value }));
+/** `"key": [ items ]` at `pad`, items already rendered at pad + 4; "[]" when empty. */
+function list(pad: string, key: string, items: readonly string[]): string {
+  if (items.length === 0) return `${pad}${q(key)}: []`;
+  return `${pad}${q(key)}: [\n${items.join(",\n")}\n${pad}]`;
 }
 
-function component(v: ComponentView): { [k: string]: Json } {
-  const c: { [k: string]: Json } = { type: v.type, name: v.name };
-  if (v.group !== undefined) c["group"] = v.group;
-  if (v.version !== undefined) c["version"] = v.version;
-  c["bom-ref"] = v.bomRef;
-  if (v.sha256 !== undefined) c["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
-  if (v.purl !== undefined) c["purl"] = v.purl;
+function properties(pad: string, props: ReadonlyArray<readonly [string, string]>): string {
+  const inner = `${pad}    `;
+  return list(pad, "properties", [...props].sort(byPair).map(([n, v]) => `${pad}  {\n${inner}"name": ${q(n)},\n${inner}"value": ${q(v)}\n${pad}  }`));
+}
+
+/** One component object, its opening brace at `pad`. */
+export function componentText(v: ComponentView, pad: string): string {
+  const p = `${pad}  `;
+  const lines = [`${p}"type": ${q(v.type)}`, `${p}"name": ${q(v.name)}`];
+  if (v.group !== undefined) lines.push(`${p}"group": ${q(v.group)}`);
+  if (v.version !== undefined) lines.push(`${p}"version": ${q(v.version)}`);
+  lines.push(`${p}"bom-ref": ${qRef(v.bomRef)}`);
+  if (v.sha256 !== undefined) lines.push(list(p, "hashes", [`${p}  {\n${p}    "alg": "SHA-256",\n${p}    "content": ${q(v.sha256)}\n${p}  }`]));
+  if (v.purl !== undefined) lines.push(`${p}"purl": ${q(v.purl)}`);
   if (v.externalReferences.length > 0) {
     const refs = [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url));
-    c["externalReferences"] = refs.map((r) => ({ url: r.url, type: r.type }));
+    lines.push(list(p, "externalReferences", refs.map((r) => `${p}  {\n${p}    "url": ${q(r.url)},\n${p}    "type": ${q(r.type)}\n${p}  }`)));
   }
-  if (v.properties.length > 0) c["properties"] = properties(v.properties);
-  return c;
+  if (v.properties.length > 0) lines.push(properties(p, v.properties));
+  return `${pad}{\n${lines.join(",\n")}\n${pad}}`;
 }
 
-function tools(view: BomView, spec: SpecVersion): Json {
+/** Sorted and without repeats; references usually arrive sorted already. */
+function uniqueSorted(xs: readonly string[]): readonly string[] {
+  let sorted = true;
+  for (let i = 1; i < xs.length && sorted; i++) if (xs[i - 1]! >= xs[i]!) sorted = false;
+  return sorted ? xs : [...new Set(xs)].sort(byString);
+}
+
+function dependencyText(ref: string, dependsOn: readonly string[]): string {
+  if (dependsOn.length === 0) return `    {\n      "ref": ${qRef(ref)}\n    }`;
+  const deps = uniqueSorted(dependsOn).map((d) => `        ${qRef(d)}`);
+  return `    {\n      "ref": ${qRef(ref)},\n      "dependsOn": [\n${deps.join(",\n")}\n      ]\n    }`;
+}
+
+function headText(view: BomView, spec: SpecVersion): string {
+  const lines = [`  "$schema": ${q(`http://cyclonedx.org/schema/bom-${spec}.schema.json`)}`, `  "bomFormat": "CycloneDX"`, `  "specVersion": ${q(spec)}`];
+  if (view.serialNumber !== undefined) lines.push(`  "serialNumber": ${q(view.serialNumber)}`);
+  lines.push(`  "version": 1`);
+  const meta: string[] = [];
+  if (view.timestamp !== undefined) meta.push(`    "timestamp": ${q(view.timestamp.toISOString())}`);
   // 1.5 deprecated the tools array for tools.components.
-  if (spec === "1.4") return [{ name: view.tool.name, version: view.tool.version }];
-  return { components: [{ type: "application", name: view.tool.name, version: view.tool.version }] };
+  const tool = `{\n        "type": "application",\n        "name": ${q(view.tool.name)},\n        "version": ${q(view.tool.version)}\n      }`;
+  meta.push(spec === "1.4" ? `    "tools": [\n      {\n        "name": ${q(view.tool.name)},\n        "version": ${q(view.tool.version)}\n      }\n    ]` : `    "tools": {\n      "components": [\n        ${tool.replace(/\n/g, "\n  ")}\n      ]\n    }`);
+  meta.push(`    "component": ${componentText(view.root, "    ").trimStart()}`);
+  if (view.metadataProperties.length > 0) meta.push(properties("    ", view.metadataProperties));
+  lines.push(`  "metadata": {\n${meta.join(",\n")}\n  }`);
+  return `{\n${lines.join(",\n")}`;
 }
 
-/** Items of a top-level array, indented as JSON.stringify(…, null, 2) would, in chunks of 500. */
-function arrayChunks(items: readonly Json[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i += 500) {
-    const part = items.slice(i, i + 500).map((item) => `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`);
-    out.push((i === 0 ? "" : ",\n") + part.join(",\n"));
+/** The BOM as text chunks, made as they are consumed; their concatenation is the whole document. */
+export function* writeCycloneDxJsonChunks(view: BomView, spec: SpecVersion): Generator<string> {
+  yield headText(view, spec);
+  const deps: Array<readonly [string, readonly string[]]> = [[view.root.bomRef, view.root.dependsOn]];
+  let batch: string[] = [];
+  let first = true;
+  for (const v of view.components()) {
+    if ("kind" in v) {
+      deps.push([v.path, v.dependsOn]);
+      batch.push(storeItemText(v));
+    } else {
+      deps.push([v.bomRef, v.dependsOn]);
+      batch.push(componentText(v, "    "));
+    }
+    if (batch.length === 100) {
+      yield `${first ? ',\n  "components": [\n' : ",\n"}${batch.join(",\n")}`;
+      [batch, first] = [[], false];
+    }
   }
-  return out;
+  if (batch.length > 0) yield `${first ? ',\n  "components": [\n' : ",\n"}${batch.join(",\n")}`;
+  yield first && batch.length === 0 ? ',\n  "components": []' : "\n  ]";
+  deps.sort((a, b) => byString(a[0], b[0]));
+  yield ',\n  "dependencies": [\n';
+  for (let i = 0; i < deps.length; i += 200) yield (i === 0 ? "" : ",\n") + deps.slice(i, i + 200).map(([r, d]) => dependencyText(r, d)).join(",\n");
+  yield "\n  ]\n}\n";
 }
 
-/**
- * The BOM as a list of text chunks whose concatenation is exactly JSON.stringify(bom, null, 2):
- * a closure of 100,000 paths never has to exist as one object graph and one string at once.
- */
-export function writeCycloneDxJsonChunks(view: BomView, spec: SpecVersion): string[] {
-  const head: { [k: string]: Json } = {
-    $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
-    bomFormat: "CycloneDX",
-    specVersion: spec,
-  };
-  if (view.serialNumber !== undefined) head["serialNumber"] = view.serialNumber;
-  head["version"] = 1;
-  const metadata: { [k: string]: Json } = {};
-  if (view.timestamp !== undefined) metadata["timestamp"] = view.timestamp.toISOString();
-  metadata["tools"] = tools(view, spec);
-  metadata["component"] = component(view.root);
-  if (view.metadataProperties.length > 0) metadata["properties"] = properties(view.metadataProperties);
-  head["metadata"] = metadata;
-  const sorted = [...view.components].sort((a, b) => byString(a.bomRef, b.bomRef));
-  const deps = [view.root, ...sorted]
-    .sort((a, b) => byString(a.bomRef, b.bomRef))
-    .map((v): Json => (v.dependsOn.length > 0 ? { ref: v.bomRef, dependsOn: [...new Set(v.dependsOn)].sort(byString) } : { ref: v.bomRef }));
-  const headText = JSON.stringify(head, null, 2);
-  const chunks = [headText.slice(0, -2)];
-  chunks.push(sorted.length === 0 ? ',\n  "components": []' : ',\n  "components": [\n', ...arrayChunks(sorted.map(component)));
-  if (sorted.length > 0) chunks.push("\n  ]");
-  chunks.push(',\n  "dependencies": [\n', ...arrayChunks(deps), "\n  ]\n}\n");
-  return chunks;
-}
-
-export const writeCycloneDxJson = (view: BomView, spec: SpecVersion): string => writeCycloneDxJsonChunks(view, spec).join("");
+export const writeCycloneDxJson = (view: BomView, spec: SpecVersion): string => [...writeCycloneDxJsonChunks(view, spec)].join("");

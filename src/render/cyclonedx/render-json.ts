@@ -7,4 +7,4 @@ import type { SpecVersion } from "./options.js";
 export const renderCycloneDxJson = (model: SbomModel, spec: SpecVersion): string => writeCycloneDxJson(toBomView(model), spec);
 
 /** The same text in chunks, for writing very large BOMs without one giant string. */
-export const renderCycloneDxJsonChunks = (model: SbomModel, spec: SpecVersion): string[] => writeCycloneDxJsonChunks(toBomView(model), spec);
+export const renderCycloneDxJsonChunks = (model: SbomModel, spec: SpecVersion): Iterable<string> => writeCycloneDxJsonChunks(toBomView(model), spec);

@@ -1,6 +1,7 @@
 import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
 import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { BomView, ComponentView } from "./bom-view.js";
+import { storeItemView } from "./closure-view.js";
 
 const TYPES = { application: Enums.ComponentType.Application, library: Enums.ComponentType.Library, file: Enums.ComponentType.File } as const;
 const REF_TYPES = { vcs: Enums.ExternalReferenceType.VCS, distribution: Enums.ExternalReferenceType.Distribution } as const;
@@ -27,13 +28,14 @@ export function toCycloneDxBom(view: BomView): Models.Bom {
   const root = component(view.root);
   bom.metadata.component = root;
   for (const [name, value] of view.metadataProperties) bom.metadata.properties.add(new Models.Property(name, value));
-  const byRef = new Map<string, Models.Component>([[root.bomRef.value ?? "", root]]);
-  for (const v of view.components) {
+  const byRef = new Map<string, Models.Component>([[view.root.bomRef, root]]);
+  const views = [view.root, ...[...view.components()].map((c) => ("kind" in c ? storeItemView(c) : c))];
+  for (const v of views.slice(1)) {
     const c = component(v);
     byRef.set(v.bomRef, c);
     bom.components.add(c);
   }
-  for (const v of [view.root, ...view.components]) {
+  for (const v of views) {
     const c = byRef.get(v.bomRef)!;
     for (const dep of v.dependsOn) c.dependencies.add(byRef.get(dep)!.bomRef);
   }
