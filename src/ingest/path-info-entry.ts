@@ -1,6 +1,6 @@
 import { parseContentAddress, type CaMethod, type ContentAddress } from "../domain/content-address.js";
 import type { PathInfo, Signature } from "../domain/closure.js";
-import { parseHash } from "../domain/hash.js";
+import { parseHash, type Hash } from "../domain/hash.js";
 import { describeReceived, escapePointerToken as esc, type InputIssue } from "./issues.js";
 
 /** How one entry's fields are spelled in the shape being read. */
@@ -18,61 +18,122 @@ type Obj = Record<string, unknown>;
 const METHODS: ReadonlySet<string> = new Set(["nar", "flat", "text", "git"]);
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 
+// Hash texts that always decode: recognised cheaply, decoded only when a writer needs the bytes.
+const EASY_HASH = /^(?:sha256-[A-Za-z0-9+/]{43}=?|sha256:[01][0-9a-df-np-sv-z]{51})$/;
+
+function decodeHash(text: string): Hash {
+  const r = parseHash(text);
+  if (!r.ok) throw new Error(`a validated narHash did not decode: ${text}`);
+  return r.value;
+}
+
+/**
+ * A PathInfo whose narHash and signatures are decoded on first use: a closure has 100,000 entries,
+ * tracing reads few of them, and the decoded forms are most of what parsing would allocate.
+ */
+class EntryInfo implements PathInfo {
+  readonly path: string;
+  readonly references: readonly string[];
+  narSize?: number;
+  deriver?: string;
+  ca?: ContentAddress;
+  registrationTime?: number;
+  ultimate?: boolean;
+  closureSize?: number;
+  #narHash: Hash | string;
+  #signatures: readonly unknown[] | Signature[];
+  #signaturesParsed = false;
+
+  constructor(path: string, narHash: Hash | string, references: readonly string[], signatures: readonly unknown[]) {
+    this.path = path;
+    this.#narHash = narHash;
+    this.references = references;
+    this.#signatures = signatures;
+  }
+
+  get narHash(): Hash {
+    if (typeof this.#narHash === "string") this.#narHash = decodeHash(this.#narHash);
+    return this.#narHash;
+  }
+
+  get signatures(): readonly Signature[] {
+    if (!this.#signaturesParsed) {
+      this.#signatures = (this.#signatures as readonly unknown[]).map(toSignature);
+      this.#signaturesParsed = true;
+    }
+    return this.#signatures as Signature[];
+  }
+}
+
+interface Problem {
+  readonly field: string;
+  readonly message: string;
+  readonly expected: string;
+  readonly example?: string;
+}
+
+function report(o: Obj, ctx: EntryContext, issues: InputIssue[], p: Problem): void {
+  issues.push({ origin: ctx.origin, pointer: `${ctx.pointer()}/${esc(p.field)}`, message: `${p.message} (in ${ctx.shapeLabel} path-info)`, expected: p.expected, ...(p.example !== undefined ? { example: p.example } : {}), received: describeReceived(o[p.field]) });
+}
+
+const isStringArray = (v: unknown): v is string[] => {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+  return true;
+};
+const optionalCount = (v: unknown): boolean => v === undefined || v === null || isCount(v);
+
 /**
  * Normalises one path-info object into a PathInfo. Absent and null fields mean the same (Nix 2.23+
  * writes null where older versions omit the field). Problems are collected, not thrown.
  */
 export function normalizeEntry(path: string, o: Obj, ctx: EntryContext, issues: InputIssue[]): PathInfo | undefined {
   const before = issues.length;
-  const bad = (field: string, message: string, expected: string, example?: string): void => {
-    issues.push({ origin: ctx.origin, pointer: `${ctx.pointer()}/${esc(field)}`, message: `${message} (in ${ctx.shapeLabel} path-info)`, expected, ...(example !== undefined ? { example } : {}), received: describeReceived(o[field]) });
-  };
-  const full = (p: string): string => (ctx.baseNames && !p.startsWith("/") ? `${ctx.storeDir}/${p}` : p);
-
+  const problem = (p: Problem): void => report(o, ctx, issues, p);
   const narHashText = o["narHash"];
-  const narHash = typeof narHashText === "string" ? parseHash(narHashText) : undefined;
-  if (narHash === undefined || !narHash.ok) bad("narHash", "narHash is missing or not a hash", "an SRI hash or sha256:<nix32>", "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=");
-
+  let narHash: Hash | string | undefined;
+  if (typeof narHashText === "string" && EASY_HASH.test(narHashText)) narHash = narHashText;
+  else {
+    const h = typeof narHashText === "string" ? parseHash(narHashText) : undefined;
+    if (h?.ok) narHash = h.value;
+    else problem({ field: "narHash", message: "narHash is missing or not a hash", expected: "an SRI hash or sha256:<nix32>", example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=" });
+  }
   const refs = o["references"] ?? [];
-  let references: string[] = [];
-  if (!Array.isArray(refs) || !refs.every((r): r is string => typeof r === "string")) bad("references", "references must be a list of store paths", "an array of strings");
-  else references = ctx.baseNames ? refs.map(full) : refs;
-
-  const optCount = (field: string): number | undefined => {
-    const v = o[field];
-    if (v === undefined || v === null) return undefined;
-    if (!isCount(v)) bad(field, `${field} must be a non-negative integer`, "a whole number");
-    return isCount(v) ? v : undefined;
-  };
-  const narSize = optCount("narSize");
-  const registrationTime = optCount("registrationTime");
-  const closureSize = optCount("closureSize");
-
+  if (!isStringArray(refs)) problem({ field: "references", message: "references must be a list of store paths", expected: "an array of strings" });
+  for (const field of ["narSize", "registrationTime", "closureSize"]) {
+    if (!optionalCount(o[field])) problem({ field, message: `${field} must be a non-negative integer`, expected: "a whole number" });
+  }
   const deriverRaw = o["deriver"];
-  if (deriverRaw !== undefined && deriverRaw !== null && typeof deriverRaw !== "string") bad("deriver", "deriver must be a store path", "a string or null");
+  if (deriverRaw !== undefined && deriverRaw !== null && typeof deriverRaw !== "string") problem({ field: "deriver", message: "deriver must be a store path", expected: "a string or null" });
   const ultimate = o["ultimate"];
-  if (ultimate !== undefined && ultimate !== null && typeof ultimate !== "boolean") bad("ultimate", "ultimate must be a boolean", "true or false");
-
-  const ca = readCa(o["ca"], () => bad("ca", "ca is not a content address", "fixed:r:sha256:<nix32>, text:sha256:<nix32> or {method, hash}"));
-  const signatures = readSignatures(o["signatures"], () => bad("signatures", "signatures must be a list", 'strings "key:sig" or objects {keyName, sig}'));
-  if (issues.length > before || narHash === undefined || !narHash.ok) return undefined;
-  // Built field by field: a closure has 100,000 of these, and spread temporaries add up.
-  const info: { -readonly [K in keyof PathInfo]: PathInfo[K] } = { path, narHash: narHash.value, references: isSorted(references) ? references : [...references].sort(), signatures };
-  if (narSize !== undefined) info.narSize = narSize;
-  if (typeof deriverRaw === "string") info.deriver = full(deriverRaw);
-  if (ca !== undefined) info.ca = ca;
-  if (registrationTime !== undefined) info.registrationTime = registrationTime;
+  if (ultimate !== undefined && ultimate !== null && typeof ultimate !== "boolean") problem({ field: "ultimate", message: "ultimate must be a boolean", expected: "true or false" });
+  const ca = readCa(o["ca"]);
+  if (ca === false) problem({ field: "ca", message: "ca is not a content address", expected: "fixed:r:sha256:<nix32>, text:sha256:<nix32> or {method, hash}" });
+  const sigs = o["signatures"] ?? [];
+  if (!Array.isArray(sigs) || !sigs.every(isSignature)) problem({ field: "signatures", message: "signatures must be a list", expected: 'strings "key:sig" or objects {keyName, sig}' });
+  if (issues.length > before || narHash === undefined || !isStringArray(refs) || !Array.isArray(sigs)) return undefined;
+  const full = (p: string): string => (p.startsWith("/") ? p : `${ctx.storeDir}/${p}`);
+  // References stay in the order Nix printed them (sorted in every version).
+  const info = new EntryInfo(path, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
+  if (isCount(o["narSize"])) info.narSize = o["narSize"];
+  if (typeof deriverRaw === "string") info.deriver = ctx.baseNames ? full(deriverRaw) : deriverRaw;
+  if (ca !== undefined && ca !== false) info.ca = ca;
+  if (isCount(o["registrationTime"])) info.registrationTime = o["registrationTime"];
   if (typeof ultimate === "boolean") info.ultimate = ultimate;
-  if (closureSize !== undefined) info.closureSize = closureSize;
+  if (isCount(o["closureSize"])) info.closureSize = o["closureSize"];
   return info;
 }
 
-function isSorted(xs: readonly string[]): boolean {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
-  return true;
+const isSignature = (s: unknown): boolean =>
+  (typeof s === "string" && s.includes(":")) || (typeof s === "object" && s !== null && typeof (s as Obj)["keyName"] === "string" && typeof (s as Obj)["sig"] === "string");
+
+function toSignature(s: unknown): Signature {
+  if (typeof s === "string") return { keyName: s.slice(0, s.indexOf(":")), sig: s.slice(s.indexOf(":") + 1) };
+  return { keyName: (s as Obj)["keyName"] as string, sig: (s as Obj)["sig"] as string };
 }
 
-function readCa(v: unknown, fail: () => void): ContentAddress | undefined {
+/** The content address, undefined when absent, false when malformed. */
+function readCa(v: unknown): ContentAddress | undefined | false {
   if (v === undefined || v === null) return undefined;
   if (typeof v === "string") {
     const r = parseContentAddress(v);
@@ -82,24 +143,5 @@ function readCa(v: unknown, fail: () => void): ContentAddress | undefined {
     const h = typeof hash === "string" ? parseHash(hash) : undefined;
     if (typeof method === "string" && METHODS.has(method) && h?.ok) return { method: method as CaMethod, hash: h.value };
   }
-  fail();
-  return undefined;
-}
-
-function readSignatures(v: unknown, fail: () => void): Signature[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    fail();
-    return [];
-  }
-  const out: Signature[] = [];
-  for (const s of v) {
-    if (typeof s === "string" && s.includes(":")) out.push({ keyName: s.slice(0, s.indexOf(":")), sig: s.slice(s.indexOf(":") + 1) });
-    else if (typeof s === "object" && s !== null && typeof (s as Obj)["keyName"] === "string" && typeof (s as Obj)["sig"] === "string") out.push({ keyName: (s as Obj)["keyName"] as string, sig: (s as Obj)["sig"] as string });
-    else {
-      fail();
-      return [];
-    }
-  }
-  return out;
+  return false;
 }

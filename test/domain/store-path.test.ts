@@ -61,7 +61,8 @@ describe("parseStorePath", () => {
     ["/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn_source", false],
     ["/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-", false],
     ["/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-bad name", false],
-    ["relative/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source", true],
+    ["relative/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source", false],
+    ["/we\"ird/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source", false],
     ["nostore", false],
   ])("%s valid=%s", (text, valid) => {
     expect(parseStorePath(text).ok).toBe(valid);
