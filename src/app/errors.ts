@@ -19,3 +19,8 @@ export class InputError extends Error {
 export class InternalError extends Error {
   override readonly name = "InternalError";
 }
+
+/** GitHub rejected the credentials: exit 2, one message naming where the token came from. */
+export class UpstreamAuthError extends Error {
+  override readonly name = "UpstreamAuthError";
+}

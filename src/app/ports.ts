@@ -1,3 +1,6 @@
+import type { GithubTarget } from "../domain/provenance.js";
+import type { ProvenanceBatch } from "../domain/resolve-report.js";
+
 /** A file read whole, with the SHA-256 of its bytes. */
 export interface FileText {
   /** As the user named it (`flake.lock`, `-`). */
@@ -33,4 +36,9 @@ export interface NixStore {
   pathInfoClosure(installable: string): Promise<CommandOutput>;
   /** `nix show-derivation -r` / `nix derivation show -r` of a .drv path. */
   derivationClosure(drvPath: string): Promise<CommandOutput>;
+}
+
+/** Upstream facts about GitHub commits and repositories (GitLab or sourcehut could implement it too). */
+export interface ProvenanceSource {
+  resolve(targets: readonly GithubTarget[]): Promise<ProvenanceBatch>;
 }

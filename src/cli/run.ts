@@ -1,5 +1,5 @@
 import yargs, { type Argv } from "yargs";
-import { InputError, InternalError, UsageError } from "../app/errors.js";
+import { InputError, InternalError, UpstreamAuthError, UsageError } from "../app/errors.js";
 import { renderIssues } from "../render/issue-text.js";
 import { stripControls } from "../render/escape.js";
 import type { CommandContext } from "./context.js";
@@ -9,6 +9,7 @@ import { toolInfo, wire, type Wiring } from "./wire.js";
 import { STDIN_PATH } from "../adapters/fs.js";
 import * as sbom from "./commands/sbom.js";
 import * as trace from "./commands/trace.js";
+import * as resolve from "./commands/resolve.js";
 
 const EPILOG = `Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 invalid input, 4 upstream incomplete, 70 internal error.`;
 
@@ -46,6 +47,7 @@ function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: nu
       throw e ?? new UsageError(msg ?? "invalid arguments");
     });
   y.command(sbom.command, sbom.describe, (b: Argv) => sbom.builder(b, ctx), async (a) => setExit(await sbom.handler(a as unknown as sbom.SbomArgs, ctx)));
+  y.command(resolve.command, resolve.describe, (b: Argv) => resolve.builder(b, ctx), async (a) => setExit(await resolve.handler(a as unknown as resolve.ResolveArgs, ctx)));
   y.command(trace.command, trace.describe, (b: Argv) => trace.builder(b, ctx), async (a) => setExit(await trace.handler(a as unknown as trace.TraceArgs, ctx)));
   return y;
 }
@@ -69,6 +71,10 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
 }
 
 function reportError(e: unknown, io: Io): number {
+  if (e instanceof UpstreamAuthError) {
+    io.stderr(`flake-audit: ${stripControls(e.message)}\n`);
+    return ExitCode.Usage;
+  }
   if (e instanceof UsageError || (e instanceof Error && e.name === "YError")) {
     io.stderr(`flake-audit: ${stripControls(e.message)}\nRun 'flake-audit --help' for usage.\n`);
     return ExitCode.Usage;

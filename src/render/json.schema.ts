@@ -43,10 +43,42 @@ export const TraceReportSchema = z
   })
   .describe("flake-audit trace --format json");
 
+const SeveritySchema = z.enum(["info", "low", "medium", "high"]);
+export const FindingSchema = z.object({ rule: z.string(), severity: SeveritySchema, input: z.string(), message: z.string() });
+const SignatureSchema = z.union([z.object({ state: z.literal("verified") }), z.object({ state: z.literal("unverified"), reason: z.string() }), z.object({ state: z.literal("unsigned") })]);
+export const CommitSchema = z.object({
+  sha: z.string(), committedDate: z.string(), authoredDate: z.string(), authorName: z.string().optional(), committerName: z.string().optional(),
+  messageHeadline: z.string(), url: z.string(), signature: SignatureSchema,
+});
+const ReachableSchema = z.object({ ref: z.string(), contained: z.boolean(), status: z.enum(["ahead", "behind", "diverged", "identical", "ref-not-found"]), headOid: z.string().optional() });
+export const UpstreamSchema = z.object({
+  repository: z.string().describe("canonical owner/name"), renamedFrom: z.string().optional(), url: z.string(), commit: CommitSchema.optional(),
+  reachable: ReachableSchema.optional().describe("whether the rev is on the ref the flake follows"), license: z.string().nullable().describe("SPDX id"),
+  archived: z.boolean(), fork: z.boolean(), parent: z.string().optional(),
+});
+export const ResolveReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    lockFile: SubjectSchema.optional(),
+    offline: z.boolean(),
+    requests: z.number().int().describe("HTTP requests made to GitHub"),
+    inputs: z.array(z.object({
+      input: z.string(), inputPaths: z.array(z.string()), type: z.string(), status: z.enum(["resolved", "not-found", "unsupported", "failed"]),
+      reason: z.string().optional(), rev: z.string().optional(), host: z.string().optional(), upstream: UpstreamSchema.optional(),
+    })),
+    findings: z.array(FindingSchema),
+    gaps: z.array(GapSchema),
+  })
+  .describe("flake-audit resolve --format json");
+
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 
 /** JSON Schemas of the JSON outputs, generated from the zod schemas above (schemas/*.schema.json). */
 export function outputJsonSchemas(): Record<string, object> {
   const gen = (schema: z.ZodType, file: string, title: string): [string, object] => [file, { ...z.toJSONSchema(schema, { target: "draft-2020-12" }), $id: `${ID_BASE}${file}`, title }];
-  return Object.fromEntries([gen(TraceReportSchema, "trace.v1.schema.json", "flake-audit trace --format json")]);
+  return Object.fromEntries([
+    gen(TraceReportSchema, "trace.v1.schema.json", "flake-audit trace --format json"),
+    gen(ResolveReportSchema, "resolve.v1.schema.json", "flake-audit resolve --format json"),
+  ]);
 }

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** zod for exactly the fields flake-audit reads from GitHub's GraphQL answers. */
+const Target = z.object({ oid: z.string() }).nullable().optional();
+
+export const RepoSchema = z.looseObject({
+  nameWithOwner: z.string(),
+  url: z.string().optional(),
+  isArchived: z.boolean().optional(),
+  isFork: z.boolean().optional(),
+  parent: z.object({ nameWithOwner: z.string() }).nullable().optional(),
+  licenseInfo: z.object({ spdxId: z.string().nullable() }).nullable().optional(),
+  defaultBranchRef: z.object({ name: z.string(), target: Target }).nullable().optional(),
+});
+
+export const CommitSchema = z.object({
+  oid: z.string(),
+  committedDate: z.string(),
+  authoredDate: z.string(),
+  messageHeadline: z.string(),
+  url: z.string(),
+  author: z.object({ name: z.string().nullable() }).nullable(),
+  committer: z.object({ name: z.string().nullable() }).nullable(),
+  signature: z.object({ isValid: z.boolean(), state: z.string() }).nullable(),
+});
+
+export const RefSchema = z.object({
+  name: z.string(),
+  target: Target,
+  compare: z.object({ status: z.enum(["AHEAD", "BEHIND", "DIVERGED", "IDENTICAL"]), aheadBy: z.number(), behindBy: z.number() }).nullable().optional(),
+});
+
+export const GraphqlErrorSchema = z.object({ type: z.string().optional(), path: z.array(z.union([z.string(), z.number()])).optional(), message: z.string() });
+export type GraphqlError = z.infer<typeof GraphqlErrorSchema>;
+
+export const RateLimitSchema = z.object({ remaining: z.number(), resetAt: z.string() }).nullable().optional();
+
+export const GraphqlEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()).nullable().optional(), errors: z.array(GraphqlErrorSchema).optional() });

@@ -1,0 +1,39 @@
+import type { Argv } from "yargs";
+import type { CommandContext } from "../context.js";
+import { upstreamOptions, type UpstreamArgs } from "./github-options.js";
+import { envDefault } from "./shared-options.js";
+
+export const command = "resolve [lock]";
+export const describe = "Resolve every input to its upstream commit, repository and license through the GitHub API";
+const FORMATS = ["text", "markdown", "json"] as const;
+
+export function builder(y: Argv, ctx: CommandContext): Argv {
+  return upstreamOptions(y, ctx.env)
+    .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
+    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
+    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .example("GITHUB_TOKEN=… $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock")
+    .example("$0 resolve --offline --format json", "the same from the cache only");
+}
+
+export interface ResolveArgs extends UpstreamArgs {
+  readonly lock: string;
+  readonly format: (typeof FORMATS)[number];
+  readonly output?: string;
+}
+
+export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<number> {
+  const { resolveUseCase } = await import("../../app/resolve.js");
+  const { githubSource } = await import("../github-wiring.js");
+  const w = ctx.wiring(args.timeout);
+  const report = await resolveUseCase({ lockPath: args.lock, tool: w.tool, offline: args.offline, enterpriseHosts: args.githubHost }, w.files, () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version));
+  const render =
+    args.format === "json"
+      ? (await import("../../render/resolve-json.js")).renderResolveJson
+      : args.format === "markdown"
+        ? (await import("../../render/resolve-markdown.js")).renderResolveMarkdown
+        : (await import("../../render/resolve-text.js")).renderResolveText;
+  await ctx.write(render(report), args.output);
+  // --offline is a choice: entries the cache could not answer do not make the run incomplete.
+  return !args.offline && report.inputs.some((e) => e.status === "failed") ? 4 : 0;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { UsageError } from "../app/errors.js";
+import type { ProvenanceSource } from "../app/ports.js";
+import { cacheDir, diskCache, noCache } from "../adapters/github/cache.js";
+import { createGithubClient, type GithubClient } from "../adapters/github/client.js";
+import { githubProvenanceSource } from "../adapters/github/provenance-source.js";
+import type { UpstreamArgs } from "./commands/github-options.js";
+import type { Env, Io } from "./io.js";
+
+/** The token from --github-token-file or GITHUB_TOKEN, and where it came from (for messages, never the value). */
+export function readToken(args: Pick<UpstreamArgs, "githubTokenFile">, env: Env): { token?: string; source: string } {
+  if (args.githubTokenFile !== undefined) {
+    try {
+      const token = readFileSync(args.githubTokenFile, "utf8").trim();
+      return token === "" ? { source: "--github-token-file" } : { token, source: `the token in ${args.githubTokenFile}` };
+    } catch {
+      throw new UsageError(`cannot read --github-token-file ${args.githubTokenFile}`);
+    }
+  }
+  const t = env["GITHUB_TOKEN"]?.trim();
+  return t !== undefined && t !== "" ? { token: t, source: "GITHUB_TOKEN" } : { source: "GITHUB_TOKEN" };
+}
+
+const trimSlash = (u: string): string => u.replace(/\/+$/, "");
+
+/**
+ * GitHub as the resolver sees it. Endpoints follow GitHub Actions' variables (GITHUB_API_URL,
+ * GITHUB_GRAPHQL_URL, GITHUB_SERVER_URL). The token goes only to the configured server's API: a lock
+ * naming another host (an Enterprise `host` attribute) must never receive it.
+ */
+export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => number, tool: string): ProvenanceSource {
+  const { token, source } = readToken(args, env);
+  const api = trimSlash(args.githubApiUrl ?? env["FLAKE_AUDIT_GITHUB_API_URL"] ?? env["GITHUB_API_URL"] ?? "https://api.github.com");
+  const graphql = env["FLAKE_AUDIT_GITHUB_GRAPHQL_URL"] ?? env["GITHUB_GRAPHQL_URL"] ?? (api.endsWith("/api/v3") ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
+  const serverHost = env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== "" ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
+  const signal = AbortSignal.timeout(Math.max(1, args.timeout) * 1000);
+  const common = { retryBaseMs: Number(env["FLAKE_AUDIT_RETRY_BASE_MS"] ?? 1000), retries: 3, signal, userAgent: `flake-audit/${tool}` };
+  const clients = new Map<string, GithubClient>();
+  const enterprise = new Set(args.githubHost.map((h) => h.toLowerCase()));
+  const clientFor = (host: string): GithubClient | string => {
+    const known = clients.get(host);
+    if (known !== undefined) return known;
+    let client: GithubClient;
+    if (host === serverHost) client = createGithubClient({ ...common, baseUrl: api, graphqlUrl: graphql, ...(token !== undefined ? { token } : {}) });
+    else if (enterprise.has(host)) client = createGithubClient({ ...common, baseUrl: `https://${host}/api/v3`, graphqlUrl: `https://${host}/api/graphql` });
+    else return `GitHub host ${host} is not configured: pass --github-host ${host} (it is asked anonymously), or point GITHUB_SERVER_URL and GITHUB_API_URL at it`;
+    clients.set(host, client);
+    return client;
+  };
+  const started = now();
+  let shown = false;
+  return githubProvenanceSource({
+    clientFor,
+    cache: args.cache ? diskCache(cacheDir(env)) : noCache,
+    offline: args.offline,
+    repoTtlSeconds: args.cacheTtl,
+    concurrency: 4,
+    run: { now, sleep: (ms) => sleep(ms), maxWaitSeconds: args.rateLimitWait, warn: (m) => io.stderr(`warning: ${m}\n`), tokenSource: source },
+    progress: (done, total) => {
+      if (args.quiet || !io.isTTY || (now() - started < 1000 && done < total)) return;
+      shown = true;
+      io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total && shown ? "\n" : ""}`);
+    },
+  });
+}

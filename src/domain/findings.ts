@@ -1,0 +1,29 @@
+/** How much a finding matters; `--fail-on` compares against this order. */
+export const SEVERITIES = ["info", "low", "medium", "high"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/** A finding is plain data: which rule, how bad, which input, and what happened. */
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** The input path, e.g. `home-manager/nixpkgs`. */
+  readonly input: string;
+  readonly message: string;
+}
+
+export const RULES = {
+  "rev-not-found": { severity: "high", why: "The locked commit does not exist upstream (deleted, force-pushed away, or the repository is gone), so nobody can audit what the lock pins.", fix: "Run `nix flake update <input>` to pin a commit that exists, and find out where the old one went." },
+  "rev-not-on-ref": { severity: "high", why: "The locked commit is not in the history of the branch or tag the flake follows. GitHub serves commits that exist only in forks through the parent repository, so a commit being retrievable proves nothing about where it came from.", fix: "Check where the commit came from; re-lock to a commit on the followed ref with `nix flake update <input>`." },
+  "repo-renamed": { severity: "low", why: "The repository was renamed or transferred; the lock still names the old location, which GitHub redirects today but a new repository could take over.", fix: "Point the input at the canonical owner/name in flake.nix and re-lock." },
+  "repo-archived": { severity: "medium", why: "An archived repository receives no fixes, security ones included.", fix: "Look for a maintained replacement or a fork you trust." },
+  "repo-fork": { severity: "medium", why: "The input comes from a fork rather than the upstream project, so its changes are not reviewed by upstream.", fix: "Prefer the upstream repository, or record why the fork is needed." },
+  "last-modified-mismatch": { severity: "medium", why: "The lock's lastModified differs from the commit's committer date, which a hand-edited or tampered lock would show.", fix: "Re-lock with `nix flake lock` and compare the result with the committed lock." },
+  "missing-license": { severity: "low", why: "GitHub detects no license in the repository, so the terms under which it may be used are unclear.", fix: "Ask upstream to add a LICENSE file, or record the license you rely on." },
+  "unsigned-commit": { severity: "info", why: "The locked commit carries no verified signature.", fix: "Prefer upstreams that sign their commits, if your policy requires it." },
+} as const satisfies Record<string, { severity: Severity; why: string; fix: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+export const compareFindings = (a: Finding, b: Finding): number =>
+  severityRank(b.severity) - severityRank(a.severity) || (a.input < b.input ? -1 : a.input > b.input ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);

@@ -1,0 +1,193 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { validate } from "@octokit/graphql-schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provenanceQuery } from "../../src/adapters/github/queries.js";
+import { runCli } from "../support/cli.js";
+import { scenarioLock, startFakeGithub, type Upstreams } from "../support/github/scenario.js";
+import type { FakeGithub } from "../support/github/server.js";
+
+let gh: FakeGithub;
+let commits: Upstreams;
+let lockFile: string;
+const TOKEN = "ghp_testtoken0000000000000000000000000000";
+
+beforeAll(async () => {
+  ({ gh, commits } = await startFakeGithub());
+  const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-resolve-"));
+  lockFile = path.join(dir, "flake.lock");
+  const committed = (oid: string): string => {
+    for (const r of ["acme/lib", "mallory/lib", "new-org/tool", "acme/legacy", "acme/nolicense"]) {
+      const c = gh.world.commit(gh.world.find(...(r.split("/") as [string, string]))!, oid);
+      if (c !== undefined) return c.committedDate;
+    }
+    return "2024-01-01T00:00:00Z";
+  };
+  writeFileSync(lockFile, scenarioLock(commits, committed));
+}, 60_000);
+afterAll(async () => gh.stop());
+
+const env = (cache: string, extra: Record<string, string> = {}) => ({ FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: cache, FLAKE_AUDIT_RETRY_BASE_MS: "1", ...extra });
+const freshCache = (): string => mkdtempSync(path.join(tmpdir(), "flake-audit-cache-"));
+type Report = { inputs: Array<{ input: string; status: string; reason?: string; upstream?: { repository: string; renamedFrom?: string; license: string | null; archived: boolean; fork: boolean; commit?: { signature: { state: string; reason?: string }; messageHeadline: string }; reachable?: { contained: boolean; status: string; ref: string } } }>; findings: Array<{ rule: string; input: string; severity: string }>; requests: number; gaps: Array<{ reason: string }> };
+const resolve = async (extraArgs: string[], e: Record<string, string>) => {
+  const r = await runCli(["resolve", lockFile, "--format", "json", ...extraArgs], { env: e });
+  return { ...r, report: r.stdout === "" ? undefined : (JSON.parse(r.stdout) as Report) };
+};
+
+describe("queries", () => {
+  it("every query shape we send validates against GitHub's published schema", () => {
+    const q = provenanceQuery([{ alias: "r0", owner: "NixOS", name: "nixpkgs", facts: true, commits: [["c0", "a".repeat(40)]], heads: [["h0", "nixos-unstable"]], compares: [["x0", "main", "b".repeat(40)], ["x1", undefined, "c".repeat(40)]] }]);
+    expect(validate(q)).toEqual([]);
+  });
+});
+
+describe("resolve against the stand-in GitHub", () => {
+  it("tells every behaviour apart, with findings", async () => {
+    const { code, report, stderr } = await resolve([], env(freshCache()));
+    expect(code, stderr).toBe(0);
+    const by = new Map(report!.inputs.map((e) => [e.input, e]));
+    expect(by.get("lib")?.status).toBe("resolved");
+    expect(by.get("lib")?.upstream?.commit?.signature).toEqual({ state: "verified" });
+    expect(by.get("lib")?.upstream?.reachable).toMatchObject({ contained: true, ref: "main" });
+    expect(by.get("libTag")?.upstream?.reachable).toMatchObject({ contained: true, status: "identical", ref: "v1.0" });
+    expect(by.get("libRelease")?.upstream?.reachable).toMatchObject({ contained: false, status: "diverged" });
+    expect(by.get("forkCommit")?.status).toBe("resolved");
+    expect(by.get("forkCommit")?.upstream?.reachable?.contained).toBe(false);
+    expect(by.get("forcePushed")?.upstream?.reachable?.contained).toBe(false);
+    expect(by.get("tool")?.upstream).toMatchObject({ repository: "new-org/tool", renamedFrom: "old-org/tool", license: "Apache-2.0" });
+    expect(by.get("legacy")?.upstream?.archived).toBe(true);
+    expect(by.get("nolicense")?.upstream?.license).toBeNull();
+    expect(by.get("gone")?.status).toBe("not-found");
+    expect(by.get("missingRev")?.status).toBe("not-found");
+    expect(by.get("viaGit")?.upstream?.commit?.signature).toEqual({ state: "unverified", reason: "UNKNOWN_KEY" });
+    expect(by.get("onGitlab")?.status).toBe("unsupported");
+    expect(by.get("enterprise")?.status).toBe("unsupported");
+    const rules = report!.findings.map((f) => `${f.rule}:${f.input}`).sort();
+    expect(rules).toEqual([
+      "last-modified-mismatch:tampered", "missing-license:nolicense", "repo-archived:legacy", "repo-renamed:tool",
+      "rev-not-found:gone", "rev-not-found:missingRev", "rev-not-on-ref:forcePushed", "rev-not-on-ref:forkCommit", "rev-not-on-ref:libRelease",
+    ]);
+    expect(gh.invalidQueries).toEqual([]);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+}
+
+describe("cache", () => {
+  it("answers commit facts from the cache when warm, and nothing at all offline", async () => {
+    const cache = freshCache();
+    const cold = await resolve([], env(cache));
+    expect(cold.report!.requests).toBeGreaterThan(0);
+    const before = gh.requests.length;
+    const warm = await resolve([], env(cache));
+    const warmQueries = gh.requests.slice(before).map((r) => r.body ?? "");
+    expect(warmQueries.join("\n")).not.toContain("object(oid");
+    expect(warm.report!.inputs.map((e) => e.status)).toEqual(cold.report!.inputs.map((e) => e.status));
+    const before2 = gh.requests.length;
+    const offline = await resolve(["--offline"], env(cache));
+    expect(gh.requests.length).toBe(before2);
+    expect(offline.code).toBe(0);
+    expect(offline.report!.requests).toBe(0);
+    expect(offline.report!.inputs.find((e) => e.input === "lib")?.status).toBe("resolved");
+  });
+
+  it("says what it could not answer offline with an empty cache, and still exits 0", async () => {
+    const r = await resolve(["--offline"], env(freshCache()));
+    expect(r.code).toBe(0);
+    expect(r.report!.inputs.find((e) => e.input === "lib")).toMatchObject({ status: "failed", reason: "not in the cache (offline)" });
+    expect(r.report!.gaps.length).toBeGreaterThan(0);
+  });
+
+  it("ignores and rewrites corrupt cache entries", async () => {
+    const cache = freshCache();
+    await resolve([], env(cache));
+    const files = filesUnder(cache);
+    for (const f of files) writeFileSync(f, "{ not json");
+    const again = await resolve([], env(cache));
+    expect(again.report!.inputs.find((e) => e.input === "lib")?.status).toBe("resolved");
+    expect(() => JSON.parse(readFileSync(files[0]!, "utf8"))).not.toThrow();
+  });
+});
+
+describe("failures", () => {
+  it("401: one clear error naming GITHUB_TOKEN, exit 2, the token nowhere", async () => {
+    gh.requiredToken = "the-right-token";
+    try {
+      const cache = freshCache();
+      const r = await resolve([], env(cache, { GITHUB_TOKEN: TOKEN }));
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("GITHUB_TOKEN");
+      expect(r.stderr).not.toContain(TOKEN);
+      expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+      for (const f of filesUnder(cache).filter((f) => statSync(f).isFile())) expect(readFileSync(f, "utf8")).not.toContain(TOKEN);
+    } finally {
+      gh.requiredToken = undefined;
+    }
+  });
+
+  it("sends the token to the configured API only", async () => {
+    const before = gh.requests.length;
+    const r = await resolve([], env(freshCache(), { GITHUB_TOKEN: TOKEN }));
+    expect(r.code).toBe(0);
+    expect(gh.requests.slice(before).every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+  });
+
+  it("retries 5xx and dropped connections, then succeeds", async () => {
+    gh.inject({ status: 502 }, 2);
+    gh.inject({ reset: true }, 1);
+    const r = await resolve([], env(freshCache()));
+    expect(r.code).toBe(0);
+    expect(r.report!.inputs.find((e) => e.input === "lib")?.status).toBe("resolved");
+  });
+
+  it("waits for a rate limit that resets soon, saying so on stderr", async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 1);
+    gh.inject({ status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }, body: { message: "API rate limit exceeded" } }, 1);
+    const r = await resolve([], env(freshCache()));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/rate limit reached; waiting \d+ s/);
+  });
+
+  it("marks inputs unresolved and exits 4 when the rate limit resets far away", async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3000);
+    gh.inject({ status: 429, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset, "retry-after": "3000" }, body: { message: "rate limited" } }, 10);
+    const r = await resolve([], env(freshCache()));
+    expect(r.code).toBe(4);
+    expect(r.report!.inputs.find((e) => e.input === "lib")?.status).toBe("failed");
+    expect(r.report!.gaps.map((g) => g.reason).join("\n")).toMatch(/rate-limited/);
+  });
+
+  it("GraphQL RATE_LIMITED errors are rate limits too", async () => {
+    gh.inject({ status: 200, body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] } }, 3);
+    const r = await resolve(["--rate-limit-wait", "0"], env(freshCache()));
+    expect(r.code).toBe(4);
+    expect(r.report!.inputs.find((e) => e.input === "lib")?.reason).toMatch(/rate limit/);
+  });
+
+  it("no network at all: a clear message and a partial report, exit 4", async () => {
+    const r = await runCli(["resolve", lockFile, "--format", "json"], { env: { ...env(freshCache()), FLAKE_AUDIT_GITHUB_API_URL: "http://127.0.0.1:9" } });
+    expect(r.code).toBe(4);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.inputs.find((e) => e.input === "lib")?.reason).toMatch(/could not reach GitHub/);
+    expect(report.inputs.find((e) => e.input === "onGitlab")?.status).toBe("unsupported");
+  });
+
+  it("never hangs: --timeout bounds a server that does not answer", async () => {
+    gh.latencyMs = 5000;
+    try {
+      const started = Date.now();
+      const r = await resolve(["--timeout", "1"], env(freshCache()));
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(r.code).toBe(4);
+      expect(r.report!.inputs.find((e) => e.input === "lib")?.reason).toMatch(/timed out/);
+    } finally {
+      gh.latencyMs = 0;
+    }
+  });
+});
