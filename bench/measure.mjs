@@ -37,7 +37,7 @@ export function measure(args, { runs = 5, env = {}, stdoutFile } = {}) {
 
 export function printTable(rows) {
   const head = ["case", "median", "best", "peak RSS", "target", "ok"];
-  const body = rows.map((r) => [r.name, `${r.ms.toFixed(0)} ms`, `${r.min.toFixed(0)} ms`, `${r.peakMb.toFixed(0)} MB`, r.target, r.ok ? "yes" : "NO"]);
+  const body = rows.map((r) => [r.name, `${r.ms.toFixed(0)} ms`, `${r.min.toFixed(0)} ms`, (r.peakMb > 0 ? `${r.peakMb.toFixed(0)} MB` : "n/a"), r.target, r.ok ? "yes" : "NO"]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   console.log([line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n"));

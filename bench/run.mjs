@@ -54,5 +54,10 @@ if (!only || only === "closure") {
   rows.push({ name: "trace, one path in the 100,000-path closure", ...t, target: "< 1000 ms", ok: t.ms < 1000 });
 }
 
+if (!only || only === "resolve") {
+  const { resolveBench } = await import("./resolve.mjs");
+  rows.push(...(await resolveBench()));
+}
+
 printTable(rows);
 if (rows.some((r) => !r.ok)) process.exitCode = 1;

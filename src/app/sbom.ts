@@ -3,7 +3,9 @@ import { buildInventory } from "../domain/inventory.js";
 import type { Gap, SbomModel, ToolInfo } from "../domain/reports.js";
 import { closureRoots } from "../domain/closure.js";
 import { InternalError } from "./errors.js";
-import type { Files, NixStore } from "./ports.js";
+import type { Files, NixStore, ProvenanceSource } from "./ports.js";
+import { resolveInventory } from "./resolve.js";
+import type { ResolveReport } from "../domain/resolve-report.js";
 import { readClosure, type ClosureSource } from "./read-closure.js";
 
 const noNix = (): NixStore => {
@@ -20,12 +22,16 @@ export interface SbomRequest {
   readonly timestamp?: Date;
   readonly serialNumber?: string;
   readonly reproducible: boolean;
+  /** With --resolve: upstream facts for every input. */
+  readonly resolve?: { readonly source: () => ProvenanceSource; readonly offline: boolean; readonly enterpriseHosts: readonly string[] };
 }
 
 export interface SbomResult {
   readonly model: SbomModel;
   /** Human warnings for stderr: unlocked or not content-pinned inputs. */
   readonly warnings: readonly string[];
+  /** With --resolve, the provenance report (its failed entries make the run incomplete). */
+  readonly provenance?: ResolveReport;
 }
 
 const PINNING_WARNING = {
@@ -50,16 +56,19 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
       gaps.push({ input: input.id, reason: text });
     }
   }
+  const provenance = req.resolve !== undefined && inventory !== undefined ? await resolveInventory(inventory, req.resolve.source(), { tool: req.tool, offline: req.resolve.offline, enterpriseHosts: req.resolve.enterpriseHosts }) : undefined;
+  for (const g of provenance?.gaps ?? []) gaps.push(g);
   const model: SbomModel = {
     tool: req.tool,
     flakeName: req.name ?? lock?.file.directoryName ?? closure?.file?.directoryName ?? "flake",
     ...(lock !== undefined ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 }, lockVersion: lock.graph.lockVersion } : {}),
     ...(inventory !== undefined ? { inventory } : {}),
+    ...(provenance !== undefined ? { provenance: new Map(provenance.inputs.map((e) => [e.input, e])) } : {}),
     ...(closure !== undefined ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } } : {}),
     ...(req.timestamp !== undefined ? { timestamp: req.timestamp } : {}),
     ...(req.serialNumber !== undefined ? { serialNumber: req.serialNumber } : {}),
     reproducible: req.reproducible,
     gaps,
   };
-  return { model, warnings };
+  return { model, warnings, ...(provenance !== undefined ? { provenance } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { Closure } from "./closure.js";
 import type { LockInventory } from "./inventory.js";
+import type { ResolvedEntry } from "./resolve-report.js";
 
 /** Who made a report: `{ name: "flake-audit", version: "0.1.0" }`. */
 export interface ToolInfo {
@@ -29,6 +30,8 @@ export interface SbomModel {
   readonly inventory?: LockInventory;
   /** Store paths of a build closure, with the paths it hangs from. */
   readonly closure?: { readonly data: Closure; readonly roots: readonly string[]; readonly origin: string };
+  /** Upstream facts by input id, with --resolve. */
+  readonly provenance?: ReadonlyMap<string, ResolvedEntry>;
   /** Injected clock; absent in reproducible mode without SOURCE_DATE_EPOCH. */
   readonly timestamp?: Date;
   /** urn:uuid:…; absent in reproducible mode. */

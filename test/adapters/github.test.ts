@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { validate } from "@octokit/graphql-schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { provenanceQuery } from "../../src/adapters/github/queries.js";
 import { runCli } from "../support/cli.js";
 import { scenarioLock, startFakeGithub, type Upstreams } from "../support/github/scenario.js";
@@ -27,6 +27,7 @@ beforeAll(async () => {
   writeFileSync(lockFile, scenarioLock(commits, committed));
 }, 60_000);
 afterAll(async () => gh.stop());
+afterEach(() => gh.clearInjections());
 
 const env = (cache: string, extra: Record<string, string> = {}) => ({ FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: cache, FLAKE_AUDIT_RETRY_BASE_MS: "1", ...extra });
 const freshCache = (): string => mkdtempSync(path.join(tmpdir(), "flake-audit-cache-"));
@@ -189,5 +190,42 @@ describe("failures", () => {
     } finally {
       gh.latencyMs = 0;
     }
+  });
+});
+
+describe("resolve renderers (golden files over the scenario)", () => {
+  it.each(["text", "markdown", "json"])("%s", async (format) => {
+    const r = await runCli(["resolve", "-", "--format", format], { env: env(freshCache()), stdin: readFileSync(lockFile, "utf8") });
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/resolve/scenario.${format === "markdown" ? "md" : format === "text" ? "txt" : "json"}`);
+    if (format === "markdown") {
+      const outsideCode = r.stdout.replace(/(`+)[^`]*?(?:`(?!\1)[^`]*?)*\1/g, "");
+      expect(outsideCode).not.toMatch(/<script|@everyone/);
+    }
+  });
+});
+
+describe("sbom --resolve", () => {
+  it("carries licenses, commit pedigree and upstream properties, and validates", async () => {
+    const { validateBom } = await import("../support/sbom.js");
+    const r = await runCli(["sbom", lockFile, "--resolve", "--reproducible"], { env: env(freshCache()) });
+    expect(r.code, r.stderr).toBe(0);
+    type C = { "bom-ref": string; licenses?: Array<{ license: { id: string } }>; pedigree?: { commits: Array<{ uid: string; author?: { name: string } }> }; externalReferences?: Array<{ type: string; url: string }>; properties: Array<{ name: string; value: string }> };
+    const bom = JSON.parse(r.stdout) as { components: C[] };
+    const lib = bom.components.find((c) => c["bom-ref"] === "input:lib")!;
+    expect(lib.licenses).toEqual([{ license: { id: "MIT" } }]);
+    expect(lib.pedigree?.commits[0]?.uid).toBe(commits.lib.c5);
+    expect(lib.properties.find((p) => p.name === "flake-audit:upstream_signature")?.value).toBe("verified");
+    const tool = bom.components.find((c) => c["bom-ref"] === "input:tool")!;
+    expect(tool.externalReferences?.find((e) => e.type === "vcs")?.url).toBe("https://github.com/new-org/tool");
+    for (const spec of ["1.4", "1.5", "1.6", "1.7"] as const) {
+      const json = await runCli(["sbom", lockFile, "--resolve", "--reproducible", "--spec", spec, "--offline"], { env: env(freshCache()) });
+      expect(await validateBom(json.stdout, spec, "json"), spec).toBeNull();
+    }
+    const warmCache = freshCache();
+    await runCli(["sbom", lockFile, "--resolve"], { env: env(warmCache) });
+    const xml = await runCli(["sbom", lockFile, "--resolve", "--reproducible", "--format", "xml", "--offline"], { env: env(warmCache) });
+    expect(await validateBom(xml.stdout, "1.6", "xml")).toBeNull();
+    expect(xml.stdout).toContain("<id>MIT</id>");
   });
 });

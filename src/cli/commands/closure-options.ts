@@ -1,7 +1,6 @@
 import type { Argv } from "yargs";
 import type { ClosureSource } from "../../app/read-closure.js";
 import type { Env } from "../io.js";
-import { envDefault } from "./shared-options.js";
 
 export interface ClosureArgs {
   readonly closure?: string;
@@ -10,12 +9,11 @@ export interface ClosureArgs {
 }
 
 /** --closure FILE | --closure-of INSTALLABLE, and --timeout for the nix call. */
-export function closureOptions(y: Argv, env: Env): Argv {
+export function closureOptions(y: Argv, _env: Env): Argv {
   return y
     .option("closure", { type: "string", requiresArg: true, describe: "`nix path-info --json --recursive` output, any Nix or Lix version (- for stdin)" })
     .option("closure-of", { type: "string", describe: "run the installed nix path-info on this installable or store path" })
-    .conflicts("closure", "closure-of")
-    .option("timeout", { type: "number", default: Number(envDefault(env, "timeout") ?? 600), describe: "seconds to wait for nix (and the network)" });
+    .conflicts("closure", "closure-of");
 }
 
 export function closureSource(args: ClosureArgs): ClosureSource | undefined {

@@ -24,6 +24,10 @@ export function upstreamOptions(y: Argv, env: Env): Argv {
     .option("github-api-url", { type: "string", describe: "GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)" })
     .option("github-host", { type: "string", array: true, default: [], describe: "a GitHub Enterprise host whose inputs may be resolved (anonymously)" })
     .option("rate-limit-wait", { type: "number", default: Number(envDefault(env, "rate-limit-wait") ?? 60), describe: "wait for a rate-limit reset at most this many seconds" })
-    .option("quiet", { alias: "q", type: "boolean", default: envFlag(env, "quiet"), describe: "no progress on stderr" })
-    .option("timeout", { type: "number", default: Number(envDefault(env, "timeout") ?? 120), describe: "seconds before giving up on the network" });
+    .option("quiet", { alias: "q", type: "boolean", default: envFlag(env, "quiet"), describe: "no progress on stderr" });
+}
+
+/** --timeout, shared by every command that waits on nix or the network. */
+export function timeoutOption(y: Argv, env: Env): Argv {
+  return y.option("timeout", { type: "number", default: Number(envDefault(env, "timeout") ?? 600), describe: "seconds before giving up on nix or the network" });
 }

@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
-import { upstreamOptions, type UpstreamArgs } from "./github-options.js";
+import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envDefault } from "./shared-options.js";
 
 export const command = "resolve [lock]";
@@ -8,7 +8,7 @@ export const describe = "Resolve every input to its upstream commit, repository 
 const FORMATS = ["text", "markdown", "json"] as const;
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
-  return upstreamOptions(y, ctx.env)
+  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
     .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
     .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })

@@ -3,13 +3,15 @@ import { UsageError } from "../../app/errors.js";
 import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/cyclonedx/options.js";
 import type { CommandContext } from "../context.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
+import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envDefault, envFlag } from "./shared-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
-  return closureOptions(y, ctx.env)
+  return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env)
+    .option("resolve", { type: "boolean", default: envFlag(ctx.env, "resolve"), describe: "add upstream facts from GitHub: licenses, commit pedigree, archived/fork/signature/reachability" })
     .positional("lock", { type: "string", describe: "flake.lock to read (- for stdin; default ./flake.lock, optional with a closure)" })
     .option("spec", { type: "string", choices: SPEC_VERSIONS, default: envDefault(ctx.env, "spec") ?? "1.6", describe: "CycloneDX specification version" })
     .option("format", { type: "string", choices: BOM_FORMATS, default: envDefault(ctx.env, "format") ?? "json", describe: "output format" })
@@ -21,7 +23,8 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
 }
 
-export interface SbomArgs extends ClosureArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs {
+  readonly resolve: boolean;
   readonly lock?: string;
   readonly spec: SpecVersion;
   readonly format: BomFormat;
@@ -32,6 +35,8 @@ export interface SbomArgs extends ClosureArgs {
 
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<number> {
   const { buildSbom } = await import("../../app/sbom.js");
+  const { githubSource } = await import("../github-wiring.js");
+  const githubSourceFor = (a: SbomArgs, c: CommandContext, version: string) => githubSource(a, c.env, c.io, () => Date.now(), version);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   let lockPath = args.lock;
@@ -47,6 +52,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<numb
       ...(timestamp !== undefined ? { timestamp } : {}),
       ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
       reproducible: args.reproducible,
+      ...(args.resolve ? { resolve: { source: () => githubSourceFor(args, ctx, w.tool.version), offline: args.offline, enterpriseHosts: args.githubHost } } : {}),
     },
     w.files,
     () => w.nix(),
@@ -57,5 +63,5 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<numb
       ? (await import("../../render/cyclonedx/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
       : (await import("../../render/cyclonedx/serialize.js")).renderCycloneDxXml(result.model, args.spec);
   await ctx.write(text, args.output);
-  return 0;
+  return !args.offline && result.provenance?.inputs.some((e) => e.status === "failed") === true ? 4 : 0;
 }

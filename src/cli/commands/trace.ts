@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
+import { timeoutOption } from "./github-options.js";
 import { envDefault } from "./shared-options.js";
 
 export const command = "trace <path>";
@@ -8,7 +9,7 @@ export const describe = "Trace a /nix/store path back to the flake inputs it cam
 const FORMATS = ["text", "markdown", "json"] as const;
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
-  return closureOptions(y, ctx.env)
+  return timeoutOption(closureOptions(y, ctx.env), ctx.env)
     .positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" })
     .option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" })
     .option("derivations", { type: "string", describe: "`nix show-derivation -r` / `nix derivation show -r` output, to follow build inputs" })

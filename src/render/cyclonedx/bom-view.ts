@@ -7,6 +7,8 @@ import { identify, isoDateTime } from "../../domain/source-identity.js";
 import { formatStorePath } from "../../domain/store-path.js";
 import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
 import { purlOf } from "./purl.js";
+import { upstreamFacts } from "./upstream-view.js";
+import type { ResolvedEntry } from "../../domain/resolve-report.js";
 import { closureComponents, type ClosureComponents, type StoreItem } from "./closure-view.js";
 import { compareStrings } from "../../domain/input-path.js";
 
@@ -21,8 +23,20 @@ export interface ComponentView {
   /** SHA-256 hex, when known. */
   readonly sha256?: string;
   readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
+  /** SPDX license ids. */
+  readonly licenses?: readonly string[];
+  /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */
+  readonly commits?: readonly CommitView[];
   readonly properties: ReadonlyArray<readonly [string, string]>;
   readonly dependsOn: readonly string[];
+}
+
+export interface CommitView {
+  readonly uid: string;
+  readonly url: string;
+  readonly author?: { readonly name: string; readonly timestamp: string };
+  readonly committer?: { readonly name: string; readonly timestamp: string };
+  readonly message: string;
 }
 
 export interface BomView {
@@ -55,7 +69,7 @@ function safePurl(input: LockedInput): string | undefined {
 /** A component under construction: closure facts may still be added to an input's component. */
 type Building = ComponentView & { readonly properties: Props; readonly dependsOn: string[] };
 
-function inputView(input: LockedInput, truncated: ReadonlySet<string>): Building {
+function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream: ResolvedEntry | undefined): Building {
   const s = input.locked;
   const id = identify(s);
   const purl = safePurl(input);
@@ -77,8 +91,11 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>): Building
     [FA.pinning, input.pinning],
     [FA.pathsTruncated, input.nodeKeys.some((k) => truncated.has(k)) ? "true" : undefined],
   ]);
+  const up = upstreamFacts(upstream);
+  props.push(...up.properties);
   const refs: Array<{ type: "vcs" | "distribution"; url: string }> = [];
-  if (id.vcsUrl !== undefined) refs.push({ type: "vcs", url: id.vcsUrl });
+  const vcs = up.vcsUrl ?? id.vcsUrl;
+  if (vcs !== undefined) refs.push({ type: "vcs", url: vcs });
   if (id.downloadUrl !== undefined) refs.push({ type: "distribution", url: id.downloadUrl });
   const dependsOn = input.dependsOn.map(inputBomRef);
   if (input.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
@@ -90,6 +107,8 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>): Building
     bomRef: inputBomRef(input.id),
     ...(purl !== undefined ? { purl } : {}),
     ...(s.narHash !== undefined ? { sha256: toBase16(s.narHash.bytes) } : {}),
+    ...(up.license !== undefined ? { licenses: [up.license] } : {}),
+    ...(up.commit !== undefined ? { commits: [up.commit] } : {}),
     externalReferences: refs,
     properties: props,
     dependsOn,
@@ -105,7 +124,7 @@ export function toBomView(model: SbomModel): BomView {
     [FA.lockSha256, model.lockFile?.sha256],
   ]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
-  const inputs = (inv?.inputs ?? []).map((i) => ({ input: i, view: inputView(i, truncated) }));
+  const inputs = (inv?.inputs ?? []).map((i) => ({ input: i, view: inputView(i, truncated, model.provenance?.get(i.id)) }));
   const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
   const inputViews: ComponentView[] = inputs.map((i) => i.view).sort((a, b) => compareStrings(a.bomRef, b.bomRef));
   const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];

@@ -1,4 +1,4 @@
-import type { BomView, ComponentView } from "./bom-view.js";
+import type { BomView, CommitView, ComponentView } from "./bom-view.js";
 import type { SpecVersion } from "./options.js";
 import { storeItemText } from "./store-item-json.js";
 
@@ -29,6 +29,16 @@ function properties(pad: string, props: ReadonlyArray<readonly [string, string]>
   return list(pad, "properties", [...props].sort(byPair).map(([n, v]) => `${pad}  {\n${inner}"name": ${q(n)},\n${inner}"value": ${q(v)}\n${pad}  }`));
 }
 
+function commitText(c: CommitView, pad: string): string {
+  const p = `${pad}  `;
+  const action = (who: { name: string; timestamp: string }): string => `{\n${p}  "timestamp": ${q(who.timestamp)},\n${p}  "name": ${q(who.name)}\n${p}}`;
+  const lines = [`${p}"uid": ${q(c.uid)}`, `${p}"url": ${q(c.url)}`];
+  if (c.author !== undefined) lines.push(`${p}"author": ${action(c.author)}`);
+  if (c.committer !== undefined) lines.push(`${p}"committer": ${action(c.committer)}`);
+  lines.push(`${p}"message": ${q(c.message)}`);
+  return `${pad}{\n${lines.join(",\n")}\n${pad}}`;
+}
+
 /** One component object, its opening brace at `pad`. */
 export function componentText(v: ComponentView, pad: string): string {
   const p = `${pad}  `;
@@ -37,7 +47,9 @@ export function componentText(v: ComponentView, pad: string): string {
   if (v.version !== undefined) lines.push(`${p}"version": ${q(v.version)}`);
   lines.push(`${p}"bom-ref": ${qRef(v.bomRef)}`);
   if (v.sha256 !== undefined) lines.push(list(p, "hashes", [`${p}  {\n${p}    "alg": "SHA-256",\n${p}    "content": ${q(v.sha256)}\n${p}  }`]));
+  if (v.licenses !== undefined && v.licenses.length > 0) lines.push(list(p, "licenses", v.licenses.map((id) => `${p}  {\n${p}    "license": {\n${p}      "id": ${q(id)}\n${p}    }\n${p}  }`)));
   if (v.purl !== undefined) lines.push(`${p}"purl": ${q(v.purl)}`);
+  if (v.commits !== undefined && v.commits.length > 0) lines.push(`${p}"pedigree": {\n${list(`${p}  `, "commits", v.commits.map((c) => commitText(c, `${p}    `)))}\n${p}}`);
   if (v.externalReferences.length > 0) {
     const refs = [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url));
     lines.push(list(p, "externalReferences", refs.map((r) => `${p}  {\n${p}    "url": ${q(r.url)},\n${p}    "type": ${q(r.type)}\n${p}  }`)));

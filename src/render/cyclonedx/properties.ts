@@ -35,6 +35,16 @@ export const FlakeAuditProperty = {
   output: "flake-audit:output",
   placeholder: "flake-audit:placeholder",
   closureSource: "flake-audit:closure_source",
+  upstreamStatus: "flake-audit:upstream_status",
+  upstreamRepository: "flake-audit:upstream_repository",
+  upstreamRenamedFrom: "flake-audit:upstream_renamed_from",
+  upstreamArchived: "flake-audit:upstream_archived",
+  upstreamFork: "flake-audit:upstream_fork",
+  upstreamParent: "flake-audit:upstream_parent",
+  upstreamSignature: "flake-audit:upstream_signature",
+  upstreamOnRef: "flake-audit:upstream_on_ref",
+  upstreamRefStatus: "flake-audit:upstream_ref_status",
+  upstreamCommitted: "flake-audit:upstream_committed",
 } as const;
 
 export const HASH_MEANING = "SHA-256 of the NAR serialisation of the unpacked source (Nix narHash), not of a downloaded archive";

@@ -14,6 +14,8 @@ function component(v: ComponentView): Models.Component {
     ...(v.purl !== undefined ? { purl: v.purl } : {}),
   });
   if (v.sha256 !== undefined) c.hashes.set(Enums.HashAlgorithm["SHA-256"], v.sha256);
+  for (const id of v.licenses ?? []) c.licenses.add(new Models.SpdxLicense(id));
+  // v.commits (pedigree) has no model in the library, so XML carries the commit as properties only.
   for (const r of v.externalReferences) c.externalReferences.add(new Models.ExternalReference(r.url, REF_TYPES[r.type]));
   for (const [name, value] of v.properties) c.properties.add(new Models.Property(name, value));
   return c;

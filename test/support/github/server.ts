@@ -58,6 +58,11 @@ export class FakeGithub {
     for (let i = 0; i < times; i++) this.#queue.push(answer);
   }
 
+  /** Forgets injected answers that were not used. */
+  clearInjections(): void {
+    this.#queue.length = 0;
+  }
+
   get graphqlRequests(): number {
     return this.requests.filter((r) => r.url.endsWith("/graphql")).length;
   }
