@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -33,6 +34,17 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
       } catch {
         return false;
       }
+    },
+    async readGitFile(rev: string, p: string): Promise<FileText> {
+      const spec = `${rev}:${p.startsWith("/") || p.startsWith("./") ? p : `./${p}`}`;
+      const text = await new Promise<string>((resolve, reject) => {
+        execFile("git", ["show", spec], { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" }, (error, stdout, stderr) => {
+          if (error === null) return resolve(stdout);
+          const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+          reject(problem(spec, missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`, missing ? "install git, or pass the two lock files directly" : "check the revision and the path (run flake-audit inside the repository)"));
+        });
+      });
+      return { displayPath: spec, text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
     },
     async readText(p: string): Promise<FileText> {
       if (p === "-" || p === STDIN_PATH) {

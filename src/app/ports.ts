@@ -1,5 +1,6 @@
 import type { GithubTarget } from "../domain/provenance.js";
-import type { ProvenanceBatch } from "../domain/resolve-report.js";
+import type { ProvenanceBatch, UpstreamError } from "../domain/resolve-report.js";
+import type { CompareFacts, CompareTarget } from "../domain/diff-report.js";
 
 /** A file read whole, with the SHA-256 of its bytes. */
 export interface FileText {
@@ -14,6 +15,8 @@ export interface FileText {
 /** Reading input files. Missing, unreadable or odd files become InputError with a friendly message. */
 export interface Files {
   readText(path: string): Promise<FileText>;
+  /** A file as committed at a git revision of the repository around the working directory. */
+  readGitFile(rev: string, path: string): Promise<FileText>;
   /** Whether a regular file exists at path. */
   exists(path: string): Promise<boolean>;
 }
@@ -41,4 +44,9 @@ export interface NixStore {
 /** Upstream facts about GitHub commits and repositories (GitLab or sourcehut could implement it too). */
 export interface ProvenanceSource {
   resolve(targets: readonly GithubTarget[]): Promise<ProvenanceBatch>;
+}
+
+/** old...new comparisons of the same repository, keyed by compareKey. */
+export interface CompareSource {
+  compare(targets: readonly CompareTarget[]): Promise<ReadonlyMap<string, CompareFacts | UpstreamError>>;
 }

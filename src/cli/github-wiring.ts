@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { UsageError } from "../app/errors.js";
-import type { ProvenanceSource } from "../app/ports.js";
-import { cacheDir, diskCache, noCache } from "../adapters/github/cache.js";
+import type { CompareSource, ProvenanceSource } from "../app/ports.js";
+import { cacheDir, diskCache, noCache, type DiskCache } from "../adapters/github/cache.js";
+import { githubCompareSource } from "../adapters/github/compare-source.js";
 import { createGithubClient, type GithubClient } from "../adapters/github/client.js";
 import { githubProvenanceSource } from "../adapters/github/provenance-source.js";
 import type { UpstreamArgs } from "./commands/github-options.js";
@@ -24,13 +25,18 @@ export function readToken(args: Pick<UpstreamArgs, "githubTokenFile">, env: Env)
 
 const trimSlash = (u: string): string => u.replace(/\/+$/, "");
 
+type ClientFor = (host: string) => GithubClient | string;
+const factories = new WeakMap<object, ClientFor>();
+
 /**
- * GitHub as the resolver sees it. Endpoints follow GitHub Actions' variables (GITHUB_API_URL,
- * GITHUB_GRAPHQL_URL, GITHUB_SERVER_URL). The token goes only to the configured server's API: a lock
- * naming another host (an Enterprise `host` attribute) must never receive it.
+ * GitHub clients by host, one set per run. Endpoints follow GitHub Actions' variables
+ * (GITHUB_API_URL, GITHUB_GRAPHQL_URL, GITHUB_SERVER_URL). The token goes only to the configured
+ * server's API: a lock naming another host (an Enterprise `host` attribute) must never receive it.
  */
-export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => number, tool: string): ProvenanceSource {
-  const { token, source } = readToken(args, env);
+function clientFactory(args: UpstreamArgs, env: Env, tool: string): ClientFor {
+  const known = factories.get(args);
+  if (known !== undefined) return known;
+  const { token } = readToken(args, env);
   const api = trimSlash(args.githubApiUrl ?? env["FLAKE_AUDIT_GITHUB_API_URL"] ?? env["GITHUB_API_URL"] ?? "https://api.github.com");
   const graphql = env["FLAKE_AUDIT_GITHUB_GRAPHQL_URL"] ?? env["GITHUB_GRAPHQL_URL"] ?? (api.endsWith("/api/v3") ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
   const serverHost = env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== "" ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
@@ -38,9 +44,9 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
   const common = { retryBaseMs: Number(env["FLAKE_AUDIT_RETRY_BASE_MS"] ?? 1000), retries: 3, signal, userAgent: `flake-audit/${tool}` };
   const clients = new Map<string, GithubClient>();
   const enterprise = new Set(args.githubHost.map((h) => h.toLowerCase()));
-  const clientFor = (host: string): GithubClient | string => {
-    const known = clients.get(host);
-    if (known !== undefined) return known;
+  const clientFor: ClientFor = (host) => {
+    const existing = clients.get(host);
+    if (existing !== undefined) return existing;
     let client: GithubClient;
     if (host === serverHost) client = createGithubClient({ ...common, baseUrl: api, graphqlUrl: graphql, ...(token !== undefined ? { token } : {}) });
     else if (enterprise.has(host)) client = createGithubClient({ ...common, baseUrl: `https://${host}/api/v3`, graphqlUrl: `https://${host}/api/graphql` });
@@ -48,19 +54,31 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
     clients.set(host, client);
     return client;
   };
+  factories.set(args, clientFor);
+  return clientFor;
+}
+
+const cacheOf = (args: UpstreamArgs, env: Env): DiskCache => (args.cache ? diskCache(cacheDir(env)) : noCache);
+
+/** The provenance resolver over GitHub. */
+export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => number, tool: string): ProvenanceSource {
+  const { source } = readToken(args, env);
   const started = now();
-  let shown = false;
   return githubProvenanceSource({
-    clientFor,
-    cache: args.cache ? diskCache(cacheDir(env)) : noCache,
+    clientFor: clientFactory(args, env, tool),
+    cache: cacheOf(args, env),
     offline: args.offline,
     repoTtlSeconds: args.cacheTtl,
     concurrency: 4,
     run: { now, sleep: (ms) => sleep(ms), maxWaitSeconds: args.rateLimitWait, warn: (m) => io.stderr(`warning: ${m}\n`), tokenSource: source },
     progress: (done, total) => {
       if (args.quiet || !io.isTTY || (now() - started < 1000 && done < total)) return;
-      shown = true;
-      io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total && shown ? "\n" : ""}`);
+      io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total ? "\n" : ""}`);
     },
   });
+}
+
+/** old...new comparisons over GitHub's REST API. */
+export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, tool: string): CompareSource {
+  return githubCompareSource({ clientFor: clientFactory(args, env, tool), cache: cacheOf(args, env), offline: args.offline, now });
 }

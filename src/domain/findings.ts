@@ -21,6 +21,13 @@ export const RULES = {
   "last-modified-mismatch": { severity: "medium", why: "The lock's lastModified differs from the commit's committer date, which a hand-edited or tampered lock would show.", fix: "Re-lock with `nix flake lock` and compare the result with the committed lock." },
   "missing-license": { severity: "low", why: "GitHub detects no license in the repository, so the terms under which it may be used are unclear.", fix: "Ask upstream to add a LICENSE file, or record the license you rely on." },
   "unsigned-commit": { severity: "info", why: "The locked commit carries no verified signature.", fix: "Prefer upstreams that sign their commits, if your policy requires it." },
+  "source-changed": { severity: "high", why: "The input now comes from a different place (owner, repository, host, URL or type), not just a newer commit of the same source.", fix: "Confirm the new source is intended and trusted before merging." },
+  "narhash-changed": { severity: "high", why: "The content hash changed while the commit stayed the same: the bytes under that commit are not what they were.", fix: "Find out why (a re-tagged archive, a Nix version change in hashing, tampering) before trusting the new hash." },
+  "pin-lost": { severity: "high", why: "The input was locked by content before and is not now, so it can change without the lock changing.", fix: "Lock the input again (`nix flake lock`) so it carries a rev and narHash." },
+  "last-modified-backwards": { severity: "medium", why: "The new pin is older than the old one: a downgrade, or a lock made from stale state.", fix: "Check that moving backwards is intended." },
+  "upstream-downgrade": { severity: "high", why: "The new rev is behind the old one upstream: the update rolls commits back.", fix: "Check that the downgrade is intended; otherwise update again." },
+  "upstream-diverged": { severity: "high", why: "The old and new revs have diverged: history was rewritten between them, or the input moved to another branch.", fix: "Find out which commits were dropped and why." },
+  "ref-downgrade": { severity: "medium", why: "The branch or tag the input follows moved to an older version.", fix: "Check that following the older release is intended." },
 } as const satisfies Record<string, { severity: Severity; why: string; fix: string }>;
 
 export type RuleId = keyof typeof RULES;

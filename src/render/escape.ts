@@ -38,6 +38,7 @@ export function escapeMarkdown(s: string): string {
       }
     })
     .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+    .replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`)
     .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`)
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
 }

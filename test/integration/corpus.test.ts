@@ -93,3 +93,49 @@ describe.runIf(!hasCorpus)("real flake.lock corpus", () => {
     console.warn("SKIPPED: corpus tests need ../shared/corpus (not present)");
   });
 });
+
+type Side = Map<string, string>;
+/** path → what the path means in one lock, computed from the JSON alone (no model): a follows or the locked facts. */
+function sides(text: string): Side {
+  const lock = JSON.parse(text) as { root: string; nodes: Record<string, Json> };
+  const out: Side = new Map();
+  const queue: Array<[string, string[]]> = [[lock.root, []]];
+  const expanded = new Map<string, number>();
+  for (let head = 0; head < queue.length; head++) {
+    const [key, at] = queue[head]!;
+    for (const [name, edge] of Object.entries((lock.nodes[key]?.["inputs"] ?? {}) as Record<string, unknown>)) {
+      const p = [...at, name];
+      if (Array.isArray(edge)) {
+        out.set(p.join("/"), `follows:${edge.join("/")}`);
+        continue;
+      }
+      const n = lock.nodes[edge as string]!;
+      const locked = { ...(n["locked"] as Json), ...((n["info"] ?? {}) as Json) };
+      out.set(p.join("/"), JSON.stringify([sortKeys(locked), (n["original"] as Json | undefined)?.["ref"] ?? null, n["flake"] ?? true]));
+      const times = expanded.get(edge as string) ?? 0;
+      if (times < 64 && !at.includes(name)) {
+        expanded.set(edge as string, times + 1);
+        queue.push([edge as string, p]);
+      }
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!hasCorpus)("real lock updates (../shared/corpus/pairs.tsv)", () => {
+  const pairs = hasCorpus ? readFileSync(path.join(CORPUS, "pairs.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")) : [];
+  it.each(pairs.map((p) => [`${p[0]} ${p[1]?.slice(0, 8)}→${p[2]?.slice(0, 8)}`, p[3]!, p[4]!]))("%s: diffs, and its counts match the locks", async (_name, oldFile, newFile) => {
+    const { runCli } = await import("../support/cli.js");
+    const r = await runCli(["diff", path.join(CORPUS, oldFile), path.join(CORPUS, newFile), "--lock-only", "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { changes: Array<{ input: string; kind: string }>; unchangedCount: number };
+    const [a, b] = [sides(readFileSync(path.join(CORPUS, oldFile), "utf8")), sides(readFileSync(path.join(CORPUS, newFile), "utf8"))];
+    const added = [...b.keys()].filter((k) => !a.has(k)).length;
+    const removed = [...a.keys()].filter((k) => !b.has(k)).length;
+    const changed = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k) && !(a.get(k)!.startsWith("follows:") && a.get(k) === b.get(k))).length;
+    const count = (kind: string) => report.changes.filter((c) => c.kind === kind).length;
+    expect(count("added")).toBe(added);
+    expect(count("removed")).toBe(removed);
+    expect(report.changes.length - count("added") - count("removed")).toBe(changed);
+  });
+});

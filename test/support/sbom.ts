@@ -10,6 +10,9 @@ export const TEST_TOOL = { name: "flake-audit", version: "0.0.0-test" };
 
 /** Files over the real file system, without the CLI. */
 export const testFiles: Files = {
+  async readGitFile() {
+    throw new Error("not in these tests");
+  },
   async exists(p) {
     return existsSync(p);
   },

@@ -36,3 +36,23 @@ export type GraphqlError = z.infer<typeof GraphqlErrorSchema>;
 export const RateLimitSchema = z.object({ remaining: z.number(), resetAt: z.string() }).nullable().optional();
 
 export const GraphqlEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()).nullable().optional(), errors: z.array(GraphqlErrorSchema).optional() });
+
+const RestCommit = z.object({
+  sha: z.string(),
+  html_url: z.string(),
+  commit: z.object({
+    message: z.string(),
+    author: z.object({ name: z.string().nullable().optional(), date: z.string().optional() }).nullable().optional(),
+    committer: z.object({ name: z.string().nullable().optional(), date: z.string().optional() }).nullable().optional(),
+  }),
+});
+
+export const CompareResponseSchema = z.object({
+  status: z.enum(["ahead", "behind", "diverged", "identical"]),
+  ahead_by: z.number(),
+  behind_by: z.number(),
+  total_commits: z.number(),
+  html_url: z.string(),
+  merge_base_commit: z.object({ sha: z.string() }).nullable().optional(),
+  commits: z.array(RestCommit),
+});

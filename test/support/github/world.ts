@@ -87,8 +87,9 @@ export class World {
     const ahead = [...b].filter((o) => !a.has(o));
     const behind = [...a].filter((o) => !b.has(o));
     const status = base === head ? "IDENTICAL" : ahead.length > 0 && behind.length > 0 ? "DIVERGED" : ahead.length > 0 ? "AHEAD" : "BEHIND";
-    // Oldest first, as GitHub lists a comparison's commits.
-    const commits = ahead.sort((x, y) => Date.parse(this.commit(repo, x)!.committedDate) - Date.parse(this.commit(repo, y)!.committedDate) || (x < y ? -1 : 1));
+    // Oldest first, as GitHub lists a comparison's commits: fewer ancestors means earlier in history.
+    const depth = new Map(ahead.map((o) => [o, this.ancestors(repo, o).size]));
+    const commits = ahead.sort((x, y) => depth.get(x)! - depth.get(y)! || (x < y ? -1 : 1));
     return { status, aheadBy: ahead.length, behindBy: behind.length, commits };
   }
 }

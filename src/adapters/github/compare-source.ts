@@ -1,0 +1,60 @@
+import type { CompareSource } from "../../app/ports.js";
+import { compareKey, type CompareFacts, type CompareTarget } from "../../domain/diff-report.js";
+import type { UpstreamError } from "../../domain/resolve-report.js";
+import type { DiskCache } from "./cache.js";
+import { classifyError } from "./classify.js";
+import type { GithubClient } from "./client.js";
+import { CompareResponseSchema } from "./responses.schema.js";
+
+/** How many commits of one comparison are fetched and shown; the total is always reported. */
+export const MAX_COMPARE_COMMITS = 500;
+const PER_PAGE = 100;
+
+/**
+ * old...new comparisons through the REST compare endpoint (GraphQL compares only from a ref),
+ * paginated past its 250-commit answer up to MAX_COMPARE_COMMITS. Two fixed revs always compare
+ * the same, so answers are cached forever.
+ */
+export function githubCompareSource(o: { clientFor: (host: string) => GithubClient | string; cache: DiskCache; offline: boolean; now: () => number }): CompareSource {
+  async function one(t: CompareTarget): Promise<CompareFacts | UpstreamError> {
+    const cached = o.cache.get("compare", compareKey(t)) as CompareFacts | undefined;
+    if (cached !== undefined && typeof cached.status === "string" && Array.isArray(cached.commits)) return cached;
+    if (o.offline) return { error: "offline", message: "not in the cache (offline)" };
+    const client = o.clientFor(t.host);
+    if (typeof client === "string") return { error: "unconfigured", message: client };
+    let facts: CompareFacts | undefined;
+    const commits: CompareFacts["commits"][number][] = [];
+    try {
+      for (let page = 1; commits.length < MAX_COMPARE_COMMITS; page++) {
+        const r = await client.rest("GET /repos/{owner}/{repo}/compare/{basehead}", { owner: t.owner, repo: t.repo, basehead: `${t.base}...${t.head}`, per_page: PER_PAGE, page });
+        const body = CompareResponseSchema.safeParse(r.data);
+        if (!body.success) return { error: "invalid-response", message: "GitHub's compare answer had an unexpected shape" };
+        const b = body.data;
+        for (const c of b.commits) commits.push({ sha: c.sha, headline: c.commit.message.split("\n")[0] ?? "", ...(c.commit.author?.name != null ? { author: c.commit.author.name } : {}), date: c.commit.committer?.date ?? c.commit.author?.date ?? "", url: c.html_url });
+        facts = { status: b.status, aheadBy: b.ahead_by, behindBy: b.behind_by, totalCommits: b.total_commits, commits: [], compareUrl: b.html_url, ...(b.merge_base_commit?.sha !== undefined ? { mergeBase: b.merge_base_commit.sha } : {}) };
+        if (b.commits.length < PER_PAGE || commits.length >= b.total_commits) break;
+      }
+    } catch (e) {
+      const f = classifyError(e, o.now());
+      return { error: f.kind, message: f.kind === "not-found" ? "one of the revs was not found upstream" : f.message };
+    }
+    const result = { ...facts!, commits: commits.slice(0, MAX_COMPARE_COMMITS) };
+    o.cache.set("compare", compareKey(t), result);
+    return result;
+  }
+  return {
+    async compare(targets) {
+      const out = new Map<string, CompareFacts | UpstreamError>();
+      const unique = [...new Map(targets.map((t) => [compareKey(t), t])).values()];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < unique.length) {
+          const t = unique[next++]!;
+          out.set(compareKey(t), await one(t));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(4, unique.length) }, worker));
+      return out;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { diffClosures } from "../domain/closure-diff.js";
+import { compareKey, type CompareTarget, type DiffChange, type DiffReport } from "../domain/diff-report.js";
+import { compareFindings, RULES, type Finding } from "../domain/findings.js";
+import { buildInventory } from "../domain/inventory.js";
+import { diffLocks } from "../domain/lock-diff.js";
+import { resolveInputPath, type LockGraph } from "../domain/lock-graph.js";
+import { githubTarget, isTarget, type GithubTarget } from "../domain/provenance.js";
+import type { Gap, ToolInfo } from "../domain/reports.js";
+import { isUpstreamError } from "../domain/resolve-report.js";
+import { parseFlakeLock } from "../ingest/flake-lock.js";
+import { InputError } from "./errors.js";
+import type { CompareSource, FileText, Files, NixStore, ProvenanceSource } from "./ports.js";
+import { readClosure } from "./read-closure.js";
+import { resolveInventory } from "./resolve.js";
+import { ageOf } from "./diff-age.js";
+
+/** A lock to diff: a file (`-` for stdin) or a path at a git revision. */
+export type LockSource = { readonly file: string } | { readonly git: { readonly rev: string; readonly path: string } };
+
+export interface DiffRequest {
+  readonly old: LockSource;
+  readonly new: LockSource;
+  readonly closureOld?: string;
+  readonly closureNew?: string;
+  readonly lockOnly: boolean;
+  readonly offline: boolean;
+  readonly enterpriseHosts: readonly string[];
+  readonly tool: ToolInfo;
+  readonly now: Date;
+}
+
+export interface Upstreams {
+  readonly provenance: () => ProvenanceSource;
+  readonly compare: () => CompareSource;
+}
+
+async function readSide(files: Files, s: LockSource): Promise<{ file: FileText; graph: LockGraph }> {
+  const file = "file" in s ? await files.readText(s.file) : await files.readGitFile(s.git.rev, s.git.path);
+  const parsed = parseFlakeLock(file.text, file.displayPath);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  return { file, graph: parsed.value };
+}
+
+function targetAt(graph: LockGraph, input: string, hosts: readonly string[]): GithubTarget | undefined {
+  const key = resolveInputPath(graph.nodes, graph.root, input.split("/"));
+  const node = key.ok ? graph.nodes.get(key.value) : undefined;
+  const t = node?.locked !== undefined ? githubTarget(node.locked, node.original, hosts) : undefined;
+  return t !== undefined && isTarget(t) ? t : undefined;
+}
+
+/** Two locks → what changed, with upstream comparisons unless lock-only. */
+export async function diffUseCase(req: DiffRequest, files: Files, nix: () => NixStore, up: Upstreams): Promise<DiffReport> {
+  const [a, b] = [await readSide(files, req.old), await readSide(files, req.new)];
+  const diff = diffLocks(a.graph, b.graph);
+  const gaps: Gap[] = [];
+  const findings: Finding[] = [...diff.findings];
+  let changes: DiffChange[] = diff.changes.map((c) => ({ ...c, ...ageOf(c, req.now) }));
+  if (!req.lockOnly) {
+    const updated = changes.filter((c) => c.kinds.includes("updated") && !c.kinds.includes("source-changed") && c.old?.follows === undefined && c.new?.follows === undefined);
+    const pairs = new Map<string, CompareTarget>();
+    for (const c of updated) {
+      const [ta, tb] = [targetAt(a.graph, c.input, req.enterpriseHosts), targetAt(b.graph, c.input, req.enterpriseHosts)];
+      if (ta !== undefined && tb !== undefined && ta.rev !== tb.rev) pairs.set(c.input, { host: tb.host, owner: tb.owner, repo: tb.repo, base: ta.rev, head: tb.rev });
+    }
+    const compared = await up.compare().compare([...pairs.values()]);
+    const inventory = buildInventory(b.graph);
+    const changed = new Set(updated.map((c) => c.input));
+    const relevant = inventory.inputs.filter((i) => i.paths.some((p) => changed.has(p.join("/"))));
+    const prov = relevant.length > 0 ? await resolveInventory({ ...inventory, inputs: relevant }, up.provenance(), { tool: req.tool, offline: req.offline, enterpriseHosts: req.enterpriseHosts }) : undefined;
+    gaps.push(...(prov?.gaps ?? []));
+    findings.push(...(prov?.findings ?? []).filter((f) => f.rule === "rev-not-on-ref" || f.rule === "rev-not-found"));
+    changes = changes.map((c) => {
+      const pair = pairs.get(c.input);
+      if (pair === undefined) return c;
+      const facts = compared.get(compareKey(pair));
+      if (facts === undefined || isUpstreamError(facts)) {
+        if (facts !== undefined && facts.error !== "offline") gaps.push({ input: c.input, reason: facts.message });
+        return facts !== undefined ? { ...c, upstreamError: facts } : c;
+      }
+      if (facts.status === "behind") findings.push({ rule: "upstream-downgrade", severity: RULES["upstream-downgrade"].severity, input: c.input, message: `the new rev is ${facts.behindBy} commit${facts.behindBy === 1 ? "" : "s"} behind the old one` });
+      if (facts.status === "diverged") findings.push({ rule: "upstream-diverged", severity: RULES["upstream-diverged"].severity, input: c.input, message: `history diverged: ${facts.aheadBy} new commits, ${facts.behindBy} dropped` });
+      const entry = prov?.inputs.find((e) => e.inputPaths.includes(c.input));
+      const u = entry?.upstream;
+      return { ...c, upstream: { ...facts, ...(u?.reachable !== undefined ? { newRevReachable: u.reachable } : {}), ...(u?.commit !== undefined ? { newRevSignature: u.commit.signature } : {}) } };
+    });
+  }
+  const closure = req.closureOld !== undefined && req.closureNew !== undefined ? diffClosures((await readClosure({ file: req.closureOld }, files, nix)).closure, (await readClosure({ file: req.closureNew }, files, nix)).closure) : undefined;
+  return {
+    schemaVersion: 1,
+    tool: req.tool,
+    evaluatedAt: req.now.toISOString(),
+    old: { source: a.file.displayPath, sha256: a.file.sha256 },
+    new: { source: b.file.displayPath, sha256: b.file.sha256 },
+    lockOnly: req.lockOnly,
+    offline: req.offline,
+    changes,
+    unchangedCount: diff.unchangedCount,
+    findings: findings.sort(compareFindings),
+    ...(closure !== undefined ? { closure } : {}),
+    gaps,
+  };
+}

@@ -1,0 +1,82 @@
+import type { Argv } from "yargs";
+import { UsageError } from "../../app/errors.js";
+import type { LockSource } from "../../app/diff.js";
+import type { CommandContext } from "../context.js";
+import { useColor } from "../io.js";
+import { failsOn, FAIL_ON, type FailOn } from "./fail-on.js";
+import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
+import { envDefault, envFlag } from "./shared-options.js";
+
+export const command = "diff [old] [new]";
+export const describe = "What a flake.lock update changes: inputs, upstream commits, risks";
+const FORMATS = ["text", "markdown", "json"] as const;
+
+export function builder(y: Argv, ctx: CommandContext): Argv {
+  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+    .positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" })
+    .positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" })
+    .option("git", { type: "string", array: true, describe: "BASE [HEAD]: diff ./flake.lock at two commits (HEAD by default)" })
+    .option("closure-old", { type: "string", describe: "path-info of the old build" })
+    .option("closure-new", { type: "string", describe: "path-info of the new build" })
+    .option("lock-only", { type: "boolean", default: envFlag(ctx.env, "lock-only"), describe: "no upstream facts" })
+    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
+    .option("fail-on", { type: "string", choices: FAIL_ON, default: envDefault(ctx.env, "fail-on") ?? "none", describe: "exit 1 when a finding is at or above this severity" })
+    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .option("now", { type: "string", describe: "the time ages are counted to (ISO 8601); default: the clock" })
+    .example("$0 diff origin/main:flake.lock flake.lock", "what this branch changes")
+    .example("$0 diff --git HEAD~1 --format markdown", "the last commit's lock update, for a PR comment");
+}
+
+export interface DiffArgs extends UpstreamArgs {
+  readonly old?: string;
+  readonly new?: string;
+  readonly git?: readonly string[];
+  readonly closureOld?: string;
+  readonly closureNew?: string;
+  readonly lockOnly: boolean;
+  readonly format: (typeof FORMATS)[number];
+  readonly failOn: FailOn;
+  readonly output?: string;
+  readonly now?: string;
+}
+
+export function parseNow(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--now must be an ISO 8601 date or time, found '${text}'`);
+  return d;
+}
+
+/** `REV:PATH` reads from git unless a file of that name exists. */
+async function source(arg: string, ctx: CommandContext): Promise<LockSource> {
+  const colon = arg.indexOf(":");
+  if (colon > 0 && arg !== "/dev/stdin" && !(await ctx.wiring().files.exists(arg))) return { git: { rev: arg.slice(0, colon), path: arg.slice(colon + 1) || "flake.lock" } };
+  return { file: arg };
+}
+
+export async function handler(args: DiffArgs, ctx: CommandContext): Promise<number> {
+  if (args.git !== undefined && (args.old !== undefined || args.new !== undefined)) throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
+  if (args.git !== undefined && (args.git.length < 1 || args.git.length > 2)) throw new UsageError("--git takes BASE and an optional HEAD");
+  if (args.git === undefined && (args.old === undefined || args.new === undefined)) throw new UsageError("give two locks: flake-audit diff OLD NEW (or --git BASE [HEAD])");
+  if ((args.closureOld === undefined) !== (args.closureNew === undefined)) throw new UsageError("--closure-old and --closure-new go together");
+  const [oldSrc, newSrc]: [LockSource, LockSource] = args.git !== undefined ? [{ git: { rev: args.git[0]!, path: "flake.lock" } }, { git: { rev: args.git[1] ?? "HEAD", path: "flake.lock" } }] : [await source(args.old!, ctx), await source(args.new!, ctx)];
+  const { diffUseCase } = await import("../../app/diff.js");
+  const { githubSource, githubCompare } = await import("../github-wiring.js");
+  const w = ctx.wiring(args.timeout);
+  const now = () => Date.now();
+  const report = await diffUseCase(
+    { old: oldSrc, new: newSrc, ...(args.closureOld !== undefined ? { closureOld: args.closureOld, closureNew: args.closureNew! } : {}), lockOnly: args.lockOnly, offline: args.offline, enterpriseHosts: args.githubHost, tool: w.tool, now: parseNow(args.now) ?? w.now },
+    w.files,
+    () => w.nix(),
+    { provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version), compare: () => githubCompare(args, ctx.env, now, w.tool.version) },
+  );
+  const text =
+    args.format === "json"
+      ? (await import("../../render/diff-json.js")).renderDiffJson(report)
+      : args.format === "markdown"
+        ? (await import("../../render/diff-markdown.js")).renderDiffMarkdown(report)
+        : (await import("../../render/diff-text.js")).renderDiffText(report, { color: args.output === undefined && useColor(ctx.io, ctx.env) });
+  await ctx.write(text, args.output);
+  if (failsOn(report.findings, args.failOn)) return 1;
+  return !args.offline && report.gaps.length > 0 ? 4 : 0;
+}
