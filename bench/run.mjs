@@ -54,6 +54,27 @@ if (!only || only === "closure") {
   rows.push({ name: "trace, one path in the 100,000-path closure", ...t, target: "< 1000 ms", ok: t.ms < 1000 });
 }
 
+if (!only || only === "diff") {
+  const oldText = generateLock(10000);
+  const doc = JSON.parse(oldText);
+  const keys = Object.keys(doc.nodes).filter((k) => k !== "root").sort();
+  for (let i = 0; i < 2000; i++) {
+    const n = doc.nodes[keys[(i * 4999) % keys.length]];
+    n.locked.rev = (n.locked.rev ?? "").split("").reverse().join("") || "0".repeat(40);
+    n.locked.lastModified = (n.locked.lastModified ?? 0) + 86400;
+  }
+  const [a, b] = [path.join(OUT, "diff-old.lock"), path.join(OUT, "diff-new.lock")];
+  writeFileSync(a, oldText);
+  writeFileSync(b, `${JSON.stringify(doc, null, 2)}\n`);
+  const r = measure(["diff", a, b, "--lock-only", "--format", "json", "-o", path.join(OUT, "diff.json")]);
+  const changes = JSON.parse(readFileSync(path.join(OUT, "diff.json"), "utf8")).changes.length;
+  rows.push({ name: `diff --lock-only, two 10,000-node locks, 2,000 inputs changed (${changes} changes)`, ...r, target: "< 1000 ms", ok: r.ms < 1000 });
+  for (const format of ["text", "markdown"]) {
+    const t = measure(["diff", a, b, "--lock-only", "--format", format, "-o", path.join(OUT, `diff.${format}`)], { runs: 3 });
+    rows.push({ name: `  same, --format ${format}`, ...t, target: "< 1000 ms", ok: t.ms < 1000 });
+  }
+}
+
 if (!only || only === "resolve") {
   const { resolveBench } = await import("./resolve.mjs");
   rows.push(...(await resolveBench()));

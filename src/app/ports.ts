@@ -50,3 +50,22 @@ export interface ProvenanceSource {
 export interface CompareSource {
   compare(targets: readonly CompareTarget[]): Promise<ReadonlyMap<string, CompareFacts | UpstreamError>>;
 }
+
+/** A comment on a pull request, as far as the sticky comment needs it. */
+export interface PrComment {
+  readonly id: number;
+  readonly body: string;
+}
+
+/** The pull request's comments (GitHub's issue comments API). */
+export interface PullRequestComments {
+  list(): Promise<readonly PrComment[]>;
+  create(body: string): Promise<PrComment>;
+  update(id: number, body: string): Promise<PrComment>;
+}
+
+/** The git repository around the working directory. */
+export interface Git {
+  /** Paths of flake.lock files that differ between two revisions. */
+  changedLocks(base: string, head: string): Promise<readonly string[]>;
+}

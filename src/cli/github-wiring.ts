@@ -82,3 +82,11 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
 export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, tool: string): CompareSource {
   return githubCompareSource({ clientFor: clientFactory(args, env, tool), cache: cacheOf(args, env), offline: args.offline, now });
 }
+
+/** The client of the configured GitHub server (the one the token belongs to), for pull-request comments. */
+export function githubServerClient(args: UpstreamArgs, env: Env, tool: string): GithubClient {
+  const serverHost = env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== "" ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
+  const c = clientFactory(args, env, tool)(serverHost);
+  if (typeof c === "string") throw new UsageError(c);
+  return c;
+}

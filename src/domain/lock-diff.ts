@@ -5,7 +5,13 @@ import { compareStrings, formatInputPath } from "./input-path.js";
 import type { InputNode, LockGraph } from "./lock-graph.js";
 import { pathTable, type PathEntry } from "./lock-paths.js";
 import { forgeHost, pinningOf, type SourceRef } from "./source-ref.js";
-import { canonicalAttrs } from "./inventory.js";
+
+function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
 import { classifyVersionChange, type VersionMove } from "./version.js";
 
 export const CHANGE_KINDS = ["added", "removed", "source-changed", "follows-changed", "narhash-changed", "pin-lost", "updated", "ref-changed", "flake-toggled", "last-modified-backwards"] as const;
@@ -96,7 +102,7 @@ function kindsOf(a: InputNode, b: InputNode, ea: PathEntry, eb: PathEntry): Chan
   const narB = sb.narHash !== undefined ? toSri(sb.narHash) : undefined;
   if (sa.rev !== undefined && sa.rev === sb.rev && narA !== undefined && narB !== undefined && narA !== narB) kinds.push("narhash-changed");
   if (pinningOf(sa) === "content" && pinningOf(sb) !== "content") kinds.push("pin-lost");
-  if (canonicalAttrs(sa.attrs) !== canonicalAttrs(sb.attrs)) kinds.push("updated");
+  if (!sameAttrs(sa.attrs, sb.attrs)) kinds.push("updated");
   if ((a.original?.ref ?? "") !== (b.original?.ref ?? "")) kinds.push("ref-changed");
   if (a.isFlake !== b.isFlake) kinds.push("flake-toggled");
   if (sa.lastModified !== undefined && sb.lastModified !== undefined && sb.lastModified < sa.lastModified) kinds.push("last-modified-backwards");

@@ -17,9 +17,15 @@ export interface PathEntry {
 export function pathTable(graph: LockGraph): Map<string, PathEntry> {
   const out = new Map<string, PathEntry>();
   const expanded = new Map<NodeKey, number>();
-  const queue: Array<{ key: NodeKey; path: InputPath; chain: ReadonlySet<NodeKey> }> = [{ key: graph.root, path: [], chain: new Set() }];
+  type Item = { key: NodeKey; path: InputPath; up: Item | undefined };
+  const onChain = (item: Item, key: NodeKey): boolean => {
+    for (let i: Item | undefined = item; i !== undefined; i = i.up) if (i.key === key) return true;
+    return false;
+  };
+  const queue: Item[] = [{ key: graph.root, path: [], up: undefined }];
   for (let head = 0; head < queue.length; head++) {
-    const { key, path, chain } = queue[head]!;
+    const item = queue[head]!;
+    const { key, path } = item;
     const node = graph.nodes.get(key);
     if (node === undefined) continue;
     for (const name of [...node.inputs.keys()].sort()) {
@@ -32,9 +38,9 @@ export function pathTable(graph: LockGraph): Map<string, PathEntry> {
       }
       out.set(childPath.join("/"), { path: childPath, key: ref.key });
       const n = expanded.get(ref.key) ?? 0;
-      if (n < MAX_PATHS_PER_NODE && !chain.has(ref.key) && ref.key !== graph.root) {
+      if (n < MAX_PATHS_PER_NODE && !onChain(item, ref.key) && ref.key !== graph.root) {
         expanded.set(ref.key, n + 1);
-        queue.push({ key: ref.key, path: childPath, chain: new Set([...chain, key]) });
+        queue.push({ key: ref.key, path: childPath, up: item });
       }
     }
   }

@@ -56,3 +56,5 @@ export const CompareResponseSchema = z.object({
   merge_base_commit: z.object({ sha: z.string() }).nullable().optional(),
   commits: z.array(RestCommit),
 });
+
+export const CommentSchema = z.object({ id: z.number(), body: z.string().nullable().optional() });

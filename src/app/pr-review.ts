@@ -1,0 +1,44 @@
+import type { DiffReport } from "../domain/diff-report.js";
+import type { ToolInfo } from "../domain/reports.js";
+import { diffUseCase, type Upstreams } from "./diff.js";
+import type { Files, Git, NixStore, PullRequestComments } from "./ports.js";
+
+/** The hidden marker that finds flake-audit's own comment again. */
+export const STICKY_MARKER = "<!-- flake-audit:lock-diff -->";
+
+export interface PrReviewRequest {
+  readonly base: string;
+  readonly head: string;
+  readonly lockOnly: boolean;
+  readonly offline: boolean;
+  readonly enterpriseHosts: readonly string[];
+  readonly tool: ToolInfo;
+  readonly now: Date;
+}
+
+export interface PrReview {
+  readonly reports: ReadonlyArray<{ readonly lock: string; readonly report: DiffReport }>;
+  /** The Markdown for the job summary and the comment (the marker added for the comment). */
+  readonly markdown: string;
+}
+
+/** Diffs every flake.lock a pull request changes. */
+export async function reviewPullRequest(req: PrReviewRequest, files: Files, git: Git, nix: () => NixStore, up: Upstreams, render: (r: DiffReport) => string): Promise<PrReview> {
+  const locks = await git.changedLocks(req.base, req.head);
+  const reports: Array<{ lock: string; report: DiffReport }> = [];
+  for (const lock of locks) {
+    const report = await diffUseCase({ old: { git: { rev: req.base, path: lock } }, new: { git: { rev: req.head, path: lock } }, lockOnly: req.lockOnly, offline: req.offline, enterpriseHosts: req.enterpriseHosts, tool: req.tool, now: req.now }, files, nix, up);
+    reports.push({ lock, report });
+  }
+  const sections = reports.map(({ lock, report }) => (reports.length > 1 ? `## \`${lock.replace(/`/g, "")}\`\n\n${render(report)}` : render(report)));
+  const markdown = sections.length > 0 ? sections.join("\n") : "No flake.lock changes in this pull request.\n";
+  return { reports, markdown };
+}
+
+/** Creates flake-audit's comment, or updates it when one with the marker exists: one comment per PR. */
+export async function upsertStickyComment(comments: PullRequestComments, markdown: string): Promise<{ id: number; created: boolean }> {
+  const body = `${STICKY_MARKER}\n${markdown}`;
+  const mine = (await comments.list()).find((c) => c.body.includes(STICKY_MARKER));
+  if (mine !== undefined) return { id: (await comments.update(mine.id, body)).id, created: false };
+  return { id: (await comments.create(body)).id, created: true };
+}

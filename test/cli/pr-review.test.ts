@@ -1,0 +1,65 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+import { gh as ghNode, lockText } from "../support/diff-scenarios.js";
+import { startFakeGithub, type Upstreams } from "../support/github/scenario.js";
+import type { FakeGithub } from "../support/github/server.js";
+
+let gh: FakeGithub;
+let c: Upstreams;
+let repo: string;
+let base: string;
+let head: string;
+
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "a", GIT_AUTHOR_EMAIL: "a@x", GIT_COMMITTER_NAME: "a", GIT_COMMITTER_EMAIL: "a@x", GIT_CONFIG_GLOBAL: "/dev/null" } }).trim();
+
+beforeAll(async () => {
+  ({ gh, commits: c } = await startFakeGithub());
+  repo = mkdtempSync(path.join(tmpdir(), "flake-audit-pr-"));
+  git(repo, "init", "-q", "-b", "main");
+  const lock = (rev: string) => {
+    const n = ghNode("acme", "lib", 1, { ref: "main" }) as { locked: Record<string, unknown> };
+    n.locked["rev"] = rev;
+    n.locked["lastModified"] = Date.parse(gh.world.commit(gh.world.find("acme", "lib")!, rev)!.committedDate) / 1000;
+    return lockText({ root: { inputs: { lib: "lib" } }, lib: n });
+  };
+  writeFileSync(path.join(repo, "flake.lock"), lock(c.lib.c3));
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "base");
+  base = git(repo, "rev-parse", "HEAD");
+  writeFileSync(path.join(repo, "flake.lock"), lock(c.lib.c5));
+  git(repo, "commit", "-q", "-am", "update lib");
+  head = git(repo, "rev-parse", "HEAD");
+}, 60_000);
+afterAll(async () => gh.stop());
+
+describe("pr-review (the GitHub Action's logic)", () => {
+  it("writes the job summary and keeps exactly one sticky comment, updated in place", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-event-"));
+    const event = path.join(dir, "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
+    const summary = path.join(dir, "summary.md");
+    const env = { GITHUB_EVENT_PATH: event, GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: "acme/lib", GITHUB_TOKEN: "ghs_actiontoken", FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: path.join(dir, "cache"), FLAKE_AUDIT_RETRY_BASE_MS: "1" };
+    const first = await runCli(["pr-review", "--now", "2024-12-01T00:00:00Z"], { cwd: repo, env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(summary, "utf8")).toContain("| `lib` | Updated |");
+    const listed = () => JSON.parse(gh.requests.filter((r) => r.method === "POST" && r.url.includes("/issues/7/comments")).at(-1)?.body ?? "{}") as { body?: string };
+    expect(listed().body).toContain("<!-- flake-audit:lock-diff -->");
+    const second = await runCli(["pr-review", "--now", "2024-12-01T00:00:00Z"], { cwd: repo, env });
+    expect(second.code, second.stderr).toBe(0);
+    const posts = gh.requests.filter((r) => r.method === "POST" && r.url.includes("/issues/7/comments"));
+    const patches = gh.requests.filter((r) => r.method === "PATCH" && r.url.includes("/issues/comments/"));
+    expect(posts).toHaveLength(1);
+    expect(patches).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.url.includes("/comments")).every((r) => r.authorization === "token ghs_actiontoken")).toBe(true);
+  });
+
+  it("action.yml runs this command", () => {
+    const action = readFileSync(path.join(__dirname, "..", "..", "action.yml"), "utf8");
+    expect(action).toContain("dist/main.js\" pr-review");
+  });
+});
