@@ -75,6 +75,16 @@ if (!only || only === "diff") {
   }
 }
 
+if (!only || only === "check") {
+  const lock = path.join(OUT, "lock-10000.lock");
+  writeFileSync(lock, generateLock(10000));
+  for (const format of ["json", "sarif"]) {
+    const r = measure(["check", lock, "--lock-only", "--now", "2026-11-25", "--fail-on", "none", "--format", format, "-o", path.join(OUT, `check.${format}`)]);
+    const n = format === "json" ? JSON.parse(readFileSync(path.join(OUT, "check.json"), "utf8")).findings.length : JSON.parse(readFileSync(path.join(OUT, "check.sarif"), "utf8")).runs[0].results.length;
+    rows.push({ name: `check --lock-only, 10,000-node lock, ${format} (${n} findings)`, ...r, target: "< 1000 ms", ok: r.ms < 1000 });
+  }
+}
+
 if (!only || only === "resolve") {
   const { resolveBench } = await import("./resolve.mjs");
   rows.push(...(await resolveBench()));

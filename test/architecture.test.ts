@@ -37,6 +37,7 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^@cyclonedx\//, (f) => f.startsWith("render/cyclonedx/")],
   [/^packageurl-js/, (f) => f === "render/cyclonedx/purl.ts"],
   [/^semver/, (f) => f === "domain/version.ts"],
+  [/^yaml$/, (f) => f === "ingest/policy.ts"],
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

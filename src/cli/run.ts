@@ -11,6 +11,7 @@ import * as sbom from "./commands/sbom.js";
 import * as trace from "./commands/trace.js";
 import * as resolve from "./commands/resolve.js";
 import * as diff from "./commands/diff.js";
+import * as check from "./commands/check.js";
 import * as prReview from "./commands/pr-review.js";
 
 const EPILOG = `Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 invalid input, 4 upstream incomplete, 70 internal error.`;
@@ -49,6 +50,7 @@ function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: nu
       throw e ?? new UsageError(msg ?? "invalid arguments");
     });
   y.command(sbom.command, sbom.describe, (b: Argv) => sbom.builder(b, ctx), async (a) => setExit(await sbom.handler(a as unknown as sbom.SbomArgs, ctx)));
+  y.command(check.command, check.describe, (b: Argv) => check.builder(b, ctx), async (a) => setExit(await check.handler(a as unknown as check.CheckArgs, ctx)));
   y.command(diff.command, diff.describe, (b: Argv) => diff.builder(b, ctx), async (a) => setExit(await diff.handler(a as unknown as diff.DiffArgs, ctx)));
   y.command(prReview.command, prReview.describe, (b: Argv) => prReview.builder(b, ctx), async (a) => setExit(await prReview.handler(a as unknown as prReview.PrReviewArgs, ctx)));
   y.command(resolve.command, resolve.describe, (b: Argv) => resolve.builder(b, ctx), async (a) => setExit(await resolve.handler(a as unknown as resolve.ResolveArgs, ctx)));

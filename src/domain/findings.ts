@@ -28,6 +28,14 @@ export const RULES = {
   "upstream-downgrade": { severity: "high", why: "The new rev is behind the old one upstream: the update rolls commits back.", fix: "Check that the downgrade is intended; otherwise update again." },
   "upstream-diverged": { severity: "high", why: "The old and new revs have diverged: history was rewritten between them, or the input moved to another branch.", fix: "Find out which commits were dropped and why." },
   "ref-downgrade": { severity: "medium", why: "The branch or tag the input follows moved to an older version.", fix: "Check that following the older release is intended." },
+  stale: { severity: "medium", why: "An old pin misses security fixes that upstream has published since.", fix: "Run `nix flake update <input>` (or raise maxAgeDays for this input in the policy, with a reason)." },
+  "unsupported-branch": { severity: "high", why: "The nixpkgs branch followed is not a supported release or rolling channel, so it receives no security updates.", fix: "Follow a supported release (e.g. nixos-26.05) or a rolling channel (nixos-unstable)." },
+  "non-upstream-nixpkgs": { severity: "medium", why: "A nixpkgs that is not NixOS/nixpkgs carries changes nobody upstream reviewed.", fix: "Use github:NixOS/nixpkgs, or record why the fork is needed in the policy's allow list." },
+  "duplicate-sources": { severity: "low", why: "The same repository is locked at several revisions: more to audit and build, and inconsistent versions at run time.", fix: "Make the duplicates follow one input, e.g. `inputs.<x>.inputs.nixpkgs.follows = \"nixpkgs\"`." },
+  unlocked: { severity: "high", why: "An input without a rev or narHash, or a mutable reference (indirect, local path), can change without the lock changing.", fix: "Lock it (`nix flake lock`) to a commit and content hash." },
+  "insecure-transport": { severity: "high", why: "Fetching over plain HTTP or git:// lets anyone on the network path change what is fetched.", fix: "Use https:// (or ssh://) URLs." },
+  "license-not-allowed": { severity: "high", why: "The repository's license is not on the policy's allowed list.", fix: "Replace the input, or add the license to the policy after review." },
+  "allowlist-expired": { severity: "medium", why: "An accepted finding's allowance has expired, so it is reported again and the allowance should be reviewed.", fix: "Fix the finding, or renew the allowance with a new expiry and reason." },
 } as const satisfies Record<string, { severity: Severity; why: string; fix: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -46,7 +46,8 @@ interface Group {
   readonly paths: InputPath[];
 }
 
-export function buildInventory(graph: LockGraph, storeDir?: string): LockInventory {
+/** `storePaths: false` skips computing source store paths (a hash per input) for callers that never show them. */
+export function buildInventory(graph: LockGraph, storeDir?: string, opts: { storePaths?: boolean } = {}): LockInventory {
   const index = indexLock(graph);
   const groups = new Map<string, Group>();
   const groupOfNode = new Map<NodeKey, Group>();
@@ -84,7 +85,7 @@ export function buildInventory(graph: LockGraph, storeDir?: string): LockInvento
     const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === g.paths[0]) ?? g.nodes[0]!;
     const locked = primary.locked!;
     const deps = depsOf(g.nodes, g);
-    const storePath = locked.narHash !== undefined ? sourceStorePath(locked.narHash, locked.name, storeDir) : undefined;
+    const storePath = locked.narHash !== undefined && opts.storePaths !== false ? sourceStorePath(locked.narHash, locked.name, storeDir) : undefined;
     inputs.push({
       id: idOf.get(g)!,
       primaryPath: g.paths[0] ?? [],

@@ -151,3 +151,71 @@ export function findPointer(text: string, pointer: string): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * Where each member of the object at `/nodes` starts (by member key), in one pass: SARIF results
+ * and check findings point at the line of the offending lock node. Strings without escapes are
+ * skipped with indexOf, so a 5 MB lock takes one quick scan.
+ */
+export function nodeOffsets(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let pos = 0;
+  let depth = 0;
+  let inNodes = -1; // the depth of the "nodes" object, once entered
+  let lastKey: string | undefined;
+  let pendingNodes = false;
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c === 34 /* " */) {
+      let end = text.indexOf('"', pos + 1);
+      while (end > 0 && text.charCodeAt(end - 1) === 92 /* \\ */) {
+        let bs = 0;
+        for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
+        if (bs % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) break;
+      const raw = text.slice(pos + 1, end);
+      let after = end + 1;
+      while (after < text.length && (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13 || text.charCodeAt(after) === 9)) after++;
+      if (text[after] === ":") {
+        lastKey = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (depth === 1 && lastKey === "nodes") pendingNodes = true;
+        if (inNodes >= 0 && depth === inNodes + 1) out.set(lastKey, pos);
+      }
+      pos = end + 1;
+      continue;
+    }
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (pendingNodes && c === 123 && depth === 2) {
+        inNodes = 1;
+        pendingNodes = false;
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      if (depth < 2) inNodes = -1; // the nodes object closed
+    }
+    pos++;
+  }
+  return out;
+}
+
+/** Line and column of many offsets in one pass over the text. */
+export function positionsAt(text: string, offsets: Iterable<number>): Map<number, TextPosition> {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const out = new Map<number, TextPosition>();
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  for (const offset of sorted) {
+    for (; i < offset && i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    out.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FlakeLockSchema } from "./flake-lock.schema.js";
+import { PolicySchema } from "./policy.schema.js";
 
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 
@@ -9,7 +10,9 @@ const ID_BASE = "https://flake-audit.invalid/schemas/";
  */
 export function jsonSchemas(): Record<string, object> {
   const flakeLock = z.toJSONSchema(FlakeLockSchema, { target: "draft-2020-12", io: "input" });
+  const policy = z.toJSONSchema(PolicySchema, { target: "draft-2020-12", io: "input" });
   return {
+    "policy.v1.schema.json": { ...policy, $id: `${ID_BASE}policy.v1.schema.json`, title: "flake-audit check policy" },
     "flake-lock.schema.json": { ...flakeLock, $id: `${ID_BASE}flake-lock.schema.json`, title: "flake.lock (versions 5-7) as flake-audit reads it" },
   };
 }

@@ -111,6 +111,25 @@ export const DiffReportSchema = z
   })
   .describe("flake-audit diff --format json");
 
+const LocatedFindingSchema = FindingSchema.extend({
+  nodeKey: z.string().optional().describe("the flake.lock node the finding is about"),
+  location: z.object({ line: z.number().int(), column: z.number().int() }).optional().describe("where that node starts in flake.lock"),
+  suppressedBy: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
+});
+export const CheckReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    evaluatedAt: z.string(),
+    lockFile: SubjectSchema,
+    upstream: z.enum(["online", "offline", "lock-only"]),
+    policy: z.object({ source: z.string(), settings: z.unknown().describe("the effective default settings"), overrides: z.number().int(), allowances: z.number().int() }).describe("the policy that applied"),
+    findings: z.array(LocatedFindingSchema),
+    suppressed: z.array(LocatedFindingSchema).describe("findings the policy's allow list accepts"),
+    gaps: z.array(GapSchema),
+  })
+  .describe("flake-audit check --format json");
+
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 
 /** JSON Schemas of the JSON outputs, generated from the zod schemas above (schemas/*.schema.json). */
@@ -120,5 +139,6 @@ export function outputJsonSchemas(): Record<string, object> {
     gen(TraceReportSchema, "trace.v1.schema.json", "flake-audit trace --format json"),
     gen(ResolveReportSchema, "resolve.v1.schema.json", "flake-audit resolve --format json"),
     gen(DiffReportSchema, "lock-diff.v1.schema.json", "flake-audit diff --format json"),
+    gen(CheckReportSchema, "check-report.v1.schema.json", "flake-audit check --format json"),
   ]);
 }

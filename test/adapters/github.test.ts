@@ -229,3 +229,18 @@ describe("sbom --resolve", () => {
     expect(xml.stdout).toContain("<id>MIT</id>");
   });
 });
+
+describe("check with upstream rules", () => {
+  it("maps provenance findings, unsigned commits and license policy to check findings", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-upcheck-"));
+    const policy = path.join(dir, "policy.json");
+    writeFileSync(policy, JSON.stringify({ rules: { "unsigned-commit": { enabled: true }, stale: { enabled: false } }, allowedLicenses: ["MIT"] }));
+    const r = await runCli(["check", lockFile, "--policy", policy, "--format", "json", "--fail-on", "none", "--now", "2024-02-01"], { env: env(freshCache()) });
+    expect(r.code, r.stderr).toBe(0);
+    const rules = new Set((JSON.parse(r.stdout) as { findings: Array<{ rule: string; input: string }> }).findings.map((f) => `${f.rule}:${f.input}`));
+    for (const want of ["rev-not-on-ref:forkCommit", "repo-archived:legacy", "repo-renamed:tool", "rev-not-found:gone", "missing-license:nolicense", "last-modified-mismatch:tampered", "unsigned-commit:libTag", "unsigned-commit:viaGit", "license-not-allowed:tool"]) {
+      expect(rules.has(want), want).toBe(true);
+    }
+    expect(rules.has("unsigned-commit:lib")).toBe(false);
+  });
+});
