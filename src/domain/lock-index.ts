@@ -1,5 +1,6 @@
 import { compareInputPaths, type InputPath } from "./input-path.js";
-import { resolveInputPath, type LockGraph, type NodeKey } from "./lock-graph.js";
+import type { LockGraph, NodeKey } from "./lock-graph.js";
+import { walkEdges } from "./lock-walk.js";
 
 /** How many input paths one node keeps; shared nodes in a DAG could otherwise have exponentially many. */
 export const MAX_PATHS_PER_NODE = 64;
@@ -23,18 +24,6 @@ export function indexLock(graph: LockGraph): LockIndex {
   const paths = new Map<NodeKey, InputPath[]>();
   const edges = new Map<NodeKey, Map<string, NodeKey>>();
   const truncated = new Set<NodeKey>();
-  const followsMemo = new Map<string, NodeKey>();
-  const resolveFollows = (path: InputPath): NodeKey => {
-    const memoKey = path.join("\u0000");
-    let key = followsMemo.get(memoKey);
-    if (key === undefined) {
-      const r = resolveInputPath(graph.nodes, graph.root, path);
-      if (!r.ok) throw new Error(`lock graph is not total at ${path.join("/")}`);
-      key = r.value;
-      followsMemo.set(memoKey, key);
-    }
-    return key;
-  };
   const addPath = (key: NodeKey, path: InputPath): boolean => {
     let list = paths.get(key);
     if (list === undefined) paths.set(key, (list = []));
@@ -45,36 +34,17 @@ export function indexLock(graph: LockGraph): LockIndex {
     list.push(path);
     return true;
   };
-
-  // Breadth-first over string edges so the first path recorded for a node is a shortest one.
-  type Item = { key: NodeKey; path: InputPath; up: Item | undefined };
-  const isAncestor = (item: Item, key: NodeKey): boolean => {
-    for (let i: Item | undefined = item; i !== undefined; i = i.up) if (i.key === key) return true;
-    return false;
-  };
-  const queue: Item[] = [{ key: graph.root, path: [], up: undefined }];
-  for (let head = 0; head < queue.length; head++) {
-    const item = queue[head]!;
-    const { key, path } = item;
-    const node = graph.nodes.get(key);
-    if (node === undefined) continue;
-    let resolved = edges.get(key);
-    const first = resolved === undefined;
-    if (resolved === undefined) edges.set(key, (resolved = new Map()));
-    const names = [...node.inputs.keys()].sort();
-    for (const name of names) {
-      const ref = node.inputs.get(name)!;
-      const target = ref.kind === "node" ? ref.key : resolveFollows(ref.path);
-      if (first) resolved.set(name, target);
-      const childPath = [...path, name];
-      if (target === graph.root) continue;
-      const added = addPath(target, childPath);
-      // Follows edges are aliases: the target's own subtree is walked from its string-edge paths.
-      if (ref.kind === "node" && added && !isAncestor(item, target)) {
-        queue.push({ key: target, path: childPath, up: item });
-      }
-    }
-  }
+  walkEdges(graph, ({ parent, name, path, ref, target }) => {
+    let resolved = edges.get(parent);
+    if (resolved === undefined) edges.set(parent, (resolved = new Map()));
+    if (!resolved.has(name)) resolved.set(name, target);
+    if (target === graph.root) return false;
+    const added = addPath(target, path);
+    // Follows edges are aliases: the target's own subtree is walked from its string-edge paths.
+    return ref.kind === "node" && added;
+  });
+  const rootNode = graph.nodes.get(graph.root);
+  if (rootNode !== undefined && !edges.has(graph.root)) edges.set(graph.root, new Map());
   for (const list of paths.values()) list.sort(compareInputPaths);
   const reachable = [...paths.keys()].filter((k) => k !== graph.root);
   return { paths, edges, reachable, truncated: [...truncated] };
