@@ -28,8 +28,9 @@ function decodeHash(text: string): Hash {
 }
 
 /**
- * A PathInfo whose narHash and signatures are decoded on first use: a closure has 100,000 entries,
- * tracing reads few of them, and the decoded forms are most of what parsing would allocate.
+ * A PathInfo whose narHash and signatures are decoded when read, and not kept: a closure has 100,000
+ * entries, tracing reads few of them, and an SBOM writer reads each once, so the decoded forms can
+ * die young instead of living (and being copied by the garbage collector) for the whole run.
  */
 class EntryInfo implements PathInfo {
   readonly path: string;
@@ -40,9 +41,8 @@ class EntryInfo implements PathInfo {
   registrationTime?: number;
   ultimate?: boolean;
   closureSize?: number;
-  #narHash: Hash | string;
-  #signatures: readonly unknown[] | Signature[];
-  #signaturesParsed = false;
+  readonly #narHash: Hash | string;
+  readonly #signatures: readonly unknown[];
 
   constructor(path: string, narHash: Hash | string, references: readonly string[], signatures: readonly unknown[]) {
     this.path = path;
@@ -52,16 +52,11 @@ class EntryInfo implements PathInfo {
   }
 
   get narHash(): Hash {
-    if (typeof this.#narHash === "string") this.#narHash = decodeHash(this.#narHash);
-    return this.#narHash;
+    return typeof this.#narHash === "string" ? decodeHash(this.#narHash) : this.#narHash;
   }
 
   get signatures(): readonly Signature[] {
-    if (!this.#signaturesParsed) {
-      this.#signatures = (this.#signatures as readonly unknown[]).map(toSignature);
-      this.#signaturesParsed = true;
-    }
-    return this.#signatures as Signature[];
+    return this.#signatures.map(toSignature);
   }
 }
 

@@ -45,6 +45,7 @@ export interface StoreItem {
   readonly path: string;
   /** Absent for a referenced path the data does not describe (a placeholder). */
   readonly info: PathInfo | undefined;
+  /** Bom-refs of its references, made from the graph on each read rather than kept. */
   readonly dependsOn: string[];
 }
 
@@ -75,7 +76,14 @@ export function closureComponents(closure: Closure, merged: ReadonlyMap<string, 
     *items() {
       for (const id of order) {
         const path = paths[id]!;
-        yield { kind: "store", path, info: id < described ? closure.infos.get(path) : undefined, dependsOn: depsOf(id) };
+        yield {
+          kind: "store",
+          path,
+          info: id < described ? closure.infos.get(path) : undefined,
+          get dependsOn() {
+            return depsOf(id);
+          },
+        };
       }
     },
   };

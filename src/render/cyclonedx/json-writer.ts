@@ -89,15 +89,16 @@ function headText(view: BomView, spec: SpecVersion): string {
 /** The BOM as text chunks, made as they are consumed; their concatenation is the whole document. */
 export function* writeCycloneDxJsonChunks(view: BomView, spec: SpecVersion): Generator<string> {
   yield headText(view, spec);
-  const deps: Array<readonly [string, readonly string[]]> = [[view.root.bomRef, view.root.dependsOn]];
+  // Components are kept (not their dependency lists): a store item makes its list again on demand.
+  const deps: Array<readonly [string, { readonly dependsOn: readonly string[] }]> = [[view.root.bomRef, view.root]];
   let batch: string[] = [];
   let first = true;
   for (const v of view.components()) {
     if ("kind" in v) {
-      deps.push([v.path, v.dependsOn]);
+      deps.push([v.path, v]);
       batch.push(storeItemText(v));
     } else {
-      deps.push([v.bomRef, v.dependsOn]);
+      deps.push([v.bomRef, v]);
       batch.push(componentText(v, "    "));
     }
     if (batch.length === 100) {
@@ -109,7 +110,7 @@ export function* writeCycloneDxJsonChunks(view: BomView, spec: SpecVersion): Gen
   yield first && batch.length === 0 ? ',\n  "components": []' : "\n  ]";
   deps.sort((a, b) => byString(a[0], b[0]));
   yield ',\n  "dependencies": [\n';
-  for (let i = 0; i < deps.length; i += 200) yield (i === 0 ? "" : ",\n") + deps.slice(i, i + 200).map(([r, d]) => dependencyText(r, d)).join(",\n");
+  for (let i = 0; i < deps.length; i += 200) yield (i === 0 ? "" : ",\n") + deps.slice(i, i + 200).map(([r, d]) => dependencyText(r, d.dependsOn)).join(",\n");
   yield "\n  ]\n}\n";
 }
 

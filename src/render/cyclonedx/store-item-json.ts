@@ -13,30 +13,31 @@ import { FlakeAuditProperty as FA, NixProperty as NIX } from "./properties.js";
  */
 const q = (s: string): string => JSON.stringify(s);
 const P = "      ";
-const prop = (name: string, value: string): string => `${P}  {\n${P}    "name": "${name}",\n${P}    "value": ${value}\n${P}  }`;
+// Each property opens with a separator from the one before; the first drops its leading ",".
+const prop = (name: string, value: string): string => `,\n${P}  {\n${P}    "name": "${name}",\n${P}    "value": ${value}\n${P}  }`;
 
-export function storeItemText({ path, info, dependsOn: _ }: StoreItem): string {
+export function storeItemText({ path, info }: StoreItem): string {
   const parsed = parseStoreName(path.slice(path.lastIndexOf("/") + 34));
-  const lines = [`${P}"type": "${parsed.isDerivation ? "file" : "library"}"`, `${P}"name": ${q(parsed.pname)}`];
-  if (parsed.version !== undefined) lines.push(`${P}"version": ${q(parsed.version)}`);
-  lines.push(`${P}"bom-ref": "${path}"`);
-  if (info !== undefined && info.narHash.algo === "sha256") lines.push(`${P}"hashes": [\n${P}  {\n${P}    "alg": "SHA-256",\n${P}    "content": "${toBase16(info.narHash.bytes)}"\n${P}  }\n${P}]`);
+  let t = `    {\n${P}"type": "${parsed.isDerivation ? "file" : "library"}",\n${P}"name": ${q(parsed.pname)}`;
+  if (parsed.version !== undefined) t += `,\n${P}"version": ${q(parsed.version)}`;
+  t += `,\n${P}"bom-ref": "${path}"`;
+  const narHash = info?.narHash;
+  if (narHash !== undefined && narHash.algo === "sha256") t += `,\n${P}"hashes": [\n${P}  {\n${P}    "alg": "SHA-256",\n${P}    "content": "${toBase16(narHash.bytes)}"\n${P}  }\n${P}]`;
   // Sorted by property name: flake-audit:output < flake-audit:placeholder < nix:narinfo:ca < …:deriver
   // < …:nar_hash < …:nar_size < …:references < …:sig < nix:store_path.
-  const props: string[] = [];
-  if (parsed.output !== undefined) props.push(prop(FA.output, q(parsed.output)));
-  if (info === undefined) props.push(prop(FA.placeholder, q(PLACEHOLDER_NOTE)));
+  let props = "";
+  if (parsed.output !== undefined) props += prop(FA.output, q(parsed.output));
+  if (info === undefined) props += prop(FA.placeholder, q(PLACEHOLDER_NOTE));
   else {
-    if (info.ca !== undefined) props.push(prop(NIX.ca, `"${formatContentAddress(info.ca)}"`));
-    if (info.deriver !== undefined) props.push(prop(NIX.deriver, `"${info.deriver}"`));
-    props.push(prop(NIX.narHash, `"${toPrefixedNix32(info.narHash)}"`));
-    if (info.narSize !== undefined) props.push(prop(NIX.narSize, `"${info.narSize}"`));
-    if (info.references.length > 0) props.push(prop(NIX.references, `"${info.references.join(" ")}"`));
+    if (info.ca !== undefined) props += prop(NIX.ca, `"${formatContentAddress(info.ca)}"`);
+    if (info.deriver !== undefined) props += prop(NIX.deriver, `"${info.deriver}"`);
+    props += prop(NIX.narHash, `"${toPrefixedNix32(narHash!)}"`);
+    if (info.narSize !== undefined) props += prop(NIX.narSize, `"${info.narSize}"`);
+    if (info.references.length > 0) props += prop(NIX.references, `"${info.references.join(" ")}"`);
     const sigs = info.signatures.map((s) => `${s.keyName}:${s.sig}`);
     if (sigs.length > 1) sigs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const s of sigs) props.push(prop(NIX.sig, q(s)));
+    for (const s of sigs) props += prop(NIX.sig, q(s));
   }
-  props.push(prop(NIX.storePath, `"${path}"`));
-  lines.push(`${P}"properties": [\n${props.join(",\n")}\n${P}]`);
-  return `    {\n${lines.join(",\n")}\n    }`;
+  props += prop(NIX.storePath, `"${path}"`);
+  return `${t},\n${P}"properties": [\n${props.slice(2)}\n${P}]\n    }`;
 }
