@@ -96,6 +96,13 @@ describe("cache", () => {
     expect(offline.report!.inputs.find((e) => e.input === "lib")?.status).toBe("resolved");
   });
 
+  it("--no-cache neither reads nor writes the cache", async () => {
+    const cache = freshCache();
+    const r = await resolve(["--no-cache"], env(cache));
+    expect(r.code).toBe(0);
+    expect(readdirSync(cache)).toEqual([]);
+  });
+
   it("says what it could not answer offline with an empty cache, and still exits 0", async () => {
     const r = await resolve(["--offline"], env(freshCache()));
     expect(r.code).toBe(0);
