@@ -13,3 +13,17 @@ export { sourceStorePath, makeStorePath, parseStorePath, formatStorePath, type S
 export { renderCycloneDx, SPEC_VERSIONS, type SpecVersion, type BomFormat } from "./render/cyclonedx/serialize.js";
 export type { SbomModel } from "./domain/reports.js";
 export { run } from "./cli/run.js";
+export { parsePathInfo, identifyPathInfo } from "./ingest/path-info.js";
+export { parseDerivations } from "./ingest/derivation.js";
+export { closureRoots, referenceChain, type Closure, type PathInfo } from "./domain/closure.js";
+export { traceStorePath, type TraceResult } from "./domain/trace.js";
+export { parseStoreName } from "./domain/drv-name.js";
+export { diffLocks, type LockDiff, type InputChange } from "./domain/lock-diff.js";
+export { diffClosures, type ClosureDiff } from "./domain/closure-diff.js";
+export { classifyVersionChange } from "./domain/version.js";
+export { evaluatePolicy, type CheckFinding } from "./domain/check.js";
+export { parsePolicy } from "./ingest/policy.js";
+export { BUILT_IN_POLICY, type Policy } from "./domain/policy.js";
+export { RULES, type Finding, type Severity } from "./domain/findings.js";
+export { githubTarget, provenanceTargets, type GithubTarget } from "./domain/provenance.js";
+export { renderSarif } from "./render/sarif.js";
