@@ -1,6 +1,6 @@
 import { pathInfoIndex, type Closure, type PathInfo, type PathInfoShape } from "../domain/closure.js";
 import { err, ok, type Result } from "../domain/result.js";
-import { DEFAULT_STORE_DIR, parseStorePath } from "../domain/store-path.js";
+import { DEFAULT_STORE_DIR, parseStorePath, storePathProblem } from "../domain/store-path.js";
 import { buildClosureGraph, PathIds, type ClosureGraph } from "../domain/closure-graph.js";
 import { describeReceived, escapePointerToken as esc, type InputIssue } from "./issues.js";
 import { parseJsonDocument, withPositions } from "./json-document.js";
@@ -47,34 +47,39 @@ interface RawEntry {
 const pointerOf = (shape: PathInfoShape, at: string | number): string =>
   typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${esc(at)}` : `/${esc(at)}`;
 
-/** The entries of a document, each with its full store path and JSON pointer; invalid ones apart. */
-function entriesOf(doc: unknown, shape: PathInfoShape, origin: string, issues: InputIssue[]): { entries: RawEntry[]; invalid: string[]; storeDir?: string } {
-  const entries: RawEntry[] = [];
-  const invalid: string[] = [];
+/**
+ * The entries of a document, each with its full store path and where it sits, one at a time (a
+ * closure has 100,000: no array of them is built). Invalid paths go to `invalid`.
+ */
+function* entriesOf(doc: unknown, shape: PathInfoShape, origin: string, issues: InputIssue[], invalid: string[]): Generator<RawEntry> {
   if (shape === "list") {
-    (doc as unknown[]).forEach((e, i) => {
+    const list = doc as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       const path = isObj(e) ? e["path"] : undefined;
       if (typeof path !== "string") issues.push({ origin, pointer: pointerOf(shape, i), message: "an entry of a path-info array has no 'path'", expected: '{"path": "/nix/store/…", "narHash": …}', received: describeReceived(e) });
       else if ((e as Obj)["valid"] === false) invalid.push(path);
-      else entries.push({ path, at: i, value: e });
-    });
-    return { entries, invalid };
+      else yield { path, at: i, value: e };
+    }
+    return;
   }
   if (shape === "format-2" || shape === "format-3") {
     const top = doc as Obj;
     const storeDir = typeof top["storeDir"] === "string" ? top["storeDir"] : DEFAULT_STORE_DIR;
-    for (const [base, v] of Object.entries(top["info"] as Obj)) {
-      const path = `${storeDir}/${base}`;
-      if (v === null) invalid.push(path);
-      else entries.push({ path, at: base, value: v });
+    const info = top["info"] as Obj;
+    for (const base in info) {
+      const v = info[base];
+      if (v === null) invalid.push(`${storeDir}/${base}`);
+      else yield { path: `${storeDir}/${base}`, at: base, value: v };
     }
-    return { entries, invalid, storeDir };
+    return;
   }
-  for (const [path, v] of Object.entries(doc as Obj)) {
+  const map = doc as Obj;
+  for (const path in map) {
+    const v = map[path];
     if (v === null) invalid.push(path);
-    else entries.push({ path, at: path, value: v });
+    else yield { path, at: path, value: v };
   }
-  return { entries, invalid };
 }
 
 /** Parses `nix path-info --json` output of any shape into one Closure, or every issue found. */
@@ -85,30 +90,37 @@ export function parsePathInfo(text: string, origin: string): Result<Closure, Inp
   if (!shape.ok) return err([{ origin, pointer: "", message: `unknown path-info shape: ${shape.error}`, expected: "an array (Nix ≤ 2.18, Lix), a map keyed by store path (2.19–2.32), or {version, storeDir, info} (2.33+)", next: NEXT }]);
   const label = SHAPE_LABELS[shape.value];
   const issues: InputIssue[] = [];
-  const { entries, invalid, storeDir: declaredDir } = entriesOf(doc.value, shape.value, origin, issues);
-  let storeDir = declaredDir;
-  const dir0 = storeDir ?? DEFAULT_STORE_DIR;
+  const invalid: string[] = [];
+  const top = doc.value as Obj;
+  let storeDir = (shape.value === "format-2" || shape.value === "format-3") && typeof top["storeDir"] === "string" ? top["storeDir"] : undefined;
   const list: PathInfo[] = [];
   const atOf: Array<string | number> = [];
   let ids: PathIds | undefined;
-  for (const e of entries) {
-    const pointer = (): string => pointerOf(shape.value, e.at);
-    const sp = parseStorePath(e.path, storeDir);
-    if (!sp.ok) {
-      issues.push({ origin, pointer: pointer(), message: `not a valid store path: ${sp.error} (in ${label} path-info)`, received: describeReceived(e.path), example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" });
+  // One context for every entry: its pointer is made from the entry being read, only for an issue.
+  let current: RawEntry = { path: "", at: 0, value: undefined };
+  const pointer = (): string => pointerOf(shape.value, current.at);
+  const ctx = { origin, pointer, shapeLabel: label, baseNames: shape.value === "format-2" || shape.value === "format-3", storeDir: storeDir ?? DEFAULT_STORE_DIR };
+  for (const e of entriesOf(doc.value, shape.value, origin, issues, invalid)) {
+    current = e;
+    if (storeDir === undefined) {
+      const sp = parseStorePath(e.path);
+      if (sp.ok) ctx.storeDir = storeDir = sp.value.storeDir;
+    }
+    const bad = storePathProblem(e.path, storeDir);
+    if (bad !== undefined) {
+      issues.push({ origin, pointer: pointer(), message: `not a valid store path: ${bad} (in ${label} path-info)`, received: describeReceived(e.path), example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" });
       continue;
     }
-    storeDir ??= sp.value.storeDir;
     if (!isObj(e.value)) {
       issues.push({ origin, pointer: pointer(), message: `expected an object describing ${e.path} (in ${label} path-info)`, received: describeReceived(e.value) });
       continue;
     }
-    ids ??= new PathIds(storeDir ?? dir0);
+    ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR);
     if (ids.get(e.path) !== undefined) {
       issues.push({ origin, pointer: pointer(), message: `${e.path} is described twice (in ${label} path-info)`, next: "pass one path-info document, not several concatenated" });
       continue;
     }
-    const info = normalizeEntry(e.path, e.value, { origin, pointer, shapeLabel: label, baseNames: shape.value === "format-2" || shape.value === "format-3", storeDir: storeDir ?? DEFAULT_STORE_DIR }, issues);
+    const info = normalizeEntry(e.path, e.value, ctx, issues);
     if (info !== undefined) {
       ids.intern(e.path);
       list.push(info);
