@@ -59,8 +59,8 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
   if (!sp.ok) throw new InputError([{ origin: "STORE_PATH argument", pointer: "", message: `'${req.path}' is not a store path: ${sp.error}`, example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" }]);
   const path = formatStorePath(sp.value);
   const gaps: Gap[] = [];
-  const lock = await maybeLock(req, files);
-  const closure = req.closure !== undefined ? await readClosure(req.closure, files, nix) : undefined;
+  // The lock and the closure are read side by side: the closure can be 100 MB.
+  const [lock, closure] = await Promise.all([maybeLock(req, files), req.closure !== undefined ? readClosure(req.closure, files, nix) : Promise.resolve(undefined)]);
   let derivations: DerivationSet | undefined;
   if (req.derivationsPath !== undefined) derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
   else if (closure !== undefined && req.closure !== undefined && "of" in req.closure) derivations = await autoDerivations(closure, path, nix, gaps);
