@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { RENDERERS } from "../../render/formats.js";
 import { parseNow } from "./diff.js";
 import { failsOn, FAIL_ON, type FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -7,7 +8,7 @@ import { envDefault, envFlag } from "./shared-options.js";
 
 export const command = "check [lock]";
 export const describe = "Check every input against a policy, for CI gates and code scanning";
-const FORMATS = ["text", "markdown", "json", "sarif"] as const;
+const FORMATS = Object.keys(RENDERERS.check) as Array<keyof typeof RENDERERS.check>;
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
@@ -40,14 +41,7 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<num
     w.files,
     () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
   );
-  const render =
-    args.format === "json"
-      ? (await import("../../render/check-json.js")).renderCheckJson
-      : args.format === "sarif"
-        ? (await import("../../render/sarif.js")).renderSarif
-        : args.format === "markdown"
-          ? (await import("../../render/check-markdown.js")).renderCheckMarkdown
-          : (await import("../../render/check-text.js")).renderCheckText;
+  const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report), args.output);
   if (failsOn(report.findings, args.failOn)) return 1;
   return !args.offline && !args.lockOnly && report.gaps.length > 0 ? 4 : 0;

@@ -1,11 +1,12 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { RENDERERS } from "../../render/formats.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envDefault } from "./shared-options.js";
 
 export const command = "resolve [lock]";
 export const describe = "Resolve every input to its upstream commit, repository and license through the GitHub API";
-const FORMATS = ["text", "markdown", "json"] as const;
+const FORMATS = Object.keys(RENDERERS.resolve) as Array<keyof typeof RENDERERS.resolve>;
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
@@ -27,12 +28,7 @@ export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<n
   const { githubSource } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
   const report = await resolveUseCase({ lockPath: args.lock, tool: w.tool, offline: args.offline, enterpriseHosts: args.githubHost }, w.files, () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version));
-  const render =
-    args.format === "json"
-      ? (await import("../../render/resolve-json.js")).renderResolveJson
-      : args.format === "markdown"
-        ? (await import("../../render/resolve-markdown.js")).renderResolveMarkdown
-        : (await import("../../render/resolve-text.js")).renderResolveText;
+  const render = await RENDERERS.resolve[args.format]();
   await ctx.write(render(report), args.output);
   // --offline is a choice: entries the cache could not answer do not make the run incomplete.
   return !args.offline && report.inputs.some((e) => e.status === "failed") ? 4 : 0;

@@ -1,12 +1,13 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { RENDERERS } from "../../render/formats.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption } from "./github-options.js";
 import { envDefault } from "./shared-options.js";
 
 export const command = "trace <path>";
 export const describe = "Trace a /nix/store path back to the flake inputs it came from";
-const FORMATS = ["text", "markdown", "json"] as const;
+const FORMATS = Object.keys(RENDERERS.trace) as Array<keyof typeof RENDERERS.trace>;
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env)
@@ -43,12 +44,7 @@ export async function handler(args: TraceArgs, ctx: CommandContext): Promise<num
     w.files,
     () => w.nix(),
   );
-  const render =
-    args.format === "json"
-      ? (await import("../../render/trace-json.js")).renderTraceJson
-      : args.format === "markdown"
-        ? (await import("../../render/trace-markdown.js")).renderTraceMarkdown
-        : (await import("../../render/trace-text.js")).renderTraceText;
+  const render = await RENDERERS.trace[args.format]();
   await ctx.write(render(report), args.output);
   return report.gaps.length > 0 ? 4 : 0;
 }

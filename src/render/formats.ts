@@ -1,0 +1,28 @@
+import type { CheckReport } from "../domain/check-report.js";
+import type { ResolveReport } from "../domain/resolve-report.js";
+import type { TraceReport } from "../domain/reports.js";
+
+type Loader<R> = () => Promise<(report: R) => string>;
+
+/**
+ * Which renderer answers which --format, per command, loaded on demand so that `--help` and the
+ * other formats never load a renderer they do not use.
+ */
+export const RENDERERS = {
+  trace: {
+    text: async () => (await import("./trace-text.js")).renderTraceText,
+    markdown: async () => (await import("./trace-markdown.js")).renderTraceMarkdown,
+    json: async () => (await import("./trace-json.js")).renderTraceJson,
+  } satisfies Record<string, Loader<TraceReport>>,
+  resolve: {
+    text: async () => (await import("./resolve-text.js")).renderResolveText,
+    markdown: async () => (await import("./resolve-markdown.js")).renderResolveMarkdown,
+    json: async () => (await import("./resolve-json.js")).renderResolveJson,
+  } satisfies Record<string, Loader<ResolveReport>>,
+  check: {
+    text: async () => (await import("./check-text.js")).renderCheckText,
+    markdown: async () => (await import("./check-markdown.js")).renderCheckMarkdown,
+    json: async () => (await import("./check-json.js")).renderCheckJson,
+    sarif: async () => (await import("./sarif.js")).renderSarif,
+  } satisfies Record<string, Loader<CheckReport>>,
+} as const;
