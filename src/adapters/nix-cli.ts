@@ -15,12 +15,12 @@ function problem(what: string, message: string, next: string): InputError {
 
 /**
  * NixStore over the installed `nix`. Asks for `--json-format 2` only when the installed Nix has it
- * (2.33+, not Lix), and enables `nix-command` for versions that still gate it.
+ * (2.33+, not Lix), and enables `nix-command` and `flakes` (installables such as .#default) for versions that still gate them.
  */
 export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, string | undefined>> }): NixStore {
   const run = (args: string[], what: string): Promise<Run> =>
     new Promise((resolve, reject) => {
-      execFile("nix", ["--extra-experimental-features", "nix-command", ...args], { maxBuffer: MAX_OUTPUT, timeout: opts.timeoutMs, env: { ...opts.env } as NodeJS.ProcessEnv }, (error, stdout, stderr) => {
+      execFile("nix", ["--extra-experimental-features", "nix-command flakes", ...args], { maxBuffer: MAX_OUTPUT, timeout: opts.timeoutMs, env: { ...opts.env } as NodeJS.ProcessEnv }, (error, stdout, stderr) => {
         if (error === null) return resolve({ stdout, stderr });
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "ENOENT") return reject(problem(what, "the nix command is not installed (or not on PATH)", "install Nix, or pass a file with --closure / --derivations instead"));

@@ -90,6 +90,14 @@ describe.runIf(hasNix)(`closures against the real nix (${nixVersion ?? "absent"}
     expect(parsed.value.byOutput.get(app.out)).toBe(drv);
   });
 
+  it("--closure-of takes a flake installable, enabling the experimental features itself", async () => {
+    const bare = { ...world.env, NIX_CONFIG: ["build-users-group =", "sandbox = false", "substituters =", `flake-registry = ${path.dirname(world.SRC)}/registry.json`].join("\n") };
+    const r = await runCli(["sbom", path.join(app.dir, "flake.lock"), "--closure-of", `${app.dir}#default`, "--reproducible"], { env: bare });
+    expect(r.code, r.stderr).toBe(0);
+    const bom = JSON.parse(r.stdout) as { components: Array<{ "bom-ref": string }> };
+    expect(bom.components.some((c) => c["bom-ref"] === app.out)).toBe(true);
+  });
+
   it("a missing store path given to --closure-of is invalid input (exit 3)", async () => {
     const r = await runCli(["sbom", "--closure-of", "/nix/store/00000000000000000000000000000000-nothing"], { env: world.env, cwd: app.dir });
     expect(r.code).toBe(3);
