@@ -200,6 +200,22 @@ describe("failures", () => {
   });
 });
 
+describe("progress", () => {
+  it("shows on a terminal when resolving takes more than a moment, and never with --quiet or off a terminal", async () => {
+    gh.latencyMs = 1200;
+    try {
+      const tty = await runCli(["resolve", lockFile, "--format", "json"], { env: env(freshCache()), isTTY: true });
+      expect(tty.stderr).toMatch(/resolving upstream facts: \d+\/\d+ queries/);
+      const quiet = await runCli(["resolve", lockFile, "--format", "json", "--quiet"], { env: env(freshCache()), isTTY: true });
+      expect(quiet.stderr).toBe("");
+      const pipe = await runCli(["resolve", lockFile, "--format", "json"], { env: env(freshCache()), isTTY: false });
+      expect(pipe.stderr).toBe("");
+    } finally {
+      gh.latencyMs = 0;
+    }
+  }, 30_000);
+});
+
 describe("resolve renderers (golden files over the scenario)", () => {
   it.each(["text", "markdown", "json"])("%s", async (format) => {
     const r = await runCli(["resolve", "-", "--format", format], { env: env(freshCache()), stdin: readFileSync(lockFile, "utf8") });
