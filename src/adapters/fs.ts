@@ -36,7 +36,8 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
       }
     },
     async readGitFile(rev: string, p: string): Promise<FileText> {
-      const spec = `${rev}:${p.startsWith("/") || p.startsWith("./") ? p : `./${p}`}`;
+      // A leading "/" means relative to the repository's root; otherwise relative to the working directory.
+      const spec = `${rev}:${p.startsWith("/") ? p.slice(1) : p.startsWith("./") ? p : `./${p}`}`;
       const text = await new Promise<string>((resolve, reject) => {
         execFile("git", ["show", spec], { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" }, (error, stdout, stderr) => {
           if (error === null) return resolve(stdout);

@@ -1,4 +1,6 @@
 import { diffClosures } from "../domain/closure-diff.js";
+import { toBase16 } from "../domain/hash.js";
+import { sha256, utf8 } from "../domain/sha256.js";
 import { compareKey, type CompareTarget, type DiffChange, type DiffReport } from "../domain/diff-report.js";
 import { compareFindings, RULES, type Finding } from "../domain/findings.js";
 import { buildInventory } from "../domain/inventory.js";
@@ -14,8 +16,10 @@ import { readClosure } from "./read-closure.js";
 import { resolveInventory } from "./resolve.js";
 import { ageOf } from "./diff-age.js";
 
-/** A lock to diff: a file (`-` for stdin) or a path at a git revision. */
-export type LockSource = { readonly file: string } | { readonly git: { readonly rev: string; readonly path: string } };
+/** A lock to diff: a file (`-` for stdin), a path at a git revision, or none (a lock added or deleted). */
+export type LockSource = { readonly file: string } | { readonly git: { readonly rev: string; readonly path: string } } | { readonly none: string };
+
+const EMPTY_LOCK = '{"nodes":{"root":{}},"root":"root","version":7}';
 
 export interface DiffRequest {
   readonly old: LockSource;
@@ -35,7 +39,7 @@ export interface Upstreams {
 }
 
 async function readSide(files: Files, s: LockSource): Promise<{ file: FileText; graph: LockGraph }> {
-  const file = "file" in s ? await files.readText(s.file) : await files.readGitFile(s.git.rev, s.git.path);
+  const file = "none" in s ? { displayPath: s.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" } : "file" in s ? await files.readText(s.file) : await files.readGitFile(s.git.rev, s.git.path);
   const parsed = parseFlakeLock(file.text, file.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file, graph: parsed.value };

@@ -15,7 +15,7 @@ export interface FileText {
 /** Reading input files. Missing, unreadable or odd files become InputError with a friendly message. */
 export interface Files {
   readText(path: string): Promise<FileText>;
-  /** A file as committed at a git revision of the repository around the working directory. */
+  /** A file as committed at a git revision: `path` relative to the working directory, or to the repository root with a leading "/". */
   readGitFile(rev: string, path: string): Promise<FileText>;
   /** Whether a regular file exists at path. */
   exists(path: string): Promise<boolean>;
@@ -68,4 +68,6 @@ export interface PullRequestComments {
 export interface Git {
   /** Paths of flake.lock files that differ between two revisions. */
   changedLocks(base: string, head: string): Promise<readonly string[]>;
+  /** Whether `path` (from the repository root) exists at `rev`. */
+  hasFile(rev: string, path: string): Promise<boolean>;
 }

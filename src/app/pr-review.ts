@@ -1,6 +1,6 @@
 import type { DiffReport } from "../domain/diff-report.js";
 import type { ToolInfo } from "../domain/reports.js";
-import { diffUseCase, type Upstreams } from "./diff.js";
+import { diffUseCase, type LockSource, type Upstreams } from "./diff.js";
 import type { Files, Git, NixStore, PullRequestComments } from "./ports.js";
 
 /** The hidden marker that finds flake-audit's own comment again. */
@@ -27,7 +27,10 @@ export async function reviewPullRequest(req: PrReviewRequest, files: Files, git:
   const locks = await git.changedLocks(req.base, req.head);
   const reports: Array<{ lock: string; report: DiffReport }> = [];
   for (const lock of locks) {
-    const report = await diffUseCase({ old: { git: { rev: req.base, path: lock } }, new: { git: { rev: req.head, path: lock } }, lockOnly: req.lockOnly, offline: req.offline, enterpriseHosts: req.enterpriseHosts, tool: req.tool, now: req.now }, files, nix, up);
+    // git diff names paths from the repository's root; "/" tells readGitFile so. A lock the pull
+    // request adds or deletes is diffed against no lock at all.
+    const side = async (rev: string): Promise<LockSource> => ((await git.hasFile(rev, lock)) ? { git: { rev, path: `/${lock}` } } : { none: `${rev}:${lock} (absent)` });
+    const report = await diffUseCase({ old: await side(req.base), new: await side(req.head), lockOnly: req.lockOnly, offline: req.offline, enterpriseHosts: req.enterpriseHosts, tool: req.tool, now: req.now }, files, nix, up);
     reports.push({ lock, report });
   }
   const sections = reports.map(({ lock, report }) => (reports.length > 1 ? `## \`${lock.replace(/`/g, "")}\`\n\n${render(report)}` : render(report)));

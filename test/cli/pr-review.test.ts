@@ -58,6 +58,19 @@ describe("pr-review (the GitHub Action's logic)", () => {
     expect(gh.requests.filter((r) => r.url.includes("/comments")).every((r) => r.authorization === "token ghs_actiontoken")).toBe(true);
   });
 
+  it("covers every changed flake.lock, from any directory of the repository", async () => {
+    const sub = path.join(repo, "sub");
+    execFileSync("mkdir", ["-p", sub]);
+    writeFileSync(path.join(sub, "flake.lock"), readFileSync(path.join(repo, "flake.lock"), "utf8"));
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "nested lock");
+    const newHead = git(repo, "rev-parse", "HEAD");
+    const r = await runCli(["pr-review", "--base", base, "--head", newHead, "--lock-only", "--no-comment", "--now", "2024-12-01T00:00:00Z"], { cwd: sub, env: { FLAKE_AUDIT_GITHUB_API_URL: gh.url } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("## `flake.lock`");
+    expect(r.stdout).toContain("## `sub/flake.lock`");
+  });
+
   it("action.yml runs this command", () => {
     const action = readFileSync(path.join(__dirname, "..", "..", "action.yml"), "utf8");
     expect(action).toContain("dist/main.js\" pr-review");
