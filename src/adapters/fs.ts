@@ -5,8 +5,11 @@ import path from "node:path";
 import { InputError, UsageError } from "../app/errors.js";
 import type { FileText, Files } from "../app/ports.js";
 
-/** Input files larger than this are refused before reading: no flake.lock or closure comes close. */
-export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
+/**
+ * Input files larger than this are refused before reading: no flake.lock or closure comes close, and
+ * a JavaScript string cannot hold much more (V8's limit is about 512 MiB).
+ */
+export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
 
 function problem(displayPath: string, message: string, next: string): InputError {
   return new InputError([{ origin: displayPath, pointer: "", message, next }]);
@@ -57,7 +60,7 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
       try {
         const st = await fs.stat(abs);
         if (st.isDirectory()) throw problem(p, "is a directory", await explainDirectory(abs));
-        if (st.size > MAX_INPUT_BYTES) throw problem(p, `is ${st.size} bytes, more than any input flake-audit reads`, "check that the path names the right file");
+        if (st.size > MAX_INPUT_BYTES) throw problem(p, `is ${st.size} bytes, more than the ${MAX_INPUT_BYTES} flake-audit reads`, "check that the path names the right file");
         bytes = await fs.readFile(abs);
       } catch (e) {
         if (e instanceof InputError) throw e;

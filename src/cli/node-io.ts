@@ -1,8 +1,16 @@
 import type { Io } from "./io.js";
+import { MAX_INPUT_BYTES } from "../adapters/fs.js";
+import { InputError } from "../app/errors.js";
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > MAX_INPUT_BYTES) throw new InputError([{ origin: "<stdin>", pointer: "", message: `is more than the ${MAX_INPUT_BYTES} bytes flake-audit reads`, next: "check what is piped in" }]);
+    chunks.push(b);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 
