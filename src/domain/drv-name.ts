@@ -11,7 +11,7 @@ export interface ParsedName {
 // Output names nixpkgs uses often enough to recognise as a trailing segment after a version.
 const OUTPUTS = new Set(["bin", "dev", "lib", "out", "man", "doc", "info", "debug", "static", "devdoc", "getent", "modules", "py", "tools", "data", "sbin", "terminfo", "examples", "shared", "python", "perl", "qt", "gtk", "udev", "nscd", "locales"]);
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
  * Splits a name the way Nix's DrvName does: the name ends at the first dash that is followed by a
@@ -24,7 +24,7 @@ export function parseStoreName(name: string): ParsedName {
   let pname = base;
   let version: string | undefined;
   for (let i = 0; i < base.length - 1; i++) {
-    if (base[i] === "-" && !isLetter(base[i + 1])) {
+    if (base.charCodeAt(i) === 45 /* - */ && !isLetter(base.charCodeAt(i + 1))) {
       pname = base.slice(0, i);
       version = base.slice(i + 1);
       break;
