@@ -37,6 +37,8 @@ export interface Closure {
   readonly shape: PathInfoShape;
   /** The described paths, looked up through `ids` (a Map of 100,000 long keys costs more than the lookup). */
   readonly infos: PathInfoIndex;
+  /** The same infos by id (`list[i]` describes `graph.paths[i]`). */
+  readonly list: readonly PathInfo[];
   /** The reference graph over integer ids; ids and `ids.get()` agree with `graph.paths`. */
   readonly graph: ClosureGraph;
   readonly ids: PathIds;

@@ -143,7 +143,7 @@ export function parsePathInfo(text: string, origin: string): Result<Closure, Inp
     if (info.deriver !== undefined && !parseStorePath(info.deriver).ok) issues.push({ origin, pointer: `${pointerFor(info.path)}/deriver`, message: `deriver is not a valid store path (in ${label} path-info)`, received: describeReceived(info.deriver) });
   }
   if (issues.length > 0) return err(withPositions(text, issues.map((i) => (i.next === undefined ? { ...i, next: NEXT } : i))));
-  return ok({ storeDir: dir, shape: shape.value, infos: pathInfoIndex(ids, list), graph, ids, invalid: invalid.sort(), danglingReferences: dangling });
+  return ok({ storeDir: dir, shape: shape.value, infos: pathInfoIndex(ids, list), list, graph, ids, invalid: invalid.sort(), danglingReferences: dangling });
 }
 
 /** Referenced ids beyond the described ones are paths the data does not describe. */

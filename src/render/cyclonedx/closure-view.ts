@@ -64,7 +64,7 @@ export function closureComponents(closure: Closure, merged: ReadonlyMap<string, 
   };
   for (const [id, target] of mergedById) {
     if (id >= described) continue;
-    for (const p of storeProperties(closure.infos.get(paths[id]!)!)) if (!target.properties.some((q) => q[0] === p[0] && q[1] === p[1])) target.properties.push(p);
+    for (const p of storeProperties(closure.list[id]!)) if (!target.properties.some((q) => q[0] === p[0] && q[1] === p[1])) target.properties.push(p);
     target.dependsOn.push(...depsOf(id));
   }
   const order: number[] = [];
@@ -79,7 +79,7 @@ export function closureComponents(closure: Closure, merged: ReadonlyMap<string, 
         yield {
           kind: "store",
           path,
-          info: id < described ? closure.infos.get(path) : undefined,
+          info: id < described ? closure.list[id] : undefined,
           get dependsOn() {
             return depsOf(id);
           },
