@@ -15,6 +15,9 @@ export function measure(args, { runs = 5, env = {}, stdoutFile } = {}) {
   let peak = 0;
   let last;
   for (let i = 0; i < runs; i++) {
+    // Flush what earlier cases wrote (a 250 MB SBOM, a 100 MB closure) so their writeback does not
+    // land inside this measurement.
+    spawnSync("sync");
     const rssFile = path.join(REPO, "bench", "out", `rss-${process.pid}.txt`);
     const fd = openSync(rssFile, "w");
     const out = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
