@@ -14,7 +14,7 @@ import { InputError } from "./errors.js";
 import type { CompareSource, FileText, Files, NixStore, ProvenanceSource } from "./ports.js";
 import { readClosure } from "./read-closure.js";
 import { resolveInventory } from "./resolve.js";
-import { ageOf } from "./diff-age.js";
+import { ageOf } from "../domain/pin-age.js";
 
 /** A lock to diff: a file (`-` for stdin), a path at a git revision, or none (a lock added or deleted). */
 export type LockSource = { readonly file: string } | { readonly git: { readonly rev: string; readonly path: string } } | { readonly none: string };

@@ -43,8 +43,8 @@ export function indexLock(graph: LockGraph): LockIndex {
     // Follows edges are aliases: the target's own subtree is walked from its string-edge paths.
     return ref.kind === "node" && added;
   });
-  const rootNode = graph.nodes.get(graph.root);
-  if (rootNode !== undefined && !edges.has(graph.root)) edges.set(graph.root, new Map());
+  // A root without inputs still has an (empty) edge map, like every node the walk reached.
+  if (graph.nodes.has(graph.root) && !edges.has(graph.root)) edges.set(graph.root, new Map());
   for (const list of paths.values()) list.sort(compareInputPaths);
   const reachable = [...paths.keys()].filter((k) => k !== graph.root);
   return { paths, edges, reachable, truncated: [...truncated] };

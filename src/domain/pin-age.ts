@@ -1,5 +1,5 @@
-import type { DiffChange } from "../domain/diff-report.js";
-import type { InputChange } from "../domain/lock-diff.js";
+import type { DiffChange } from "./diff-report.js";
+import type { InputChange } from "./lock-diff.js";
 
 const DAY = 86400;
 const days = (seconds: number): number => Math.round((seconds / DAY) * 10) / 10;
