@@ -1,8 +1,14 @@
 import type { CheckReport } from "../domain/check-report.js";
+import type { DiffReport } from "../domain/diff-report.js";
 import type { ResolveReport } from "../domain/resolve-report.js";
 import type { TraceReport } from "../domain/reports.js";
 
-type Loader<R> = () => Promise<(report: R) => string>;
+/** What the terminal allows; renderers that do not colour ignore it. */
+export interface RenderOptions {
+  readonly color: boolean;
+}
+
+type Loader<R> = () => Promise<(report: R, opts: RenderOptions) => string>;
 
 /**
  * Which renderer answers which --format, per command, loaded on demand so that `--help` and the
@@ -19,6 +25,11 @@ export const RENDERERS = {
     markdown: async () => (await import("./resolve-markdown.js")).renderResolveMarkdown,
     json: async () => (await import("./resolve-json.js")).renderResolveJson,
   } satisfies Record<string, Loader<ResolveReport>>,
+  diff: {
+    text: async () => (await import("./diff-text.js")).renderDiffText,
+    markdown: async () => (await import("./diff-markdown.js")).renderDiffMarkdown,
+    json: async () => (await import("./diff-json.js")).renderDiffJson,
+  } satisfies Record<string, Loader<DiffReport>>,
   check: {
     text: async () => (await import("./check-text.js")).renderCheckText,
     markdown: async () => (await import("./check-markdown.js")).renderCheckMarkdown,

@@ -71,6 +71,12 @@ describe("--fail-on (default high) and --now", () => {
     const early = JSON.parse((await runCli(["check", "flake.lock", "--policy", "policy.yaml", "--lock-only", "--format", "json", "--fail-on", "none", "--now", "2026-01-02"], { cwd: dir })).stdout) as { findings: Array<{ rule: string; input: string }> };
     expect(early.findings.some((f) => f.rule === "stale" && f.input === "tool")).toBe(false);
   });
+  it("a --now that is not a date is a usage error (exit 2), named with the value it got", async () => {
+    const r = await runCli(["check", "flake.lock", "--lock-only", "--now", "next\u001b[31mtuesday"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--now must be an ISO 8601 date or time, found 'next[31mtuesday'");
+    expect(r.stderr).not.toContain("\u001b");
+  });
 });
 
 describe("policies with errors: every error at once, with its place in the file", () => {

@@ -1,10 +1,9 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { RENDERERS } from "../../render/formats.js";
-import { parseNow } from "./diff.js";
-import { failsOn, FAIL_ON, type FailOn } from "./fail-on.js";
+import { failsOn, type FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { envDefault, envFlag } from "./shared-options.js";
+import { failOnOption, formatOption, lockOnlyOption, nowOption, outputOption, parseNow } from "./shared-options.js";
 
 export const command = "check [lock]";
 export const describe = "Check every input against a policy, for CI gates and code scanning";
@@ -14,11 +13,11 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" })
     .option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" })
-    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format (sarif for GitHub code scanning)" })
-    .option("fail-on", { type: "string", choices: FAIL_ON, default: envDefault(ctx.env, "fail-on") ?? "high", describe: "exit 1 when a finding is at or above this severity" })
-    .option("lock-only", { type: "boolean", default: envFlag(ctx.env, "lock-only"), describe: "no upstream facts" })
-    .option("now", { type: "string", describe: "the date the checks run at (ISO 8601); nothing else reads the clock" })
-    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .option("format", formatOption(ctx.env, FORMATS, "text", "output format (sarif for GitHub code scanning)"))
+    .option("fail-on", failOnOption(ctx.env, "high"))
+    .option("lock-only", lockOnlyOption(ctx.env))
+    .option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock"))
+    .option("output", outputOption)
     .example("$0 check --policy flake-audit.yaml --format sarif -o results.sarif", "for github/codeql-action/upload-sarif");
 }
 

@@ -1,15 +1,16 @@
 import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
 import type { LockSource } from "../../app/diff.js";
+import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
 import { useColor } from "../io.js";
-import { failsOn, FAIL_ON, type FailOn } from "./fail-on.js";
+import { failsOn, type FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { envDefault, envFlag } from "./shared-options.js";
+import { failOnOption, formatOption, lockOnlyOption, nowOption, outputOption, parseNow } from "./shared-options.js";
 
 export const command = "diff [old] [new]";
 export const describe = "What a flake.lock update changes: inputs, upstream commits, risks";
-const FORMATS = ["text", "markdown", "json"] as const;
+const FORMATS = Object.keys(RENDERERS.diff) as Array<keyof typeof RENDERERS.diff>;
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
@@ -18,11 +19,11 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .option("git", { type: "string", array: true, describe: "BASE [HEAD]: diff ./flake.lock at two commits (HEAD by default)" })
     .option("closure-old", { type: "string", describe: "path-info of the old build" })
     .option("closure-new", { type: "string", describe: "path-info of the new build" })
-    .option("lock-only", { type: "boolean", default: envFlag(ctx.env, "lock-only"), describe: "no upstream facts" })
-    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
-    .option("fail-on", { type: "string", choices: FAIL_ON, default: envDefault(ctx.env, "fail-on") ?? "none", describe: "exit 1 when a finding is at or above this severity" })
-    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
-    .option("now", { type: "string", describe: "the time ages are counted to (ISO 8601); default: the clock" })
+    .option("lock-only", lockOnlyOption(ctx.env))
+    .option("format", formatOption(ctx.env, FORMATS, "text"))
+    .option("fail-on", failOnOption(ctx.env, "none"))
+    .option("output", outputOption)
+    .option("now", nowOption("the time ages are counted to (ISO 8601); default: the clock"))
     .example("$0 diff origin/main:flake.lock flake.lock", "what this branch changes")
     .example("$0 diff --git HEAD~1 --format markdown", "the last commit's lock update, for a PR comment");
 }
@@ -38,13 +39,6 @@ export interface DiffArgs extends UpstreamArgs {
   readonly failOn: FailOn;
   readonly output?: string;
   readonly now?: string;
-}
-
-export function parseNow(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now must be an ISO 8601 date or time, found '${text}'`);
-  return d;
 }
 
 /** `REV:PATH` reads from git unless a file of that name exists. */
@@ -70,13 +64,8 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<numb
     () => w.nix(),
     { provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version), compare: () => githubCompare(args, ctx.env, now, w.tool.version) },
   );
-  const text =
-    args.format === "json"
-      ? (await import("../../render/diff-json.js")).renderDiffJson(report)
-      : args.format === "markdown"
-        ? (await import("../../render/diff-markdown.js")).renderDiffMarkdown(report)
-        : (await import("../../render/diff-text.js")).renderDiffText(report, { color: args.output === undefined && useColor(ctx.io, ctx.env) });
-  await ctx.write(text, args.output);
+  const render = await RENDERERS.diff[args.format]();
+  await ctx.write(render(report, { color: args.output === undefined && useColor(ctx.io, ctx.env) }), args.output);
   if (failsOn(report.findings, args.failOn)) return 1;
   return !args.offline && report.gaps.length > 0 ? 4 : 0;
 }

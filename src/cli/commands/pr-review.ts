@@ -2,10 +2,9 @@ import { appendFile, readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
-import { failsOn, FAIL_ON, type FailOn } from "./fail-on.js";
+import { failsOn, type FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { parseNow } from "./diff.js";
-import { envDefault, envFlag } from "./shared-options.js";
+import { envFlag, failOnOption, lockOnlyOption, nowOption, parseNow } from "./shared-options.js";
 
 export const command = "pr-review";
 export const describe = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
@@ -17,9 +16,9 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .option("pr", { type: "number", describe: "pull request number (default: from GITHUB_EVENT_PATH)" })
     .option("repo", { type: "string", describe: "owner/name (default: GITHUB_REPOSITORY)" })
     .option("comment", { type: "boolean", default: !envFlag(ctx.env, "no-comment"), describe: "create or update the sticky comment (--no-comment to skip)" })
-    .option("lock-only", { type: "boolean", default: envFlag(ctx.env, "lock-only"), describe: "no upstream facts" })
-    .option("fail-on", { type: "string", choices: FAIL_ON, default: envDefault(ctx.env, "fail-on") ?? "none", describe: "exit 1 when a finding is at or above this severity" })
-    .option("now", { type: "string", describe: "the time ages are counted to (ISO 8601)" });
+    .option("lock-only", lockOnlyOption(ctx.env))
+    .option("fail-on", failOnOption(ctx.env, "none"))
+    .option("now", nowOption("the time ages are counted to (ISO 8601)"));
 }
 
 export interface PrReviewArgs extends UpstreamArgs {

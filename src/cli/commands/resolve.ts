@@ -2,7 +2,7 @@ import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { RENDERERS } from "../../render/formats.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { envDefault } from "./shared-options.js";
+import { formatOption, outputOption } from "./shared-options.js";
 
 export const command = "resolve [lock]";
 export const describe = "Resolve every input to its upstream commit, repository and license through the GitHub API";
@@ -11,8 +11,8 @@ const FORMATS = Object.keys(RENDERERS.resolve) as Array<keyof typeof RENDERERS.r
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
-    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
-    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .option("format", formatOption(ctx.env, FORMATS, "text"))
+    .option("output", outputOption)
     .example("GITHUB_TOKEN=… $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock")
     .example("$0 resolve --offline --format json", "the same from the cache only");
 }

@@ -4,7 +4,7 @@ import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "..
 import type { CommandContext } from "../context.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { envDefault, envFlag } from "./shared-options.js";
+import { envDefault, envFlag, formatOption, outputOption } from "./shared-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -14,8 +14,8 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .option("resolve", { type: "boolean", default: envFlag(ctx.env, "resolve"), describe: "add upstream facts from GitHub: licenses, commit pedigree, archived/fork/signature/reachability" })
     .positional("lock", { type: "string", describe: "flake.lock to read (- for stdin; default ./flake.lock, optional with a closure)" })
     .option("spec", { type: "string", choices: SPEC_VERSIONS, default: envDefault(ctx.env, "spec") ?? "1.6", describe: "CycloneDX specification version" })
-    .option("format", { type: "string", choices: BOM_FORMATS, default: envDefault(ctx.env, "format") ?? "json", describe: "output format" })
-    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .option("format", formatOption(ctx.env, BOM_FORMATS, "json"))
+    .option("output", outputOption)
     .option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" })
     .option("reproducible", { type: "boolean", default: envFlag(ctx.env, "reproducible"), describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH" })
     .example("$0 sbom flake.lock -o sbom.cdx.json", "SBOM of the lock in the current directory")

@@ -1,4 +1,7 @@
+import { UsageError } from "../../app/errors.js";
+import { stripControls } from "../../render/escape.js";
 import type { Env } from "../io.js";
+import { FAIL_ON, type FailOn } from "./fail-on.js";
 
 /** Every flag has a FLAKE_AUDIT_* twin: `--spec` ↔ FLAKE_AUDIT_SPEC. The flag wins. */
 export function envDefault(env: Env, flag: string): string | undefined {
@@ -9,4 +12,26 @@ export function envDefault(env: Env, flag: string): string | undefined {
 export function envFlag(env: Env, flag: string): boolean {
   const v = envDefault(env, flag);
   return v !== undefined && v !== "0" && v.toLowerCase() !== "false";
+}
+
+// The options several commands share, as yargs option definitions: one wording, one env twin.
+
+export const outputOption = { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" } as const;
+
+export const formatOption = <F extends string>(env: Env, choices: readonly F[], fallback: F, describe = "output format") =>
+  ({ type: "string", choices, default: (envDefault(env, "format") ?? fallback) as F, describe }) as const;
+
+export const failOnOption = (env: Env, fallback: FailOn) =>
+  ({ type: "string", choices: FAIL_ON, default: (envDefault(env, "fail-on") ?? fallback) as FailOn, describe: "exit 1 when a finding is at or above this severity" }) as const;
+
+export const lockOnlyOption = (env: Env) => ({ type: "boolean", default: envFlag(env, "lock-only"), describe: "no upstream facts" }) as const;
+
+export const nowOption = (describe: string) => ({ type: "string", describe }) as const;
+
+/** --now: the instant a command's ages and expiries are counted to, in place of the clock. */
+export function parseNow(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text)}'`);
+  return d;
 }

@@ -3,7 +3,7 @@ import type { CommandContext } from "../context.js";
 import { RENDERERS } from "../../render/formats.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption } from "./github-options.js";
-import { envDefault } from "./shared-options.js";
+import { formatOption, outputOption } from "./shared-options.js";
 
 export const command = "trace <path>";
 export const describe = "Trace a /nix/store path back to the flake inputs it came from";
@@ -14,8 +14,8 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" })
     .option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" })
     .option("derivations", { type: "string", describe: "`nix show-derivation -r` / `nix derivation show -r` output, to follow build inputs" })
-    .option("format", { type: "string", choices: FORMATS, default: envDefault(ctx.env, "format") ?? "text", describe: "output format" })
-    .option("output", { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" })
+    .option("format", formatOption(ctx.env, FORMATS, "text"))
+    .option("output", outputOption)
     .example("$0 trace /nix/store/…-source", "which input is this source?")
     .example("$0 trace $(readlink result) --closure-of ./result", "which inputs did this build use, with the real nix");
 }
