@@ -1,7 +1,8 @@
 import type { DiffChange, DiffReport } from "../domain/diff-report.js";
 import { RULES } from "../domain/findings.js";
 import { code, escapeMarkdown } from "./escape.js";
-import { countsLine, isoDay, KIND_TITLES, pinText, riskOf } from "./diff-view.js";
+import { isoDate } from "../domain/source-identity.js";
+import { countsLine, KIND_TITLES, pinText, riskOf } from "./diff-view.js";
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the marker and the action's framing. */
 export const COMMENT_LIMIT = 65_000;
@@ -9,7 +10,7 @@ const COMMITS_PER_INPUT = 50;
 
 const fromTo = (c: DiffChange): string => {
   if (c.kind === "ref-changed" && c.refMove !== undefined) return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
-  const side = (s: DiffChange["old"]): string => (s === undefined ? "–" : s.follows !== undefined ? `follows ${code(s.follows)}` : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDay(s.lastModified)})` : ""}`);
+  const side = (s: DiffChange["old"]): string => (s === undefined ? "–" : s.follows !== undefined ? `follows ${code(s.follows)}` : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`);
   return c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : side(c.new ?? c.old);
 };
 

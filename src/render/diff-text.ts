@@ -6,6 +6,8 @@ import { countsLine, groupByKind, KIND_TITLES, pinText, riskOf } from "./diff-vi
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", bold: "\u001b[1m", dim: "\u001b[2m", reset: "\u001b[0m" } as const;
 
 /** Text in the wording of `nix flake update`, grouped by kind; colour only when asked. */
+const dayCount = (d: number): string => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
+
 export function renderDiffText(r: DiffReport, opts: { color: boolean }): string {
   const c = (code: keyof typeof ANSI, s: string): string => (opts.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
   const out: string[] = [];
@@ -28,7 +30,7 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
       if (u !== undefined) out.push(`    ${u.status}: ${u.aheadBy} ahead, ${u.behindBy} behind, ${u.totalCommits} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`);
       if (ch.refMove !== undefined) out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
-      if (a?.betweenDays !== undefined) out.push(c("dim", `    ${Math.abs(a.betweenDays)} day${Math.abs(a.betweenDays) === 1 ? "" : "s"} ${a.betweenDays >= 0 ? "newer" : "older"}; the new pin is ${a.newDays} day${a.newDays === 1 ? "" : "s"} old`));
+      if (a?.betweenDays !== undefined && a.newDays !== undefined) out.push(c("dim", `    ${dayCount(a.betweenDays)} ${a.betweenDays >= 0 ? "newer" : "older"}; the new pin is ${a.newDays >= 0 ? `${dayCount(a.newDays)} old` : `dated ${dayCount(a.newDays)} in the future`}`));
     }
     out.push("");
   }

@@ -1,6 +1,7 @@
 import type { DiffChange, DiffReport } from "../domain/diff-report.js";
 import { CHANGE_KINDS, type ChangeKind, type LockedSide } from "../domain/lock-diff.js";
-import type { Severity } from "../domain/findings.js";
+import { severityRank, type Severity } from "../domain/findings.js";
+import { isoDate } from "../domain/source-identity.js";
 
 /** Projections the diff renderers share. */
 export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
@@ -22,14 +23,13 @@ export function groupByKind(r: DiffReport): Array<[ChangeKind, DiffChange[]]> {
 
 /** The worst finding on an input, for a risk mark. */
 export function riskOf(r: DiffReport, input: string): Severity | undefined {
-  const order: Severity[] = ["high", "medium", "low", "info"];
-  return order.find((s) => r.findings.some((f) => f.input === input && f.severity === s));
+  let worst: Severity | undefined;
+  for (const f of r.findings) if (f.input === input && (worst === undefined || severityRank(f.severity) > severityRank(worst))) worst = f.severity;
+  return worst;
 }
 
-export const isoDay = (seconds: number | undefined): string => (seconds === undefined ? "" : new Date(seconds * 1000).toISOString().slice(0, 10));
-
 /** `github:NixOS/nixpkgs/5e2a… (2024-05-01)`, as `nix flake update` prints a pin. */
-export const pinText = (s: LockedSide | undefined): string => (s === undefined ? "" : s.follows !== undefined ? `follows '${s.follows}'` : `${s.url}${s.lastModified !== undefined ? ` (${isoDay(s.lastModified)})` : ""}`);
+export const pinText = (s: LockedSide | undefined): string => (s === undefined ? "" : s.follows !== undefined ? `follows '${s.follows}'` : `${s.url}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`);
 
 export const countsLine = (r: DiffReport): string =>
   `${r.changes.length} change${r.changes.length === 1 ? "" : "s"} (${groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`).join(", ") || "none"}), ${r.unchangedCount} unchanged`;

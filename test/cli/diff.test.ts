@@ -36,6 +36,23 @@ describe("flake-audit diff --lock-only (golden files)", () => {
   });
 });
 
+describe("dates Nix would not write", () => {
+  it("a lastModified past the year 275760 is printed as seconds, and a pin dated after --now says so", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-far-future-"));
+    const lock = (rev: string, lastModified: number) =>
+      JSON.stringify({ nodes: { root: { inputs: { x: "x" } }, x: { locked: { type: "github", owner: "o", repo: "r", rev, lastModified }, original: { type: "github", owner: "o", repo: "r" } } }, root: "root", version: 7 });
+    writeFileSync(path.join(dir, "a.lock"), lock("1".repeat(40), 1_700_000_000));
+    writeFileSync(path.join(dir, "b.lock"), lock("2".repeat(40), Number.MAX_SAFE_INTEGER));
+    const text = await runCli(["diff", "a.lock", "b.lock", "--lock-only", "--now", NOW], { cwd: dir });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`(${Number.MAX_SAFE_INTEGER})`);
+    expect(text.stdout).toMatch(/the new pin is dated [\d.]+ days in the future/);
+    const md = await runCli(["diff", "a.lock", "b.lock", "--lock-only", "--now", NOW, "--format", "markdown"], { cwd: dir });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain(`(${Number.MAX_SAFE_INTEGER})`);
+  });
+});
+
 describe("--fail-on", () => {
   it.each([["none", 0], ["low", 1], ["medium", 1], ["high", 1]])("%s exits %i", async (level, code) => {
     expect((await runCli(["diff", files.old, files.new, "--lock-only", "--fail-on", level])).code).toBe(code);
