@@ -119,6 +119,24 @@ describe("cache", () => {
     expect(again.report!.inputs.find((e) => e.input === "lib")?.status).toBe("resolved");
     expect(() => JSON.parse(readFileSync(files[0]!, "utf8"))).not.toThrow();
   });
+
+  it("refetches a cached commit whose fields are not what flake-audit wrote", async () => {
+    const cache = freshCache();
+    await resolve([], env(cache));
+    let edited = 0;
+    for (const f of filesUnder(cache)) {
+      const text = readFileSync(f, "utf8");
+      if (!text.includes("committedDate")) continue;
+      writeFileSync(f, text.replace(/"committedDate":\s*"[^"]*"/g, '"committedDate": "yesterday\\u001b[2J"'));
+      edited++;
+    }
+    expect(edited).toBeGreaterThan(0);
+    const again = await resolve([], env(cache));
+    expect(again.code, again.stderr).not.toBe(70);
+    const lib = again.report!.inputs.find((e) => e.input === "lib");
+    expect(lib?.status).toBe("resolved");
+    expect(JSON.stringify(again.report)).not.toContain("yesterday");
+  });
 });
 
 describe("failures", () => {

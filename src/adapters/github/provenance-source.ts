@@ -5,6 +5,7 @@ import type { DiskCache } from "./cache.js";
 import { classifyError } from "./classify.js";
 import type { GithubClient } from "./client.js";
 import { commitFacts, defaultBranchHead, reachability, refHead, repoFacts } from "./facts-parse.js";
+import { CachedCommitSchema } from "./responses.schema.js";
 import { askSize, MAX_ALIASES_PER_QUERY, provenanceQuery, type RepoAsk } from "./queries.js";
 import { runQuery, type QueryResult, type QueryRun } from "./query-runner.js";
 
@@ -61,7 +62,7 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
         const cachedReach = new Map<string, Cached<Reachability>>();
         r.targets.forEach((t, i) => {
           const c = o.cache.get("commits", `${k}/${t.rev}`) as Cached<CommitFacts> | undefined;
-          if (c !== undefined && (c.value === "not-found" || typeof c.value?.sha === "string")) out.commits.set(commitKey(t), c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value);
+          if (c !== undefined && (c.value === "not-found" || CachedCommitSchema.safeParse(c.value).success)) out.commits.set(commitKey(t), c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value);
           else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
           const cr = o.ignoreCachedReach === true ? undefined : (o.cache.get("reach", reachCacheKey(t)) as Cached<Reachability> | undefined);
           if (cr !== undefined && typeof cr.value === "object" && typeof cr.value.contained === "boolean") {

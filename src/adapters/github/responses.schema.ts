@@ -15,13 +15,26 @@ export const RepoSchema = z.looseObject({
 
 export const CommitSchema = z.object({
   oid: z.string(),
-  committedDate: z.string(),
-  authoredDate: z.string(),
+  // Parsed into Dates downstream: a malformed one makes the commit a malformed response, not a crash.
+  committedDate: z.iso.datetime({ offset: true }),
+  authoredDate: z.iso.datetime({ offset: true }),
   messageHeadline: z.string(),
   url: z.string(),
   author: z.object({ name: z.string().nullable() }).nullable(),
   committer: z.object({ name: z.string().nullable() }).nullable(),
   signature: z.object({ isValid: z.boolean(), state: z.string() }).nullable(),
+});
+
+/** A commit as the cache holds it (CommitFacts), checked on read: the cache is a file anyone can edit. */
+export const CachedCommitSchema = z.object({
+  sha: z.string(),
+  committedDate: z.iso.datetime(),
+  authoredDate: z.iso.datetime(),
+  authorName: z.string().optional(),
+  committerName: z.string().optional(),
+  messageHeadline: z.string(),
+  url: z.string(),
+  signature: z.union([z.object({ state: z.literal("verified") }), z.object({ state: z.literal("unverified"), reason: z.string() }), z.object({ state: z.literal("unsigned") })]),
 });
 
 export const RefSchema = z.object({
