@@ -34,10 +34,10 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^yargs/, (f) => f.startsWith("cli/")],
   [/^zod/, (f) => f.startsWith("ingest/") || /^adapters\/.*\.schema\.ts$/.test(f) || f === "render/json.schema.ts"],
   [/^octokit|^@octokit\//, (f) => f === "adapters/github/client.ts"],
-  [/^@cyclonedx\//, (f) => f.startsWith("render/cyclonedx/")],
-  [/^packageurl-js/, (f) => f === "render/cyclonedx/purl.ts"],
-  [/^semver/, (f) => f === "domain/version.ts"],
-  [/^yaml$/, (f) => f === "ingest/policy.ts"],
+  [/^@cyclonedx\//, (f) => f.startsWith("render/sbom/")],
+  [/^packageurl-js/, (f) => f === "render/sbom/purl.ts"],
+  [/^semver/, (f) => f === "domain/diff/version-move.ts"],
+  [/^yaml$/, (f) => f === "ingest/policy/policy.ts"],
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

@@ -1,10 +1,10 @@
-import { evaluatePolicy, type CheckFinding } from "../domain/check.js";
-import type { CheckReport, LocatedFinding } from "../domain/check-report.js";
-import { buildInventory } from "../domain/inventory.js";
-import { BUILT_IN_POLICY, type Policy } from "../domain/policy.js";
-import type { ToolInfo } from "../domain/reports.js";
+import { evaluatePolicy, type CheckFinding } from "../domain/policy/evaluate.js";
+import type { CheckReport, LocatedFinding } from "../domain/policy/report.js";
+import { buildInventory } from "../domain/lock/inventory.js";
+import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
+import type { ToolInfo } from "../domain/report.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
-import { parsePolicy } from "../ingest/policy.js";
+import { parsePolicy } from "../ingest/policy/policy.js";
 import { InputError } from "./errors.js";
 import type { Files, ProvenanceSource } from "./ports.js";
 import { readLock } from "./read-lock.js";

@@ -1,20 +1,20 @@
-import { diffClosures } from "../domain/closure-diff.js";
-import { toBase16 } from "../domain/hash.js";
-import { sha256, utf8 } from "../domain/sha256.js";
-import { compareKey, type CompareTarget, type DiffChange, type DiffReport } from "../domain/diff-report.js";
+import { diffClosures } from "../domain/diff/closure-diff.js";
+import { toBase16 } from "../domain/nix/hash.js";
+import { sha256, utf8 } from "../domain/nix/sha256.js";
+import { compareKey, type CompareTarget, type DiffChange, type DiffReport } from "../domain/diff/report.js";
 import { compareFindings, RULES, type Finding } from "../domain/findings.js";
-import { buildInventory } from "../domain/inventory.js";
-import { diffLocks } from "../domain/lock-diff.js";
-import { resolveInputPath, type LockGraph } from "../domain/lock-graph.js";
-import { githubTarget, isTarget, type GithubTarget } from "../domain/provenance.js";
-import type { Gap, ToolInfo } from "../domain/reports.js";
-import { isUpstreamError } from "../domain/resolve-report.js";
-import { parseFlakeLock } from "../ingest/flake-lock.js";
+import { buildInventory } from "../domain/lock/inventory.js";
+import { diffLocks } from "../domain/diff/lock-diff.js";
+import { resolveInputPath, type LockGraph } from "../domain/lock/graph.js";
+import { githubTarget, isTarget, type GithubTarget } from "../domain/provenance/upstream-facts.js";
+import type { Gap, ToolInfo } from "../domain/report.js";
+import { isUpstreamError } from "../domain/provenance/report.js";
+import { parseFlakeLock } from "../ingest/lock/flake-lock.js";
 import { InputError } from "./errors.js";
 import type { CompareSource, FileText, Files, NixStore, ProvenanceSource } from "./ports.js";
 import { readClosure } from "./read-closure.js";
 import { resolveInventory } from "./resolve.js";
-import { ageOf } from "../domain/pin-age.js";
+import { ageOf } from "../domain/diff/pin-age.js";
 
 /** A lock to diff: a file (`-` for stdin), a path at a git revision, or none (a lock added or deleted). */
 export type LockSource = { readonly file: string } | { readonly git: { readonly rev: string; readonly path: string } } | { readonly none: string };

@@ -1,6 +1,6 @@
-import type { GithubTarget } from "../domain/provenance.js";
-import type { ProvenanceBatch, UpstreamError } from "../domain/resolve-report.js";
-import type { CompareFacts, CompareTarget } from "../domain/diff-report.js";
+import type { GithubTarget } from "../domain/provenance/upstream-facts.js";
+import type { ProvenanceBatch, UpstreamError } from "../domain/provenance/report.js";
+import type { CompareFacts, CompareTarget } from "../domain/diff/report.js";
 
 /** A file read whole, with the SHA-256 of its bytes. */
 export interface FileText {

@@ -1,5 +1,5 @@
-import type { DiffReport } from "../domain/diff-report.js";
-import type { ToolInfo } from "../domain/reports.js";
+import type { DiffReport } from "../domain/diff/report.js";
+import type { ToolInfo } from "../domain/report.js";
 import { diffUseCase, type LockSource, type Upstreams } from "./diff.js";
 import type { Files, Git, NixStore, PullRequestComments } from "./ports.js";
 

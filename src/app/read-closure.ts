@@ -1,7 +1,7 @@
-import type { Closure } from "../domain/closure.js";
-import type { DerivationSet } from "../domain/derivation.js";
-import { parseDerivations } from "../ingest/derivation.js";
-import { parsePathInfo } from "../ingest/path-info.js";
+import type { Closure } from "../domain/closure/closure.js";
+import type { DerivationSet } from "../domain/nix/derivation.js";
+import { parseDerivations } from "../ingest/closure/derivation.js";
+import { parsePathInfo } from "../ingest/closure/path-info.js";
 import { InputError } from "./errors.js";
 import type { FileText, Files, NixStore } from "./ports.js";
 

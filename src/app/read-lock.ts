@@ -1,5 +1,5 @@
-import type { LockGraph } from "../domain/lock-graph.js";
-import { parseFlakeLock } from "../ingest/flake-lock.js";
+import type { LockGraph } from "../domain/lock/graph.js";
+import { parseFlakeLock } from "../ingest/lock/flake-lock.js";
 import { InputError } from "./errors.js";
 import type { FileText, Files } from "./ports.js";
 

@@ -1,7 +1,7 @@
-import { buildInventory, type LockInventory } from "../domain/inventory.js";
-import { isTarget, provenanceTargets, type GithubTarget } from "../domain/provenance.js";
-import type { Gap, SubjectFile, ToolInfo } from "../domain/reports.js";
-import { buildResolveReport, type ResolveReport } from "../domain/resolve-report.js";
+import { buildInventory, type LockInventory } from "../domain/lock/inventory.js";
+import { isTarget, provenanceTargets, type GithubTarget } from "../domain/provenance/upstream-facts.js";
+import type { Gap, SubjectFile, ToolInfo } from "../domain/report.js";
+import { buildResolveReport, type ResolveReport } from "../domain/provenance/report.js";
 import type { Files, ProvenanceSource } from "./ports.js";
 import { readLock } from "./read-lock.js";
 

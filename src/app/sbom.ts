@@ -1,11 +1,12 @@
-import { formatInputPath } from "../domain/input-path.js";
-import { buildInventory } from "../domain/inventory.js";
-import type { Gap, SbomModel, ToolInfo } from "../domain/reports.js";
-import { closureRoots } from "../domain/closure.js";
+import { formatInputPath } from "../domain/lock/input-path.js";
+import { buildInventory } from "../domain/lock/inventory.js";
+import type { Gap, ToolInfo } from "../domain/report.js";
+import type { SbomModel } from "../domain/sbom-model.js";
+import { closureRoots } from "../domain/closure/closure.js";
 import { InternalError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource } from "./ports.js";
 import { resolveInventory } from "./resolve.js";
-import type { ResolveReport } from "../domain/resolve-report.js";
+import type { ResolveReport } from "../domain/provenance/report.js";
 import { readClosure, type ClosureSource } from "./read-closure.js";
 
 const noNix = (): NixStore => {

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { nodeFiles } from "../adapters/fs.js";
 import type { Files, Log, NixStore } from "../app/ports.js";
-import { nixCli } from "../adapters/nix-cli.js";
+import { nixCli } from "../adapters/nix/nix-cli.js";
 import { UsageError } from "../app/errors.js";
-import type { ToolInfo } from "../domain/reports.js";
+import type { ToolInfo } from "../domain/report.js";
 import type { Env, Io } from "./io.js";
 import { stripControls } from "../render/escape.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { FlakeLockSchema } from "./flake-lock.schema.js";
-import { PolicySchema } from "./policy.schema.js";
+import { FlakeLockSchema } from "./lock/flake-lock.schema.js";
+import { PolicySchema } from "./policy/policy.schema.js";
 
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromBase16, parseHash, toBase16, toBase64, toNix32, toSri, type HashAlgo } from "../../src/domain/hash.js";
+import { fromBase16, parseHash, toBase16, toBase64, toNix32, toSri, type HashAlgo } from "../../src/domain/nix/hash.js";
 
 // nix-formats.md §3.3, verified with Nix 2.8.0.
 const VECTORS: Array<[HashAlgo, string, string, string]> = [

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatInputPath } from "../../src/domain/input-path.js";
-import { buildInventory, type LockInventory } from "../../src/domain/inventory.js";
-import { indexLock } from "../../src/domain/lock-index.js";
-import { formatStorePath } from "../../src/domain/store-path.js";
+import { formatInputPath } from "../../src/domain/lock/input-path.js";
+import { buildInventory, type LockInventory } from "../../src/domain/lock/inventory.js";
+import { indexLock } from "../../src/domain/lock/input-index.js";
+import { formatStorePath } from "../../src/domain/nix/store-path.js";
 import { fixtureGraph, parseOrThrow } from "../support/lock.js";
 import { FIXTURES } from "../support/paths.js";
 

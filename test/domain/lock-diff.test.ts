@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffLocks } from "../../src/domain/lock-diff.js";
-import { classifyVersionChange } from "../../src/domain/version.js";
+import { diffLocks } from "../../src/domain/diff/lock-diff.js";
+import { classifyVersionChange } from "../../src/domain/diff/version-move.js";
 import { lockOnlyPair } from "../support/diff-scenarios.js";
 import { parseOrThrow } from "../support/lock.js";
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseHash, toBase16, type Hash } from "../../src/domain/hash.js";
-import { sha256 } from "../../src/domain/sha256.js";
-import { formatStorePath, makeStorePath, parseStorePath, sourceStorePath } from "../../src/domain/store-path.js";
+import { parseHash, toBase16, type Hash } from "../../src/domain/nix/hash.js";
+import { sha256 } from "../../src/domain/nix/sha256.js";
+import { formatStorePath, makeStorePath, parseStorePath, sourceStorePath } from "../../src/domain/nix/store-path.js";
 
 const h = (s: string): Hash => {
   const r = parseHash(s);

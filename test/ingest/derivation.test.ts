@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSources, type DerivationSet } from "../../src/domain/derivation.js";
-import { parseDerivations } from "../../src/ingest/derivation.js";
+import { buildSources, type DerivationSet } from "../../src/domain/nix/derivation.js";
+import { parseDerivations } from "../../src/ingest/closure/derivation.js";
 import { renderIssues } from "../../src/render/issue-text.js";
 import { FIXTURES } from "../support/paths.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseFlakeLock } from "../../src/ingest/flake-lock.js";
+import { parseFlakeLock } from "../../src/ingest/lock/flake-lock.js";
 import { renderIssues } from "../../src/render/issue-text.js";
 import { lockFixture, lockFixtures } from "../support/paths.js";
 

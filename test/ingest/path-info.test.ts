@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Closure } from "../../src/domain/closure.js";
-import { formatContentAddress } from "../../src/domain/content-address.js";
-import { toSri } from "../../src/domain/hash.js";
-import { identifyPathInfo, parsePathInfo } from "../../src/ingest/path-info.js";
+import type { Closure } from "../../src/domain/closure/closure.js";
+import { formatContentAddress } from "../../src/domain/nix/content-address.js";
+import { toSri } from "../../src/domain/nix/hash.js";
+import { detectPathInfoShape, parsePathInfo } from "../../src/ingest/closure/path-info.js";
 import { renderIssues } from "../../src/render/issue-text.js";
 import { CORPUS, FIXTURES, hasCorpus } from "../support/paths.js";
 
@@ -51,7 +51,7 @@ describe.skipIf(!hasCorpus)("Nix's own path-info test data (../shared/corpus/pat
   const files = hasCorpus ? readdirSync(path.join(CORPUS, "pathinfo")).sort() : [];
   it.each(files)("%s parses once wrapped in its document shape", (file) => {
     const entry = JSON.parse(readFileSync(path.join(CORPUS, "pathinfo", file), "utf8")) as Record<string, unknown>;
-    expect(identifyPathInfo(entry).ok).toBe(false); // an unkeyed object is not a closure on its own
+    expect(detectPathInfoShape(entry).ok).toBe(false); // an unkeyed object is not a closure on its own
     const base = "n5wkd9frr45pa74if5gpz9j7mifg27fh-foo";
     const version = entry["version"];
     const doc = version === 2 || version === 3 ? { version, storeDir: "/nix/store", info: { [base]: entry } } : { [`/nix/store/${base}`]: entry };

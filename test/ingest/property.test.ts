@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatInputPath } from "../../src/domain/input-path.js";
-import { buildInventory } from "../../src/domain/inventory.js";
-import { resolveInputPath } from "../../src/domain/lock-graph.js";
-import { parseFlakeLock } from "../../src/ingest/flake-lock.js";
-import { serializeFlakeLock } from "../../src/ingest/flake-lock-write.js";
-import { renderCycloneDx } from "../../src/render/cyclonedx/serialize.js";
+import { formatInputPath } from "../../src/domain/lock/input-path.js";
+import { buildInventory } from "../../src/domain/lock/inventory.js";
+import { resolveInputPath } from "../../src/domain/lock/graph.js";
+import { parseFlakeLock } from "../../src/ingest/lock/flake-lock.js";
+import { serializeFlakeLock } from "../../src/ingest/lock/flake-lock-write.js";
+import { renderCycloneDx } from "../../src/render/sbom/serialize.js";
 import { lockFixture, lockFixtures } from "../support/paths.js";
 import { TEST_TOOL } from "../support/sbom.js";
 

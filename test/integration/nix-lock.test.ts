@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildInventory } from "../../src/domain/inventory.js";
-import { toSri } from "../../src/domain/hash.js";
-import { formatStorePath } from "../../src/domain/store-path.js";
+import { buildInventory } from "../../src/domain/lock/inventory.js";
+import { toSri } from "../../src/domain/nix/hash.js";
+import { formatStorePath } from "../../src/domain/nix/store-path.js";
 import { fixtureGraph, parseOrThrow } from "../support/lock.js";
 import { hasNix, nix, nixVersion, reportNixSkip } from "../support/nix.js";
 import { CORPUS, REPO, hasCorpus, lockFixtures } from "../support/paths.js";

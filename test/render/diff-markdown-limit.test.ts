@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DiffChange, DiffReport } from "../../src/domain/diff-report.js";
-import { COMMENT_LIMIT, renderDiffMarkdown } from "../../src/render/diff-markdown.js";
-import { supportsJsonFormat } from "../../src/adapters/nix-cli.js";
+import type { DiffChange, DiffReport } from "../../src/domain/diff/report.js";
+import { COMMENT_LIMIT, renderDiffMarkdown } from "../../src/render/diff/markdown.js";
+import { supportsJsonFormat } from "../../src/adapters/nix/nix-cli.js";
 
 const change = (i: number): DiffChange => ({
   input: `input${i}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderCycloneDxJsonWithLibrary, SPEC_VERSIONS } from "../../src/render/cyclonedx/serialize.js";
-import { renderCycloneDxJson } from "../../src/render/cyclonedx/render-json.js";
+import { renderCycloneDxJsonWithLibrary, SPEC_VERSIONS } from "../../src/render/sbom/serialize.js";
+import { renderCycloneDxJson } from "../../src/render/sbom/render-json.js";
 import { lockFixture, lockFixtures } from "../support/paths.js";
 import { modelOf } from "../support/sbom.js";
 

@@ -4,9 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSbom } from "../../src/app/sbom.js";
 import type { NixStore } from "../../src/app/ports.js";
-import type { SbomModel } from "../../src/domain/reports.js";
-import { renderCycloneDxJsonWithLibrary, renderCycloneDx, SPEC_VERSIONS } from "../../src/render/cyclonedx/serialize.js";
-import { renderCycloneDxJson } from "../../src/render/cyclonedx/render-json.js";
+import type { SbomModel } from "../../src/domain/sbom-model.js";
+import { renderCycloneDxJsonWithLibrary, renderCycloneDx, SPEC_VERSIONS } from "../../src/render/sbom/serialize.js";
+import { renderCycloneDxJson } from "../../src/render/sbom/render-json.js";
 import { FIXTURES } from "../support/paths.js";
 import { TEST_TOOL, testFiles, validateBom } from "../support/sbom.js";
 

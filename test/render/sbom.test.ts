@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderCycloneDx, SPEC_VERSIONS } from "../../src/render/cyclonedx/serialize.js";
+import { renderCycloneDx, SPEC_VERSIONS } from "../../src/render/sbom/serialize.js";
 import { lockFixture, lockFixtures } from "../support/paths.js";
 import { modelOf, validateBom } from "../support/sbom.js";
 

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateClosure } from "../../bench/generate.mjs";
-import { closureComponents, storeItemView } from "../../src/render/cyclonedx/closure-view.js";
-import { componentText } from "../../src/render/cyclonedx/json-writer.js";
-import { storeItemText } from "../../src/render/cyclonedx/store-item-json.js";
-import { parsePathInfo } from "../../src/ingest/path-info.js";
+import { closureComponents, storeItemView } from "../../src/render/sbom/closure-view.js";
+import { componentText } from "../../src/render/sbom/json-writer.js";
+import { storeItemText } from "../../src/render/sbom/store-item-json.js";
+import { parsePathInfo } from "../../src/ingest/closure/path-info.js";
 import { FIXTURES } from "../support/paths.js";
 
 const NAR = "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=";

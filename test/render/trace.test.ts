@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TraceReport } from "../../src/domain/reports.js";
+import type { TraceReport } from "../../src/domain/closure/trace-report.js";
 import { TraceReportSchema } from "../../src/render/json.schema.js";
-import { renderTraceJson } from "../../src/render/trace-json.js";
-import { renderTraceMarkdown } from "../../src/render/trace-markdown.js";
-import { renderTraceText } from "../../src/render/trace-text.js";
+import { renderTraceJson } from "../../src/render/trace/json.js";
+import { renderTraceMarkdown } from "../../src/render/trace/markdown.js";
+import { renderTraceText } from "../../src/render/trace/text.js";
 import { REPO } from "../support/paths.js";
 import { traceScenarios } from "../support/trace-scenarios.js";
 

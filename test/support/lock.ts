@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { LockGraph } from "../../src/domain/lock-graph.js";
-import { parseFlakeLock } from "../../src/ingest/flake-lock.js";
+import type { LockGraph } from "../../src/domain/lock/graph.js";
+import { parseFlakeLock } from "../../src/ingest/lock/flake-lock.js";
 import { renderIssues } from "../../src/render/issue-text.js";
 import { lockFixture } from "./paths.js";
 

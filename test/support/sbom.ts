@@ -2,8 +2,8 @@ import * as CDX from "@cyclonedx/cyclonedx-library";
 import { existsSync, readFileSync } from "node:fs";
 import { buildSbom } from "../../src/app/sbom.js";
 import type { Files } from "../../src/app/ports.js";
-import type { SbomModel } from "../../src/domain/reports.js";
-import type { SpecVersion } from "../../src/render/cyclonedx/serialize.js";
+import type { SbomModel } from "../../src/domain/sbom-model.js";
+import type { SpecVersion } from "../../src/render/sbom/serialize.js";
 import { createHash } from "node:crypto";
 
 export const TEST_TOOL = { name: "flake-audit", version: "0.0.0-test" };

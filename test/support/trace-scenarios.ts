@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { traceUseCase } from "../../src/app/trace.js";
 import type { NixStore } from "../../src/app/ports.js";
-import type { TraceReport } from "../../src/domain/reports.js";
+import type { TraceReport } from "../../src/domain/closure/trace-report.js";
 import { FIXTURES } from "./paths.js";
 import { TEST_TOOL, testFiles } from "./sbom.js";
 

@@ -1,4 +1,4 @@
-import type { UpstreamErrorKind } from "../../domain/provenance.js";
+import type { UpstreamErrorKind } from "../../domain/provenance/upstream-facts.js";
 
 /** What went wrong with one request, and whether waiting could help. */
 export interface RequestFailure {

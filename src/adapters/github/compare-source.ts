@@ -1,6 +1,6 @@
 import type { CompareSource } from "../../app/ports.js";
-import { compareKey, type CompareFacts, type CompareTarget } from "../../domain/diff-report.js";
-import type { UpstreamError } from "../../domain/resolve-report.js";
+import { compareKey, type CompareFacts, type CompareTarget } from "../../domain/diff/report.js";
+import type { UpstreamError } from "../../domain/provenance/report.js";
 import type { DiskCache } from "./cache.js";
 import { classifyError } from "./classify.js";
 import type { GithubClient } from "./client.js";

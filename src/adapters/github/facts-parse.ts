@@ -1,4 +1,4 @@
-import type { CommitFacts, Reachability, RepoFacts, SignatureState } from "../../domain/provenance.js";
+import type { CommitFacts, Reachability, RepoFacts, SignatureState } from "../../domain/provenance/upstream-facts.js";
 import { CommitSchema, RefSchema, RepoSchema } from "./responses.schema.js";
 
 /** Response objects → domain facts; undefined when the object does not have the expected shape. */

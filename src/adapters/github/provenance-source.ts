@@ -1,6 +1,6 @@
 import type { ProvenanceSource } from "../../app/ports.js";
-import { commitKey, reachKey, repoKey, type CommitFacts, type GithubTarget, type Reachability, type RepoFacts } from "../../domain/provenance.js";
-import type { ProvenanceBatch, UpstreamError } from "../../domain/resolve-report.js";
+import { commitKey, reachKey, repoKey, type CommitFacts, type GithubTarget, type Reachability, type RepoFacts } from "../../domain/provenance/upstream-facts.js";
+import type { ProvenanceBatch, UpstreamError } from "../../domain/provenance/report.js";
 import type { DiskCache } from "./cache.js";
 import { classifyError } from "./classify.js";
 import type { GithubClient } from "./client.js";

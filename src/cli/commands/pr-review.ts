@@ -50,7 +50,7 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
   if (base === undefined) throw new UsageError("no base revision: pass --base, or run on a pull_request event");
   const { reviewPullRequest, upsertStickyComment } = await import("../../app/pr-review.js");
   const { gitCli } = await import("../../adapters/git.js");
-  const { renderDiffMarkdown } = await import("../../render/diff-markdown.js");
+  const { renderDiffMarkdown } = await import("../../render/diff/markdown.js");
   const { githubSource, githubCompare, githubServerClient } = await import("../github-wiring.js");
   const { githubComments } = await import("../../adapters/github/comments.js");
   const w = ctx.wiring(args.timeout);

@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
-import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/cyclonedx/options.js";
+import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/sbom/options.js";
 import type { CommandContext } from "../context.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -60,8 +60,8 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<numb
   for (const warning of result.warnings) w.log.warn(warning);
   const text =
     args.format === "json"
-      ? (await import("../../render/cyclonedx/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
-      : (await import("../../render/cyclonedx/serialize.js")).renderCycloneDxXml(result.model, args.spec);
+      ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
+      : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, args.spec);
   await ctx.write(text, args.output);
   return !args.offline && result.provenance?.inputs.some((e) => e.status === "failed") === true ? 4 : 0;
 }

@@ -1,0 +1,160 @@
+import { toSri } from "../nix/hash.js";
+import { RULES, compareFindings, type Finding, type RuleId } from "../findings.js";
+import { toFlakeUrl } from "../lock/flake-url.js";
+import { compareStrings, formatInputPath } from "../lock/input-path.js";
+import type { InputNode, LockGraph } from "../lock/graph.js";
+import { pathTable, type PathEntry } from "../lock/path-table.js";
+import { forgeHost, pinningOf, type SourceRef } from "../lock/source-ref.js";
+
+function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
+import { classifyVersionChange, type VersionMove } from "./version-move.js";
+
+export const CHANGE_KINDS = ["added", "removed", "source-changed", "follows-changed", "narhash-changed", "pin-lost", "updated", "ref-changed", "flake-toggled", "last-modified-backwards"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One side of a change: the locked attributes and what they mean. */
+export interface LockedSide {
+  readonly type: string;
+  /** The locked flake reference, e.g. `github:NixOS/nixpkgs/5e2a…`. */
+  readonly url: string;
+  readonly attrs: Readonly<Record<string, string | number | boolean>>;
+  readonly rev?: string;
+  readonly narHash?: string;
+  readonly lastModified?: number;
+  /** The branch or tag followed (`original.ref`). */
+  readonly ref?: string;
+  /** Set when the input is a follows: the input path it follows. */
+  readonly follows?: string;
+  readonly flake: boolean;
+}
+
+export interface InputChange {
+  readonly input: string;
+  /** The most important kind (CHANGE_KINDS order); `kinds` has all of them. */
+  readonly kind: ChangeKind;
+  readonly kinds: readonly ChangeKind[];
+  readonly old?: LockedSide;
+  readonly new?: LockedSide;
+  readonly refMove?: { readonly from: string; readonly to: string; readonly move: VersionMove };
+}
+
+export interface LockDiff {
+  readonly changes: readonly InputChange[];
+  readonly unchangedCount: number;
+  readonly findings: readonly Finding[];
+}
+
+/** A follows to the root flake (`follows = ""`): there is nothing locked to describe but the edge. */
+const ROOT_SIDE: LockedSide = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
+
+function side(node: InputNode, entry: PathEntry): LockedSide {
+  if (node.locked === undefined) return ROOT_SIDE;
+  const s = node.locked;
+  return {
+    type: s.type === "unknown" ? s.declaredType : s.type,
+    url: toFlakeUrl(s),
+    attrs: s.attrs,
+    ...(s.rev !== undefined ? { rev: s.rev } : {}),
+    ...(s.narHash !== undefined ? { narHash: toSri(s.narHash) } : {}),
+    ...(s.lastModified !== undefined ? { lastModified: s.lastModified } : {}),
+    ...(node.original?.ref !== undefined ? { ref: node.original.ref } : {}),
+    ...(entry.follows !== undefined ? { follows: formatInputPath(entry.follows) } : {}),
+    flake: node.isFlake,
+  };
+}
+
+/** Where a source is, ignoring which commit: type, host, owner and repository, or URL without query. */
+function location(s: SourceRef): string {
+  switch (s.type) {
+    case "github":
+    case "gitlab":
+    case "sourcehut":
+      return `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase();
+    case "git":
+    case "hg":
+    case "tarball":
+    case "file":
+      return `${s.type}:${s.url.split("?")[0]}`;
+    case "path":
+      return `path:${s.path}`;
+    case "indirect":
+      return `indirect:${s.id}`;
+    default:
+      return `${s.declaredType}:${JSON.stringify(s.attrs["url"] ?? "")}`;
+  }
+}
+
+function kindsOf(a: InputNode, b: InputNode, ea: PathEntry, eb: PathEntry): ChangeKind[] {
+  const kinds: ChangeKind[] = [];
+  const [sa, sb] = [a.locked!, b.locked!];
+  if (formatInputPath(ea.follows ?? []) !== formatInputPath(eb.follows ?? []) || (ea.follows === undefined) !== (eb.follows === undefined)) kinds.push("follows-changed");
+  // Tarballs lock to immutable URLs that change with every release (FlakeHub, channels), so where a
+  // tarball comes from is what flake.nix asked for: the original URL.
+  const whereA = (sa.type === "tarball" || sa.type === "file") && a.original !== undefined ? location(a.original) : location(sa);
+  const whereB = (sb.type === "tarball" || sb.type === "file") && b.original !== undefined ? location(b.original) : location(sb);
+  if (whereA !== whereB) kinds.push("source-changed");
+  const narA = sa.narHash !== undefined ? toSri(sa.narHash) : undefined;
+  const narB = sb.narHash !== undefined ? toSri(sb.narHash) : undefined;
+  if (sa.rev !== undefined && sa.rev === sb.rev && narA !== undefined && narB !== undefined && narA !== narB) kinds.push("narhash-changed");
+  if (pinningOf(sa) === "content" && pinningOf(sb) !== "content") kinds.push("pin-lost");
+  if (!sameAttrs(sa.attrs, sb.attrs)) kinds.push("updated");
+  if ((a.original?.ref ?? "") !== (b.original?.ref ?? "")) kinds.push("ref-changed");
+  if (a.isFlake !== b.isFlake) kinds.push("flake-toggled");
+  if (sa.lastModified !== undefined && sb.lastModified !== undefined && sb.lastModified < sa.lastModified) kinds.push("last-modified-backwards");
+  return kinds;
+}
+
+const byOrder = (a: ChangeKind, b: ChangeKind): number => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
+const finding = (rule: RuleId, input: string, message: string): Finding => ({ rule, severity: RULES[rule].severity, input, message });
+
+/**
+ * What a lock update changes, by input path (node-key churn alone is no change). A follows alias
+ * reports only its follows change; the input it follows reports its own content changes.
+ */
+export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
+  const [pa, pb] = [pathTable(oldGraph), pathTable(newGraph)];
+  const changes: InputChange[] = [];
+  const findings: Finding[] = [];
+  let unchanged = 0;
+  for (const key of [...new Set([...pa.keys(), ...pb.keys()])].sort(compareStrings)) {
+    const [ea, eb] = [pa.get(key), pb.get(key)];
+    const [na, nb] = [ea && oldGraph.nodes.get(ea.key), eb && newGraph.nodes.get(eb.key)];
+    const input = key;
+    if (ea === undefined || na === undefined) {
+      if (eb !== undefined && nb !== undefined) changes.push({ input, kind: "added", kinds: ["added"], new: side(nb, eb) });
+      continue;
+    }
+    if (eb === undefined || nb === undefined) {
+      changes.push({ input, kind: "removed", kinds: ["removed"], old: side(na, ea) });
+      continue;
+    }
+    if (na.locked === undefined || nb.locked === undefined) {
+      // One side follows the root flake.
+      if (na.locked === undefined && nb.locked === undefined) unchanged++;
+      else changes.push({ input, kind: "follows-changed", kinds: ["follows-changed"], old: side(na, ea), new: side(nb, eb) });
+      continue;
+    }
+    let kinds = kindsOf(na, nb, ea, eb);
+    // Both follow the same path: the target reports its own changes.
+    if (ea.follows !== undefined && eb.follows !== undefined && !kinds.includes("follows-changed")) kinds = [];
+    if (kinds.length === 0) {
+      unchanged++;
+      continue;
+    }
+    kinds.sort(byOrder);
+    const refMove = kinds.includes("ref-changed") ? { from: na.original?.ref ?? "", to: nb.original?.ref ?? "", move: classifyVersionChange(na.original?.ref ?? "", nb.original?.ref ?? "") } : undefined;
+    const change: InputChange = { input, kind: kinds[0]!, kinds, old: side(na, ea), new: side(nb, eb), ...(refMove !== undefined ? { refMove } : {}) };
+    changes.push(change);
+    if (kinds.includes("source-changed")) findings.push(finding("source-changed", input, `${change.old!.url} → ${change.new!.url}`));
+    if (kinds.includes("narhash-changed")) findings.push(finding("narhash-changed", input, `rev ${na.locked.rev?.slice(0, 12)} now has narHash ${change.new!.narHash} (was ${change.old!.narHash})`));
+    if (kinds.includes("pin-lost")) findings.push(finding("pin-lost", input, "the input is no longer locked by content"));
+    if (kinds.includes("last-modified-backwards")) findings.push(finding("last-modified-backwards", input, "the new pin is older than the old one"));
+    if (refMove?.move === "downgrade") findings.push(finding("ref-downgrade", input, `'${refMove.from}' → '${refMove.to}'`));
+  }
+  return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+}

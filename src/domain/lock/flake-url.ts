@@ -1,0 +1,56 @@
+import { assertNever } from "../result.js";
+import { forgeHost, DEFAULT_FORGE_HOSTS, type SourceRef } from "./source-ref.js";
+
+const ARCHIVE_EXT = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
+
+function withQuery(base: string, params: ReadonlyArray<readonly [string, string | undefined]>): string {
+  const present = params.filter((p): p is readonly [string, string] => p[1] !== undefined);
+  if (present.length === 0) return base;
+  const q = present.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+  return base + (base.includes("?") ? "&" : "?") + q;
+}
+
+const urlPath = (url: string): string => url.split(/[?#]/, 1)[0] ?? url;
+
+const flag = (b: boolean | undefined): string | undefined => (b ? "1" : undefined);
+
+/**
+ * Renders a source as a flake reference URL in Nix's own syntax, e.g.
+ * `github:NixOS/nixpkgs/5e2a59a5b1a82f89f2c7e598302a9cacebb72a67` or
+ * `git+https://example.org/repo?ref=main&rev=…`.
+ */
+export function toFlakeUrl(s: SourceRef): string {
+  const dir = s.dir;
+  switch (s.type) {
+    case "github":
+    case "gitlab":
+    case "sourcehut": {
+      const host = s.host !== undefined && s.host !== DEFAULT_FORGE_HOSTS[s.type] ? forgeHost(s) : undefined;
+      const tail = s.rev ?? s.ref;
+      const base = `${s.type}:${s.owner}/${s.repo}${tail !== undefined ? `/${tail}` : ""}`;
+      const ref = s.rev !== undefined && s.ref !== undefined ? s.ref : undefined;
+      return withQuery(base, [["ref", ref], ["host", host], ["dir", dir]]);
+    }
+    case "git":
+      return withQuery(`git+${s.url}`, [
+        ["ref", s.ref], ["rev", s.rev], ["shallow", flag(s.shallow)], ["submodules", flag(s.submodules)], ["dir", dir],
+      ]);
+    case "hg":
+      return withQuery(`hg+${s.url}`, [["ref", s.ref], ["rev", s.rev], ["dir", dir]]);
+    case "tarball":
+    case "file": {
+      const plain = s.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s.url)) : !ARCHIVE_EXT.test(urlPath(s.url));
+      return withQuery(plain ? s.url : `${s.type}+${s.url}`, [["dir", dir]]);
+    }
+    case "path":
+      return withQuery(`path:${s.path}`, [["dir", dir]]);
+    case "indirect":
+      return withQuery(`flake:${s.id}${s.ref !== undefined ? `/${s.ref}` : ""}${s.rev !== undefined ? `/${s.rev}` : ""}`, [["dir", dir]]);
+    case "unknown": {
+      const url = s.attrs["url"];
+      return typeof url === "string" ? `${s.declaredType}+${url}` : `${s.declaredType}:${JSON.stringify(s.attrs)}`;
+    }
+    default:
+      return assertNever(s);
+  }
+}

@@ -1,0 +1,107 @@
+import { compareInputPaths, formatInputPath, type InputPath } from "./input-path.js";
+import { indexLock, type LockIndex } from "./input-index.js";
+import type { InputNode, LockGraph, NodeKey } from "./graph.js";
+import { isRelativePath, pinningOf, type Attrs, type Pinning, type SourceRef } from "./source-ref.js";
+import { sourceStorePath, type StorePath } from "../nix/store-path.js";
+
+/**
+ * One distinct locked source. Nodes with identical locked attributes (several node keys, or one node
+ * reached by several paths) collapse into one entry that lists every input path.
+ */
+export interface LockedInput {
+  /** Stable identity: the primary input path, formatted (`home-manager/nixpkgs`). */
+  readonly id: string;
+  /** The shortest, then byte-order smallest, input path. */
+  readonly primaryPath: InputPath;
+  readonly paths: readonly InputPath[];
+  readonly nodeKeys: readonly NodeKey[];
+  readonly locked: SourceRef;
+  readonly original?: SourceRef;
+  readonly isFlake: boolean;
+  readonly pinning: Pinning;
+  /** The computed `/nix/store/…-source` path, when the lock carries a narHash. */
+  readonly storePath?: StorePath;
+  /** Ids of the inputs this one depends on (follows resolved); the root flake is `dependsOnRoot`. */
+  readonly dependsOn: readonly string[];
+  readonly dependsOnRoot: boolean;
+}
+
+export interface LockInventory {
+  readonly inputs: readonly LockedInput[];
+  /** Ids of the root flake's direct inputs. */
+  readonly rootDependsOn: readonly string[];
+  /** Nodes that had more input paths than are listed. */
+  readonly truncatedPaths: readonly string[];
+  readonly index: LockIndex;
+}
+
+/** Canonical form of a locked attribute set: keys in byte order, values as JSON. */
+export function canonicalAttrs(attrs: Attrs): string {
+  const keys = Object.keys(attrs).sort();
+  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(attrs[k])}`).join(",");
+}
+
+interface Group {
+  readonly nodes: InputNode[];
+  readonly paths: InputPath[];
+}
+
+/** `storePaths: false` skips computing source store paths (a hash per input) for callers that never show them. */
+export function buildInventory(graph: LockGraph, storeDir?: string, opts: { storePaths?: boolean } = {}): LockInventory {
+  const index = indexLock(graph);
+  const groups = new Map<string, Group>();
+  const groupOfNode = new Map<NodeKey, Group>();
+  for (const key of index.reachable) {
+    const node = graph.nodes.get(key);
+    if (node?.locked === undefined) continue;
+    // A relative path input is only the same source as another with the same parent.
+    const parent = isRelativePath(node.locked) ? JSON.stringify(node.parent ?? []) : "";
+    const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}|${parent}`;
+    let g = groups.get(canon);
+    if (g === undefined) groups.set(canon, (g = { nodes: [], paths: [] }));
+    g.nodes.push(node);
+    g.paths.push(...(index.paths.get(key) ?? []));
+    groupOfNode.set(key, g);
+  }
+  const idOf = new Map<Group, string>();
+  for (const g of groups.values()) {
+    g.paths.sort(compareInputPaths);
+    idOf.set(g, formatInputPath(g.paths[0] ?? []));
+  }
+  const depsOf = (nodes: readonly InputNode[], self: Group | undefined): { ids: string[]; root: boolean } => {
+    const ids = new Set<string>();
+    let root = false;
+    for (const n of nodes) {
+      for (const target of index.edges.get(n.key)?.values() ?? []) {
+        if (target === graph.root) root = true;
+        const g = groupOfNode.get(target);
+        if (g !== undefined && g !== self) ids.add(idOf.get(g)!);
+      }
+    }
+    return { ids: [...ids].sort(), root };
+  };
+  const inputs: LockedInput[] = [];
+  for (const g of groups.values()) {
+    const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === g.paths[0]) ?? g.nodes[0]!;
+    const locked = primary.locked!;
+    const deps = depsOf(g.nodes, g);
+    const storePath = locked.narHash !== undefined && opts.storePaths !== false ? sourceStorePath(locked.narHash, locked.name, storeDir) : undefined;
+    inputs.push({
+      id: idOf.get(g)!,
+      primaryPath: g.paths[0] ?? [],
+      paths: g.paths,
+      nodeKeys: g.nodes.map((n) => n.key).sort(),
+      locked,
+      ...(primary.original !== undefined ? { original: primary.original } : {}),
+      isFlake: primary.isFlake,
+      pinning: pinningOf(locked),
+      ...(storePath !== undefined ? { storePath } : {}),
+      dependsOn: deps.ids,
+      dependsOnRoot: deps.root,
+    });
+  }
+  inputs.sort((a, b) => compareInputPaths(a.primaryPath, b.primaryPath));
+  const rootNode = graph.nodes.get(graph.root);
+  const rootDeps = rootNode !== undefined ? depsOf([rootNode], undefined).ids : [];
+  return { inputs, rootDependsOn: rootDeps, truncatedPaths: index.truncated.map(String).sort(), index };
+}

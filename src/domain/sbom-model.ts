@@ -1,0 +1,24 @@
+import type { Closure } from "./closure/closure.js";
+import type { LockInventory } from "./lock/inventory.js";
+import type { ResolvedEntry } from "./provenance/report.js";
+import type { Gap, SubjectFile, ToolInfo } from "./report.js";
+
+/** Everything the CycloneDX renderer needs; no CycloneDX types here. */
+export interface SbomModel {
+  readonly tool: ToolInfo;
+  /** The flake: name from --name or its directory. */
+  readonly flakeName: string;
+  readonly lockFile?: SubjectFile;
+  readonly lockVersion?: number;
+  readonly inventory?: LockInventory;
+  /** Store paths of a build closure, with the paths it hangs from. */
+  readonly closure?: { readonly data: Closure; readonly roots: readonly string[]; readonly origin: string };
+  /** Upstream facts by input id, with --resolve. */
+  readonly provenance?: ReadonlyMap<string, ResolvedEntry>;
+  /** Injected clock; absent in reproducible mode without SOURCE_DATE_EPOCH. */
+  readonly timestamp?: Date;
+  /** urn:uuid:…; absent in reproducible mode. */
+  readonly serialNumber?: string;
+  readonly reproducible: boolean;
+  readonly gaps: readonly Gap[];
+}

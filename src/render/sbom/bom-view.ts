@@ -1,0 +1,154 @@
+import { formatInputPath } from "../../domain/lock/input-path.js";
+import type { LockedInput } from "../../domain/lock/inventory.js";
+import type { SbomModel } from "../../domain/sbom-model.js";
+import { toBase16, toPrefixedNix32 } from "../../domain/nix/hash.js";
+import { toFlakeUrl } from "../../domain/lock/flake-url.js";
+import { nameSource } from "../../domain/lock/source-name.js";
+import { isoDateTime } from "../../domain/time.js";
+import { formatStorePath } from "../../domain/nix/store-path.js";
+import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
+import { purlOf } from "./purl.js";
+import { upstreamFacts } from "./upstream-view.js";
+import type { ResolvedEntry } from "../../domain/provenance/report.js";
+import { closureComponents, type ClosureComponents, type StoreItem } from "./closure-view.js";
+import { compareStrings } from "../../domain/lock/input-path.js";
+
+/** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
+export interface ComponentView {
+  readonly type: "application" | "library" | "file";
+  readonly name: string;
+  readonly group?: string;
+  readonly version?: string;
+  readonly bomRef: string;
+  readonly purl?: string;
+  /** SHA-256 hex, when known. */
+  readonly sha256?: string;
+  readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
+  /** SPDX license ids. */
+  readonly licenses?: readonly string[];
+  /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */
+  readonly commits?: readonly CommitView[];
+  readonly properties: ReadonlyArray<readonly [string, string]>;
+  readonly dependsOn: readonly string[];
+}
+
+export interface CommitView {
+  readonly uid: string;
+  readonly url: string;
+  readonly author?: { readonly name: string; readonly timestamp: string };
+  readonly committer?: { readonly name: string; readonly timestamp: string };
+  readonly message: string;
+}
+
+export interface BomView {
+  readonly serialNumber?: string;
+  readonly timestamp?: Date;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly root: ComponentView;
+  readonly metadataProperties: ReadonlyArray<readonly [string, string]>;
+  readonly componentCount: number;
+  /** Every component in bom-ref order, made on demand (closures have 100,000): store paths as StoreItems. */
+  components(): Iterable<ComponentView | StoreItem>;
+}
+
+export const FLAKE_BOM_REF = "flake";
+export const inputBomRef = (id: string): string => `input:${id}`;
+
+type Props = Array<readonly [string, string]>;
+function push(props: Props, entries: ReadonlyArray<readonly [string, string | undefined]>): void {
+  for (const [name, value] of entries) if (value !== undefined) props.push([name, value]);
+}
+
+function safePurl(input: LockedInput): string | undefined {
+  try {
+    return purlOf(input.locked);
+  } catch {
+    return undefined; // a name packageurl-js rejects: the component stays, without a purl
+  }
+}
+
+/** A component under construction: closure facts may still be added to an input's component. */
+type Building = ComponentView & { readonly properties: Props; readonly dependsOn: string[] };
+
+function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream: ResolvedEntry | undefined): Building {
+  const s = input.locked;
+  const id = nameSource(s);
+  const purl = safePurl(input);
+  const props: Props = input.paths.map((p) => [FA.inputPath, formatInputPath(p)] as const);
+  push(props, [
+    [FA.inputType, s.type === "unknown" ? s.declaredType : s.type],
+    [NIX.storePath, input.storePath !== undefined ? formatStorePath(input.storePath) : undefined],
+    [NIX.narHash, s.narHash !== undefined ? toPrefixedNix32(s.narHash) : undefined],
+    [FA.hashMeaning, s.narHash !== undefined ? HASH_MEANING : undefined],
+    [FA.storePathNote, input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined],
+    [FA.original, input.original !== undefined ? toFlakeUrl(input.original) : undefined],
+    [FA.locked, toFlakeUrl(s)],
+    [FA.ref, input.original?.ref ?? s.ref],
+    [FA.rev, s.rev],
+    [FA.lastModified, s.lastModified !== undefined ? isoDateTime(s.lastModified) : undefined],
+    [FA.revCount, s.revCount !== undefined ? String(s.revCount) : undefined],
+    [FA.flake, input.isFlake ? undefined : "false"],
+    [FA.dir, s.dir],
+    [FA.pinning, input.pinning],
+    [FA.pathsTruncated, input.nodeKeys.some((k) => truncated.has(k)) ? "true" : undefined],
+  ]);
+  const up = upstreamFacts(upstream);
+  props.push(...up.properties);
+  const refs: Array<{ type: "vcs" | "distribution"; url: string }> = [];
+  const vcs = up.vcsUrl ?? id.vcsUrl;
+  if (vcs !== undefined) refs.push({ type: "vcs", url: vcs });
+  if (id.downloadUrl !== undefined) refs.push({ type: "distribution", url: id.downloadUrl });
+  const dependsOn = input.dependsOn.map(inputBomRef);
+  if (input.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
+  return {
+    type: "library",
+    name: id.name,
+    ...(id.group !== undefined ? { group: id.group } : {}),
+    ...(id.version !== undefined ? { version: id.version } : {}),
+    bomRef: inputBomRef(input.id),
+    ...(purl !== undefined ? { purl } : {}),
+    ...(s.narHash !== undefined ? { sha256: toBase16(s.narHash.bytes) } : {}),
+    ...(up.license !== undefined ? { licenses: [up.license] } : {}),
+    ...(up.commit !== undefined ? { commits: [up.commit] } : {}),
+    externalReferences: refs,
+    properties: props,
+    dependsOn,
+  };
+}
+
+/** SbomModel → BomView. Pure: the clock and serial number arrive in the model. */
+export function toBomView(model: SbomModel): BomView {
+  const inv = model.inventory;
+  const rootProps: Props = [];
+  push(rootProps, [
+    [FA.lockVersion, model.lockVersion !== undefined ? String(model.lockVersion) : undefined],
+    [FA.lockSha256, model.lockFile?.sha256],
+  ]);
+  const truncated = new Set(inv?.truncatedPaths ?? []);
+  const inputs = (inv?.inputs ?? []).map((i) => ({ input: i, view: inputView(i, truncated, model.provenance?.get(i.id)) }));
+  const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
+  const inputViews: ComponentView[] = inputs.map((i) => i.view).sort((a, b) => compareStrings(a.bomRef, b.bomRef));
+  const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];
+  let store: ClosureComponents | undefined;
+  if (model.closure !== undefined) {
+    const merged = new Map<string, Building>();
+    for (const { input, view } of inputs) if (input.storePath !== undefined) merged.set(formatStorePath(input.storePath), view);
+    store = closureComponents(model.closure.data, merged, model.closure.roots);
+    rootDeps.push(...store.rootRefs);
+    metadataProperties.push([FA.closureSource, model.closure.origin]);
+  }
+  // Store paths ("/nix/store/…") sort before input bom-refs ("input:…"), so the two lists concatenate in order.
+  const closure = store;
+  return {
+    ...(model.serialNumber !== undefined ? { serialNumber: model.serialNumber } : {}),
+    ...(model.timestamp !== undefined ? { timestamp: model.timestamp } : {}),
+    tool: model.tool,
+    root: { type: "application", name: model.flakeName, bomRef: FLAKE_BOM_REF, externalReferences: [], properties: rootProps, dependsOn: rootDeps },
+    metadataProperties,
+    componentCount: inputViews.length + (closure?.count ?? 0),
+    *components() {
+      if (closure !== undefined) yield* closure.items();
+      yield* inputViews;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { Closure, PathInfo } from "../../domain/closure/closure.js";
+import { formatContentAddress } from "../../domain/nix/content-address.js";
+import { parseStoreName } from "../../domain/nix/store-name.js";
+import { toBase16, toPrefixedNix32 } from "../../domain/nix/hash.js";
+import { compareStrings } from "../../domain/lock/input-path.js";
+import type { ComponentView } from "./bom-view.js";
+import { FlakeAuditProperty as FA, NixProperty as NIX } from "./properties.js";
+
+type Props = Array<readonly [string, string]>;
+
+/** Store facts as properties of the registered `nix:` taxonomy. */
+export function storeProperties(info: PathInfo): Props {
+  const props: Props = [[NIX.narHash, toPrefixedNix32(info.narHash)]];
+  if (info.narSize !== undefined) props.push([NIX.narSize, String(info.narSize)]);
+  if (info.deriver !== undefined) props.push([NIX.deriver, info.deriver]);
+  if (info.ca !== undefined) props.push([NIX.ca, formatContentAddress(info.ca)]);
+  for (const s of info.signatures) props.push([NIX.sig, `${s.keyName}:${s.sig}`]);
+  if (info.references.length > 0) props.push([NIX.references, info.references.join(" ")]);
+  return props;
+}
+
+/** A component that a store path's facts can join: a lock input whose source path is in the closure. */
+export interface MergeTarget {
+  readonly bomRef: string;
+  readonly properties: Props;
+  readonly dependsOn: string[];
+}
+
+/**
+ * The closure's store paths as components, made on demand in bom-ref order: a closure of 100,000
+ * paths never exists as 100,000 view objects at once. A path that is a lock input's computed source
+ * path joins that input's component instead (its facts are added to `merged` up front), and
+ * references to paths the data does not describe become placeholder components.
+ */
+export interface ClosureComponents {
+  readonly count: number;
+  /** Bom-refs of the roots, with merged paths under their input's bom-ref. */
+  readonly rootRefs: readonly string[];
+  items(): Generator<StoreItem>;
+}
+
+/** A store path's component before it is shaped: writers turn it into text or a ComponentView. */
+export interface StoreItem {
+  readonly kind: "store";
+  readonly path: string;
+  /** Absent for a referenced path the data does not describe (a placeholder). */
+  readonly info: PathInfo | undefined;
+  /** Bom-refs of its references, made from the graph on each read rather than kept. */
+  readonly dependsOn: string[];
+}
+
+export function closureComponents(closure: Closure, merged: ReadonlyMap<string, MergeTarget>, roots: readonly string[]): ClosureComponents {
+  const { paths, described, refStart, refIds } = closure.graph;
+  const mergedById = new Map<number, MergeTarget>();
+  for (const [p, target] of merged) {
+    const id = closure.ids.get(p);
+    if (id !== undefined) mergedById.set(id, target);
+  }
+  const refOf = (id: number): string => mergedById.get(id)?.bomRef ?? paths[id]!;
+  const depsOf = (id: number): string[] => {
+    const deps: string[] = [];
+    if (id < described) for (let k = refStart[id]!; k < refStart[id + 1]!; k++) if (refIds[k] !== id) deps.push(refOf(refIds[k]!));
+    return deps;
+  };
+  for (const [id, target] of mergedById) {
+    if (id >= described) continue;
+    for (const p of storeProperties(closure.list[id]!)) if (!target.properties.some((q) => q[0] === p[0] && q[1] === p[1])) target.properties.push(p);
+    target.dependsOn.push(...depsOf(id));
+  }
+  const order: number[] = [];
+  for (let id = 0; id < paths.length; id++) if (!mergedById.has(id)) order.push(id);
+  order.sort((a, b) => compareStrings(paths[a]!, paths[b]!));
+  return {
+    count: order.length,
+    rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
+    *items() {
+      for (const id of order) {
+        const path = paths[id]!;
+        yield {
+          kind: "store",
+          path,
+          info: id < described ? closure.list[id] : undefined,
+          get dependsOn() {
+            return depsOf(id);
+          },
+        };
+      }
+    },
+  };
+}
+
+export const PLACEHOLDER_NOTE = "referenced by the closure data but not described in it";
+
+/** The generic view of a store item (the JSON writer has a faster path held equal to it). */
+export function storeItemView({ path, info, dependsOn }: StoreItem): ComponentView {
+  const parsed = parseStoreName(path.slice(path.lastIndexOf("/") + 34));
+  const props: Props = [[NIX.storePath, path]];
+  if (info !== undefined) props.push(...storeProperties(info));
+  else props.push([FA.placeholder, PLACEHOLDER_NOTE]);
+  if (parsed.output !== undefined) props.push([FA.output, parsed.output]);
+  return {
+    type: parsed.isDerivation ? "file" : "library",
+    name: parsed.pname,
+    ...(parsed.version !== undefined ? { version: parsed.version } : {}),
+    bomRef: path,
+    ...(info !== undefined && info.narHash.algo === "sha256" ? { sha256: toBase16(info.narHash.bytes) } : {}),
+    externalReferences: [],
+    properties: props,
+    dependsOn,
+  };
+}

@@ -1,0 +1,36 @@
+import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
+import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
+import type { SbomModel } from "../../domain/sbom-model.js";
+import { toBomView } from "./bom-view.js";
+import { renderCycloneDxJson } from "./render-json.js";
+import { toCycloneDxBom } from "./to-bom.js";
+
+import type { BomFormat, SpecVersion } from "./options.js";
+
+export { SPEC_VERSIONS, BOM_FORMATS, type BomFormat, type SpecVersion } from "./options.js";
+
+const SPECS: Readonly<Record<SpecVersion, typeof Spec.Spec1dot6>> = {
+  "1.4": Spec.Spec1dot4,
+  "1.5": Spec.Spec1dot5,
+  "1.6": Spec.Spec1dot6,
+  "1.7": Spec.Spec1dot7,
+};
+
+/**
+ * Renders the SBOM as CycloneDX JSON or XML text. Lists are sorted, so the same lock always gives
+ * the same bytes. The CLI imports render-json.ts directly for JSON, so it never loads the library.
+ */
+export function renderCycloneDx(model: SbomModel, spec: SpecVersion, format: BomFormat): string {
+  return format === "json" ? renderCycloneDxJson(model, spec) : renderCycloneDxXml(model, spec);
+}
+
+export function renderCycloneDxXml(model: SbomModel, spec: SpecVersion): string {
+  const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
+  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}\n`;
+}
+
+/** The CycloneDX library's own JSON serialisation: the reference the fast JSON writer is tested against. */
+export function renderCycloneDxJsonWithLibrary(model: SbomModel, spec: SpecVersion): string {
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SPECS[spec]));
+  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}\n`;
+}
