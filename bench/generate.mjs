@@ -12,7 +12,24 @@ export function prng(seed) {
   };
 }
 
-const NAMES = ["nixpkgs", "flake-utils", "systems", "home-manager", "flake-parts", "nix-darwin", "rust-overlay", "crane", "treefmt-nix", "git-hooks", "devenv", "fenix", "naersk", "disko", "sops-nix", "agenix"];
+const NAMES = [
+  "nixpkgs",
+  "flake-utils",
+  "systems",
+  "home-manager",
+  "flake-parts",
+  "nix-darwin",
+  "rust-overlay",
+  "crane",
+  "treefmt-nix",
+  "git-hooks",
+  "devenv",
+  "fenix",
+  "naersk",
+  "disko",
+  "sops-nix",
+  "agenix",
+];
 
 const hex = (rand, n) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join("");
 function narHash(rand) {
@@ -27,17 +44,44 @@ function source(rand, name, i) {
   const kind = rand();
   if (kind < 0.85) {
     const owner = `owner${i % 97}`;
-    return { locked: { lastModified, narHash: narHash(rand), owner, repo: name, rev, type: "github" }, original: { owner, repo: name, type: "github", ...(rand() < 0.5 ? { ref: "main" } : {}) } };
+    return {
+      locked: { lastModified, narHash: narHash(rand), owner, repo: name, rev, type: "github" },
+      original: { owner, repo: name, type: "github", ...(rand() < 0.5 ? { ref: "main" } : {}) },
+    };
   }
   if (kind < 0.95) {
     const url = `https://git.example.org/${name}-${i}.git`;
-    return { locked: { lastModified, narHash: narHash(rand), ref: "refs/heads/main", rev, revCount: Math.floor(rand() * 5000), type: "git", url }, original: { type: "git", url } };
+    return {
+      locked: {
+        lastModified,
+        narHash: narHash(rand),
+        ref: "refs/heads/main",
+        rev,
+        revCount: Math.floor(rand() * 5000),
+        type: "git",
+        url,
+      },
+      original: { type: "git", url },
+    };
   }
   const url = `https://example.org/releases/${name}-${i}.tar.gz`;
-  return { flake: false, locked: { lastModified, narHash: narHash(rand), type: "tarball", url }, original: { type: "tarball", url } };
+  return {
+    flake: false,
+    locked: { lastModified, narHash: narHash(rand), type: "tarball", url },
+    original: { type: "tarball", url },
+  };
 }
 
-const sortKeys = (v) => (Array.isArray(v) ? v.map(sortKeys) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v);
+const sortKeys = (v) =>
+  Array.isArray(v)
+    ? v.map(sortKeys)
+    : v && typeof v === "object"
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sortKeys(v[k])]),
+        )
+      : v;
 
 /**
  * A version 7 lock with `count` nodes: a tree of flakes four wide, where most flakes' own `nixpkgs`
@@ -55,7 +99,10 @@ export function generateLock(count, seed = 1) {
     let name = NAMES[Math.floor(rand() * NAMES.length)];
     if (name in parent.inputs) name = `${name}-${i}`;
     const key = `${name}_${i}`;
-    nodes[key] = rand() < 0.15 && i > 10 ? structuredClone(nodes[keys[1 + Math.floor(rand() * (keys.length - 1))]]) : source(rand, name, i);
+    nodes[key] =
+      rand() < 0.15 && i > 10
+        ? structuredClone(nodes[keys[1 + Math.floor(rand() * (keys.length - 1))]])
+        : source(rand, name, i);
     delete nodes[key].inputs;
     parent.inputs[name] = key;
     keys.push(key);
@@ -64,7 +111,48 @@ export function generateLock(count, seed = 1) {
   return `${JSON.stringify(sortKeys({ nodes, root: "root", version: 7 }), null, 2)}\n`;
 }
 
-const PNAMES = ["glibc", "gcc", "zlib", "openssl", "curl", "python3", "perl", "bash", "coreutils", "systemd", "util-linux", "libxml2", "ncurses", "readline", "sqlite", "libffi", "gnugrep", "gnused", "gawk", "findutils", "xz", "bzip2", "expat", "libidn2", "nghttp2", "brotli", "zstd", "krb5", "keyutils", "acl", "attr", "libcap", "pcre2", "gmp", "mpfr", "isl", "binutils", "patchelf", "nodejs", "rustc"];
+const PNAMES = [
+  "glibc",
+  "gcc",
+  "zlib",
+  "openssl",
+  "curl",
+  "python3",
+  "perl",
+  "bash",
+  "coreutils",
+  "systemd",
+  "util-linux",
+  "libxml2",
+  "ncurses",
+  "readline",
+  "sqlite",
+  "libffi",
+  "gnugrep",
+  "gnused",
+  "gawk",
+  "findutils",
+  "xz",
+  "bzip2",
+  "expat",
+  "libidn2",
+  "nghttp2",
+  "brotli",
+  "zstd",
+  "krb5",
+  "keyutils",
+  "acl",
+  "attr",
+  "libcap",
+  "pcre2",
+  "gmp",
+  "mpfr",
+  "isl",
+  "binutils",
+  "patchelf",
+  "nodejs",
+  "rustc",
+];
 const OUTS = ["", "", "", "-bin", "-dev", "-lib", "-man"];
 const NIX32 = "0123456789abcdfghijklmnpqrsvwxyz";
 
@@ -85,7 +173,18 @@ export function generateClosure(count, shape, seed = 7) {
     const n = i === 0 ? 0 : Math.min(i, 6 + Math.floor(rand() * 9));
     while (refs.size < n) refs.add(paths[Math.floor(rand() * i)]);
     const deriver = `/nix/store/${path.slice(11, 43).split("").reverse().join("")}-${path.slice(44)}.drv`;
-    return { path, narHash: narHash(rand), narSize: Math.floor(rand() * 1e8), references: [...refs].sort(), deriver, registrationTime: 1700000000 + i, signatures: ["cache.nixos.org-1:" + Buffer.from(Array.from({ length: 64 }, () => Math.floor(rand() * 256))).toString("base64")] };
+    return {
+      path,
+      narHash: narHash(rand),
+      narSize: Math.floor(rand() * 1e8),
+      references: [...refs].sort(),
+      deriver,
+      registrationTime: 1700000000 + i,
+      signatures: [
+        "cache.nixos.org-1:" +
+          Buffer.from(Array.from({ length: 64 }, () => Math.floor(rand() * 256))).toString("base64"),
+      ],
+    };
   });
   if (shape === "list") return JSON.stringify(entries);
   return JSON.stringify(Object.fromEntries(entries.map(({ path, ...rest }) => [path, rest])));

@@ -32,15 +32,29 @@ export function measure(args, { runs = 5, env = {}, stdoutFile } = {}) {
     if (typeof out === "number") closeSync(out);
     peak = Math.max(peak, Number(readFileSync(rssFile, "utf8").trim() || 0) / 1024);
     rmSync(rssFile, { force: true });
-    if (last.status !== 0 && last.status !== 1 && last.status !== 4) throw new Error(`flake-audit ${args.join(" ")} exited ${last.status}: ${last.stderr}`);
+    if (last.status !== 0 && last.status !== 1 && last.status !== 4)
+      throw new Error(`flake-audit ${args.join(" ")} exited ${last.status}: ${last.stderr}`);
   }
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], min: times[0], peakMb: peak, status: last.status, stderr: String(last.stderr) };
+  return {
+    ms: times[Math.floor(times.length / 2)],
+    min: times[0],
+    peakMb: peak,
+    status: last.status,
+    stderr: String(last.stderr),
+  };
 }
 
 export function printTable(rows) {
   const head = ["case", "median", "best", "peak RSS", "target", "ok"];
-  const body = rows.map((r) => [r.name, `${r.ms.toFixed(0)} ms`, `${r.min.toFixed(0)} ms`, (r.peakMb > 0 ? `${r.peakMb.toFixed(0)} MB` : "n/a"), r.target, r.ok ? "yes" : "NO"]);
+  const body = rows.map((r) => [
+    r.name,
+    `${r.ms.toFixed(0)} ms`,
+    `${r.min.toFixed(0)} ms`,
+    r.peakMb > 0 ? `${r.peakMb.toFixed(0)} MB` : "n/a",
+    r.target,
+    r.ok ? "yes" : "NO",
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   console.log([line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n"));

@@ -9,7 +9,13 @@ export { pinningOf, isRelativePath, type SourceRef, type Pinning } from "./domai
 export { toFlakeUrl } from "./domain/lock/flake-url.js";
 export { nameSource, type SourceIdentity } from "./domain/lock/source-name.js";
 export * from "./domain/nix/hash.js";
-export { sourceStorePath, makeStorePath, parseStorePath, formatStorePath, type StorePath } from "./domain/nix/store-path.js";
+export {
+  sourceStorePath,
+  makeStorePath,
+  parseStorePath,
+  formatStorePath,
+  type StorePath,
+} from "./domain/nix/store-path.js";
 export { renderCycloneDx, SPEC_VERSIONS, type SpecVersion, type BomFormat } from "./render/sbom/serialize.js";
 export type { SbomModel } from "./domain/sbom-model.js";
 export { run } from "./cli/run.js";

@@ -42,11 +42,24 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
       // A leading "/" means relative to the repository's root; otherwise relative to the working directory.
       const spec = `${rev}:${p.startsWith("/") ? p.slice(1) : p.startsWith("./") ? p : `./${p}`}`;
       const text = await new Promise<string>((resolve, reject) => {
-        execFile("git", ["show", spec], { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" }, (error, stdout, stderr) => {
-          if (error === null) return resolve(stdout);
-          const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-          reject(problem(spec, missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`, missing ? "install git, or pass the two lock files directly" : "check the revision and the path (run flake-audit inside the repository)"));
-        });
+        execFile(
+          "git",
+          ["show", spec],
+          { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" },
+          (error, stdout, stderr) => {
+            if (error === null) return resolve(stdout);
+            const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+            reject(
+              problem(
+                spec,
+                missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`,
+                missing
+                  ? "install git, or pass the two lock files directly"
+                  : "check the revision and the path (run flake-audit inside the repository)",
+              ),
+            );
+          },
+        );
       });
       return { displayPath: spec, text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
     },
@@ -60,13 +73,23 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
       try {
         const st = await fs.stat(abs);
         if (st.isDirectory()) throw problem(p, "is a directory", await explainDirectory(abs));
-        if (st.size > MAX_INPUT_BYTES) throw problem(p, `is ${st.size} bytes, more than the ${MAX_INPUT_BYTES} flake-audit reads`, "check that the path names the right file");
+        if (st.size > MAX_INPUT_BYTES)
+          throw problem(
+            p,
+            `is ${st.size} bytes, more than the ${MAX_INPUT_BYTES} flake-audit reads`,
+            "check that the path names the right file",
+          );
         bytes = await fs.readFile(abs);
       } catch (e) {
         if (e instanceof InputError) throw e;
         throw fromErrno(p, e);
       }
-      return { displayPath: p, text: bytes.toString("utf8"), sha256: createHash("sha256").update(bytes).digest("hex"), directoryName: path.basename(path.dirname(abs)) };
+      return {
+        displayPath: p,
+        text: bytes.toString("utf8"),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        directoryName: path.basename(path.dirname(abs)),
+      };
     },
   };
 }
@@ -75,14 +98,22 @@ function fromErrno(p: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
-      return problem(p, "no such file", "check the path; by default flake-audit reads ./flake.lock (run `nix flake lock` to create one)");
+      return problem(
+        p,
+        "no such file",
+        "check the path; by default flake-audit reads ./flake.lock (run `nix flake lock` to create one)",
+      );
     case "EACCES":
     case "EPERM":
       return problem(p, "permission denied", "make the file readable, or run as a user who can read it");
     case "EISDIR":
       return problem(p, "is a directory", "pass the path of a file, not a directory");
     default:
-      return problem(p, `cannot be read (${code ?? "unknown error"})`, "check the path and that the file is a regular file");
+      return problem(
+        p,
+        `cannot be read (${code ?? "unknown error"})`,
+        "check the path and that the file is a regular file",
+      );
   }
 }
 

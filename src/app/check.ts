@@ -28,14 +28,28 @@ async function readPolicy(files: Files, path: string | undefined): Promise<Polic
 }
 
 /** A lock (and its upstream facts) against a policy, findings located at their lock nodes. */
-export async function checkUseCase(req: CheckRequest, files: Files, source: () => ProvenanceSource): Promise<CheckReport> {
+export async function checkUseCase(
+  req: CheckRequest,
+  files: Files,
+  source: () => ProvenanceSource,
+): Promise<CheckReport> {
   const policy = await readPolicy(files, req.policyPath);
   const { file, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, undefined, { storePaths: false });
-  const provenance = req.upstream === "lock-only" ? undefined : await resolveInventory(inventory, source(), { tool: req.tool, offline: req.upstream === "offline", enterpriseHosts: req.enterpriseHosts });
+  const provenance =
+    req.upstream === "lock-only"
+      ? undefined
+      : await resolveInventory(inventory, source(), {
+          tool: req.tool,
+          offline: req.upstream === "offline",
+          enterpriseHosts: req.enterpriseHosts,
+        });
   const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now);
   const offsets = nodeOffsets(file.text);
-  const positions = positionsAt(file.text, [...findings, ...suppressed].map((f) => offsets.get(f.nodeKey ?? "")).filter((o): o is number => o !== undefined));
+  const positions = positionsAt(
+    file.text,
+    [...findings, ...suppressed].map((f) => offsets.get(f.nodeKey ?? "")).filter((o): o is number => o !== undefined),
+  );
   const locate = (f: CheckFinding): LocatedFinding => {
     const o = offsets.get(f.nodeKey ?? "");
     const p = o !== undefined ? positions.get(o) : undefined;
@@ -47,7 +61,12 @@ export async function checkUseCase(req: CheckRequest, files: Files, source: () =
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file.displayPath, sha256: file.sha256 },
     upstream: req.upstream,
-    policy: { source: policy.source, settings: policy.defaults, overrides: policy.overrides.length, allowances: policy.allow.length },
+    policy: {
+      source: policy.source,
+      settings: policy.defaults,
+      overrides: policy.overrides.length,
+      allowances: policy.allow.length,
+    },
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
     gaps: provenance?.gaps ?? [],

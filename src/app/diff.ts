@@ -17,7 +17,10 @@ import { resolveInventory } from "./resolve.js";
 import { ageOf } from "../domain/diff/pin-age.js";
 
 /** A lock to diff: a file (`-` for stdin), a path at a git revision, or none (a lock added or deleted). */
-export type LockSource = { readonly file: string } | { readonly git: { readonly rev: string; readonly path: string } } | { readonly none: string };
+export type LockSource =
+  | { readonly file: string }
+  | { readonly git: { readonly rev: string; readonly path: string } }
+  | { readonly none: string };
 
 const EMPTY_LOCK = '{"nodes":{"root":{}},"root":"root","version":7}';
 
@@ -39,7 +42,12 @@ export interface Upstreams {
 }
 
 async function readSide(files: Files, s: LockSource): Promise<{ file: FileText; graph: LockGraph }> {
-  const file = "none" in s ? { displayPath: s.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" } : "file" in s ? await files.readText(s.file) : await files.readGitFile(s.git.rev, s.git.path);
+  const file =
+    "none" in s
+      ? { displayPath: s.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" }
+      : "file" in s
+        ? await files.readText(s.file)
+        : await files.readGitFile(s.git.rev, s.git.path);
   const parsed = parseFlakeLock(file.text, file.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file, graph: parsed.value };
@@ -53,24 +61,46 @@ function targetAt(graph: LockGraph, input: string, hosts: readonly string[]): Gi
 }
 
 /** Two locks → what changed, with upstream comparisons unless lock-only. */
-export async function diffUseCase(req: DiffRequest, files: Files, nix: () => NixStore, up: Upstreams): Promise<DiffReport> {
+export async function diffUseCase(
+  req: DiffRequest,
+  files: Files,
+  nix: () => NixStore,
+  up: Upstreams,
+): Promise<DiffReport> {
   const [a, b] = [await readSide(files, req.old), await readSide(files, req.new)];
   const diff = diffLocks(a.graph, b.graph);
   const gaps: Gap[] = [];
   const findings: Finding[] = [...diff.findings];
   let changes: DiffChange[] = diff.changes.map((c) => ({ ...c, ...ageOf(c, req.now) }));
   if (!req.lockOnly) {
-    const updated = changes.filter((c) => c.kinds.includes("updated") && !c.kinds.includes("source-changed") && c.old?.follows === undefined && c.new?.follows === undefined);
+    const updated = changes.filter(
+      (c) =>
+        c.kinds.includes("updated") &&
+        !c.kinds.includes("source-changed") &&
+        c.old?.follows === undefined &&
+        c.new?.follows === undefined,
+    );
     const pairs = new Map<string, CompareTarget>();
     for (const c of updated) {
-      const [ta, tb] = [targetAt(a.graph, c.input, req.enterpriseHosts), targetAt(b.graph, c.input, req.enterpriseHosts)];
-      if (ta !== undefined && tb !== undefined && ta.rev !== tb.rev) pairs.set(c.input, { host: tb.host, owner: tb.owner, repo: tb.repo, base: ta.rev, head: tb.rev });
+      const [ta, tb] = [
+        targetAt(a.graph, c.input, req.enterpriseHosts),
+        targetAt(b.graph, c.input, req.enterpriseHosts),
+      ];
+      if (ta !== undefined && tb !== undefined && ta.rev !== tb.rev)
+        pairs.set(c.input, { host: tb.host, owner: tb.owner, repo: tb.repo, base: ta.rev, head: tb.rev });
     }
     const compared = await up.compare().compare([...pairs.values()]);
     const inventory = buildInventory(b.graph);
     const changed = new Set(updated.map((c) => c.input));
     const relevant = inventory.inputs.filter((i) => i.paths.some((p) => changed.has(p.join("/"))));
-    const prov = relevant.length > 0 ? await resolveInventory({ ...inventory, inputs: relevant }, up.provenance(), { tool: req.tool, offline: req.offline, enterpriseHosts: req.enterpriseHosts }) : undefined;
+    const prov =
+      relevant.length > 0
+        ? await resolveInventory({ ...inventory, inputs: relevant }, up.provenance(), {
+            tool: req.tool,
+            offline: req.offline,
+            enterpriseHosts: req.enterpriseHosts,
+          })
+        : undefined;
     gaps.push(...(prov?.gaps ?? []));
     findings.push(...(prov?.findings ?? []).filter((f) => f.rule === "rev-not-on-ref" || f.rule === "rev-not-found"));
     changes = changes.map((c) => {
@@ -81,14 +111,39 @@ export async function diffUseCase(req: DiffRequest, files: Files, nix: () => Nix
         if (facts !== undefined && facts.error !== "offline") gaps.push({ input: c.input, reason: facts.message });
         return facts !== undefined ? { ...c, upstreamError: facts } : c;
       }
-      if (facts.status === "behind") findings.push({ rule: "upstream-downgrade", severity: RULES["upstream-downgrade"].severity, input: c.input, message: `the new rev is ${facts.behindBy} commit${facts.behindBy === 1 ? "" : "s"} behind the old one` });
-      if (facts.status === "diverged") findings.push({ rule: "upstream-diverged", severity: RULES["upstream-diverged"].severity, input: c.input, message: `history diverged: ${facts.aheadBy} new commits, ${facts.behindBy} dropped` });
+      if (facts.status === "behind")
+        findings.push({
+          rule: "upstream-downgrade",
+          severity: RULES["upstream-downgrade"].severity,
+          input: c.input,
+          message: `the new rev is ${facts.behindBy} commit${facts.behindBy === 1 ? "" : "s"} behind the old one`,
+        });
+      if (facts.status === "diverged")
+        findings.push({
+          rule: "upstream-diverged",
+          severity: RULES["upstream-diverged"].severity,
+          input: c.input,
+          message: `history diverged: ${facts.aheadBy} new commits, ${facts.behindBy} dropped`,
+        });
       const entry = prov?.inputs.find((e) => e.inputPaths.includes(c.input));
       const u = entry?.upstream;
-      return { ...c, upstream: { ...facts, ...(u?.reachable !== undefined ? { newRevReachable: u.reachable } : {}), ...(u?.commit !== undefined ? { newRevSignature: u.commit.signature } : {}) } };
+      return {
+        ...c,
+        upstream: {
+          ...facts,
+          ...(u?.reachable !== undefined ? { newRevReachable: u.reachable } : {}),
+          ...(u?.commit !== undefined ? { newRevSignature: u.commit.signature } : {}),
+        },
+      };
     });
   }
-  const closure = req.closureOld !== undefined && req.closureNew !== undefined ? diffClosures((await readClosure({ file: req.closureOld }, files, nix)).closure, (await readClosure({ file: req.closureNew }, files, nix)).closure) : undefined;
+  const closure =
+    req.closureOld !== undefined && req.closureNew !== undefined
+      ? diffClosures(
+          (await readClosure({ file: req.closureOld }, files, nix)).closure,
+          (await readClosure({ file: req.closureNew }, files, nix)).closure,
+        )
+      : undefined;
   return {
     schemaVersion: 1,
     tool: req.tool,

@@ -23,23 +23,49 @@ export interface PrReview {
 }
 
 /** Diffs every flake.lock a pull request changes. */
-export async function reviewPullRequest(req: PrReviewRequest, files: Files, git: Git, nix: () => NixStore, up: Upstreams, render: (r: DiffReport) => string): Promise<PrReview> {
+export async function reviewPullRequest(
+  req: PrReviewRequest,
+  files: Files,
+  git: Git,
+  nix: () => NixStore,
+  up: Upstreams,
+  render: (r: DiffReport) => string,
+): Promise<PrReview> {
   const locks = await git.changedLocks(req.base, req.head);
   const reports: Array<{ lock: string; report: DiffReport }> = [];
   for (const lock of locks) {
     // git diff names paths from the repository's root; "/" tells readGitFile so. A lock the pull
     // request adds or deletes is diffed against no lock at all.
-    const side = async (rev: string): Promise<LockSource> => ((await git.hasFile(rev, lock)) ? { git: { rev, path: `/${lock}` } } : { none: `${rev}:${lock} (absent)` });
-    const report = await diffUseCase({ old: await side(req.base), new: await side(req.head), lockOnly: req.lockOnly, offline: req.offline, enterpriseHosts: req.enterpriseHosts, tool: req.tool, now: req.now }, files, nix, up);
+    const side = async (rev: string): Promise<LockSource> =>
+      (await git.hasFile(rev, lock)) ? { git: { rev, path: `/${lock}` } } : { none: `${rev}:${lock} (absent)` };
+    const report = await diffUseCase(
+      {
+        old: await side(req.base),
+        new: await side(req.head),
+        lockOnly: req.lockOnly,
+        offline: req.offline,
+        enterpriseHosts: req.enterpriseHosts,
+        tool: req.tool,
+        now: req.now,
+      },
+      files,
+      nix,
+      up,
+    );
     reports.push({ lock, report });
   }
-  const sections = reports.map(({ lock, report }) => (reports.length > 1 ? `## \`${lock.replace(/`/g, "")}\`\n\n${render(report)}` : render(report)));
+  const sections = reports.map(({ lock, report }) =>
+    reports.length > 1 ? `## \`${lock.replace(/`/g, "")}\`\n\n${render(report)}` : render(report),
+  );
   const markdown = sections.length > 0 ? sections.join("\n") : "No flake.lock changes in this pull request.\n";
   return { reports, markdown };
 }
 
 /** Creates flake-audit's comment, or updates it when one with the marker exists: one comment per PR. */
-export async function upsertStickyComment(comments: PullRequestComments, markdown: string): Promise<{ id: number; created: boolean }> {
+export async function upsertStickyComment(
+  comments: PullRequestComments,
+  markdown: string,
+): Promise<{ id: number; created: boolean }> {
   const body = `${STICKY_MARKER}\n${markdown}`;
   const mine = (await comments.list()).find((c) => c.body.includes(STICKY_MARKER));
   if (mine !== undefined) return { id: (await comments.update(mine.id, body)).id, created: false };

@@ -14,16 +14,34 @@ export interface ResolveRequest {
 }
 
 /** Upstream facts for every input of a lock inventory. Used by `resolve`, `sbom --resolve` and `check`. */
-export async function resolveInventory(inventory: LockInventory, source: ProvenanceSource, meta: { tool: ToolInfo; offline: boolean; enterpriseHosts: readonly string[]; lockFile?: SubjectFile }): Promise<ResolveReport> {
+export async function resolveInventory(
+  inventory: LockInventory,
+  source: ProvenanceSource,
+  meta: { tool: ToolInfo; offline: boolean; enterpriseHosts: readonly string[]; lockFile?: SubjectFile },
+): Promise<ResolveReport> {
   const entries = provenanceTargets(inventory.inputs, meta.enterpriseHosts);
   const targets = entries.map((e) => e.target).filter(isTarget) as GithubTarget[];
   const batch = await source.resolve(targets);
   const gaps: Gap[] = batch.notes.map((reason) => ({ reason }));
-  return buildResolveReport(entries, batch, { tool: meta.tool, ...(meta.lockFile !== undefined ? { lockFile: meta.lockFile } : {}), offline: meta.offline, gaps });
+  return buildResolveReport(entries, batch, {
+    tool: meta.tool,
+    ...(meta.lockFile !== undefined ? { lockFile: meta.lockFile } : {}),
+    offline: meta.offline,
+    gaps,
+  });
 }
 
 /** `flake-audit resolve`: a lock → what each input is upstream. */
-export async function resolveUseCase(req: ResolveRequest, files: Files, source: () => ProvenanceSource): Promise<ResolveReport> {
+export async function resolveUseCase(
+  req: ResolveRequest,
+  files: Files,
+  source: () => ProvenanceSource,
+): Promise<ResolveReport> {
   const { file, graph } = await readLock(files, req.lockPath);
-  return resolveInventory(buildInventory(graph), source(), { tool: req.tool, offline: req.offline, enterpriseHosts: req.enterpriseHosts, lockFile: { path: file.displayPath, sha256: file.sha256 } });
+  return resolveInventory(buildInventory(graph), source(), {
+    tool: req.tool,
+    offline: req.offline,
+    enterpriseHosts: req.enterpriseHosts,
+    lockFile: { path: file.displayPath, sha256: file.sha256 },
+  });
 }

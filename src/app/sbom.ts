@@ -24,7 +24,11 @@ export interface SbomRequest {
   readonly serialNumber?: string;
   readonly reproducible: boolean;
   /** With --resolve: upstream facts for every input. */
-  readonly resolve?: { readonly source: () => ProvenanceSource; readonly offline: boolean; readonly enterpriseHosts: readonly string[] };
+  readonly resolve?: {
+    readonly source: () => ProvenanceSource;
+    readonly offline: boolean;
+    readonly enterpriseHosts: readonly string[];
+  };
 }
 
 export interface SbomResult {
@@ -48,7 +52,9 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
   const gaps: Gap[] = [];
   const warnings: string[] = [];
   for (const [path, refs] of closure?.closure.danglingReferences ?? []) {
-    warnings.push(`${path} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`);
+    warnings.push(
+      `${path} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`,
+    );
   }
   for (const input of inventory?.inputs ?? []) {
     if (input.pinning === "unlocked" || input.pinning === "rev-only") {
@@ -57,15 +63,26 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
       gaps.push({ input: input.id, reason: text });
     }
   }
-  const provenance = req.resolve !== undefined && inventory !== undefined ? await resolveInventory(inventory, req.resolve.source(), { tool: req.tool, offline: req.resolve.offline, enterpriseHosts: req.resolve.enterpriseHosts }) : undefined;
+  const provenance =
+    req.resolve !== undefined && inventory !== undefined
+      ? await resolveInventory(inventory, req.resolve.source(), {
+          tool: req.tool,
+          offline: req.resolve.offline,
+          enterpriseHosts: req.resolve.enterpriseHosts,
+        })
+      : undefined;
   for (const g of provenance?.gaps ?? []) gaps.push(g);
   const model: SbomModel = {
     tool: req.tool,
     flakeName: req.name ?? lock?.file.directoryName ?? closure?.file?.directoryName ?? "flake",
-    ...(lock !== undefined ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 }, lockVersion: lock.graph.lockVersion } : {}),
+    ...(lock !== undefined
+      ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 }, lockVersion: lock.graph.lockVersion }
+      : {}),
     ...(inventory !== undefined ? { inventory } : {}),
     ...(provenance !== undefined ? { provenance: new Map(provenance.inputs.map((e) => [e.input, e])) } : {}),
-    ...(closure !== undefined ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } } : {}),
+    ...(closure !== undefined
+      ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } }
+      : {}),
     ...(req.timestamp !== undefined ? { timestamp: req.timestamp } : {}),
     ...(req.serialNumber !== undefined ? { serialNumber: req.serialNumber } : {}),
     reproducible: req.reproducible,

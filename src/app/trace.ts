@@ -28,7 +28,10 @@ export function storeObjectOf(arg: string): string {
   return m?.[1] ?? arg;
 }
 
-async function maybeLock(req: TraceRequest, files: Files): Promise<{ inventory?: LockInventory; file?: FileText; note?: string }> {
+async function maybeLock(
+  req: TraceRequest,
+  files: Files,
+): Promise<{ inventory?: LockInventory; file?: FileText; note?: string }> {
   try {
     const { file, graph } = await readLock(files, req.lockPath);
     return { inventory: buildInventory(graph), file };
@@ -39,7 +42,12 @@ async function maybeLock(req: TraceRequest, files: Files): Promise<{ inventory?:
   }
 }
 
-async function autoDerivations(closure: ClosureRead, path: string, nix: () => NixStore, gaps: Gap[]): Promise<DerivationSet | undefined> {
+async function autoDerivations(
+  closure: ClosureRead,
+  path: string,
+  nix: () => NixStore,
+  gaps: Gap[],
+): Promise<DerivationSet | undefined> {
   const deriver = path.endsWith(".drv") ? path : closure.closure.infos.get(path)?.deriver;
   if (deriver === undefined) return undefined;
   try {
@@ -48,7 +56,9 @@ async function autoDerivations(closure: ClosureRead, path: string, nix: () => Ni
     if (parsed.ok) return parsed.value;
     gaps.push({ reason: `nix printed derivation JSON flake-audit could not read: ${parsed.error[0]?.message ?? ""}` });
   } catch (e) {
-    gaps.push({ reason: `the derivation ${deriver} could not be read from the store (${e instanceof InputError ? (e.issues[0]?.message ?? e.message) : String(e)}); build-time inputs were not traced` });
+    gaps.push({
+      reason: `the derivation ${deriver} could not be read from the store (${e instanceof InputError ? (e.issues[0]?.message ?? e.message) : String(e)}); build-time inputs were not traced`,
+    });
   }
   return undefined;
 }
@@ -57,14 +67,27 @@ async function autoDerivations(closure: ClosureRead, path: string, nix: () => Ni
 export async function traceUseCase(req: TraceRequest, files: Files, nix: () => NixStore): Promise<TraceReport> {
   const target = storeObjectOf(req.path);
   const sp = parseStorePath(target);
-  if (!sp.ok) throw new InputError([{ origin: "STORE_PATH argument", pointer: "", message: `'${req.path}' is not a store path: ${sp.error}`, example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source" }]);
+  if (!sp.ok)
+    throw new InputError([
+      {
+        origin: "STORE_PATH argument",
+        pointer: "",
+        message: `'${req.path}' is not a store path: ${sp.error}`,
+        example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source",
+      },
+    ]);
   const path = formatStorePath(sp.value);
   const gaps: Gap[] = [];
   // The lock and the closure are read side by side: the closure can be 100 MB.
-  const [lock, closure] = await Promise.all([maybeLock(req, files), req.closure !== undefined ? readClosure(req.closure, files, nix) : Promise.resolve(undefined)]);
+  const [lock, closure] = await Promise.all([
+    maybeLock(req, files),
+    req.closure !== undefined ? readClosure(req.closure, files, nix) : Promise.resolve(undefined),
+  ]);
   let derivations: DerivationSet | undefined;
-  if (req.derivationsPath !== undefined) derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
-  else if (closure !== undefined && req.closure !== undefined && "of" in req.closure) derivations = await autoDerivations(closure, path, nix, gaps);
+  if (req.derivationsPath !== undefined)
+    derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
+  else if (closure !== undefined && req.closure !== undefined && "of" in req.closure)
+    derivations = await autoDerivations(closure, path, nix, gaps);
   const result = traceStorePath(path, {
     ...(lock.inventory !== undefined ? { inventory: lock.inventory } : {}),
     ...(closure !== undefined ? { closure: closure.closure, roots: closureRoots(closure.closure) } : {}),
@@ -74,7 +97,9 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
   const notes = lock.note !== undefined ? [lock.note] : [];
   if (closure !== undefined && info === undefined) notes.push(`${path} is not in the closure data`);
   else if (result.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
-    notes.push("a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code");
+    notes.push(
+      "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code",
+    );
   }
   return {
     schemaVersion: 1,
@@ -83,13 +108,27 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
     kind: result.kind,
     attribution: result.attribution,
     inputs: result.inputs.map(inputFacts),
-    sources: result.sources.map((s) => ({ path: s.path, via: s.via, depth: s.depth, inputs: s.inputs.map(inputFacts) })),
+    sources: result.sources.map((s) => ({
+      path: s.path,
+      via: s.via,
+      depth: s.depth,
+      inputs: s.inputs.map(inputFacts),
+    })),
     chain: result.chain,
     ...(result.deriver !== undefined ? { deriver: result.deriver } : {}),
-    ...(result.nearestAttributed !== undefined ? { nearestAttributed: { path: result.nearestAttributed.path, inputs: result.nearestAttributed.inputs.map(inputFacts) } } : {}),
+    ...(result.nearestAttributed !== undefined
+      ? {
+          nearestAttributed: {
+            path: result.nearestAttributed.path,
+            inputs: result.nearestAttributed.inputs.map(inputFacts),
+          },
+        }
+      : {}),
     notes,
     ...(lock.file !== undefined ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 } } : {}),
-    ...(closure?.file !== undefined ? { closureFile: { path: closure.file.displayPath, sha256: closure.file.sha256, shape: closure.closure.shape } } : {}),
+    ...(closure?.file !== undefined
+      ? { closureFile: { path: closure.file.displayPath, sha256: closure.file.sha256, shape: closure.closure.shape } }
+      : {}),
     gaps,
   };
 }

@@ -14,7 +14,9 @@ export function readToken(args: Pick<UpstreamArgs, "githubTokenFile">, env: Env)
   if (args.githubTokenFile !== undefined) {
     try {
       const token = readFileSync(args.githubTokenFile, "utf8").trim();
-      return token === "" ? { source: "--github-token-file" } : { token, source: `the token in ${args.githubTokenFile}` };
+      return token === ""
+        ? { source: "--github-token-file" }
+        : { token, source: `the token in ${args.githubTokenFile}` };
     } catch {
       throw new UsageError(`cannot read --github-token-file ${args.githubTokenFile}`);
     }
@@ -37,20 +39,45 @@ function clientFactory(args: UpstreamArgs, env: Env, tool: string): ClientFor {
   const known = factories.get(args);
   if (known !== undefined) return known;
   const { token } = readToken(args, env);
-  const api = trimSlash(args.githubApiUrl ?? env["FLAKE_AUDIT_GITHUB_API_URL"] ?? env["GITHUB_API_URL"] ?? "https://api.github.com");
-  const graphql = env["FLAKE_AUDIT_GITHUB_GRAPHQL_URL"] ?? env["GITHUB_GRAPHQL_URL"] ?? (api.endsWith("/api/v3") ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
-  const serverHost = env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== "" ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
+  const api = trimSlash(
+    args.githubApiUrl ?? env["FLAKE_AUDIT_GITHUB_API_URL"] ?? env["GITHUB_API_URL"] ?? "https://api.github.com",
+  );
+  const graphql =
+    env["FLAKE_AUDIT_GITHUB_GRAPHQL_URL"] ??
+    env["GITHUB_GRAPHQL_URL"] ??
+    (api.endsWith("/api/v3") ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
+  const serverHost =
+    env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== ""
+      ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase()
+      : "github.com";
   const signal = AbortSignal.timeout(Math.max(1, args.timeout) * 1000);
-  const common = { retryBaseMs: Number(env["FLAKE_AUDIT_RETRY_BASE_MS"] ?? 1000), retries: 3, signal, userAgent: `flake-audit/${tool}` };
+  const common = {
+    retryBaseMs: Number(env["FLAKE_AUDIT_RETRY_BASE_MS"] ?? 1000),
+    retries: 3,
+    signal,
+    userAgent: `flake-audit/${tool}`,
+  };
   const clients = new Map<string, GithubClient>();
   const enterprise = new Set(args.githubHost.map((h) => h.toLowerCase()));
   const clientFor: ClientFor = (host) => {
     const existing = clients.get(host);
     if (existing !== undefined) return existing;
     let client: GithubClient;
-    if (host === serverHost) client = createGithubClient({ ...common, baseUrl: api, graphqlUrl: graphql, ...(token !== undefined ? { token } : {}) });
-    else if (enterprise.has(host)) client = createGithubClient({ ...common, baseUrl: `https://${host}/api/v3`, graphqlUrl: `https://${host}/api/graphql` });
-    else return `GitHub host ${host} is not configured: pass --github-host ${host} (it is asked anonymously), or point GITHUB_SERVER_URL and GITHUB_API_URL at it`;
+    if (host === serverHost)
+      client = createGithubClient({
+        ...common,
+        baseUrl: api,
+        graphqlUrl: graphql,
+        ...(token !== undefined ? { token } : {}),
+      });
+    else if (enterprise.has(host))
+      client = createGithubClient({
+        ...common,
+        baseUrl: `https://${host}/api/v3`,
+        graphqlUrl: `https://${host}/api/graphql`,
+      });
+    else
+      return `GitHub host ${host} is not configured: pass --github-host ${host} (it is asked anonymously), or point GITHUB_SERVER_URL and GITHUB_API_URL at it`;
     clients.set(host, client);
     return client;
   };
@@ -70,7 +97,13 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
     offline: args.offline,
     repoTtlSeconds: args.cacheTtl,
     concurrency: 4,
-    run: { now, sleep: (ms) => sleep(ms), maxWaitSeconds: args.rateLimitWait, warn: (m) => io.stderr(`warning: ${m}\n`), tokenSource: source },
+    run: {
+      now,
+      sleep: (ms) => sleep(ms),
+      maxWaitSeconds: args.rateLimitWait,
+      warn: (m) => io.stderr(`warning: ${m}\n`),
+      tokenSource: source,
+    },
     progress: (done, total) => {
       if (args.quiet || !io.isTTY || (now() - started < 1000 && done < total)) return;
       io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total ? "\n" : ""}`);
@@ -80,12 +113,20 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
 
 /** old...new comparisons over GitHub's REST API. */
 export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, tool: string): CompareSource {
-  return githubCompareSource({ clientFor: clientFactory(args, env, tool), cache: cacheOf(args, env), offline: args.offline, now });
+  return githubCompareSource({
+    clientFor: clientFactory(args, env, tool),
+    cache: cacheOf(args, env),
+    offline: args.offline,
+    now,
+  });
 }
 
 /** The client of the configured GitHub server (the one the token belongs to), for pull-request comments. */
 export function githubServerClient(args: UpstreamArgs, env: Env, tool: string): GithubClient {
-  const serverHost = env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== "" ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
+  const serverHost =
+    env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== ""
+      ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase()
+      : "github.com";
   const c = clientFactory(args, env, tool)(serverHost);
   if (typeof c === "string") throw new UsageError(c);
   return c;

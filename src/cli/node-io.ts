@@ -8,7 +8,15 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   for await (const chunk of stream) {
     const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     size += b.length;
-    if (size > MAX_INPUT_BYTES) throw new InputError([{ origin: "<stdin>", pointer: "", message: `is more than the ${MAX_INPUT_BYTES} bytes flake-audit reads`, next: "check what is piped in" }]);
+    if (size > MAX_INPUT_BYTES)
+      throw new InputError([
+        {
+          origin: "<stdin>",
+          pointer: "",
+          message: `is more than the ${MAX_INPUT_BYTES} bytes flake-audit reads`,
+          next: "check what is piped in",
+        },
+      ]);
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -21,7 +29,10 @@ export function nodeIo(): Io {
     throw e;
   });
   return {
-    stdout: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()))),
+    stdout: (t) =>
+      process.stdout.write(t)
+        ? undefined
+        : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve())),
     stderr: (t) => void process.stderr.write(t),
     isTTY: process.stdout.isTTY === true,
     readStdin: () => readAll(process.stdin),

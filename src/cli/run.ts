@@ -49,12 +49,42 @@ function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: nu
     .fail((msg: string | undefined, e: Error | undefined) => {
       throw e ?? new UsageError(msg ?? "invalid arguments");
     });
-  y.command(sbom.command, sbom.describe, (b: Argv) => sbom.builder(b, ctx), async (a) => setExit(await sbom.handler(a as unknown as sbom.SbomArgs, ctx)));
-  y.command(check.command, check.describe, (b: Argv) => check.builder(b, ctx), async (a) => setExit(await check.handler(a as unknown as check.CheckArgs, ctx)));
-  y.command(diff.command, diff.describe, (b: Argv) => diff.builder(b, ctx), async (a) => setExit(await diff.handler(a as unknown as diff.DiffArgs, ctx)));
-  y.command(prReview.command, prReview.describe, (b: Argv) => prReview.builder(b, ctx), async (a) => setExit(await prReview.handler(a as unknown as prReview.PrReviewArgs, ctx)));
-  y.command(resolve.command, resolve.describe, (b: Argv) => resolve.builder(b, ctx), async (a) => setExit(await resolve.handler(a as unknown as resolve.ResolveArgs, ctx)));
-  y.command(trace.command, trace.describe, (b: Argv) => trace.builder(b, ctx), async (a) => setExit(await trace.handler(a as unknown as trace.TraceArgs, ctx)));
+  y.command(
+    sbom.command,
+    sbom.describe,
+    (b: Argv) => sbom.builder(b, ctx),
+    async (a) => setExit(await sbom.handler(a as unknown as sbom.SbomArgs, ctx)),
+  );
+  y.command(
+    check.command,
+    check.describe,
+    (b: Argv) => check.builder(b, ctx),
+    async (a) => setExit(await check.handler(a as unknown as check.CheckArgs, ctx)),
+  );
+  y.command(
+    diff.command,
+    diff.describe,
+    (b: Argv) => diff.builder(b, ctx),
+    async (a) => setExit(await diff.handler(a as unknown as diff.DiffArgs, ctx)),
+  );
+  y.command(
+    prReview.command,
+    prReview.describe,
+    (b: Argv) => prReview.builder(b, ctx),
+    async (a) => setExit(await prReview.handler(a as unknown as prReview.PrReviewArgs, ctx)),
+  );
+  y.command(
+    resolve.command,
+    resolve.describe,
+    (b: Argv) => resolve.builder(b, ctx),
+    async (a) => setExit(await resolve.handler(a as unknown as resolve.ResolveArgs, ctx)),
+  );
+  y.command(
+    trace.command,
+    trace.describe,
+    (b: Argv) => trace.builder(b, ctx),
+    async (a) => setExit(await trace.handler(a as unknown as trace.TraceArgs, ctx)),
+  );
   return y;
 }
 
@@ -91,6 +121,8 @@ function reportError(e: unknown, io: Io): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
-  io.stderr(`flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}\nThis is a bug. Please report it with the command you ran.\n`);
+  io.stderr(
+    `flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}\nThis is a bug. Please report it with the command you ran.\n`,
+  );
   return ExitCode.Internal;
 }

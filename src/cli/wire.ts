@@ -31,7 +31,8 @@ export function toolInfo(): ToolInfo {
 
 function parseEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === "") return undefined;
-  if (!/^\d{1,12}$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, found '${stripControls(value)}'`);
+  if (!/^\d{1,12}$/.test(value))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, found '${stripControls(value)}'`);
   return new Date(Number(value) * 1000);
 }
 

@@ -22,4 +22,3 @@ export interface InputIssue {
   /** The next step for the user. */
   readonly next?: string;
 }
-

@@ -1,5 +1,4 @@
 export type { InputIssue } from "../domain/input-issue.js";
-import type { InputIssue } from "../domain/input-issue.js";
 
 export const escapePointerToken = (k: string | number): string => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
 export const toPointer = (path: ReadonlyArray<string | number | symbol>): string =>

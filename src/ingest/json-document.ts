@@ -11,7 +11,14 @@ const CONFLICT = /^(<{7}|={7}|>{7})( |$)/m;
 export function parseJsonDocument(text: string, origin: string, what: string): Result<unknown, InputIssue[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") {
-    return err([{ origin, pointer: "", message: `the file is empty; expected ${what}`, next: "check that the path names the right file" }]);
+    return err([
+      {
+        origin,
+        pointer: "",
+        message: `the file is empty; expected ${what}`,
+        next: "check that the path names the right file",
+      },
+    ]);
   }
   try {
     return ok(JSON.parse(body) as unknown);

@@ -62,7 +62,16 @@ function scanString(s: Scan): string {
         s.pos += 6;
         continue;
       }
-      const map: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+      const map: Record<string, string> = {
+        '"': '"',
+        "\\": "\\",
+        "/": "/",
+        b: "\b",
+        f: "\f",
+        n: "\n",
+        r: "\r",
+        t: "\t",
+      };
       if (esc === undefined || map[esc] === undefined) throw new Stop(s.pos, "invalid escape in string");
       out += map[esc];
       s.pos += 2;
@@ -81,8 +90,14 @@ function scanValue(s: Scan, pointer: string): void {
   skipWs(s);
   if (s.target !== undefined && s.found === undefined && pointer === s.target) s.found = s.pos;
   const c = s.text[s.pos];
-  if (c === "{") return scanContainer(s, pointer, "}", true);
-  if (c === "[") return scanContainer(s, pointer, "]", false);
+  if (c === "{") {
+    scanContainer(s, pointer, "}", true);
+    return;
+  }
+  if (c === "[") {
+    scanContainer(s, pointer, "]", false);
+    return;
+  }
   if (c === '"') return void scanString(s);
   const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.text.slice(s.pos, s.pos + 400));
   if (m === null) throw new Stop(s.pos, `unexpected ${describe(s)}, expected a JSON value`);
@@ -177,7 +192,14 @@ export function nodeOffsets(text: string): Map<string, number> {
       if (end < 0) break;
       const raw = text.slice(pos + 1, end);
       let after = end + 1;
-      while (after < text.length && (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13 || text.charCodeAt(after) === 9)) after++;
+      while (
+        after < text.length &&
+        (text.charCodeAt(after) === 32 ||
+          text.charCodeAt(after) === 10 ||
+          text.charCodeAt(after) === 13 ||
+          text.charCodeAt(after) === 9)
+      )
+        after++;
       if (text[after] === ":") {
         lastKey = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (depth === 1 && lastKey === "nodes") pendingNodes = true;

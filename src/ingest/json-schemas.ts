@@ -13,6 +13,10 @@ export function jsonSchemas(): Record<string, object> {
   const policy = z.toJSONSchema(PolicySchema, { target: "draft-2020-12", io: "input" });
   return {
     "policy.v1.schema.json": { ...policy, $id: `${ID_BASE}policy.v1.schema.json`, title: "flake-audit check policy" },
-    "flake-lock.schema.json": { ...flakeLock, $id: `${ID_BASE}flake-lock.schema.json`, title: "flake.lock (versions 5-7) as flake-audit reads it" },
+    "flake-lock.schema.json": {
+      ...flakeLock,
+      $id: `${ID_BASE}flake-lock.schema.json`,
+      title: "flake.lock (versions 5-7) as flake-audit reads it",
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 
 // C0 and C1 controls except tab and newline, DEL, and the bidi overrides that can disguise text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Removes control characters (ANSI escapes lose their ESC and become inert text). */

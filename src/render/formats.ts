@@ -3,6 +3,8 @@ import type { DiffReport } from "../domain/diff/report.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
 import type { TraceReport } from "../domain/closure/trace-report.js";
 
+import { renderJson } from "./json.js";
+
 /** What the terminal allows; renderers that do not colour ignore it. */
 export interface RenderOptions {
   readonly color: boolean;
@@ -18,22 +20,22 @@ export const RENDERERS = {
   trace: {
     text: async () => (await import("./trace/text.js")).renderTraceText,
     markdown: async () => (await import("./trace/markdown.js")).renderTraceMarkdown,
-    json: async () => (await import("./trace/json.js")).renderTraceJson,
+    json: async () => renderJson<TraceReport>((await import("./trace/report.schema.js")).TraceReportSchema),
   } satisfies Record<string, Loader<TraceReport>>,
   resolve: {
     text: async () => (await import("./resolve/text.js")).renderResolveText,
     markdown: async () => (await import("./resolve/markdown.js")).renderResolveMarkdown,
-    json: async () => (await import("./resolve/json.js")).renderResolveJson,
+    json: async () => renderJson<ResolveReport>((await import("./resolve/report.schema.js")).ResolveReportSchema),
   } satisfies Record<string, Loader<ResolveReport>>,
   diff: {
     text: async () => (await import("./diff/text.js")).renderDiffText,
     markdown: async () => (await import("./diff/markdown.js")).renderDiffMarkdown,
-    json: async () => (await import("./diff/json.js")).renderDiffJson,
+    json: async () => renderJson<DiffReport>((await import("./diff/report.schema.js")).DiffReportSchema),
   } satisfies Record<string, Loader<DiffReport>>,
   check: {
     text: async () => (await import("./check/text.js")).renderCheckText,
     markdown: async () => (await import("./check/markdown.js")).renderCheckMarkdown,
-    json: async () => (await import("./check/json.js")).renderCheckJson,
+    json: async () => renderJson<CheckReport>((await import("./check/report.schema.js")).CheckReportSchema),
     sarif: async () => (await import("./check/sarif.js")).renderSarif,
   } satisfies Record<string, Loader<CheckReport>>,
 } as const;

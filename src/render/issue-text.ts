@@ -12,7 +12,8 @@ export const MAX_PRINTED_ISSUES = 20;
 export function renderIssues(issues: readonly InputIssue[]): string {
   const out: string[] = [];
   for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) {
-    const where = issue.position !== undefined ? `${issue.origin}:${issue.position.line}:${issue.position.column}` : issue.origin;
+    const where =
+      issue.position !== undefined ? `${issue.origin}:${issue.position.line}:${issue.position.column}` : issue.origin;
     const pointer = issue.pointer !== "" ? `: ${issue.pointer}` : "";
     const lines = [`${stripControls(where)}${stripControls(pointer)}: ${stripControls(issue.message)}`];
     if (issue.expected !== undefined) lines.push(`  expected: ${stripControls(issue.expected)}`);

@@ -33,13 +33,45 @@ const at = (owner: string, repo: string, rev: string, ref?: string) => {
 };
 
 function pair() {
-  const old = { root: { inputs: { lib: "lib", down: "down", div: "div", fork: "fork", big: "big" } }, lib: at("acme", "lib", c.lib.c3, "main"), down: at("acme", "lib", c.lib.c5, "main"), div: at("acme", "lib", c.lib.c5), fork: at("acme", "lib", c.lib.c4, "main"), big: at("acme", "big", big.first) };
-  const neu = { root: old.root, lib: at("acme", "lib", c.lib.c5, "main"), down: at("acme", "lib", c.lib.c2, "main"), div: at("acme", "lib", c.lib.release), fork: at("acme", "lib", c.lib.forkOnly, "main"), big: at("acme", "big", big.last) };
+  const old = {
+    root: { inputs: { lib: "lib", down: "down", div: "div", fork: "fork", big: "big" } },
+    lib: at("acme", "lib", c.lib.c3, "main"),
+    down: at("acme", "lib", c.lib.c5, "main"),
+    div: at("acme", "lib", c.lib.c5),
+    fork: at("acme", "lib", c.lib.c4, "main"),
+    big: at("acme", "big", big.first),
+  };
+  const neu = {
+    root: old.root,
+    lib: at("acme", "lib", c.lib.c5, "main"),
+    down: at("acme", "lib", c.lib.c2, "main"),
+    div: at("acme", "lib", c.lib.release),
+    fork: at("acme", "lib", c.lib.forkOnly, "main"),
+    big: at("acme", "big", big.last),
+  };
   return writePair({ old: lockText(old), new: lockText(neu) });
 }
 
-const env = () => ({ FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), "flake-audit-cache-")), FLAKE_AUDIT_RETRY_BASE_MS: "1" });
-type Report = { changes: Array<{ input: string; upstream?: { status: string; aheadBy: number; behindBy: number; totalCommits: number; commits: Array<{ headline: string }>; compareUrl: string; newRevReachable?: { contained: boolean } } }>; findings: Array<{ rule: string; input: string }> };
+const env = () => ({
+  FLAKE_AUDIT_GITHUB_API_URL: gh.url,
+  XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), "flake-audit-cache-")),
+  FLAKE_AUDIT_RETRY_BASE_MS: "1",
+});
+type Report = {
+  changes: Array<{
+    input: string;
+    upstream?: {
+      status: string;
+      aheadBy: number;
+      behindBy: number;
+      totalCommits: number;
+      commits: Array<{ headline: string }>;
+      compareUrl: string;
+      newRevReachable?: { contained: boolean };
+    };
+  }>;
+  findings: Array<{ rule: string; input: string }>;
+};
 
 describe("diff with upstream comparisons", () => {
   it("fast-forward, downgrade, diverged, fork commit, and a long history", async () => {
@@ -56,12 +88,20 @@ describe("diff with upstream comparisons", () => {
     expect(up("big")?.totalCommits).toBe(300);
     expect(up("big")?.commits.length).toBe(300); // paginated past the endpoint's 250
     expect(report.findings.map((f) => `${f.rule}:${f.input}`).sort()).toEqual([
-      "last-modified-backwards:down", "last-modified-backwards:fork", "rev-not-on-ref:div", "rev-not-on-ref:fork", "upstream-diverged:div", "upstream-downgrade:down",
+      "last-modified-backwards:down",
+      "last-modified-backwards:fork",
+      "rev-not-on-ref:div",
+      "rev-not-on-ref:fork",
+      "upstream-diverged:div",
+      "upstream-downgrade:down",
     ]);
     expect(gh.invalidQueries).toEqual([]);
   });
 
-  it.each([["text", "txt"], ["markdown", "md"]])("%s golden, hostile commit messages neutralised", async (format, ext) => {
+  it.each([
+    ["text", "txt"],
+    ["markdown", "md"],
+  ])("%s golden, hostile commit messages neutralised", async (format, ext) => {
     const files = pair();
     const r = await runCli(["diff", files.old, files.new, "--format", format, "--now", NOW], { env: env() });
     const out = r.stdout.replaceAll(path.dirname(files.old), "<tmp>");

@@ -29,9 +29,32 @@ beforeAll(async () => {
 afterAll(async () => gh.stop());
 afterEach(() => gh.clearInjections());
 
-const env = (cache: string, extra: Record<string, string> = {}) => ({ FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: cache, FLAKE_AUDIT_RETRY_BASE_MS: "1", ...extra });
+const env = (cache: string, extra: Record<string, string> = {}) => ({
+  FLAKE_AUDIT_GITHUB_API_URL: gh.url,
+  XDG_CACHE_HOME: cache,
+  FLAKE_AUDIT_RETRY_BASE_MS: "1",
+  ...extra,
+});
 const freshCache = (): string => mkdtempSync(path.join(tmpdir(), "flake-audit-cache-"));
-type Report = { inputs: Array<{ input: string; status: string; reason?: string; upstream?: { repository: string; renamedFrom?: string; license: string | null; archived: boolean; fork: boolean; commit?: { signature: { state: string; reason?: string }; messageHeadline: string }; reachable?: { contained: boolean; status: string; ref: string } } }>; findings: Array<{ rule: string; input: string; severity: string }>; requests: number; gaps: Array<{ reason: string }> };
+type Report = {
+  inputs: Array<{
+    input: string;
+    status: string;
+    reason?: string;
+    upstream?: {
+      repository: string;
+      renamedFrom?: string;
+      license: string | null;
+      archived: boolean;
+      fork: boolean;
+      commit?: { signature: { state: string; reason?: string }; messageHeadline: string };
+      reachable?: { contained: boolean; status: string; ref: string };
+    };
+  }>;
+  findings: Array<{ rule: string; input: string; severity: string }>;
+  requests: number;
+  gaps: Array<{ reason: string }>;
+};
 const resolve = async (extraArgs: string[], e: Record<string, string>) => {
   const r = await runCli(["resolve", lockFile, "--format", "json", ...extraArgs], { env: e });
   return { ...r, report: r.stdout === "" ? undefined : (JSON.parse(r.stdout) as Report) };
@@ -39,7 +62,20 @@ const resolve = async (extraArgs: string[], e: Record<string, string>) => {
 
 describe("queries", () => {
   it("every query shape we send validates against GitHub's published schema", () => {
-    const q = provenanceQuery([{ alias: "r0", owner: "NixOS", name: "nixpkgs", facts: true, commits: [["c0", "a".repeat(40)]], heads: [["h0", "nixos-unstable"]], compares: [["x0", "main", "b".repeat(40)], ["x1", undefined, "c".repeat(40)]] }]);
+    const q = provenanceQuery([
+      {
+        alias: "r0",
+        owner: "NixOS",
+        name: "nixpkgs",
+        facts: true,
+        commits: [["c0", "a".repeat(40)]],
+        heads: [["h0", "nixos-unstable"]],
+        compares: [
+          ["x0", "main", "b".repeat(40)],
+          ["x1", undefined, "c".repeat(40)],
+        ],
+      },
+    ]);
     expect(validate(q)).toEqual([]);
   });
 });
@@ -57,7 +93,11 @@ describe("resolve against the stand-in GitHub", () => {
     expect(by.get("forkCommit")?.status).toBe("resolved");
     expect(by.get("forkCommit")?.upstream?.reachable?.contained).toBe(false);
     expect(by.get("forcePushed")?.upstream?.reachable?.contained).toBe(false);
-    expect(by.get("tool")?.upstream).toMatchObject({ repository: "new-org/tool", renamedFrom: "old-org/tool", license: "Apache-2.0" });
+    expect(by.get("tool")?.upstream).toMatchObject({
+      repository: "new-org/tool",
+      renamedFrom: "old-org/tool",
+      license: "Apache-2.0",
+    });
     expect(by.get("legacy")?.upstream?.archived).toBe(true);
     expect(by.get("nolicense")?.upstream?.license).toBeNull();
     expect(by.get("gone")?.status).toBe("not-found");
@@ -67,15 +107,24 @@ describe("resolve against the stand-in GitHub", () => {
     expect(by.get("enterprise")?.status).toBe("unsupported");
     const rules = report!.findings.map((f) => `${f.rule}:${f.input}`).sort();
     expect(rules).toEqual([
-      "last-modified-mismatch:tampered", "missing-license:nolicense", "repo-archived:legacy", "repo-renamed:tool",
-      "rev-not-found:gone", "rev-not-found:missingRev", "rev-not-on-ref:forcePushed", "rev-not-on-ref:forkCommit", "rev-not-on-ref:libRelease",
+      "last-modified-mismatch:tampered",
+      "missing-license:nolicense",
+      "repo-archived:legacy",
+      "repo-renamed:tool",
+      "rev-not-found:gone",
+      "rev-not-found:missingRev",
+      "rev-not-on-ref:forcePushed",
+      "rev-not-on-ref:forkCommit",
+      "rev-not-on-ref:libRelease",
     ]);
     expect(gh.invalidQueries).toEqual([]);
   });
 });
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)],
+  );
 }
 
 describe("cache", () => {
@@ -106,7 +155,10 @@ describe("cache", () => {
   it("says what it could not answer offline with an empty cache, and still exits 0", async () => {
     const r = await resolve(["--offline"], env(freshCache()));
     expect(r.code).toBe(0);
-    expect(r.report!.inputs.find((e) => e.input === "lib")).toMatchObject({ status: "failed", reason: "not in the cache (offline)" });
+    expect(r.report!.inputs.find((e) => e.input === "lib")).toMatchObject({
+      status: "failed",
+      reason: "not in the cache (offline)",
+    });
     expect(r.report!.gaps.length).toBeGreaterThan(0);
   });
 
@@ -150,7 +202,8 @@ describe("failures", () => {
       expect(r.stderr).toContain("GITHUB_TOKEN");
       expect(r.stderr).not.toContain(TOKEN);
       expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
-      for (const f of filesUnder(cache).filter((f) => statSync(f).isFile())) expect(readFileSync(f, "utf8")).not.toContain(TOKEN);
+      for (const f of filesUnder(cache).filter((f) => statSync(f).isFile()))
+        expect(readFileSync(f, "utf8")).not.toContain(TOKEN);
     } finally {
       gh.requiredToken = undefined;
     }
@@ -174,7 +227,14 @@ describe("failures", () => {
 
   it("waits for a rate limit that resets soon, saying so on stderr", async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 1);
-    gh.inject({ status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }, body: { message: "API rate limit exceeded" } }, 1);
+    gh.inject(
+      {
+        status: 403,
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset },
+        body: { message: "API rate limit exceeded" },
+      },
+      1,
+    );
     const r = await resolve([], env(freshCache()));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/rate limit reached; waiting \d+ s/);
@@ -182,7 +242,14 @@ describe("failures", () => {
 
   it("marks inputs unresolved and exits 4 when the rate limit resets far away", async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3000);
-    gh.inject({ status: 429, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset, "retry-after": "3000" }, body: { message: "rate limited" } }, 10);
+    gh.inject(
+      {
+        status: 429,
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset, "retry-after": "3000" },
+        body: { message: "rate limited" },
+      },
+      10,
+    );
     const r = await resolve([], env(freshCache()));
     expect(r.code).toBe(4);
     expect(r.report!.inputs.find((e) => e.input === "lib")?.status).toBe("failed");
@@ -190,14 +257,19 @@ describe("failures", () => {
   });
 
   it("GraphQL RATE_LIMITED errors are rate limits too", async () => {
-    gh.inject({ status: 200, body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] } }, 3);
+    gh.inject(
+      { status: 200, body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] } },
+      3,
+    );
     const r = await resolve(["--rate-limit-wait", "0"], env(freshCache()));
     expect(r.code).toBe(4);
     expect(r.report!.inputs.find((e) => e.input === "lib")?.reason).toMatch(/rate limit/);
   });
 
   it("no network at all: a clear message and a partial report, exit 4", async () => {
-    const r = await runCli(["resolve", lockFile, "--format", "json"], { env: { ...env(freshCache()), FLAKE_AUDIT_GITHUB_API_URL: "http://127.0.0.1:9" } });
+    const r = await runCli(["resolve", lockFile, "--format", "json"], {
+      env: { ...env(freshCache()), FLAKE_AUDIT_GITHUB_API_URL: "http://127.0.0.1:9" },
+    });
     expect(r.code).toBe(4);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.inputs.find((e) => e.input === "lib")?.reason).toMatch(/could not reach GitHub/);
@@ -224,7 +296,10 @@ describe("progress", () => {
     try {
       const tty = await runCli(["resolve", lockFile, "--format", "json"], { env: env(freshCache()), isTTY: true });
       expect(tty.stderr).toMatch(/resolving upstream facts: \d+\/\d+ queries/);
-      const quiet = await runCli(["resolve", lockFile, "--format", "json", "--quiet"], { env: env(freshCache()), isTTY: true });
+      const quiet = await runCli(["resolve", lockFile, "--format", "json", "--quiet"], {
+        env: env(freshCache()),
+        isTTY: true,
+      });
       expect(quiet.stderr).toBe("");
       const pipe = await runCli(["resolve", lockFile, "--format", "json"], { env: env(freshCache()), isTTY: false });
       expect(pipe.stderr).toBe("");
@@ -236,9 +311,14 @@ describe("progress", () => {
 
 describe("resolve renderers (golden files over the scenario)", () => {
   it.each(["text", "markdown", "json"])("%s", async (format) => {
-    const r = await runCli(["resolve", "-", "--format", format], { env: env(freshCache()), stdin: readFileSync(lockFile, "utf8") });
+    const r = await runCli(["resolve", "-", "--format", format], {
+      env: env(freshCache()),
+      stdin: readFileSync(lockFile, "utf8"),
+    });
     expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot(`../golden/resolve/scenario.${format === "markdown" ? "md" : format === "text" ? "txt" : "json"}`);
+    await expect(r.stdout).toMatchFileSnapshot(
+      `../golden/resolve/scenario.${format === "markdown" ? "md" : format === "text" ? "txt" : "json"}`,
+    );
     if (format === "markdown") {
       const outsideCode = r.stdout.replace(/(`+)[^`]*?(?:`(?!\1)[^`]*?)*\1/g, "");
       expect(outsideCode).not.toMatch(/<script|@everyone/);
@@ -251,7 +331,13 @@ describe("sbom --resolve", () => {
     const { validateBom } = await import("../support/sbom.js");
     const r = await runCli(["sbom", lockFile, "--resolve", "--reproducible"], { env: env(freshCache()) });
     expect(r.code, r.stderr).toBe(0);
-    type C = { "bom-ref": string; licenses?: Array<{ license: { id: string } }>; pedigree?: { commits: Array<{ uid: string; author?: { name: string } }> }; externalReferences?: Array<{ type: string; url: string }>; properties: Array<{ name: string; value: string }> };
+    type C = {
+      "bom-ref": string;
+      licenses?: Array<{ license: { id: string } }>;
+      pedigree?: { commits: Array<{ uid: string; author?: { name: string } }> };
+      externalReferences?: Array<{ type: string; url: string }>;
+      properties: Array<{ name: string; value: string }>;
+    };
     const bom = JSON.parse(r.stdout) as { components: C[] };
     const lib = bom.components.find((c) => c["bom-ref"] === "input:lib")!;
     expect(lib.licenses).toEqual([{ license: { id: "MIT" } }]);
@@ -260,12 +346,16 @@ describe("sbom --resolve", () => {
     const tool = bom.components.find((c) => c["bom-ref"] === "input:tool")!;
     expect(tool.externalReferences?.find((e) => e.type === "vcs")?.url).toBe("https://github.com/new-org/tool");
     for (const spec of ["1.4", "1.5", "1.6", "1.7"] as const) {
-      const json = await runCli(["sbom", lockFile, "--resolve", "--reproducible", "--spec", spec, "--offline"], { env: env(freshCache()) });
+      const json = await runCli(["sbom", lockFile, "--resolve", "--reproducible", "--spec", spec, "--offline"], {
+        env: env(freshCache()),
+      });
       expect(await validateBom(json.stdout, spec, "json"), spec).toBeNull();
     }
     const warmCache = freshCache();
     await runCli(["sbom", lockFile, "--resolve"], { env: env(warmCache) });
-    const xml = await runCli(["sbom", lockFile, "--resolve", "--reproducible", "--format", "xml", "--offline"], { env: env(warmCache) });
+    const xml = await runCli(["sbom", lockFile, "--resolve", "--reproducible", "--format", "xml", "--offline"], {
+      env: env(warmCache),
+    });
     expect(await validateBom(xml.stdout, "1.6", "xml")).toBeNull();
     expect(xml.stdout).toContain("<id>MIT</id>");
   });
@@ -275,11 +365,34 @@ describe("check with upstream rules", () => {
   it("maps provenance findings, unsigned commits and license policy to check findings", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-upcheck-"));
     const policy = path.join(dir, "policy.json");
-    writeFileSync(policy, JSON.stringify({ rules: { "unsigned-commit": { enabled: true }, stale: { enabled: false } }, allowedLicenses: ["MIT"] }));
-    const r = await runCli(["check", lockFile, "--policy", policy, "--format", "json", "--fail-on", "none", "--now", "2024-02-01"], { env: env(freshCache()) });
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        rules: { "unsigned-commit": { enabled: true }, stale: { enabled: false } },
+        allowedLicenses: ["MIT"],
+      }),
+    );
+    const r = await runCli(
+      ["check", lockFile, "--policy", policy, "--format", "json", "--fail-on", "none", "--now", "2024-02-01"],
+      { env: env(freshCache()) },
+    );
     expect(r.code, r.stderr).toBe(0);
-    const rules = new Set((JSON.parse(r.stdout) as { findings: Array<{ rule: string; input: string }> }).findings.map((f) => `${f.rule}:${f.input}`));
-    for (const want of ["rev-not-on-ref:forkCommit", "repo-archived:legacy", "repo-renamed:tool", "rev-not-found:gone", "missing-license:nolicense", "last-modified-mismatch:tampered", "unsigned-commit:libTag", "unsigned-commit:viaGit", "license-not-allowed:tool"]) {
+    const rules = new Set(
+      (JSON.parse(r.stdout) as { findings: Array<{ rule: string; input: string }> }).findings.map(
+        (f) => `${f.rule}:${f.input}`,
+      ),
+    );
+    for (const want of [
+      "rev-not-on-ref:forkCommit",
+      "repo-archived:legacy",
+      "repo-renamed:tool",
+      "rev-not-found:gone",
+      "missing-license:nolicense",
+      "last-modified-mismatch:tampered",
+      "unsigned-commit:libTag",
+      "unsigned-commit:viaGit",
+      "license-not-allowed:tool",
+    ]) {
       expect(rules.has(want), want).toBe(true);
     }
     expect(rules.has("unsigned-commit:lib")).toBe(false);

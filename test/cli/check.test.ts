@@ -5,7 +5,7 @@ import path from "node:path";
 import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { CheckReportSchema } from "../../src/render/json.schema.js";
+import { CheckReportSchema } from "../../src/render/check/report.schema.js";
 import { BAD_POLICY_YAML, CHECK_POLICY_YAML, checkLock } from "../support/check-scenarios.js";
 import { runCli } from "../support/cli.js";
 import { CORPUS, hasCorpus, REPO } from "../support/paths.js";
@@ -16,10 +16,19 @@ const policy = path.join(dir, "policy.yaml");
 writeFileSync(lock, checkLock());
 writeFileSync(policy, CHECK_POLICY_YAML);
 const NOW = "2026-11-25";
-const run = (extra: string[], opts = {}) => runCli(["check", "flake.lock", "--policy", "policy.yaml", "--lock-only", "--now", NOW, ...extra], { cwd: dir, ...opts });
+const run = (extra: string[], opts = {}) =>
+  runCli(["check", "flake.lock", "--policy", "policy.yaml", "--lock-only", "--now", NOW, ...extra], {
+    cwd: dir,
+    ...opts,
+  });
 
 describe("check over the scenario lock (golden files)", () => {
-  it.each([["text", "txt"], ["markdown", "md"], ["json", "json"], ["sarif", "sarif"]])("%s", async (format, ext) => {
+  it.each([
+    ["text", "txt"],
+    ["markdown", "md"],
+    ["json", "json"],
+    ["sarif", "sarif"],
+  ])("%s", async (format, ext) => {
     const r = await run(["--format", format, "--fail-on", "none"]);
     expect(r.code, r.stderr).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/check/scenario.${ext}`);
@@ -27,11 +36,24 @@ describe("check over the scenario lock (golden files)", () => {
 
   it("finds every lock-level rule, honours overrides, and reports the expired allowance", async () => {
     const r = await run(["--format", "json", "--fail-on", "none"]);
-    const report = JSON.parse(r.stdout) as { findings: Array<{ rule: string; input: string; location?: { line: number } }>; suppressed: Array<{ rule: string; input: string }> };
+    const report = JSON.parse(r.stdout) as {
+      findings: Array<{ rule: string; input: string; location?: { line: number } }>;
+      suppressed: Array<{ rule: string; input: string }>;
+    };
     const got = report.findings.map((f) => `${f.rule}:${f.input}`).sort();
     expect(got).toEqual([
-      "allowlist-expired:expired", "duplicate-sources:nixpkgs", "insecure-transport:plain", "non-upstream-nixpkgs:fork",
-      "stale:expired", "stale:old", "stale:tool", "unlocked:data", "unlocked:data", "unlocked:local", "unlocked:unpinned", "unsupported-branch:old",
+      "allowlist-expired:expired",
+      "duplicate-sources:nixpkgs",
+      "insecure-transport:plain",
+      "non-upstream-nixpkgs:fork",
+      "stale:expired",
+      "stale:old",
+      "stale:tool",
+      "unlocked:data",
+      "unlocked:data",
+      "unlocked:local",
+      "unlocked:unpinned",
+      "unsupported-branch:old",
     ]);
     expect(report.suppressed.map((f) => `${f.rule}:${f.input}`)).toEqual(["stale:accepted"]);
     expect(report.findings.every((f) => f.location !== undefined && f.location.line > 1)).toBe(true);
@@ -39,7 +61,9 @@ describe("check over the scenario lock (golden files)", () => {
 
   it("JSON matches its committed schema", async () => {
     const json = JSON.parse((await run(["--format", "json", "--fail-on", "none"])).stdout) as unknown;
-    const schema = JSON.parse(readFileSync(path.join(REPO, "schemas", "check-report.v1.schema.json"), "utf8")) as object;
+    const schema = JSON.parse(
+      readFileSync(path.join(REPO, "schemas", "check-report.v1.schema.json"), "utf8"),
+    ) as object;
     expect(new Ajv2020.default({ strict: false }).compile(schema)(json)).toBe(true);
     expect(CheckReportSchema.parse(json)).toEqual(json);
   });
@@ -47,14 +71,28 @@ describe("check over the scenario lock (golden files)", () => {
   it("SARIF validates against the SARIF 2.1.0 schema, with stable fingerprints and lock positions", async () => {
     const require = createRequire(import.meta.url);
     // The SARIF schema is draft-04; it uses nothing that draft-07 reads differently, so Ajv checks it as such.
-    const { $schema: _draft, id, ...rest } = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json") as Record<string, unknown>;
+    const {
+      $schema: _draft,
+      id,
+      ...rest
+    } = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json") as Record<string, unknown>;
     const schema = { ...rest, $id: id } as object;
     const ajv = new Ajv.default({ strict: false, allErrors: true, unicodeRegExp: false });
     const validate = ajv.compile(schema);
-    const a = JSON.parse((await run(["--format", "sarif", "--fail-on", "none"])).stdout) as { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { region?: { startLine: number } } }> }>; tool: { driver: { rules: Array<{ id: string; help: { text: string } }> } } }> };
+    const a = JSON.parse((await run(["--format", "sarif", "--fail-on", "none"])).stdout) as {
+      runs: Array<{
+        results: Array<{
+          partialFingerprints: Record<string, string>;
+          locations: Array<{ physicalLocation: { region?: { startLine: number } } }>;
+        }>;
+        tool: { driver: { rules: Array<{ id: string; help: { text: string } }> } };
+      }>;
+    };
     expect(validate(a), JSON.stringify(validate.errors)).toBe(true);
     const b = JSON.parse((await run(["--format", "sarif", "--fail-on", "none"])).stdout) as typeof a;
-    expect(b.runs[0]!.results.map((r) => r.partialFingerprints)).toEqual(a.runs[0]!.results.map((r) => r.partialFingerprints));
+    expect(b.runs[0]!.results.map((r) => r.partialFingerprints)).toEqual(
+      a.runs[0]!.results.map((r) => r.partialFingerprints),
+    );
     expect(a.runs[0]!.tool.driver.rules.every((r) => r.help.text.includes("What to do"))).toBe(true);
     expect(a.runs[0]!.results.every((r) => (r.locations[0]?.physicalLocation.region?.startLine ?? 0) > 1)).toBe(true);
   });
@@ -68,7 +106,26 @@ describe("--fail-on (default high) and --now", () => {
     expect((await run(["--fail-on", "none"])).code).toBe(0);
   });
   it("nothing reads the real clock: --now decides staleness", async () => {
-    const early = JSON.parse((await runCli(["check", "flake.lock", "--policy", "policy.yaml", "--lock-only", "--format", "json", "--fail-on", "none", "--now", "2026-01-02"], { cwd: dir })).stdout) as { findings: Array<{ rule: string; input: string }> };
+    const early = JSON.parse(
+      (
+        await runCli(
+          [
+            "check",
+            "flake.lock",
+            "--policy",
+            "policy.yaml",
+            "--lock-only",
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+            "--now",
+            "2026-01-02",
+          ],
+          { cwd: dir },
+        )
+      ).stdout,
+    ) as { findings: Array<{ rule: string; input: string }> };
     expect(early.findings.some((f) => f.rule === "stale" && f.input === "tool")).toBe(false);
   });
   it("a --now that is not a date is a usage error (exit 2), named with the value it got", async () => {
@@ -88,7 +145,10 @@ describe("policies with errors: every error at once, with its place in the file"
     expect(r.stderr.match(/^bad\.yaml:\d+:\d+/gm)?.length).toBeGreaterThanOrEqual(5);
   });
   it("JSON", async () => {
-    writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ maxAgeDays: "soon", allow: [{ rule: "stale" }] }, null, 2));
+    writeFileSync(
+      path.join(dir, "bad.json"),
+      JSON.stringify({ maxAgeDays: "soon", allow: [{ rule: "stale" }] }, null, 2),
+    );
     const r = await runCli(["check", "flake.lock", "--policy", "bad.json", "--lock-only"], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("/maxAgeDays");
@@ -106,7 +166,15 @@ describe.skipIf(!hasCorpus)("the corpus checks without a crash", () => {
   const locks = hasCorpus ? readdirSync(path.join(CORPUS, "locks")).sort() : [];
   it("every lock: exit 0, 1 or 3, never 70", async () => {
     for (const f of locks) {
-      const r = await runCli(["check", path.join(CORPUS, "locks", f), "--lock-only", "--now", NOW, "--format", "sarif"]);
+      const r = await runCli([
+        "check",
+        path.join(CORPUS, "locks", f),
+        "--lock-only",
+        "--now",
+        NOW,
+        "--format",
+        "sarif",
+      ]);
       expect([0, 1, 3], `${f}: ${r.stderr}`).toContain(r.code);
     }
   });

@@ -12,7 +12,9 @@ describe("the project's own flake.lock", () => {
 
   it("pins nixpkgs with the real locked node, content-pinned", async () => {
     const r = await runCli(["sbom", "flake.lock", "--reproducible"], { cwd: REPO });
-    const bom = JSON.parse(r.stdout) as { components: Array<{ purl: string; properties: Array<{ name: string; value: string }> }> };
+    const bom = JSON.parse(r.stdout) as {
+      components: Array<{ purl: string; properties: Array<{ name: string; value: string }> }>;
+    };
     expect(bom.components[0]?.purl).toBe("pkg:github/nixos/nixpkgs@2c423e03bbafcff28bfadc6781a4a8257f205cb5");
     expect(bom.components[0]?.properties.find((p) => p.name === "flake-audit:pinning")?.value).toBe("content");
   });

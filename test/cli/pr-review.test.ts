@@ -15,7 +15,18 @@ let base: string;
 let head: string;
 
 const git = (cwd: string, ...args: string[]): string =>
-  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "a", GIT_AUTHOR_EMAIL: "a@x", GIT_COMMITTER_NAME: "a", GIT_COMMITTER_EMAIL: "a@x", GIT_CONFIG_GLOBAL: "/dev/null" } }).trim();
+  execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "a",
+      GIT_AUTHOR_EMAIL: "a@x",
+      GIT_COMMITTER_NAME: "a",
+      GIT_COMMITTER_EMAIL: "a@x",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+    },
+  }).trim();
 
 beforeAll(async () => {
   ({ gh, commits: c } = await startFakeGithub());
@@ -43,11 +54,22 @@ describe("pr-review (the GitHub Action's logic)", () => {
     const event = path.join(dir, "event.json");
     writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } }));
     const summary = path.join(dir, "summary.md");
-    const env = { GITHUB_EVENT_PATH: event, GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: "acme/lib", GITHUB_TOKEN: "ghs_actiontoken", FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: path.join(dir, "cache"), FLAKE_AUDIT_RETRY_BASE_MS: "1" };
+    const env = {
+      GITHUB_EVENT_PATH: event,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_REPOSITORY: "acme/lib",
+      GITHUB_TOKEN: "ghs_actiontoken",
+      FLAKE_AUDIT_GITHUB_API_URL: gh.url,
+      XDG_CACHE_HOME: path.join(dir, "cache"),
+      FLAKE_AUDIT_RETRY_BASE_MS: "1",
+    };
     const first = await runCli(["pr-review", "--now", "2024-12-01T00:00:00Z"], { cwd: repo, env });
     expect(first.code, first.stderr).toBe(0);
     expect(readFileSync(summary, "utf8")).toContain("| `lib` | Updated |");
-    const listed = () => JSON.parse(gh.requests.filter((r) => r.method === "POST" && r.url.includes("/issues/7/comments")).at(-1)?.body ?? "{}") as { body?: string };
+    const listed = () =>
+      JSON.parse(
+        gh.requests.filter((r) => r.method === "POST" && r.url.includes("/issues/7/comments")).at(-1)?.body ?? "{}",
+      ) as { body?: string };
     expect(listed().body).toContain("<!-- flake-audit:lock-diff -->");
     const second = await runCli(["pr-review", "--now", "2024-12-01T00:00:00Z"], { cwd: repo, env });
     expect(second.code, second.stderr).toBe(0);
@@ -55,7 +77,9 @@ describe("pr-review (the GitHub Action's logic)", () => {
     const patches = gh.requests.filter((r) => r.method === "PATCH" && r.url.includes("/issues/comments/"));
     expect(posts).toHaveLength(1);
     expect(patches).toHaveLength(1);
-    expect(gh.requests.filter((r) => r.url.includes("/comments")).every((r) => r.authorization === "token ghs_actiontoken")).toBe(true);
+    expect(
+      gh.requests.filter((r) => r.url.includes("/comments")).every((r) => r.authorization === "token ghs_actiontoken"),
+    ).toBe(true);
   });
 
   it("covers every changed flake.lock, from any directory of the repository", async () => {
@@ -65,7 +89,10 @@ describe("pr-review (the GitHub Action's logic)", () => {
     git(repo, "add", "-A");
     git(repo, "commit", "-q", "-m", "nested lock");
     const newHead = git(repo, "rev-parse", "HEAD");
-    const r = await runCli(["pr-review", "--base", base, "--head", newHead, "--lock-only", "--no-comment", "--now", "2024-12-01T00:00:00Z"], { cwd: sub, env: { FLAKE_AUDIT_GITHUB_API_URL: gh.url } });
+    const r = await runCli(
+      ["pr-review", "--base", base, "--head", newHead, "--lock-only", "--no-comment", "--now", "2024-12-01T00:00:00Z"],
+      { cwd: sub, env: { FLAKE_AUDIT_GITHUB_API_URL: gh.url } },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("## `flake.lock`");
     expect(r.stdout).toContain("## `sub/flake.lock`");
@@ -73,6 +100,6 @@ describe("pr-review (the GitHub Action's logic)", () => {
 
   it("action.yml runs this command", () => {
     const action = readFileSync(path.join(__dirname, "..", "..", "action.yml"), "utf8");
-    expect(action).toContain("dist/main.js\" pr-review");
+    expect(action).toContain('dist/main.js" pr-review');
   });
 });

@@ -1,4 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, mkdirSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+  mkdirSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,7 +22,11 @@ describe("flake-audit sbom", () => {
     const r = await runCli(["sbom", "flake.lock", "--reproducible"], { cwd: REPO });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    const bom = JSON.parse(r.stdout) as { specVersion: string; serialNumber?: string; components: Array<{ name: string }> };
+    const bom = JSON.parse(r.stdout) as {
+      specVersion: string;
+      serialNumber?: string;
+      components: Array<{ name: string }>;
+    };
     expect(bom.specVersion).toBe("1.6");
     expect(bom.serialNumber).toBeUndefined();
     expect(bom.components.map((c) => c.name)).toEqual(["nixpkgs"]);
@@ -33,7 +46,9 @@ describe("flake-audit sbom", () => {
 
   it("takes the timestamp from SOURCE_DATE_EPOCH in reproducible mode", async () => {
     const r = await runCli(["sbom", "--reproducible"], { cwd: REPO, env: { SOURCE_DATE_EPOCH: "1704164645" } });
-    expect((JSON.parse(r.stdout) as { metadata: { timestamp: string } }).metadata.timestamp).toBe("2024-01-02T03:04:05.000Z");
+    expect((JSON.parse(r.stdout) as { metadata: { timestamp: string } }).metadata.timestamp).toBe(
+      "2024-01-02T03:04:05.000Z",
+    );
     const again = await runCli(["sbom", "--reproducible"], { cwd: REPO, env: { SOURCE_DATE_EPOCH: "1704164645" } });
     expect(again.stdout).toBe(r.stdout);
   });
@@ -51,10 +66,15 @@ describe("flake-audit sbom", () => {
   });
 
   it("reads the lock from stdin with -", async () => {
-    const r = await runCli(["sbom", "-", "--reproducible", "--name", "piped"], { stdin: readFileSync(lockFixture("valid", "follows-chain.lock"), "utf8"), cwd: tmp() });
+    const r = await runCli(["sbom", "-", "--reproducible", "--name", "piped"], {
+      stdin: readFileSync(lockFixture("valid", "follows-chain.lock"), "utf8"),
+      cwd: tmp(),
+    });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { components: unknown[] }).components).toHaveLength(2);
-    expect((JSON.parse(r.stdout) as { metadata: { component: { name: string } } }).metadata.component.name).toBe("piped");
+    expect((JSON.parse(r.stdout) as { metadata: { component: { name: string } } }).metadata.component.name).toBe(
+      "piped",
+    );
   });
 
   it("warns on stderr about inputs that are not content-pinned", async () => {
@@ -161,7 +181,13 @@ describe("usage", () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each([[[]], [["frobnicate"]], [["sbom", "--no-such-flag"]], [["sbom", "--spec", "9.9"]], [["sbom", "a.lock", "b.lock"]]])("%j is a usage error (exit 2)", async (argv) => {
+  it.each([
+    [[]],
+    [["frobnicate"]],
+    [["sbom", "--no-such-flag"]],
+    [["sbom", "--spec", "9.9"]],
+    [["sbom", "a.lock", "b.lock"]],
+  ])("%j is a usage error (exit 2)", async (argv) => {
     const r = await runCli(argv as string[]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");

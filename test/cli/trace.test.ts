@@ -18,13 +18,24 @@ describe("flake-audit trace", () => {
   });
 
   it("exits 0 when nothing matches", async () => {
-    const r = await runCli(["trace", "/nix/store/3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d-ghost-0.1", "--lock", LOCK, "--closure", CLOSURE, "--format", "json"]);
+    const r = await runCli([
+      "trace",
+      "/nix/store/3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d-ghost-0.1",
+      "--lock",
+      LOCK,
+      "--closure",
+      CLOSURE,
+      "--format",
+      "json",
+    ]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { attribution: string }).attribution).toBe("none");
   });
 
   it("reads the closure from stdin", async () => {
-    const r = await runCli(["trace", DATA, "--lock", LOCK, "--closure", "-", "--format", "json"], { stdin: readFileSync(CLOSURE, "utf8") });
+    const r = await runCli(["trace", DATA, "--lock", LOCK, "--closure", "-", "--format", "json"], {
+      stdin: readFileSync(CLOSURE, "utf8"),
+    });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { chain: string[] }).chain.length).toBe(4);
   });
@@ -38,7 +49,11 @@ describe("flake-audit trace", () => {
   it.each([
     [["trace", "not-a-store-path", "--lock", LOCK], 3, "is not a store path"],
     [["trace", DATA, "--lock", path.join(REPO, "nope.lock")], 3, "no such file"],
-    [["trace", DATA, "--lock", LOCK, "--closure", path.join(FIXTURES, "flake-lock", "valid", "follows-chain.lock")], 3, "unknown path-info shape"],
+    [
+      ["trace", DATA, "--lock", LOCK, "--closure", path.join(FIXTURES, "flake-lock", "valid", "follows-chain.lock")],
+      3,
+      "unknown path-info shape",
+    ],
     [["trace", DATA, "--closure", CLOSURE, "--closure-of", DATA], 2, "mutually exclusive"],
     [["trace"], 2, "Not enough non-option arguments"],
   ])("%j exits %i", async (argv, code, text) => {

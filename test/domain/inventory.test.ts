@@ -10,15 +10,15 @@ import { FIXTURES } from "../support/paths.js";
 
 /** One readable line per distinct source: `id [paths] -> deps`. */
 const summary = (inv: LockInventory): string[] =>
-  inv.inputs.map((i) => `${i.id} [${i.paths.map(formatInputPath).join(", ")}] -> ${[...i.dependsOn, ...(i.dependsOnRoot ? ["(root)"] : [])].join(", ") || "-"}`);
+  inv.inputs.map(
+    (i) =>
+      `${i.id} [${i.paths.map(formatInputPath).join(", ")}] -> ${[...i.dependsOn, ...(i.dependsOnRoot ? ["(root)"] : [])].join(", ") || "-"}`,
+  );
 
 describe("inventory of a lock", () => {
   it("collapses nodes with identical locked attributes and lists every input path", () => {
     const inv = buildInventory(fixtureGraph("follows-chain"));
-    expect(summary(inv)).toEqual([
-      "libA [libA, mid/libA, mid2/libA, mid3/libA] -> -",
-      "mid [mid, mid2, mid3] -> libA",
-    ]);
+    expect(summary(inv)).toEqual(["libA [libA, mid/libA, mid2/libA, mid3/libA] -> -", "mid [mid, mid2, mid3] -> libA"]);
     expect(inv.rootDependsOn).toEqual(["libA", "mid"]);
   });
 
@@ -26,7 +26,8 @@ describe("inventory of a lock", () => {
     const v7 = summary(buildInventory(fixtureGraph("follows-chain")));
     expect(summary(buildInventory(fixtureGraph("version-6")))).toEqual(v7);
     expect(summary(buildInventory(fixtureGraph("version-5")))).toEqual(v7);
-    const stores = (name: string) => buildInventory(fixtureGraph(name)).inputs.map((i) => i.storePath && formatStorePath(i.storePath));
+    const stores = (name: string) =>
+      buildInventory(fixtureGraph(name)).inputs.map((i) => i.storePath && formatStorePath(i.storePath));
     expect(stores("version-5")).toEqual(stores("follows-chain"));
   });
 
@@ -38,17 +39,28 @@ describe("inventory of a lock", () => {
   it("keeps relative path inputs, marked relative, without a store path", () => {
     const inv = buildInventory(fixtureGraph("relative-parent"));
     expect(inv.inputs.map((i) => `${i.id}:${i.pinning}:${i.storePath === undefined}`)).toEqual([
-      "root:relative:true", "sub1:relative:true", "root/sub0:relative:true", "sub1/root:relative:true", "sub1/root/sub0:relative:true",
+      "root:relative:true",
+      "sub1:relative:true",
+      "root/sub0:relative:true",
+      "sub1/root:relative:true",
+      "sub1/root/sub0:relative:true",
     ]);
   });
 
   it("classifies pinning", () => {
     const inv = buildInventory(fixtureGraph("unlocked"));
-    expect(inv.inputs.map((i) => `${i.id}:${i.pinning}`)).toEqual(["dirty:unlocked", "libA:rev-only", "mid:content", "mid/libA:content"]);
+    expect(inv.inputs.map((i) => `${i.id}:${i.pinning}`)).toEqual([
+      "dirty:unlocked",
+      "libA:rev-only",
+      "mid:content",
+      "mid/libA:content",
+    ]);
   });
 
   it("computes the same store paths as `nix flake archive --json` (recorded with Nix 2.8)", () => {
-    const archive = JSON.parse(readFileSync(path.join(FIXTURES, "flake-lock", "nix-archive.all-local-kinds.json"), "utf8")) as { inputs: Record<string, { path: string }> };
+    const archive = JSON.parse(
+      readFileSync(path.join(FIXTURES, "flake-lock", "nix-archive.all-local-kinds.json"), "utf8"),
+    ) as { inputs: Record<string, { path: string }> };
     const inv = buildInventory(fixtureGraph("all-local-kinds"));
     const byPath = new Map(inv.inputs.flatMap((i) => i.paths.map((p) => [formatInputPath(p), i] as const)));
     expect(Object.keys(archive.inputs).length).toBeGreaterThan(5);
@@ -62,7 +74,11 @@ describe("inventory of a lock", () => {
     // A ladder of shared nodes: each level reaches the next through two names.
     const nodes: Record<string, unknown> = { root: { inputs: { a: "n0", b: "n0" } } };
     for (let i = 0; i < 20; i++) {
-      nodes[`n${i}`] = { inputs: i < 19 ? { a: `n${i + 1}`, b: `n${i + 1}` } : {}, locked: { type: "path", path: `/p/${i}`, narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=" }, original: { type: "path", path: `/p/${i}` } };
+      nodes[`n${i}`] = {
+        inputs: i < 19 ? { a: `n${i + 1}`, b: `n${i + 1}` } : {},
+        locked: { type: "path", path: `/p/${i}`, narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=" },
+        original: { type: "path", path: `/p/${i}` },
+      };
     }
     const graph = parseOrThrow(JSON.stringify({ nodes, root: "root", version: 7 }));
     const index = indexLock(graph);

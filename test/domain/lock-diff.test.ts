@@ -39,7 +39,10 @@ describe("diffLocks", () => {
 
   it("raises findings for risky changes", () => {
     expect(d.findings.map((f) => `${f.severity}:${f.rule}:${f.input}`)).toEqual([
-      "high:pin-lost:pinned", "high:source-changed:swapped", "high:narhash-changed:tampered", "medium:last-modified-backwards:back",
+      "high:pin-lost:pinned",
+      "high:source-changed:swapped",
+      "high:narhash-changed:tampered",
+      "medium:last-modified-backwards:back",
     ]);
   });
 });

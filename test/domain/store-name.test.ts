@@ -17,6 +17,11 @@ describe("parseStoreName (Nix's DrvName rule, plus output suffixes)", () => {
     ["my.patch", "my.patch", undefined, undefined, false],
   ])("%s", (name, pname, version, output, isDerivation) => {
     const p = parseStoreName(name);
-    expect(p).toEqual({ pname, ...(version !== undefined ? { version } : {}), ...(output !== undefined ? { output } : {}), isDerivation });
+    expect(p).toEqual({
+      pname,
+      ...(version !== undefined ? { version } : {}),
+      ...(output !== undefined ? { output } : {}),
+      isDerivation,
+    });
   });
 });

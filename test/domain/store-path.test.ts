@@ -20,29 +20,83 @@ describe("sha256", () => {
 // nix-formats.md §4.3, each verified against the path Nix 2.8.0 reported.
 describe("source store paths (nix-formats.md §4.3 vectors)", () => {
   it.each([
-    ["sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=", "source", "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"],
-    ["sha256-io28R+1ONq+P6XoY7FyTtDtIkcPPt9a4MN0htU63gGo=", "source", "/nix/store/v1xlr6fxgx85ff07vkl4zidvrpc4vs5p-source"],
-    ["sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=", "source", "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source"],
-    ["sha256-ygbMURR6MW1ZIwYBG8/uKx7ai6Lcmvmf6k32B15gPc4=", "source", "/nix/store/hs82nn0alnm60a0wvc3nyyssz5ylzgd0-source"],
-    ["sha256-Joj9bI3bXe8wYWYOXnmAY3Vq1/Hn7Pf8npGQgTyEhuY=", "source", "/nix/store/46lx7s6fq1p9fxyg0y2z5303wirc0y1n-source"],
-    ["sha256-dm5c7TCLFdkLh2fBWWHXVrRx4z2krRpLMuaXl9Tr9BI=", "source", "/nix/store/iy8yw5dh6jc13vv9cz3gf6g6dq09d5jm-source"],
-    ["sha256-NdAfPK1NwzrYebNHefjGKsrkOEQz5cdM/Is2ga38ZRM=", "source", "/nix/store/zwk4g4dafdm2mwnykkfyc0kwcbacwgxd-source"],
-    ["sha256-vm/l8v7kCjHYRg3EOa5qkGU+mmgDaQFMFLwvAMctpxM=", "source", "/nix/store/78b18qp0azkx09mspdpdjrii07aswlfp-source"],
-    ["sha256-cUtWA6Ug8e1atkkaHKrJjLrvm2yn60U9LKyt47pTaAY=", "source", "/nix/store/bgs7w7wwnrdhg13cjy7nsm387m9f5p7k-source"],
-    ["sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=", "mysrc", "/nix/store/qglrdn889y3wq7d1qcxslfz6cnzrzrqh-mysrc"],
-    ["sha256-ygbMURR6MW1ZIwYBG8/uKx7ai6Lcmvmf6k32B15gPc4=", "proj-src", "/nix/store/yg4hbcpipyax3wxk4v9l27r8kgn59h95-proj-src"],
-    ["sha256:034pg7mrl30rgws5cwl9d8b09fafvjlgbdxvmmcm160xnimijv0l", "source", "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"],
+    [
+      "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
+      "source",
+      "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source",
+    ],
+    [
+      "sha256-io28R+1ONq+P6XoY7FyTtDtIkcPPt9a4MN0htU63gGo=",
+      "source",
+      "/nix/store/v1xlr6fxgx85ff07vkl4zidvrpc4vs5p-source",
+    ],
+    [
+      "sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=",
+      "source",
+      "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source",
+    ],
+    [
+      "sha256-ygbMURR6MW1ZIwYBG8/uKx7ai6Lcmvmf6k32B15gPc4=",
+      "source",
+      "/nix/store/hs82nn0alnm60a0wvc3nyyssz5ylzgd0-source",
+    ],
+    [
+      "sha256-Joj9bI3bXe8wYWYOXnmAY3Vq1/Hn7Pf8npGQgTyEhuY=",
+      "source",
+      "/nix/store/46lx7s6fq1p9fxyg0y2z5303wirc0y1n-source",
+    ],
+    [
+      "sha256-dm5c7TCLFdkLh2fBWWHXVrRx4z2krRpLMuaXl9Tr9BI=",
+      "source",
+      "/nix/store/iy8yw5dh6jc13vv9cz3gf6g6dq09d5jm-source",
+    ],
+    [
+      "sha256-NdAfPK1NwzrYebNHefjGKsrkOEQz5cdM/Is2ga38ZRM=",
+      "source",
+      "/nix/store/zwk4g4dafdm2mwnykkfyc0kwcbacwgxd-source",
+    ],
+    [
+      "sha256-vm/l8v7kCjHYRg3EOa5qkGU+mmgDaQFMFLwvAMctpxM=",
+      "source",
+      "/nix/store/78b18qp0azkx09mspdpdjrii07aswlfp-source",
+    ],
+    [
+      "sha256-cUtWA6Ug8e1atkkaHKrJjLrvm2yn60U9LKyt47pTaAY=",
+      "source",
+      "/nix/store/bgs7w7wwnrdhg13cjy7nsm387m9f5p7k-source",
+    ],
+    [
+      "sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=",
+      "mysrc",
+      "/nix/store/qglrdn889y3wq7d1qcxslfz6cnzrzrqh-mysrc",
+    ],
+    [
+      "sha256-ygbMURR6MW1ZIwYBG8/uKx7ai6Lcmvmf6k32B15gPc4=",
+      "proj-src",
+      "/nix/store/yg4hbcpipyax3wxk4v9l27r8kgn59h95-proj-src",
+    ],
+    [
+      "sha256:034pg7mrl30rgws5cwl9d8b09fafvjlgbdxvmmcm160xnimijv0l",
+      "source",
+      "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source",
+    ],
   ])("%s (%s) → %s", (narHash, name, expected) => {
     expect(formatStorePath(sourceStorePath(h(narHash), name))).toBe(expected);
   });
 
   it("recursive add of a file: sha256-rM5k… → 4a9rf5r7…-source", () => {
-    expect(formatStorePath(sourceStorePath(h("sha256-rM5kCCR6UbxXcfBpvp9+LovcAeoisdn/u/7fsxu1oRg=")))).toBe("/nix/store/4a9rf5r7gsipi877zs9893vhvayv7hv7-source");
+    expect(formatStorePath(sourceStorePath(h("sha256-rM5kCCR6UbxXcfBpvp9+LovcAeoisdn/u/7fsxu1oRg=")))).toBe(
+      "/nix/store/4a9rf5r7gsipi877zs9893vhvayv7hv7-source",
+    );
   });
 
   it("flat fixed-output path from its inner fingerprint (§4.3 flat file vector)", () => {
-    const inner = new TextEncoder().encode("fixed:out:sha256:702b7d2e4b28c4f3ef1434bd2333a83427796a9007fb2a23248becd4d51a3e7f:");
-    expect(formatStorePath(makeStorePath("output:out", { algo: "sha256", bytes: sha256(inner) }, "source"))).toBe("/nix/store/w1bsiw08wifrvnnmpn83y8mq7c0pd0kb-source");
+    const inner = new TextEncoder().encode(
+      "fixed:out:sha256:702b7d2e4b28c4f3ef1434bd2333a83427796a9007fb2a23248becd4d51a3e7f:",
+    );
+    expect(formatStorePath(makeStorePath("output:out", { algo: "sha256", bytes: sha256(inner) }, "source"))).toBe(
+      "/nix/store/w1bsiw08wifrvnnmpn83y8mq7c0pd0kb-source",
+    );
   });
 
   it("the store directory is part of the fingerprint", () => {
@@ -62,7 +116,7 @@ describe("parseStorePath", () => {
     ["/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-", false],
     ["/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-bad name", false],
     ["relative/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source", false],
-    ["/we\"ird/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source", false],
+    ['/we"ird/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source', false],
     ["nostore", false],
   ])("%s valid=%s", (text, valid) => {
     expect(parseStorePath(text).ok).toBe(valid);

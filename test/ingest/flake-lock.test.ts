@@ -28,7 +28,23 @@ describe("invalid fixtures give a clear issue list", () => {
 });
 
 describe("specific behaviours", () => {
-  const base = { nodes: { root: { inputs: { a: "a" } }, a: { locked: { type: "github", owner: "o", repo: "r", rev: "0".repeat(40), narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=" }, original: { type: "github", owner: "o", repo: "r" } } }, root: "root", version: 7 };
+  const base = {
+    nodes: {
+      root: { inputs: { a: "a" } },
+      a: {
+        locked: {
+          type: "github",
+          owner: "o",
+          repo: "r",
+          rev: "0".repeat(40),
+          narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
+        },
+        original: { type: "github", owner: "o", repo: "r" },
+      },
+    },
+    root: "root",
+    version: 7,
+  };
 
   it("reports invalid JSON with line and column", () => {
     const r = parseFlakeLock('{\n  "nodes": {,\n}', "x.lock");
@@ -46,7 +62,11 @@ describe("specific behaviours", () => {
 
   it("keeps an unknown input type as data", () => {
     const lock = structuredClone(base);
-    (lock.nodes.a.locked as Record<string, unknown>) = { type: "fossil", url: "https://f.example/r", narHash: base.nodes.a.locked.narHash };
+    (lock.nodes.a.locked as Record<string, unknown>) = {
+      type: "fossil",
+      url: "https://f.example/r",
+      narHash: base.nodes.a.locked.narHash,
+    };
     const r = parseFlakeLock(JSON.stringify(lock), "x");
     expect(r.ok && r.value.nodes.get("a" as never)?.locked).toMatchObject({ type: "unknown", declaredType: "fossil" });
   });

@@ -9,15 +9,27 @@ import { renderIssues } from "../../src/render/issue-text.js";
 import { CORPUS, FIXTURES, hasCorpus } from "../support/paths.js";
 
 const CLOSURES = path.join(FIXTURES, "closure");
-const SHAPES = readdirSync(CLOSURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const SHAPES = readdirSync(CLOSURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const read = (shape: string): string => readFileSync(path.join(CLOSURES, shape, "app-closure.json"), "utf8");
 
 /** A comparable rendering of a closure's facts, independent of the shape it was read from. */
 function facts(c: Closure): unknown {
-  return [...c.infos.values()].map((i) => ({
-    path: i.path, narHash: toSri(i.narHash), narSize: i.narSize, references: i.references, deriver: i.deriver,
-    ca: i.ca && formatContentAddress(i.ca), signatures: i.signatures, registrationTime: i.registrationTime, ultimate: i.ultimate ?? false,
-  })).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...c.infos.values()]
+    .map((i) => ({
+      path: i.path,
+      narHash: toSri(i.narHash),
+      narSize: i.narSize,
+      references: i.references,
+      deriver: i.deriver,
+      ca: i.ca && formatContentAddress(i.ca),
+      signatures: i.signatures,
+      registrationTime: i.registrationTime,
+      ultimate: i.ultimate ?? false,
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function parseOk(text: string, origin = "x"): Closure {
@@ -35,8 +47,14 @@ describe("every path-info shape normalises to the same closure", () => {
   });
 
   it.each([
-    ["list-2.8", "list"], ["list-2.3", "list"], ["list-lix", "list"], ["map-2.19", "map"], ["map-2.23", "map"],
-    ["format-1", "format-1"], ["format-2", "format-2"], ["format-3", "format-3"],
+    ["list-2.8", "list"],
+    ["list-2.3", "list"],
+    ["list-lix", "list"],
+    ["map-2.19", "map"],
+    ["map-2.23", "map"],
+    ["format-1", "format-1"],
+    ["format-2", "format-2"],
+    ["format-3", "format-3"],
   ])("%s is recognised as %s", (shape, expected) => {
     expect(parseOk(read(shape)).shape).toBe(expected);
   });
@@ -54,12 +72,17 @@ describe.skipIf(!hasCorpus)("Nix's own path-info test data (../shared/corpus/pat
     expect(detectPathInfoShape(entry).ok).toBe(false); // an unkeyed object is not a closure on its own
     const base = "n5wkd9frr45pa74if5gpz9j7mifg27fh-foo";
     const version = entry["version"];
-    const doc = version === 2 || version === 3 ? { version, storeDir: "/nix/store", info: { [base]: entry } } : { [`/nix/store/${base}`]: entry };
+    const doc =
+      version === 2 || version === 3
+        ? { version, storeDir: "/nix/store", info: { [base]: entry } }
+        : { [`/nix/store/${base}`]: entry };
     const c = parseOk(JSON.stringify(doc), file);
     const info = c.infos.get(`/nix/store/${base}`)!;
     expect(toSri(info.narHash)).toBe("sha256-FePFYIlMuycIXPZbWi7LGEiMmZSX9FMbaQenWBzm1Sc=");
-    if (Array.isArray(entry["references"]) && entry["references"].length > 0) expect(info.references).toContain("/nix/store/g1w7hy3qg1w7hy3qg1w7hy3qg1w7hy3q-bar");
-    if (Array.isArray(entry["signatures"]) && entry["signatures"].length > 0) expect(info.signatures.map((s) => s.keyName)).toEqual(["asdf", "qwer"]);
+    if (Array.isArray(entry["references"]) && entry["references"].length > 0)
+      expect(info.references).toContain("/nix/store/g1w7hy3qg1w7hy3qg1w7hy3qg1w7hy3q-bar");
+    if (Array.isArray(entry["signatures"]) && entry["signatures"].length > 0)
+      expect(info.signatures.map((s) => s.keyName)).toEqual(["asdf", "qwer"]);
   });
 });
 
@@ -73,7 +96,13 @@ describe("bad closure data: clear issues with pointers", () => {
     ["unknown-document-version", JSON.stringify({ version: 9, storeDir: "/nix/store", info: {} })],
     ["single-unkeyed-object", JSON.stringify({ narHash: NAR, narSize: 1, references: [] })],
     ["non-path-keys", JSON.stringify({ hello: { narHash: NAR } })],
-    ["duplicate-paths", JSON.stringify([{ path: GOOD, narHash: NAR }, { path: GOOD, narHash: NAR }])],
+    [
+      "duplicate-paths",
+      JSON.stringify([
+        { path: GOOD, narHash: NAR },
+        { path: GOOD, narHash: NAR },
+      ]),
+    ],
     ["bad-narhash", JSON.stringify([{ path: GOOD, narHash: "sha256-nope" }])],
     ["wrong-length-hash", JSON.stringify([{ path: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4g-source", narHash: NAR }])],
     ["non-nix32-hash", JSON.stringify([{ path: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwe-source", narHash: NAR }])],
@@ -88,12 +117,22 @@ describe("bad closure data: clear issues with pointers", () => {
   });
 
   it("keeps dangling references as data, not errors", () => {
-    const c = parseOk(JSON.stringify([{ path: GOOD, narHash: NAR, references: ["/nix/store/v1xlr6fxgx85ff07vkl4zidvrpc4vs5p-source"] }]));
+    const c = parseOk(
+      JSON.stringify([
+        { path: GOOD, narHash: NAR, references: ["/nix/store/v1xlr6fxgx85ff07vkl4zidvrpc4vs5p-source"] },
+      ]),
+    );
     expect([...c.danglingReferences]).toEqual([[GOOD, ["/nix/store/v1xlr6fxgx85ff07vkl4zidvrpc4vs5p-source"]]]);
   });
 
   it("accepts a non-default store directory when the data says so", () => {
-    const c = parseOk(JSON.stringify({ version: 2, storeDir: "/gnu/store", info: { "2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source": { narHash: NAR, references: [] } } }));
+    const c = parseOk(
+      JSON.stringify({
+        version: 2,
+        storeDir: "/gnu/store",
+        info: { "2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source": { narHash: NAR, references: [] } },
+      }),
+    );
     expect([...c.infos.keys()]).toEqual(["/gnu/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"]);
   });
 });

@@ -18,7 +18,15 @@ type Json = Record<string, unknown>;
  * some edges replaced by follows to paths that already exist, so every follows resolves.
  */
 const lockArb = fc
-  .array(fc.record({ parent: fc.nat(), name: fc.constantFrom("nixpkgs", "utils", "systems", "lib", "home-manager"), follows: fc.option(fc.nat(), { nil: undefined }), rev: fc.nat(3) }), { minLength: 1, maxLength: 30 })
+  .array(
+    fc.record({
+      parent: fc.nat(),
+      name: fc.constantFrom("nixpkgs", "utils", "systems", "lib", "home-manager"),
+      follows: fc.option(fc.nat(), { nil: undefined }),
+      rev: fc.nat(3),
+    }),
+    { minLength: 1, maxLength: 30 },
+  )
   .map((specs) => {
     const nodes: Record<string, Json> = { root: { inputs: {} } };
     const entries: Array<{ key: string; path: string[] }> = [{ key: "root", path: [] }];
@@ -26,10 +34,17 @@ const lockArb = fc
     const expected = new Map<string, string>(); // input path → node key it must resolve to
     for (const s of specs) {
       const parent = entries[s.parent % entries.length]!;
-      const inputs = (nodes[parent.key]!["inputs"] ??= {}) as Record<string, unknown>;
+      const node = nodes[parent.key]!;
+      node["inputs"] ??= {};
+      const inputs = node["inputs"] as Record<string, unknown>;
       if (s.name in inputs) continue;
       const path = [...parent.path, s.name];
-      const targets = entries.filter((e) => e.key !== "root" && e.path.length > 0 && !(e.path.length >= path.length && path.every((p, i) => e.path[i] === p)));
+      const targets = entries.filter(
+        (e) =>
+          e.key !== "root" &&
+          e.path.length > 0 &&
+          !(e.path.length >= path.length && path.every((p, i) => e.path[i] === p)),
+      );
       if (s.follows !== undefined && targets.length > 0 && parent.key !== "root") {
         const t = targets[s.follows % targets.length]!;
         inputs[s.name] = t.path;
@@ -40,18 +55,27 @@ const lockArb = fc
       used.set(s.name, n);
       const key = n === 1 ? s.name : `${s.name}_${n}`;
       const rev = String(s.rev).repeat(40);
-      nodes[key] = { locked: { lastModified: 1704164645, narHash: NAR, owner: "o", repo: s.name, rev, type: "github" }, original: { owner: "o", repo: s.name, type: "github" } };
+      nodes[key] = {
+        locked: { lastModified: 1704164645, narHash: NAR, owner: "o", repo: s.name, rev, type: "github" },
+        original: { owner: "o", repo: s.name, type: "github" },
+      };
       inputs[s.name] = key;
       entries.push({ key, path });
       expected.set(path.join("/"), key);
     }
-    for (const node of Object.values(nodes)) if (Object.keys((node["inputs"] ?? {}) as Json).length === 0) delete node["inputs"];
+    for (const node of Object.values(nodes))
+      if (Object.keys((node["inputs"] ?? {}) as Json).length === 0) delete node["inputs"];
     return { text: `${JSON.stringify(sortDeep({ nodes, root: "root", version: 7 }), null, 2)}\n`, expected };
   });
 
 function sortDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortDeep);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep((v as Json)[k])]));
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortDeep((v as Json)[k])]),
+    );
   return v;
 }
 
@@ -79,7 +103,11 @@ describe("property: random valid locks with follows", () => {
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }),
-  fc.record({ kind: fc.constant("edge" as const), at: fc.nat(), value: fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })) }),
+  fc.record({
+    kind: fc.constant("edge" as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })),
+  }),
   fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), value: fc.string({ minLength: 1, maxLength: 3 }) }),
 );

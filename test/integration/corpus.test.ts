@@ -18,12 +18,23 @@ function sources(): Source[] {
   const [header, ...rows] = readFileSync(path.join(CORPUS, "SOURCES.tsv"), "utf8").trim().split("\n");
   const cols = header!.split("\t");
   const at = (row: string[], name: string): string => row[cols.indexOf(name)] ?? "";
-  return rows.map((r) => r.split("\t")).filter((r) => at(r, "kind") === "flake.lock").map((r) => ({ file: at(r, "file"), lockVersion: at(r, "lock_version"), category: at(r, "category") }));
+  return rows
+    .map((r) => r.split("\t"))
+    .filter((r) => at(r, "kind") === "flake.lock")
+    .map((r) => ({ file: at(r, "file"), lockVersion: at(r, "lock_version"), category: at(r, "category") }));
 }
 
 type Json = Record<string, unknown>;
 const sortKeys = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(sortKeys) : v !== null && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Json)[k])])) : v;
+  Array.isArray(v)
+    ? v.map(sortKeys)
+    : v !== null && typeof v === "object"
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sortKeys((v as Json)[k])]),
+        )
+      : v;
 
 /**
  * Counted straight from the JSON, independently of the model: nodes reached from the root through
@@ -44,7 +55,7 @@ function distinctLockedSources(text: string): number {
         const n = lock.nodes[edge]!;
         const locked = { ...(n["locked"] as Json), ...((n["info"] ?? {}) as Json) };
         const relative = locked["type"] === "path" && !String(locked["path"]).startsWith("/");
-        distinct.add(JSON.stringify([sortKeys(locked), relative ? n["parent"] ?? [] : null]));
+        distinct.add(JSON.stringify([sortKeys(locked), relative ? (n["parent"] ?? []) : null]));
       }
     }
   }
@@ -63,16 +74,22 @@ describe.skipIf(!hasCorpus)("real flake.lock corpus (../shared/corpus)", () => {
     expect(malformed.length).toBe(1);
   });
 
-  it.each(readable.map((s) => s.file))("%s: parses, one component per distinct locked source, valid SBOM", async (file) => {
-    const full = path.join(CORPUS, file);
-    const text = readFileSync(full, "utf8");
-    const parsed = parseFlakeLock(text, file);
-    if (!parsed.ok) throw new Error(renderIssues(parsed.error));
-    const { model } = await buildSbom({ lockPath: full, tool: TEST_TOOL, reproducible: true, name: "corpus" }, testFiles);
-    expect(model.inventory?.inputs.length).toBe(distinctLockedSources(text));
-    const bom = renderCycloneDx(model, "1.6", "json");
-    expect(await validateBom(bom, "1.6", "json")).toBeNull();
-  });
+  it.each(readable.map((s) => s.file))(
+    "%s: parses, one component per distinct locked source, valid SBOM",
+    async (file) => {
+      const full = path.join(CORPUS, file);
+      const text = readFileSync(full, "utf8");
+      const parsed = parseFlakeLock(text, file);
+      if (!parsed.ok) throw new Error(renderIssues(parsed.error));
+      const { model } = await buildSbom(
+        { lockPath: full, tool: TEST_TOOL, reproducible: true, name: "corpus" },
+        testFiles,
+      );
+      expect(model.inventory?.inputs.length).toBe(distinctLockedSources(text));
+      const bom = renderCycloneDx(model, "1.6", "json");
+      expect(await validateBom(bom, "1.6", "json")).toBeNull();
+    },
+  );
 
   it.each(legacy.map((s) => s.file))("%s: a clear unsupported-version error", (file) => {
     const r = parseFlakeLock(readFileSync(path.join(CORPUS, file), "utf8"), file);
@@ -111,7 +128,10 @@ function sides(text: string): Side {
       }
       const n = lock.nodes[edge as string]!;
       const locked = { ...(n["locked"] as Json), ...((n["info"] ?? {}) as Json) };
-      out.set(p.join("/"), JSON.stringify([sortKeys(locked), (n["original"] as Json | undefined)?.["ref"] ?? null, n["flake"] ?? true]));
+      out.set(
+        p.join("/"),
+        JSON.stringify([sortKeys(locked), (n["original"] as Json | undefined)?.["ref"] ?? null, n["flake"] ?? true]),
+      );
       const times = expanded.get(edge as string) ?? 0;
       if (times < 64 && !at.includes(name)) {
         expanded.set(edge as string, times + 1);
@@ -123,19 +143,43 @@ function sides(text: string): Side {
 }
 
 describe.skipIf(!hasCorpus)("real lock updates (../shared/corpus/pairs.tsv)", () => {
-  const pairs = hasCorpus ? readFileSync(path.join(CORPUS, "pairs.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")) : [];
-  it.each(pairs.map((p) => [`${p[0]} ${p[1]?.slice(0, 8)}→${p[2]?.slice(0, 8)}`, p[3]!, p[4]!]))("%s: diffs, and its counts match the locks", async (_name, oldFile, newFile) => {
-    const { runCli } = await import("../support/cli.js");
-    const r = await runCli(["diff", path.join(CORPUS, oldFile), path.join(CORPUS, newFile), "--lock-only", "--format", "json"]);
-    expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { changes: Array<{ input: string; kind: string }>; unchangedCount: number };
-    const [a, b] = [sides(readFileSync(path.join(CORPUS, oldFile), "utf8")), sides(readFileSync(path.join(CORPUS, newFile), "utf8"))];
-    const added = [...b.keys()].filter((k) => !a.has(k)).length;
-    const removed = [...a.keys()].filter((k) => !b.has(k)).length;
-    const changed = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k) && !(a.get(k)!.startsWith("follows:") && a.get(k) === b.get(k))).length;
-    const count = (kind: string) => report.changes.filter((c) => c.kind === kind).length;
-    expect(count("added")).toBe(added);
-    expect(count("removed")).toBe(removed);
-    expect(report.changes.length - count("added") - count("removed")).toBe(changed);
-  });
+  const pairs = hasCorpus
+    ? readFileSync(path.join(CORPUS, "pairs.tsv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split("\t"))
+    : [];
+  it.each(pairs.map((p) => [`${p[0]} ${p[1]?.slice(0, 8)}→${p[2]?.slice(0, 8)}`, p[3]!, p[4]!]))(
+    "%s: diffs, and its counts match the locks",
+    async (_name, oldFile, newFile) => {
+      const { runCli } = await import("../support/cli.js");
+      const r = await runCli([
+        "diff",
+        path.join(CORPUS, oldFile),
+        path.join(CORPUS, newFile),
+        "--lock-only",
+        "--format",
+        "json",
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as {
+        changes: Array<{ input: string; kind: string }>;
+        unchangedCount: number;
+      };
+      const [a, b] = [
+        sides(readFileSync(path.join(CORPUS, oldFile), "utf8")),
+        sides(readFileSync(path.join(CORPUS, newFile), "utf8")),
+      ];
+      const added = [...b.keys()].filter((k) => !a.has(k)).length;
+      const removed = [...a.keys()].filter((k) => !b.has(k)).length;
+      const changed = [...a.keys()].filter(
+        (k) => b.has(k) && a.get(k) !== b.get(k) && !(a.get(k)!.startsWith("follows:") && a.get(k) === b.get(k)),
+      ).length;
+      const count = (kind: string) => report.changes.filter((c) => c.kind === kind).length;
+      expect(count("added")).toBe(added);
+      expect(count("removed")).toBe(removed);
+      expect(report.changes.length - count("added") - count("removed")).toBe(changed);
+    },
+  );
 });

@@ -25,7 +25,9 @@ describe.runIf(hasNix)(`closures against the real nix (${nixVersion ?? "absent"}
     world = nixWorld(mkdtempSync(path.join(tmpdir(), "flake-audit-nix-")));
     world.createRepos();
     app = world.buildApp();
-    rawInfo = JSON.parse(world.sh("nix", ["path-info", "--json", "--recursive", app.out])) as Array<Record<string, unknown>>;
+    rawInfo = JSON.parse(world.sh("nix", ["path-info", "--json", "--recursive", app.out])) as Array<
+      Record<string, unknown>
+    >;
   }, 300_000);
 
   it("parsed path-info has exactly the fields nix printed", () => {
@@ -44,7 +46,9 @@ describe.runIf(hasNix)(`closures against the real nix (${nixVersion ?? "absent"}
   });
 
   it("computed input store paths equal `nix flake archive --json`", () => {
-    const archive = JSON.parse(world.sh("nix", ["flake", "archive", "--json", app.dir])) as { inputs: Record<string, { path: string }> };
+    const archive = JSON.parse(world.sh("nix", ["flake", "archive", "--json", app.dir])) as {
+      inputs: Record<string, { path: string }>;
+    };
     const inv = buildInventory(parseOrThrow(readFileSync(path.join(app.dir, "flake.lock"), "utf8")));
     for (const [name, entry] of Object.entries(archive.inputs)) {
       const input = inv.inputs.find((i) => i.paths.some((p) => formatInputPath(p) === name));
@@ -58,29 +62,61 @@ describe.runIf(hasNix)(`closures against the real nix (${nixVersion ?? "absent"}
     const inv = buildInventory(parseOrThrow(readFileSync(path.join(app.dir, "flake.lock"), "utf8")));
     const data = inv.inputs.find((i) => i.id === "data")!;
     const dataPath = formatStorePath(data.storePath!);
-    const result = traceStorePath(dataPath, { inventory: inv, closure: closure.value, roots: closureRoots(closure.value) });
+    const result = traceStorePath(dataPath, {
+      inventory: inv,
+      closure: closure.value,
+      roots: closureRoots(closure.value),
+    });
     const why = world.sh("nix", ["why-depends", app.out, dataPath]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: why-depends colours its output; ESC ends a path
     const fromNix = [...why.matchAll(/\/nix\/store\/[0-9a-z]{32}-[^\s\u001b]+/g)].map((m) => m[0]);
     expect(result.chain).toEqual([...new Set(fromNix)]);
     expect(result.inputs.map((i) => i.id)).toEqual(["data"]);
   });
 
   it("trace --closure-of finds the inputs a build embedded and read, through the real nix", async () => {
-    const r = await runCli(["trace", app.out, "--lock", path.join(app.dir, "flake.lock"), "--closure-of", app.out, "--format", "json"], { env: world.env });
+    const r = await runCli(
+      ["trace", app.out, "--lock", path.join(app.dir, "flake.lock"), "--closure-of", app.out, "--format", "json"],
+      { env: world.env },
+    );
     expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { attribution: string; sources: Array<{ via: string; inputs: Array<{ input: string }> }> };
+    const report = JSON.parse(r.stdout) as {
+      attribution: string;
+      sources: Array<{ via: string; inputs: Array<{ input: string }> }>;
+    };
     expect(report.attribution).toBe("build");
-    const byVia = (via: string) => report.sources.filter((s) => s.via === via).flatMap((s) => s.inputs.map((i) => i.input)).sort();
+    const byVia = (via: string) =>
+      report.sources
+        .filter((s) => s.via === via)
+        .flatMap((s) => s.inputs.map((i) => i.input))
+        .sort();
     expect(byVia("derivation")).toEqual(["data", "libA", "p"]);
   });
 
   it("sbom --closure-of merges input sources with their store paths", async () => {
-    const r = await runCli(["sbom", path.join(app.dir, "flake.lock"), "--closure-of", app.out, "--reproducible"], { env: world.env });
+    const r = await runCli(["sbom", path.join(app.dir, "flake.lock"), "--closure-of", app.out, "--reproducible"], {
+      env: world.env,
+    });
     expect(r.code, r.stderr).toBe(0);
-    const bom = JSON.parse(r.stdout) as { components: Array<{ "bom-ref": string; properties: Array<{ name: string; value: string }> }> };
+    const bom = JSON.parse(r.stdout) as {
+      components: Array<{ "bom-ref": string; properties: Array<{ name: string; value: string }> }>;
+    };
     const data = bom.components.find((c) => c["bom-ref"] === "input:data")!;
     expect(data.properties.some((p) => p.name === "nix:narinfo:nar_size")).toBe(true);
-    expect(bom.components.filter((c) => c.properties.some((p) => p.name === "nix:store_path" && p.value === formatStorePath(buildInventory(parseOrThrow(readFileSync(path.join(app.dir, "flake.lock"), "utf8"))).inputs.find((i) => i.id === "data")!.storePath!)))).toHaveLength(1);
+    expect(
+      bom.components.filter((c) =>
+        c.properties.some(
+          (p) =>
+            p.name === "nix:store_path" &&
+            p.value ===
+              formatStorePath(
+                buildInventory(parseOrThrow(readFileSync(path.join(app.dir, "flake.lock"), "utf8"))).inputs.find(
+                  (i) => i.id === "data",
+                )!.storePath!,
+              ),
+        ),
+      ),
+    ).toHaveLength(1);
   });
 
   it("derivations from `nix show-derivation -r` parse and link outputs to their drvs", () => {
@@ -91,15 +127,29 @@ describe.runIf(hasNix)(`closures against the real nix (${nixVersion ?? "absent"}
   });
 
   it("--closure-of takes a flake installable, enabling the experimental features itself", async () => {
-    const bare = { ...world.env, NIX_CONFIG: ["build-users-group =", "sandbox = false", "substituters =", `flake-registry = ${path.dirname(world.SRC)}/registry.json`].join("\n") };
-    const r = await runCli(["sbom", path.join(app.dir, "flake.lock"), "--closure-of", `${app.dir}#default`, "--reproducible"], { env: bare });
+    const bare = {
+      ...world.env,
+      NIX_CONFIG: [
+        "build-users-group =",
+        "sandbox = false",
+        "substituters =",
+        `flake-registry = ${path.dirname(world.SRC)}/registry.json`,
+      ].join("\n"),
+    };
+    const r = await runCli(
+      ["sbom", path.join(app.dir, "flake.lock"), "--closure-of", `${app.dir}#default`, "--reproducible"],
+      { env: bare },
+    );
     expect(r.code, r.stderr).toBe(0);
     const bom = JSON.parse(r.stdout) as { components: Array<{ "bom-ref": string }> };
     expect(bom.components.some((c) => c["bom-ref"] === app.out)).toBe(true);
   });
 
   it("a missing store path given to --closure-of is invalid input (exit 3)", async () => {
-    const r = await runCli(["sbom", "--closure-of", "/nix/store/00000000000000000000000000000000-nothing"], { env: world.env, cwd: app.dir });
+    const r = await runCli(["sbom", "--closure-of", "/nix/store/00000000000000000000000000000000-nothing"], {
+      env: world.env,
+      cwd: app.dir,
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("nix");
   });

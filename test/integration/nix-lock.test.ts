@@ -18,7 +18,10 @@ describe.runIf(hasNix)(`with the real nix (${nixVersion ?? "absent"})`, () => {
   it("every computed input store path equals `nix-store --print-fixed-path --recursive`", () => {
     const graphs = lockFixtures("valid").map((f) => fixtureGraph(f.replace(/\.lock$/, "")));
     graphs.push(parseOrThrow(readFileSync(path.join(REPO, "flake.lock"), "utf8")));
-    if (hasCorpus) graphs.push(parseOrThrow(readFileSync(path.join(CORPUS, "locks", "NixOS__nix__b42789f01382.flake.lock"), "utf8")));
+    if (hasCorpus)
+      graphs.push(
+        parseOrThrow(readFileSync(path.join(CORPUS, "locks", "NixOS__nix__b42789f01382.flake.lock"), "utf8")),
+      );
     const seen = new Set<string>();
     for (const g of graphs) {
       for (const input of buildInventory(g).inputs) {
@@ -26,7 +29,13 @@ describe.runIf(hasNix)(`with the real nix (${nixVersion ?? "absent"})`, () => {
         const key = `${toSri(input.locked.narHash)} ${input.storePath.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const fromNix = nix("nix-store", ["--print-fixed-path", "--recursive", "sha256", toSri(input.locked.narHash), input.storePath.name]).trim();
+        const fromNix = nix("nix-store", [
+          "--print-fixed-path",
+          "--recursive",
+          "sha256",
+          toSri(input.locked.narHash),
+          input.storePath.name,
+        ]).trim();
         expect(formatStorePath(input.storePath), key).toBe(fromNix);
       }
     }

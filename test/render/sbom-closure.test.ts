@@ -19,7 +19,16 @@ const NAR = "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=";
 function dangling(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-closure-"));
   const f = path.join(dir, "dangling.json");
-  writeFileSync(f, JSON.stringify({ "/nix/store/0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a-hello-2.12.1": { narHash: NAR, narSize: 7, references: ["/nix/store/1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b-glibc-2.39-52"] } }));
+  writeFileSync(
+    f,
+    JSON.stringify({
+      "/nix/store/0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a-hello-2.12.1": {
+        narHash: NAR,
+        narSize: 7,
+        references: ["/nix/store/1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b-glibc-2.39-52"],
+      },
+    }),
+  );
   return f;
 }
 
@@ -28,14 +37,33 @@ async function model(name: string): Promise<{ model: SbomModel; warnings: readon
   const lock = path.join(C, "app.flake.lock");
   const r =
     name === "lock-and-closure"
-      ? await buildSbom({ ...base, lockPath: lock, closure: { file: path.join(C, "list-2.8", "app-closure.json") } }, testFiles, noNix)
+      ? await buildSbom(
+          { ...base, lockPath: lock, closure: { file: path.join(C, "list-2.8", "app-closure.json") } },
+          testFiles,
+          noNix,
+        )
       : name === "closure-only"
-        ? await buildSbom({ ...base, closure: { file: path.join(C, "format-3", "app-closure.json") } }, testFiles, noNix)
+        ? await buildSbom(
+            { ...base, closure: { file: path.join(C, "format-3", "app-closure.json") } },
+            testFiles,
+            noNix,
+          )
         : await buildSbom({ ...base, closure: { file: dangling() } }, testFiles, noNix);
-  return { model: { ...r.model, ...(r.model.closure ? { closure: { ...r.model.closure, origin: "closure.json" } } : {}) }, warnings: r.warnings };
+  return {
+    model: { ...r.model, ...(r.model.closure ? { closure: { ...r.model.closure, origin: "closure.json" } } : {}) },
+    warnings: r.warnings,
+  };
 }
 
-type Bom = { components: Array<{ "bom-ref": string; name: string; version?: string; properties?: Array<{ name: string; value: string }> }>; dependencies: Array<{ ref: string; dependsOn?: string[] }> };
+type Bom = {
+  components: Array<{
+    "bom-ref": string;
+    name: string;
+    version?: string;
+    properties?: Array<{ name: string; value: string }>;
+  }>;
+  dependencies: Array<{ ref: string; dependsOn?: string[] }>;
+};
 const NAMES = ["lock-and-closure", "closure-only", "dangling-reference"];
 
 describe("SBOM with a closure", () => {
@@ -46,7 +74,9 @@ describe("SBOM with a closure", () => {
     await expect(json).toMatchFileSnapshot(`../golden/sbom/${name}.cdx.json`);
   });
 
-  it.each(NAMES.flatMap((n) => SPEC_VERSIONS.flatMap((s) => (["json", "xml"] as const).map((f) => [n, s, f] as const))))("%s, spec %s, %s validates", async (name, spec, format) => {
+  it.each(
+    NAMES.flatMap((n) => SPEC_VERSIONS.flatMap((s) => (["json", "xml"] as const).map((f) => [n, s, f] as const))),
+  )("%s, spec %s, %s validates", async (name, spec, format) => {
     expect(await validateBom(renderCycloneDx((await model(name)).model, spec, format), spec, format)).toBeNull();
   });
 
@@ -56,7 +86,13 @@ describe("SBOM with a closure", () => {
     const names = data.properties!.map((p) => p.name);
     expect(names).toContain("flake-audit:input_path");
     expect(names).toContain("nix:narinfo:nar_size");
-    expect(bom.components.filter((c) => c.properties?.some((p) => p.name === "nix:store_path" && p.value === "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source"))).toHaveLength(1);
+    expect(
+      bom.components.filter((c) =>
+        c.properties?.some(
+          (p) => p.name === "nix:store_path" && p.value === "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source",
+        ),
+      ),
+    ).toHaveLength(1);
     const dep = bom.components.find((c) => c.name === "dep")!;
     expect(dep.version).toBe("1.0");
     expect(bom.dependencies.find((d) => d.ref === dep["bom-ref"])?.dependsOn).toEqual(["input:data"]);

@@ -26,7 +26,9 @@ describe("CycloneDX golden files (reproducible, spec 1.6)", () => {
 });
 
 describe("every BOM passes the CycloneDX library validators", () => {
-  const cases = VALID.flatMap((name) => SPEC_VERSIONS.flatMap((spec) => (["json", "xml"] as const).map((format) => [name, spec, format] as const)));
+  const cases = VALID.flatMap((name) =>
+    SPEC_VERSIONS.flatMap((spec) => (["json", "xml"] as const).map((format) => [name, spec, format] as const)),
+  );
   it.each(cases)("%s, spec %s, %s", async (name, spec, format) => {
     const text = renderCycloneDx(await modelOf(lockFixture("valid", `${name}.lock`)), spec, format);
     expect(await validateBom(text, spec, format)).toBeNull();
@@ -35,23 +37,33 @@ describe("every BOM passes the CycloneDX library validators", () => {
 
 describe("dependency graph", () => {
   it.each(VALID)("%s: every dependsOn names a component, and the root lists its direct inputs", async (name) => {
-    const bom = JSON.parse(renderCycloneDx(await modelOf(lockFixture("valid", `${name}.lock`)), "1.6", "json")) as BomJson;
+    const bom = JSON.parse(
+      renderCycloneDx(await modelOf(lockFixture("valid", `${name}.lock`)), "1.6", "json"),
+    ) as BomJson;
     const refs = new Set([bom.metadata.component["bom-ref"], ...(bom.components ?? []).map((c) => c["bom-ref"])]);
     for (const d of bom.dependencies ?? []) {
       expect(refs.has(d.ref)).toBe(true);
       for (const on of d.dependsOn ?? []) expect(refs.has(on), `${d.ref} -> ${on}`).toBe(true);
     }
-    if ((bom.components ?? []).length > 0) expect(bom.dependencies?.find((d) => d.ref === "flake")?.dependsOn?.length).toBeGreaterThan(0);
+    if ((bom.components ?? []).length > 0)
+      expect(bom.dependencies?.find((d) => d.ref === "flake")?.dependsOn?.length).toBeGreaterThan(0);
   });
 
   it("follows-chain: mid depends on libA, which mid2 and mid3 follow", async () => {
-    const bom = JSON.parse(renderCycloneDx(await modelOf(lockFixture("valid", "follows-chain.lock")), "1.6", "json")) as BomJson;
+    const bom = JSON.parse(
+      renderCycloneDx(await modelOf(lockFixture("valid", "follows-chain.lock")), "1.6", "json"),
+    ) as BomJson;
     expect(bom.dependencies).toEqual([
       { ref: "flake", dependsOn: ["input:libA", "input:mid"] },
       { ref: "input:libA" },
       { ref: "input:mid", dependsOn: ["input:libA"] },
     ]);
     const libA = bom.components?.find((c) => c["bom-ref"] === "input:libA");
-    expect(libA?.properties?.filter((p) => p.name === "flake-audit:input_path").map((p) => p.value)).toEqual(["libA", "mid/libA", "mid2/libA", "mid3/libA"]);
+    expect(libA?.properties?.filter((p) => p.name === "flake-audit:input_path").map((p) => p.value)).toEqual([
+      "libA",
+      "mid/libA",
+      "mid2/libA",
+      "mid3/libA",
+    ]);
   });
 });

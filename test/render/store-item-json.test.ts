@@ -10,12 +10,30 @@ import { FIXTURES } from "../support/paths.js";
 
 const NAR = "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=";
 const documents: Array<[string, string]> = [
-  ...readdirSync(path.join(FIXTURES, "closure"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => [d.name, readFileSync(path.join(FIXTURES, "closure", d.name, "app-closure.json"), "utf8")] as [string, string]),
+  ...readdirSync(path.join(FIXTURES, "closure"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map(
+      (d) =>
+        [d.name, readFileSync(path.join(FIXTURES, "closure", d.name, "app-closure.json"), "utf8")] as [string, string],
+    ),
   ["generated", generateClosure(300, "map", 3) as string],
-  ["odd", JSON.stringify([
-    { path: "/nix/store/0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a-glibc-2.39-52-bin", narHash: NAR, references: ["/nix/store/1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b-gone-1.0"], signatures: ["z-key:AAAA", "a-\"key\":BBBB", "m:\u0001x"], ca: "text:sha256:0qq6kcnvlp88ymjqbqrqbsdj59q1nkswcxlrp9cvbljsl7ayjxhl" },
-    { path: "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-top-1.0.drv", narHash: "sha1:9m1skbnr5i43n3yypvda5s65vhfwdx5a", references: [] },
-  ])],
+  [
+    "odd",
+    JSON.stringify([
+      {
+        path: "/nix/store/0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a-glibc-2.39-52-bin",
+        narHash: NAR,
+        references: ["/nix/store/1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b-gone-1.0"],
+        signatures: ["z-key:AAAA", 'a-"key":BBBB', "m:\u0001x"],
+        ca: "text:sha256:0qq6kcnvlp88ymjqbqrqbsdj59q1nkswcxlrp9cvbljsl7ayjxhl",
+      },
+      {
+        path: "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-top-1.0.drv",
+        narHash: "sha1:9m1skbnr5i43n3yypvda5s65vhfwdx5a",
+        references: [],
+      },
+    ]),
+  ],
 ];
 
 describe("the fast store-path writer prints what the generic component writer prints", () => {

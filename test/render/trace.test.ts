@@ -3,8 +3,9 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TraceReport } from "../../src/domain/closure/trace-report.js";
-import { TraceReportSchema } from "../../src/render/json.schema.js";
-import { renderTraceJson } from "../../src/render/trace/json.js";
+import { TraceReportSchema } from "../../src/render/trace/report.schema.js";
+import { renderJson } from "../../src/render/json.js";
+const renderTraceJson = renderJson<TraceReport>(TraceReportSchema);
 import { renderTraceMarkdown } from "../../src/render/trace/markdown.js";
 import { renderTraceText } from "../../src/render/trace/text.js";
 import { REPO } from "../support/paths.js";
@@ -12,7 +13,14 @@ import { traceScenarios } from "../support/trace-scenarios.js";
 
 let scenarios: Array<[string, TraceReport]> = [];
 beforeAll(async () => {
-  scenarios = (await traceScenarios()).map(([name, r]) => [name, { ...r, ...(r.lockFile ? { lockFile: { ...r.lockFile, path: "flake.lock" } } : {}), ...(r.closureFile ? { closureFile: { ...r.closureFile, path: "closure.json" } } : {}) }]);
+  scenarios = (await traceScenarios()).map(([name, r]) => [
+    name,
+    {
+      ...r,
+      ...(r.lockFile ? { lockFile: { ...r.lockFile, path: "flake.lock" } } : {}),
+      ...(r.closureFile ? { closureFile: { ...r.closureFile, path: "closure.json" } } : {}),
+    },
+  ]);
 });
 
 const RENDERERS = [
@@ -43,7 +51,11 @@ describe("trace verdicts", () => {
   it("a build output lists what its build read, nearest first", () => {
     const r = get("output-with-derivations");
     expect(r.attribution).toBe("build");
-    expect(r.sources.map((s) => `${s.via}:${s.depth}:${s.inputs.map((i) => i.input).join()}`)).toEqual(["derivation:0:p", "derivation:1:libA", "derivation:2:data"]);
+    expect(r.sources.map((s) => `${s.via}:${s.depth}:${s.inputs.map((i) => i.input).join()}`)).toEqual([
+      "derivation:0:p",
+      "derivation:1:libA",
+      "derivation:2:data",
+    ]);
   });
   it("without derivations, run-time references still attribute", () => {
     const r = get("output-references-only");

@@ -10,18 +10,66 @@ const T = (iso: string): number => Date.parse(iso) / 1000;
  */
 export function checkLock(): string {
   return lockText({
-    root: { inputs: { nixpkgs: "nixpkgs", old: "old", fresh: "fresh", fork: "fork", tool: "tool", hm: "hm", local: "local", plain: "plain", unpinned: "unpinned", data: "data", accepted: "accepted", expired: "expired" } },
+    root: {
+      inputs: {
+        nixpkgs: "nixpkgs",
+        old: "old",
+        fresh: "fresh",
+        fork: "fork",
+        tool: "tool",
+        hm: "hm",
+        local: "local",
+        plain: "plain",
+        unpinned: "unpinned",
+        data: "data",
+        accepted: "accepted",
+        expired: "expired",
+      },
+    },
     nixpkgs: gh("NixOS", "nixpkgs", 1, { ref: "nixos-26.05", lastModified: T("2026-11-20T00:00:00Z") }),
     old: gh("NixOS", "nixpkgs", 2, { ref: "nixos-24.05", lastModified: T("2024-12-01T00:00:00Z") }),
     fresh: gh("acme", "fresh", 3, { lastModified: T("2026-11-01T00:00:00Z") }),
     fork: gh("someone", "nixpkgs", 4, { ref: "nixos-unstable", lastModified: T("2026-11-24T00:00:00Z") }),
     tool: gh("acme", "tool", 5, { lastModified: T("2026-01-01T00:00:00Z") }),
-    hm: gh("nix-community", "home-manager", 6, { lastModified: T("2026-11-20T00:00:00Z"), inputs: { nixpkgs: "nixpkgs_2" } }),
+    hm: gh("nix-community", "home-manager", 6, {
+      lastModified: T("2026-11-20T00:00:00Z"),
+      inputs: { nixpkgs: "nixpkgs_2" },
+    }),
     nixpkgs_2: gh("NixOS", "nixpkgs", 7, { ref: "nixos-unstable", lastModified: T("2026-11-21T00:00:00Z") }),
-    local: { locked: { lastModified: T("2026-11-24T00:00:00Z"), narHash: NAR, path: "/home/me/src/thing", type: "path" }, original: { path: "/home/me/src/thing", type: "path" } },
-    plain: { locked: { lastModified: T("2026-11-24T00:00:00Z"), narHash: NAR, type: "tarball", url: "http://example.org/src.tar.gz" }, original: { type: "tarball", url: "http://example.org/src.tar.gz" } },
-    unpinned: { locked: { lastModified: T("2026-11-24T00:00:00Z"), owner: "acme", repo: "unpinned", rev: "a".repeat(40), type: "github" }, original: { owner: "acme", repo: "unpinned", type: "github" } },
-    data: { flake: false, locked: { lastModified: T("2026-11-24T00:00:00Z"), type: "git", url: "https://example.org/data.git", ref: "main", rev: "b".repeat(40) }, original: { type: "git", url: "https://example.org/data.git" } },
+    local: {
+      locked: { lastModified: T("2026-11-24T00:00:00Z"), narHash: NAR, path: "/home/me/src/thing", type: "path" },
+      original: { path: "/home/me/src/thing", type: "path" },
+    },
+    plain: {
+      locked: {
+        lastModified: T("2026-11-24T00:00:00Z"),
+        narHash: NAR,
+        type: "tarball",
+        url: "http://example.org/src.tar.gz",
+      },
+      original: { type: "tarball", url: "http://example.org/src.tar.gz" },
+    },
+    unpinned: {
+      locked: {
+        lastModified: T("2026-11-24T00:00:00Z"),
+        owner: "acme",
+        repo: "unpinned",
+        rev: "a".repeat(40),
+        type: "github",
+      },
+      original: { owner: "acme", repo: "unpinned", type: "github" },
+    },
+    data: {
+      flake: false,
+      locked: {
+        lastModified: T("2026-11-24T00:00:00Z"),
+        type: "git",
+        url: "https://example.org/data.git",
+        ref: "main",
+        rev: "b".repeat(40),
+      },
+      original: { type: "git", url: "https://example.org/data.git" },
+    },
     accepted: gh("acme", "vendored", 8, { lastModified: T("2025-01-01T00:00:00Z") }),
     expired: gh("acme", "legacy", 9, { lastModified: T("2025-01-01T00:00:00Z") }),
   });

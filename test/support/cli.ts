@@ -9,15 +9,26 @@ export interface CliResult {
 }
 
 /** Runs the CLI in process with a fake Io, as the user would from `cwd`. */
-export async function runCli(argv: string[], opts: { env?: Env; stdin?: string; cwd?: string; isTTY?: boolean } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  opts: { env?: Env; stdin?: string; cwd?: string; isTTY?: boolean } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTTY: opts.isTTY ?? false,
-    readStdin: async () => opts.stdin ?? "",
-    cwd: opts.cwd ?? REPO,
-  }, opts.env ?? {});
+  const code = await run(
+    argv,
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      isTTY: opts.isTTY ?? false,
+      readStdin: async () => opts.stdin ?? "",
+      cwd: opts.cwd ?? REPO,
+    },
+    opts.env ?? {},
+  );
   return { code, stdout, stderr };
 }

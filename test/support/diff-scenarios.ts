@@ -8,11 +8,23 @@ const rev = (n: number): string => n.toString(16).padStart(2, "0").repeat(20);
 const DAY = 86400;
 const T0 = 1717200000; // 2024-06-01
 
-export function gh(owner: string, repo: string, r: number, opts: { ref?: string; lastModified?: number; narHash?: string; flake?: boolean; inputs?: Json } = {}): Json {
+export function gh(
+  owner: string,
+  repo: string,
+  r: number,
+  opts: { ref?: string; lastModified?: number; narHash?: string; flake?: boolean; inputs?: Json } = {},
+): Json {
   return {
     ...(opts.inputs !== undefined ? { inputs: opts.inputs } : {}),
     ...(opts.flake === false ? { flake: false } : {}),
-    locked: { lastModified: opts.lastModified ?? T0 + r * DAY, narHash: opts.narHash ?? NAR(r), owner, repo, rev: rev(r), type: "github" },
+    locked: {
+      lastModified: opts.lastModified ?? T0 + r * DAY,
+      narHash: opts.narHash ?? NAR(r),
+      owner,
+      repo,
+      rev: rev(r),
+      type: "github",
+    },
     original: { owner, repo, type: "github", ...(opts.ref !== undefined ? { ref: opts.ref } : {}) },
   };
 }
@@ -26,7 +38,22 @@ export const lockText = (nodes: Json): string => `${JSON.stringify({ nodes, root
  */
 export function lockOnlyPair(): { old: string; new: string } {
   const old = {
-    root: { inputs: { nixpkgs: "nixpkgs", hm: "hm", gone: "gone", tagged: "tagged", swapped: "swapped", same: "same", churn: "utils_2", data: "data", tampered: "tampered", pinned: "pinned", back: "back", branch: "branch" } },
+    root: {
+      inputs: {
+        nixpkgs: "nixpkgs",
+        hm: "hm",
+        gone: "gone",
+        tagged: "tagged",
+        swapped: "swapped",
+        same: "same",
+        churn: "utils_2",
+        data: "data",
+        tampered: "tampered",
+        pinned: "pinned",
+        back: "back",
+        branch: "branch",
+      },
+    },
     nixpkgs: gh("NixOS", "nixpkgs", 10, { ref: "nixos-24.05" }),
     hm: gh("nix-community", "home-manager", 20, { inputs: { nixpkgs: ["nixpkgs"], utils: "utils" } }),
     utils: gh("numtide", "flake-utils", 30),
@@ -42,7 +69,22 @@ export function lockOnlyPair(): { old: string; new: string } {
     branch: gh("acme", "branch", 120, { ref: "main" }),
   };
   const neu = {
-    root: { inputs: { nixpkgs: "nixpkgs", hm: "hm", added: "added", tagged: "tagged", swapped: "swapped", same: "same", churn: "utils_3", data: "data", tampered: "tampered", pinned: "pinned", back: "back", branch: "branch" } },
+    root: {
+      inputs: {
+        nixpkgs: "nixpkgs",
+        hm: "hm",
+        added: "added",
+        tagged: "tagged",
+        swapped: "swapped",
+        same: "same",
+        churn: "utils_3",
+        data: "data",
+        tampered: "tampered",
+        pinned: "pinned",
+        back: "back",
+        branch: "branch",
+      },
+    },
     nixpkgs: gh("NixOS", "nixpkgs", 11, { ref: "nixos-24.11" }),
     hm: gh("nix-community", "home-manager", 21, { inputs: { nixpkgs: "nixpkgs_2", utils: ["churn"] } }),
     nixpkgs_2: gh("NixOS", "nixpkgs", 12),
@@ -53,7 +95,10 @@ export function lockOnlyPair(): { old: string; new: string } {
     same: gh("acme", "same", 70),
     data: gh("acme", "data", 80),
     tampered: gh("acme", "tampered", 90, { narHash: NAR(99) }),
-    pinned: { locked: { lastModified: T0 + 100 * DAY, owner: "acme", repo: "pinned", rev: rev(100), type: "github" }, original: { owner: "acme", repo: "pinned", type: "github" } },
+    pinned: {
+      locked: { lastModified: T0 + 100 * DAY, owner: "acme", repo: "pinned", rev: rev(100), type: "github" },
+      original: { owner: "acme", repo: "pinned", type: "github" },
+    },
     back: gh("acme", "back", 111, { lastModified: T0 }),
     branch: gh("acme", "branch", 120, { ref: "develop" }),
   };

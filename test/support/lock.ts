@@ -10,4 +10,5 @@ export function parseOrThrow(text: string, origin = "test.lock"): LockGraph {
   return r.value;
 }
 
-export const fixtureGraph = (name: string): LockGraph => parseOrThrow(readFileSync(lockFixture("valid", `${name}.lock`), "utf8"), `${name}.lock`);
+export const fixtureGraph = (name: string): LockGraph =>
+  parseOrThrow(readFileSync(lockFixture("valid", `${name}.lock`), "utf8"), `${name}.lock`);

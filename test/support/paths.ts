@@ -9,5 +9,8 @@ export const CORPUS = path.join(SHARED, "corpus");
 export const hasCorpus = existsSync(path.join(CORPUS, "SOURCES.tsv"));
 
 export const lockFixtures = (kind: "valid" | "invalid"): string[] =>
-  readdirSync(path.join(FIXTURES, "flake-lock", kind)).filter((f) => f.endsWith(".lock")).sort();
-export const lockFixture = (kind: "valid" | "invalid", name: string): string => path.join(FIXTURES, "flake-lock", kind, name);
+  readdirSync(path.join(FIXTURES, "flake-lock", kind))
+    .filter((f) => f.endsWith(".lock"))
+    .sort();
+export const lockFixture = (kind: "valid" | "invalid", name: string): string =>
+  path.join(FIXTURES, "flake-lock", kind, name);

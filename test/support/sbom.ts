@@ -5,6 +5,7 @@ import type { Files } from "../../src/app/ports.js";
 import type { SbomModel } from "../../src/domain/sbom-model.js";
 import type { SpecVersion } from "../../src/render/sbom/serialize.js";
 import { createHash } from "node:crypto";
+import { getOrInsert } from "../../src/domain/map-utils.js";
 
 export const TEST_TOOL = { name: "flake-audit", version: "0.0.0-test" };
 
@@ -18,7 +19,12 @@ export const testFiles: Files = {
   },
   async readText(p) {
     const text = readFileSync(p, "utf8");
-    return { displayPath: p.split("/").pop()!, text, sha256: createHash("sha256").update(text).digest("hex"), directoryName: "fixture" };
+    return {
+      displayPath: p.split("/").pop()!,
+      text,
+      sha256: createHash("sha256").update(text).digest("hex"),
+      directoryName: "fixture",
+    };
   },
 };
 
@@ -27,18 +33,21 @@ export async function modelOf(lockPath: string): Promise<SbomModel> {
   return r.model;
 }
 
-const VERSION: Record<SpecVersion, CDX.Spec.Version> = { "1.4": CDX.Spec.Version.v1dot4, "1.5": CDX.Spec.Version.v1dot5, "1.6": CDX.Spec.Version.v1dot6, "1.7": CDX.Spec.Version.v1dot7 };
+const VERSION: Record<SpecVersion, CDX.Spec.Version> = {
+  "1.4": CDX.Spec.Version.v1dot4,
+  "1.5": CDX.Spec.Version.v1dot5,
+  "1.6": CDX.Spec.Version.v1dot6,
+  "1.7": CDX.Spec.Version.v1dot7,
+};
 const jsonValidators = new Map<SpecVersion, CDX.Validation.JsonStrictValidator>();
 const xmlValidators = new Map<SpecVersion, CDX.Validation.XmlValidator>();
 
 /** Null when the BOM passes the CycloneDX library's schema validator, else its errors. */
 export async function validateBom(text: string, spec: SpecVersion, format: "json" | "xml"): Promise<unknown> {
   if (format === "json") {
-    let v = jsonValidators.get(spec);
-    if (v === undefined) jsonValidators.set(spec, (v = new CDX.Validation.JsonStrictValidator(VERSION[spec])));
+    const v = getOrInsert(jsonValidators, spec, () => new CDX.Validation.JsonStrictValidator(VERSION[spec]));
     return v.validate(text);
   }
-  let v = xmlValidators.get(spec);
-  if (v === undefined) xmlValidators.set(spec, (v = new CDX.Validation.XmlValidator(VERSION[spec])));
+  const v = getOrInsert(xmlValidators, spec, () => new CDX.Validation.XmlValidator(VERSION[spec]));
   return v.validate(text);
 }

@@ -8,7 +8,9 @@ import { FIXTURES } from "./paths.js";
 import { TEST_TOOL, testFiles } from "./sbom.js";
 
 const C = path.join(FIXTURES, "closure");
-const closure = JSON.parse(readFileSync(path.join(C, "list-2.8", "app-closure.json"), "utf8")) as Array<{ path: string }>;
+const closure = JSON.parse(readFileSync(path.join(C, "list-2.8", "app-closure.json"), "utf8")) as Array<{
+  path: string;
+}>;
 const find = (suffix: string): string => closure.find((e) => e.path.endsWith(suffix))!.path;
 const DATA_SRC = "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source";
 const NAR = "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=";
@@ -32,14 +34,27 @@ function unattributedClosure(): string {
     { path: x, narHash: NAR, narSize: 1, references: [DATA_SRC, y] },
     { path: y, narHash: NAR, narSize: 1, references: [z] },
     { path: z, narHash: NAR, narSize: 1, references: [] },
-    { path: DATA_SRC, narHash: "sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=", narSize: 296, references: [], ca: "fixed:r:sha256:0qq6kcnvlp88ymjqbqrqbsdj59q1nkswcxlrp9cvbljsl7ayjxhl" },
+    {
+      path: DATA_SRC,
+      narHash: "sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=",
+      narSize: 296,
+      references: [],
+      ca: "fixed:r:sha256:0qq6kcnvlp88ymjqbqrqbsdj59q1nkswcxlrp9cvbljsl7ayjxhl",
+    },
   ]);
 }
 
 /** A lock whose input carries hostile text: ANSI escapes, Markdown, HTML, a mention. */
 function hostileLock(): string {
   const url = "https://evil.example/x`|y<img src=x onerror=alert(1)>@admin[link](http://e.vil)\u001b[31mred.tar.gz";
-  return JSON.stringify({ nodes: { root: { inputs: { "pwn|`x`": "evil" } }, evil: { locked: { type: "tarball", url, narHash: NAR }, original: { type: "tarball", url } } }, root: "root", version: 7 });
+  return JSON.stringify({
+    nodes: {
+      root: { inputs: { "pwn|`x`": "evil" } },
+      evil: { locked: { type: "tarball", url, narHash: NAR }, original: { type: "tarball", url } },
+    },
+    root: "root",
+    version: 7,
+  });
 }
 
 export async function traceScenarios(): Promise<Array<[string, TraceReport]>> {
@@ -51,10 +66,32 @@ export async function traceScenarios(): Promise<Array<[string, TraceReport]>> {
   const hostileSource = "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source";
   return [
     ["source-of-input", await run({ ...base, path: DATA_SRC, lockPath: lock, closure: { file: list } })],
-    ["output-with-derivations", await run({ ...base, path: find("top-bin-3.0"), lockPath: lock, closure: { file: list }, derivationsPath: drvs })],
-    ["output-references-only", await run({ ...base, path: `${find("app-2.1")}/bin/app`, lockPath: lock, closure: { file: list } })],
-    ["not-from-any-input", await run({ ...base, path: "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-zlib-1.3.1", lockPath: lock, closure: { file: temp("c.json", unattributedClosure()) } })],
-    ["not-in-closure", await run({ ...base, path: "/nix/store/3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d-ghost-0.1", lockPath: lock, closure: { file: list } })],
+    [
+      "output-with-derivations",
+      await run({ ...base, path: find("top-bin-3.0"), lockPath: lock, closure: { file: list }, derivationsPath: drvs }),
+    ],
+    [
+      "output-references-only",
+      await run({ ...base, path: `${find("app-2.1")}/bin/app`, lockPath: lock, closure: { file: list } }),
+    ],
+    [
+      "not-from-any-input",
+      await run({
+        ...base,
+        path: "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-zlib-1.3.1",
+        lockPath: lock,
+        closure: { file: temp("c.json", unattributedClosure()) },
+      }),
+    ],
+    [
+      "not-in-closure",
+      await run({
+        ...base,
+        path: "/nix/store/3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d-ghost-0.1",
+        lockPath: lock,
+        closure: { file: list },
+      }),
+    ],
     ["lock-only", await run({ ...base, path: DATA_SRC, lockPath: lock })],
     ["hostile-strings", await run({ ...base, path: hostileSource, lockPath: temp("flake.lock", hostileLock()) })],
   ];

@@ -21,10 +21,14 @@ export function cacheDir(env: Readonly<Record<string, string | undefined>>): str
 
 // Keys are host/owner/repo/sha and the like; anything outside a plain alphabet is escaped so a
 // crafted owner name cannot walk out of the cache directory.
-const safe = (part: string): string => part.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(/^\.+/, (d) => "%2e".repeat(d.length));
+const safe = (part: string): string =>
+  part
+    .replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+    .replace(/^\.+/, (d) => "%2e".repeat(d.length));
 
 export function diskCache(root: string | undefined): DiskCache {
-  const file = (kind: string, key: string): string | undefined => (root === undefined ? undefined : path.join(root, "v1", safe(kind), ...key.split("/").map(safe)) + ".json");
+  const file = (kind: string, key: string): string | undefined =>
+    root === undefined ? undefined : `${path.join(root, "v1", safe(kind), ...key.split("/").map(safe))}.json`;
   return {
     get(kind, key) {
       const f = file(kind, key);

@@ -16,7 +16,10 @@ export interface ClientOptions {
 
 export interface GithubClient {
   graphql(query: string): Promise<unknown>;
-  rest(route: string, params: Record<string, unknown>): Promise<{ status: number; data: unknown; headers: Record<string, string | number | undefined> }>;
+  rest(
+    route: string,
+    params: Record<string, unknown>,
+  ): Promise<{ status: number; data: unknown; headers: Record<string, string | number | undefined> }>;
   /** HTTP requests sent so far, retries included. */
   requests(): number;
 }
@@ -45,7 +48,11 @@ export function createGithubClient(opts: ClientOptions): GithubClient {
     graphql: (query) => octokit.request({ method: "POST", url: opts.graphqlUrl, query }).then((r) => r.data as unknown),
     async rest(route, params) {
       const r = await octokit.request(route, params);
-      return { status: r.status, data: r.data as unknown, headers: r.headers as Record<string, string | number | undefined> };
+      return {
+        status: r.status,
+        data: r.data as unknown,
+        headers: r.headers as Record<string, string | number | undefined>,
+      };
     },
     requests: () => count,
   };

@@ -15,7 +15,12 @@ const PER_PAGE = 100;
  * paginated past its 250-commit answer up to MAX_COMPARE_COMMITS. Two fixed revs always compare
  * the same, so answers are cached forever.
  */
-export function githubCompareSource(o: { clientFor: (host: string) => GithubClient | string; cache: DiskCache; offline: boolean; now: () => number }): CompareSource {
+export function githubCompareSource(o: {
+  clientFor: (host: string) => GithubClient | string;
+  cache: DiskCache;
+  offline: boolean;
+  now: () => number;
+}): CompareSource {
   async function one(t: CompareTarget): Promise<CompareFacts | UpstreamError> {
     const cached = o.cache.get("compare", compareKey(t)) as CompareFacts | undefined;
     if (cached !== undefined && typeof cached.status === "string" && Array.isArray(cached.commits)) return cached;
@@ -26,12 +31,34 @@ export function githubCompareSource(o: { clientFor: (host: string) => GithubClie
     const commits: CompareFacts["commits"][number][] = [];
     try {
       for (let page = 1; commits.length < MAX_COMPARE_COMMITS; page++) {
-        const r = await client.rest("GET /repos/{owner}/{repo}/compare/{basehead}", { owner: t.owner, repo: t.repo, basehead: `${t.base}...${t.head}`, per_page: PER_PAGE, page });
+        const r = await client.rest("GET /repos/{owner}/{repo}/compare/{basehead}", {
+          owner: t.owner,
+          repo: t.repo,
+          basehead: `${t.base}...${t.head}`,
+          per_page: PER_PAGE,
+          page,
+        });
         const body = CompareResponseSchema.safeParse(r.data);
-        if (!body.success) return { error: "invalid-response", message: "GitHub's compare answer had an unexpected shape" };
+        if (!body.success)
+          return { error: "invalid-response", message: "GitHub's compare answer had an unexpected shape" };
         const b = body.data;
-        for (const c of b.commits) commits.push({ sha: c.sha, headline: c.commit.message.split("\n")[0] ?? "", ...(c.commit.author?.name != null ? { author: c.commit.author.name } : {}), date: c.commit.committer?.date ?? c.commit.author?.date ?? "", url: c.html_url });
-        facts = { status: b.status, aheadBy: b.ahead_by, behindBy: b.behind_by, totalCommits: b.total_commits, commits: [], compareUrl: b.html_url, ...(b.merge_base_commit?.sha !== undefined ? { mergeBase: b.merge_base_commit.sha } : {}) };
+        for (const c of b.commits)
+          commits.push({
+            sha: c.sha,
+            headline: c.commit.message.split("\n")[0] ?? "",
+            ...(c.commit.author?.name != null ? { author: c.commit.author.name } : {}),
+            date: c.commit.committer?.date ?? c.commit.author?.date ?? "",
+            url: c.html_url,
+          });
+        facts = {
+          status: b.status,
+          aheadBy: b.ahead_by,
+          behindBy: b.behind_by,
+          totalCommits: b.total_commits,
+          commits: [],
+          compareUrl: b.html_url,
+          ...(b.merge_base_commit?.sha !== undefined ? { mergeBase: b.merge_base_commit.sha } : {}),
+        };
         if (b.commits.length < PER_PAGE || commits.length >= b.total_commits) break;
       }
     } catch (e) {

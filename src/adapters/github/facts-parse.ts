@@ -19,7 +19,8 @@ export function repoFacts(raw: unknown): RepoFacts | undefined {
   };
 }
 
-export const defaultBranchHead = (raw: unknown): string | undefined => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? undefined;
+export const defaultBranchHead = (raw: unknown): string | undefined =>
+  RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? undefined;
 
 function signature(s: { isValid: boolean; state: string } | null): SignatureState {
   if (s === null) return { state: "unsigned" };
@@ -50,7 +51,12 @@ export function reachability(raw: unknown, refLabel: string): Reachability | und
   const head = r.data.target?.oid;
   const cmp = r.data.compare;
   const status = cmp == null ? "diverged" : (cmp.status.toLowerCase() as Reachability["status"]);
-  return { ref: r.data.name, contained: status === "behind" || status === "identical", status, ...(head !== undefined ? { headOid: head } : {}) };
+  return {
+    ref: r.data.name,
+    contained: status === "behind" || status === "identical",
+    status,
+    ...(head !== undefined ? { headOid: head } : {}),
+  };
 }
 
 export const refHead = (raw: unknown): string | undefined => RefSchema.safeParse(raw).data?.target?.oid ?? undefined;

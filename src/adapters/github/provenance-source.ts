@@ -1,13 +1,22 @@
 import type { ProvenanceSource } from "../../app/ports.js";
-import { commitKey, reachKey, repoKey, type CommitFacts, type GithubTarget, type Reachability, type RepoFacts } from "../../domain/provenance/upstream-facts.js";
+import {
+  commitKey,
+  reachKey,
+  repoKey,
+  type CommitFacts,
+  type GithubTarget,
+  type Reachability,
+  type RepoFacts,
+} from "../../domain/provenance/upstream-facts.js";
 import type { ProvenanceBatch, UpstreamError } from "../../domain/provenance/report.js";
 import type { DiskCache } from "./cache.js";
-import { classifyError } from "./classify.js";
 import type { GithubClient } from "./client.js";
 import { commitFacts, defaultBranchHead, reachability, refHead, repoFacts } from "./facts-parse.js";
 import { CachedCommitSchema } from "./responses.schema.js";
 import { askSize, MAX_ALIASES_PER_QUERY, provenanceQuery, type RepoAsk } from "./queries.js";
 import { runQuery, type QueryResult, type QueryRun } from "./query-runner.js";
+import { finishOffline, type GithubRepo } from "./offline-answers.js";
+import { pool } from "../pool.js";
 
 export interface SourceOptions {
   /** A client for a host, or why there is none (an Enterprise host nobody configured). */
@@ -22,7 +31,7 @@ export interface SourceOptions {
   readonly ignoreCachedReach?: boolean;
 }
 
-type Repo = { host: string; owner: string; repo: string; targets: GithubTarget[] };
+type Repo = GithubRepo;
 type Cached<T> = { readonly at: number; readonly value: T | "not-found" };
 
 const refLabel = (t: GithubTarget, defaultBranch: string | undefined): string => t.ref ?? defaultBranch ?? "HEAD";
@@ -43,17 +52,34 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
         if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
         repos.set(k, r);
       }
-      const out = { repos: new Map<string, RepoFacts | UpstreamError>(), commits: new Map<string, CommitFacts | UpstreamError>(), reach: new Map<string, Reachability | UpstreamError>() };
+      const out = {
+        repos: new Map<string, RepoFacts | UpstreamError>(),
+        commits: new Map<string, CommitFacts | UpstreamError>(),
+        reach: new Map<string, Reachability | UpstreamError>(),
+      };
       const notes: string[] = [];
       const startCount = o.offline ? 0 : requestCount(o, repos);
       const now = o.run.now();
-      const asks = new Map<string, RepoAsk & { host: string; r: Repo; cachedReach: Map<string, Cached<Reachability>> }>();
+      const asks = new Map<
+        string,
+        RepoAsk & { host: string; r: Repo; cachedReach: Map<string, Cached<Reachability>> }
+      >();
       for (const [k, r] of repos) {
         const cachedRepo = o.cache.get("repos", k) as Cached<RepoFacts> | undefined;
-        const fresh = cachedRepo !== undefined && typeof cachedRepo.at === "number" && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1000);
-        if (fresh) out.repos.set(k, cachedRepo.value === "not-found" ? { error: "not-found", message: "repository not found (cached)" } : cachedRepo.value);
+        const fresh =
+          cachedRepo !== undefined &&
+          typeof cachedRepo.at === "number" &&
+          (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1000);
+        if (fresh)
+          out.repos.set(
+            k,
+            cachedRepo.value === "not-found"
+              ? { error: "not-found", message: "repository not found (cached)" }
+              : cachedRepo.value,
+          );
         if (fresh && cachedRepo.value === "not-found") {
-          for (const t of r.targets) out.commits.set(commitKey(t), { error: "not-found", message: "repository not found (cached)" });
+          for (const t of r.targets)
+            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found (cached)" });
           continue;
         }
         const commits: Array<[string, string]> = [];
@@ -62,9 +88,16 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
         const cachedReach = new Map<string, Cached<Reachability>>();
         r.targets.forEach((t, i) => {
           const c = o.cache.get("commits", `${k}/${t.rev}`) as Cached<CommitFacts> | undefined;
-          if (c !== undefined && (c.value === "not-found" || CachedCommitSchema.safeParse(c.value).success)) out.commits.set(commitKey(t), c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value);
+          if (c !== undefined && (c.value === "not-found" || CachedCommitSchema.safeParse(c.value).success))
+            out.commits.set(
+              commitKey(t),
+              c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value,
+            );
           else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
-          const cr = o.ignoreCachedReach === true ? undefined : (o.cache.get("reach", reachCacheKey(t)) as Cached<Reachability> | undefined);
+          const cr =
+            o.ignoreCachedReach === true
+              ? undefined
+              : (o.cache.get("reach", reachCacheKey(t)) as Cached<Reachability> | undefined);
           if (cr !== undefined && typeof cr.value === "object" && typeof cr.value.contained === "boolean") {
             cachedReach.set(reachKey(t), cr);
             if (t.ref !== undefined && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
@@ -79,16 +112,28 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
         }
         const needsFacts = !fresh || r.targets.some((t) => t.ref === undefined && cachedReach.has(reachKey(t)));
         if (needsFacts || commits.length > 0 || compares.length > 0 || heads.length > 0) {
-          asks.set(k, { alias: "", owner: r.owner, name: r.repo, facts: needsFacts, commits, compares, heads, host: r.host, r, cachedReach });
+          asks.set(k, {
+            alias: "",
+            owner: r.owner,
+            name: r.repo,
+            facts: needsFacts,
+            commits,
+            compares,
+            heads,
+            host: r.host,
+            r,
+            cachedReach,
+          });
         }
       }
       if (o.offline) return finishOffline(out, repos, notes);
       // Batch per host, in queries of at most MAX_ALIASES_PER_QUERY aliases.
-      const batches: Array<Array<(typeof asks extends Map<string, infer V> ? V : never)>> = [];
+      const batches: Array<Array<typeof asks extends Map<string, infer V> ? V : never>> = [];
       for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
         const last = batches[batches.length - 1];
         const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-        if (last !== undefined && last[0]!.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY) last.push(ask);
+        if (last !== undefined && last[0]!.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+          last.push(ask);
         else batches.push([ask]);
       }
       let done = 0;
@@ -96,21 +141,36 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
       const work = batches.map((batch) => async () => {
         const client = o.clientFor(batch[0]!.host);
         const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
-        const result: QueryResult = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: new Set() } : await runQuery({ ...o.run, client }, query, notes);
-        batch.forEach((a, i) => absorb(a, result.data?.[`r${i}`], result.failure, result.notFound.has(`r${i}`)));
+        const result: QueryResult =
+          typeof client === "string"
+            ? { failure: { kind: "unconfigured", message: client }, notFound: new Set() }
+            : await runQuery({ ...o.run, client }, query, notes);
+        for (const [i, a] of batch.entries())
+          absorb(a, result.data?.[`r${i}`], result.failure, result.notFound.has(`r${i}`));
         o.progress?.(++done, batches.length);
       });
-      const absorb = (a: (typeof batches)[number][number], raw: unknown, failure: { kind: UpstreamError["error"]; message: string } | undefined, notFound: boolean): void => {
+      const absorb = (
+        a: (typeof batches)[number][number],
+        raw: unknown,
+        failure: { kind: UpstreamError["error"]; message: string } | undefined,
+        notFound: boolean,
+      ): void => {
         const k = repoKey(a.r);
         const at = o.run.now();
         if (failure !== undefined) {
-          for (const t of a.r.targets) for (const [m, key] of [[out.commits, commitKey(t)], [out.reach, reachKey(t)]] as const) if (!m.has(key)) m.set(key, { error: failure.kind, message: failure.message });
+          for (const t of a.r.targets)
+            for (const [m, key] of [
+              [out.commits, commitKey(t)],
+              [out.reach, reachKey(t)],
+            ] as const)
+              if (!m.has(key)) m.set(key, { error: failure.kind, message: failure.message });
           if (!out.repos.has(k)) out.repos.set(k, { error: failure.kind, message: failure.message });
           return;
         }
         if (notFound || raw === null || raw === undefined) {
           out.repos.set(k, { error: "not-found", message: "repository not found" });
-          for (const t of a.r.targets) out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
+          for (const t of a.r.targets)
+            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
           o.cache.set("repos", k, { at, value: "not-found" });
           return;
         }
@@ -120,7 +180,11 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
           if (facts !== undefined) {
             out.repos.set(k, facts);
             o.cache.set("repos", k, { at, value: facts });
-          } else out.repos.set(k, { error: "invalid-response", message: "GitHub's repository answer had an unexpected shape" });
+          } else
+            out.repos.set(k, {
+              error: "invalid-response",
+              message: "GitHub's repository answer had an unexpected shape",
+            });
         }
         const repo = out.repos.get(k);
         const defaultBranch = repo !== undefined && !("error" in repo) ? repo.defaultBranch : undefined;
@@ -134,8 +198,10 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
           const cached = a.cachedReach.get(reachKey(t));
           if (cached !== undefined) {
             const alias = a.heads.find(([, ref]) => ref === t.ref)?.[0];
-            const head = t.ref === undefined ? defaultBranchHead(obj) : alias !== undefined ? refHead(obj[alias]) : undefined;
-            if (head !== undefined && head === (cached.value as Reachability).headOid) out.reach.set(reachKey(t), cached.value as Reachability);
+            const head =
+              t.ref === undefined ? defaultBranchHead(obj) : alias !== undefined ? refHead(obj[alias]) : undefined;
+            if (head !== undefined && head === (cached.value as Reachability).headOid)
+              out.reach.set(reachKey(t), cached.value as Reachability);
             else second.push(t);
           } else if (obj[`x${i}`] !== undefined) {
             const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));
@@ -148,7 +214,11 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
       };
       await pool(work, o.concurrency);
       if (second.length > 0) {
-        const again = await githubProvenanceSource({ ...o, progress: () => undefined, ignoreCachedReach: true }).resolve(second);
+        const again = await githubProvenanceSource({
+          ...o,
+          progress: () => undefined,
+          ignoreCachedReach: true,
+        }).resolve(second);
         for (const [key, v] of again.reach) out.reach.set(key, v);
         notes.push(...again.notes);
       }
@@ -156,17 +226,6 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
       return { ...out, requests, notes } satisfies ProvenanceBatch;
     },
   };
-}
-
-function finishOffline(out: { repos: Map<string, RepoFacts | UpstreamError>; commits: Map<string, CommitFacts | UpstreamError>; reach: Map<string, Reachability | UpstreamError> }, repos: ReadonlyMap<string, Repo>, notes: string[]): ProvenanceBatch {
-  const missing = { error: "offline" as const, message: "not in the cache (offline)" };
-  let unanswered = 0;
-  for (const [k, r] of repos) {
-    if (!out.repos.has(k)) (out.repos.set(k, missing), unanswered++);
-    for (const t of r.targets) if (!out.commits.has(commitKey(t))) (out.commits.set(commitKey(t), missing), unanswered++);
-  }
-  if (unanswered > 0) notes.push(`offline: ${unanswered} answers were not in the cache`);
-  return { ...out, requests: 0, notes };
 }
 
 /** Requests sent so far by the clients of these repositories' hosts. */
@@ -177,13 +236,4 @@ function requestCount(o: SourceOptions, repos: ReadonlyMap<string, Repo>): numbe
     if (typeof c !== "string") n += c.requests();
   }
   return n;
-}
-
-/** Runs tasks with at most `limit` in flight. */
-async function pool(tasks: ReadonlyArray<() => Promise<void>>, limit: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) await tasks[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }

@@ -6,8 +6,10 @@
  */
 const q = (s: string): string => JSON.stringify(s);
 
-export const REPO_FIELDS = "nameWithOwner url isArchived isFork parent { nameWithOwner } licenseInfo { spdxId } defaultBranchRef { name target { oid } }";
-export const COMMIT_FIELDS = "oid committedDate authoredDate messageHeadline url author { name } committer { name } signature { isValid state }";
+export const REPO_FIELDS =
+  "nameWithOwner url isArchived isFork parent { nameWithOwner } licenseInfo { spdxId } defaultBranchRef { name target { oid } }";
+export const COMMIT_FIELDS =
+  "oid committedDate authoredDate messageHeadline url author { name } committer { name } signature { isValid state }";
 
 /** What to ask about one repository. */
 export interface RepoAsk {
@@ -27,7 +29,8 @@ export interface RepoAsk {
 export function provenanceQuery(asks: readonly RepoAsk[]): string {
   const parts = asks.map((a) => {
     const fields: string[] = [a.facts ? REPO_FIELDS : "nameWithOwner"];
-    for (const [alias, oid] of a.commits) fields.push(`${alias}: object(oid: ${q(oid)}) { ... on Commit { ${COMMIT_FIELDS} } }`);
+    for (const [alias, oid] of a.commits)
+      fields.push(`${alias}: object(oid: ${q(oid)}) { ... on Commit { ${COMMIT_FIELDS} } }`);
     for (const [alias, ref] of a.heads) fields.push(`${alias}: ref(qualifiedName: ${q(ref)}) { name target { oid } }`);
     for (const [alias, ref, oid] of a.compares) {
       const on = ref === undefined ? "defaultBranchRef" : `ref(qualifiedName: ${q(ref)})`;

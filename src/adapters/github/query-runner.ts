@@ -31,21 +31,36 @@ export async function runQuery(run: QueryRun, query: string, notes: string[]): P
     let failure: RequestFailure;
     try {
       const body = Envelope.safeParse(await run.client.graphql(query));
-      if (!body.success) return { failure: { kind: "invalid-response", message: "GitHub's GraphQL answer had an unexpected shape" }, notFound: new Set() };
+      if (!body.success)
+        return {
+          failure: { kind: "invalid-response", message: "GitHub's GraphQL answer had an unexpected shape" },
+          notFound: new Set(),
+        };
       const errors = body.data.errors ?? [];
       const limited = errors.find((e) => e.type === "RATE_LIMITED");
       if (limited === undefined) {
         const notFound = new Set(errors.filter((e) => e.type === "NOT_FOUND").map((e) => String(e.path?.[0] ?? "")));
         const other = errors.find((e) => e.type !== "NOT_FOUND");
-        if (other !== undefined && (body.data.data ?? null) === null) return { failure: { kind: "invalid-response", message: `GitHub rejected the query: ${other.message}` }, notFound };
+        if (other !== undefined && (body.data.data ?? null) === null)
+          return {
+            failure: { kind: "invalid-response", message: `GitHub rejected the query: ${other.message}` },
+            notFound,
+          };
         return { data: body.data.data ?? {}, notFound };
       }
       const resetAt = RateLimitSchema.safeParse(body.data.data?.["rateLimit"]).data?.resetAt;
       const wait = rateLimitWait(undefined, run.now(), resetAt);
-      failure = { kind: "rate-limited", message: "the GitHub GraphQL rate limit is exhausted", ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
+      failure = {
+        kind: "rate-limited",
+        message: "the GitHub GraphQL rate limit is exhausted",
+        ...(wait !== undefined ? { retryAfterSeconds: wait } : {}),
+      };
     } catch (e) {
       failure = classifyError(e, run.now());
-      if (failure.kind === "auth") throw new UpstreamAuthError(`${failure.message}: check ${run.tokenSource} (or unset it to use the anonymous rate limit of 60 requests an hour)`);
+      if (failure.kind === "auth")
+        throw new UpstreamAuthError(
+          `${failure.message}: check ${run.tokenSource} (or unset it to use the anonymous rate limit of 60 requests an hour)`,
+        );
     }
     const wait = failure.retryAfterSeconds;
     if (failure.kind === "rate-limited" && wait !== undefined && wait <= run.maxWaitSeconds && attempt < 2) {
@@ -55,7 +70,9 @@ export async function runQuery(run: QueryRun, query: string, notes: string[]): P
     }
     if (failure.kind === "rate-limited") {
       const when = wait !== undefined ? ` (it resets in ${Math.ceil(wait / 60)} min)` : "";
-      notes.push(`rate-limited${when}: set GITHUB_TOKEN for 5,000 requests an hour, or use --offline for cached answers`);
+      notes.push(
+        `rate-limited${when}: set GITHUB_TOKEN for 5,000 requests an hour, or use --offline for cached answers`,
+      );
     }
     return { failure: { kind: failure.kind, message: failure.message }, notFound: new Set() };
   }

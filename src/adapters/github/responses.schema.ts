@@ -34,21 +34,35 @@ export const CachedCommitSchema = z.object({
   committerName: z.string().optional(),
   messageHeadline: z.string(),
   url: z.string(),
-  signature: z.union([z.object({ state: z.literal("verified") }), z.object({ state: z.literal("unverified"), reason: z.string() }), z.object({ state: z.literal("unsigned") })]),
+  signature: z.union([
+    z.object({ state: z.literal("verified") }),
+    z.object({ state: z.literal("unverified"), reason: z.string() }),
+    z.object({ state: z.literal("unsigned") }),
+  ]),
 });
 
 export const RefSchema = z.object({
   name: z.string(),
   target: Target,
-  compare: z.object({ status: z.enum(["AHEAD", "BEHIND", "DIVERGED", "IDENTICAL"]), aheadBy: z.number(), behindBy: z.number() }).nullable().optional(),
+  compare: z
+    .object({ status: z.enum(["AHEAD", "BEHIND", "DIVERGED", "IDENTICAL"]), aheadBy: z.number(), behindBy: z.number() })
+    .nullable()
+    .optional(),
 });
 
-export const GraphqlErrorSchema = z.object({ type: z.string().optional(), path: z.array(z.union([z.string(), z.number()])).optional(), message: z.string() });
+export const GraphqlErrorSchema = z.object({
+  type: z.string().optional(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+});
 export type GraphqlError = z.infer<typeof GraphqlErrorSchema>;
 
 export const RateLimitSchema = z.object({ remaining: z.number(), resetAt: z.string() }).nullable().optional();
 
-export const GraphqlEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()).nullable().optional(), errors: z.array(GraphqlErrorSchema).optional() });
+export const GraphqlEnvelopeSchema = z.object({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z.array(GraphqlErrorSchema).optional(),
+});
 
 const RestCommit = z.object({
   sha: z.string(),

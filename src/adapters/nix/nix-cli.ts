@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { InputError } from "../../app/errors.js";
-import type { CommandOutput, NixStore } from "../../app/ports.js";
+import type { NixStore } from "../../app/ports.js";
 
 const MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
 
@@ -20,17 +20,43 @@ function problem(what: string, message: string, next: string): InputError {
 export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, string | undefined>> }): NixStore {
   const run = (args: string[], what: string): Promise<Run> =>
     new Promise((resolve, reject) => {
-      execFile("nix", ["--extra-experimental-features", "nix-command flakes", ...args], { maxBuffer: MAX_OUTPUT, timeout: opts.timeoutMs, env: { ...opts.env } as NodeJS.ProcessEnv }, (error, stdout, stderr) => {
-        if (error === null) return resolve({ stdout, stderr });
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT") return reject(problem(what, "the nix command is not installed (or not on PATH)", "install Nix, or pass a file with --closure / --derivations instead"));
-        if (error.killed) return reject(problem(what, `nix did not answer within ${opts.timeoutMs / 1000} s`, "raise --timeout, or record the JSON with nix yourself and pass the file"));
-        const tail = stderr.trim().split("\n").slice(-6).join("\n");
-        reject(problem(what, `nix failed: ${tail || `exit status ${String(error.code)}`}`, "check that the path or installable exists in the store (nix-store --check-validity PATH)"));
-      });
+      execFile(
+        "nix",
+        ["--extra-experimental-features", "nix-command flakes", ...args],
+        { maxBuffer: MAX_OUTPUT, timeout: opts.timeoutMs, env: { ...opts.env } as NodeJS.ProcessEnv },
+        (error, stdout, stderr) => {
+          if (error === null) return resolve({ stdout, stderr });
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === "ENOENT")
+            return reject(
+              problem(
+                what,
+                "the nix command is not installed (or not on PATH)",
+                "install Nix, or pass a file with --closure / --derivations instead",
+              ),
+            );
+          if (error.killed)
+            return reject(
+              problem(
+                what,
+                `nix did not answer within ${opts.timeoutMs / 1000} s`,
+                "raise --timeout, or record the JSON with nix yourself and pass the file",
+              ),
+            );
+          const tail = stderr.trim().split("\n").slice(-6).join("\n");
+          reject(
+            problem(
+              what,
+              `nix failed: ${tail || `exit status ${String(error.code)}`}`,
+              "check that the path or installable exists in the store (nix-store --check-validity PATH)",
+            ),
+          );
+        },
+      );
     });
   let version: Promise<string> | undefined;
-  const versionText = (): Promise<string> => (version ??= run(["--version"], "nix --version").then((r) => r.stdout.trim()));
+  const versionText = (): Promise<string> =>
+    (version ??= run(["--version"], "nix --version").then((r) => r.stdout.trim()));
   return {
     async pathInfoClosure(installable) {
       const v = await versionText();
@@ -57,4 +83,5 @@ function isAtLeast(versionText: string, major: number, minor: number): boolean {
 }
 
 /** `--json-format` exists from Nix 2.33; Lix (which prints "Lix") never added it. */
-export const supportsJsonFormat = (versionText: string): boolean => !/lix/i.test(versionText) && isAtLeast(versionText, 2, 33);
+export const supportsJsonFormat = (versionText: string): boolean =>
+  !/lix/i.test(versionText) && isAtLeast(versionText, 2, 33);

@@ -18,7 +18,10 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .option("lock-only", lockOnlyOption(ctx.env))
     .option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock"))
     .option("output", outputOption)
-    .example("$0 check --policy flake-audit.yaml --format sarif -o results.sarif", "for github/codeql-action/upload-sarif");
+    .example(
+      "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
+      "for github/codeql-action/upload-sarif",
+    );
 }
 
 export interface CheckArgs extends UpstreamArgs {
@@ -36,7 +39,14 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<num
   const { githubSource } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
   const report = await checkUseCase(
-    { lockPath: args.lock, ...(args.policy !== undefined ? { policyPath: args.policy } : {}), upstream: args.lockOnly ? "lock-only" : args.offline ? "offline" : "online", enterpriseHosts: args.githubHost, tool: w.tool, now: parseNow(args.now) ?? w.now },
+    {
+      lockPath: args.lock,
+      ...(args.policy !== undefined ? { policyPath: args.policy } : {}),
+      upstream: args.lockOnly ? "lock-only" : args.offline ? "offline" : "online",
+      enterpriseHosts: args.githubHost,
+      tool: w.tool,
+      now: parseNow(args.now) ?? w.now,
+    },
     w.files,
     () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
   );

@@ -11,8 +11,15 @@ export interface ClosureArgs {
 /** --closure FILE | --closure-of INSTALLABLE, and --timeout for the nix call. */
 export function closureOptions(y: Argv, _env: Env): Argv {
   return y
-    .option("closure", { type: "string", requiresArg: true, describe: "`nix path-info --json --recursive` output, any Nix or Lix version (- for stdin)" })
-    .option("closure-of", { type: "string", describe: "run the installed nix path-info on this installable or store path" })
+    .option("closure", {
+      type: "string",
+      requiresArg: true,
+      describe: "`nix path-info --json --recursive` output, any Nix or Lix version (- for stdin)",
+    })
+    .option("closure-of", {
+      type: "string",
+      describe: "run the installed nix path-info on this installable or store path",
+    })
     .conflicts("closure", "closure-of");
 }
 

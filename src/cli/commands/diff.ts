@@ -16,7 +16,11 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" })
     .positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" })
-    .option("git", { type: "string", array: true, describe: "BASE [HEAD]: diff ./flake.lock at two commits (HEAD by default)" })
+    .option("git", {
+      type: "string",
+      array: true,
+      describe: "BASE [HEAD]: diff ./flake.lock at two commits (HEAD by default)",
+    })
     .option("closure-old", { type: "string", describe: "path-info of the old build" })
     .option("closure-new", { type: "string", describe: "path-info of the new build" })
     .option("lock-only", lockOnlyOption(ctx.env))
@@ -44,25 +48,48 @@ export interface DiffArgs extends UpstreamArgs {
 /** `REV:PATH` reads from git unless a file of that name exists. */
 async function source(arg: string, ctx: CommandContext): Promise<LockSource> {
   const colon = arg.indexOf(":");
-  if (colon > 0 && arg !== "/dev/stdin" && !(await ctx.wiring().files.exists(arg))) return { git: { rev: arg.slice(0, colon), path: arg.slice(colon + 1) || "flake.lock" } };
+  if (colon > 0 && arg !== "/dev/stdin" && !(await ctx.wiring().files.exists(arg)))
+    return { git: { rev: arg.slice(0, colon), path: arg.slice(colon + 1) || "flake.lock" } };
   return { file: arg };
 }
 
 export async function handler(args: DiffArgs, ctx: CommandContext): Promise<number> {
-  if (args.git !== undefined && (args.old !== undefined || args.new !== undefined)) throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
-  if (args.git !== undefined && (args.git.length < 1 || args.git.length > 2)) throw new UsageError("--git takes BASE and an optional HEAD");
-  if (args.git === undefined && (args.old === undefined || args.new === undefined)) throw new UsageError("give two locks: flake-audit diff OLD NEW (or --git BASE [HEAD])");
-  if ((args.closureOld === undefined) !== (args.closureNew === undefined)) throw new UsageError("--closure-old and --closure-new go together");
-  const [oldSrc, newSrc]: [LockSource, LockSource] = args.git !== undefined ? [{ git: { rev: args.git[0]!, path: "flake.lock" } }, { git: { rev: args.git[1] ?? "HEAD", path: "flake.lock" } }] : [await source(args.old!, ctx), await source(args.new!, ctx)];
+  if (args.git !== undefined && (args.old !== undefined || args.new !== undefined))
+    throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
+  if (args.git !== undefined && (args.git.length < 1 || args.git.length > 2))
+    throw new UsageError("--git takes BASE and an optional HEAD");
+  if (args.git === undefined && (args.old === undefined || args.new === undefined))
+    throw new UsageError("give two locks: flake-audit diff OLD NEW (or --git BASE [HEAD])");
+  if ((args.closureOld === undefined) !== (args.closureNew === undefined))
+    throw new UsageError("--closure-old and --closure-new go together");
+  const [oldSrc, newSrc]: [LockSource, LockSource] =
+    args.git !== undefined
+      ? [
+          { git: { rev: args.git[0]!, path: "flake.lock" } },
+          { git: { rev: args.git[1] ?? "HEAD", path: "flake.lock" } },
+        ]
+      : [await source(args.old!, ctx), await source(args.new!, ctx)];
   const { diffUseCase } = await import("../../app/diff.js");
   const { githubSource, githubCompare } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
   const now = () => Date.now();
   const report = await diffUseCase(
-    { old: oldSrc, new: newSrc, ...(args.closureOld !== undefined ? { closureOld: args.closureOld, closureNew: args.closureNew! } : {}), lockOnly: args.lockOnly, offline: args.offline, enterpriseHosts: args.githubHost, tool: w.tool, now: parseNow(args.now) ?? w.now },
+    {
+      old: oldSrc,
+      new: newSrc,
+      ...(args.closureOld !== undefined ? { closureOld: args.closureOld, closureNew: args.closureNew! } : {}),
+      lockOnly: args.lockOnly,
+      offline: args.offline,
+      enterpriseHosts: args.githubHost,
+      tool: w.tool,
+      now: parseNow(args.now) ?? w.now,
+    },
     w.files,
     () => w.nix(),
-    { provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version), compare: () => githubCompare(args, ctx.env, now, w.tool.version) },
+    {
+      provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
+      compare: () => githubCompare(args, ctx.env, now, w.tool.version),
+    },
   );
   const render = await RENDERERS.diff[args.format]();
   await ctx.write(render(report, { color: args.output === undefined && useColor(ctx.io, ctx.env) }), args.output);

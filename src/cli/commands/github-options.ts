@@ -17,17 +17,53 @@ export interface UpstreamArgs {
 /** Options of every command that asks GitHub. There is no token flag: tokens never go on a command line. */
 export function upstreamOptions(y: Argv, env: Env): Argv {
   return y
-    .option("offline", { type: "boolean", default: envFlag(env, "offline"), describe: "answer from the cache only, and say what it could not answer" })
-    .option("cache", { type: "boolean", default: true, describe: "use the disk cache ($XDG_CACHE_HOME/flake-audit); --no-cache to bypass it" })
-    .option("cache-ttl", { type: "number", default: Number(envDefault(env, "cache-ttl") ?? 3600), describe: "seconds repository facts stay fresh in the cache (commits never expire)" })
-    .option("github-token-file", { type: "string", describe: "read the GitHub token from this file (default: GITHUB_TOKEN)" })
-    .option("github-api-url", { type: "string", describe: "GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)" })
-    .option("github-host", { type: "string", array: true, default: [], describe: "a GitHub Enterprise host whose inputs may be resolved (anonymously)" })
-    .option("rate-limit-wait", { type: "number", default: Number(envDefault(env, "rate-limit-wait") ?? 60), describe: "wait for a rate-limit reset at most this many seconds" })
-    .option("quiet", { alias: "q", type: "boolean", default: envFlag(env, "quiet"), describe: "no progress on stderr" });
+    .option("offline", {
+      type: "boolean",
+      default: envFlag(env, "offline"),
+      describe: "answer from the cache only, and say what it could not answer",
+    })
+    .option("cache", {
+      type: "boolean",
+      default: true,
+      describe: "use the disk cache ($XDG_CACHE_HOME/flake-audit); --no-cache to bypass it",
+    })
+    .option("cache-ttl", {
+      type: "number",
+      default: Number(envDefault(env, "cache-ttl") ?? 3600),
+      describe: "seconds repository facts stay fresh in the cache (commits never expire)",
+    })
+    .option("github-token-file", {
+      type: "string",
+      describe: "read the GitHub token from this file (default: GITHUB_TOKEN)",
+    })
+    .option("github-api-url", {
+      type: "string",
+      describe: "GitHub REST API URL (default: GITHUB_API_URL or https://api.github.com)",
+    })
+    .option("github-host", {
+      type: "string",
+      array: true,
+      default: [],
+      describe: "a GitHub Enterprise host whose inputs may be resolved (anonymously)",
+    })
+    .option("rate-limit-wait", {
+      type: "number",
+      default: Number(envDefault(env, "rate-limit-wait") ?? 60),
+      describe: "wait for a rate-limit reset at most this many seconds",
+    })
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      default: envFlag(env, "quiet"),
+      describe: "no progress on stderr",
+    });
 }
 
 /** --timeout, shared by every command that waits on nix or the network. */
 export function timeoutOption(y: Argv, env: Env): Argv {
-  return y.option("timeout", { type: "number", default: Number(envDefault(env, "timeout") ?? 600), describe: "seconds before giving up on nix or the network" });
+  return y.option("timeout", {
+    type: "number",
+    default: Number(envDefault(env, "timeout") ?? 600),
+    describe: "seconds before giving up on nix or the network",
+  });
 }

@@ -7,15 +7,23 @@ import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-opti
 import { envFlag, failOnOption, lockOnlyOption, nowOption, parseNow } from "./shared-options.js";
 
 export const command = "pr-review";
-export const describe = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
+export const describe =
+  "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
-    .option("base", { type: "string", describe: "base revision (default: the pull request's base sha from GITHUB_EVENT_PATH)" })
+    .option("base", {
+      type: "string",
+      describe: "base revision (default: the pull request's base sha from GITHUB_EVENT_PATH)",
+    })
     .option("head", { type: "string", describe: "head revision (default: the pull request's head sha)" })
     .option("pr", { type: "number", describe: "pull request number (default: from GITHUB_EVENT_PATH)" })
     .option("repo", { type: "string", describe: "owner/name (default: GITHUB_REPOSITORY)" })
-    .option("comment", { type: "boolean", default: !envFlag(ctx.env, "no-comment"), describe: "create or update the sticky comment (--no-comment to skip)" })
+    .option("comment", {
+      type: "boolean",
+      default: !envFlag(ctx.env, "no-comment"),
+      describe: "create or update the sticky comment (--no-comment to skip)",
+    })
     .option("lock-only", lockOnlyOption(ctx.env))
     .option("fail-on", failOnOption(ctx.env, "none"))
     .option("now", nowOption("the time ages are counted to (ISO 8601)"));
@@ -35,9 +43,15 @@ export interface PrReviewArgs extends UpstreamArgs {
 async function eventOf(path: string | undefined): Promise<{ base?: string; head?: string; pr?: number }> {
   if (path === undefined || path === "") return {};
   try {
-    const e = JSON.parse(await readFile(path, "utf8")) as { pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } } };
+    const e = JSON.parse(await readFile(path, "utf8")) as {
+      pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+    };
     const pr = e.pull_request;
-    return { ...(pr?.base?.sha !== undefined ? { base: pr.base.sha } : {}), ...(pr?.head?.sha !== undefined ? { head: pr.head.sha } : {}), ...(pr?.number !== undefined ? { pr: pr.number } : {}) };
+    return {
+      ...(pr?.base?.sha !== undefined ? { base: pr.base.sha } : {}),
+      ...(pr?.head?.sha !== undefined ? { head: pr.head.sha } : {}),
+      ...(pr?.number !== undefined ? { pr: pr.number } : {}),
+    };
   } catch {
     throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path})`);
   }
@@ -56,11 +70,22 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
   const w = ctx.wiring(args.timeout);
   const now = () => Date.now();
   const review = await reviewPullRequest(
-    { base, head, lockOnly: args.lockOnly, offline: args.offline, enterpriseHosts: args.githubHost, tool: w.tool, now: parseNow(args.now) ?? w.now },
+    {
+      base,
+      head,
+      lockOnly: args.lockOnly,
+      offline: args.offline,
+      enterpriseHosts: args.githubHost,
+      tool: w.tool,
+      now: parseNow(args.now) ?? w.now,
+    },
     w.files,
     gitCli(ctx.io.cwd),
     () => w.nix(),
-    { provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version), compare: () => githubCompare(args, ctx.env, now, w.tool.version) },
+    {
+      provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
+      compare: () => githubCompare(args, ctx.env, now, w.tool.version),
+    },
     renderDiffMarkdown,
   );
   await ctx.write(review.markdown, undefined);
@@ -71,7 +96,10 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
   if (args.comment && pr !== undefined && repo !== undefined && review.reports.length > 0) {
     const [owner, name] = repo.split("/");
     if (owner === undefined || name === undefined) throw new UsageError(`--repo must be owner/name, found '${repo}'`);
-    const result = await upsertStickyComment(githubComments(githubServerClient(args, ctx.env, w.tool.version), owner, name, pr), review.markdown);
+    const result = await upsertStickyComment(
+      githubComments(githubServerClient(args, ctx.env, w.tool.version), owner, name, pr),
+      review.markdown,
+    );
     w.log.info(`${result.created ? "created" : "updated"} comment ${result.id}`);
   }
   const findings = review.reports.flatMap((r) => r.report.findings);

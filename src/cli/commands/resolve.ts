@@ -27,7 +27,11 @@ export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<n
   const { resolveUseCase } = await import("../../app/resolve.js");
   const { githubSource } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
-  const report = await resolveUseCase({ lockPath: args.lock, tool: w.tool, offline: args.offline, enterpriseHosts: args.githubHost }, w.files, () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version));
+  const report = await resolveUseCase(
+    { lockPath: args.lock, tool: w.tool, offline: args.offline, enterpriseHosts: args.githubHost },
+    w.files,
+    () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+  );
   const render = await RENDERERS.resolve[args.format]();
   await ctx.write(render(report), args.output);
   // --offline is a choice: entries the cache could not answer do not make the run incomplete.

@@ -11,13 +11,29 @@ export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins 
 
 export function builder(y: Argv, ctx: CommandContext): Argv {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env)
-    .option("resolve", { type: "boolean", default: envFlag(ctx.env, "resolve"), describe: "add upstream facts from GitHub: licenses, commit pedigree, archived/fork/signature/reachability" })
-    .positional("lock", { type: "string", describe: "flake.lock to read (- for stdin; default ./flake.lock, optional with a closure)" })
-    .option("spec", { type: "string", choices: SPEC_VERSIONS, default: envDefault(ctx.env, "spec") ?? "1.6", describe: "CycloneDX specification version" })
+    .option("resolve", {
+      type: "boolean",
+      default: envFlag(ctx.env, "resolve"),
+      describe: "add upstream facts from GitHub: licenses, commit pedigree, archived/fork/signature/reachability",
+    })
+    .positional("lock", {
+      type: "string",
+      describe: "flake.lock to read (- for stdin; default ./flake.lock, optional with a closure)",
+    })
+    .option("spec", {
+      type: "string",
+      choices: SPEC_VERSIONS,
+      default: envDefault(ctx.env, "spec") ?? "1.6",
+      describe: "CycloneDX specification version",
+    })
     .option("format", formatOption(ctx.env, BOM_FORMATS, "json"))
     .option("output", outputOption)
     .option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" })
-    .option("reproducible", { type: "boolean", default: envFlag(ctx.env, "reproducible"), describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH" })
+    .option("reproducible", {
+      type: "boolean",
+      default: envFlag(ctx.env, "reproducible"),
+      describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH",
+    })
     .example("$0 sbom flake.lock -o sbom.cdx.json", "SBOM of the lock in the current directory")
     .example("$0 sbom --closure-of .#default", "the lock and the runtime closure of a build, from the installed nix")
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
@@ -36,12 +52,15 @@ export interface SbomArgs extends ClosureArgs, UpstreamArgs {
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<number> {
   const { buildSbom } = await import("../../app/sbom.js");
   const { githubSource } = await import("../github-wiring.js");
-  const githubSourceFor = (a: SbomArgs, c: CommandContext, version: string) => githubSource(a, c.env, c.io, () => Date.now(), version);
+  const githubSourceFor = (a: SbomArgs, c: CommandContext, version: string) =>
+    githubSource(a, c.env, c.io, () => Date.now(), version);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   let lockPath = args.lock;
-  if (lockPath === undefined && (closure === undefined || (await w.files.exists("flake.lock")))) lockPath = "flake.lock";
-  if (lockPath === undefined && closure === undefined) throw new UsageError("nothing to describe: give a lock file or a closure");
+  if (lockPath === undefined && (closure === undefined || (await w.files.exists("flake.lock"))))
+    lockPath = "flake.lock";
+  if (lockPath === undefined && closure === undefined)
+    throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);
   const result = await buildSbom(
     {
@@ -52,7 +71,15 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<numb
       ...(timestamp !== undefined ? { timestamp } : {}),
       ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
       reproducible: args.reproducible,
-      ...(args.resolve ? { resolve: { source: () => githubSourceFor(args, ctx, w.tool.version), offline: args.offline, enterpriseHosts: args.githubHost } } : {}),
+      ...(args.resolve
+        ? {
+            resolve: {
+              source: () => githubSourceFor(args, ctx, w.tool.version),
+              offline: args.offline,
+              enterpriseHosts: args.githubHost,
+            },
+          }
+        : {}),
     },
     w.files,
     () => w.nix(),

@@ -16,15 +16,29 @@ export function envFlag(env: Env, flag: string): boolean {
 
 // The options several commands share, as yargs option definitions: one wording, one env twin.
 
-export const outputOption = { alias: "o", type: "string", describe: "write to FILE atomically instead of stdout" } as const;
+export const outputOption = {
+  alias: "o",
+  type: "string",
+  describe: "write to FILE atomically instead of stdout",
+} as const;
 
-export const formatOption = <F extends string>(env: Env, choices: readonly F[], fallback: F, describe = "output format") =>
-  ({ type: "string", choices, default: (envDefault(env, "format") ?? fallback) as F, describe }) as const;
+export const formatOption = <F extends string>(
+  env: Env,
+  choices: readonly F[],
+  fallback: F,
+  describe = "output format",
+) => ({ type: "string", choices, default: (envDefault(env, "format") ?? fallback) as F, describe }) as const;
 
 export const failOnOption = (env: Env, fallback: FailOn) =>
-  ({ type: "string", choices: FAIL_ON, default: (envDefault(env, "fail-on") ?? fallback) as FailOn, describe: "exit 1 when a finding is at or above this severity" }) as const;
+  ({
+    type: "string",
+    choices: FAIL_ON,
+    default: (envDefault(env, "fail-on") ?? fallback) as FailOn,
+    describe: "exit 1 when a finding is at or above this severity",
+  }) as const;
 
-export const lockOnlyOption = (env: Env) => ({ type: "boolean", default: envFlag(env, "lock-only"), describe: "no upstream facts" }) as const;
+export const lockOnlyOption = (env: Env) =>
+  ({ type: "boolean", default: envFlag(env, "lock-only"), describe: "no upstream facts" }) as const;
 
 export const nowOption = (describe: string) => ({ type: "string", describe }) as const;
 
@@ -32,6 +46,7 @@ export const nowOption = (describe: string) => ({ type: "string", describe }) as
 export function parseNow(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
   const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text)}'`);
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text)}'`);
   return d;
 }

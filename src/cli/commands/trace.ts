@@ -13,7 +13,10 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env)
     .positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" })
     .option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" })
-    .option("derivations", { type: "string", describe: "`nix show-derivation -r` / `nix derivation show -r` output, to follow build inputs" })
+    .option("derivations", {
+      type: "string",
+      describe: "`nix show-derivation -r` / `nix derivation show -r` output, to follow build inputs",
+    })
     .option("format", formatOption(ctx.env, FORMATS, "text"))
     .option("output", outputOption)
     .example("$0 trace /nix/store/…-source", "which input is this source?")

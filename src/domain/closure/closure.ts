@@ -76,7 +76,9 @@ export function pathInfoIndex(ids: PathIds, list: readonly PathInfo[]): PathInfo
 
 /** Paths that no other path in the closure references: the tops of the closure, sorted. */
 export function closureRoots(c: Closure): string[] {
-  return rootIds(c.graph).map((i) => c.graph.paths[i]!).sort(compareStrings);
+  return rootIds(c.graph)
+    .map((i) => c.graph.paths[i]!)
+    .sort(compareStrings);
 }
 
 /**
@@ -84,7 +86,12 @@ export function closureRoots(c: Closure): string[] {
  * `nix why-depends`). Searches backwards from the target over the referrer index, level by level;
  * ties go to the byte-order smallest path.
  */
-export function chainFromRoots(c: Closure, back: { readonly start: Int32Array; readonly ids: Int32Array }, roots: ReadonlySet<string>, target: string): string[] | undefined {
+export function chainFromRoots(
+  c: Closure,
+  back: { readonly start: Int32Array; readonly ids: Int32Array },
+  roots: ReadonlySet<string>,
+  target: string,
+): string[] | undefined {
   const t = c.ids.get(target);
   if (t === undefined || t >= c.graph.described) return undefined;
   const paths = c.graph.paths;
@@ -93,10 +100,16 @@ export function chainFromRoots(c: Closure, back: { readonly start: Int32Array; r
   seen[t] = 1;
   let frontier = [t];
   while (frontier.length > 0) {
-    const found = frontier.filter((i) => roots.has(paths[i]!)).map((i) => paths[i]!).sort(compareStrings)[0];
+    const found = frontier
+      .filter((i) => roots.has(paths[i]!))
+      .map((i) => paths[i]!)
+      .sort(compareStrings)[0];
     if (found !== undefined) {
       const chain = [found];
-      for (let i = c.ids.get(found)!; i !== t; ) chain.push(paths[(i = next[i]!)]!);
+      for (let i = c.ids.get(found)!; i !== t; ) {
+        i = next[i]!;
+        chain.push(paths[i]!);
+      }
       return chain;
     }
     const following: number[] = [];

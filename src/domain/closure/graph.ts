@@ -98,7 +98,11 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 /** Builds the graph from each described path's references (already in id order of `ids`). */
-export function buildClosureGraph(ids: PathIds, described: number, referencesOf: (id: number) => readonly string[]): ClosureGraph {
+export function buildClosureGraph(
+  ids: PathIds,
+  described: number,
+  referencesOf: (id: number) => readonly string[],
+): ClosureGraph {
   let total = 0;
   for (let i = 0; i < described; i++) total += referencesOf(i).length;
   const refStart = new Int32Array(described + 1);
@@ -117,19 +121,22 @@ export function buildClosureGraph(ids: PathIds, described: number, referencesOf:
 export function referrers(g: ClosureGraph): { readonly start: Int32Array; readonly ids: Int32Array } {
   const n = g.paths.length;
   const count = new Int32Array(n + 1);
-  for (let i = 0; i < g.described; i++) for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) if (g.refIds[k] !== i) count[g.refIds[k]! + 1]!++;
+  for (let i = 0; i < g.described; i++)
+    for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) if (g.refIds[k] !== i) count[g.refIds[k]! + 1]!++;
   for (let i = 0; i < n; i++) count[i + 1]! += count[i]!;
   const start = count.slice();
   const ids = new Int32Array(count[n]!);
   const fill = count.slice(0, n);
-  for (let i = 0; i < g.described; i++) for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) if (g.refIds[k] !== i) ids[fill[g.refIds[k]!]!++] = i;
+  for (let i = 0; i < g.described; i++)
+    for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) if (g.refIds[k] !== i) ids[fill[g.refIds[k]!]!++] = i;
   return { start, ids };
 }
 
 /** Described paths that no other path references: the tops of the closure. */
 export function rootIds(g: ClosureGraph): number[] {
   const referenced = new Uint8Array(g.paths.length);
-  for (let i = 0; i < g.described; i++) for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) if (g.refIds[k] !== i) referenced[g.refIds[k]!] = 1;
+  for (let i = 0; i < g.described; i++)
+    for (let k = g.refStart[i]!; k < g.refStart[i + 1]!; k++) if (g.refIds[k] !== i) referenced[g.refIds[k]!] = 1;
   const out: number[] = [];
   for (let i = 0; i < g.described; i++) if (referenced[i] === 0) out.push(i);
   return out;

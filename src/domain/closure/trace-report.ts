@@ -10,7 +10,12 @@ export interface TraceReport {
   readonly kind: "source" | "derivation" | "output" | "unknown";
   readonly attribution: "source" | "build" | "none";
   readonly inputs: readonly InputFacts[];
-  readonly sources: ReadonlyArray<{ readonly path: string; readonly via: "derivation" | "references"; readonly depth: number; readonly inputs: readonly InputFacts[] }>;
+  readonly sources: ReadonlyArray<{
+    readonly path: string;
+    readonly via: "derivation" | "references";
+    readonly depth: number;
+    readonly inputs: readonly InputFacts[];
+  }>;
   readonly chain: readonly string[];
   readonly deriver?: string;
   readonly nearestAttributed?: { readonly path: string; readonly inputs: readonly InputFacts[] };

@@ -88,8 +88,14 @@ function embeddedSources(c: Closure, from: string, index: ReadonlyMap<string, Lo
   return out;
 }
 
-function sourcesOf(path: string, ctx: TraceContext, index: ReadonlyMap<string, LockedInput[]>): { sources: TracedSource[]; deriver?: string } {
-  const deriver = path.endsWith(".drv") ? path : (ctx.closure?.infos.get(path)?.deriver ?? ctx.derivations?.byOutput.get(path));
+function sourcesOf(
+  path: string,
+  ctx: TraceContext,
+  index: ReadonlyMap<string, LockedInput[]>,
+): { sources: TracedSource[]; deriver?: string } {
+  const deriver = path.endsWith(".drv")
+    ? path
+    : (ctx.closure?.infos.get(path)?.deriver ?? ctx.derivations?.byOutput.get(path));
   const sources: TracedSource[] = [];
   const seen = new Set<string>();
   if (deriver !== undefined && ctx.derivations !== undefined) {
@@ -101,7 +107,8 @@ function sourcesOf(path: string, ctx: TraceContext, index: ReadonlyMap<string, L
       }
     }
   }
-  if (ctx.closure !== undefined) for (const s of embeddedSources(ctx.closure, path, index)) if (!seen.has(s.path)) sources.push(s);
+  if (ctx.closure !== undefined)
+    for (const s of embeddedSources(ctx.closure, path, index)) if (!seen.has(s.path)) sources.push(s);
   return { sources, ...(deriver !== undefined ? { deriver } : {}) };
 }
 
@@ -113,9 +120,24 @@ export function traceStorePath(path: string, ctx: TraceContext): TraceResult {
   const chain = closure !== undefined ? (chainFromRoots(closure, referrers(closure.graph), roots, path) ?? []) : [];
   const direct = index.get(path) ?? [];
   const { sources, deriver } = sourcesOf(path, ctx, index);
-  const kind = direct.length > 0 ? "source" : path.endsWith(".drv") ? "derivation" : closure?.infos.has(path) === true || deriver !== undefined ? "output" : "unknown";
+  const kind =
+    direct.length > 0
+      ? "source"
+      : path.endsWith(".drv")
+        ? "derivation"
+        : closure?.infos.has(path) === true || deriver !== undefined
+          ? "output"
+          : "unknown";
   const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
-  const base = { path, kind, attribution, inputs: direct, sources, chain, ...(deriver !== undefined ? { deriver } : {}) } as const;
+  const base = {
+    path,
+    kind,
+    attribution,
+    inputs: direct,
+    sources,
+    chain,
+    ...(deriver !== undefined ? { deriver } : {}),
+  } as const;
   if (attribution !== "none") return base;
   for (let i = chain.length - 2; i >= 0; i--) {
     const above = chain[i]!;

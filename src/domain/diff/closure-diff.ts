@@ -45,7 +45,16 @@ export function diffClosures(a: Closure, b: Closure): ClosureDiff {
     const oldVersions = [...(x?.versions ?? [])].sort(compareStrings);
     const newVersions = [...(y?.versions ?? [])].sort(compareStrings);
     const sizeDelta = (y?.size ?? 0) - (x?.size ?? 0);
-    const change = x === undefined ? "added" : y === undefined ? "removed" : oldVersions.join() !== newVersions.join() ? "version-changed" : sizeDelta !== 0 ? "size-changed" : undefined;
+    const change =
+      x === undefined
+        ? "added"
+        : y === undefined
+          ? "removed"
+          : oldVersions.join() !== newVersions.join()
+            ? "version-changed"
+            : sizeDelta !== 0
+              ? "size-changed"
+              : undefined;
     if (change !== undefined) packages.push({ name, change, oldVersions, newVersions, sizeDelta });
   }
   const total = (g: Map<string, Group>): number => [...g.values()].reduce((n, v) => n + v.size, 0);

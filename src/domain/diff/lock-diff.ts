@@ -14,7 +14,18 @@ function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<stri
 }
 import { classifyVersionChange, type VersionMove } from "./version-move.js";
 
-export const CHANGE_KINDS = ["added", "removed", "source-changed", "follows-changed", "narhash-changed", "pin-lost", "updated", "ref-changed", "flake-toggled", "last-modified-backwards"] as const;
+export const CHANGE_KINDS = [
+  "added",
+  "removed",
+  "source-changed",
+  "follows-changed",
+  "narhash-changed",
+  "pin-lost",
+  "updated",
+  "ref-changed",
+  "flake-toggled",
+  "last-modified-backwards",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One side of a change: the locked attributes and what they mean. */
@@ -92,25 +103,38 @@ function location(s: SourceRef): string {
 function kindsOf(a: InputNode, b: InputNode, ea: PathEntry, eb: PathEntry): ChangeKind[] {
   const kinds: ChangeKind[] = [];
   const [sa, sb] = [a.locked!, b.locked!];
-  if (formatInputPath(ea.follows ?? []) !== formatInputPath(eb.follows ?? []) || (ea.follows === undefined) !== (eb.follows === undefined)) kinds.push("follows-changed");
+  if (
+    formatInputPath(ea.follows ?? []) !== formatInputPath(eb.follows ?? []) ||
+    (ea.follows === undefined) !== (eb.follows === undefined)
+  )
+    kinds.push("follows-changed");
   // Tarballs lock to immutable URLs that change with every release (FlakeHub, channels), so where a
   // tarball comes from is what flake.nix asked for: the original URL.
-  const whereA = (sa.type === "tarball" || sa.type === "file") && a.original !== undefined ? location(a.original) : location(sa);
-  const whereB = (sb.type === "tarball" || sb.type === "file") && b.original !== undefined ? location(b.original) : location(sb);
+  const whereA =
+    (sa.type === "tarball" || sa.type === "file") && a.original !== undefined ? location(a.original) : location(sa);
+  const whereB =
+    (sb.type === "tarball" || sb.type === "file") && b.original !== undefined ? location(b.original) : location(sb);
   if (whereA !== whereB) kinds.push("source-changed");
   const narA = sa.narHash !== undefined ? toSri(sa.narHash) : undefined;
   const narB = sb.narHash !== undefined ? toSri(sb.narHash) : undefined;
-  if (sa.rev !== undefined && sa.rev === sb.rev && narA !== undefined && narB !== undefined && narA !== narB) kinds.push("narhash-changed");
+  if (sa.rev !== undefined && sa.rev === sb.rev && narA !== undefined && narB !== undefined && narA !== narB)
+    kinds.push("narhash-changed");
   if (pinningOf(sa) === "content" && pinningOf(sb) !== "content") kinds.push("pin-lost");
   if (!sameAttrs(sa.attrs, sb.attrs)) kinds.push("updated");
   if ((a.original?.ref ?? "") !== (b.original?.ref ?? "")) kinds.push("ref-changed");
   if (a.isFlake !== b.isFlake) kinds.push("flake-toggled");
-  if (sa.lastModified !== undefined && sb.lastModified !== undefined && sb.lastModified < sa.lastModified) kinds.push("last-modified-backwards");
+  if (sa.lastModified !== undefined && sb.lastModified !== undefined && sb.lastModified < sa.lastModified)
+    kinds.push("last-modified-backwards");
   return kinds;
 }
 
 const byOrder = (a: ChangeKind, b: ChangeKind): number => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
-const finding = (rule: RuleId, input: string, message: string): Finding => ({ rule, severity: RULES[rule].severity, input, message });
+const finding = (rule: RuleId, input: string, message: string): Finding => ({
+  rule,
+  severity: RULES[rule].severity,
+  input,
+  message,
+});
 
 /**
  * What a lock update changes, by input path (node-key churn alone is no change). A follows alias
@@ -126,7 +150,8 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
     const [na, nb] = [ea && oldGraph.nodes.get(ea.key), eb && newGraph.nodes.get(eb.key)];
     const input = key;
     if (ea === undefined || na === undefined) {
-      if (eb !== undefined && nb !== undefined) changes.push({ input, kind: "added", kinds: ["added"], new: side(nb, eb) });
+      if (eb !== undefined && nb !== undefined)
+        changes.push({ input, kind: "added", kinds: ["added"], new: side(nb, eb) });
       continue;
     }
     if (eb === undefined || nb === undefined) {
@@ -136,7 +161,14 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
     if (na.locked === undefined || nb.locked === undefined) {
       // One side follows the root flake.
       if (na.locked === undefined && nb.locked === undefined) unchanged++;
-      else changes.push({ input, kind: "follows-changed", kinds: ["follows-changed"], old: side(na, ea), new: side(nb, eb) });
+      else
+        changes.push({
+          input,
+          kind: "follows-changed",
+          kinds: ["follows-changed"],
+          old: side(na, ea),
+          new: side(nb, eb),
+        });
       continue;
     }
     let kinds = kindsOf(na, nb, ea, eb);
@@ -147,14 +179,38 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
       continue;
     }
     kinds.sort(byOrder);
-    const refMove = kinds.includes("ref-changed") ? { from: na.original?.ref ?? "", to: nb.original?.ref ?? "", move: classifyVersionChange(na.original?.ref ?? "", nb.original?.ref ?? "") } : undefined;
-    const change: InputChange = { input, kind: kinds[0]!, kinds, old: side(na, ea), new: side(nb, eb), ...(refMove !== undefined ? { refMove } : {}) };
+    const refMove = kinds.includes("ref-changed")
+      ? {
+          from: na.original?.ref ?? "",
+          to: nb.original?.ref ?? "",
+          move: classifyVersionChange(na.original?.ref ?? "", nb.original?.ref ?? ""),
+        }
+      : undefined;
+    const change: InputChange = {
+      input,
+      kind: kinds[0]!,
+      kinds,
+      old: side(na, ea),
+      new: side(nb, eb),
+      ...(refMove !== undefined ? { refMove } : {}),
+    };
     changes.push(change);
-    if (kinds.includes("source-changed")) findings.push(finding("source-changed", input, `${change.old!.url} → ${change.new!.url}`));
-    if (kinds.includes("narhash-changed")) findings.push(finding("narhash-changed", input, `rev ${na.locked.rev?.slice(0, 12)} now has narHash ${change.new!.narHash} (was ${change.old!.narHash})`));
-    if (kinds.includes("pin-lost")) findings.push(finding("pin-lost", input, "the input is no longer locked by content"));
-    if (kinds.includes("last-modified-backwards")) findings.push(finding("last-modified-backwards", input, "the new pin is older than the old one"));
-    if (refMove?.move === "downgrade") findings.push(finding("ref-downgrade", input, `'${refMove.from}' → '${refMove.to}'`));
+    if (kinds.includes("source-changed"))
+      findings.push(finding("source-changed", input, `${change.old!.url} → ${change.new!.url}`));
+    if (kinds.includes("narhash-changed"))
+      findings.push(
+        finding(
+          "narhash-changed",
+          input,
+          `rev ${na.locked.rev?.slice(0, 12)} now has narHash ${change.new!.narHash} (was ${change.old!.narHash})`,
+        ),
+      );
+    if (kinds.includes("pin-lost"))
+      findings.push(finding("pin-lost", input, "the input is no longer locked by content"));
+    if (kinds.includes("last-modified-backwards"))
+      findings.push(finding("last-modified-backwards", input, "the new pin is older than the old one"));
+    if (refMove?.move === "downgrade")
+      findings.push(finding("ref-downgrade", input, `'${refMove.from}' → '${refMove.to}'`));
   }
   return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }

@@ -35,7 +35,8 @@ export interface CompareTarget {
   readonly head: string;
 }
 
-export const compareKey = (t: CompareTarget): string => `${t.host}/${t.owner}/${t.repo}/${t.base}...${t.head}`.toLowerCase();
+export const compareKey = (t: CompareTarget): string =>
+  `${t.host}/${t.owner}/${t.repo}/${t.base}...${t.head}`.toLowerCase();
 
 export interface UpstreamChange extends CompareFacts {
   /** Whether the new rev is on the ref the input follows, and its signature (from the provenance resolver). */

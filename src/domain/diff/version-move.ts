@@ -9,7 +9,8 @@ function coerce(ref: string): semver.SemVer | null {
   return m === null ? null : semver.coerce(m[0], { loose: true });
 }
 
-const stem = (ref: string): string => ref.replace(/^refs\/(heads|tags)\//, "").replace(/v?\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.-]+)?$/, "");
+const stem = (ref: string): string =>
+  ref.replace(/^refs\/(heads|tags)\//, "").replace(/v?\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.-]+)?$/, "");
 
 /**
  * Classifies a ref change with semver coercion. Refs whose non-version parts differ
@@ -23,5 +24,11 @@ export function classifyVersionChange(from: string, to: string): VersionMove {
   if (cmp === 0) return "same";
   if (cmp > 0) return "downgrade";
   const diff = semver.diff(a, b);
-  return diff === "major" || diff === "premajor" ? "major" : diff === "minor" || diff === "preminor" ? "minor" : diff === "patch" || diff === "prepatch" ? "patch" : "prerelease";
+  return diff === "major" || diff === "premajor"
+    ? "major"
+    : diff === "minor" || diff === "preminor"
+      ? "minor"
+      : diff === "patch" || diff === "prepatch"
+        ? "patch"
+        : "prerelease";
 }

@@ -29,14 +29,26 @@ export function toFlakeUrl(s: SourceRef): string {
       const tail = s.rev ?? s.ref;
       const base = `${s.type}:${s.owner}/${s.repo}${tail !== undefined ? `/${tail}` : ""}`;
       const ref = s.rev !== undefined && s.ref !== undefined ? s.ref : undefined;
-      return withQuery(base, [["ref", ref], ["host", host], ["dir", dir]]);
+      return withQuery(base, [
+        ["ref", ref],
+        ["host", host],
+        ["dir", dir],
+      ]);
     }
     case "git":
       return withQuery(`git+${s.url}`, [
-        ["ref", s.ref], ["rev", s.rev], ["shallow", flag(s.shallow)], ["submodules", flag(s.submodules)], ["dir", dir],
+        ["ref", s.ref],
+        ["rev", s.rev],
+        ["shallow", flag(s.shallow)],
+        ["submodules", flag(s.submodules)],
+        ["dir", dir],
       ]);
     case "hg":
-      return withQuery(`hg+${s.url}`, [["ref", s.ref], ["rev", s.rev], ["dir", dir]]);
+      return withQuery(`hg+${s.url}`, [
+        ["ref", s.ref],
+        ["rev", s.rev],
+        ["dir", dir],
+      ]);
     case "tarball":
     case "file": {
       const plain = s.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s.url)) : !ARCHIVE_EXT.test(urlPath(s.url));
@@ -45,7 +57,10 @@ export function toFlakeUrl(s: SourceRef): string {
     case "path":
       return withQuery(`path:${s.path}`, [["dir", dir]]);
     case "indirect":
-      return withQuery(`flake:${s.id}${s.ref !== undefined ? `/${s.ref}` : ""}${s.rev !== undefined ? `/${s.rev}` : ""}`, [["dir", dir]]);
+      return withQuery(
+        `flake:${s.id}${s.ref !== undefined ? `/${s.ref}` : ""}${s.rev !== undefined ? `/${s.rev}` : ""}`,
+        [["dir", dir]],
+      );
     case "unknown": {
       const url = s.attrs["url"];
       return typeof url === "string" ? `${s.declaredType}+${url}` : `${s.declaredType}:${JSON.stringify(s.attrs)}`;

@@ -1,6 +1,7 @@
 import { compareInputPaths, type InputPath } from "./input-path.js";
 import type { LockGraph, NodeKey } from "./graph.js";
 import { walkEdges } from "./walk.js";
+import { getOrInsert } from "../map-utils.js";
 
 /** How many input paths one node keeps; shared nodes in a DAG could otherwise have exponentially many. */
 export const MAX_PATHS_PER_NODE = 64;
@@ -25,8 +26,7 @@ export function indexLock(graph: LockGraph): LockIndex {
   const edges = new Map<NodeKey, Map<string, NodeKey>>();
   const truncated = new Set<NodeKey>();
   const addPath = (key: NodeKey, path: InputPath): boolean => {
-    let list = paths.get(key);
-    if (list === undefined) paths.set(key, (list = []));
+    const list = getOrInsert(paths, key, () => []);
     if (list.length >= MAX_PATHS_PER_NODE) {
       truncated.add(key);
       return false;
@@ -35,8 +35,7 @@ export function indexLock(graph: LockGraph): LockIndex {
     return true;
   };
   walkEdges(graph, ({ parent, name, path, ref, target }) => {
-    let resolved = edges.get(parent);
-    if (resolved === undefined) edges.set(parent, (resolved = new Map()));
+    const resolved = getOrInsert(edges, parent, () => new Map());
     if (!resolved.has(name)) resolved.set(name, target);
     if (target === graph.root) return false;
     const added = addPath(target, path);

@@ -3,6 +3,7 @@ import { indexLock, type LockIndex } from "./input-index.js";
 import type { InputNode, LockGraph, NodeKey } from "./graph.js";
 import { isRelativePath, pinningOf, type Attrs, type Pinning, type SourceRef } from "./source-ref.js";
 import { sourceStorePath, type StorePath } from "../nix/store-path.js";
+import { getOrInsert } from "../map-utils.js";
 
 /**
  * One distinct locked source. Nodes with identical locked attributes (several node keys, or one node
@@ -47,7 +48,11 @@ interface Group {
 }
 
 /** `storePaths: false` skips computing source store paths (a hash per input) for callers that never show them. */
-export function buildInventory(graph: LockGraph, storeDir?: string, opts: { storePaths?: boolean } = {}): LockInventory {
+export function buildInventory(
+  graph: LockGraph,
+  storeDir?: string,
+  opts: { storePaths?: boolean } = {},
+): LockInventory {
   const index = indexLock(graph);
   const groups = new Map<string, Group>();
   const groupOfNode = new Map<NodeKey, Group>();
@@ -57,8 +62,7 @@ export function buildInventory(graph: LockGraph, storeDir?: string, opts: { stor
     // A relative path input is only the same source as another with the same parent.
     const parent = isRelativePath(node.locked) ? JSON.stringify(node.parent ?? []) : "";
     const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}|${parent}`;
-    let g = groups.get(canon);
-    if (g === undefined) groups.set(canon, (g = { nodes: [], paths: [] }));
+    const g = getOrInsert(groups, canon, () => ({ nodes: [], paths: [] }));
     g.nodes.push(node);
     g.paths.push(...(index.paths.get(key) ?? []));
     groupOfNode.set(key, g);
@@ -85,7 +89,10 @@ export function buildInventory(graph: LockGraph, storeDir?: string, opts: { stor
     const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === g.paths[0]) ?? g.nodes[0]!;
     const locked = primary.locked!;
     const deps = depsOf(g.nodes, g);
-    const storePath = locked.narHash !== undefined && opts.storePaths !== false ? sourceStorePath(locked.narHash, locked.name, storeDir) : undefined;
+    const storePath =
+      locked.narHash !== undefined && opts.storePaths !== false
+        ? sourceStorePath(locked.narHash, locked.name, storeDir)
+        : undefined;
     inputs.push({
       id: idOf.get(g)!,
       primaryPath: g.paths[0] ?? [],

@@ -46,8 +46,19 @@ export function nameSource(s: SourceRef): SourceIdentity {
     case "sourcehut": {
       const owner = decode(s.owner);
       const base = `https://${forgeHost(s)}/${owner}/${s.repo}`;
-      const archive = s.type === "github" && s.rev !== undefined ? `${base}/archive/${s.rev}.tar.gz` : s.type === "gitlab" && s.rev !== undefined ? `${base}/-/archive/${s.rev}/${s.repo}-${s.rev}.tar.gz` : undefined;
-      return { group: owner, name: s.repo, ...v, vcsUrl: base, ...(archive !== undefined ? { downloadUrl: archive } : {}) };
+      const archive =
+        s.type === "github" && s.rev !== undefined
+          ? `${base}/archive/${s.rev}.tar.gz`
+          : s.type === "gitlab" && s.rev !== undefined
+            ? `${base}/-/archive/${s.rev}/${s.repo}-${s.rev}.tar.gz`
+            : undefined;
+      return {
+        group: owner,
+        name: s.repo,
+        ...v,
+        vcsUrl: base,
+        ...(archive !== undefined ? { downloadUrl: archive } : {}),
+      };
     }
     case "git":
     case "hg":
@@ -56,7 +67,13 @@ export function nameSource(s: SourceRef): SourceIdentity {
     case "file": {
       const hub = FLAKEHUB.exec(s.url);
       // FlakeHub URLs carry the release version, which says more to people than the commit.
-      if (hub !== null) return { group: decode(hub[1]!), name: decode(hub[2]!), version: decode(hub[3]!).replace(/\.tar\.gz$/, ""), downloadUrl: s.url };
+      if (hub !== null)
+        return {
+          group: decode(hub[1]!),
+          name: decode(hub[2]!),
+          version: decode(hub[3]!).replace(/\.tar\.gz$/, ""),
+          downloadUrl: s.url,
+        };
       return { name: lastSegment(s.url), ...v, downloadUrl: s.url };
     }
     case "path":

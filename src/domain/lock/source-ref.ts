@@ -4,7 +4,17 @@ import type { Hash } from "../nix/hash.js";
 export type AttrValue = string | number | boolean;
 export type Attrs = Readonly<Record<string, AttrValue>>;
 
-export const SOURCE_TYPES = ["github", "gitlab", "sourcehut", "git", "hg", "tarball", "file", "path", "indirect"] as const;
+export const SOURCE_TYPES = [
+  "github",
+  "gitlab",
+  "sourcehut",
+  "git",
+  "hg",
+  "tarball",
+  "file",
+  "path",
+  "indirect",
+] as const;
 export type KnownSourceType = (typeof SOURCE_TYPES)[number];
 
 interface Common {
@@ -86,7 +96,8 @@ export const isRelativePath = (s: SourceRef): boolean => s.type === "path" && !s
 export type Pinning = "content" | "rev-only" | "relative" | "unlocked";
 
 export function pinningOf(s: SourceRef): Pinning {
-  const hasRevType = s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" || s.type === "git" || s.type === "hg";
+  const hasRevType =
+    s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" || s.type === "git" || s.type === "hg";
   if (s.type === "indirect") return "unlocked";
   if (s.narHash !== undefined) return hasRevType && s.rev === undefined ? "unlocked" : "content";
   if (isRelativePath(s)) return "relative";

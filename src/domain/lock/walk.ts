@@ -1,5 +1,6 @@
 import type { InputPath } from "./input-path.js";
 import { resolveInputPath, type InputRef, type LockGraph, type NodeKey } from "./graph.js";
+import { getOrInsert } from "../map-utils.js";
 
 /** One edge met while walking a lock from its root. */
 export interface WalkedEdge {
@@ -21,13 +22,11 @@ export function walkEdges(graph: LockGraph, visit: (edge: WalkedEdge) => boolean
   const memo = new Map<string, NodeKey>();
   const resolve = (path: InputPath): NodeKey => {
     const k = path.join("\u0000");
-    let key = memo.get(k);
-    if (key === undefined) {
+    return getOrInsert(memo, k, () => {
       const r = resolveInputPath(graph.nodes, graph.root, path);
       if (!r.ok) throw new Error(`lock graph is not total at ${path.join("/")}`);
-      memo.set(k, (key = r.value));
-    }
-    return key;
+      return r.value;
+    });
   };
   type Item = { key: NodeKey; path: InputPath; up: Item | undefined };
   const onChain = (item: Item, key: NodeKey): boolean => {

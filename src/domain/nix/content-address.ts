@@ -23,7 +23,13 @@ export function parseContentAddress(text: string): Result<ContentAddress, string
   return hash.ok ? ok({ method, hash: hash.value }) : err(hash.error);
 }
 
-const PREFIX: Readonly<Record<CaMethod, string>> = { text: "text:", nar: "fixed:r:", git: "fixed:git:", flat: "fixed:" };
+const PREFIX: Readonly<Record<CaMethod, string>> = {
+  text: "text:",
+  nar: "fixed:r:",
+  git: "fixed:git:",
+  flat: "fixed:",
+};
 
 /** Nix's text form, as `.narinfo` files carry it: `fixed:r:sha256:<nix32>`. */
-export const formatContentAddress = (ca: ContentAddress): string => `${PREFIX[ca.method]}${ca.hash.algo}:${toNix32(ca.hash.bytes)}`;
+export const formatContentAddress = (ca: ContentAddress): string =>
+  `${PREFIX[ca.method]}${ca.hash.algo}:${toNix32(ca.hash.bytes)}`;

@@ -9,7 +9,34 @@ export interface ParsedName {
 }
 
 // Output names nixpkgs uses often enough to recognise as a trailing segment after a version.
-const OUTPUTS = new Set(["bin", "dev", "lib", "out", "man", "doc", "info", "debug", "static", "devdoc", "getent", "modules", "py", "tools", "data", "sbin", "terminfo", "examples", "shared", "python", "perl", "qt", "gtk", "udev", "nscd", "locales"]);
+const OUTPUTS = new Set([
+  "bin",
+  "dev",
+  "lib",
+  "out",
+  "man",
+  "doc",
+  "info",
+  "debug",
+  "static",
+  "devdoc",
+  "getent",
+  "modules",
+  "py",
+  "tools",
+  "data",
+  "sbin",
+  "terminfo",
+  "examples",
+  "shared",
+  "python",
+  "perl",
+  "qt",
+  "gtk",
+  "udev",
+  "nscd",
+  "locales",
+]);
 
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
@@ -45,5 +72,10 @@ export function parseStoreName(name: string): ParsedName {
       pname = base.slice(0, dash);
     }
   }
-  return { pname, ...(version !== undefined && version !== "" ? { version } : {}), ...(output !== undefined ? { output } : {}), isDerivation };
+  return {
+    pname,
+    ...(version !== undefined && version !== "" ? { version } : {}),
+    ...(output !== undefined ? { output } : {}),
+    isDerivation,
+  };
 }

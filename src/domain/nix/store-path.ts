@@ -56,7 +56,8 @@ export function parseStorePath(text: string, storeDir?: string): Result<StorePat
   if (base.length < 34 || base[32] !== "-") return err("expected <32-character hash>-<name> after the store directory");
   if (!isNix32(hash)) return err(`store path hash '${hash}' is not 32 nix32 characters`);
   const name = base.slice(33);
-  if (!NAME_RE.test(name) || name === "." || name === "..") return err(`store path name '${name}' has characters Nix does not allow`);
+  if (!NAME_RE.test(name) || name === "." || name === "..")
+    return err(`store path name '${name}' has characters Nix does not allow`);
   return ok({ storeDir: dir, hash, name });
 }
 
@@ -65,14 +66,22 @@ export function parseStorePath(text: string, storeDir?: string): Result<StorePat
  * allocations, for the 100,000 paths of a closure.
  */
 export function storePathProblem(text: string, storeDir: string | undefined): string | undefined {
-  if (storeDir === undefined || !text.startsWith(storeDir) || text.charCodeAt(storeDir.length) !== 47 || text.indexOf("/", storeDir.length + 1) >= 0) {
+  if (
+    storeDir === undefined ||
+    !text.startsWith(storeDir) ||
+    text.charCodeAt(storeDir.length) !== 47 ||
+    text.indexOf("/", storeDir.length + 1) >= 0
+  ) {
     const r = parseStorePath(text, storeDir);
     return r.ok ? undefined : r.error;
   }
   const base = storeDir.length + 1;
-  if (text.length < base + 34 || text.charCodeAt(base + 32) !== 45 /* - */) return "expected <32-character hash>-<name> after the store directory";
-  if (!isNix32(text.slice(base, base + 32))) return `store path hash '${text.slice(base, base + 32)}' is not 32 nix32 characters`;
+  if (text.length < base + 34 || text.charCodeAt(base + 32) !== 45 /* - */)
+    return "expected <32-character hash>-<name> after the store directory";
+  if (!isNix32(text.slice(base, base + 32)))
+    return `store path hash '${text.slice(base, base + 32)}' is not 32 nix32 characters`;
   const name = text.slice(base + 33);
-  if (!NAME_RE.test(name) || name === "." || name === "..") return `store path name '${name}' has characters Nix does not allow`;
+  if (!NAME_RE.test(name) || name === "." || name === "..")
+    return `store path name '${name}' has characters Nix does not allow`;
   return undefined;
 }

@@ -22,11 +22,18 @@ export const ROLLING = ["nixos-unstable", "nixos-unstable-small", "nixpkgs-unsta
 
 /** `nixos-24.05`, `nixos-24.05-small`, `nixpkgs-24.05-darwin`, `release-24.05` → 24.05. */
 export function releaseOf(branch: string): string | undefined {
-  return /^(?:nixos|nixpkgs|release)-(\d\d\.\d\d)(?:-(?:small|darwin))?$/.exec(branch.replace(/^refs\/heads\//, ""))?.[1];
+  return /^(?:nixos|nixpkgs|release)-(\d\d\.\d\d)(?:-(?:small|darwin))?$/.exec(
+    branch.replace(/^refs\/heads\//, ""),
+  )?.[1];
 }
 
 /** Whether a branch is rolling or a release not past its end of life at `now`. */
-export function isSupportedBranch(branch: string, now: Date, releases: readonly Release[] = RELEASES, rolling: readonly string[] = ROLLING): boolean {
+export function isSupportedBranch(
+  branch: string,
+  now: Date,
+  releases: readonly Release[] = RELEASES,
+  rolling: readonly string[] = ROLLING,
+): boolean {
   const b = branch.replace(/^refs\/heads\//, "");
   if (rolling.includes(b)) return true;
   const v = releaseOf(b);

@@ -3,8 +3,21 @@ import { LIST_UPDATED, RELEASES, ROLLING, type Release } from "./nixpkgs-branche
 
 /** The rules `check` evaluates, each with an id a policy can name. */
 export const CHECK_RULES = [
-  "stale", "unsupported-branch", "non-upstream-nixpkgs", "duplicate-sources", "unlocked", "insecure-transport",
-  "rev-not-found", "rev-not-on-ref", "repo-archived", "repo-fork", "repo-renamed", "last-modified-mismatch", "unsigned-commit", "missing-license", "license-not-allowed",
+  "stale",
+  "unsupported-branch",
+  "non-upstream-nixpkgs",
+  "duplicate-sources",
+  "unlocked",
+  "insecure-transport",
+  "rev-not-found",
+  "rev-not-on-ref",
+  "repo-archived",
+  "repo-fork",
+  "repo-renamed",
+  "last-modified-mismatch",
+  "unsigned-commit",
+  "missing-license",
+  "license-not-allowed",
 ] as const;
 export type CheckRuleId = (typeof CHECK_RULES)[number];
 
@@ -37,7 +50,9 @@ export interface Allowance {
 export interface Override {
   /** Input-path glob. */
   readonly inputs: string;
-  readonly settings: Partial<Omit<RuleSettings, "rules">> & { readonly rules?: Partial<Record<CheckRuleId, Partial<RuleSetting>>> };
+  readonly settings: Partial<Omit<RuleSettings, "rules">> & {
+    readonly rules?: Partial<Record<CheckRuleId, Partial<RuleSetting>>>;
+  };
 }
 
 export interface Policy {
@@ -74,15 +89,25 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   rollingBranches: ROLLING,
 };
 
-export const BUILT_IN_POLICY: Policy = { defaults: DEFAULT_SETTINGS, overrides: [], allow: [], source: `built-in (branch list of ${LIST_UPDATED})` };
+export const BUILT_IN_POLICY: Policy = {
+  defaults: DEFAULT_SETTINGS,
+  overrides: [],
+  allow: [],
+  source: `built-in (branch list of ${LIST_UPDATED})`,
+};
 
 /** The settings for one input: defaults with every matching override applied in order. */
-export function settingsFor(policy: Policy, input: string, matches: (glob: string, input: string) => boolean): RuleSettings {
+export function settingsFor(
+  policy: Policy,
+  input: string,
+  matches: (glob: string, input: string) => boolean,
+): RuleSettings {
   let s = policy.defaults;
   for (const o of policy.overrides) {
     if (!matches(o.inputs, input)) continue;
     const rules = { ...s.rules };
-    for (const [id, r] of Object.entries(o.settings.rules ?? {}) as Array<[CheckRuleId, Partial<RuleSetting>]>) rules[id] = { ...rules[id], ...r };
+    for (const [id, r] of Object.entries(o.settings.rules ?? {}) as Array<[CheckRuleId, Partial<RuleSetting>]>)
+      rules[id] = { ...rules[id], ...r };
     s = { ...s, ...o.settings, rules };
   }
   return s;

@@ -15,7 +15,12 @@ export interface CheckReport {
   /** How upstream facts were gathered: online, offline (cache only) or lock-only (none). */
   readonly upstream: "online" | "offline" | "lock-only";
   /** The policy that applied: its source and the effective default settings. */
-  readonly policy: { readonly source: string; readonly settings: unknown; readonly overrides: number; readonly allowances: number };
+  readonly policy: {
+    readonly source: string;
+    readonly settings: unknown;
+    readonly overrides: number;
+    readonly allowances: number;
+  };
   readonly findings: readonly LocatedFinding[];
   readonly suppressed: readonly LocatedFinding[];
   readonly gaps: readonly Gap[];

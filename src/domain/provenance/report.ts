@@ -1,7 +1,18 @@
 import { compareFindings, RULES, type Finding, type RuleId } from "../findings.js";
 import { formatInputPath } from "../lock/input-path.js";
 import type { LockedInput } from "../lock/inventory.js";
-import { commitKey, isTarget, reachKey, repoKey, type CommitFacts, type GithubTarget, type Reachability, type RepoFacts, type Unsupported, type UpstreamErrorKind } from "./upstream-facts.js";
+import {
+  commitKey,
+  isTarget,
+  reachKey,
+  repoKey,
+  type CommitFacts,
+  type GithubTarget,
+  type Reachability,
+  type RepoFacts,
+  type Unsupported,
+  type UpstreamErrorKind,
+} from "./upstream-facts.js";
 import type { Gap, SubjectFile, ToolInfo } from "../report.js";
 import { isoDateTime } from "../time.js";
 
@@ -57,20 +68,40 @@ export interface ResolveReport {
   readonly gaps: readonly Gap[];
 }
 
-const finding = (rule: RuleId, input: string, message: string): Finding => ({ rule, severity: RULES[rule].severity, input, message });
+const finding = (rule: RuleId, input: string, message: string): Finding => ({
+  rule,
+  severity: RULES[rule].severity,
+  input,
+  message,
+});
 
-function entryFor(input: LockedInput, id: string, t: GithubTarget, batch: ProvenanceBatch, findings: Finding[]): ResolvedEntry {
-  const base = { input: id, inputPaths: input.paths.map(formatInputPath), type: input.locked.type === "unknown" ? input.locked.declaredType : input.locked.type, rev: t.rev, host: t.host };
+function entryFor(
+  input: LockedInput,
+  id: string,
+  t: GithubTarget,
+  batch: ProvenanceBatch,
+  findings: Finding[],
+): ResolvedEntry {
+  const base = {
+    input: id,
+    inputPaths: input.paths.map(formatInputPath),
+    type: input.locked.type === "unknown" ? input.locked.declaredType : input.locked.type,
+    rev: t.rev,
+    host: t.host,
+  };
   const repo = batch.repos.get(repoKey(t));
   const commit = batch.commits.get(commitKey(t));
   const failure = [repo, commit].find((x): x is UpstreamError => isUpstreamError(x) && x.error !== "not-found");
-  if (failure?.error === "unconfigured") return { ...base, status: "unsupported", reason: `not resolvable: ${failure.message}` };
+  if (failure?.error === "unconfigured")
+    return { ...base, status: "unsupported", reason: `not resolvable: ${failure.message}` };
   if (failure?.error === "offline") return { ...base, status: "failed", reason: failure.message };
   if (failure !== undefined || repo === undefined || commit === undefined) {
     return { ...base, status: "failed", reason: failure?.message ?? "not looked up" };
   }
   if (isUpstreamError(repo) || isUpstreamError(commit)) {
-    const what = isUpstreamError(repo) ? `repository ${t.owner}/${t.repo}` : `commit ${t.rev.slice(0, 12)} in ${t.owner}/${t.repo}`;
+    const what = isUpstreamError(repo)
+      ? `repository ${t.owner}/${t.repo}`
+      : `commit ${t.rev.slice(0, 12)} in ${t.owner}/${t.repo}`;
     findings.push(finding("rev-not-found", id, `rev not found upstream: ${what} does not exist on ${t.host}`));
     return { ...base, status: "not-found", reason: `${what} was not found` };
   }
@@ -89,15 +120,37 @@ function entryFor(input: LockedInput, id: string, t: GithubTarget, batch: Proven
     ...(repo.parent !== undefined ? { parent: repo.parent } : {}),
   };
   if (reach !== undefined && !isUpstreamError(reach) && !reach.contained) {
-    findings.push(finding("rev-not-on-ref", id, reach.status === "ref-not-found" ? `the ref '${reach.ref}' the flake follows does not exist upstream` : `rev ${t.rev.slice(0, 12)} is not on '${reach.ref}' (${reach.status}): it may come from a fork or have been force-pushed away`));
+    findings.push(
+      finding(
+        "rev-not-on-ref",
+        id,
+        reach.status === "ref-not-found"
+          ? `the ref '${reach.ref}' the flake follows does not exist upstream`
+          : `rev ${t.rev.slice(0, 12)} is not on '${reach.ref}' (${reach.status}): it may come from a fork or have been force-pushed away`,
+      ),
+    );
   }
   if (renamed) findings.push(finding("repo-renamed", id, `${requested} is now ${repo.nameWithOwner}`));
   if (repo.archived) findings.push(finding("repo-archived", id, `${repo.nameWithOwner} is archived`));
-  if (repo.fork) findings.push(finding("repo-fork", id, `${repo.nameWithOwner} is a fork${repo.parent !== undefined ? ` of ${repo.parent}` : ""}`));
-  if (repo.license === undefined) findings.push(finding("missing-license", id, `${repo.nameWithOwner} has no license GitHub recognises`));
+  if (repo.fork)
+    findings.push(
+      finding(
+        "repo-fork",
+        id,
+        `${repo.nameWithOwner} is a fork${repo.parent !== undefined ? ` of ${repo.parent}` : ""}`,
+      ),
+    );
+  if (repo.license === undefined)
+    findings.push(finding("missing-license", id, `${repo.nameWithOwner} has no license GitHub recognises`));
   const lm = input.locked.lastModified;
   if (lm !== undefined && Date.parse(commit.committedDate) / 1000 !== lm) {
-    findings.push(finding("last-modified-mismatch", id, `lock lastModified ${isoDateTime(lm)} differs from the commit's committer date ${commit.committedDate}`));
+    findings.push(
+      finding(
+        "last-modified-mismatch",
+        id,
+        `lock lastModified ${isoDateTime(lm)} differs from the commit's committer date ${commit.committedDate}`,
+      ),
+    );
   }
   return { ...base, status: "resolved", upstream };
 }
@@ -110,10 +163,29 @@ export function buildResolveReport(
 ): ResolveReport {
   const findings: Finding[] = [];
   const inputs = entries.map(({ input, id, target }): ResolvedEntry => {
-    if (!isTarget(target)) return { input: id, inputPaths: input.paths.map(formatInputPath), type: input.locked.type === "unknown" ? input.locked.declaredType : input.locked.type, status: "unsupported", reason: `not resolvable: ${target.reason}` };
+    if (!isTarget(target))
+      return {
+        input: id,
+        inputPaths: input.paths.map(formatInputPath),
+        type: input.locked.type === "unknown" ? input.locked.declaredType : input.locked.type,
+        status: "unsupported",
+        reason: `not resolvable: ${target.reason}`,
+      };
     return entryFor(input, id, target, batch, findings);
   });
-  const gaps = [...meta.gaps, ...inputs.filter((e) => e.status === "failed").map((e) => ({ input: e.input, reason: e.reason ?? "failed" }))];
+  const gaps = [
+    ...meta.gaps,
+    ...inputs.filter((e) => e.status === "failed").map((e) => ({ input: e.input, reason: e.reason ?? "failed" })),
+  ];
   // Offline is a choice: what the cache could not answer is a gap, but not a failure of the run.
-  return { schemaVersion: 1, tool: meta.tool, ...(meta.lockFile !== undefined ? { lockFile: meta.lockFile } : {}), offline: meta.offline, requests: batch.requests, inputs, findings: findings.sort(compareFindings), gaps };
+  return {
+    schemaVersion: 1,
+    tool: meta.tool,
+    ...(meta.lockFile !== undefined ? { lockFile: meta.lockFile } : {}),
+    offline: meta.offline,
+    requests: batch.requests,
+    inputs,
+    findings: findings.sort(compareFindings),
+    gaps,
+  };
 }

@@ -12,12 +12,16 @@ export interface GithubTarget {
   readonly ref?: string;
 }
 
-export const repoKey = (t: Pick<GithubTarget, "host" | "owner" | "repo">): string => `${t.host}/${t.owner}/${t.repo}`.toLowerCase();
+export const repoKey = (t: Pick<GithubTarget, "host" | "owner" | "repo">): string =>
+  `${t.host}/${t.owner}/${t.repo}`.toLowerCase();
 export const commitKey = (t: GithubTarget): string => `${repoKey(t)}@${t.rev}`;
 export const reachKey = (t: GithubTarget): string => `${commitKey(t)}#${t.ref ?? ""}`;
 
 /** `verified`, `unverified` with GitHub's reason (e.g. UNKNOWN_KEY), or `unsigned`. */
-export type SignatureState = { readonly state: "verified" } | { readonly state: "unverified"; readonly reason: string } | { readonly state: "unsigned" };
+export type SignatureState =
+  | { readonly state: "verified" }
+  | { readonly state: "unverified"; readonly reason: string }
+  | { readonly state: "unsigned" };
 
 export interface CommitFacts {
   readonly sha: string;
@@ -54,28 +58,48 @@ export interface Reachability {
   readonly headOid?: string;
 }
 
-export type UpstreamErrorKind = "not-found" | "rate-limited" | "auth" | "network" | "invalid-response" | "offline" | "unconfigured";
+export type UpstreamErrorKind =
+  | "not-found"
+  | "rate-limited"
+  | "auth"
+  | "network"
+  | "invalid-response"
+  | "offline"
+  | "unconfigured";
 
 /** Why an input cannot be looked up on GitHub at all. */
 export type Unsupported = { readonly reason: string };
 
 /** A GitHub coordinate for an input, or why there is none. */
-export function githubTarget(s: SourceRef, original: SourceRef | undefined, enterpriseHosts: readonly string[] = []): GithubTarget | Unsupported {
+export function githubTarget(
+  s: SourceRef,
+  original: SourceRef | undefined,
+  enterpriseHosts: readonly string[] = [],
+): GithubTarget | Unsupported {
   const hosts = new Set(["github.com", ...enterpriseHosts.map((h) => h.toLowerCase())]);
   const ref = original?.ref;
   const withRef = <T extends object>(t: T): T & { ref?: string } => (ref !== undefined ? { ...t, ref } : t);
   if (s.type === "github") {
     if (s.rev === undefined) return { reason: "no locked rev" };
-    return withRef({ host: (s.host ?? DEFAULT_FORGE_HOSTS.github).toLowerCase(), owner: s.owner, repo: s.repo, rev: s.rev });
+    return withRef({
+      host: (s.host ?? DEFAULT_FORGE_HOSTS.github).toLowerCase(),
+      owner: s.owner,
+      repo: s.repo,
+      rev: s.rev,
+    });
   }
   if (s.type === "git" || s.type === "tarball" || s.type === "file") {
-    const m = /^(?:https?|ssh|git)(?:\+[a-z]+)?:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/?#]+?)(?:\.git)?(?:\/archive\/([0-9a-f]{40})(?:\.tar\.gz|\.zip))?(?:[/?#].*)?$/i.exec(s.url);
+    const m =
+      /^(?:https?|ssh|git)(?:\+[a-z]+)?:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/?#]+?)(?:\.git)?(?:\/archive\/([0-9a-f]{40})(?:\.tar\.gz|\.zip))?(?:[/?#].*)?$/i.exec(
+        s.url,
+      );
     if (m === null || !hosts.has(m[1]!.toLowerCase())) return { reason: `${s.type} input not hosted on GitHub` };
     const rev = s.rev ?? m[4];
     if (rev === undefined) return { reason: "no locked rev" };
     return withRef({ host: m[1]!.toLowerCase(), owner: m[2]!, repo: m[3]!, rev });
   }
-  if (s.type === "gitlab" || s.type === "sourcehut") return { reason: `${s.type} inputs are not resolvable yet (only GitHub is)` };
+  if (s.type === "gitlab" || s.type === "sourcehut")
+    return { reason: `${s.type} inputs are not resolvable yet (only GitHub is)` };
   if (s.type === "path") return { reason: "path inputs have no upstream" };
   if (s.type === "indirect") return { reason: "indirect inputs are resolved by the registry, not locked" };
   if (s.type === "hg") return { reason: "Mercurial inputs are not resolvable" };
@@ -85,6 +109,13 @@ export function githubTarget(s: SourceRef, original: SourceRef | undefined, ente
 export const isTarget = (t: GithubTarget | Unsupported): t is GithubTarget => "rev" in t;
 
 /** Every input with its GitHub target (or why none), in inventory order. */
-export function provenanceTargets(inputs: readonly LockedInput[], enterpriseHosts: readonly string[] = []): Array<{ input: LockedInput; id: string; target: GithubTarget | Unsupported }> {
-  return inputs.map((input) => ({ input, id: formatInputPath(input.primaryPath), target: githubTarget(input.locked, input.original, enterpriseHosts) }));
+export function provenanceTargets(
+  inputs: readonly LockedInput[],
+  enterpriseHosts: readonly string[] = [],
+): Array<{ input: LockedInput; id: string; target: GithubTarget | Unsupported }> {
+  return inputs.map((input) => ({
+    input,
+    id: formatInputPath(input.primaryPath),
+    target: githubTarget(input.locked, input.original, enterpriseHosts),
+  }));
 }

@@ -13,10 +13,23 @@ const NEXT = "pass the output of `nix show-derivation -r` (Nix ≤ 2.14) or `nix
  * (full paths up to 2.31 and Lix, base names in 2.32), or `{version: 4, derivations: {…}}` (2.33+);
  * inputSrcs/inputDrvs at top level or under `inputs`; inputDrvs values as output lists or objects.
  */
-export function parseDerivations(text: string, origin: string, storeDir = DEFAULT_STORE_DIR): Result<DerivationSet, InputIssue[]> {
+export function parseDerivations(
+  text: string,
+  origin: string,
+  storeDir = DEFAULT_STORE_DIR,
+): Result<DerivationSet, InputIssue[]> {
   const doc = parseJsonDocument(text, origin, "`nix derivation show -r` output");
   if (!doc.ok) return doc;
-  if (!isObj(doc.value)) return err([{ origin, pointer: "", message: "derivation JSON must be an object", received: describeReceived(doc.value), next: NEXT }]);
+  if (!isObj(doc.value))
+    return err([
+      {
+        origin,
+        pointer: "",
+        message: "derivation JSON must be an object",
+        received: describeReceived(doc.value),
+        next: NEXT,
+      },
+    ]);
   const top = doc.value;
   const wrapped = typeof top["version"] === "number" && isObj(top["derivations"]);
   const map = wrapped ? (top["derivations"] as Obj) : top;
@@ -29,7 +42,13 @@ export function parseDerivations(text: string, origin: string, storeDir = DEFAUL
     const path = full(key);
     const sp = parseStorePath(path);
     if (!sp.ok || !path.endsWith(".drv") || !isObj(raw)) {
-      issues.push({ origin, pointer, message: `expected a .drv store path mapped to a derivation object`, received: describeReceived(isObj(raw) ? key : raw), next: NEXT });
+      issues.push({
+        origin,
+        pointer,
+        message: `expected a .drv store path mapped to a derivation object`,
+        received: describeReceived(isObj(raw) ? key : raw),
+        next: NEXT,
+      });
       continue;
     }
     const inputs = isObj(raw["inputs"]) ? raw["inputs"] : undefined;
@@ -43,12 +62,22 @@ export function parseDerivations(text: string, origin: string, storeDir = DEFAUL
     const inputDrvs = new Map<string, string[]>();
     for (const [d, v] of Object.entries(drvsIn)) {
       const outs = Array.isArray(v) ? v : isObj(v) && Array.isArray(v["outputs"]) ? v["outputs"] : [];
-      inputDrvs.set(full(d), outs.filter((o): o is string => typeof o === "string"));
+      inputDrvs.set(
+        full(d),
+        outs.filter((o): o is string => typeof o === "string"),
+      );
     }
     const outs = new Map<string, string | undefined>();
-    for (const [name, v] of Object.entries(outputs)) outs.set(name, isObj(v) && typeof v["path"] === "string" ? full(v["path"]) : undefined);
+    for (const [name, v] of Object.entries(outputs))
+      outs.set(name, isObj(v) && typeof v["path"] === "string" ? full(v["path"]) : undefined);
     const name = typeof raw["name"] === "string" ? raw["name"] : undefined;
-    drvs.push({ path, ...(name !== undefined ? { name } : {}), outputs: outs, inputSrcs: (srcs as string[]).map(full), inputDrvs });
+    drvs.push({
+      path,
+      ...(name !== undefined ? { name } : {}),
+      outputs: outs,
+      inputSrcs: (srcs as string[]).map(full),
+      inputDrvs,
+    });
   }
   if (issues.length > 0) return err(withPositions(text, issues));
   return ok(derivationSet(drvs));

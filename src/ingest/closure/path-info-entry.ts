@@ -68,7 +68,14 @@ interface Problem {
 }
 
 function report(o: Obj, ctx: EntryContext, issues: InputIssue[], p: Problem): void {
-  issues.push({ origin: ctx.origin, pointer: `${ctx.pointer()}/${esc(p.field)}`, message: `${p.message} (in ${ctx.shapeLabel} path-info)`, expected: p.expected, ...(p.example !== undefined ? { example: p.example } : {}), received: describeReceived(o[p.field]) });
+  issues.push({
+    origin: ctx.origin,
+    pointer: `${ctx.pointer()}/${esc(p.field)}`,
+    message: `${p.message} (in ${ctx.shapeLabel} path-info)`,
+    expected: p.expected,
+    ...(p.example !== undefined ? { example: p.example } : {}),
+    received: describeReceived(o[p.field]),
+  });
 }
 
 const isStringArray = (v: unknown): v is string[] => {
@@ -91,21 +98,45 @@ export function normalizeEntry(path: string, o: Obj, ctx: EntryContext, issues: 
   else {
     const h = typeof narHashText === "string" ? parseHash(narHashText) : undefined;
     if (h?.ok) narHash = h.value;
-    else problem({ field: "narHash", message: "narHash is missing or not a hash", expected: "an SRI hash or sha256:<nix32>", example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=" });
+    else
+      problem({
+        field: "narHash",
+        message: "narHash is missing or not a hash",
+        expected: "an SRI hash or sha256:<nix32>",
+        example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
+      });
   }
   const refs = o["references"] ?? [];
-  if (!isStringArray(refs)) problem({ field: "references", message: "references must be a list of store paths", expected: "an array of strings" });
+  if (!isStringArray(refs))
+    problem({
+      field: "references",
+      message: "references must be a list of store paths",
+      expected: "an array of strings",
+    });
   for (const field of ["narSize", "registrationTime", "closureSize"]) {
-    if (!optionalCount(o[field])) problem({ field, message: `${field} must be a non-negative integer`, expected: "a whole number" });
+    if (!optionalCount(o[field]))
+      problem({ field, message: `${field} must be a non-negative integer`, expected: "a whole number" });
   }
   const deriverRaw = o["deriver"];
-  if (deriverRaw !== undefined && deriverRaw !== null && typeof deriverRaw !== "string") problem({ field: "deriver", message: "deriver must be a store path", expected: "a string or null" });
+  if (deriverRaw !== undefined && deriverRaw !== null && typeof deriverRaw !== "string")
+    problem({ field: "deriver", message: "deriver must be a store path", expected: "a string or null" });
   const ultimate = o["ultimate"];
-  if (ultimate !== undefined && ultimate !== null && typeof ultimate !== "boolean") problem({ field: "ultimate", message: "ultimate must be a boolean", expected: "true or false" });
+  if (ultimate !== undefined && ultimate !== null && typeof ultimate !== "boolean")
+    problem({ field: "ultimate", message: "ultimate must be a boolean", expected: "true or false" });
   const ca = readCa(o["ca"]);
-  if (ca === false) problem({ field: "ca", message: "ca is not a content address", expected: "fixed:r:sha256:<nix32>, text:sha256:<nix32> or {method, hash}" });
+  if (ca === false)
+    problem({
+      field: "ca",
+      message: "ca is not a content address",
+      expected: "fixed:r:sha256:<nix32>, text:sha256:<nix32> or {method, hash}",
+    });
   const sigs = o["signatures"] ?? [];
-  if (!Array.isArray(sigs) || !sigs.every(isSignature)) problem({ field: "signatures", message: "signatures must be a list", expected: 'strings "key:sig" or objects {keyName, sig}' });
+  if (!Array.isArray(sigs) || !sigs.every(isSignature))
+    problem({
+      field: "signatures",
+      message: "signatures must be a list",
+      expected: 'strings "key:sig" or objects {keyName, sig}',
+    });
   if (issues.length > before || narHash === undefined || !isStringArray(refs) || !Array.isArray(sigs)) return undefined;
   const full = (p: string): string => (p.startsWith("/") ? p : `${ctx.storeDir}/${p}`);
   // References stay in the order Nix printed them (sorted in every version).
@@ -120,7 +151,11 @@ export function normalizeEntry(path: string, o: Obj, ctx: EntryContext, issues: 
 }
 
 const isSignature = (s: unknown): boolean =>
-  (typeof s === "string" && s.includes(":")) || (typeof s === "object" && s !== null && typeof (s as Obj)["keyName"] === "string" && typeof (s as Obj)["sig"] === "string");
+  (typeof s === "string" && s.includes(":")) ||
+  (typeof s === "object" &&
+    s !== null &&
+    typeof (s as Obj)["keyName"] === "string" &&
+    typeof (s as Obj)["sig"] === "string");
 
 function toSignature(s: unknown): Signature {
   if (typeof s === "string") return { keyName: s.slice(0, s.indexOf(":")), sig: s.slice(s.indexOf(":") + 1) };
@@ -136,7 +171,8 @@ function readCa(v: unknown): ContentAddress | undefined | false {
   } else if (typeof v === "object" && !Array.isArray(v)) {
     const { method, hash } = v as Obj;
     const h = typeof hash === "string" ? parseHash(hash) : undefined;
-    if (typeof method === "string" && METHODS.has(method) && h?.ok) return { method: method as CaMethod, hash: h.value };
+    if (typeof method === "string" && METHODS.has(method) && h?.ok)
+      return { method: method as CaMethod, hash: h.value };
   }
   return false;
 }

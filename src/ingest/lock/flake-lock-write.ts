@@ -3,7 +3,15 @@ import type { LockGraph } from "../../domain/lock/graph.js";
 type Json = string | number | boolean | Json[] | { [k: string]: Json };
 
 const sortKeys = (v: Json): Json =>
-  Array.isArray(v) ? v.map(sortKeys) : typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k]!)])) : v;
+  Array.isArray(v)
+    ? v.map(sortKeys)
+    : typeof v === "object"
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sortKeys(v[k]!)]),
+        )
+      : v;
 
 /**
  * Writes a LockGraph as a version 7 flake.lock the way Nix does (keys sorted, two-space indent,
@@ -14,7 +22,9 @@ export function serializeFlakeLock(graph: LockGraph): string {
   for (const [key, node] of graph.nodes) {
     const out: Record<string, Json> = {};
     if (node.inputs.size > 0) {
-      out["inputs"] = Object.fromEntries([...node.inputs].map(([name, ref]) => [name, ref.kind === "node" ? ref.key : [...ref.path]]));
+      out["inputs"] = Object.fromEntries(
+        [...node.inputs].map(([name, ref]) => [name, ref.kind === "node" ? ref.key : [...ref.path]]),
+      );
     }
     if (node.locked !== undefined) out["locked"] = { ...node.locked.attrs };
     if (node.original !== undefined) out["original"] = { ...node.original.attrs };

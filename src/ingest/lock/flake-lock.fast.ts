@@ -30,7 +30,8 @@ function isNode(v: unknown): boolean {
 }
 
 export function isWellFormedLock(v: unknown): v is FlakeLockFile {
-  if (!isObj(v) || (v["version"] !== 5 && v["version"] !== 6 && v["version"] !== 7) || typeof v["root"] !== "string") return false;
+  if (!isObj(v) || (v["version"] !== 5 && v["version"] !== 6 && v["version"] !== 7) || typeof v["root"] !== "string")
+    return false;
   const nodes = v["nodes"];
   if (!isObj(nodes)) return false;
   for (const k in nodes) if (!isNode(nodes[k])) return false;
@@ -46,7 +47,15 @@ const nonEmpty = (a: AttrsJson, k: string): boolean => typeof a[k] === "string" 
 
 function commonOk(a: AttrsJson): boolean {
   const rev = a["rev"];
-  return (rev === undefined || (typeof rev === "string" && REV.test(rev))) && optStr(a, "ref") && optStr(a, "narHash") && optInt(a, "lastModified") && optInt(a, "revCount") && optStr(a, "dir") && optStr(a, "name");
+  return (
+    (rev === undefined || (typeof rev === "string" && REV.test(rev))) &&
+    optStr(a, "ref") &&
+    optStr(a, "narHash") &&
+    optInt(a, "lastModified") &&
+    optInt(a, "revCount") &&
+    optStr(a, "dir") &&
+    optStr(a, "name")
+  );
 }
 
 /** The per-type attribute checks of SOURCE_ATTR_SCHEMAS; unknown types always pass. */

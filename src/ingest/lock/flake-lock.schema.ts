@@ -18,7 +18,10 @@ export const LockNodeSchema = z
     original: AttrsSchema.optional(),
     info: AttrsSchema.optional().describe("version 5 only: narHash, lastModified, revCount; merged over locked"),
     flake: z.boolean().optional().describe("written only when false: a non-flake input"),
-    parent: z.array(z.string()).optional().describe("Nix >= 2.26: input path a relative path input is resolved against"),
+    parent: z
+      .array(z.string())
+      .optional()
+      .describe("Nix >= 2.26: input path a relative path input is resolved against"),
     buildTime: z.boolean().optional().describe("Determinate Nix: fetched at build time"),
   })
   .describe("A node of the lock graph");
@@ -40,8 +43,21 @@ export type AttrsJson = z.infer<typeof AttrsSchema>;
 const REV = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const rev = z.string().regex(REV, { message: "expected a 40-character (or 64-character) lowercase hex commit id" });
 const int = z.number().int().nonnegative();
-const common = { rev: rev.optional(), ref: z.string().optional(), narHash: z.string().optional(), lastModified: int.optional(), revCount: int.optional(), dir: z.string().optional(), name: z.string().optional() };
-const forge = z.looseObject({ ...common, owner: z.string().min(1), repo: z.string().min(1), host: z.string().optional() });
+const common = {
+  rev: rev.optional(),
+  ref: z.string().optional(),
+  narHash: z.string().optional(),
+  lastModified: int.optional(),
+  revCount: int.optional(),
+  dir: z.string().optional(),
+  name: z.string().optional(),
+};
+const forge = z.looseObject({
+  ...common,
+  owner: z.string().min(1),
+  repo: z.string().min(1),
+  host: z.string().optional(),
+});
 const urlSource = z.looseObject({ ...common, url: z.string().min(1) });
 
 /** Attribute checks per known input type; unknown types are kept as data. */
@@ -49,7 +65,12 @@ export const SOURCE_ATTR_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   github: forge,
   gitlab: forge,
   sourcehut: forge,
-  git: z.looseObject({ ...common, url: z.string().min(1), submodules: z.boolean().optional(), shallow: z.boolean().optional() }),
+  git: z.looseObject({
+    ...common,
+    url: z.string().min(1),
+    submodules: z.boolean().optional(),
+    shallow: z.boolean().optional(),
+  }),
   hg: urlSource,
   tarball: urlSource,
   file: urlSource,

@@ -21,11 +21,23 @@ export function parseFlakeLock(text: string, origin: string): Result<LockGraph, 
   if (isWellFormedLock(doc.value)) file = doc.value;
   else {
     const parsed = FlakeLockSchema.safeParse(doc.value);
-    if (!parsed.success) return err(withPositions(text, zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE }))));
+    if (!parsed.success)
+      return err(
+        withPositions(
+          text,
+          zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE })),
+        ),
+      );
     file = parsed.data;
   }
   const built = buildGraph(file, origin);
-  if (built.issues.length > 0) return err(withPositions(text, built.issues.map((i) => (i.next === undefined ? { ...i, next: REGENERATE } : i))));
+  if (built.issues.length > 0)
+    return err(
+      withPositions(
+        text,
+        built.issues.map((i) => (i.next === undefined ? { ...i, next: REGENERATE } : i)),
+      ),
+    );
   const graphIssues = checkGraph(built.graph, origin);
   if (graphIssues.length > 0) return err(withPositions(text, graphIssues));
   return ok(built.graph);
@@ -33,7 +45,15 @@ export function parseFlakeLock(text: string, origin: string): Result<LockGraph, 
 
 function checkTopLevel(value: unknown, origin: string): InputIssue[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [{ origin, pointer: "", message: "a flake.lock must be a JSON object with nodes, root and version", expected: '{"nodes": {…}, "root": "root", "version": 7}', received: describeReceived(value) }];
+    return [
+      {
+        origin,
+        pointer: "",
+        message: "a flake.lock must be a JSON object with nodes, root and version",
+        expected: '{"nodes": {…}, "root": "root", "version": 7}',
+        received: describeReceived(value),
+      },
+    ];
   }
   const raw = (value as Record<string, unknown>)["version"];
   const version = raw ?? 0;
@@ -43,7 +63,10 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
     {
       origin,
       pointer: "/version",
-      message: raw === undefined ? "the lock has no 'version' field (Nix reads that as the unsupported version 0)" : `unsupported lock version ${describeReceived(version)}`,
+      message:
+        raw === undefined
+          ? "the lock has no 'version' field (Nix reads that as the unsupported version 0)"
+          : `unsupported lock version ${describeReceived(version)}`,
       expected: "version 5, 6 or 7 (the versions every released Nix reads)",
       received: describeReceived(raw),
       next: legacy
@@ -72,7 +95,11 @@ function buildNode(key: string, json: LockNodeJson, isRoot: boolean, origin: str
   for (const [name, edge] of Object.entries(json.inputs ?? {})) {
     inputs.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
   }
-  const node: { -readonly [K in keyof InputNode]: InputNode[K] } = { key: nodeKey(key), isFlake: json.flake !== false, inputs };
+  const node: { -readonly [K in keyof InputNode]: InputNode[K] } = {
+    key: nodeKey(key),
+    isFlake: json.flake !== false,
+    inputs,
+  };
   if (isRoot) return node; // Nix ignores locked/original on the root node.
   // Version 5 kept narHash/lastModified/revCount in `info`; Nix merges it over `locked` (info wins).
   const lockedAttrs = json.locked !== undefined ? { ...json.locked, ...(json.info ?? {}) } : undefined;
@@ -90,4 +117,3 @@ function buildNode(key: string, json: LockNodeJson, isRoot: boolean, origin: str
   if (json.buildTime === true) node.buildTime = true;
   return node;
 }
-

@@ -27,7 +27,15 @@ function followsMessage(e: FollowsError, path: InputPath): string {
 export function checkGraph(graph: LockGraph, origin: string): InputIssue[] {
   const issues: InputIssue[] = [];
   if (!graph.nodes.has(graph.root)) {
-    return [{ origin, pointer: "/root", message: `root names node '${graph.root}', which is not in nodes`, received: describeReceived(graph.root), next: NEXT }];
+    return [
+      {
+        origin,
+        pointer: "/root",
+        message: `root names node '${graph.root}', which is not in nodes`,
+        received: describeReceived(graph.root),
+        next: NEXT,
+      },
+    ];
   }
   const seen = new Set<NodeKey>([graph.root]);
   const queue: NodeKey[] = [graph.root];
@@ -37,16 +45,37 @@ export function checkGraph(graph: LockGraph, origin: string): InputIssue[] {
     const base = `/nodes/${esc(key)}`;
     if (key !== graph.root) {
       for (const field of ["locked", "original"] as const) {
-        if (node[field] === undefined) issues.push({ origin, pointer: base, message: `node '${key}' has no '${field}' attribute set`, expected: `a '${field}' object describing the input`, next: NEXT });
+        if (node[field] === undefined)
+          issues.push({
+            origin,
+            pointer: base,
+            message: `node '${key}' has no '${field}' attribute set`,
+            expected: `a '${field}' object describing the input`,
+            next: NEXT,
+          });
       }
     }
     for (const [name, ref] of node.inputs) {
       const pointer = `${base}/inputs/${esc(name)}`;
       if (ref.kind === "node") {
         if (ref.key === graph.root) {
-          issues.push({ origin, pointer, message: `input '${name}' points at the root node by key, which makes a cycle`, expected: "[] to refer to the root flake", received: describeReceived(ref.key), next: NEXT });
+          issues.push({
+            origin,
+            pointer,
+            message: `input '${name}' points at the root node by key, which makes a cycle`,
+            expected: "[] to refer to the root flake",
+            received: describeReceived(ref.key),
+            next: NEXT,
+          });
         } else if (!graph.nodes.has(ref.key)) {
-          issues.push({ origin, pointer, message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`, expected: "the key of a node in nodes", received: describeReceived(ref.key), next: NEXT });
+          issues.push({
+            origin,
+            pointer,
+            message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`,
+            expected: "the key of a node in nodes",
+            received: describeReceived(ref.key),
+            next: NEXT,
+          });
         } else if (!seen.has(ref.key)) {
           seen.add(ref.key);
           queue.push(ref.key);
@@ -54,11 +83,26 @@ export function checkGraph(graph: LockGraph, origin: string): InputIssue[] {
         continue;
       }
       const r = resolveInputPath(graph.nodes, graph.root, ref.path);
-      if (!r.ok) issues.push({ origin, pointer, message: followsMessage(r.error, ref.path), expected: "a follows path that names existing inputs from the root", received: describeReceived(ref.path), next: NEXT });
+      if (!r.ok)
+        issues.push({
+          origin,
+          pointer,
+          message: followsMessage(r.error, ref.path),
+          expected: "a follows path that names existing inputs from the root",
+          received: describeReceived(ref.path),
+          next: NEXT,
+        });
     }
     if (node.parent !== undefined) {
       const r = resolveInputPath(graph.nodes, graph.root, node.parent);
-      if (!r.ok) issues.push({ origin, pointer: `${base}/parent`, message: `parent ${followsMessage(r.error, node.parent)}`, received: describeReceived(node.parent), next: NEXT });
+      if (!r.ok)
+        issues.push({
+          origin,
+          pointer: `${base}/parent`,
+          message: `parent ${followsMessage(r.error, node.parent)}`,
+          received: describeReceived(node.parent),
+          next: NEXT,
+        });
     }
     if (issues.length > 200) break;
   }

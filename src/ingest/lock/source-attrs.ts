@@ -5,7 +5,8 @@ import { SOURCE_ATTR_SCHEMAS } from "./flake-lock.schema.js";
 import { zodIssues } from "../zod-issues.js";
 import { attrsLookValid } from "./flake-lock.fast.js";
 
-const TOKEN_PARAM = /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
+const TOKEN_PARAM =
+  /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
 
 /** Drops userinfo and token-like query parameters so credentials never reach a report. */
 export function sanitizeUrl(url: string): string {
@@ -38,7 +39,13 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
   const issues: InputIssue[] = [];
   const type = raw["type"];
   if (typeof type !== "string") {
-    issues.push({ origin, pointer: `${pointer}/type`, message: "every input needs a string 'type' attribute", expected: "one of github, gitlab, sourcehut, git, hg, tarball, file, path, indirect", received: describeReceived(type) });
+    issues.push({
+      origin,
+      pointer: `${pointer}/type`,
+      message: "every input needs a string 'type' attribute",
+      expected: "one of github, gitlab, sourcehut, git, hg, tarball, file, path, indirect",
+      received: describeReceived(type),
+    });
     return { issues };
   }
   const schema = SOURCE_ATTR_SCHEMAS[type];
@@ -53,7 +60,14 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
   if (narText !== undefined && narText !== "") {
     const h = parseHash(narText);
     if (!h.ok || h.value.algo !== "sha256") {
-      issues.push({ origin, pointer: `${pointer}/narHash`, message: `narHash is not a SHA-256 hash: ${h.ok ? `it uses ${h.value.algo}` : h.error}`, expected: "an SRI SHA-256 hash", example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=", received: describeReceived(narText) });
+      issues.push({
+        origin,
+        pointer: `${pointer}/narHash`,
+        message: `narHash is not a SHA-256 hash: ${h.ok ? `it uses ${h.value.algo}` : h.error}`,
+        expected: "an SRI SHA-256 hash",
+        example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
+        received: describeReceived(narText),
+      });
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };

@@ -3,12 +3,24 @@ import { CHECK_RULES } from "../../domain/policy/policy.js";
 
 const Severity = z.enum(["info", "low", "medium", "high"]);
 const IsoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, { message: "expected a date like 2025-06-30" });
-const RuleSetting = z.strictObject({ enabled: z.boolean().optional(), severity: Severity.optional() }).describe("turn a rule on or off, or change its severity");
-const Rules = z.strictObject(Object.fromEntries(CHECK_RULES.map((r) => [r, RuleSetting.optional()])) as Record<(typeof CHECK_RULES)[number], z.ZodOptional<typeof RuleSetting>>);
+const RuleSetting = z
+  .strictObject({ enabled: z.boolean().optional(), severity: Severity.optional() })
+  .describe("turn a rule on or off, or change its severity");
+const Rules = z.strictObject(
+  Object.fromEntries(CHECK_RULES.map((r) => [r, RuleSetting.optional()])) as Record<
+    (typeof CHECK_RULES)[number],
+    z.ZodOptional<typeof RuleSetting>
+  >,
+);
 
 const settings = {
   rules: Rules.optional(),
-  maxAgeDays: z.number().int().positive().optional().describe("stale: the oldest lastModified allowed, in days (default 90)"),
+  maxAgeDays: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("stale: the oldest lastModified allowed, in days (default 90)"),
   nixpkgsMaxAgeDays: z.number().int().positive().optional().describe("stale, for nixpkgs inputs (default 30)"),
   supportedBranches: z
     .strictObject({
@@ -26,9 +38,24 @@ export const PolicySchema = z
     $schema: z.string().optional(),
     version: z.literal(1).optional(),
     ...settings,
-    overrides: z.array(z.strictObject({ inputs: z.string().describe("input-path glob, e.g. home-manager/* or **/nixpkgs"), ...settings })).optional().describe("settings for inputs matching a glob, applied in order"),
+    overrides: z
+      .array(
+        z.strictObject({
+          inputs: z.string().describe("input-path glob, e.g. home-manager/* or **/nixpkgs"),
+          ...settings,
+        }),
+      )
+      .optional()
+      .describe("settings for inputs matching a glob, applied in order"),
     allow: z
-      .array(z.strictObject({ rule: z.enum(CHECK_RULES), input: z.string().describe("input-path glob"), reason: z.string().min(1), expires: IsoDate.optional() }))
+      .array(
+        z.strictObject({
+          rule: z.enum(CHECK_RULES),
+          input: z.string().describe("input-path glob"),
+          reason: z.string().min(1),
+          expires: IsoDate.optional(),
+        }),
+      )
       .optional()
       .describe("accepted findings; an expired entry stops suppressing and is itself reported"),
   })

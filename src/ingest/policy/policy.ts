@@ -1,5 +1,11 @@
 import { LineCounter, parseDocument } from "yaml";
-import { BUILT_IN_POLICY, DEFAULT_SETTINGS, type Override, type Policy, type RuleSettings } from "../../domain/policy/policy.js";
+import {
+  BUILT_IN_POLICY,
+  DEFAULT_SETTINGS,
+  type Override,
+  type Policy,
+  type RuleSettings,
+} from "../../domain/policy/policy.js";
 import { err, ok, type Result } from "../../domain/result.js";
 import type { InputIssue } from "../../domain/input-issue.js";
 import { withPositions } from "../json-document.js";
@@ -13,7 +19,9 @@ type Settings = Omit<PolicyFile, "$schema" | "version" | "overrides" | "allow">;
 
 function toSettings(s: Settings): Override["settings"] {
   return {
-    ...(s.rules !== undefined ? { rules: Object.fromEntries(Object.entries(s.rules).filter(([, v]) => v !== undefined)) } : {}),
+    ...(s.rules !== undefined
+      ? { rules: Object.fromEntries(Object.entries(s.rules).filter(([, v]) => v !== undefined)) }
+      : {}),
     ...(s.maxAgeDays !== undefined ? { maxAgeDays: s.maxAgeDays } : {}),
     ...(s.nixpkgsMaxAgeDays !== undefined ? { nixpkgsMaxAgeDays: s.nixpkgsMaxAgeDays } : {}),
     ...(s.supportedBranches?.releases !== undefined ? { releases: s.supportedBranches.releases } : {}),
@@ -32,7 +40,15 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
       data = JSON.parse(text) as unknown;
     } catch {
       const e = findSyntaxError(text) ?? { offset: 0, message: "not valid JSON" };
-      return err([{ origin, pointer: "", position: positionAt(text, e.offset), message: `invalid JSON: ${e.message}`, next: NEXT }]);
+      return err([
+        {
+          origin,
+          pointer: "",
+          position: positionAt(text, e.offset),
+          message: `invalid JSON: ${e.message}`,
+          next: NEXT,
+        },
+      ]);
     }
     locate = (issues) => withPositions(text, issues);
   } else {
@@ -42,11 +58,23 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
       const p = lineCounter.linePos(offset);
       return { line: p.line, column: p.col };
     };
-    if (doc.errors.length > 0) return err(doc.errors.map((e) => ({ origin, pointer: "", position: pos(e.pos[0]), message: `invalid YAML: ${e.message.split("\n")[0]}`, next: NEXT })));
+    if (doc.errors.length > 0)
+      return err(
+        doc.errors.map((e) => ({
+          origin,
+          pointer: "",
+          position: pos(e.pos[0]),
+          message: `invalid YAML: ${e.message.split("\n")[0]}`,
+          next: NEXT,
+        })),
+      );
     data = doc.toJS() ?? {};
     locate = (issues) =>
       issues.map((i) => {
-        const path = i.pointer.split("/").slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~")));
+        const path = i.pointer
+          .split("/")
+          .slice(1)
+          .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~")));
         const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
         const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
         const at = node?.range?.[0] ?? parent?.range?.[0];
@@ -58,13 +86,19 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
   const p = parsed.data;
   const base = toSettings(p);
   const rules = { ...DEFAULT_SETTINGS.rules };
-  for (const [id, r] of Object.entries(base.rules ?? {})) rules[id as keyof typeof rules] = { ...rules[id as keyof typeof rules], ...r };
+  for (const [id, r] of Object.entries(base.rules ?? {}))
+    rules[id as keyof typeof rules] = { ...rules[id as keyof typeof rules], ...r };
   const defaults: RuleSettings = { ...DEFAULT_SETTINGS, ...base, rules };
   return ok({
     ...BUILT_IN_POLICY,
     defaults,
     overrides: (p.overrides ?? []).map((o) => ({ inputs: o.inputs, settings: toSettings(o) })),
-    allow: (p.allow ?? []).map((a) => ({ rule: a.rule, input: a.input, reason: a.reason, ...(a.expires !== undefined ? { expires: a.expires } : {}) })),
+    allow: (p.allow ?? []).map((a) => ({
+      rule: a.rule,
+      input: a.input,
+      reason: a.reason,
+      ...(a.expires !== undefined ? { expires: a.expires } : {}),
+    })),
     source: origin,
   });
 }

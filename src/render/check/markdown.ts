@@ -8,15 +8,22 @@ export function renderCheckMarkdown(r: CheckReport): string {
   if (r.findings.length === 0) out.push("No findings.", "");
   else {
     out.push("| severity | rule | input | finding | line | what to do |", "|---|---|---|---|---|---|");
-    for (const f of r.findings) out.push(`| **${f.severity}** | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${f.location?.line ?? "–"} | ${RULES[f.rule].fix} |`);
+    for (const f of r.findings)
+      out.push(
+        `| **${f.severity}** | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${f.location?.line ?? "–"} | ${RULES[f.rule].fix} |`,
+      );
     out.push("");
   }
   if (r.suppressed.length > 0) {
     out.push(`<details><summary>${r.suppressed.length} accepted by the policy</summary>`, "");
-    for (const f of r.suppressed) out.push(`- ${f.rule} ${code(f.input)}: ${escapeMarkdown(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== undefined ? ` (until ${f.suppressedBy.expires})` : ""}`);
+    for (const f of r.suppressed)
+      out.push(
+        `- ${f.rule} ${code(f.input)}: ${escapeMarkdown(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== undefined ? ` (until ${f.suppressedBy.expires})` : ""}`,
+      );
     out.push("", "</details>", "");
   }
   out.push(`Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}.`);
-  for (const g of r.gaps) out.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
+  for (const g of r.gaps)
+    out.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
   return `${out.join("\n")}\n`;
 }

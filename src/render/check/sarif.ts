@@ -1,10 +1,16 @@
 import type { CheckReport, LocatedFinding } from "../../domain/policy/report.js";
 import { RULES, type RuleId, type Severity } from "../../domain/findings.js";
 
-const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = { high: "error", medium: "warning", low: "note", info: "note" };
+const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = {
+  high: "error",
+  medium: "warning",
+  low: "note",
+  info: "note",
+};
 // GitHub code scanning sorts alerts by this score (0–10).
 const SCORE: Readonly<Record<Severity, string>> = { high: "8.0", medium: "5.0", low: "3.0", info: "1.0" };
-const title = (id: string): string => id.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => `${dash === "-" ? "" : ""}${c.toUpperCase()}`);
+const title = (id: string): string =>
+  id.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => `${dash === "-" ? "" : ""}${c.toUpperCase()}`);
 
 /**
  * Stable across runs and lock rewrites: a hash of the rule and the input path, not of the message or
@@ -28,10 +34,28 @@ function result(f: LocatedFinding, ruleIndex: number, uri: string) {
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: `${f.input}: ${f.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, ...(f.location !== undefined ? { region: { startLine: f.location.line, startColumn: f.location.column } } : {}) } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri },
+          ...(f.location !== undefined
+            ? { region: { startLine: f.location.line, startColumn: f.location.column } }
+            : {}),
+        },
+      },
+    ],
     partialFingerprints: { "flakeAudit/v1": fingerprint(f) },
     properties: { input: f.input, severity: f.severity },
-    ...(f.suppressedBy !== undefined ? { suppressions: [{ kind: "external", justification: `${f.suppressedBy.reason}${f.suppressedBy.expires !== undefined ? ` (until ${f.suppressedBy.expires})` : ""}` }] } : {}),
+    ...(f.suppressedBy !== undefined
+      ? {
+          suppressions: [
+            {
+              kind: "external",
+              justification: `${f.suppressedBy.reason}${f.suppressedBy.expires !== undefined ? ` (until ${f.suppressedBy.expires})` : ""}`,
+            },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -44,7 +68,10 @@ export function renderSarif(r: CheckReport): string {
     name: title(id),
     shortDescription: { text: RULES[id].why.split(". ")[0]!.replace(/\.$/, "") },
     fullDescription: { text: RULES[id].why },
-    help: { text: `${RULES[id].why}\n\nWhat to do: ${RULES[id].fix}`, markdown: `${RULES[id].why}\n\n**What to do:** ${RULES[id].fix}` },
+    help: {
+      text: `${RULES[id].why}\n\nWhat to do: ${RULES[id].fix}`,
+      markdown: `${RULES[id].why}\n\n**What to do:** ${RULES[id].fix}`,
+    },
     defaultConfiguration: { level: LEVEL[RULES[id].severity] },
     properties: { "security-severity": SCORE[RULES[id].severity], tags: ["supply-chain", "nix"] },
   }));
@@ -54,7 +81,14 @@ export function renderSarif(r: CheckReport): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: r.tool.name, version: r.tool.version, informationUri: "https://github.com/flake-audit/flake-audit", rules } },
+        tool: {
+          driver: {
+            name: r.tool.name,
+            version: r.tool.version,
+            informationUri: "https://github.com/flake-audit/flake-audit",
+            rules,
+          },
+        },
         automationDetails: { id: `flake-audit/check/${uri}` },
         results: all.map((f) => result(f, ids.indexOf(f.rule as RuleId), uri)),
       },

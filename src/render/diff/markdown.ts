@@ -2,53 +2,80 @@ import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { code, escapeMarkdown } from "../escape.js";
 import { isoDate } from "../../domain/time.js";
-import { countsLine, KIND_TITLES, pinText, riskOf } from "./view.js";
+import { countsLine, KIND_TITLES, riskOf } from "./view.js";
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the marker and the action's framing. */
 export const COMMENT_LIMIT = 65_000;
 const COMMITS_PER_INPUT = 50;
 
 const fromTo = (c: DiffChange): string => {
-  if (c.kind === "ref-changed" && c.refMove !== undefined) return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
-  const side = (s: DiffChange["old"]): string => (s === undefined ? "–" : s.follows !== undefined ? `follows ${code(s.follows)}` : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`);
+  if (c.kind === "ref-changed" && c.refMove !== undefined)
+    return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
+  const side = (s: DiffChange["old"]): string =>
+    s === undefined
+      ? "–"
+      : s.follows !== undefined
+        ? `follows ${code(s.follows)}`
+        : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
   return c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : side(c.new ?? c.old);
 };
 
 function details(c: DiffChange): string | undefined {
   const u = c.upstream;
   if (u === undefined) return undefined;
-  const lines = [`<details><summary>${escapeMarkdown(c.input)}: ${u.status}, ${u.aheadBy} ahead, ${u.behindBy} behind</summary>`, ""];
-  for (const m of u.commits.slice(0, COMMITS_PER_INPUT)) lines.push(`- ${code(m.sha.slice(0, 12))} ${escapeMarkdown(m.headline)} (${escapeMarkdown(m.author ?? "?")}, ${escapeMarkdown(m.date.slice(0, 10))})`);
+  const lines = [
+    `<details><summary>${escapeMarkdown(c.input)}: ${u.status}, ${u.aheadBy} ahead, ${u.behindBy} behind</summary>`,
+    "",
+  ];
+  for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
+    lines.push(
+      `- ${code(m.sha.slice(0, 12))} ${escapeMarkdown(m.headline)} (${escapeMarkdown(m.author ?? "?")}, ${escapeMarkdown(m.date.slice(0, 10))})`,
+    );
   const hidden = u.totalCommits - Math.min(u.commits.length, COMMITS_PER_INPUT);
   if (hidden > 0) lines.push(`- … and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
-  if (u.newRevReachable !== undefined && !u.newRevReachable.contained) lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
+  if (u.newRevReachable !== undefined && !u.newRevReachable.contained)
+    lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
   lines.push("", `[Compare on GitHub](${u.compareUrl.replace(/[()\s]/g, encodeURIComponent)})`, "", "</details>");
   return lines.join("\n");
 }
 
 /** A PR comment: findings first, a summary table, one collapsible block per input, the closure. */
 export function renderDiffMarkdown(r: DiffReport): string {
-  const head = [`### flake.lock changes`, "", countsLine(r) + (r.lockOnly ? " — lock-only: no upstream facts." : ""), ""];
+  const head = [
+    `### flake.lock changes`,
+    "",
+    countsLine(r) + (r.lockOnly ? " — lock-only: no upstream facts." : ""),
+    "",
+  ];
   if (r.findings.length > 0) {
     head.push("| severity | finding | input | what to do |", "|---|---|---|---|");
-    for (const f of r.findings) head.push(`| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${code(f.input)} | ${RULES[f.rule].fix} |`);
+    for (const f of r.findings)
+      head.push(
+        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${code(f.input)} | ${RULES[f.rule].fix} |`,
+      );
     head.push("");
   }
   if (r.changes.length > 0) {
     head.push("| input | change | from → to | commits | risk |", "|---|---|---|---|---|");
     for (const c of r.changes) {
       const commits = c.upstream !== undefined ? `${c.upstream.totalCommits} (${c.upstream.status})` : "–";
-      head.push(`| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo(c)} | ${commits} | ${riskOf(r, c.input) ?? "–"} |`);
+      head.push(
+        `| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo(c)} | ${commits} | ${riskOf(r, c.input) ?? "–"} |`,
+      );
     }
     head.push("");
   }
   const tail: string[] = [];
   if (r.closure !== undefined) {
     tail.push("#### Closure", "", "| package | versions | size |", "|---|---|---|");
-    for (const p of r.closure.packages) tail.push(`| ${code(p.name)} | ${escapeMarkdown(`${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}`)} | ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB |`);
+    for (const p of r.closure.packages)
+      tail.push(
+        `| ${code(p.name)} | ${escapeMarkdown(`${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}`)} | ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB |`,
+      );
     tail.push("", `Total closure size: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB.`, "");
   }
-  for (const g of r.gaps) tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
+  for (const g of r.gaps)
+    tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
   // Details go last and are what gets cut to stay under GitHub's comment limit.
   const blocks = r.changes.map(details).filter((d): d is string => d !== undefined);
   let budget = COMMENT_LIMIT - head.join("\n").length - tail.join("\n").length - 200;
@@ -58,6 +85,9 @@ export function renderDiffMarkdown(r: DiffReport): string {
     kept.push(b);
     budget -= b.length + 2;
   }
-  if (kept.length < blocks.length) kept.push(`> ${blocks.length - kept.length} more detail block${blocks.length - kept.length === 1 ? "" : "s"} not shown: the comment would exceed GitHub's size limit. Run \`flake-audit diff\` locally for all of them.`);
+  if (kept.length < blocks.length)
+    kept.push(
+      `> ${blocks.length - kept.length} more detail block${blocks.length - kept.length === 1 ? "" : "s"} not shown: the comment would exceed GitHub's size limit. Run \`flake-audit diff\` locally for all of them.`,
+    );
   return `${[...head, ...(kept.length > 0 ? [...kept, ""] : []), ...tail].join("\n").trimEnd()}\n`;
 }

@@ -3,7 +3,13 @@ import { RULES } from "../../domain/findings.js";
 import { oneLine } from "../escape.js";
 import { countsLine, groupByKind, KIND_TITLES, pinText, riskOf } from "./view.js";
 
-const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", bold: "\u001b[1m", dim: "\u001b[2m", reset: "\u001b[0m" } as const;
+const ANSI = {
+  red: "\u001b[31m",
+  yellow: "\u001b[33m",
+  bold: "\u001b[1m",
+  dim: "\u001b[2m",
+  reset: "\u001b[0m",
+} as const;
 
 /** Text in the wording of `nix flake update`, grouped by kind; colour only when asked. */
 const dayCount = (d: number): string => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
@@ -13,33 +19,55 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
   const out: string[] = [];
   if (r.findings.length > 0) {
     out.push(c("bold", `Findings (${r.findings.length}):`));
-    for (const f of r.findings) out.push(`  ${c(f.severity === "high" ? "red" : "yellow", f.severity.toUpperCase())} ${f.rule} '${oneLine(f.input)}': ${oneLine(f.message)}`, c("dim", `    what to do: ${RULES[f.rule].fix}`));
+    for (const f of r.findings)
+      out.push(
+        `  ${c(f.severity === "high" ? "red" : "yellow", f.severity.toUpperCase())} ${f.rule} '${oneLine(f.input)}': ${oneLine(f.message)}`,
+        c("dim", `    what to do: ${RULES[f.rule].fix}`),
+      );
     out.push("");
   }
   for (const [kind, changes] of groupByKind(r)) {
     out.push(c("bold", `${KIND_TITLES[kind]} (${changes.length}):`));
     for (const ch of changes) {
       const risk = riskOf(r, ch.input);
-      const mark = risk === "high" || risk === "medium" ? ` ${c(risk === "high" ? "red" : "yellow", `[${risk} risk]`)}` : "";
+      const mark =
+        risk === "high" || risk === "medium" ? ` ${c(risk === "high" ? "red" : "yellow", `[${risk} risk]`)}` : "";
       const verb = kind === "added" ? "Added" : kind === "removed" ? "Removed" : "Updated";
       out.push(`• ${verb} input '${oneLine(ch.input)}':${mark}`);
-      const q = (s: DiffReport["changes"][number]["old"]): string => (s?.follows !== undefined ? oneLine(pinText(s)) : `'${oneLine(pinText(s))}'`);
+      const q = (s: DiffReport["changes"][number]["old"]): string =>
+        s?.follows !== undefined ? oneLine(pinText(s)) : `'${oneLine(pinText(s))}'`;
       if (ch.old !== undefined && ch.new !== undefined) out.push(`    ${q(ch.old)}`, `  → ${q(ch.new)}`);
       else out.push(`    ${q(ch.new ?? ch.old)}`);
       const u = ch.upstream;
-      if (u !== undefined) out.push(`    ${u.status}: ${u.aheadBy} ahead, ${u.behindBy} behind, ${u.totalCommits} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`);
-      if (ch.refMove !== undefined) out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
+      if (u !== undefined)
+        out.push(
+          `    ${u.status}: ${u.aheadBy} ahead, ${u.behindBy} behind, ${u.totalCommits} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
+        );
+      if (ch.refMove !== undefined)
+        out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
-      if (a?.betweenDays !== undefined && a.newDays !== undefined) out.push(c("dim", `    ${dayCount(a.betweenDays)} ${a.betweenDays >= 0 ? "newer" : "older"}; the new pin is ${a.newDays >= 0 ? `${dayCount(a.newDays)} old` : `dated ${dayCount(a.newDays)} in the future`}`));
+      if (a?.betweenDays !== undefined && a.newDays !== undefined)
+        out.push(
+          c(
+            "dim",
+            `    ${dayCount(a.betweenDays)} ${a.betweenDays >= 0 ? "newer" : "older"}; the new pin is ${a.newDays >= 0 ? `${dayCount(a.newDays)} old` : `dated ${dayCount(a.newDays)} in the future`}`,
+          ),
+        );
     }
     out.push("");
   }
   if (r.closure !== undefined) {
     out.push(c("bold", "Closure:"));
-    for (const p of r.closure.packages) out.push(`  ${oneLine(p.name)}: ${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`);
+    for (const p of r.closure.packages)
+      out.push(
+        `  ${oneLine(p.name)}: ${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`,
+      );
     out.push(`  total: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB`, "");
   }
-  out.push(countsLine(r) + (r.lockOnly ? " (lock-only: no upstream facts)" : r.offline ? " (offline: cache only)" : ""));
-  for (const g of r.gaps) out.push(`could not learn: ${g.input !== undefined ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
+  out.push(
+    countsLine(r) + (r.lockOnly ? " (lock-only: no upstream facts)" : r.offline ? " (offline: cache only)" : ""),
+  );
+  for (const g of r.gaps)
+    out.push(`could not learn: ${g.input !== undefined ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
   return `${out.join("\n")}\n`;
 }

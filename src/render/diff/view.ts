@@ -18,18 +18,31 @@ export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
 };
 
 export function groupByKind(r: DiffReport): Array<[ChangeKind, DiffChange[]]> {
-  return CHANGE_KINDS.map((k) => [k, r.changes.filter((c) => c.kind === k)] as [ChangeKind, DiffChange[]]).filter(([, cs]) => cs.length > 0);
+  return CHANGE_KINDS.map((k) => [k, r.changes.filter((c) => c.kind === k)] as [ChangeKind, DiffChange[]]).filter(
+    ([, cs]) => cs.length > 0,
+  );
 }
 
 /** The worst finding on an input, for a risk mark. */
 export function riskOf(r: DiffReport, input: string): Severity | undefined {
   let worst: Severity | undefined;
-  for (const f of r.findings) if (f.input === input && (worst === undefined || severityRank(f.severity) > severityRank(worst))) worst = f.severity;
+  for (const f of r.findings)
+    if (f.input === input && (worst === undefined || severityRank(f.severity) > severityRank(worst)))
+      worst = f.severity;
   return worst;
 }
 
 /** `github:NixOS/nixpkgs/5e2a… (2024-05-01)`, as `nix flake update` prints a pin. */
-export const pinText = (s: LockedSide | undefined): string => (s === undefined ? "" : s.follows !== undefined ? `follows '${s.follows}'` : `${s.url}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`);
+export const pinText = (s: LockedSide | undefined): string =>
+  s === undefined
+    ? ""
+    : s.follows !== undefined
+      ? `follows '${s.follows}'`
+      : `${s.url}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
 
 export const countsLine = (r: DiffReport): string =>
-  `${r.changes.length} change${r.changes.length === 1 ? "" : "s"} (${groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`).join(", ") || "none"}), ${r.unchangedCount} unchanged`;
+  `${r.changes.length} change${r.changes.length === 1 ? "" : "s"} (${
+    groupByKind(r)
+      .map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`)
+      .join(", ") || "none"
+  }), ${r.unchangedCount} unchanged`;

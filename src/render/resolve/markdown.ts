@@ -7,20 +7,41 @@ export function renderResolveMarkdown(r: ResolveReport): string {
   const out = ["### Upstream provenance", ""];
   if (r.findings.length > 0) {
     out.push("| severity | rule | input | finding | what to do |", "|---|---|---|---|---|");
-    for (const f of r.findings) out.push(`| ${f.severity} | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(RULES[f.rule].fix)} |`);
+    for (const f of r.findings)
+      out.push(
+        `| ${f.severity} | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(RULES[f.rule].fix)} |`,
+      );
     out.push("");
   }
-  out.push("| input | status | repository | commit | committed | signature | on ref | license |", "|---|---|---|---|---|---|---|---|");
+  out.push(
+    "| input | status | repository | commit | committed | signature | on ref | license |",
+    "|---|---|---|---|---|---|---|---|",
+  );
   for (const e of r.inputs) {
     const u = e.upstream;
     const c = u?.commit;
-    const sig = c === undefined ? "–" : c.signature.state === "unverified" ? `unverified (${escapeMarkdown(c.signature.reason)})` : c.signature.state;
-    const reach = u?.reachable === undefined ? "–" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
-    const repo = u === undefined ? escapeMarkdown(e.reason ?? "") : `${escapeMarkdown(u.repository)}${u.renamedFrom !== undefined ? ` (was ${escapeMarkdown(u.renamedFrom)})` : ""}${u.archived ? ", archived" : ""}${u.fork ? ", fork" : ""}`;
+    const sig =
+      c === undefined
+        ? "–"
+        : c.signature.state === "unverified"
+          ? `unverified (${escapeMarkdown(c.signature.reason)})`
+          : c.signature.state;
+    const reach =
+      u?.reachable === undefined ? "–" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
+    const repo =
+      u === undefined
+        ? escapeMarkdown(e.reason ?? "")
+        : `${escapeMarkdown(u.repository)}${u.renamedFrom !== undefined ? ` (was ${escapeMarkdown(u.renamedFrom)})` : ""}${u.archived ? ", archived" : ""}${u.fork ? ", fork" : ""}`;
     const commit = c === undefined ? "–" : `${code(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
-    out.push(`| ${code(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "–")} | ${sig} | ${reach} | ${escapeMarkdown(u?.license ?? "–")} |`);
+    out.push(
+      `| ${code(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "–")} | ${sig} | ${reach} | ${escapeMarkdown(u?.license ?? "–")} |`,
+    );
   }
-  out.push("", `${r.requests} request${r.requests === 1 ? "" : "s"} to GitHub${r.offline ? " (offline: cache only)" : ""}.`);
-  for (const g of r.gaps) out.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
+  out.push(
+    "",
+    `${r.requests} request${r.requests === 1 ? "" : "s"} to GitHub${r.offline ? " (offline: cache only)" : ""}.`,
+  );
+  for (const g of r.gaps)
+    out.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
   return `${out.join("\n")}\n`;
 }

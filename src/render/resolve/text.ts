@@ -4,7 +4,13 @@ import { oneLine } from "../escape.js";
 
 const sig = (e: ResolvedEntry): string => {
   const s = e.upstream?.commit?.signature;
-  return s === undefined ? "" : s.state === "verified" ? "signed (verified)" : s.state === "unsigned" ? "unsigned" : `signature not verified (${s.reason})`;
+  return s === undefined
+    ? ""
+    : s.state === "verified"
+      ? "signed (verified)"
+      : s.state === "unsigned"
+        ? "unsigned"
+        : `signature not verified (${s.reason})`;
 };
 
 function entryLines(e: ResolvedEntry): string[] {
@@ -12,10 +18,19 @@ function entryLines(e: ResolvedEntry): string[] {
   if (e.upstream === undefined) return [`${head}: ${oneLine(e.reason ?? "")}`];
   const u = e.upstream;
   const c = u.commit;
-  const lines = [`${head} ${oneLine(u.repository)}${u.renamedFrom !== undefined ? ` (locked as ${oneLine(u.renamedFrom)})` : ""} @ ${e.rev?.slice(0, 12) ?? ""}`];
-  if (c !== undefined) lines.push(`    ${oneLine(c.messageHeadline)}`, `    committed ${c.committedDate} by ${oneLine(c.committerName ?? "?")}, authored by ${oneLine(c.authorName ?? "?")}; ${sig(e)}`);
-  if (u.reachable !== undefined) lines.push(`    ${u.reachable.contained ? "on" : "NOT on"} '${oneLine(u.reachable.ref)}' (${u.reachable.status})`);
-  lines.push(`    license ${oneLine(u.license ?? "none detected")}${u.archived ? ", archived" : ""}${u.fork ? `, fork${u.parent !== undefined ? ` of ${oneLine(u.parent)}` : ""}` : ""}`);
+  const lines = [
+    `${head} ${oneLine(u.repository)}${u.renamedFrom !== undefined ? ` (locked as ${oneLine(u.renamedFrom)})` : ""} @ ${e.rev?.slice(0, 12) ?? ""}`,
+  ];
+  if (c !== undefined)
+    lines.push(
+      `    ${oneLine(c.messageHeadline)}`,
+      `    committed ${c.committedDate} by ${oneLine(c.committerName ?? "?")}, authored by ${oneLine(c.authorName ?? "?")}; ${sig(e)}`,
+    );
+  if (u.reachable !== undefined)
+    lines.push(`    ${u.reachable.contained ? "on" : "NOT on"} '${oneLine(u.reachable.ref)}' (${u.reachable.status})`);
+  lines.push(
+    `    license ${oneLine(u.license ?? "none detected")}${u.archived ? ", archived" : ""}${u.fork ? `, fork${u.parent !== undefined ? ` of ${oneLine(u.parent)}` : ""}` : ""}`,
+  );
   return lines;
 }
 
@@ -24,12 +39,22 @@ export function renderResolveText(r: ResolveReport): string {
   const out: string[] = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
-    for (const f of r.findings) out.push(`  ${f.severity.toUpperCase()} ${f.rule} ${oneLine(f.input)}: ${oneLine(f.message)}`, `    what to do: ${RULES[f.rule].fix}`);
+    for (const f of r.findings)
+      out.push(
+        `  ${f.severity.toUpperCase()} ${f.rule} ${oneLine(f.input)}: ${oneLine(f.message)}`,
+        `    what to do: ${RULES[f.rule].fix}`,
+      );
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));
-  const counts = ["resolved", "not-found", "unsupported", "failed"].map((s) => `${r.inputs.filter((e) => e.status === s).length} ${s}`).join(", ");
-  out.push("", `${counts}; ${r.requests} request${r.requests === 1 ? "" : "s"} to GitHub${r.offline ? " (offline: cache only)" : ""}`);
-  for (const g of r.gaps) out.push(`could not learn: ${g.input !== undefined ? `${oneLine(g.input)}: ` : ""}${oneLine(g.reason)}`);
+  const counts = ["resolved", "not-found", "unsupported", "failed"]
+    .map((s) => `${r.inputs.filter((e) => e.status === s).length} ${s}`)
+    .join(", ");
+  out.push(
+    "",
+    `${counts}; ${r.requests} request${r.requests === 1 ? "" : "s"} to GitHub${r.offline ? " (offline: cache only)" : ""}`,
+  );
+  for (const g of r.gaps)
+    out.push(`could not learn: ${g.input !== undefined ? `${oneLine(g.input)}: ` : ""}${oneLine(g.reason)}`);
   return `${out.join("\n")}\n`;
 }

@@ -80,7 +80,10 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
     [NIX.storePath, input.storePath !== undefined ? formatStorePath(input.storePath) : undefined],
     [NIX.narHash, s.narHash !== undefined ? toPrefixedNix32(s.narHash) : undefined],
     [FA.hashMeaning, s.narHash !== undefined ? HASH_MEANING : undefined],
-    [FA.storePathNote, input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined],
+    [
+      FA.storePathNote,
+      input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined,
+    ],
     [FA.original, input.original !== undefined ? toFlakeUrl(input.original) : undefined],
     [FA.locked, toFlakeUrl(s)],
     [FA.ref, input.original?.ref ?? s.ref],
@@ -125,14 +128,18 @@ export function toBomView(model: SbomModel): BomView {
     [FA.lockSha256, model.lockFile?.sha256],
   ]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
-  const inputs = (inv?.inputs ?? []).map((i) => ({ input: i, view: inputView(i, truncated, model.provenance?.get(i.id)) }));
+  const inputs = (inv?.inputs ?? []).map((i) => ({
+    input: i,
+    view: inputView(i, truncated, model.provenance?.get(i.id)),
+  }));
   const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
   const inputViews: ComponentView[] = inputs.map((i) => i.view).sort((a, b) => compareStrings(a.bomRef, b.bomRef));
   const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];
   let store: ClosureComponents | undefined;
   if (model.closure !== undefined) {
     const merged = new Map<string, Building>();
-    for (const { input, view } of inputs) if (input.storePath !== undefined) merged.set(formatStorePath(input.storePath), view);
+    for (const { input, view } of inputs)
+      if (input.storePath !== undefined) merged.set(formatStorePath(input.storePath), view);
     store = closureComponents(model.closure.data, merged, model.closure.roots);
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FA.closureSource, model.closure.origin]);
@@ -143,7 +150,14 @@ export function toBomView(model: SbomModel): BomView {
     ...(model.serialNumber !== undefined ? { serialNumber: model.serialNumber } : {}),
     ...(model.timestamp !== undefined ? { timestamp: model.timestamp } : {}),
     tool: model.tool,
-    root: { type: "application", name: model.flakeName, bomRef: FLAKE_BOM_REF, externalReferences: [], properties: rootProps, dependsOn: rootDeps },
+    root: {
+      type: "application",
+      name: model.flakeName,
+      bomRef: FLAKE_BOM_REF,
+      externalReferences: [],
+      properties: rootProps,
+      dependsOn: rootDeps,
+    },
     metadataProperties,
     componentCount: inputViews.length + (closure?.count ?? 0),
     *components() {

@@ -49,7 +49,11 @@ export interface StoreItem {
   readonly dependsOn: string[];
 }
 
-export function closureComponents(closure: Closure, merged: ReadonlyMap<string, MergeTarget>, roots: readonly string[]): ClosureComponents {
+export function closureComponents(
+  closure: Closure,
+  merged: ReadonlyMap<string, MergeTarget>,
+  roots: readonly string[],
+): ClosureComponents {
   const { paths, described, refStart, refIds } = closure.graph;
   const mergedById = new Map<number, MergeTarget>();
   for (const [p, target] of merged) {
@@ -59,12 +63,14 @@ export function closureComponents(closure: Closure, merged: ReadonlyMap<string, 
   const refOf = (id: number): string => mergedById.get(id)?.bomRef ?? paths[id]!;
   const depsOf = (id: number): string[] => {
     const deps: string[] = [];
-    if (id < described) for (let k = refStart[id]!; k < refStart[id + 1]!; k++) if (refIds[k] !== id) deps.push(refOf(refIds[k]!));
+    if (id < described)
+      for (let k = refStart[id]!; k < refStart[id + 1]!; k++) if (refIds[k] !== id) deps.push(refOf(refIds[k]!));
     return deps;
   };
   for (const [id, target] of mergedById) {
     if (id >= described) continue;
-    for (const p of storeProperties(closure.list[id]!)) if (!target.properties.some((q) => q[0] === p[0] && q[1] === p[1])) target.properties.push(p);
+    for (const p of storeProperties(closure.list[id]!))
+      if (!target.properties.some((q) => q[0] === p[0] && q[1] === p[1])) target.properties.push(p);
     target.dependsOn.push(...depsOf(id));
   }
   const order: number[] = [];

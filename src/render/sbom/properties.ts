@@ -47,4 +47,5 @@ export const FlakeAuditProperty = {
   upstreamCommitted: "flake-audit:upstream_committed",
 } as const;
 
-export const HASH_MEANING = "SHA-256 of the NAR serialisation of the unpacked source (Nix narHash), not of a downloaded archive";
+export const HASH_MEANING =
+  "SHA-256 of the NAR serialisation of the unpacked source (Nix narHash), not of a downloaded archive";

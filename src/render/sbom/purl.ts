@@ -5,7 +5,9 @@ import { nameSource, lastSegment } from "../../domain/lock/source-name.js";
 
 /** Splits a git URL into purl `git` namespace (host and leading path) and name, or nothing for local URLs. */
 function gitCoordinates(url: string): { namespace: string; name: string } | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url) ?? /^[^@/]+@([^:/]+):([^?#]*)/.exec(url);
+  const m =
+    /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url) ??
+    /^[^@/]+@([^:/]+):([^?#]*)/.exec(url);
   if (m === null || url.startsWith("file:")) return undefined;
   const parts = m[2]!.split("/").filter((p) => p !== "");
   const name = parts.pop();
@@ -38,15 +40,37 @@ export function purlOf(s: SourceRef): string | undefined {
     case "gitlab":
     case "sourcehut": {
       const host = s.host ?? (s.type === "gitlab" ? "gitlab.com" : "git.sr.ht");
-      return new PackageURL("git", `${host}/${safeDecode(s.owner)}`, s.repo, s.rev ?? null, null, s.dir ?? null).toString();
+      return new PackageURL(
+        "git",
+        `${host}/${safeDecode(s.owner)}`,
+        s.repo,
+        s.rev ?? null,
+        null,
+        s.dir ?? null,
+      ).toString();
     }
     case "git": {
       const c = gitCoordinates(s.url);
-      if (c !== undefined) return new PackageURL("git", c.namespace, c.name, s.rev ?? null, null, s.dir ?? null).toString();
-      return new PackageURL("generic", null, lastSegment(s.url), version ?? null, { vcs_url: `git+${s.url}` }, null).toString();
+      if (c !== undefined)
+        return new PackageURL("git", c.namespace, c.name, s.rev ?? null, null, s.dir ?? null).toString();
+      return new PackageURL(
+        "generic",
+        null,
+        lastSegment(s.url),
+        version ?? null,
+        { vcs_url: `git+${s.url}` },
+        null,
+      ).toString();
     }
     case "hg":
-      return new PackageURL("generic", null, lastSegment(s.url), version ?? null, { vcs_url: `hg+${s.url}` }, null).toString();
+      return new PackageURL(
+        "generic",
+        null,
+        lastSegment(s.url),
+        version ?? null,
+        { vcs_url: `hg+${s.url}` },
+        null,
+      ).toString();
     case "tarball":
     case "file": {
       const q: Record<string, string> = { download_url: s.url };

@@ -14,7 +14,8 @@ import { FlakeAuditProperty as FA, NixProperty as NIX } from "./properties.js";
 const q = (s: string): string => JSON.stringify(s);
 const P = "      ";
 // Each property opens with a separator from the one before; the first drops its leading ",".
-const prop = (name: string, value: string): string => `,\n${P}  {\n${P}    "name": "${name}",\n${P}    "value": ${value}\n${P}  }`;
+const prop = (name: string, value: string): string =>
+  `,\n${P}  {\n${P}    "name": "${name}",\n${P}    "value": ${value}\n${P}  }`;
 
 export function storeItemText({ path, info }: StoreItem): string {
   const parsed = parseStoreName(path.slice(path.lastIndexOf("/") + 34));
@@ -22,7 +23,8 @@ export function storeItemText({ path, info }: StoreItem): string {
   if (parsed.version !== undefined) t += `,\n${P}"version": ${q(parsed.version)}`;
   t += `,\n${P}"bom-ref": "${path}"`;
   const narHash = info?.narHash;
-  if (narHash !== undefined && narHash.algo === "sha256") t += `,\n${P}"hashes": [\n${P}  {\n${P}    "alg": "SHA-256",\n${P}    "content": "${toBase16(narHash.bytes)}"\n${P}  }\n${P}]`;
+  if (narHash !== undefined && narHash.algo === "sha256")
+    t += `,\n${P}"hashes": [\n${P}  {\n${P}    "alg": "SHA-256",\n${P}    "content": "${toBase16(narHash.bytes)}"\n${P}  }\n${P}]`;
   // Sorted by property name: flake-audit:output < flake-audit:placeholder < nix:narinfo:ca < …:deriver
   // < …:nar_hash < …:nar_size < …:references < …:sig < nix:store_path.
   let props = "";

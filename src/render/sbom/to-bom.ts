@@ -3,8 +3,15 @@ import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { BomView, ComponentView } from "./bom-view.js";
 import { storeItemView } from "./closure-view.js";
 
-const TYPES = { application: Enums.ComponentType.Application, library: Enums.ComponentType.Library, file: Enums.ComponentType.File } as const;
-const REF_TYPES = { vcs: Enums.ExternalReferenceType.VCS, distribution: Enums.ExternalReferenceType.Distribution } as const;
+const TYPES = {
+  application: Enums.ComponentType.Application,
+  library: Enums.ComponentType.Library,
+  file: Enums.ComponentType.File,
+} as const;
+const REF_TYPES = {
+  vcs: Enums.ExternalReferenceType.VCS,
+  distribution: Enums.ExternalReferenceType.Distribution,
+} as const;
 
 function component(v: ComponentView): Models.Component {
   const c = new Models.Component(TYPES[v.type], v.name, {
@@ -16,7 +23,8 @@ function component(v: ComponentView): Models.Component {
   if (v.sha256 !== undefined) c.hashes.set(Enums.HashAlgorithm["SHA-256"], v.sha256);
   for (const id of v.licenses ?? []) c.licenses.add(new Models.SpdxLicense(id));
   // v.commits (pedigree) has no model in the library, so XML carries the commit as properties only.
-  for (const r of v.externalReferences) c.externalReferences.add(new Models.ExternalReference(r.url, REF_TYPES[r.type]));
+  for (const r of v.externalReferences)
+    c.externalReferences.add(new Models.ExternalReference(r.url, REF_TYPES[r.type]));
   for (const [name, value] of v.properties) c.properties.add(new Models.Property(name, value));
   return c;
 }
@@ -26,7 +34,9 @@ export function toCycloneDxBom(view: BomView): Models.Bom {
   const bom = new Models.Bom();
   if (view.serialNumber !== undefined) bom.serialNumber = view.serialNumber;
   if (view.timestamp !== undefined) bom.metadata.timestamp = view.timestamp;
-  bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, view.tool.name, { version: view.tool.version }));
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, view.tool.name, { version: view.tool.version }),
+  );
   const root = component(view.root);
   bom.metadata.component = root;
   for (const [name, value] of view.metadataProperties) bom.metadata.properties.add(new Models.Property(name, value));

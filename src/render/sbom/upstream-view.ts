@@ -5,12 +5,21 @@ import { FlakeAuditProperty as FA } from "./properties.js";
 type Props = Array<readonly [string, string]>;
 
 /** What --resolve adds to an input's component: license, the commit's pedigree, upstream properties. */
-export function upstreamFacts(e: ResolvedEntry | undefined): { properties: Props; license?: string; commit?: CommitView; vcsUrl?: string } {
+export function upstreamFacts(e: ResolvedEntry | undefined): {
+  properties: Props;
+  license?: string;
+  commit?: CommitView;
+  vcsUrl?: string;
+} {
   if (e === undefined) return { properties: [] };
   const props: Props = [[FA.upstreamStatus, e.status]];
   const u = e.upstream;
   if (u === undefined) return { properties: props };
-  props.push([FA.upstreamRepository, u.repository], [FA.upstreamArchived, String(u.archived)], [FA.upstreamFork, String(u.fork)]);
+  props.push(
+    [FA.upstreamRepository, u.repository],
+    [FA.upstreamArchived, String(u.archived)],
+    [FA.upstreamFork, String(u.fork)],
+  );
   if (u.renamedFrom !== undefined) props.push([FA.upstreamRenamedFrom, u.renamedFrom]);
   if (u.parent !== undefined) props.push([FA.upstreamParent, u.parent]);
   const c = u.commit;
@@ -18,7 +27,11 @@ export function upstreamFacts(e: ResolvedEntry | undefined): { properties: Props
     const sig = c.signature.state === "unverified" ? `unverified: ${c.signature.reason}` : c.signature.state;
     props.push([FA.upstreamSignature, sig], [FA.upstreamCommitted, c.committedDate]);
   }
-  if (u.reachable !== undefined) props.push([FA.upstreamOnRef, `${u.reachable.contained}`], [FA.upstreamRefStatus, `${u.reachable.status} (${u.reachable.ref})`]);
+  if (u.reachable !== undefined)
+    props.push(
+      [FA.upstreamOnRef, `${u.reachable.contained}`],
+      [FA.upstreamRefStatus, `${u.reachable.status} (${u.reachable.ref})`],
+    );
   const commit: CommitView | undefined =
     c === undefined
       ? undefined
@@ -26,8 +39,15 @@ export function upstreamFacts(e: ResolvedEntry | undefined): { properties: Props
           uid: c.sha,
           url: c.url,
           ...(c.authorName !== undefined ? { author: { name: c.authorName, timestamp: c.authoredDate } } : {}),
-          ...(c.committerName !== undefined ? { committer: { name: c.committerName, timestamp: c.committedDate } } : {}),
+          ...(c.committerName !== undefined
+            ? { committer: { name: c.committerName, timestamp: c.committedDate } }
+            : {}),
           message: c.messageHeadline,
         };
-  return { properties: props, ...(u.license !== null ? { license: u.license } : {}), ...(commit !== undefined ? { commit } : {}), vcsUrl: u.url };
+  return {
+    properties: props,
+    ...(u.license !== null ? { license: u.license } : {}),
+    ...(commit !== undefined ? { commit } : {}),
+    vcsUrl: u.url,
+  };
 }

@@ -2,19 +2,31 @@ import type { InputFacts } from "../../domain/lock/input-facts.js";
 import type { TraceReport } from "../../domain/closure/trace-report.js";
 import { oneLine } from "../escape.js";
 
-const KIND = { source: "the source of a locked input", derivation: "a store derivation", output: "a build output or other store object", unknown: "a store path the data does not describe" } as const;
+const KIND = {
+  source: "the source of a locked input",
+  derivation: "a store derivation",
+  output: "a build output or other store object",
+  unknown: "a store path the data does not describe",
+} as const;
 
 const short = (rev: string | undefined): string => (rev !== undefined ? rev.slice(0, 12) : "");
 
 function inputLine(f: InputFacts): string {
-  const facts = [f.rev !== undefined ? `rev ${short(f.rev)}` : undefined, f.lastModified?.slice(0, 10), f.narHash].filter((x) => x !== undefined);
+  const facts = [
+    f.rev !== undefined ? `rev ${short(f.rev)}` : undefined,
+    f.lastModified?.slice(0, 10),
+    f.narHash,
+  ].filter((x) => x !== undefined);
   const also = f.inputPaths.length > 1 ? ` (also ${f.inputPaths.filter((p) => p !== f.input).join(", ")})` : "";
   return `${oneLine(f.input)}${oneLine(also)}: ${oneLine(f.url)}${facts.length > 0 ? ` [${facts.map(oneLine).join(", ")}]` : ""}`;
 }
 
 /** Plain text for a terminal; every string from the lock or the store passes stripControls. */
 export function renderTraceText(r: TraceReport): string {
-  const out = [oneLine(r.path), `  is ${KIND[r.kind]}${r.deriver !== undefined ? `, built by ${oneLine(r.deriver)}` : ""}`];
+  const out = [
+    oneLine(r.path),
+    `  is ${KIND[r.kind]}${r.deriver !== undefined ? `, built by ${oneLine(r.deriver)}` : ""}`,
+  ];
   if (r.inputs.length > 0) {
     out.push("  supplied by input:");
     for (const f of r.inputs) out.push(`    • ${inputLine(f)}`);
@@ -22,7 +34,12 @@ export function renderTraceText(r: TraceReport): string {
   if (r.sources.length > 0) {
     out.push("  built from or embedding locked sources (nearest first):");
     for (const s of r.sources) {
-      const how = s.via === "references" ? `referenced at run time, ${s.depth} step${s.depth === 1 ? "" : "s"} away` : s.depth === 0 ? "read by its own build" : `read by a build ${s.depth} derivation${s.depth === 1 ? "" : "s"} below`;
+      const how =
+        s.via === "references"
+          ? `referenced at run time, ${s.depth} step${s.depth === 1 ? "" : "s"} away`
+          : s.depth === 0
+            ? "read by its own build"
+            : `read by a build ${s.depth} derivation${s.depth === 1 ? "" : "s"} below`;
       out.push(`    • ${oneLine(s.path)} (${how})`);
       for (const f of s.inputs) out.push(`        input ${inputLine(f)}`);
     }
@@ -37,7 +54,7 @@ export function renderTraceText(r: TraceReport): string {
   for (const n of r.notes) out.push(`  note: ${oneLine(n)}`);
   if (r.chain.length > 0) {
     out.push("  reference chain from the closure root:");
-    r.chain.forEach((p, i) => out.push(`    ${i === 0 ? "" : "→ "}${oneLine(p)}`));
+    for (const [i, p] of r.chain.entries()) out.push(`    ${i === 0 ? "" : "→ "}${oneLine(p)}`);
   }
   for (const g of r.gaps) out.push(`  could not learn: ${oneLine(g.reason)}`);
   return `${out.join("\n")}\n`;

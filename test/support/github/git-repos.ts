@@ -36,7 +36,17 @@ export class GitRepoBuilder {
     return execFileSync("git", args, {
       cwd: this.dir,
       encoding: "utf8",
-      env: { ...process.env, GIT_AUTHOR_NAME: "Ada Author", GIT_AUTHOR_EMAIL: "ada@example.org", GIT_COMMITTER_NAME: "Cy Committer", GIT_COMMITTER_EMAIL: "cy@example.org", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "Ada Author",
+        GIT_AUTHOR_EMAIL: "ada@example.org",
+        GIT_COMMITTER_NAME: "Cy Committer",
+        GIT_COMMITTER_EMAIL: "cy@example.org",
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_CONFIG_NOSYSTEM: "1",
+      },
     }).trim();
   }
 
@@ -51,14 +61,25 @@ export class GitRepoBuilder {
 
   /** Everything in the object store, reachable or not (force-pushed commits stay fetchable on GitHub). */
   read(): GitRepoData {
-    const all = this.git("cat-file", "--batch-all-objects", "--batch-check").split("\n").filter((l) => l.endsWith(" commit") || / commit \d+$/.test(l)).map((l) => l.split(" ")[0]!);
+    const all = this.git("cat-file", "--batch-all-objects", "--batch-check")
+      .split("\n")
+      .filter((l) => l.endsWith(" commit") || / commit \d+$/.test(l))
+      .map((l) => l.split(" ")[0]!);
     const commits = new Map<string, GitCommit>();
     if (all.length > 0) {
       const out = this.git("show", "-s", "--format=%H%x1f%P%x1f%an%x1f%cn%x1f%aI%x1f%cI%x1f%B%x1e", ...all);
       for (const rec of out.split("\x1e")) {
         const [oid, parents, an, cn, ad, cd, msg] = rec.trim().split("\x1f");
         if (oid === undefined || oid === "") continue;
-        commits.set(oid, { oid, parents: parents ? parents.split(" ") : [], authorName: an!, committerName: cn!, authoredDate: ad!, committedDate: cd!, message: (msg ?? "").trim() });
+        commits.set(oid, {
+          oid,
+          parents: parents ? parents.split(" ") : [],
+          authorName: an!,
+          committerName: cn!,
+          authoredDate: ad!,
+          committedDate: cd!,
+          message: (msg ?? "").trim(),
+        });
       }
     }
     const refs = new Map<string, string>();

@@ -62,8 +62,13 @@ export interface GraphqlAnswer {
 }
 
 /** Executes a query against GitHub's schema over the world, answering errors in GitHub's shape. */
-export function executeGraphql(world: World, query: string, webBase: string, rate: { remaining: number; resetAt: string }): GraphqlAnswer {
-  let doc;
+export function executeGraphql(
+  world: World,
+  query: string,
+  webBase: string,
+  rate: { remaining: number; resetAt: string },
+): GraphqlAnswer {
+  let doc: ReturnType<typeof parse>;
   try {
     doc = parse(query);
   } catch (e) {
@@ -72,14 +77,29 @@ export function executeGraphql(world: World, query: string, webBase: string, rat
   const invalid = validate(githubSchema(), doc).map((e) => e.message);
   if (invalid.length > 0) return { errors: invalid.map((message) => ({ message })), invalid };
   const rootValue = {
-    rateLimit: { remaining: rate.remaining, resetAt: rate.resetAt, cost: 1, limit: 5000, used: 5000 - rate.remaining, nodeCount: 1 },
+    rateLimit: {
+      remaining: rate.remaining,
+      resetAt: rate.resetAt,
+      cost: 1,
+      limit: 5000,
+      used: 5000 - rate.remaining,
+      nodeCount: 1,
+    },
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = world.find(owner, name);
-      if (repo === undefined) throw new GraphQLError(`${NOT_FOUND}Could not resolve to a Repository with the name '${owner}/${name}'.`);
+      if (repo === undefined)
+        throw new GraphQLError(`${NOT_FOUND}Could not resolve to a Repository with the name '${owner}/${name}'.`);
       return repoObject(world, repo, webBase);
     },
   };
-  const result = execute({ schema: githubSchema(), document: doc, rootValue }) as { data?: unknown; errors?: readonly GraphQLError[] };
-  const errors = result.errors?.map((e) => (e.message.startsWith(NOT_FOUND) ? { type: "NOT_FOUND", message: e.message.slice(NOT_FOUND.length), ...(e.path ? { path: e.path } : {}) } : { message: e.message, ...(e.path ? { path: e.path } : {}) }));
+  const result = execute({ schema: githubSchema(), document: doc, rootValue }) as {
+    data?: unknown;
+    errors?: readonly GraphQLError[];
+  };
+  const errors = result.errors?.map((e) =>
+    e.message.startsWith(NOT_FOUND)
+      ? { type: "NOT_FOUND", message: e.message.slice(NOT_FOUND.length), ...(e.path ? { path: e.path } : {}) }
+      : { message: e.message, ...(e.path ? { path: e.path } : {}) },
+  );
   return { data: result.data, ...(errors !== undefined ? { errors } : {}), invalid: [] };
 }

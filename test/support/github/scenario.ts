@@ -7,7 +7,16 @@ import { World } from "./world.js";
 
 /** Named commits of the scenario, for the tests to point locks at. */
 export interface Upstreams {
-  readonly lib: { c1: string; c2: string; c3: string; c4: string; c5: string; forcePushed: string; release: string; forkOnly: string };
+  readonly lib: {
+    c1: string;
+    c2: string;
+    c3: string;
+    c4: string;
+    c5: string;
+    forcePushed: string;
+    release: string;
+    forkOnly: string;
+  };
   readonly tool: { t1: string; t2: string };
   readonly legacy: string;
   readonly nolicense: string;
@@ -35,7 +44,10 @@ export function buildUpstreams(): { world: World; commits: Upstreams } {
   lib.git("checkout", "-q", "-b", "release-1", c2);
   const release = lib.commit("lib: release fix", "RELEASE");
   lib.git("checkout", "-q", "main");
-  world.add({ owner: "acme", name: "lib", license: "MIT", signatures: { [c5]: "VALID", [c4]: "UNKNOWN_KEY" } }, lib.read());
+  world.add(
+    { owner: "acme", name: "lib", license: "MIT", signatures: { [c5]: "VALID", [c4]: "UNKNOWN_KEY" } },
+    lib.read(),
+  );
 
   const fork = new GitRepoBuilder(root, "mallory/lib");
   fork.git("fetch", "-q", lib.dir, "main");
@@ -56,7 +68,15 @@ export function buildUpstreams(): { world: World; commits: Upstreams } {
   const n1 = nolicense.commit("nolicense: code");
   world.add({ owner: "acme", name: "nolicense" }, nolicense.read());
 
-  return { world, commits: { lib: { c1, c2, c3, c4, c5, forcePushed, release, forkOnly }, tool: { t1, t2 }, legacy: l1, nolicense: n1 } };
+  return {
+    world,
+    commits: {
+      lib: { c1, c2, c3, c4, c5, forcePushed, release, forkOnly },
+      tool: { t1, t2 },
+      legacy: l1,
+      nolicense: n1,
+    },
+  };
 }
 
 export async function startFakeGithub(): Promise<{ gh: FakeGithub; commits: Upstreams }> {
@@ -83,11 +103,41 @@ export function scenarioLock(c: Upstreams, committed: (oid: string) => string): 
     tool: gh("old-org", "tool", c.tool.t2),
     legacy: gh("acme", "legacy", c.legacy),
     nolicense: gh("acme", "nolicense", c.nolicense),
-    gone: { locked: { lastModified: 1, narHash: NAR, owner: "acme", repo: "gone", rev: c.lib.c1, type: "github" }, original: { owner: "acme", repo: "gone", type: "github" } },
-    missingRev: { locked: { lastModified: 1, narHash: NAR, owner: "acme", repo: "lib", rev: "0".repeat(40), type: "github" }, original: { owner: "acme", repo: "lib", type: "github" } },
-    viaGit: { locked: { lastModified: epoch(committed(c.lib.c4)), narHash: NAR, ref: "refs/heads/main", rev: c.lib.c4, type: "git", url: "https://github.com/acme/lib.git" }, original: { type: "git", url: "https://github.com/acme/lib.git" } },
-    onGitlab: { locked: { lastModified: 1, narHash: NAR, owner: "group", repo: "proj", rev: c.lib.c1, type: "gitlab" }, original: { owner: "group", repo: "proj", type: "gitlab" } },
-    enterprise: { locked: { host: "ghe.example.com", lastModified: 1, narHash: NAR, owner: "corp", repo: "x", rev: c.lib.c1, type: "github" }, original: { host: "ghe.example.com", owner: "corp", repo: "x", type: "github" } },
+    gone: {
+      locked: { lastModified: 1, narHash: NAR, owner: "acme", repo: "gone", rev: c.lib.c1, type: "github" },
+      original: { owner: "acme", repo: "gone", type: "github" },
+    },
+    missingRev: {
+      locked: { lastModified: 1, narHash: NAR, owner: "acme", repo: "lib", rev: "0".repeat(40), type: "github" },
+      original: { owner: "acme", repo: "lib", type: "github" },
+    },
+    viaGit: {
+      locked: {
+        lastModified: epoch(committed(c.lib.c4)),
+        narHash: NAR,
+        ref: "refs/heads/main",
+        rev: c.lib.c4,
+        type: "git",
+        url: "https://github.com/acme/lib.git",
+      },
+      original: { type: "git", url: "https://github.com/acme/lib.git" },
+    },
+    onGitlab: {
+      locked: { lastModified: 1, narHash: NAR, owner: "group", repo: "proj", rev: c.lib.c1, type: "gitlab" },
+      original: { owner: "group", repo: "proj", type: "gitlab" },
+    },
+    enterprise: {
+      locked: {
+        host: "ghe.example.com",
+        lastModified: 1,
+        narHash: NAR,
+        owner: "corp",
+        repo: "x",
+        rev: c.lib.c1,
+        type: "github",
+      },
+      original: { host: "ghe.example.com", owner: "corp", repo: "x", type: "github" },
+    },
   };
   const root = { inputs: Object.fromEntries(Object.keys(nodes).map((k) => [k, k])) };
   return `${JSON.stringify({ nodes: { ...nodes, root }, root: "root", version: 7 }, null, 2)}\n`;

@@ -71,27 +71,68 @@ export class FakeGithub {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
-    const seen: SeenRequest = { method: req.method ?? "GET", url: req.url ?? "/", ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}), ...(body !== "" ? { body } : {}) };
+    const seen: SeenRequest = {
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
+      ...(body !== "" ? { body } : {}),
+    };
     this.requests.push(seen);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const injected = this.#queue.shift();
     if (injected?.reset === true) return void req.socket.destroy();
-    const rate = { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": String(Math.max(0, this.remaining)), "x-ratelimit-reset": String(this.resetAt), "x-ratelimit-used": String(5000 - this.remaining) };
-    if (injected !== undefined) return this.#send(res, injected.status ?? 500, injected.body ?? { message: "injected" }, { ...rate, ...injected.headers });
-    if (this.requiredToken !== undefined && req.headers.authorization !== `token ${this.requiredToken}` && req.headers.authorization !== `bearer ${this.requiredToken}`) {
-      return this.#send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" }, rate);
+    const rate = {
+      "x-ratelimit-limit": "5000",
+      "x-ratelimit-remaining": String(Math.max(0, this.remaining)),
+      "x-ratelimit-reset": String(this.resetAt),
+      "x-ratelimit-used": String(5000 - this.remaining),
+    };
+    if (injected !== undefined)
+      return this.#send(res, injected.status ?? 500, injected.body ?? { message: "injected" }, {
+        ...rate,
+        ...injected.headers,
+      });
+    if (
+      this.requiredToken !== undefined &&
+      req.headers.authorization !== `token ${this.requiredToken}` &&
+      req.headers.authorization !== `bearer ${this.requiredToken}`
+    ) {
+      return this.#send(
+        res,
+        401,
+        { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
+        rate,
+      );
     }
-    if (this.remaining <= 0) return this.#send(res, 403, { message: "API rate limit exceeded", documentation_url: "https://docs.github.com/rest/rate-limit" }, { ...rate, "x-ratelimit-remaining": "0" });
+    if (this.remaining <= 0)
+      return this.#send(
+        res,
+        403,
+        { message: "API rate limit exceeded", documentation_url: "https://docs.github.com/rest/rate-limit" },
+        { ...rate, "x-ratelimit-remaining": "0" },
+      );
     this.remaining--;
     const path = (req.url ?? "/").split("?")[0]!;
     if (req.method === "POST" && path.endsWith("/graphql")) {
       const { query } = JSON.parse(body) as { query: string };
-      const answer = executeGraphql(this.world, query, "https://github.com", { remaining: this.remaining, resetAt: new Date(this.resetAt * 1000).toISOString() });
+      const answer = executeGraphql(this.world, query, "https://github.com", {
+        remaining: this.remaining,
+        resetAt: new Date(this.resetAt * 1000).toISOString(),
+      });
       this.invalidQueries.push(...answer.invalid);
-      return this.#send(res, 200, { ...(answer.data !== undefined ? { data: answer.data } : {}), ...(answer.errors !== undefined ? { errors: answer.errors } : {}) }, rate);
+      return this.#send(
+        res,
+        200,
+        {
+          ...(answer.data !== undefined ? { data: answer.data } : {}),
+          ...(answer.errors !== undefined ? { errors: answer.errors } : {}),
+        },
+        rate,
+      );
     }
     const routed = restRoute(this.world, req.method ?? "GET", req.url ?? "/", body);
-    if (routed.location !== undefined) return this.#send(res, routed.status, routed.body, { ...rate, location: `${this.url}${routed.location}` });
+    if (routed.location !== undefined)
+      return this.#send(res, routed.status, routed.body, { ...rate, location: `${this.url}${routed.location}` });
     const etag = `"${createHash("sha1").update(JSON.stringify(routed.body)).digest("hex")}"`;
     if (req.headers["if-none-match"] === etag) return this.#send(res, 304, undefined, { ...rate, etag });
     this.#send(res, routed.status, routed.body, { ...rate, etag, ...(routed.headers ?? {}) });

@@ -48,8 +48,11 @@ export class World {
    * parent, or any fork of the same network, which is why "the API returned it" proves nothing.
    */
   commit(repo: WorldRepo, oid: string): GitCommit | undefined {
-    const root = repo.meta.parent !== undefined ? this.find(...(repo.meta.parent.split("/") as [string, string])) ?? repo : repo;
-    const network = [...this.#repos.values()].filter((r) => r === root || r.meta.parent?.toLowerCase() === `${root.meta.owner}/${root.meta.name}`.toLowerCase());
+    const root =
+      repo.meta.parent !== undefined ? (this.find(...(repo.meta.parent.split("/") as [string, string])) ?? repo) : repo;
+    const network = [...this.#repos.values()].filter(
+      (r) => r === root || r.meta.parent?.toLowerCase() === `${root.meta.owner}/${root.meta.name}`.toLowerCase(),
+    );
     for (const r of [repo, ...network]) {
       const c = r.git.commits.get(oid);
       if (c !== undefined) return c;
@@ -80,13 +83,26 @@ export class World {
   }
 
   /** GitHub's comparison of base...head: status and counts. */
-  compare(repo: WorldRepo, base: string, head: string): { status: "AHEAD" | "BEHIND" | "DIVERGED" | "IDENTICAL"; aheadBy: number; behindBy: number; commits: string[] } | undefined {
+  compare(
+    repo: WorldRepo,
+    base: string,
+    head: string,
+  ):
+    | { status: "AHEAD" | "BEHIND" | "DIVERGED" | "IDENTICAL"; aheadBy: number; behindBy: number; commits: string[] }
+    | undefined {
     if (this.commit(repo, base) === undefined || this.commit(repo, head) === undefined) return undefined;
     const a = this.ancestors(repo, base);
     const b = this.ancestors(repo, head);
     const ahead = [...b].filter((o) => !a.has(o));
     const behind = [...a].filter((o) => !b.has(o));
-    const status = base === head ? "IDENTICAL" : ahead.length > 0 && behind.length > 0 ? "DIVERGED" : ahead.length > 0 ? "AHEAD" : "BEHIND";
+    const status =
+      base === head
+        ? "IDENTICAL"
+        : ahead.length > 0 && behind.length > 0
+          ? "DIVERGED"
+          : ahead.length > 0
+            ? "AHEAD"
+            : "BEHIND";
     // Oldest first, as GitHub lists a comparison's commits: fewer ancestors means earlier in history.
     const depth = new Map(ahead.map((o) => [o, this.ancestors(repo, o).size]));
     const commits = ahead.sort((x, y) => depth.get(x)! - depth.get(y)! || (x < y ? -1 : 1));

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { ToolSchema, GapSchema, SignatureSchema, ReachableSchema, FindingSchema } from "../report.schema.js";
+
+const LockedSideSchema = z.object({
+  type: z.string(),
+  url: z.string().describe("the locked flake reference"),
+  attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe("the locked attributes"),
+  rev: z.string().optional(),
+  narHash: z.string().optional(),
+  lastModified: z.number().optional(),
+  ref: z.string().optional(),
+  follows: z.string().optional(),
+  flake: z.boolean(),
+});
+const ChangeKindSchema = z.enum([
+  "added",
+  "removed",
+  "source-changed",
+  "follows-changed",
+  "narhash-changed",
+  "pin-lost",
+  "updated",
+  "ref-changed",
+  "flake-toggled",
+  "last-modified-backwards",
+]);
+export const DiffReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    evaluatedAt: z.string(),
+    old: z.object({ source: z.string(), sha256: z.string() }),
+    new: z.object({ source: z.string(), sha256: z.string() }),
+    lockOnly: z.boolean(),
+    offline: z.boolean(),
+    changes: z.array(
+      z.object({
+        input: z.string().describe("input path, e.g. home-manager/nixpkgs"),
+        kind: ChangeKindSchema.describe("the most important kind of change"),
+        kinds: z.array(ChangeKindSchema),
+        old: LockedSideSchema.optional(),
+        new: LockedSideSchema.optional(),
+        refMove: z
+          .object({
+            from: z.string(),
+            to: z.string(),
+            move: z.enum(["major", "minor", "patch", "prerelease", "downgrade", "same", "incomparable"]),
+          })
+          .optional(),
+        upstream: z
+          .object({
+            status: z.enum(["ahead", "behind", "diverged", "identical"]),
+            aheadBy: z.number().int(),
+            behindBy: z.number().int(),
+            totalCommits: z.number().int(),
+            commits: z.array(
+              z.object({
+                sha: z.string(),
+                headline: z.string(),
+                author: z.string().optional(),
+                date: z.string(),
+                url: z.string(),
+              }),
+            ),
+            compareUrl: z.string(),
+            mergeBase: z.string().optional(),
+            newRevReachable: ReachableSchema.optional(),
+            newRevSignature: SignatureSchema.optional(),
+          })
+          .optional(),
+        upstreamError: z.object({ error: z.string(), message: z.string() }).optional(),
+        age: z
+          .object({
+            oldDays: z.number().optional(),
+            newDays: z.number().optional(),
+            betweenDays: z.number().optional(),
+          })
+          .optional(),
+      }),
+    ),
+    unchangedCount: z.number().int(),
+    findings: z.array(FindingSchema),
+    closure: z
+      .object({
+        packages: z.array(
+          z.object({
+            name: z.string(),
+            change: z.enum(["added", "removed", "version-changed", "size-changed"]),
+            oldVersions: z.array(z.string()),
+            newVersions: z.array(z.string()),
+            sizeDelta: z.number(),
+          }),
+        ),
+        oldSize: z.number(),
+        newSize: z.number(),
+      })
+      .optional(),
+    gaps: z.array(GapSchema),
+  })
+  .describe("flake-audit diff --format json");

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { ToolSchema, SubjectSchema, GapSchema, InputFactsSchema } from "../report.schema.js";
+
+export const TraceReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: ToolSchema,
+    path: z.string().describe("the traced store path"),
+    kind: z.enum(["source", "derivation", "output", "unknown"]),
+    attribution: z
+      .enum(["source", "build", "none"])
+      .describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
+    inputs: z.array(InputFactsSchema).describe("inputs whose source is this path"),
+    sources: z
+      .array(
+        z.object({
+          path: z.string(),
+          via: z.enum(["derivation", "references"]),
+          depth: z.number().int(),
+          inputs: z.array(InputFactsSchema),
+        }),
+      )
+      .describe("locked sources the path was built from or embeds, nearest first"),
+    chain: z.array(z.string()).describe("shortest reference chain from a closure root to the path, root first"),
+    deriver: z.string().optional(),
+    nearestAttributed: z.object({ path: z.string(), inputs: z.array(InputFactsSchema) }).optional(),
+    notes: z.array(z.string()).describe("hints about what the answer means"),
+    lockFile: SubjectSchema.optional(),
+    closureFile: SubjectSchema.extend({ shape: z.string() }).optional(),
+    gaps: z.array(GapSchema),
+  })
+  .describe("flake-audit trace --format json");
