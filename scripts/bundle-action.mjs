@@ -3,6 +3,9 @@
 // Usage: node scripts/bundle-action.mjs [outfile]   (default: action/dist/index.js)
 // The output is byte-for-byte reproducible, so test/action/bundle.test.ts can compare the
 // committed file with a fresh build: no timestamps, paths relative to the repository, no minifying.
+// The bundle must stay two directories below the repository root: src/cli/wire.ts reads the tool's
+// version with require("../../package.json") at run time, which resolves from the bundle's location
+// (the Action's checkout has package.json at its root).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
