@@ -25,6 +25,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ["render", "domain"],
   cli: ["cli", "app", "adapters", "render", "ingest", "domain"],
   "main.ts": ["cli"],
+  "action.ts": ["cli"],
   "index.ts": ["cli", "app", "ingest", "domain", "render"],
   "schemas.ts": ["ingest", "render"],
 };

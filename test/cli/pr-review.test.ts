@@ -98,8 +98,9 @@ describe("pr-review (the GitHub Action's logic)", () => {
     expect(r.stdout).toContain("## `sub/flake.lock`");
   });
 
-  it("action.yml runs this command", () => {
+  it("action.yml runs this command (through the bundle test/action/run.test.ts runs)", () => {
     const action = readFileSync(path.join(__dirname, "..", "..", "action.yml"), "utf8");
-    expect(action).toContain('dist/main.js" pr-review');
+    expect(action).toContain("main: action/dist/index.js");
+    expect(readFileSync(path.join(__dirname, "..", "..", "src", "cli", "action.ts"), "utf8")).toContain('"pr-review"');
   });
 });
