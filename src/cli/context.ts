@@ -1,5 +1,5 @@
-import path from "node:path";
-import { STDIN_PATH, writeFileAtomic } from "../adapters/fs.js";
+import { STDIN_PATH } from "../adapters/fs.js";
+import { writeOutputFile } from "../adapters/output-file.js";
 import type { Env, Io } from "./io.js";
 import { wire, type Wiring } from "./wire.js";
 
@@ -27,7 +27,7 @@ export function makeContext(io: Io, env: Env): CommandContext {
         for (const chunk of typeof text === "string" ? [text] : text) await io.stdout(chunk);
         return;
       }
-      await writeFileAtomic(path.resolve(io.cwd, output), text);
+      await writeOutputFile(output, text, io.cwd);
     },
   };
 }
