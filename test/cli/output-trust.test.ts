@@ -77,10 +77,12 @@ describe("-o PATH where PATH is a device, a FIFO or a symlink", () => {
     let got = "";
     reader.stdout.on("data", (d: Buffer) => (got += d.toString()));
     const done = new Promise((resolve) => reader.on("close", resolve));
+    const deadline = setTimeout(() => reader.kill(), 10_000);
     // The reader opens the FIFO asynchronously; until it has, the write would rightly find no reader.
     for (let i = 0; i < 50 && (await runCli(check("-o", "fifo"), { cwd: dir })).code !== 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     await done;
+    clearTimeout(deadline);
     expect(got).toBe(await expected());
   });
 

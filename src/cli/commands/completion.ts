@@ -33,11 +33,13 @@ if [[ "\${zsh_eval_context[-1]}" == "loadautofunc" ]]; then _flake_audit "$@"; e
 };
 
 export function builder<T>(y: Argv<T>, _ctx: CommandContext) {
-  return y
-    .positional("shell", { type: "string", choices: SHELLS, describe: "the shell (default bash)" })
-    .option("shell", { type: "string", choices: SHELLS, describe: "the shell, as an option" })
-    .example("$0 completion >> ~/.bashrc", "complete commands and options in bash")
-    .example("$0 completion zsh > ~/.zsh/completions/_flake-audit", "the same for zsh (a directory on $fpath)");
+  return (
+    y
+      // A positional is an option too: `completion zsh` and `completion --shell zsh` both work.
+      .positional("shell", { type: "string", choices: SHELLS, describe: "bash (the default) or zsh; or --shell SHELL" })
+      .example("$0 completion >> ~/.bashrc", "complete commands and options in bash")
+      .example("$0 completion zsh > ~/.zsh/completions/_flake-audit", "the same for zsh (a directory on $fpath)")
+  );
 }
 
 export interface CompletionArgs {
