@@ -87,3 +87,14 @@ describe("no command chooses a code itself", () => {
     }
   });
 });
+
+describe("env twins of flags with choices are checked like the flags", () => {
+  it("FLAKE_AUDIT_FORMAT=bogus is a usage error naming the variable", async () => {
+    const { runCli } = await import("../support/cli.js");
+    const r = await runCli(["check", "--lock-only"], { env: { FLAKE_AUDIT_FORMAT: "bogus" } });
+    expect(r.code).toBe(ExitCode.Usage);
+    expect(r.stderr).toMatch(
+      /^flake-audit: FLAKE_AUDIT_FORMAT must be one of text, markdown, json, sarif; found 'bogus'\n/,
+    );
+  });
+});
