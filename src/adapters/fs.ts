@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, openSync, promises as fs, writeSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import path from "node:path";
-import { InputError, UsageError } from "../app/errors.js";
+import { InputError } from "../app/errors.js";
+import { errnoCode } from "./errno.js";
 import type { FileText, Files } from "../app/ports.js";
 
 /**
@@ -48,7 +49,7 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
           { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" },
           (error, stdout, stderr) => {
             if (error === null) return resolve(stdout);
-            const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+            const missing = errnoCode(error) === "ENOENT";
             reject(
               problem(
                 spec,
@@ -95,7 +96,7 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
 }
 
 function fromErrno(p: string, e: unknown): InputError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const code = errnoCode(e);
   switch (code) {
     case "ENOENT":
       return problem(
@@ -118,28 +119,3 @@ function fromErrno(p: string, e: unknown): InputError {
 }
 
 export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
-
-/**
- * Writes `content` to `target` through a temporary file in the same directory and a rename, so a
- * reader never sees half a file and a failure leaves nothing behind.
- */
-export async function writeFileAtomic(target: string, content: string | Iterable<string>): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    // Chunks are written as they are produced, synchronously: a chunk then dies young instead of
-    // surviving, promoted, until an asynchronous write completes, which for a 250 MB SBOM costs more
-    // in garbage collection than the waits it would save.
-    const fd = openSync(tmp, "wx");
-    try {
-      for (const chunk of typeof content === "string" ? [content] : content) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException | undefined)?.code ?? "unknown error";
-    throw new UsageError(`cannot write ${target}: ${code === "ENOENT" ? "its directory does not exist" : code}`);
-  }
-}

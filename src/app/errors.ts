@@ -24,3 +24,8 @@ export class InternalError extends Error {
 export class UpstreamAuthError extends Error {
   override readonly name = "UpstreamAuthError";
 }
+
+/** The result could not be written (no space left, no reader, an unwritable path): exit 2. */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+}

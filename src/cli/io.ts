@@ -4,11 +4,21 @@ export interface Io {
   stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   readonly isTTY: boolean;
+  /** The terminal's width when stdout is a terminal; help wraps to it (80 otherwise). */
+  readonly columns?: number;
   readStdin(): Promise<string>;
   readonly cwd: string;
+  /**
+   * Resolves once everything written to stdout has been taken by the system, and rejects with an
+   * OutputError when it could not be (a full disk); a fake Io, which cannot fail, need not have it.
+   */
+  flush?(): Promise<void>;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export const useColor = (io: Io, env: Env): boolean => io.isTTY && (env["NO_COLOR"] ?? "") === "";
+
+/** The Io of a --quiet run: stderr carries only the errors, which cli/run.ts writes to the real Io. */
+export const quietIo = (io: Io): Io => ({ ...io, stderr: () => undefined });

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { nodeFiles } from "../adapters/fs.js";
 import type { Files, Log, NixStore } from "../app/ports.js";
 import { nixCli } from "../adapters/nix/nix-cli.js";
-import { UsageError } from "../app/errors.js";
+import { InternalError, UsageError } from "../app/errors.js";
 import type { ToolInfo } from "../domain/report.js";
 import type { Env, Io } from "./io.js";
 import { stripControls } from "../render/escape.js";
@@ -24,8 +24,17 @@ export interface Wiring {
 
 const require = createRequire(import.meta.url);
 
+const isToolInfo = (v: unknown): v is ToolInfo =>
+  typeof v === "object" &&
+  v !== null &&
+  "name" in v &&
+  typeof v.name === "string" &&
+  "version" in v &&
+  typeof v.version === "string";
+
 export function toolInfo(): ToolInfo {
-  const pkg = require("../../package.json") as { name: string; version: string };
+  const pkg: unknown = require("../../package.json");
+  if (!isToolInfo(pkg)) throw new InternalError("package.json has no name and version");
   return { name: pkg.name, version: pkg.version };
 }
 

@@ -11,7 +11,7 @@ export interface CliResult {
 /** Runs the CLI in process with a fake Io, as the user would from `cwd`. */
 export async function runCli(
   argv: string[],
-  opts: { env?: Env; stdin?: string; cwd?: string; isTTY?: boolean } = {},
+  opts: { env?: Env; stdin?: string; cwd?: string; isTTY?: boolean; columns?: number } = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -25,6 +25,7 @@ export async function runCli(
         stderr += t;
       },
       isTTY: opts.isTTY ?? false,
+      ...(opts.columns !== undefined ? { columns: opts.columns } : {}),
       readStdin: async () => opts.stdin ?? "",
       cwd: opts.cwd ?? REPO,
     },

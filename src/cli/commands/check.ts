@@ -1,15 +1,34 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
-import { failsOn, type FailOn } from "./fail-on.js";
+import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { failOnOption, formatOption, lockOnlyOption, nowOption, outputOption, parseNow } from "./shared-options.js";
+import {
+  failOnOption,
+  formatOption,
+  formatsOf,
+  lockOnlyOption,
+  nowOption,
+  outputOption,
+  parseNow,
+} from "./shared-options.js";
 
 export const command = "check [lock]";
 export const describe = "Check every input against a policy, for CI gates and code scanning";
-const FORMATS = Object.keys(RENDERERS.check) as Array<keyof typeof RENDERERS.check>;
+const FORMATS = formatsOf(RENDERERS.check);
 
-export function builder(y: Argv, ctx: CommandContext): Argv {
+export const exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" })
     .option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" })
@@ -26,15 +45,15 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
 
 export interface CheckArgs extends UpstreamArgs {
   readonly lock: string;
-  readonly policy?: string;
+  readonly policy?: string | undefined;
   readonly format: (typeof FORMATS)[number];
   readonly failOn: FailOn;
   readonly lockOnly: boolean;
-  readonly now?: string;
-  readonly output?: string;
+  readonly now?: string | undefined;
+  readonly output?: string | undefined;
 }
 
-export async function handler(args: CheckArgs, ctx: CommandContext): Promise<number> {
+export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Outcome> {
   const { checkUseCase } = await import("../../app/check.js");
   const { githubSource } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
@@ -42,7 +61,7 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<num
     {
       lockPath: args.lock,
       ...(args.policy !== undefined ? { policyPath: args.policy } : {}),
-      upstream: args.lockOnly ? "lock-only" : args.offline ? "offline" : "online",
+      upstream: upstreamMode(args),
       enterpriseHosts: args.githubHost,
       tool: w.tool,
       now: parseNow(args.now) ?? w.now,
@@ -52,6 +71,10 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<num
   );
   const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report), args.output);
-  if (failsOn(report.findings, args.failOn)) return 1;
-  return !args.offline && !args.lockOnly && report.gaps.length > 0 ? 4 : 0;
+  return outcome({
+    severities: report.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report.gaps.length > 0,
+    upstream: upstreamMode(args),
+  });
 }

@@ -3,13 +3,13 @@ import type { ClosureSource } from "../../app/read-closure.js";
 import type { Env } from "../io.js";
 
 export interface ClosureArgs {
-  readonly closure?: string;
-  readonly closureOf?: string;
+  readonly closure?: string | undefined;
+  readonly closureOf?: string | undefined;
   readonly timeout: number;
 }
 
 /** --closure FILE | --closure-of INSTALLABLE, and --timeout for the nix call. */
-export function closureOptions(y: Argv, _env: Env): Argv {
+export function closureOptions<T>(y: Argv<T>, _env: Env) {
   return y
     .option("closure", {
       type: "string",

@@ -3,16 +3,35 @@ import { UsageError } from "../../app/errors.js";
 import type { LockSource } from "../../app/diff.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { useColor } from "../io.js";
-import { failsOn, type FailOn } from "./fail-on.js";
+import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { failOnOption, formatOption, lockOnlyOption, nowOption, outputOption, parseNow } from "./shared-options.js";
+import {
+  failOnOption,
+  formatOption,
+  formatsOf,
+  lockOnlyOption,
+  nowOption,
+  outputOption,
+  parseNow,
+} from "./shared-options.js";
 
 export const command = "diff [old] [new]";
 export const describe = "What a flake.lock update changes: inputs, upstream commits, risks";
-const FORMATS = Object.keys(RENDERERS.diff) as Array<keyof typeof RENDERERS.diff>;
+const FORMATS = formatsOf(RENDERERS.diff);
 
-export function builder(y: Argv, ctx: CommandContext): Argv {
+export const exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" })
     .positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" })
@@ -33,16 +52,16 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
 }
 
 export interface DiffArgs extends UpstreamArgs {
-  readonly old?: string;
-  readonly new?: string;
-  readonly git?: readonly string[];
-  readonly closureOld?: string;
-  readonly closureNew?: string;
+  readonly old?: string | undefined;
+  readonly new?: string | undefined;
+  readonly git?: readonly string[] | undefined;
+  readonly closureOld?: string | undefined;
+  readonly closureNew?: string | undefined;
   readonly lockOnly: boolean;
   readonly format: (typeof FORMATS)[number];
   readonly failOn: FailOn;
-  readonly output?: string;
-  readonly now?: string;
+  readonly output?: string | undefined;
+  readonly now?: string | undefined;
 }
 
 /** `REV:PATH` reads from git unless a file of that name exists. */
@@ -53,22 +72,24 @@ async function source(arg: string, ctx: CommandContext): Promise<LockSource> {
   return { file: arg };
 }
 
-export async function handler(args: DiffArgs, ctx: CommandContext): Promise<number> {
-  if (args.git !== undefined && (args.old !== undefined || args.new !== undefined))
-    throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
-  if (args.git !== undefined && (args.git.length < 1 || args.git.length > 2))
-    throw new UsageError("--git takes BASE and an optional HEAD");
-  if (args.git === undefined && (args.old === undefined || args.new === undefined))
+/** The two sides: OLD NEW, or --git BASE [HEAD]. */
+async function lockSources(args: DiffArgs, ctx: CommandContext): Promise<[LockSource, LockSource]> {
+  if (args.git !== undefined) {
+    if (args.old !== undefined || args.new !== undefined)
+      throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
+    const [base, head = "HEAD", ...rest] = args.git;
+    if (base === undefined || rest.length > 0) throw new UsageError("--git takes BASE and an optional HEAD");
+    return [{ git: { rev: base, path: "flake.lock" } }, { git: { rev: head, path: "flake.lock" } }];
+  }
+  if (args.old === undefined || args.new === undefined)
     throw new UsageError("give two locks: flake-audit diff OLD NEW (or --git BASE [HEAD])");
+  return [await source(args.old, ctx), await source(args.new, ctx)];
+}
+
+export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outcome> {
+  const [oldSrc, newSrc] = await lockSources(args, ctx);
   if ((args.closureOld === undefined) !== (args.closureNew === undefined))
     throw new UsageError("--closure-old and --closure-new go together");
-  const [oldSrc, newSrc]: [LockSource, LockSource] =
-    args.git !== undefined
-      ? [
-          { git: { rev: args.git[0]!, path: "flake.lock" } },
-          { git: { rev: args.git[1] ?? "HEAD", path: "flake.lock" } },
-        ]
-      : [await source(args.old!, ctx), await source(args.new!, ctx)];
   const { diffUseCase } = await import("../../app/diff.js");
   const { githubSource, githubCompare } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
@@ -77,7 +98,9 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<numb
     {
       old: oldSrc,
       new: newSrc,
-      ...(args.closureOld !== undefined ? { closureOld: args.closureOld, closureNew: args.closureNew! } : {}),
+      ...(args.closureOld !== undefined && args.closureNew !== undefined
+        ? { closureOld: args.closureOld, closureNew: args.closureNew }
+        : {}),
       lockOnly: args.lockOnly,
       offline: args.offline,
       enterpriseHosts: args.githubHost,
@@ -93,6 +116,10 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<numb
   );
   const render = await RENDERERS.diff[args.format]();
   await ctx.write(render(report, { color: args.output === undefined && useColor(ctx.io, ctx.env) }), args.output);
-  if (failsOn(report.findings, args.failOn)) return 1;
-  return !args.offline && report.gaps.length > 0 ? 4 : 0;
+  return outcome({
+    severities: report.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report.gaps.length > 0,
+    upstream: upstreamMode(args),
+  });
 }

@@ -3,6 +3,13 @@ import { severityRank, type Finding, type Severity } from "../../domain/findings
 export const FAIL_ON = ["none", "low", "medium", "high"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Exit 1 when a finding is at or above the threshold; `none` never fails. */
+/** Whether any severity is at or above the threshold; `none` never fails. */
+export const atOrAbove = (severities: readonly Severity[], threshold: FailOn): boolean =>
+  threshold !== "none" && severities.some((s) => severityRank(s) >= severityRank(threshold));
+
+/** Exit 1 when a finding is at or above the threshold. */
 export const failsOn = (findings: readonly Finding[], threshold: FailOn): boolean =>
-  threshold !== "none" && findings.some((f) => severityRank(f.severity) >= severityRank(threshold as Severity));
+  atOrAbove(
+    findings.map((f) => f.severity),
+    threshold,
+  );

@@ -6,16 +6,17 @@ export interface UpstreamArgs {
   readonly offline: boolean;
   readonly cache: boolean;
   readonly cacheTtl: number;
-  readonly githubTokenFile?: string;
-  readonly githubApiUrl?: string;
+  readonly githubTokenFile?: string | undefined;
+  readonly githubApiUrl?: string | undefined;
   readonly githubHost: readonly string[];
   readonly rateLimitWait: number;
+  /** The global --quiet: no progress on stderr. */
   readonly quiet: boolean;
   readonly timeout: number;
 }
 
 /** Options of every command that asks GitHub. There is no token flag: tokens never go on a command line. */
-export function upstreamOptions(y: Argv, env: Env): Argv {
+export function upstreamOptions<T>(y: Argv<T>, env: Env) {
   return y
     .option("offline", {
       type: "boolean",
@@ -50,17 +51,11 @@ export function upstreamOptions(y: Argv, env: Env): Argv {
       type: "number",
       default: Number(envDefault(env, "rate-limit-wait") ?? 60),
       describe: "wait for a rate-limit reset at most this many seconds",
-    })
-    .option("quiet", {
-      alias: "q",
-      type: "boolean",
-      default: envFlag(env, "quiet"),
-      describe: "no progress on stderr",
     });
 }
 
 /** --timeout, shared by every command that waits on nix or the network. */
-export function timeoutOption(y: Argv, env: Env): Argv {
+export function timeoutOption<T>(y: Argv<T>, env: Env) {
   return y.option("timeout", {
     type: "number",
     default: Number(envDefault(env, "timeout") ?? 600),

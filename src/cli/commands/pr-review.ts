@@ -2,7 +2,9 @@ import { appendFile, readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
-import { failsOn, type FailOn } from "./fail-on.js";
+import { ExitCode } from "../exit-codes.js";
+import { outcome, upstreamMode, type Outcome } from "../outcome.js";
+import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envFlag, failOnOption, lockOnlyOption, nowOption, parseNow } from "./shared-options.js";
 
@@ -10,7 +12,16 @@ export const command = "pr-review";
 export const describe =
   "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 
-export function builder(y: Argv, ctx: CommandContext): Argv {
+export const exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .option("base", {
       type: "string",
@@ -30,34 +41,47 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
 }
 
 export interface PrReviewArgs extends UpstreamArgs {
-  readonly base?: string;
-  readonly head?: string;
-  readonly pr?: number;
-  readonly repo?: string;
+  readonly base?: string | undefined;
+  readonly head?: string | undefined;
+  readonly pr?: number | undefined;
+  readonly repo?: string | undefined;
   readonly comment: boolean;
   readonly lockOnly: boolean;
   readonly failOn: FailOn;
-  readonly now?: string;
+  readonly now?: string | undefined;
+}
+
+/** The value at `keys` inside parsed JSON, or undefined where the path is missing. */
+function at(value: unknown, ...keys: string[]): unknown {
+  let v = value;
+  for (const k of keys) {
+    if (typeof v !== "object" || v === null || !Object.hasOwn(v, k)) return undefined;
+    v = Object.getOwnPropertyDescriptor(v, k)?.value;
+  }
+  return v;
 }
 
 async function eventOf(path: string | undefined): Promise<{ base?: string; head?: string; pr?: number }> {
   if (path === undefined || path === "") return {};
+  let e: unknown;
   try {
-    const e = JSON.parse(await readFile(path, "utf8")) as {
-      pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
-    };
-    const pr = e.pull_request;
-    return {
-      ...(pr?.base?.sha !== undefined ? { base: pr.base.sha } : {}),
-      ...(pr?.head?.sha !== undefined ? { head: pr.head.sha } : {}),
-      ...(pr?.number !== undefined ? { pr: pr.number } : {}),
-    };
+    e = JSON.parse(await readFile(path, "utf8"));
   } catch {
     throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path})`);
   }
+  const [base, head, pr] = [
+    at(e, "pull_request", "base", "sha"),
+    at(e, "pull_request", "head", "sha"),
+    at(e, "pull_request", "number"),
+  ];
+  return {
+    ...(typeof base === "string" ? { base } : {}),
+    ...(typeof head === "string" ? { head } : {}),
+    ...(typeof pr === "number" ? { pr } : {}),
+  };
 }
 
-export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<number> {
+export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<Outcome> {
   const event = await eventOf(ctx.env["GITHUB_EVENT_PATH"]);
   const base = args.base ?? event.base;
   const head = args.head ?? event.head ?? "HEAD";
@@ -102,7 +126,10 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
     );
     w.log.info(`${result.created ? "created" : "updated"} comment ${result.id}`);
   }
-  const findings = review.reports.flatMap((r) => r.report.findings);
-  if (failsOn(findings, args.failOn)) return 1;
-  return !args.offline && review.reports.some((r) => r.report.gaps.length > 0) ? 4 : 0;
+  return outcome({
+    severities: review.reports.flatMap((r) => r.report.findings.map((f) => f.severity)),
+    failOn: args.failOn,
+    incomplete: review.reports.some((r) => r.report.gaps.length > 0),
+    upstream: upstreamMode(args),
+  });
 }

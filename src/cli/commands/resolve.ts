@@ -1,14 +1,24 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { formatOption, outputOption } from "./shared-options.js";
+import { formatOption, formatsOf, outputOption } from "./shared-options.js";
 
 export const command = "resolve [lock]";
 export const describe = "Resolve every input to its upstream commit, repository and license through the GitHub API";
-const FORMATS = Object.keys(RENDERERS.resolve) as Array<keyof typeof RENDERERS.resolve>;
+const FORMATS = formatsOf(RENDERERS.resolve);
 
-export function builder(y: Argv, ctx: CommandContext): Argv {
+export const exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
     .option("format", formatOption(ctx.env, FORMATS, "text"))
@@ -20,10 +30,10 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
 export interface ResolveArgs extends UpstreamArgs {
   readonly lock: string;
   readonly format: (typeof FORMATS)[number];
-  readonly output?: string;
+  readonly output?: string | undefined;
 }
 
-export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<number> {
+export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<Outcome> {
   const { resolveUseCase } = await import("../../app/resolve.js");
   const { githubSource } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
@@ -34,6 +44,5 @@ export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<n
   );
   const render = await RENDERERS.resolve[args.format]();
   await ctx.write(render(report), args.output);
-  // --offline is a choice: entries the cache could not answer do not make the run incomplete.
-  return !args.offline && report.inputs.some((e) => e.status === "failed") ? 4 : 0;
+  return outcome({ incomplete: report.inputs.some((e) => e.status === "failed"), upstream: upstreamMode(args) });
 }

@@ -2,14 +2,25 @@ import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
 import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/sbom/options.js";
 import type { CommandContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { envDefault, envFlag, formatOption, outputOption } from "./shared-options.js";
+import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
 
-export function builder(y: Argv, ctx: CommandContext): Argv {
+/** The codes `sbom` can end with (4 only with --resolve, online). */
+export const exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env)
     .option("resolve", {
       type: "boolean",
@@ -23,7 +34,7 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .option("spec", {
       type: "string",
       choices: SPEC_VERSIONS,
-      default: envDefault(ctx.env, "spec") ?? "1.6",
+      default: envChoice(ctx.env, "spec", SPEC_VERSIONS) ?? "1.6",
       describe: "CycloneDX specification version",
     })
     .option("format", formatOption(ctx.env, BOM_FORMATS, "json"))
@@ -41,15 +52,15 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
 
 export interface SbomArgs extends ClosureArgs, UpstreamArgs {
   readonly resolve: boolean;
-  readonly lock?: string;
+  readonly lock?: string | undefined;
   readonly spec: SpecVersion;
   readonly format: BomFormat;
-  readonly output?: string;
-  readonly name?: string;
+  readonly output?: string | undefined;
+  readonly name?: string | undefined;
   readonly reproducible: boolean;
 }
 
-export async function handler(args: SbomArgs, ctx: CommandContext): Promise<number> {
+export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outcome> {
   const { buildSbom } = await import("../../app/sbom.js");
   const { githubSource } = await import("../github-wiring.js");
   const githubSourceFor = (a: SbomArgs, c: CommandContext, version: string) =>
@@ -90,5 +101,8 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<numb
       ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
       : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, args.spec);
   await ctx.write(text, args.output);
-  return !args.offline && result.provenance?.inputs.some((e) => e.status === "failed") === true ? 4 : 0;
+  return outcome({
+    incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
+    upstream: upstreamMode(args),
+  });
 }

@@ -3,15 +3,29 @@ import { stripControls } from "../../render/escape.js";
 import type { Env } from "../io.js";
 import { FAIL_ON, type FailOn } from "./fail-on.js";
 
+const envName = (flag: string): string => `FLAKE_AUDIT_${flag.toUpperCase().replace(/-/g, "_")}`;
+
 /** Every flag has a FLAKE_AUDIT_* twin: `--spec` ↔ FLAKE_AUDIT_SPEC. The flag wins. */
 export function envDefault(env: Env, flag: string): string | undefined {
-  const v = env[`FLAKE_AUDIT_${flag.toUpperCase().replace(/-/g, "_")}`];
+  const v = env[envName(flag)];
   return v === undefined || v === "" ? undefined : v;
 }
 
 export function envFlag(env: Env, flag: string): boolean {
   const v = envDefault(env, flag);
   return v !== undefined && v !== "0" && v.toLowerCase() !== "false";
+}
+
+const isOneOf = <C extends string>(choices: readonly C[], value: string): value is C => {
+  const known: readonly string[] = choices;
+  return known.includes(value);
+};
+
+/** The env twin of a flag with choices, checked like the flag would be. */
+export function envChoice<C extends string>(env: Env, flag: string, choices: readonly C[]): C | undefined {
+  const v = envDefault(env, flag);
+  if (v === undefined || isOneOf(choices, v)) return v;
+  throw new UsageError(`${envName(flag)} must be one of ${choices.join(", ")}; found '${stripControls(v)}'`);
 }
 
 // The options several commands share, as yargs option definitions: one wording, one env twin.
@@ -27,13 +41,13 @@ export const formatOption = <F extends string>(
   choices: readonly F[],
   fallback: F,
   describe = "output format",
-) => ({ type: "string", choices, default: (envDefault(env, "format") ?? fallback) as F, describe }) as const;
+) => ({ type: "string", choices, default: envChoice(env, "format", choices) ?? fallback, describe }) as const;
 
 export const failOnOption = (env: Env, fallback: FailOn) =>
   ({
     type: "string",
     choices: FAIL_ON,
-    default: (envDefault(env, "fail-on") ?? fallback) as FailOn,
+    default: envChoice(env, "fail-on", FAIL_ON) ?? fallback,
     describe: "exit 1 when a finding is at or above this severity",
   }) as const;
 
@@ -50,3 +64,7 @@ export function parseNow(text: string | undefined): Date | undefined {
     throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text)}'`);
   return d;
 }
+
+/** The --format choices of a command's renderer table, in the table's order. */
+export const formatsOf = <R extends object>(table: R): Array<Extract<keyof R, string>> =>
+  Object.keys(table).filter((k): k is Extract<keyof R, string> => Object.hasOwn(table, k));

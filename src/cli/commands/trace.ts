@@ -1,15 +1,26 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { outcome, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption } from "./github-options.js";
-import { formatOption, outputOption } from "./shared-options.js";
+import { formatOption, formatsOf, outputOption } from "./shared-options.js";
 
 export const command = "trace <path>";
 export const describe = "Trace a /nix/store path back to the flake inputs it came from";
-const FORMATS = Object.keys(RENDERERS.trace) as Array<keyof typeof RENDERERS.trace>;
+const FORMATS = formatsOf(RENDERERS.trace);
 
-export function builder(y: Argv, ctx: CommandContext): Argv {
+/** 4 when the installed nix could not answer for every path. */
+export const exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env)
     .positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" })
     .option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" })
@@ -25,13 +36,13 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
 
 export interface TraceArgs extends ClosureArgs {
   readonly path: string;
-  readonly lock?: string;
-  readonly derivations?: string;
+  readonly lock?: string | undefined;
+  readonly derivations?: string | undefined;
   readonly format: (typeof FORMATS)[number];
-  readonly output?: string;
+  readonly output?: string | undefined;
 }
 
-export async function handler(args: TraceArgs, ctx: CommandContext): Promise<number> {
+export async function handler(args: TraceArgs, ctx: CommandContext): Promise<Outcome> {
   const { traceUseCase } = await import("../../app/trace.js");
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
@@ -49,5 +60,5 @@ export async function handler(args: TraceArgs, ctx: CommandContext): Promise<num
   );
   const render = await RENDERERS.trace[args.format]();
   await ctx.write(render(report), args.output);
-  return report.gaps.length > 0 ? 4 : 0;
+  return outcome({ incomplete: report.gaps.length > 0 });
 }

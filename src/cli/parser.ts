@@ -1,0 +1,89 @@
+import yargs, { type Argv } from "yargs";
+import { UsageError } from "../app/errors.js";
+import { makeContext, type CommandContext } from "./context.js";
+import { ExitCode, exitCodesHelp } from "./exit-codes.js";
+import { quietIo, type Env, type Io } from "./io.js";
+import type { Outcome } from "./outcome.js";
+import { toolInfo } from "./wire.js";
+import { envFlag } from "./commands/shared-options.js";
+import * as sbom from "./commands/sbom.js";
+import * as trace from "./commands/trace.js";
+import * as resolve from "./commands/resolve.js";
+import * as diff from "./commands/diff.js";
+import * as check from "./commands/check.js";
+import * as prReview from "./commands/pr-review.js";
+import * as completion from "./commands/completion.js";
+
+const ALL_EXIT_CODES = Object.values(ExitCode);
+
+/** The options every command has. */
+interface GlobalArgs {
+  readonly quiet: boolean;
+}
+
+/**
+ * The yargs parser of the whole CLI. A command's handler gets its typed arguments and a context
+ * (a quiet one under --quiet); what it comes to is handed to `settle`.
+ */
+export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Outcome) => void) {
+  const ctx = makeContext(io, env);
+  const quietCtx = makeContext(quietIo(io), env);
+  const handle =
+    <A>(handler: (args: A, ctx: CommandContext) => Promise<Outcome>) =>
+    async (args: A & GlobalArgs): Promise<void> =>
+      settle(await handler(args, args.quiet ? quietCtx : ctx));
+  const helpOf = <T>(y: Argv<T>, codes: readonly ExitCode[]): Argv<T> => y.epilog(exitCodesHelp(codes));
+  return yargs([...argv])
+    .scriptName("flake-audit")
+    .usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.")
+    .strict()
+    .exitProcess(false)
+    .wrap(io.columns ?? 80)
+    .version(toolInfo().version)
+    .help()
+    .alias("h", "help")
+    .recommendCommands()
+    .demandCommand(1, "name a command")
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      default: envFlag(env, "quiet"),
+      describe: "no progress and no warnings on stderr, only errors",
+    })
+    .epilog(exitCodesHelp(ALL_EXIT_CODES))
+    .fail((msg: string | undefined, e: Error | undefined) => {
+      throw e ?? new UsageError(msg ?? "invalid arguments");
+    })
+    .command(sbom.command, sbom.describe, (y) => helpOf(sbom.builder(y, ctx), sbom.exitCodes), handle(sbom.handler))
+    .command(
+      check.command,
+      check.describe,
+      (y) => helpOf(check.builder(y, ctx), check.exitCodes),
+      handle(check.handler),
+    )
+    .command(diff.command, diff.describe, (y) => helpOf(diff.builder(y, ctx), diff.exitCodes), handle(diff.handler))
+    .command(
+      prReview.command,
+      prReview.describe,
+      (y) => helpOf(prReview.builder(y, ctx), prReview.exitCodes),
+      handle(prReview.handler),
+    )
+    .command(
+      resolve.command,
+      resolve.describe,
+      (y) => helpOf(resolve.builder(y, ctx), resolve.exitCodes),
+      handle(resolve.handler),
+    )
+    .command(
+      trace.command,
+      trace.describe,
+      (y) => helpOf(trace.builder(y, ctx), trace.exitCodes),
+      handle(trace.handler),
+    )
+    .command(
+      completion.command,
+      completion.describe,
+      (y) => helpOf(completion.builder(y, ctx), completion.exitCodes),
+      handle(completion.handler),
+    );
+}
