@@ -1,19 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { nodeKey } from "../../src/domain/lock/graph.js";
 import type { LockedInput } from "../../src/domain/lock/inventory.js";
-import type { SourceRef } from "../../src/domain/lock/source-ref.js";
+import type { ForgeSource, SourceRef } from "../../src/domain/lock/source-ref.js";
 import { githubTarget, isTarget, provenanceTargets } from "../../src/domain/provenance/upstream-facts.js";
 
 const REV = "5e2a59a5b1a82f89f2c7e598302a9cacebb72a67";
 const OTHER = "0123456789abcdef0123456789abcdef01234567";
 
-const gh = (extra: Partial<Extract<SourceRef, { type: "github" }>> = {}): SourceRef => ({
-  type: "github",
-  attrs: {},
-  owner: "NixOS",
-  repo: "nixpkgs",
-  rev: REV,
-  ...extra,
-});
+/** Fields to change in a github source; `rev: undefined` removes the rev. */
+type GithubOverrides = { readonly [K in "owner" | "repo" | "rev" | "ref" | "dir" | "host"]?: string | undefined };
+function gh(overrides: GithubOverrides = {}): ForgeSource {
+  const fields: Record<string, string> = { owner: "NixOS", repo: "nixpkgs", rev: REV };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete fields[k];
+    else fields[k] = v;
+  }
+  const { owner, repo, ...rest } = fields;
+  return { type: "github", attrs: {}, owner: owner ?? "", repo: repo ?? "", ...rest };
+}
 const git = (url: string): SourceRef => ({ type: "git", attrs: {}, url, rev: REV });
 const gitWithoutRev = (url: string): SourceRef => ({ type: "git", attrs: {}, url });
 const tarball = (url: string): SourceRef => ({ type: "tarball", attrs: {}, url });
@@ -133,7 +137,7 @@ describe("provenanceTargets", () => {
     id,
     primaryPath: id.split("/"),
     paths: [id.split("/")],
-    nodeKeys: [id],
+    nodeKeys: [nodeKey(id)],
     locked,
     isFlake: true,
     pinning: "content",

@@ -85,7 +85,8 @@ function hostileView(s: string): BomView {
     ],
     dependsOn: [`input:${s}-dep`],
   };
-  const dep: ComponentView = { ...component, bomRef: `input:${s}-dep`, commits: undefined, dependsOn: [] };
+  const { commits: _commits, ...withoutCommits } = component;
+  const dep: ComponentView = { ...withoutCommits, bomRef: `input:${s}-dep`, dependsOn: [] };
   return {
     tool: { name: "flake-audit", version: "0.0.0-test" },
     root: {
@@ -112,13 +113,15 @@ describe("hostile strings: the writer stays byte-identical to JSON.stringify and
       expect(componentsOf(parsed)[0]?.["name"]).toBe(`name ${s}`);
       expect(parsed.metadata.properties).toEqual([{ name: "flake-audit:lockFile", value: s }]);
       // JSON.stringify escapes lone surrogates, so the text is well-formed UTF-16 (it can be written as UTF-8).
-      expect(text.isWellFormed()).toBe(true);
+      expect(text).not.toMatch(LONE_SURROGATE);
       const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SPECS[spec]));
       const library = `${serializer.serialize(toCycloneDxBom(view), { sortLists: true, space: 2 })}\n`;
       expect(asLibraryWouldPrint(text, library)).toBe(library);
     }
   });
 });
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The CycloneDX library's escapeUri: space " ' [ ] < > { } percent-encoded. */
 const libraryEscapesUri = (s: string): string =>

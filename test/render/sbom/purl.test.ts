@@ -1,6 +1,6 @@
 import { PackageURL } from "packageurl-js";
 import { describe, expect, it } from "vitest";
-import type { SourceRef } from "../../../src/domain/lock/source-ref.js";
+import type { ForgeSource, SourceRef } from "../../../src/domain/lock/source-ref.js";
 import { parseHash } from "../../../src/domain/nix/hash.js";
 import { purlOf } from "../../../src/render/sbom/purl.js";
 
@@ -12,14 +12,17 @@ const narHash = (() => {
   return h.value;
 })();
 
-const github = (extra: Partial<Extract<SourceRef, { type: "github" }>> = {}): SourceRef => ({
-  type: "github",
-  attrs: {},
-  owner: "package-url",
-  repo: "purl-spec",
-  rev: "244fd47e07d1004f0aed9c",
-  ...extra,
-});
+/** Fields to change in a github source; `rev: undefined` removes the rev. */
+type GithubOverrides = { readonly [K in "owner" | "repo" | "rev" | "ref" | "dir" | "host"]?: string | undefined };
+function github(overrides: GithubOverrides = {}): ForgeSource {
+  const fields: Record<string, string> = { owner: "package-url", repo: "purl-spec", rev: "244fd47e07d1004f0aed9c" };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete fields[k];
+    else fields[k] = v;
+  }
+  const { owner, repo, ...rest } = fields;
+  return { type: "github", attrs: {}, owner: owner ?? "", repo: repo ?? "", ...rest };
+}
 
 describe("purlOf follows the purl spec's own test vectors (tests/types/*-test.json, build tests)", () => {
   it.each<[string, SourceRef, string]>([
