@@ -1,55 +1,90 @@
 /**
  * Every string from a lock file or from upstream passes through here before it reaches a terminal
- * or Markdown: upstream text is untrusted.
+ * or Markdown: upstream text is untrusted. Terminal text loses what a terminal would act on or hide;
+ * Markdown shows hidden characters visibly and cannot format, link, embed or notify.
  */
 
-// C0 and C1 controls except tab and newline, DEL, and the bidi overrides that can disguise text.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Terminal escape sequences, each removed whole so no remnant (`[31m`, `]8;;url`) is left as text:
+// CSI (ESC [ or 8-bit CSI) with its parameters; OSC, DCS, SOS, PM and APC strings up to their BEL or
+// ST terminator (when unterminated only the introducer goes, so text after it stays visible); any
+// other ESC sequence (ESC, intermediates, final byte). The string bodies stop at the next control
+// introducer, which keeps matching linear on hostile input.
+const ESCAPE_SEQUENCE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])(?:[^\u0007\u001b\u0090-\u009f]*(?:\u0007|\u001b\\|\u009c))?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 
-/** Removes control characters (ANSI escapes lose their ESC and become inert text). */
-export const stripControls = (s: string): string => s.replace(CONTROLS, "");
+// C0 and C1 controls except tab and newline, and DEL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+// Invisible format characters (Unicode category Cf): bidi embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069), marks (U+200E, U+200F, U+061C), zero-width space, joiners and
+// the BOM, soft hyphen, tag characters. None is needed to read a name, URL or message; all can make
+// text read differently from what it is. Line and paragraph separators count as line breaks.
+const INVISIBLE = /\p{Cf}/gu;
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+// A surrogate half without its partner cannot be printed as UTF-8; it becomes U+FFFD.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const withoutControls = (s: string): string =>
+  s.replace(ESCAPE_SEQUENCE, "").replace(CONTROLS, "").replace(LONE_SURROGATE, "\ufffd");
+
+/** Removes terminal escape sequences, control characters and invisible format characters. */
+export const stripControls = (s: string): string =>
+  withoutControls(s).replace(INVISIBLE, "").replace(LINE_SEPARATORS, "\n");
 
 /** As stripControls, and newlines too: for one-line fields. */
 export const oneLine = (s: string): string => stripControls(s).replace(/[\r\n\t]+/g, " ");
 
+/** `‹U+202E›`: a hidden character made visible, in characters Markdown gives no meaning. */
+const visibleCodePoint = (c: string): string =>
+  `‹U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}›`;
+
+/**
+ * One line of Markdown-bound text with controls removed and invisible characters shown as `‹U+…›`,
+ * so a reviewer sees that a bidi override or zero-width character was there.
+ */
+const visibleOneLine = (s: string): string =>
+  withoutControls(s)
+    .replace(INVISIBLE, visibleCodePoint)
+    .replace(/[\r\n\t\u2028\u2029]+/g, " ");
+
 const ZWSP = "\u200b";
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /**
  * Escapes text for GitHub-flavoured Markdown so that it shows as written and does nothing else:
- * HTML is inert, Markdown syntax is escaped, @mentions and #references cannot ping or link, and
- * bare URLs are not turned into links. Output is one line.
+ * HTML is inert, Markdown syntax is escaped, @mentions and #references cannot ping or link, bare
+ * URLs are not turned into links, and hidden characters are shown. Output is one line.
  */
 export function escapeMarkdown(s: string): string {
-  return oneLine(s)
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => {
-      switch (c) {
-        case "<":
-          return "&lt;";
-        case ">":
-          return "&gt;";
-        case "&":
-          return "&amp;";
-        case '"':
-          return "&quot;";
-        case "'":
-          return "&#39;";
-        default:
-          return `\\${c}`;
-      }
-    })
-    .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
-    .replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`)
-    .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`)
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+  return (
+    visibleOneLine(s)
+      .replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`)
+      // GitHub links mentions and references in the rendered text, after entities and escapes are
+      // decoded, so only a character between `@`/`#` and the name stops them.
+      .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+      .replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`)
+      .replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`)
+      .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`)
+      .replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`)
+  );
 }
 
 /**
  * Inline code that no content can break out of: the fence is longer than any backtick run inside,
- * and `|` is escaped because GFM splits table cells on it even inside code spans.
+ * and `|` is escaped because GFM splits table cells on it even inside code spans. Hidden characters
+ * are shown as `‹U+…›` (inside a code span they would still reorder or hide text).
  */
 export function code(s: string, inTable = true): string {
-  const text = inTable ? oneLine(s).replace(/\|/g, "\\|") : oneLine(s);
+  const text = inTable ? visibleOneLine(s).replace(/\|/g, "\\|") : visibleOneLine(s);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";

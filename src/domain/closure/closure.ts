@@ -3,6 +3,9 @@ import type { Hash } from "../nix/hash.js";
 import { compareStrings } from "../lock/input-path.js";
 import { referrers, rootIds, type ClosureGraph, type PathIds } from "./graph.js";
 
+// Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that ids below the path count, and
+// offsets taken from refStart, are in range of the typed arrays they index; checks would slow the walks.
+
 /** A signature as `nix store sign` makes it: `{ keyName: "cache.nixos.org-1", sig: "<base64>" }`. */
 export interface Signature {
   readonly keyName: string;

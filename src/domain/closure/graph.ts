@@ -1,5 +1,8 @@
 import { NIX32_ALPHABET } from "../nix/hash.js";
 
+// Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that ids below the path count, and
+// offsets taken from refStart, are in range of the typed arrays they index; checks would slow the walks.
+
 /**
  * The reference graph of a closure over integer ids, in compressed-sparse-row form: path i
  * references refIds[refStart[i] .. refStart[i+1]). Ids 0..described-1 are the described paths;

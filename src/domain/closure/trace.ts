@@ -5,6 +5,9 @@ import { compareStrings } from "../lock/input-path.js";
 import type { LockedInput, LockInventory } from "../lock/inventory.js";
 import { formatStorePath } from "../nix/store-path.js";
 
+// Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that ids below the path count, and
+// offsets taken from refStart, are in range of the typed arrays they index; checks would slow the walks.
+
 /** A source path that a traced path was built from or embeds, with the inputs it belongs to. */
 export interface TracedSource {
   readonly path: string;
@@ -139,8 +142,7 @@ export function traceStorePath(path: string, ctx: TraceContext): TraceResult {
     ...(deriver !== undefined ? { deriver } : {}),
   } as const;
   if (attribution !== "none") return base;
-  for (let i = chain.length - 2; i >= 0; i--) {
-    const above = chain[i]!;
+  for (const above of chain.slice(0, -1).reverse()) {
     const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s) => s.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };
   }

@@ -1,5 +1,8 @@
 import { err, ok, type Result } from "../result.js";
 
+// Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that loop-bounded indexes into
+// fixed-size arrays are in range, and a `?? 0` per access would slow this hot loop.
+
 /** Hash algorithms Nix prints and accepts. */
 export const HASH_SIZES = { md5: 16, sha1: 20, sha256: 32, sha512: 64 } as const;
 export type HashAlgo = keyof typeof HASH_SIZES;

@@ -3,6 +3,8 @@
  * digests it needs are store-path fingerprints of a few hundred bytes, so a small pure
  * implementation is enough; test/domain/sha256.test.ts checks it against node:crypto.
  */
+// Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that loop-bounded indexes into
+// fixed-size arrays are in range, and a `?? 0` per access would slow this hot loop.
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,

@@ -2,6 +2,9 @@ import { isNix32, toBase16, toNix32, type Hash } from "./hash.js";
 import { err, ok, type Result } from "../result.js";
 import { sha256, utf8 } from "./sha256.js";
 
+// Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that loop-bounded indexes into
+// fixed-size arrays are in range, and a `?? 0` per access would slow this hot loop.
+
 export const DEFAULT_STORE_DIR = "/nix/store";
 const NAME_RE = /^[A-Za-z0-9+\-._?=]{1,211}$/;
 // Store directories are plain absolute paths. Holding them to this set keeps every store path a

@@ -93,10 +93,12 @@ export function githubTarget(
       /^(?:https?|ssh|git)(?:\+[a-z]+)?:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/?#]+?)(?:\.git)?(?:\/archive\/([0-9a-f]{40})(?:\.tar\.gz|\.zip))?(?:[/?#].*)?$/i.exec(
         s.url,
       );
-    if (m === null || !hosts.has(m[1]!.toLowerCase())) return { reason: `${s.type} input not hosted on GitHub` };
-    const rev = s.rev ?? m[4];
+    const [, host, owner, repo, archiveRev] = m ?? [];
+    if (host === undefined || owner === undefined || repo === undefined || !hosts.has(host.toLowerCase()))
+      return { reason: `${s.type} input not hosted on GitHub` };
+    const rev = s.rev ?? archiveRev;
     if (rev === undefined) return { reason: "no locked rev" };
-    return withRef({ host: m[1]!.toLowerCase(), owner: m[2]!, repo: m[3]!, rev });
+    return withRef({ host: host.toLowerCase(), owner, repo, rev });
   }
   if (s.type === "gitlab" || s.type === "sourcehut")
     return { reason: `${s.type} inputs are not resolvable yet (only GitHub is)` };

@@ -8,11 +8,12 @@ function gitCoordinates(url: string): { namespace: string; name: string } | unde
   const m =
     /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url) ??
     /^[^@/]+@([^:/]+):([^?#]*)/.exec(url);
-  if (m === null || url.startsWith("file:")) return undefined;
-  const parts = m[2]!.split("/").filter((p) => p !== "");
+  const [, host, path] = m ?? [];
+  if (host === undefined || path === undefined || url.startsWith("file:")) return undefined;
+  const parts = path.split("/").filter((p) => p !== "");
   const name = parts.pop();
   if (name === undefined) return undefined;
-  return { namespace: [m[1]!, ...parts].join("/"), name };
+  return { namespace: [host, ...parts].join("/"), name };
 }
 
 function safeDecode(s: string): string {

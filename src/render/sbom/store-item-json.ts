@@ -33,7 +33,7 @@ export function storeItemText({ path, info }: StoreItem): string {
   else {
     if (info.ca !== undefined) props += prop(NIX.ca, `"${formatContentAddress(info.ca)}"`);
     if (info.deriver !== undefined) props += prop(NIX.deriver, `"${info.deriver}"`);
-    props += prop(NIX.narHash, `"${toPrefixedNix32(narHash!)}"`);
+    props += prop(NIX.narHash, `"${toPrefixedNix32(info.narHash)}"`);
     if (info.narSize !== undefined) props += prop(NIX.narSize, `"${info.narSize}"`);
     if (info.references.length > 0) props += prop(NIX.references, `"${info.references.join(" ")}"`);
     const sigs = info.signatures.map((s) => `${s.keyName}:${s.sig}`);

@@ -48,8 +48,11 @@ export function toCycloneDxBom(view: BomView): Models.Bom {
     bom.components.add(c);
   }
   for (const v of views) {
-    const c = byRef.get(v.bomRef)!;
-    for (const dep of v.dependsOn) c.dependencies.add(byRef.get(dep)!.bomRef);
+    const c = byRef.get(v.bomRef);
+    for (const dep of v.dependsOn) {
+      const target = byRef.get(dep);
+      if (c !== undefined && target !== undefined) c.dependencies.add(target.bomRef);
+    }
   }
   return bom;
 }
