@@ -1,5 +1,5 @@
 import { compareFindings, type Finding, type RuleId } from "../findings.js";
-import { matchesGlob } from "./glob.js";
+import { globMatcher } from "./glob.js";
 import { compareStrings, formatInputPath } from "../lock/input-path.js";
 import type { LockedInput, LockInventory } from "../lock/inventory.js";
 import { isSupportedBranch } from "./nixpkgs-branches.js";
@@ -112,6 +112,7 @@ export function evaluatePolicy(
   policy: Policy,
   now: Date,
 ): { findings: CheckFinding[]; suppressed: CheckFinding[] } {
+  const matchesGlob = globMatcher();
   const settings = (input: string): RuleSettings => settingsFor(policy, input, matchesGlob);
   const dups = duplicates(inventory.inputs);
   const upstream = upstreamRules(provenance, settings);
