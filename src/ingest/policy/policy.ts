@@ -12,8 +12,12 @@ import { withPositions } from "../json-document.js";
 import { findSyntaxError, positionAt } from "../json-locate.js";
 import { PolicySchema, type PolicyFile } from "./policy.schema.js";
 import { zodIssues } from "../zod-issues.js";
+import { dataTooDeepAt, jsonTooDeepAt, MAX_ALIAS_COUNT, MAX_POLICY_DEPTH } from "./limits.js";
 
 const NEXT = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
+const TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
+const pointerOf = (path: ReadonlyArray<string | number>): string =>
+  path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 type Settings = Omit<PolicyFile, "$schema" | "version" | "overrides" | "allow">;
 
@@ -36,6 +40,9 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
   let data: unknown;
   let locate: (issues: InputIssue[]) => InputIssue[];
   if (isJson) {
+    const deep = jsonTooDeepAt(text);
+    if (deep !== undefined)
+      return err([{ origin, pointer: "", position: positionAt(text, deep), message: TOO_DEEP, next: NEXT }]);
     try {
       data = JSON.parse(text) as unknown;
     } catch {
@@ -64,11 +71,33 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
           origin,
           pointer: "",
           position: pos(e.pos[0]),
-          message: `invalid YAML: ${e.message.split("\n")[0]}`,
+          // The parser survives deep flow nesting by reporting its stack overflow as a document error.
+          message: /call stack/i.test(e.message) ? TOO_DEEP : `invalid YAML: ${e.message.split("\n")[0]}`,
           next: NEXT,
         })),
       );
-    data = doc.toJS() ?? {};
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    } catch (e) {
+      // The yaml package throws a ReferenceError when aliases expand past maxAliasCount (billion laughs).
+      const why = e instanceof Error ? e.message : String(e);
+      const message = `too many YAML aliases expanded (${why}); a policy needs at most ${MAX_ALIAS_COUNT}`;
+      return err([{ origin, pointer: "", message, next: NEXT }]);
+    }
+    const deep = dataTooDeepAt(data);
+    if (deep !== undefined) {
+      const at = (doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true) as { range?: [number, number, number] } | undefined)
+        ?.range?.[0];
+      return err([
+        {
+          origin,
+          pointer: pointerOf(deep),
+          message: TOO_DEEP,
+          ...(at !== undefined ? { position: pos(at) } : {}),
+          next: NEXT,
+        },
+      ]);
+    }
     locate = (issues) =>
       issues.map((i) => {
         const path = i.pointer
