@@ -11,7 +11,7 @@
 
 /** One NFA state: which character it consumes (and where it goes), and its empty moves. */
 interface State {
-  /** `lit`: exactly `char`; `seg`: any character but `/`; `any`: any character; `end`: none (empty moves only). */
+  /** `lit` consumes exactly `char`, `seg` one character but `/`, `any` every character, `end` none (empty moves only). */
   readonly consumes: "lit" | "seg" | "any" | "end";
   readonly char: string;
   /** Where consuming a character leads. */
