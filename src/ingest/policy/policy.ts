@@ -1,10 +1,14 @@
-import { LineCounter, parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument } from "yaml";
 import {
   BUILT_IN_POLICY,
+  CHECK_RULES,
+  type CheckRuleId,
   DEFAULT_SETTINGS,
   type Override,
   type Policy,
+  type RuleSetting,
   type RuleSettings,
+  withRules,
 } from "../../domain/policy/policy.js";
 import { err, ok, type Result } from "../../domain/result.js";
 import type { InputIssue } from "../../domain/input-issue.js";
@@ -21,17 +25,32 @@ const pointerOf = (path: ReadonlyArray<string | number>): string =>
 
 type Settings = Omit<PolicyFile, "$schema" | "version" | "overrides" | "allow">;
 
+/** Where a YAML node starts, when `getIn` found one. */
+const startOf = (node: unknown): number | undefined => (isNode(node) ? node.range?.[0] : undefined);
+
+/** The rule changes a policy makes, without the keys it left out. */
+function ruleChanges(rules: Settings["rules"]): Partial<Record<CheckRuleId, Partial<RuleSetting>>> {
+  const out: Partial<Record<CheckRuleId, Partial<RuleSetting>>> = {};
+  for (const id of CHECK_RULES) {
+    const r = rules?.[id];
+    if (r !== undefined)
+      out[id] = {
+        ...(r.enabled !== undefined ? { enabled: r.enabled } : {}),
+        ...(r.severity !== undefined ? { severity: r.severity } : {}),
+      };
+  }
+  return out;
+}
+
 function toSettings(s: Settings): Override["settings"] {
   return {
-    ...(s.rules !== undefined
-      ? { rules: Object.fromEntries(Object.entries(s.rules).filter(([, v]) => v !== undefined)) }
-      : {}),
+    ...(s.rules !== undefined ? { rules: ruleChanges(s.rules) } : {}),
     ...(s.maxAgeDays !== undefined ? { maxAgeDays: s.maxAgeDays } : {}),
     ...(s.nixpkgsMaxAgeDays !== undefined ? { nixpkgsMaxAgeDays: s.nixpkgsMaxAgeDays } : {}),
     ...(s.supportedBranches?.releases !== undefined ? { releases: s.supportedBranches.releases } : {}),
     ...(s.supportedBranches?.rolling !== undefined ? { rollingBranches: s.supportedBranches.rolling } : {}),
     ...(s.allowedLicenses !== undefined ? { allowedLicenses: s.allowedLicenses } : {}),
-  } as Override["settings"];
+  };
 }
 
 /** Parses a JSON or YAML policy, reporting every problem at once with its place in the file. */
@@ -44,7 +63,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
     if (deep !== undefined)
       return err([{ origin, pointer: "", position: positionAt(text, deep), message: TOO_DEEP, next: NEXT }]);
     try {
-      data = JSON.parse(text) as unknown;
+      data = JSON.parse(text);
     } catch {
       const e = findSyntaxError(text) ?? { offset: 0, message: "not valid JSON" };
       return err([
@@ -86,8 +105,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
     }
     const deep = dataTooDeepAt(data);
     if (deep !== undefined) {
-      const at = (doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true) as { range?: [number, number, number] } | undefined)
-        ?.range?.[0];
+      const at = startOf(doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true));
       return err([
         {
           origin,
@@ -104,9 +122,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
           .split("/")
           .slice(1)
           .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~")));
-        const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-        const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-        const at = node?.range?.[0] ?? parent?.range?.[0];
+        const at = startOf(doc.getIn(path, true)) ?? startOf(doc.getIn(path.slice(0, -1), true));
         return at !== undefined ? { ...i, position: pos(at) } : i;
       });
   }
@@ -114,10 +130,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
   if (!parsed.success) return err(locate(zodIssues(parsed.error, origin, "", data).map((i) => ({ ...i, next: NEXT }))));
   const p = parsed.data;
   const base = toSettings(p);
-  const rules = { ...DEFAULT_SETTINGS.rules };
-  for (const [id, r] of Object.entries(base.rules ?? {}))
-    rules[id as keyof typeof rules] = { ...rules[id as keyof typeof rules], ...r };
-  const defaults: RuleSettings = { ...DEFAULT_SETTINGS, ...base, rules };
+  const defaults: RuleSettings = { ...DEFAULT_SETTINGS, ...base, rules: withRules(DEFAULT_SETTINGS.rules, base.rules) };
   return ok({
     ...BUILT_IN_POLICY,
     defaults,
