@@ -38,9 +38,6 @@ export function makeFinding<R extends RuleId>(
   return { rule, severity, input, message: MESSAGES[rule](details), details };
 }
 
-/** The message of a finding's data, as makeFinding words it. */
-export const messageOf = <R extends RuleId>(rule: R, details: FindingDetails[R]): string => MESSAGES[rule](details);
-
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Worst first, then by input and rule; ties keep the order the rules found them in (sorts are stable). */
