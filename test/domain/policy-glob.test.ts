@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileGlob } from "../../src/domain/policy/glob.js";
+import { runCli } from "../support/cli.js";
+import { gh, lockText } from "../support/diff-scenarios.js";
 
 describe("policy globs", () => {
   it.each([
@@ -46,5 +51,21 @@ describe("policy globs", () => {
     expect(compileGlob(`${"**/a".repeat(50)}/b`)(`${"a/".repeat(2000)}c`)).toBe(false);
     // The backtracking RegExp took about a minute on the 32-character name alone.
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("Policy globs backtrack exponentially: through check, end to end", () => {
+  it("an override with the hostile glob against a 32-character input name answers at once", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-glob-"));
+    const name = "a".repeat(32);
+    writeFileSync(path.join(dir, "flake.lock"), lockText({ root: { inputs: { [name]: "x" } }, x: gh("acme", "x", 1) }));
+    writeFileSync(path.join(dir, "policy.yaml"), `overrides:\n  - inputs: "${"*a".repeat(18)}*b"\n    maxAgeDays: 1\n`);
+    const started = performance.now();
+    const r = await runCli(
+      ["check", "flake.lock", "--lock-only", "--policy", "policy.yaml", "--now", "2024-06-10", "--fail-on", "none"],
+      { cwd: dir },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
