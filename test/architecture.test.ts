@@ -46,6 +46,7 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^packageurl-js/, (f) => f === "render/sbom/purl.ts"],
   [/^semver/, (f) => f === "domain/diff/version-move.ts"],
   [/^yaml$/, (f) => f === "ingest/policy/policy.ts"],
+  [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

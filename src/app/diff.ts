@@ -2,9 +2,10 @@ import { diffClosures } from "../domain/diff/closure-diff.js";
 import { toBase16 } from "../domain/nix/hash.js";
 import { sha256, utf8 } from "../domain/nix/sha256.js";
 import { compareKey, type CompareTarget, type DiffChange, type DiffReport } from "../domain/diff/report.js";
-import { compareFindings, RULES, type Finding } from "../domain/findings.js";
+import { compareFindings, type Finding } from "../domain/findings.js";
 import { buildInventory } from "../domain/lock/inventory.js";
 import { diffLocks } from "../domain/diff/lock-diff.js";
+import { upstreamRisks } from "../domain/diff/risks.js";
 import { resolveInputPath, type LockGraph } from "../domain/lock/graph.js";
 import { githubTarget, isTarget, type GithubTarget } from "../domain/provenance/upstream-facts.js";
 import type { Gap, ToolInfo } from "../domain/report.js";
@@ -111,20 +112,7 @@ export async function diffUseCase(
         if (facts !== undefined && facts.error !== "offline") gaps.push({ input: c.input, reason: facts.message });
         return facts !== undefined ? { ...c, upstreamError: facts } : c;
       }
-      if (facts.status === "behind")
-        findings.push({
-          rule: "upstream-downgrade",
-          severity: RULES["upstream-downgrade"].severity,
-          input: c.input,
-          message: `the new rev is ${facts.behindBy} commit${facts.behindBy === 1 ? "" : "s"} behind the old one`,
-        });
-      if (facts.status === "diverged")
-        findings.push({
-          rule: "upstream-diverged",
-          severity: RULES["upstream-diverged"].severity,
-          input: c.input,
-          message: `history diverged: ${facts.aheadBy} new commits, ${facts.behindBy} dropped`,
-        });
+      findings.push(...upstreamRisks(c.input, facts));
       const entry = prov?.inputs.find((e) => e.inputPaths.includes(c.input));
       const u = entry?.upstream;
       return {

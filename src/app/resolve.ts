@@ -20,7 +20,7 @@ export async function resolveInventory(
   meta: { tool: ToolInfo; offline: boolean; enterpriseHosts: readonly string[]; lockFile?: SubjectFile },
 ): Promise<ResolveReport> {
   const entries = provenanceTargets(inventory.inputs, meta.enterpriseHosts);
-  const targets = entries.map((e) => e.target).filter(isTarget) as GithubTarget[];
+  const targets: GithubTarget[] = entries.map((e) => e.target).filter(isTarget);
   const batch = await source.resolve(targets);
   const gaps: Gap[] = batch.notes.map((reason) => ({ reason }));
   return buildResolveReport(entries, batch, {

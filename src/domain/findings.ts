@@ -1,138 +1,45 @@
+import type { FindingDetails } from "./findings/details.js";
+import { MESSAGES } from "./findings/message.js";
+import { RULES, type RuleId } from "./findings/rules.js";
+
+export type { FindingDetails, UnlockedDetails } from "./findings/details.js";
+export { RULES, type RuleId } from "./findings/rules.js";
+
 /** How much a finding matters; `--fail-on` compares against this order. */
 export const SEVERITIES = ["info", "low", "medium", "high"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+/** Whether a severity is at or above a threshold (`--fail-on`). */
+export const atLeast = (s: Severity, threshold: Severity): boolean => severityRank(s) >= severityRank(threshold);
 
-/** A finding is plain data: which rule, how bad, which input, and what happened. */
-export interface Finding {
-  readonly rule: RuleId;
+/**
+ * One finding of one rule: which input, how bad, the data that explains it (`details`, by rule) and
+ * the message worded from that data.
+ */
+export interface FindingOf<R extends RuleId> {
+  readonly rule: R;
   readonly severity: Severity;
   /** The input path, e.g. `home-manager/nixpkgs`. */
   readonly input: string;
   readonly message: string;
+  readonly details: FindingDetails[R];
 }
 
-export const RULES = {
-  "rev-not-found": {
-    severity: "high",
-    why: "The locked commit does not exist upstream (deleted, force-pushed away, or the repository is gone), so nobody can audit what the lock pins.",
-    fix: "Run `nix flake update <input>` to pin a commit that exists, and find out where the old one went.",
-  },
-  "rev-not-on-ref": {
-    severity: "high",
-    why: "The locked commit is not in the history of the branch or tag the flake follows. GitHub serves commits that exist only in forks through the parent repository, so a commit being retrievable proves nothing about where it came from.",
-    fix: "Check where the commit came from; re-lock to a commit on the followed ref with `nix flake update <input>`.",
-  },
-  "repo-renamed": {
-    severity: "low",
-    why: "The repository was renamed or transferred; the lock still names the old location, which GitHub redirects today but a new repository could take over.",
-    fix: "Point the input at the canonical owner/name in flake.nix and re-lock.",
-  },
-  "repo-archived": {
-    severity: "medium",
-    why: "An archived repository receives no fixes, security ones included.",
-    fix: "Look for a maintained replacement or a fork you trust.",
-  },
-  "repo-fork": {
-    severity: "medium",
-    why: "The input comes from a fork rather than the upstream project, so its changes are not reviewed by upstream.",
-    fix: "Prefer the upstream repository, or record why the fork is needed.",
-  },
-  "last-modified-mismatch": {
-    severity: "medium",
-    why: "The lock's lastModified differs from the commit's committer date, which a hand-edited or tampered lock would show.",
-    fix: "Re-lock with `nix flake lock` and compare the result with the committed lock.",
-  },
-  "missing-license": {
-    severity: "low",
-    why: "GitHub detects no license in the repository, so the terms under which it may be used are unclear.",
-    fix: "Ask upstream to add a LICENSE file, or record the license you rely on.",
-  },
-  "unsigned-commit": {
-    severity: "info",
-    why: "The locked commit carries no verified signature.",
-    fix: "Prefer upstreams that sign their commits, if your policy requires it.",
-  },
-  "source-changed": {
-    severity: "high",
-    why: "The input now comes from a different place (owner, repository, host, URL or type), not just a newer commit of the same source.",
-    fix: "Confirm the new source is intended and trusted before merging.",
-  },
-  "narhash-changed": {
-    severity: "high",
-    why: "The content hash changed while the commit stayed the same: the bytes under that commit are not what they were.",
-    fix: "Find out why (a re-tagged archive, a Nix version change in hashing, tampering) before trusting the new hash.",
-  },
-  "pin-lost": {
-    severity: "high",
-    why: "The input was locked by content before and is not now, so it can change without the lock changing.",
-    fix: "Lock the input again (`nix flake lock`) so it carries a rev and narHash.",
-  },
-  "last-modified-backwards": {
-    severity: "medium",
-    why: "The new pin is older than the old one: a downgrade, or a lock made from stale state.",
-    fix: "Check that moving backwards is intended.",
-  },
-  "upstream-downgrade": {
-    severity: "high",
-    why: "The new rev is behind the old one upstream: the update rolls commits back.",
-    fix: "Check that the downgrade is intended; otherwise update again.",
-  },
-  "upstream-diverged": {
-    severity: "high",
-    why: "The old and new revs have diverged: history was rewritten between them, or the input moved to another branch.",
-    fix: "Find out which commits were dropped and why.",
-  },
-  "ref-downgrade": {
-    severity: "medium",
-    why: "The branch or tag the input follows moved to an older version.",
-    fix: "Check that following the older release is intended.",
-  },
-  stale: {
-    severity: "medium",
-    why: "An old pin misses security fixes that upstream has published since.",
-    fix: "Run `nix flake update <input>` (or raise maxAgeDays for this input in the policy, with a reason).",
-  },
-  "unsupported-branch": {
-    severity: "high",
-    why: "The nixpkgs branch followed is not a supported release or rolling channel, so it receives no security updates.",
-    fix: "Follow a supported release (e.g. nixos-26.05) or a rolling channel (nixos-unstable).",
-  },
-  "non-upstream-nixpkgs": {
-    severity: "medium",
-    why: "A nixpkgs that is not NixOS/nixpkgs carries changes nobody upstream reviewed.",
-    fix: "Use github:NixOS/nixpkgs, or record why the fork is needed in the policy's allow list.",
-  },
-  "duplicate-sources": {
-    severity: "low",
-    why: "The same repository is locked at several revisions: more to audit and build, and inconsistent versions at run time.",
-    fix: 'Make the duplicates follow one input, e.g. `inputs.<x>.inputs.nixpkgs.follows = "nixpkgs"`.',
-  },
-  unlocked: {
-    severity: "high",
-    why: "An input without a rev or narHash, or a mutable reference (indirect, local path), can change without the lock changing.",
-    fix: "Lock it (`nix flake lock`) to a commit and content hash.",
-  },
-  "insecure-transport": {
-    severity: "high",
-    why: "Fetching over plain HTTP or git:// lets anyone on the network path change what is fetched.",
-    fix: "Use https:// (or ssh://) URLs.",
-  },
-  "license-not-allowed": {
-    severity: "high",
-    why: "The repository's license is not on the policy's allowed list.",
-    fix: "Replace the input, or add the license to the policy after review.",
-  },
-  "allowlist-expired": {
-    severity: "medium",
-    why: "An accepted finding's allowance has expired, so it is reported again and the allowance should be reviewed.",
-    fix: "Fix the finding, or renew the allowance with a new expiry and reason.",
-  },
-} as const satisfies Record<string, { severity: Severity; why: string; fix: string }>;
+/** A finding of any rule: `details` narrows with `rule`. */
+export type Finding = { [R in RuleId]: FindingOf<R> }[RuleId];
 
-export type RuleId = keyof typeof RULES;
+/** A finding worded from its data, at its rule's default severity unless the policy says otherwise. */
+export function makeFinding<R extends RuleId>(
+  rule: R,
+  input: string,
+  details: FindingDetails[R],
+  severity: Severity = RULES[rule].severity,
+): FindingOf<R> {
+  return { rule, severity, input, message: MESSAGES[rule](details), details };
+}
 
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Worst first, then by input and rule; ties keep the order the rules found them in (sorts are stable). */
 export const compareFindings = (a: Finding, b: Finding): number =>
-  severityRank(b.severity) - severityRank(a.severity) ||
-  (a.input < b.input ? -1 : a.input > b.input ? 1 : 0) ||
-  (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  severityRank(b.severity) - severityRank(a.severity) || compareText(a.input, b.input) || compareText(a.rule, b.rule);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { FindingSchema, SeveritySchema } from "./finding.schema.js";
+
 /**
  * zod schemas of the parts flake-audit's JSON reports share. Each command's report schema sits beside its
  * renderers (render/<command>/report.schema.ts); renderJson parses a report through its schema, so the output
@@ -25,13 +27,6 @@ export const InputFactsSchema = z
   })
   .describe("A locked flake input");
 
-export const SeveritySchema = z.enum(["info", "low", "medium", "high"]);
-export const FindingSchema = z.object({
-  rule: z.string(),
-  severity: SeveritySchema,
-  input: z.string(),
-  message: z.string(),
-});
 export const SignatureSchema = z.union([
   z.object({ state: z.literal("verified") }),
   z.object({ state: z.literal("unverified"), reason: z.string() }),

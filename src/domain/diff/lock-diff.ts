@@ -1,10 +1,12 @@
 import { toSri } from "../nix/hash.js";
-import { RULES, compareFindings, type Finding, type RuleId } from "../findings.js";
+import { compareFindings, type Finding } from "../findings.js";
 import { toFlakeUrl } from "../lock/flake-url.js";
 import { compareStrings, formatInputPath } from "../lock/input-path.js";
 import type { InputNode, LockGraph } from "../lock/graph.js";
 import { pathTable, type PathEntry } from "../lock/path-table.js";
 import { forgeHost, pinningOf, type SourceRef } from "../lock/source-ref.js";
+import { lockRisks } from "./risks.js";
+import { classifyVersionChange, type VersionMove } from "./version-move.js";
 
 function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   const ka = Object.keys(a);
@@ -12,7 +14,6 @@ function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<stri
   for (const k of ka) if (a[k] !== b[k]) return false;
   return true;
 }
-import { classifyVersionChange, type VersionMove } from "./version-move.js";
 
 export const CHANGE_KINDS = [
   "added",
@@ -100,9 +101,16 @@ function location(s: SourceRef): string {
   }
 }
 
-function kindsOf(a: InputNode, b: InputNode, ea: PathEntry, eb: PathEntry): ChangeKind[] {
+/** One side of a comparison: the node, its locked source and its path entry. */
+interface Locked {
+  readonly node: InputNode;
+  readonly locked: SourceRef;
+  readonly entry: PathEntry;
+}
+
+function kindsOf(x: Locked, y: Locked): ChangeKind[] {
   const kinds: ChangeKind[] = [];
-  const [sa, sb] = [a.locked!, b.locked!];
+  const [a, b, sa, sb, ea, eb] = [x.node, y.node, x.locked, y.locked, x.entry, y.entry];
   if (
     formatInputPath(ea.follows ?? []) !== formatInputPath(eb.follows ?? []) ||
     (ea.follows === undefined) !== (eb.follows === undefined)
@@ -129,12 +137,6 @@ function kindsOf(a: InputNode, b: InputNode, ea: PathEntry, eb: PathEntry): Chan
 }
 
 const byOrder = (a: ChangeKind, b: ChangeKind): number => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
-const finding = (rule: RuleId, input: string, message: string): Finding => ({
-  rule,
-  severity: RULES[rule].severity,
-  input,
-  message,
-});
 
 /**
  * What a lock update changes, by input path (node-key churn alone is no change). A follows alias
@@ -171,7 +173,7 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
         });
       continue;
     }
-    let kinds = kindsOf(na, nb, ea, eb);
+    let kinds = kindsOf({ node: na, locked: na.locked, entry: ea }, { node: nb, locked: nb.locked, entry: eb });
     // Both follow the same path: the target reports its own changes.
     if (ea.follows !== undefined && eb.follows !== undefined && !kinds.includes("follows-changed")) kinds = [];
     if (kinds.length === 0) {
@@ -179,6 +181,7 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
       continue;
     }
     kinds.sort(byOrder);
+    const [kind = "updated"] = kinds; // kinds is not empty here
     const refMove = kinds.includes("ref-changed")
       ? {
           from: na.original?.ref ?? "",
@@ -188,29 +191,14 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
       : undefined;
     const change: InputChange = {
       input,
-      kind: kinds[0]!,
+      kind,
       kinds,
       old: side(na, ea),
       new: side(nb, eb),
       ...(refMove !== undefined ? { refMove } : {}),
     };
     changes.push(change);
-    if (kinds.includes("source-changed"))
-      findings.push(finding("source-changed", input, `${change.old!.url} → ${change.new!.url}`));
-    if (kinds.includes("narhash-changed"))
-      findings.push(
-        finding(
-          "narhash-changed",
-          input,
-          `rev ${na.locked.rev?.slice(0, 12)} now has narHash ${change.new!.narHash} (was ${change.old!.narHash})`,
-        ),
-      );
-    if (kinds.includes("pin-lost"))
-      findings.push(finding("pin-lost", input, "the input is no longer locked by content"));
-    if (kinds.includes("last-modified-backwards"))
-      findings.push(finding("last-modified-backwards", input, "the new pin is older than the old one"));
-    if (refMove?.move === "downgrade")
-      findings.push(finding("ref-downgrade", input, `'${refMove.from}' → '${refMove.to}'`));
+    findings.push(...lockRisks(change, pinningOf(nb.locked)));
   }
   return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }

@@ -40,3 +40,17 @@ export function isSupportedBranch(
   const r = releases.find((x) => x.version === v);
   return r !== undefined && now.getTime() <= Date.parse(`${r.endOfLife}T23:59:59Z`);
 }
+
+/** The branch names supported at `now`: the rolling ones, then `nixos-<version>` for each live release. */
+export function supportedBranchNames(
+  now: Date,
+  releases: readonly Release[] = RELEASES,
+  rolling: readonly string[] = ROLLING,
+): string[] {
+  return [
+    ...rolling,
+    ...releases
+      .filter((r) => isSupportedBranch(`nixos-${r.version}`, now, releases, []))
+      .map((r) => `nixos-${r.version}`),
+  ];
+}

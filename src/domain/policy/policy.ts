@@ -96,6 +96,19 @@ export const BUILT_IN_POLICY: Policy = {
   source: `built-in (branch list of ${LIST_UPDATED})`,
 };
 
+/** Rule settings with some of them changed. */
+export function withRules(
+  rules: Readonly<Record<CheckRuleId, RuleSetting>>,
+  changes: Partial<Record<CheckRuleId, Partial<RuleSetting>>> | undefined,
+): Record<CheckRuleId, RuleSetting> {
+  const out = { ...rules };
+  for (const id of CHECK_RULES) {
+    const change = changes?.[id];
+    if (change !== undefined) out[id] = { ...out[id], ...change };
+  }
+  return out;
+}
+
 /** The settings for one input: defaults with every matching override applied in order. */
 export function settingsFor(
   policy: Policy,
@@ -104,11 +117,7 @@ export function settingsFor(
 ): RuleSettings {
   let s = policy.defaults;
   for (const o of policy.overrides) {
-    if (!matches(o.inputs, input)) continue;
-    const rules = { ...s.rules };
-    for (const [id, r] of Object.entries(o.settings.rules ?? {}) as Array<[CheckRuleId, Partial<RuleSetting>]>)
-      rules[id] = { ...rules[id], ...r };
-    s = { ...s, ...o.settings, rules };
+    if (matches(o.inputs, input)) s = { ...s, ...o.settings, rules: withRules(s.rules, o.settings.rules) };
   }
   return s;
 }

@@ -2,10 +2,10 @@ import type { CheckFinding } from "./evaluate.js";
 import type { TextPosition } from "../input-issue.js";
 import type { Gap, SubjectFile, ToolInfo } from "../report.js";
 
-export interface LocatedFinding extends CheckFinding {
+export type LocatedFinding = CheckFinding & {
   /** Where the offending node starts in flake.lock. */
   readonly location?: TextPosition;
-}
+};
 
 export interface CheckReport {
   readonly schemaVersion: 1;

@@ -1,4 +1,4 @@
-import { compareFindings, RULES, type Finding, type RuleId } from "../findings.js";
+import { compareFindings, makeFinding, type Finding } from "../findings.js";
 import { formatInputPath } from "../lock/input-path.js";
 import type { LockedInput } from "../lock/inventory.js";
 import {
@@ -14,7 +14,6 @@ import {
   type UpstreamErrorKind,
 } from "./upstream-facts.js";
 import type { Gap, SubjectFile, ToolInfo } from "../report.js";
-import { isoDateTime } from "../time.js";
 
 export interface UpstreamError {
   readonly error: UpstreamErrorKind;
@@ -68,12 +67,32 @@ export interface ResolveReport {
   readonly gaps: readonly Gap[];
 }
 
-const finding = (rule: RuleId, input: string, message: string): Finding => ({
-  rule,
-  severity: RULES[rule].severity,
-  input,
-  message,
-});
+/** What upstream's answers imply about an input that resolved. Pure. */
+function upstreamFindings(
+  id: string,
+  t: GithubTarget,
+  repo: RepoFacts,
+  commit: CommitFacts,
+  reach: Reachability | UpstreamError | undefined,
+  lastModified: number | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  const repository = repo.nameWithOwner;
+  const requested = `${t.owner}/${t.repo}`;
+  if (reach !== undefined && !isUpstreamError(reach) && !reach.contained)
+    out.push(makeFinding("rev-not-on-ref", id, { rev: t.rev, ref: reach.ref, status: reach.status }));
+  if (repository.toLowerCase() !== requested.toLowerCase())
+    out.push(makeFinding("repo-renamed", id, { from: requested, to: repository }));
+  if (repo.archived) out.push(makeFinding("repo-archived", id, { repository }));
+  if (repo.fork)
+    out.push(
+      makeFinding("repo-fork", id, { repository, ...(repo.parent !== undefined ? { parent: repo.parent } : {}) }),
+    );
+  if (repo.license === undefined) out.push(makeFinding("missing-license", id, { repository }));
+  if (lastModified !== undefined && Date.parse(commit.committedDate) / 1000 !== lastModified)
+    out.push(makeFinding("last-modified-mismatch", id, { lastModified, committedDate: commit.committedDate }));
+  return out;
+}
 
 function entryFor(
   input: LockedInput,
@@ -91,6 +110,7 @@ function entryFor(
   };
   const repo = batch.repos.get(repoKey(t));
   const commit = batch.commits.get(commitKey(t));
+  const requested = `${t.owner}/${t.repo}`;
   const failure = [repo, commit].find((x): x is UpstreamError => isUpstreamError(x) && x.error !== "not-found");
   if (failure?.error === "unconfigured")
     return { ...base, status: "unsupported", reason: `not resolvable: ${failure.message}` };
@@ -99,14 +119,13 @@ function entryFor(
     return { ...base, status: "failed", reason: failure?.message ?? "not looked up" };
   }
   if (isUpstreamError(repo) || isUpstreamError(commit)) {
-    const what = isUpstreamError(repo)
-      ? `repository ${t.owner}/${t.repo}`
-      : `commit ${t.rev.slice(0, 12)} in ${t.owner}/${t.repo}`;
-    findings.push(finding("rev-not-found", id, `rev not found upstream: ${what} does not exist on ${t.host}`));
+    const missing = isUpstreamError(repo) ? "repository" : "commit";
+    const found = makeFinding("rev-not-found", id, { host: t.host, repository: requested, rev: t.rev, missing });
+    findings.push(found);
+    const what = missing === "repository" ? `repository ${requested}` : `commit ${t.rev.slice(0, 12)} in ${requested}`;
     return { ...base, status: "not-found", reason: `${what} was not found` };
   }
   const reach = batch.reach.get(reachKey(t));
-  const requested = `${t.owner}/${t.repo}`;
   const renamed = repo.nameWithOwner.toLowerCase() !== requested.toLowerCase();
   const upstream: Upstream = {
     repository: repo.nameWithOwner,
@@ -119,39 +138,7 @@ function entryFor(
     fork: repo.fork,
     ...(repo.parent !== undefined ? { parent: repo.parent } : {}),
   };
-  if (reach !== undefined && !isUpstreamError(reach) && !reach.contained) {
-    findings.push(
-      finding(
-        "rev-not-on-ref",
-        id,
-        reach.status === "ref-not-found"
-          ? `the ref '${reach.ref}' the flake follows does not exist upstream`
-          : `rev ${t.rev.slice(0, 12)} is not on '${reach.ref}' (${reach.status}): it may come from a fork or have been force-pushed away`,
-      ),
-    );
-  }
-  if (renamed) findings.push(finding("repo-renamed", id, `${requested} is now ${repo.nameWithOwner}`));
-  if (repo.archived) findings.push(finding("repo-archived", id, `${repo.nameWithOwner} is archived`));
-  if (repo.fork)
-    findings.push(
-      finding(
-        "repo-fork",
-        id,
-        `${repo.nameWithOwner} is a fork${repo.parent !== undefined ? ` of ${repo.parent}` : ""}`,
-      ),
-    );
-  if (repo.license === undefined)
-    findings.push(finding("missing-license", id, `${repo.nameWithOwner} has no license GitHub recognises`));
-  const lm = input.locked.lastModified;
-  if (lm !== undefined && Date.parse(commit.committedDate) / 1000 !== lm) {
-    findings.push(
-      finding(
-        "last-modified-mismatch",
-        id,
-        `lock lastModified ${isoDateTime(lm)} differs from the commit's committer date ${commit.committedDate}`,
-      ),
-    );
-  }
+  findings.push(...upstreamFindings(id, t, repo, commit, reach, input.locked.lastModified));
   return { ...base, status: "resolved", upstream };
 }
 

@@ -7,6 +7,7 @@ const RuleSetting = z
   .strictObject({ enabled: z.boolean().optional(), severity: Severity.optional() })
   .describe("turn a rule on or off, or change its severity");
 const Rules = z.strictObject(
+  // Object.fromEntries types its keys as string: it cannot know they are exactly CHECK_RULES.
   Object.fromEntries(CHECK_RULES.map((r) => [r, RuleSetting.optional()])) as Record<
     (typeof CHECK_RULES)[number],
     z.ZodOptional<typeof RuleSetting>

@@ -1,10 +1,14 @@
-import { LineCounter, parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument } from "yaml";
 import {
   BUILT_IN_POLICY,
+  CHECK_RULES,
+  type CheckRuleId,
   DEFAULT_SETTINGS,
   type Override,
   type Policy,
+  type RuleSetting,
   type RuleSettings,
+  withRules,
 } from "../../domain/policy/policy.js";
 import { err, ok, type Result } from "../../domain/result.js";
 import type { InputIssue } from "../../domain/input-issue.js";
@@ -12,22 +16,41 @@ import { withPositions } from "../json-document.js";
 import { findSyntaxError, positionAt } from "../json-locate.js";
 import { PolicySchema, type PolicyFile } from "./policy.schema.js";
 import { zodIssues } from "../zod-issues.js";
+import { dataTooDeepAt, jsonTooDeepAt, MAX_ALIAS_COUNT, MAX_POLICY_DEPTH } from "./limits.js";
 
 const NEXT = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
+const TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
+const pointerOf = (path: ReadonlyArray<string | number>): string =>
+  path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 type Settings = Omit<PolicyFile, "$schema" | "version" | "overrides" | "allow">;
 
+/** Where a YAML node starts, when `getIn` found one. */
+const startOf = (node: unknown): number | undefined => (isNode(node) ? node.range?.[0] : undefined);
+
+/** The rule changes a policy makes, without the keys it left out. */
+function ruleChanges(rules: Settings["rules"]): Partial<Record<CheckRuleId, Partial<RuleSetting>>> {
+  const out: Partial<Record<CheckRuleId, Partial<RuleSetting>>> = {};
+  for (const id of CHECK_RULES) {
+    const r = rules?.[id];
+    if (r !== undefined)
+      out[id] = {
+        ...(r.enabled !== undefined ? { enabled: r.enabled } : {}),
+        ...(r.severity !== undefined ? { severity: r.severity } : {}),
+      };
+  }
+  return out;
+}
+
 function toSettings(s: Settings): Override["settings"] {
   return {
-    ...(s.rules !== undefined
-      ? { rules: Object.fromEntries(Object.entries(s.rules).filter(([, v]) => v !== undefined)) }
-      : {}),
+    ...(s.rules !== undefined ? { rules: ruleChanges(s.rules) } : {}),
     ...(s.maxAgeDays !== undefined ? { maxAgeDays: s.maxAgeDays } : {}),
     ...(s.nixpkgsMaxAgeDays !== undefined ? { nixpkgsMaxAgeDays: s.nixpkgsMaxAgeDays } : {}),
     ...(s.supportedBranches?.releases !== undefined ? { releases: s.supportedBranches.releases } : {}),
     ...(s.supportedBranches?.rolling !== undefined ? { rollingBranches: s.supportedBranches.rolling } : {}),
     ...(s.allowedLicenses !== undefined ? { allowedLicenses: s.allowedLicenses } : {}),
-  } as Override["settings"];
+  };
 }
 
 /** Parses a JSON or YAML policy, reporting every problem at once with its place in the file. */
@@ -36,8 +59,11 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
   let data: unknown;
   let locate: (issues: InputIssue[]) => InputIssue[];
   if (isJson) {
+    const deep = jsonTooDeepAt(text);
+    if (deep !== undefined)
+      return err([{ origin, pointer: "", position: positionAt(text, deep), message: TOO_DEEP, next: NEXT }]);
     try {
-      data = JSON.parse(text) as unknown;
+      data = JSON.parse(text);
     } catch {
       const e = findSyntaxError(text) ?? { offset: 0, message: "not valid JSON" };
       return err([
@@ -64,20 +90,39 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
           origin,
           pointer: "",
           position: pos(e.pos[0]),
-          message: `invalid YAML: ${e.message.split("\n")[0]}`,
+          // The parser survives deep flow nesting by reporting its stack overflow as a document error.
+          message: /call stack/i.test(e.message) ? TOO_DEEP : `invalid YAML: ${e.message.split("\n")[0]}`,
           next: NEXT,
         })),
       );
-    data = doc.toJS() ?? {};
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    } catch (e) {
+      // The yaml package throws a ReferenceError when aliases expand past maxAliasCount (billion laughs).
+      const why = e instanceof Error ? e.message : String(e);
+      const message = `too many YAML aliases expanded (${why}); a policy needs at most ${MAX_ALIAS_COUNT}`;
+      return err([{ origin, pointer: "", message, next: NEXT }]);
+    }
+    const deep = dataTooDeepAt(data);
+    if (deep !== undefined) {
+      const at = startOf(doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true));
+      return err([
+        {
+          origin,
+          pointer: pointerOf(deep),
+          message: TOO_DEEP,
+          ...(at !== undefined ? { position: pos(at) } : {}),
+          next: NEXT,
+        },
+      ]);
+    }
     locate = (issues) =>
       issues.map((i) => {
         const path = i.pointer
           .split("/")
           .slice(1)
           .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~")));
-        const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-        const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-        const at = node?.range?.[0] ?? parent?.range?.[0];
+        const at = startOf(doc.getIn(path, true)) ?? startOf(doc.getIn(path.slice(0, -1), true));
         return at !== undefined ? { ...i, position: pos(at) } : i;
       });
   }
@@ -85,10 +130,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
   if (!parsed.success) return err(locate(zodIssues(parsed.error, origin, "", data).map((i) => ({ ...i, next: NEXT }))));
   const p = parsed.data;
   const base = toSettings(p);
-  const rules = { ...DEFAULT_SETTINGS.rules };
-  for (const [id, r] of Object.entries(base.rules ?? {}))
-    rules[id as keyof typeof rules] = { ...rules[id as keyof typeof rules], ...r };
-  const defaults: RuleSettings = { ...DEFAULT_SETTINGS, ...base, rules };
+  const defaults: RuleSettings = { ...DEFAULT_SETTINGS, ...base, rules: withRules(DEFAULT_SETTINGS.rules, base.rules) };
   return ok({
     ...BUILT_IN_POLICY,
     defaults,

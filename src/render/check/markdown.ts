@@ -18,7 +18,7 @@ export function renderCheckMarkdown(r: CheckReport): string {
     out.push(`<details><summary>${r.suppressed.length} accepted by the policy</summary>`, "");
     for (const f of r.suppressed)
       out.push(
-        `- ${f.rule} ${code(f.input)}: ${escapeMarkdown(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== undefined ? ` (until ${f.suppressedBy.expires})` : ""}`,
+        `- ${f.rule} ${code(f.input)}: ${escapeMarkdown(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== undefined ? ` (until ${escapeMarkdown(f.suppressedBy.expires)})` : ""}`,
       );
     out.push("", "</details>", "");
   }

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { ToolSchema, SubjectSchema, GapSchema, FindingSchema } from "../report.schema.js";
+import { findingSchema } from "../finding.schema.js";
+import { ToolSchema, SubjectSchema, GapSchema } from "../report.schema.js";
 
-const LocatedFindingSchema = FindingSchema.extend({
+const LocatedFindingSchema = findingSchema({
   nodeKey: z.string().optional().describe("the flake.lock node the finding is about"),
   location: z
     .object({ line: z.number().int(), column: z.number().int() })
     .optional()
     .describe("where that node starts in flake.lock"),
   suppressedBy: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
-});
+}).meta({ id: "LocatedFinding" });
 export const CheckReportSchema = z
   .object({
     schemaVersion: z.literal(1),

@@ -19,7 +19,7 @@ export function renderCheckText(r: CheckReport): string {
     out.push("", `accepted by the policy (${r.suppressed.length}):`);
     for (const f of r.suppressed)
       out.push(
-        `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== undefined ? ` (until ${f.suppressedBy.expires})` : ""}`,
+        `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== undefined ? ` (until ${oneLine(f.suppressedBy.expires)})` : ""}`,
       );
   }
   const counts = (["high", "medium", "low", "info"] as const)

@@ -8,6 +8,21 @@ import { countsLine, KIND_TITLES, riskOf } from "./view.js";
 export const COMMENT_LIMIT = 65_000;
 const COMMITS_PER_INPUT = 50;
 
+/** Compare facts can come back from the cache unvalidated: even their counts are escaped as text. */
+const md = (v: string | number): string => escapeMarkdown(String(v));
+
+/**
+ * A link target that cannot break out of `(…)` or smuggle a scheme: https only, and every character
+ * outside a conservative URL set percent-encoded. Anything else is shown as code, not linked.
+ */
+function linkTarget(url: string): string | undefined {
+  if (!/^https:\/\/[^\s/]/i.test(url)) return undefined;
+  // encodeURIComponent leaves ( ) ' ! * alone, which end or decorate a Markdown link: those get %XX by hand.
+  return url.replace(/[^A-Za-z0-9\-._~:/?#$&+,;=%]/gu, (c) =>
+    "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c),
+  );
+}
+
 const fromTo = (c: DiffChange): string => {
   if (c.kind === "ref-changed" && c.refMove !== undefined)
     return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
@@ -24,7 +39,7 @@ function details(c: DiffChange): string | undefined {
   const u = c.upstream;
   if (u === undefined) return undefined;
   const lines = [
-    `<details><summary>${escapeMarkdown(c.input)}: ${u.status}, ${u.aheadBy} ahead, ${u.behindBy} behind</summary>`,
+    `<details><summary>${escapeMarkdown(c.input)}: ${md(u.status)}, ${md(u.aheadBy)} ahead, ${md(u.behindBy)} behind</summary>`,
     "",
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -35,7 +50,13 @@ function details(c: DiffChange): string | undefined {
   if (hidden > 0) lines.push(`- … and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
   if (u.newRevReachable !== undefined && !u.newRevReachable.contained)
     lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
-  lines.push("", `[Compare on GitHub](${u.compareUrl.replace(/[()\s]/g, encodeURIComponent)})`, "", "</details>");
+  const url = linkTarget(u.compareUrl);
+  lines.push(
+    "",
+    url !== undefined ? `[Compare on GitHub](${url})` : `Compare: ${code(u.compareUrl)}`,
+    "",
+    "</details>",
+  );
   return lines.join("\n");
 }
 
@@ -58,7 +79,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
   if (r.changes.length > 0) {
     head.push("| input | change | from → to | commits | risk |", "|---|---|---|---|---|");
     for (const c of r.changes) {
-      const commits = c.upstream !== undefined ? `${c.upstream.totalCommits} (${c.upstream.status})` : "–";
+      const commits = c.upstream !== undefined ? `${md(c.upstream.totalCommits)} (${md(c.upstream.status)})` : "–";
       head.push(
         `| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo(c)} | ${commits} | ${riskOf(r, c.input) ?? "–"} |`,
       );

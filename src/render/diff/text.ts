@@ -12,6 +12,7 @@ const ANSI = {
 } as const;
 
 /** Text in the wording of `nix flake update`, grouped by kind; colour only when asked. */
+const text = (v: string | number): string => oneLine(String(v));
 const dayCount = (d: number): string => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
 
 export function renderDiffText(r: DiffReport, opts: { color: boolean }): string {
@@ -41,7 +42,8 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
       const u = ch.upstream;
       if (u !== undefined)
         out.push(
-          `    ${u.status}: ${u.aheadBy} ahead, ${u.behindBy} behind, ${u.totalCommits} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
+          // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
+          `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
         );
       if (ch.refMove !== undefined)
         out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
@@ -60,7 +62,7 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
     out.push(c("bold", "Closure:"));
     for (const p of r.closure.packages)
       out.push(
-        `  ${oneLine(p.name)}: ${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`,
+        `  ${oneLine(p.name)}: ${oneLine(p.oldVersions.join(", ") || "∅")} → ${oneLine(p.newVersions.join(", ") || "∅")}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`,
       );
     out.push(`  total: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB`, "");
   }

@@ -25,7 +25,7 @@ export function renderResolveMarkdown(r: ResolveReport): string {
         ? "–"
         : c.signature.state === "unverified"
           ? `unverified (${escapeMarkdown(c.signature.reason)})`
-          : c.signature.state;
+          : escapeMarkdown(String(c.signature.state));
     const reach =
       u?.reachable === undefined ? "–" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
     const repo =

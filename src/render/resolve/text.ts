@@ -10,7 +10,7 @@ const sig = (e: ResolvedEntry): string => {
       ? "signed (verified)"
       : s.state === "unsigned"
         ? "unsigned"
-        : `signature not verified (${s.reason})`;
+        : `signature not verified (${oneLine(String(s.reason))})`;
 };
 
 function entryLines(e: ResolvedEntry): string[] {
@@ -19,15 +19,17 @@ function entryLines(e: ResolvedEntry): string[] {
   const u = e.upstream;
   const c = u.commit;
   const lines = [
-    `${head} ${oneLine(u.repository)}${u.renamedFrom !== undefined ? ` (locked as ${oneLine(u.renamedFrom)})` : ""} @ ${e.rev?.slice(0, 12) ?? ""}`,
+    `${head} ${oneLine(u.repository)}${u.renamedFrom !== undefined ? ` (locked as ${oneLine(u.renamedFrom)})` : ""} @ ${oneLine(e.rev?.slice(0, 12) ?? "")}`,
   ];
   if (c !== undefined)
     lines.push(
       `    ${oneLine(c.messageHeadline)}`,
-      `    committed ${c.committedDate} by ${oneLine(c.committerName ?? "?")}, authored by ${oneLine(c.authorName ?? "?")}; ${sig(e)}`,
+      `    committed ${oneLine(c.committedDate)} by ${oneLine(c.committerName ?? "?")}, authored by ${oneLine(c.authorName ?? "?")}; ${sig(e)}`,
     );
   if (u.reachable !== undefined)
-    lines.push(`    ${u.reachable.contained ? "on" : "NOT on"} '${oneLine(u.reachable.ref)}' (${u.reachable.status})`);
+    lines.push(
+      `    ${u.reachable.contained ? "on" : "NOT on"} '${oneLine(u.reachable.ref)}' (${oneLine(u.reachable.status)})`,
+    );
   lines.push(
     `    license ${oneLine(u.license ?? "none detected")}${u.archived ? ", archived" : ""}${u.fork ? `, fork${u.parent !== undefined ? ` of ${oneLine(u.parent)}` : ""}` : ""}`,
   );
