@@ -51,76 +51,43 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/render/escape.ts
 function escapeMarkdown(s) {
-  return oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => {
-    switch (c) {
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case "&":
-        return "&amp;";
-      case '"':
-        return "&quot;";
-      case "'":
-        return "&#39;";
-      default:
-        return `\\${c}`;
-    }
-  }).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+  return visibleOneLine(s).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`);
 }
 function code(s, inTable = true) {
-  const text = inTable ? oneLine(s).replace(/\|/g, "\\|") : oneLine(s);
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const text2 = inTable ? visibleOneLine(s).replace(/\|/g, "\\|") : visibleOneLine(s);
+  const longest = Math.max(0, ...(text2.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
+  const pad = text2.startsWith("`") || text2.endsWith("`") || text2 === "" ? " " : "";
+  return `${fence}${pad}${text2}${pad}${fence}`;
 }
-var CONTROLS, stripControls, oneLine, ZWSP;
+var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, ZWSP, HTML_ENTITIES;
 var init_escape = __esm({
   "src/render/escape.ts"() {
     "use strict";
-    CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-    stripControls = (s) => s.replace(CONTROLS, "");
+    ESCAPE_SEQUENCE = // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
+    /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])(?:[^\u0007\u001b\u0090-\u009f]*(?:\u0007|\u001b\\|\u009c))?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+    CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+    INVISIBLE = new RegExp("\\p{Cf}", "gu");
+    LINE_SEPARATORS = /[\u2028\u2029]/g;
+    LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    withoutControls = (s) => s.replace(ESCAPE_SEQUENCE, "").replace(CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
+    stripControls = (s) => withoutControls(s).replace(INVISIBLE, "").replace(LINE_SEPARATORS, "\n");
     oneLine = (s) => stripControls(s).replace(/[\r\n\t]+/g, " ");
+    visibleCodePoint = (c) => `\u2039U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}\u203A`;
+    visibleOneLine = (s) => withoutControls(s).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
     ZWSP = "\u200B";
-  }
-});
-
-// node_modules/emoji-regex/index.js
-var require_emoji_regex = __commonJS({
-  "node_modules/emoji-regex/index.js"(exports, module) {
-    module.exports = () => {
-      return /[#*0-9]\uFE0F?\u20E3|[\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23ED-\u23EF\u23F1\u23F2\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB\u25FC\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692\u2694-\u2697\u2699\u269B\u269C\u26A0\u26A7\u26AA\u26B0\u26B1\u26BD\u26BE\u26C4\u26C8\u26CF\u26D1\u26E9\u26F0-\u26F5\u26F7\u26F8\u26FA\u2702\u2708\u2709\u270F\u2712\u2714\u2716\u271D\u2721\u2733\u2734\u2744\u2747\u2757\u2763\u27A1\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B55\u3030\u303D\u3297\u3299]\uFE0F?|[\u261D\u270C\u270D](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\u270A\u270B](?:\uD83C[\uDFFB-\uDFFF])?|[\u23E9-\u23EC\u23F0\u23F3\u25FD\u2693\u26A1\u26AB\u26C5\u26CE\u26D4\u26EA\u26FD\u2705\u2728\u274C\u274E\u2753-\u2755\u2795-\u2797\u27B0\u27BF\u2B50]|\u26D3\uFE0F?(?:\u200D\uD83D\uDCA5)?|\u26F9(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\u2764\uFE0F?(?:\u200D(?:\uD83D\uDD25|\uD83E\uDE79))?|\uD83C(?:[\uDC04\uDD70\uDD71\uDD7E\uDD7F\uDE02\uDE37\uDF21\uDF24-\uDF2C\uDF36\uDF7D\uDF96\uDF97\uDF99-\uDF9B\uDF9E\uDF9F\uDFCD\uDFCE\uDFD4-\uDFDF\uDFF5\uDFF7]\uFE0F?|[\uDF85\uDFC2\uDFC7](?:\uD83C[\uDFFB-\uDFFF])?|[\uDFC4\uDFCA](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDFCB\uDFCC](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDCCF\uDD8E\uDD91-\uDD9A\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF43\uDF45-\uDF4A\uDF4C-\uDF7C\uDF7E-\uDF84\uDF86-\uDF93\uDFA0-\uDFC1\uDFC5\uDFC6\uDFC8\uDFC9\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF8-\uDFFF]|\uDDE6\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF]|\uDDE7\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF]|\uDDE8\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF7\uDDFA-\uDDFF]|\uDDE9\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF]|\uDDEA\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA]|\uDDEB\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7]|\uDDEC\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE]|\uDDED\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA]|\uDDEE\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9]|\uDDEF\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5]|\uDDF0\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF]|\uDDF1\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE]|\uDDF2\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF]|\uDDF3\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF]|\uDDF4\uD83C\uDDF2|\uDDF5\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE]|\uDDF6\uD83C\uDDE6|\uDDF7\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC]|\uDDF8\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF]|\uDDF9\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF]|\uDDFA\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF]|\uDDFB\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA]|\uDDFC\uD83C[\uDDEB\uDDF8]|\uDDFD\uD83C\uDDF0|\uDDFE\uD83C[\uDDEA\uDDF9]|\uDDFF\uD83C[\uDDE6\uDDF2\uDDFC]|\uDF44(?:\u200D\uD83D\uDFEB)?|\uDF4B(?:\u200D\uD83D\uDFE9)?|\uDFC3(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDFF3\uFE0F?(?:\u200D(?:\u26A7\uFE0F?|\uD83C\uDF08))?|\uDFF4(?:\u200D\u2620\uFE0F?|\uDB40\uDC67\uDB40\uDC62\uDB40(?:\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDC73\uDB40\uDC63\uDB40\uDC74|\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F)?)|\uD83D(?:[\uDC3F\uDCFD\uDD49\uDD4A\uDD6F\uDD70\uDD73\uDD76-\uDD79\uDD87\uDD8A-\uDD8D\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA\uDECB\uDECD-\uDECF\uDEE0-\uDEE5\uDEE9\uDEF0\uDEF3]\uFE0F?|[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDC8F\uDC91\uDCAA\uDD7A\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC](?:\uD83C[\uDFFB-\uDFFF])?|[\uDC6E-\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4\uDEB5](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD74\uDD90](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\uDC00-\uDC07\uDC09-\uDC14\uDC16-\uDC25\uDC27-\uDC3A\uDC3C-\uDC3E\uDC40\uDC44\uDC45\uDC51-\uDC65\uDC6A\uDC79-\uDC7B\uDC7D-\uDC80\uDC84\uDC88-\uDC8E\uDC90\uDC92-\uDCA9\uDCAB-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDDA4\uDDFB-\uDE2D\uDE2F-\uDE34\uDE37-\uDE41\uDE43\uDE44\uDE48-\uDE4A\uDE80-\uDEA2\uDEA4-\uDEB3\uDEB7-\uDEBF\uDEC1-\uDEC5\uDED0-\uDED2\uDED5-\uDED8\uDEDC-\uDEDF\uDEEB\uDEEC\uDEF4-\uDEFC\uDFE0-\uDFEB\uDFF0]|\uDC08(?:\u200D\u2B1B)?|\uDC15(?:\u200D\uD83E\uDDBA)?|\uDC26(?:\u200D(?:\u2B1B|\uD83D\uDD25))?|\uDC3B(?:\u200D\u2744\uFE0F?)?|\uDC41\uFE0F?(?:\u200D\uD83D\uDDE8\uFE0F?)?|\uDC68(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDC68\uDC69]\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?))?|\uDC69(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?[\uDC68\uDC69]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?|\uDC69\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?))|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFC-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFD-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFD\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFE]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])))?))?|\uDD75(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\uDE2E(?:\u200D\uD83D\uDCA8)?|\uDE35(?:\u200D\uD83D\uDCAB)?|\uDE36(?:\u200D\uD83C\uDF2B\uFE0F?)?|\uDE42(?:\u200D[\u2194\u2195]\uFE0F?)?|\uDEB6(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?)|\uD83E(?:[\uDD0C\uDD0F\uDD18-\uDD1F\uDD30-\uDD34\uDD36\uDD77\uDDB5\uDDB6\uDDBB\uDDD2\uDDD3\uDDD5\uDEC3-\uDEC5\uDEF0\uDEF2-\uDEF8](?:\uD83C[\uDFFB-\uDFFF])?|[\uDD26\uDD35\uDD37-\uDD39\uDD3C-\uDD3E\uDDB8\uDDB9\uDDCD\uDDCF\uDDD4\uDDD6-\uDDDD](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDDDE\uDDDF](?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD0D\uDD0E\uDD10-\uDD17\uDD20-\uDD25\uDD27-\uDD2F\uDD3A\uDD3F-\uDD45\uDD47-\uDD76\uDD78-\uDDB4\uDDB7\uDDBA\uDDBC-\uDDCC\uDDD0\uDDE0-\uDDFF\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC2\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF]|\uDDCE(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDDD1(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1|\uDDD1\u200D\uD83E\uDDD2(?:\u200D\uD83E\uDDD2)?|\uDDD2(?:\u200D\uD83E\uDDD2)?))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])))?))?|\uDEF1(?:\uD83C(?:\uDFFB(?:\u200D\uD83E\uDEF2\uD83C[\uDFFC-\uDFFF])?|\uDFFC(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFD-\uDFFF])?|\uDFFD(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])?|\uDFFE(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFD\uDFFF])?|\uDFFF(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFE])?))?)/g;
-    };
-  }
-});
-
-// node_modules/get-caller-file/index.js
-var require_get_caller_file = __commonJS({
-  "node_modules/get-caller-file/index.js"(exports, module) {
-    "use strict";
-    module.exports = function getCallerFile2(position) {
-      if (position === void 0) {
-        position = 2;
-      }
-      if (position >= Error.stackTraceLimit) {
-        throw new TypeError("getCallerFile(position) requires position be less then Error.stackTraceLimit but position was: `" + position + "` and Error.stackTraceLimit was: `" + Error.stackTraceLimit + "`");
-      }
-      var oldPrepareStackTrace = Error.prepareStackTrace;
-      Error.prepareStackTrace = function(_, stack2) {
-        return stack2;
-      };
-      var stack = new Error().stack;
-      Error.prepareStackTrace = oldPrepareStackTrace;
-      if (stack !== null && typeof stack === "object") {
-        return stack[position] ? stack[position].getFileName() : void 0;
-      }
+    HTML_ENTITIES = {
+      "<": "&lt;",
+      ">": "&gt;",
+      "&": "&amp;",
+      '"': "&quot;",
+      "'": "&#39;"
     };
   }
 });
 
 // src/app/errors.ts
-var UsageError, InputError, InternalError, UpstreamAuthError;
+var UsageError, InputError, InternalError, UpstreamAuthError, OutputError;
 var init_errors = __esm({
   "src/app/errors.ts"() {
     "use strict";
@@ -141,162 +108,69 @@ var init_errors = __esm({
     UpstreamAuthError = class extends Error {
       name = "UpstreamAuthError";
     };
+    OutputError = class extends Error {
+      name = "OutputError";
+    };
   }
 });
 
-// src/adapters/fs.ts
-var fs_exports = {};
-__export(fs_exports, {
-  MAX_INPUT_BYTES: () => MAX_INPUT_BYTES,
-  STDIN_PATH: () => STDIN_PATH,
-  nodeFiles: () => nodeFiles,
-  sha256Hex: () => sha256Hex,
-  writeFileAtomic: () => writeFileAtomic
-});
-import { execFile } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, openSync, promises as fs, writeSync } from "node:fs";
-import path from "node:path";
-function problem(displayPath, message, next) {
-  return new InputError([{ origin: displayPath, pointer: "", message, next }]);
-}
-async function explainDirectory(p) {
-  const lock = path.join(p, "flake.lock");
-  try {
-    await fs.access(lock);
-    return `pass the lock file itself, e.g. ${lock}`;
-  } catch {
-    return "pass the path of a file, not a directory";
-  }
-}
-function nodeFiles(readStdin, cwd) {
-  return {
-    async exists(p) {
-      try {
-        return (await fs.stat(path.resolve(cwd, p))).isFile();
-      } catch {
-        return false;
-      }
-    },
-    async readGitFile(rev2, p) {
-      const spec = `${rev2}:${p.startsWith("/") ? p.slice(1) : p.startsWith("./") ? p : `./${p}`}`;
-      const text = await new Promise((resolve5, reject) => {
-        execFile(
-          "git",
-          ["show", spec],
-          { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" },
-          (error62, stdout, stderr) => {
-            if (error62 === null) return resolve5(stdout);
-            const missing = error62.code === "ENOENT";
-            reject(
-              problem(
-                spec,
-                missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`,
-                missing ? "install git, or pass the two lock files directly" : "check the revision and the path (run flake-audit inside the repository)"
-              )
-            );
-          }
-        );
-      });
-      return { displayPath: spec, text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
-    },
-    async readText(p) {
-      if (p === "-" || p === STDIN_PATH) {
-        const text = await readStdin();
-        return { displayPath: "<stdin>", text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
-      }
-      const abs = path.resolve(cwd, p);
-      let bytes;
-      try {
-        const st = await fs.stat(abs);
-        if (st.isDirectory()) throw problem(p, "is a directory", await explainDirectory(abs));
-        if (st.size > MAX_INPUT_BYTES)
-          throw problem(
-            p,
-            `is ${st.size} bytes, more than the ${MAX_INPUT_BYTES} flake-audit reads`,
-            "check that the path names the right file"
-          );
-        bytes = await fs.readFile(abs);
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        throw fromErrno(p, e);
-      }
-      return {
-        displayPath: p,
-        text: bytes.toString("utf8"),
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        directoryName: path.basename(path.dirname(abs))
-      };
-    }
-  };
-}
-function fromErrno(p, e) {
-  const code2 = e?.code;
-  switch (code2) {
-    case "ENOENT":
-      return problem(
-        p,
-        "no such file",
-        "check the path; by default flake-audit reads ./flake.lock (run `nix flake lock` to create one)"
-      );
-    case "EACCES":
-    case "EPERM":
-      return problem(p, "permission denied", "make the file readable, or run as a user who can read it");
-    case "EISDIR":
-      return problem(p, "is a directory", "pass the path of a file, not a directory");
-    default:
-      return problem(
-        p,
-        `cannot be read (${code2 ?? "unknown error"})`,
-        "check the path and that the file is a regular file"
-      );
-  }
-}
-async function writeFileAtomic(target, content) {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const fd = openSync(tmp, "wx");
-    try {
-      for (const chunk of typeof content === "string" ? [content] : content) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => void 0);
-    const code2 = e?.code ?? "unknown error";
-    throw new UsageError(`cannot write ${target}: ${code2 === "ENOENT" ? "its directory does not exist" : code2}`);
-  }
-}
-var MAX_INPUT_BYTES, STDIN_PATH, sha256Hex;
-var init_fs = __esm({
-  "src/adapters/fs.ts"() {
+// src/domain/time.ts
+var MAX_SECONDS, isoDate, isoDateTime;
+var init_time = __esm({
+  "src/domain/time.ts"() {
     "use strict";
-    init_errors();
-    MAX_INPUT_BYTES = 500 * 1024 * 1024;
-    STDIN_PATH = "/dev/stdin";
-    sha256Hex = (text) => createHash("sha256").update(text, "utf8").digest("hex");
+    MAX_SECONDS = 864e10;
+    isoDate = (seconds) => seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().slice(0, 10) : String(seconds);
+    isoDateTime = (seconds) => seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().replace(".000Z", "Z") : String(seconds);
   }
 });
 
-// src/render/sbom/options.ts
-var SPEC_VERSIONS, BOM_FORMATS;
-var init_options = __esm({
-  "src/render/sbom/options.ts"() {
+// src/domain/findings/message.ts
+var plural, UNLOCKED, MESSAGES;
+var init_message = __esm({
+  "src/domain/findings/message.ts"() {
     "use strict";
-    SPEC_VERSIONS = ["1.4", "1.5", "1.6", "1.7"];
-    BOM_FORMATS = ["json", "xml"];
+    init_time();
+    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    UNLOCKED = {
+      "no-rev-or-narhash": "no rev or narHash locks it",
+      "rev-without-narhash": "locked to a commit but without a narHash",
+      "local-path": "a local path is mutable, whatever its hash says today",
+      "non-flake-without-narhash": "a flake = false input without a narHash"
+    };
+    MESSAGES = {
+      stale: (d) => `last modified ${isoDate(d.lastModified)}, ${d.ageDays} days ago (the policy allows ${d.maxAgeDays})`,
+      "unsupported-branch": (d) => `follows '${d.branch}', which is not a supported release or rolling branch`,
+      "non-upstream-nixpkgs": (d) => `nixpkgs comes from ${d.owner}/${d.repo}, not NixOS/nixpkgs`,
+      "duplicate-sources": (d) => `${d.repository} is locked at ${d.revisions.length} revisions (${d.inputs.join(", ")}); the others could follow '${d.follow}'`,
+      unlocked: (d) => d.why === "local-path" ? `a local path (${d.path}) is mutable, whatever its hash says today` : UNLOCKED[d.why],
+      "insecure-transport": (d) => `fetched over ${d.scheme}://`,
+      "license-not-allowed": (d) => `${d.license} is not on the allowed list (${d.allowed.join(", ")})`,
+      "allowlist-expired": (d) => `the allowance for ${d.rule} ("${d.reason}") expired on ${d.expires}`,
+      "rev-not-found": (d) => `rev not found upstream: ${d.missing === "repository" ? `repository ${d.repository}` : `commit ${d.rev.slice(0, 12)} in ${d.repository}`} does not exist on ${d.host}`,
+      "rev-not-on-ref": (d) => d.status === "ref-not-found" ? `the ref '${d.ref}' the flake follows does not exist upstream` : `rev ${d.rev.slice(0, 12)} is not on '${d.ref}' (${d.status}): it may come from a fork or have been force-pushed away`,
+      "repo-renamed": (d) => `${d.from} is now ${d.to}`,
+      "repo-archived": (d) => `${d.repository} is archived`,
+      "repo-fork": (d) => `${d.repository} is a fork${d.parent !== void 0 ? ` of ${d.parent}` : ""}`,
+      "missing-license": (d) => `${d.repository} has no license GitHub recognises`,
+      "last-modified-mismatch": (d) => `lock lastModified ${isoDateTime(d.lastModified)} differs from the commit's committer date ${d.committedDate}`,
+      "unsigned-commit": (d) => d.state === "unsigned" ? "the locked commit is not signed" : `the commit's signature is not verified (${d.reason})`,
+      "source-changed": (d) => `${d.before} \u2192 ${d.after}`,
+      "narhash-changed": (d) => `rev ${d.rev.slice(0, 12)} now has narHash ${d.after} (was ${d.before})`,
+      "pin-lost": () => "the input is no longer locked by content",
+      "last-modified-backwards": () => "the new pin is older than the old one",
+      "ref-downgrade": (d) => `'${d.from}' \u2192 '${d.to}'`,
+      "upstream-downgrade": (d) => `the new rev is ${plural(d.behindBy, "commit")} behind the old one`,
+      "upstream-diverged": (d) => `history diverged: ${d.aheadBy} new commits, ${d.behindBy} dropped`
+    };
   }
 });
 
-// src/domain/findings.ts
-var SEVERITIES, severityRank, RULES, compareFindings;
-var init_findings = __esm({
-  "src/domain/findings.ts"() {
+// src/domain/findings/rules.ts
+var RULES;
+var init_rules = __esm({
+  "src/domain/findings/rules.ts"() {
     "use strict";
-    SEVERITIES = ["info", "low", "medium", "high"];
-    severityRank = (s) => SEVERITIES.indexOf(s);
     RULES = {
       "rev-not-found": {
         severity: "high",
@@ -414,7 +288,68 @@ var init_findings = __esm({
         fix: "Fix the finding, or renew the allowance with a new expiry and reason."
       }
     };
-    compareFindings = (a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.input < b.input ? -1 : a.input > b.input ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  }
+});
+
+// src/domain/findings.ts
+function makeFinding(rule, input2, details3, severity = RULES[rule].severity) {
+  return { rule, severity, input: input2, message: MESSAGES[rule](details3), details: details3 };
+}
+var SEVERITIES, severityRank, atLeast, compareText, compareFindings;
+var init_findings = __esm({
+  "src/domain/findings.ts"() {
+    "use strict";
+    init_message();
+    init_rules();
+    init_rules();
+    SEVERITIES = ["info", "low", "medium", "high"];
+    severityRank = (s) => SEVERITIES.indexOf(s);
+    atLeast = (s, threshold) => severityRank(s) >= severityRank(threshold);
+    compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    compareFindings = (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.input, b.input) || compareText(a.rule, b.rule);
+  }
+});
+
+// node_modules/emoji-regex/index.js
+var require_emoji_regex = __commonJS({
+  "node_modules/emoji-regex/index.js"(exports, module) {
+    module.exports = () => {
+      return /[#*0-9]\uFE0F?\u20E3|[\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23ED-\u23EF\u23F1\u23F2\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB\u25FC\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692\u2694-\u2697\u2699\u269B\u269C\u26A0\u26A7\u26AA\u26B0\u26B1\u26BD\u26BE\u26C4\u26C8\u26CF\u26D1\u26E9\u26F0-\u26F5\u26F7\u26F8\u26FA\u2702\u2708\u2709\u270F\u2712\u2714\u2716\u271D\u2721\u2733\u2734\u2744\u2747\u2757\u2763\u27A1\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B55\u3030\u303D\u3297\u3299]\uFE0F?|[\u261D\u270C\u270D](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\u270A\u270B](?:\uD83C[\uDFFB-\uDFFF])?|[\u23E9-\u23EC\u23F0\u23F3\u25FD\u2693\u26A1\u26AB\u26C5\u26CE\u26D4\u26EA\u26FD\u2705\u2728\u274C\u274E\u2753-\u2755\u2795-\u2797\u27B0\u27BF\u2B50]|\u26D3\uFE0F?(?:\u200D\uD83D\uDCA5)?|\u26F9(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\u2764\uFE0F?(?:\u200D(?:\uD83D\uDD25|\uD83E\uDE79))?|\uD83C(?:[\uDC04\uDD70\uDD71\uDD7E\uDD7F\uDE02\uDE37\uDF21\uDF24-\uDF2C\uDF36\uDF7D\uDF96\uDF97\uDF99-\uDF9B\uDF9E\uDF9F\uDFCD\uDFCE\uDFD4-\uDFDF\uDFF5\uDFF7]\uFE0F?|[\uDF85\uDFC2\uDFC7](?:\uD83C[\uDFFB-\uDFFF])?|[\uDFC4\uDFCA](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDFCB\uDFCC](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDCCF\uDD8E\uDD91-\uDD9A\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF43\uDF45-\uDF4A\uDF4C-\uDF7C\uDF7E-\uDF84\uDF86-\uDF93\uDFA0-\uDFC1\uDFC5\uDFC6\uDFC8\uDFC9\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF8-\uDFFF]|\uDDE6\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF]|\uDDE7\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF]|\uDDE8\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF7\uDDFA-\uDDFF]|\uDDE9\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF]|\uDDEA\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA]|\uDDEB\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7]|\uDDEC\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE]|\uDDED\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA]|\uDDEE\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9]|\uDDEF\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5]|\uDDF0\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF]|\uDDF1\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE]|\uDDF2\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF]|\uDDF3\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF]|\uDDF4\uD83C\uDDF2|\uDDF5\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE]|\uDDF6\uD83C\uDDE6|\uDDF7\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC]|\uDDF8\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF]|\uDDF9\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF]|\uDDFA\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF]|\uDDFB\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA]|\uDDFC\uD83C[\uDDEB\uDDF8]|\uDDFD\uD83C\uDDF0|\uDDFE\uD83C[\uDDEA\uDDF9]|\uDDFF\uD83C[\uDDE6\uDDF2\uDDFC]|\uDF44(?:\u200D\uD83D\uDFEB)?|\uDF4B(?:\u200D\uD83D\uDFE9)?|\uDFC3(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDFF3\uFE0F?(?:\u200D(?:\u26A7\uFE0F?|\uD83C\uDF08))?|\uDFF4(?:\u200D\u2620\uFE0F?|\uDB40\uDC67\uDB40\uDC62\uDB40(?:\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDC73\uDB40\uDC63\uDB40\uDC74|\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F)?)|\uD83D(?:[\uDC3F\uDCFD\uDD49\uDD4A\uDD6F\uDD70\uDD73\uDD76-\uDD79\uDD87\uDD8A-\uDD8D\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA\uDECB\uDECD-\uDECF\uDEE0-\uDEE5\uDEE9\uDEF0\uDEF3]\uFE0F?|[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDC8F\uDC91\uDCAA\uDD7A\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC](?:\uD83C[\uDFFB-\uDFFF])?|[\uDC6E-\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4\uDEB5](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD74\uDD90](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\uDC00-\uDC07\uDC09-\uDC14\uDC16-\uDC25\uDC27-\uDC3A\uDC3C-\uDC3E\uDC40\uDC44\uDC45\uDC51-\uDC65\uDC6A\uDC79-\uDC7B\uDC7D-\uDC80\uDC84\uDC88-\uDC8E\uDC90\uDC92-\uDCA9\uDCAB-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDDA4\uDDFB-\uDE2D\uDE2F-\uDE34\uDE37-\uDE41\uDE43\uDE44\uDE48-\uDE4A\uDE80-\uDEA2\uDEA4-\uDEB3\uDEB7-\uDEBF\uDEC1-\uDEC5\uDED0-\uDED2\uDED5-\uDED8\uDEDC-\uDEDF\uDEEB\uDEEC\uDEF4-\uDEFC\uDFE0-\uDFEB\uDFF0]|\uDC08(?:\u200D\u2B1B)?|\uDC15(?:\u200D\uD83E\uDDBA)?|\uDC26(?:\u200D(?:\u2B1B|\uD83D\uDD25))?|\uDC3B(?:\u200D\u2744\uFE0F?)?|\uDC41\uFE0F?(?:\u200D\uD83D\uDDE8\uFE0F?)?|\uDC68(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDC68\uDC69]\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?))?|\uDC69(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?[\uDC68\uDC69]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?|\uDC69\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?))|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFC-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFD-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFD\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFE]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])))?))?|\uDD75(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\uDE2E(?:\u200D\uD83D\uDCA8)?|\uDE35(?:\u200D\uD83D\uDCAB)?|\uDE36(?:\u200D\uD83C\uDF2B\uFE0F?)?|\uDE42(?:\u200D[\u2194\u2195]\uFE0F?)?|\uDEB6(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?)|\uD83E(?:[\uDD0C\uDD0F\uDD18-\uDD1F\uDD30-\uDD34\uDD36\uDD77\uDDB5\uDDB6\uDDBB\uDDD2\uDDD3\uDDD5\uDEC3-\uDEC5\uDEF0\uDEF2-\uDEF8](?:\uD83C[\uDFFB-\uDFFF])?|[\uDD26\uDD35\uDD37-\uDD39\uDD3C-\uDD3E\uDDB8\uDDB9\uDDCD\uDDCF\uDDD4\uDDD6-\uDDDD](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDDDE\uDDDF](?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD0D\uDD0E\uDD10-\uDD17\uDD20-\uDD25\uDD27-\uDD2F\uDD3A\uDD3F-\uDD45\uDD47-\uDD76\uDD78-\uDDB4\uDDB7\uDDBA\uDDBC-\uDDCC\uDDD0\uDDE0-\uDDFF\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC2\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF]|\uDDCE(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDDD1(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1|\uDDD1\u200D\uD83E\uDDD2(?:\u200D\uD83E\uDDD2)?|\uDDD2(?:\u200D\uD83E\uDDD2)?))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])))?))?|\uDEF1(?:\uD83C(?:\uDFFB(?:\u200D\uD83E\uDEF2\uD83C[\uDFFC-\uDFFF])?|\uDFFC(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFD-\uDFFF])?|\uDFFD(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])?|\uDFFE(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFD\uDFFF])?|\uDFFF(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFE])?))?)/g;
+    };
+  }
+});
+
+// node_modules/get-caller-file/index.js
+var require_get_caller_file = __commonJS({
+  "node_modules/get-caller-file/index.js"(exports, module) {
+    "use strict";
+    module.exports = function getCallerFile2(position) {
+      if (position === void 0) {
+        position = 2;
+      }
+      if (position >= Error.stackTraceLimit) {
+        throw new TypeError("getCallerFile(position) requires position be less then Error.stackTraceLimit but position was: `" + position + "` and Error.stackTraceLimit was: `" + Error.stackTraceLimit + "`");
+      }
+      var oldPrepareStackTrace = Error.prepareStackTrace;
+      Error.prepareStackTrace = function(_, stack2) {
+        return stack2;
+      };
+      var stack = new Error().stack;
+      Error.prepareStackTrace = oldPrepareStackTrace;
+      if (stack !== null && typeof stack === "object") {
+        return stack[position] ? stack[position].getFileName() : void 0;
+      }
+    };
+  }
+});
+
+// src/render/sbom/options.ts
+var SPEC_VERSIONS, BOM_FORMATS;
+var init_options = __esm({
+  "src/render/sbom/options.ts"() {
+    "use strict";
+    SPEC_VERSIONS = ["1.4", "1.5", "1.6", "1.7"];
+    BOM_FORMATS = ["json", "xml"];
   }
 });
 
@@ -452,19 +387,19 @@ var init_result = __esm({
 });
 
 // src/domain/lock/graph.ts
-function resolveInputPath(nodes, root, path3) {
-  return walk(nodes, root, path3, []);
+function resolveInputPath(nodes, root, path4) {
+  return walk(nodes, root, path4, []);
 }
-function walk(nodes, root, path3, started) {
+function walk(nodes, root, path4, started) {
   let current = root;
-  for (let i = 0; i < path3.length; i++) {
-    const name = path3[i];
+  for (let i = 0; i < path4.length; i++) {
+    const name = path4[i];
     const node2 = nodes.get(current);
-    if (node2 === void 0) return err({ kind: "missing-node", at: path3.slice(0, i), key: current });
+    if (node2 === void 0) return err({ kind: "missing-node", at: path4.slice(0, i), key: current });
     const edge = node2.inputs.get(name);
-    if (edge === void 0) return err({ kind: "missing-input", at: path3.slice(0, i), name });
+    if (edge === void 0) return err({ kind: "missing-input", at: path4.slice(0, i), name });
     if (edge.kind === "node") {
-      if (!nodes.has(edge.key)) return err({ kind: "missing-node", at: path3.slice(0, i + 1), key: edge.key });
+      if (!nodes.has(edge.key)) return err({ kind: "missing-node", at: path4.slice(0, i + 1), key: edge.key });
       current = edge.key;
       continue;
     }
@@ -505,11 +440,11 @@ var init_map_utils = __esm({
 // src/domain/lock/walk.ts
 function walkEdges(graph, visit2) {
   const memo2 = /* @__PURE__ */ new Map();
-  const resolve5 = (path3) => {
-    const k = path3.join("\0");
+  const resolve5 = (path4) => {
+    const k = path4.join("\0");
     return getOrInsert(memo2, k, () => {
-      const r = resolveInputPath(graph.nodes, graph.root, path3);
-      if (!r.ok) throw new Error(`lock graph is not total at ${path3.join("/")}`);
+      const r = resolveInputPath(graph.nodes, graph.root, path4);
+      if (!r.ok) throw new Error(`lock graph is not total at ${path4.join("/")}`);
       return r.value;
     });
   };
@@ -525,9 +460,9 @@ function walkEdges(graph, visit2) {
     for (const name of [...node2.inputs.keys()].sort()) {
       const ref = node2.inputs.get(name);
       const target = ref.kind === "node" ? ref.key : resolve5(ref.path);
-      const path3 = [...item.path, name];
-      const descend = visit2({ parent: item.key, name, path: path3, ref, target });
-      if (descend && target !== graph.root && !onChain(item, target)) queue.push({ key: target, path: path3, up: item });
+      const path4 = [...item.path, name];
+      const descend = visit2({ parent: item.key, name, path: path4, ref, target });
+      if (descend && target !== graph.root && !onChain(item, target)) queue.push({ key: target, path: path4, up: item });
     }
   }
 }
@@ -544,20 +479,20 @@ function indexLock(graph) {
   const paths = /* @__PURE__ */ new Map();
   const edges = /* @__PURE__ */ new Map();
   const truncated = /* @__PURE__ */ new Set();
-  const addPath = (key, path3) => {
+  const addPath = (key, path4) => {
     const list2 = getOrInsert(paths, key, () => []);
     if (list2.length >= MAX_PATHS_PER_NODE) {
       truncated.add(key);
       return false;
     }
-    list2.push(path3);
+    list2.push(path4);
     return true;
   };
-  walkEdges(graph, ({ parent, name, path: path3, ref, target }) => {
+  walkEdges(graph, ({ parent, name, path: path4, ref, target }) => {
     const resolved = getOrInsert(edges, parent, () => /* @__PURE__ */ new Map());
     if (!resolved.has(name)) resolved.set(name, target);
     if (target === graph.root) return false;
-    const added = addPath(target, path3);
+    const added = addPath(target, path4);
     return ref.kind === "node" && added;
   });
   if (graph.nodes.has(graph.root) && !edges.has(graph.root)) edges.set(graph.root, /* @__PURE__ */ new Map());
@@ -676,22 +611,22 @@ function decodeByLength(s, algo) {
   if (s.length === base64Length(size)) return fromBase64(s, size);
   return void 0;
 }
-function parseHash(text, contextAlgo) {
-  const colon = text.indexOf(":");
-  const dash = text.indexOf("-");
+function parseHash(text2, contextAlgo) {
+  const colon = text2.indexOf(":");
+  const dash = text2.indexOf("-");
   let algoName;
   let rest;
   let sri = false;
   if (colon >= 0) {
-    algoName = text.slice(0, colon);
-    rest = text.slice(colon + 1);
-  } else if (dash >= 0 && isHashAlgo(text.slice(0, dash))) {
-    algoName = text.slice(0, dash);
-    rest = text.slice(dash + 1);
+    algoName = text2.slice(0, colon);
+    rest = text2.slice(colon + 1);
+  } else if (dash >= 0 && isHashAlgo(text2.slice(0, dash))) {
+    algoName = text2.slice(0, dash);
+    rest = text2.slice(dash + 1);
     sri = true;
   } else {
     algoName = contextAlgo;
-    rest = text;
+    rest = text2;
   }
   if (algoName === void 0) return err("no hash algorithm given (expected e.g. sha256-\u2026 or sha256:\u2026)");
   if (!isHashAlgo(algoName)) return err(`unknown hash algorithm '${algoName}'`);
@@ -878,13 +813,13 @@ function sourceStorePath(narHash, name = "source", storeDir = DEFAULT_STORE_DIR)
   const inner = `fixed:out:r:${narHash.algo}:${toBase16(narHash.bytes)}:`;
   return makeStorePath("output:out", { algo: "sha256", bytes: sha256(utf8(inner)) }, name, storeDir);
 }
-function parseStorePath(text, storeDir) {
-  const slash = text.lastIndexOf("/");
+function parseStorePath(text2, storeDir) {
+  const slash = text2.lastIndexOf("/");
   if (slash <= 0) return err("expected an absolute store path like /nix/store/<hash>-<name>");
-  const dir = text.slice(0, slash);
+  const dir = text2.slice(0, slash);
   if (!DIR_RE.test(dir)) return err(`store directory '${dir}' is not a plain absolute path`);
   if (storeDir !== void 0 && dir !== storeDir) return err(`expected a path in ${storeDir}, found one in ${dir}`);
-  const base = text.slice(slash + 1);
+  const base = text2.slice(slash + 1);
   const hash2 = base.slice(0, 32);
   if (base.length < 34 || base[32] !== "-") return err("expected <32-character hash>-<name> after the store directory");
   if (!isNix32(hash2)) return err(`store path hash '${hash2}' is not 32 nix32 characters`);
@@ -893,17 +828,17 @@ function parseStorePath(text, storeDir) {
     return err(`store path name '${name}' has characters Nix does not allow`);
   return ok({ storeDir: dir, hash: hash2, name });
 }
-function storePathProblem(text, storeDir) {
-  if (storeDir === void 0 || !text.startsWith(storeDir) || text.charCodeAt(storeDir.length) !== 47 || text.indexOf("/", storeDir.length + 1) >= 0) {
-    const r = parseStorePath(text, storeDir);
+function storePathProblem(text2, storeDir) {
+  if (storeDir === void 0 || !text2.startsWith(storeDir) || text2.charCodeAt(storeDir.length) !== 47 || text2.indexOf("/", storeDir.length + 1) >= 0) {
+    const r = parseStorePath(text2, storeDir);
     return r.ok ? void 0 : r.error;
   }
   const base = storeDir.length + 1;
-  if (text.length < base + 34 || text.charCodeAt(base + 32) !== 45)
+  if (text2.length < base + 34 || text2.charCodeAt(base + 32) !== 45)
     return "expected <32-character hash>-<name> after the store directory";
-  if (!isNix32(text.slice(base, base + 32)))
-    return `store path hash '${text.slice(base, base + 32)}' is not 32 nix32 characters`;
-  const name = text.slice(base + 33);
+  if (!isNix32(text2.slice(base, base + 32)))
+    return `store path hash '${text2.slice(base, base + 32)}' is not 32 nix32 characters`;
+  const name = text2.slice(base + 33);
   if (!NAME_RE.test(name) || name === "." || name === "..")
     return `store path name '${name}' has characters Nix does not allow`;
   return void 0;
@@ -1054,9 +989,9 @@ var init_graph2 = __esm({
       constructor(storeDir) {
         this.#offset = storeDir.length + 1;
       }
-      #word(p, at) {
+      #word(p, at2) {
         let k = 0;
-        for (let i = at; i < at + 6; i++) k = k << 5 | (DIGIT[p.charCodeAt(i)] ?? 0) & 31;
+        for (let i = at2; i < at2 + 6; i++) k = k << 5 | (DIGIT[p.charCodeAt(i)] ?? 0) & 31;
         return k;
       }
       #slotOf(head) {
@@ -1182,10 +1117,12 @@ function githubTarget(s, original, enterpriseHosts = []) {
     const m = /^(?:https?|ssh|git)(?:\+[a-z]+)?:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/?#]+?)(?:\.git)?(?:\/archive\/([0-9a-f]{40})(?:\.tar\.gz|\.zip))?(?:[/?#].*)?$/i.exec(
       s.url
     );
-    if (m === null || !hosts.has(m[1].toLowerCase())) return { reason: `${s.type} input not hosted on GitHub` };
-    const rev2 = s.rev ?? m[4];
+    const [, host, owner, repo, archiveRev] = m ?? [];
+    if (host === void 0 || owner === void 0 || repo === void 0 || !hosts.has(host.toLowerCase()))
+      return { reason: `${s.type} input not hosted on GitHub` };
+    const rev2 = s.rev ?? archiveRev;
     if (rev2 === void 0) return { reason: "no locked rev" };
-    return withRef({ host: m[1].toLowerCase(), owner: m[2], repo: m[3], rev: rev2 });
+    return withRef({ host: host.toLowerCase(), owner, repo, rev: rev2 });
   }
   if (s.type === "gitlab" || s.type === "sourcehut")
     return { reason: `${s.type} inputs are not resolvable yet (only GitHub is)` };
@@ -1214,18 +1151,25 @@ var init_upstream_facts = __esm({
   }
 });
 
-// src/domain/time.ts
-var MAX_SECONDS, isoDate, isoDateTime;
-var init_time = __esm({
-  "src/domain/time.ts"() {
-    "use strict";
-    MAX_SECONDS = 864e10;
-    isoDate = (seconds) => seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().slice(0, 10) : String(seconds);
-    isoDateTime = (seconds) => seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().replace(".000Z", "Z") : String(seconds);
-  }
-});
-
 // src/domain/provenance/report.ts
+function upstreamFindings(id, t, repo, commit, reach, lastModified) {
+  const out = [];
+  const repository2 = repo.nameWithOwner;
+  const requested = `${t.owner}/${t.repo}`;
+  if (reach !== void 0 && !isUpstreamError(reach) && !reach.contained)
+    out.push(makeFinding("rev-not-on-ref", id, { rev: t.rev, ref: reach.ref, status: reach.status }));
+  if (repository2.toLowerCase() !== requested.toLowerCase())
+    out.push(makeFinding("repo-renamed", id, { from: requested, to: repository2 }));
+  if (repo.archived) out.push(makeFinding("repo-archived", id, { repository: repository2 }));
+  if (repo.fork)
+    out.push(
+      makeFinding("repo-fork", id, { repository: repository2, ...repo.parent !== void 0 ? { parent: repo.parent } : {} })
+    );
+  if (repo.license === void 0) out.push(makeFinding("missing-license", id, { repository: repository2 }));
+  if (lastModified !== void 0 && Date.parse(commit.committedDate) / 1e3 !== lastModified)
+    out.push(makeFinding("last-modified-mismatch", id, { lastModified, committedDate: commit.committedDate }));
+  return out;
+}
 function entryFor(input2, id, t, batch, findings) {
   const base = {
     input: id,
@@ -1236,6 +1180,7 @@ function entryFor(input2, id, t, batch, findings) {
   };
   const repo = batch.repos.get(repoKey(t));
   const commit = batch.commits.get(commitKey(t));
+  const requested = `${t.owner}/${t.repo}`;
   const failure2 = [repo, commit].find((x) => isUpstreamError(x) && x.error !== "not-found");
   if (failure2?.error === "unconfigured")
     return { ...base, status: "unsupported", reason: `not resolvable: ${failure2.message}` };
@@ -1244,12 +1189,13 @@ function entryFor(input2, id, t, batch, findings) {
     return { ...base, status: "failed", reason: failure2?.message ?? "not looked up" };
   }
   if (isUpstreamError(repo) || isUpstreamError(commit)) {
-    const what = isUpstreamError(repo) ? `repository ${t.owner}/${t.repo}` : `commit ${t.rev.slice(0, 12)} in ${t.owner}/${t.repo}`;
-    findings.push(finding("rev-not-found", id, `rev not found upstream: ${what} does not exist on ${t.host}`));
+    const missing = isUpstreamError(repo) ? "repository" : "commit";
+    const found = makeFinding("rev-not-found", id, { host: t.host, repository: requested, rev: t.rev, missing });
+    findings.push(found);
+    const what = missing === "repository" ? `repository ${requested}` : `commit ${t.rev.slice(0, 12)} in ${requested}`;
     return { ...base, status: "not-found", reason: `${what} was not found` };
   }
   const reach = batch.reach.get(reachKey(t));
-  const requested = `${t.owner}/${t.repo}`;
   const renamed = repo.nameWithOwner.toLowerCase() !== requested.toLowerCase();
   const upstream = {
     repository: repo.nameWithOwner,
@@ -1262,37 +1208,7 @@ function entryFor(input2, id, t, batch, findings) {
     fork: repo.fork,
     ...repo.parent !== void 0 ? { parent: repo.parent } : {}
   };
-  if (reach !== void 0 && !isUpstreamError(reach) && !reach.contained) {
-    findings.push(
-      finding(
-        "rev-not-on-ref",
-        id,
-        reach.status === "ref-not-found" ? `the ref '${reach.ref}' the flake follows does not exist upstream` : `rev ${t.rev.slice(0, 12)} is not on '${reach.ref}' (${reach.status}): it may come from a fork or have been force-pushed away`
-      )
-    );
-  }
-  if (renamed) findings.push(finding("repo-renamed", id, `${requested} is now ${repo.nameWithOwner}`));
-  if (repo.archived) findings.push(finding("repo-archived", id, `${repo.nameWithOwner} is archived`));
-  if (repo.fork)
-    findings.push(
-      finding(
-        "repo-fork",
-        id,
-        `${repo.nameWithOwner} is a fork${repo.parent !== void 0 ? ` of ${repo.parent}` : ""}`
-      )
-    );
-  if (repo.license === void 0)
-    findings.push(finding("missing-license", id, `${repo.nameWithOwner} has no license GitHub recognises`));
-  const lm = input2.locked.lastModified;
-  if (lm !== void 0 && Date.parse(commit.committedDate) / 1e3 !== lm) {
-    findings.push(
-      finding(
-        "last-modified-mismatch",
-        id,
-        `lock lastModified ${isoDateTime(lm)} differs from the commit's committer date ${commit.committedDate}`
-      )
-    );
-  }
+  findings.push(...upstreamFindings(id, t, repo, commit, reach, input2.locked.lastModified));
   return { ...base, status: "resolved", upstream };
 }
 function buildResolveReport(entries, batch, meta3) {
@@ -1323,21 +1239,14 @@ function buildResolveReport(entries, batch, meta3) {
     gaps
   };
 }
-var isUpstreamError, finding;
+var isUpstreamError;
 var init_report = __esm({
   "src/domain/provenance/report.ts"() {
     "use strict";
     init_findings();
     init_input_path();
     init_upstream_facts();
-    init_time();
     isUpstreamError = (v) => typeof v === "object" && v !== null && "error" in v;
-    finding = (rule, input2, message) => ({
-      rule,
-      severity: RULES[rule].severity,
-      input: input2,
-      message
-    });
   }
 });
 
@@ -1563,10 +1472,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path3) {
-  if (!path3)
+function getElementAtPath(obj, path4) {
+  if (!path4)
     return obj;
-  return path3.reduce((acc, key) => acc?.[key], obj);
+  return path4.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1825,11 +1734,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path3, issues) {
+function prefixIssues(path4, issues) {
   return issues.map((iss) => {
     var _a4;
     (_a4 = iss).path ?? (_a4.path = []);
-    iss.path.unshift(path3);
+    iss.path.unshift(path4);
     return iss;
   });
 }
@@ -2362,16 +2271,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path3 = []) => {
+  const processError = (error63, path4 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -2410,17 +2319,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path3 = []) => {
+  const processError = (error63, path4 = []) => {
     var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -2459,8 +2368,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path3) {
+  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path4) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10326,8 +10235,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text) => {
-      return text.charAt(0).toUpperCase() + text.slice(1);
+    capitalizeFirstCharacter = (text2) => {
+      return text2.charAt(0).toUpperCase() + text2.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -11737,8 +11646,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural2 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
+            const plural3 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -11888,8 +11797,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural2 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
+            const plural3 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -20492,13 +20401,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path3 = ref.slice(1).split("/").filter(Boolean);
-  if (path3.length === 0) {
+  const path4 = ref.slice(1).split("/").filter(Boolean);
+  if (path4.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path3[0] === defsKey) {
-    const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
+  if (path4[0] === defsKey) {
+    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -20606,7 +20515,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural2(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -20645,7 +20554,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -20653,7 +20562,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -21833,16 +21742,16 @@ var init_issues = __esm({
   "src/ingest/issues.ts"() {
     "use strict";
     escapePointerToken = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
-    toPointer = (path3) => path3.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
+    toPointer = (path4) => path4.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
   }
 });
 
 // src/ingest/json-locate.ts
-function positionAt(text, offset) {
+function positionAt(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+  for (let i = 0; i < offset && i < text2.length; i++) {
+    if (text2.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
@@ -21942,12 +21851,12 @@ function scanContainer(s, pointer, close, isObject3) {
     throw new Stop(s.pos, `unexpected ${describe3(s)}, expected ',' or '${close}'`);
   }
 }
-function findSyntaxError(text) {
-  const s = { text, pos: 0 };
+function findSyntaxError(text2) {
+  const s = { text: text2, pos: 0 };
   try {
     scanValue(s, "");
     skipWs(s);
-    if (s.pos < text.length) throw new Stop(s.pos, `unexpected ${describe3(s)} after the end of the JSON value`);
+    if (s.pos < text2.length) throw new Stop(s.pos, `unexpected ${describe3(s)} after the end of the JSON value`);
     return void 0;
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, message: e.message };
@@ -21955,11 +21864,11 @@ function findSyntaxError(text) {
     throw e;
   }
 }
-function findPointer(text, pointer) {
+function findPointer(text2, pointer) {
   const parts = pointer.split("/");
   for (let n = parts.length; n >= 1; n--) {
     const target = parts.slice(0, n).join("/");
-    const s = { text, pos: 0, target };
+    const s = { text: text2, pos: 0, target };
     try {
       scanValue(s, "");
     } catch {
@@ -21968,29 +21877,29 @@ function findPointer(text, pointer) {
   }
   return void 0;
 }
-function nodeOffsets(text) {
+function nodeOffsets(text2) {
   const out = /* @__PURE__ */ new Map();
   let pos = 0;
   let depth = 0;
   let inNodes = -1;
   let lastKey;
   let pendingNodes = false;
-  while (pos < text.length) {
-    const c = text.charCodeAt(pos);
+  while (pos < text2.length) {
+    const c = text2.charCodeAt(pos);
     if (c === 34) {
-      let end = text.indexOf('"', pos + 1);
-      while (end > 0 && text.charCodeAt(end - 1) === 92) {
+      let end = text2.indexOf('"', pos + 1);
+      while (end > 0 && text2.charCodeAt(end - 1) === 92) {
         let bs = 0;
-        for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
+        for (let i = end - 1; text2.charCodeAt(i) === 92; i--) bs++;
         if (bs % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
+        end = text2.indexOf('"', end + 1);
       }
       if (end < 0) break;
-      const raw = text.slice(pos + 1, end);
+      const raw = text2.slice(pos + 1, end);
       let after = end + 1;
-      while (after < text.length && (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13 || text.charCodeAt(after) === 9))
+      while (after < text2.length && (text2.charCodeAt(after) === 32 || text2.charCodeAt(after) === 10 || text2.charCodeAt(after) === 13 || text2.charCodeAt(after) === 9))
         after++;
-      if (text[after] === ":") {
+      if (text2[after] === ":") {
         lastKey = raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw;
         if (depth === 1 && lastKey === "nodes") pendingNodes = true;
         if (inNodes >= 0 && depth === inNodes + 1) out.set(lastKey, pos);
@@ -22012,15 +21921,15 @@ function nodeOffsets(text) {
   }
   return out;
 }
-function positionsAt(text, offsets) {
+function positionsAt(text2, offsets) {
   const sorted = [...new Set(offsets)].sort((a, b) => a - b);
   const out = /* @__PURE__ */ new Map();
   let line = 1;
   let lineStart = 0;
   let i = 0;
   for (const offset of sorted) {
-    for (; i < offset && i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
+    for (; i < offset && i < text2.length; i++) {
+      if (text2.charCodeAt(i) === 10) {
         line++;
         lineStart = i + 1;
       }
@@ -22047,8 +21956,8 @@ var init_json_locate = __esm({
 });
 
 // src/ingest/json-document.ts
-function parseJsonDocument(text, origin, what) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function parseJsonDocument(text2, origin, what) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   if (body.trim() === "") {
     return err([
       {
@@ -22076,11 +21985,11 @@ function parseJsonDocument(text, origin, what) {
     ]);
   }
 }
-function withPositions(text, issues, limit = 20) {
+function withPositions(text2, issues, limit = 20) {
   return issues.map((issue2, i) => {
     if (issue2.position !== void 0 || i >= limit || issue2.pointer === "") return issue2;
-    const offset = findPointer(text, issue2.pointer);
-    return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text, offset) };
+    const offset = findPointer(text2, issue2.pointer);
+    return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text2, offset) };
   });
 }
 var CONFLICT;
@@ -22094,9 +22003,9 @@ var init_json_document = __esm({
 });
 
 // src/ingest/zod-issues.ts
-function valueAt(root, path3) {
+function valueAt(root, path4) {
   let v = root;
-  for (const p of path3) {
+  for (const p of path4) {
     if (v === null || typeof v !== "object") return void 0;
     v = v[p];
   }
@@ -22290,12 +22199,12 @@ var init_source_attrs = __esm({
 });
 
 // src/ingest/lock/graph-checks.ts
-function followsMessage(e, path3) {
+function followsMessage(e, path4) {
   switch (e.kind) {
     case "missing-input":
-      return `follows ${show(path3)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${formatInputPath(e.at)}'`} does not have`;
+      return `follows ${show(path4)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${formatInputPath(e.at)}'`} does not have`;
     case "missing-node":
-      return `follows ${show(path3)} passes through node '${e.key}', which is not in nodes`;
+      return `follows ${show(path4)} passes through node '${e.key}', which is not in nodes`;
     case "cycle":
       return `follows cycle: ${e.chain.map((p) => formatInputPath(p)).join(" -> ")}`;
     default:
@@ -22400,11 +22309,11 @@ var init_graph_checks = __esm({
 });
 
 // src/ingest/lock/flake-lock.ts
-function parseFlakeLock(text, origin) {
-  const doc = parseJsonDocument(text, origin, "a flake.lock JSON object");
+function parseFlakeLock(text2, origin) {
+  const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object");
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
-  if (issues.length > 0) return err(withPositions(text, issues));
+  if (issues.length > 0) return err(withPositions(text2, issues));
   let file2;
   if (isWellFormedLock(doc.value)) file2 = doc.value;
   else {
@@ -22412,7 +22321,7 @@ function parseFlakeLock(text, origin) {
     if (!parsed.success)
       return err(
         withPositions(
-          text,
+          text2,
           zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE }))
         )
       );
@@ -22422,12 +22331,12 @@ function parseFlakeLock(text, origin) {
   if (built.issues.length > 0)
     return err(
       withPositions(
-        text,
+        text2,
         built.issues.map((i) => i.next === void 0 ? { ...i, next: REGENERATE } : i)
       )
     );
   const graphIssues = checkGraph(built.graph, origin);
-  if (graphIssues.length > 0) return err(withPositions(text, graphIssues));
+  if (graphIssues.length > 0) return err(withPositions(text2, graphIssues));
   return ok(built.graph);
 }
 function checkTopLevel(value, origin) {
@@ -22512,8 +22421,8 @@ var init_flake_lock = __esm({
 });
 
 // src/app/read-lock.ts
-async function readLock(files, path3) {
-  const file2 = await files.readText(path3);
+async function readLock(files, path4) {
+  const file2 = await files.readText(path4);
   const parsed = parseFlakeLock(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file: file2, graph: parsed.value };
@@ -22606,8 +22515,8 @@ var init_derivation = __esm({
 });
 
 // src/ingest/closure/derivation.ts
-function parseDerivations(text, origin, storeDir = DEFAULT_STORE_DIR) {
-  const doc = parseJsonDocument(text, origin, "`nix derivation show -r` output");
+function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
+  const doc = parseJsonDocument(text2, origin, "`nix derivation show -r` output");
   if (!doc.ok) return doc;
   if (!isObj2(doc.value))
     return err([
@@ -22628,9 +22537,9 @@ function parseDerivations(text, origin, storeDir = DEFAULT_STORE_DIR) {
   const drvs = [];
   for (const [key, raw] of Object.entries(map2)) {
     const pointer = `${base}/${escapePointerToken(key)}`;
-    const path3 = full(key);
-    const sp = parseStorePath(path3);
-    if (!sp.ok || !path3.endsWith(".drv") || !isObj2(raw)) {
+    const path4 = full(key);
+    const sp = parseStorePath(path4);
+    if (!sp.ok || !path4.endsWith(".drv") || !isObj2(raw)) {
       issues.push({
         origin,
         pointer,
@@ -22661,14 +22570,14 @@ function parseDerivations(text, origin, storeDir = DEFAULT_STORE_DIR) {
       outs.set(name2, isObj2(v) && typeof v["path"] === "string" ? full(v["path"]) : void 0);
     const name = typeof raw["name"] === "string" ? raw["name"] : void 0;
     drvs.push({
-      path: path3,
+      path: path4,
       ...name !== void 0 ? { name } : {},
       outputs: outs,
       inputSrcs: srcs.map(full),
       inputDrvs
     });
   }
-  if (issues.length > 0) return err(withPositions(text, issues));
+  if (issues.length > 0) return err(withPositions(text2, issues));
   return ok(derivationSet(drvs));
 }
 var isObj2, NEXT2;
@@ -22686,13 +22595,13 @@ var init_derivation2 = __esm({
 });
 
 // src/domain/nix/content-address.ts
-function parseContentAddress(text) {
+function parseContentAddress(text2) {
   let method;
   let rest;
-  if (text.startsWith("text:")) [method, rest] = ["text", text.slice(5)];
-  else if (text.startsWith("fixed:r:")) [method, rest] = ["nar", text.slice(8)];
-  else if (text.startsWith("fixed:git:")) [method, rest] = ["git", text.slice(10)];
-  else if (text.startsWith("fixed:")) [method, rest] = ["flat", text.slice(6)];
+  if (text2.startsWith("text:")) [method, rest] = ["text", text2.slice(5)];
+  else if (text2.startsWith("fixed:r:")) [method, rest] = ["nar", text2.slice(8)];
+  else if (text2.startsWith("fixed:git:")) [method, rest] = ["git", text2.slice(10)];
+  else if (text2.startsWith("fixed:")) [method, rest] = ["flat", text2.slice(6)];
   else return err("expected text:\u2026, fixed:\u2026, fixed:r:\u2026 or fixed:git:\u2026");
   const hash2 = parseHash(rest);
   return hash2.ok ? ok({ method, hash: hash2.value }) : err(hash2.error);
@@ -22714,9 +22623,9 @@ var init_content_address = __esm({
 });
 
 // src/ingest/closure/path-info-entry.ts
-function decodeHash(text) {
-  const r = parseHash(text);
-  if (!r.ok) throw new Error(`a validated narHash did not decode: ${text}`);
+function decodeHash(text2) {
+  const r = parseHash(text2);
+  if (!r.ok) throw new Error(`a validated narHash did not decode: ${text2}`);
   return r.value;
 }
 function report(o, ctx, issues, p) {
@@ -22729,7 +22638,7 @@ function report(o, ctx, issues, p) {
     received: describeReceived(o[p.field])
   });
 }
-function normalizeEntry(path3, o, ctx, issues) {
+function normalizeEntry(path4, o, ctx, issues) {
   const before = issues.length;
   const problem3 = (p) => report(o, ctx, issues, p);
   const narHashText = o["narHash"];
@@ -22779,7 +22688,7 @@ function normalizeEntry(path3, o, ctx, issues) {
     });
   if (issues.length > before || narHash === void 0 || !isStringArray(refs) || !Array.isArray(sigs)) return void 0;
   const full = (p) => p.startsWith("/") ? p : `${ctx.storeDir}/${p}`;
-  const info = new EntryInfo(path3, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
+  const info = new EntryInfo(path4, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
   if (isCount(o["narSize"])) info.narSize = o["narSize"];
   if (typeof deriverRaw === "string") info.deriver = ctx.baseNames ? full(deriverRaw) : deriverRaw;
   if (ca !== void 0 && ca !== false) info.ca = ca;
@@ -22826,8 +22735,8 @@ var init_path_info_entry = __esm({
       closureSize;
       #narHash;
       #signatures;
-      constructor(path3, narHash, references, signatures) {
-        this.path = path3;
+      constructor(path4, narHash, references, signatures) {
+        this.path = path4;
         this.#narHash = narHash;
         this.references = references;
         this.#signatures = signatures;
@@ -22874,8 +22783,8 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     const list2 = doc;
     for (let i = 0; i < list2.length; i++) {
       const e = list2[i];
-      const path3 = isObj3(e) ? e["path"] : void 0;
-      if (typeof path3 !== "string")
+      const path4 = isObj3(e) ? e["path"] : void 0;
+      if (typeof path4 !== "string")
         issues.push({
           origin,
           pointer: pointerOf(shape, i),
@@ -22883,8 +22792,8 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
           expected: '{"path": "/nix/store/\u2026", "narHash": \u2026}',
           received: describeReceived(e)
         });
-      else if (e["valid"] === false) invalid.push(path3);
-      else yield { path: path3, at: i, value: e };
+      else if (e["valid"] === false) invalid.push(path4);
+      else yield { path: path4, at: i, value: e };
     }
     return;
   }
@@ -22900,14 +22809,14 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     return;
   }
   const map2 = doc;
-  for (const path3 in map2) {
-    const v = map2[path3];
-    if (v === null) invalid.push(path3);
-    else yield { path: path3, at: path3, value: v };
+  for (const path4 in map2) {
+    const v = map2[path4];
+    if (v === null) invalid.push(path4);
+    else yield { path: path4, at: path4, value: v };
   }
 }
-function parsePathInfo(text, origin) {
-  const doc = parseJsonDocument(text, origin, "`nix path-info --json` output");
+function parsePathInfo(text2, origin) {
+  const doc = parseJsonDocument(text2, origin, "`nix path-info --json` output");
   if (!doc.ok) return doc;
   const shape = detectPathInfoShape(doc.value);
   if (!shape.ok)
@@ -22984,15 +22893,15 @@ function parsePathInfo(text, origin) {
   const dir = storeDir ?? DEFAULT_STORE_DIR;
   ids ??= new PathIds(dir);
   const graph = buildClosureGraph(ids, list2.length, (i) => list2[i].references);
-  const pointerFor = (path3) => pointerOf(shape.value, atOf[ids.get(path3)]);
+  const pointerFor = (path4) => pointerOf(shape.value, atOf[ids.get(path4)]);
   const dangling = danglingReferences(graph);
-  for (const [path3, refs] of dangling) {
+  for (const [path4, refs] of dangling) {
     for (const r of refs) {
       const sp = parseStorePath(r);
       if (!sp.ok)
         issues.push({
           origin,
-          pointer: `${pointerFor(path3)}/references`,
+          pointer: `${pointerFor(path4)}/references`,
           message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)`
         });
     }
@@ -23009,7 +22918,7 @@ function parsePathInfo(text, origin) {
   if (issues.length > 0)
     return err(
       withPositions(
-        text,
+        text2,
         issues.map((i) => i.next === void 0 ? { ...i, next: NEXT3 } : i)
       )
     );
@@ -23030,8 +22939,8 @@ function danglingReferences(g) {
   for (let i = 0; i < g.described; i++) {
     for (let k = g.refStart[i]; k < g.refStart[i + 1]; k++) {
       if (g.refIds[k] < g.described) continue;
-      const path3 = g.paths[i];
-      const list2 = getOrInsert(out, path3, () => []);
+      const path4 = g.paths[i];
+      const list2 = getOrInsert(out, path4, () => []);
       list2.push(g.paths[g.refIds[k]]);
     }
   }
@@ -23058,29 +22967,29 @@ var init_path_info = __esm({
       "format-3": "Nix 2.35+ --json-format 3"
     };
     NEXT3 = "pass the output of `nix path-info --json --recursive <installable>` (any Nix or Lix version), or use --closure-of";
-    pointerOf = (shape, at) => typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${escapePointerToken(at)}` : `/${escapePointerToken(at)}`;
+    pointerOf = (shape, at2) => typeof at2 === "number" ? `/${at2}` : shape === "format-2" || shape === "format-3" ? `/info/${escapePointerToken(at2)}` : `/${escapePointerToken(at2)}`;
   }
 });
 
 // src/app/read-closure.ts
 async function readClosure(source2, files, nix) {
-  let text;
+  let text2;
   let origin;
   let file2;
   if ("file" in source2) {
     const read = await files.readText(source2.file);
     file2 = { displayPath: read.displayPath, sha256: read.sha256, directoryName: read.directoryName };
-    [text, origin] = [read.text, read.displayPath];
+    [text2, origin] = [read.text, read.displayPath];
   } else {
     const out = await nix().pathInfoClosure(source2.of);
-    [text, origin] = [out.text, out.origin];
+    [text2, origin] = [out.text, out.origin];
   }
-  const parsed = parsePathInfo(text, origin);
+  const parsed = parsePathInfo(text2, origin);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { closure: parsed.value, origin, ...file2 !== void 0 ? { file: file2 } : {} };
 }
-async function readDerivations(path3, files, storeDir) {
-  const file2 = await files.readText(path3);
+async function readDerivations(path4, files, storeDir) {
+  const file2 = await files.readText(path4);
   const parsed = parseDerivations(file2.text, file2.displayPath, storeDir);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -23105,16 +23014,16 @@ async function buildSbom(req, files, nix = noNix) {
   const closure = req.closure !== void 0 ? await readClosure(req.closure, files, nix) : void 0;
   const gaps = [];
   const warnings = [];
-  for (const [path3, refs] of closure?.closure.danglingReferences ?? []) {
+  for (const [path4, refs] of closure?.closure.danglingReferences ?? []) {
     warnings.push(
-      `${path3} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
+      `${path4} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
     );
   }
   for (const input2 of inventory?.inputs ?? []) {
     if (input2.pinning === "unlocked" || input2.pinning === "rev-only") {
-      const text = `input '${formatInputPath(input2.primaryPath)}' ${PINNING_WARNING[input2.pinning]}`;
-      warnings.push(text);
-      gaps.push({ input: input2.id, reason: text });
+      const text2 = `input '${formatInputPath(input2.primaryPath)}' ${PINNING_WARNING[input2.pinning]}`;
+      warnings.push(text2);
+      gaps.push({ input: input2.id, reason: text2 });
     }
   }
   const provenance = req.resolve !== void 0 && inventory !== void 0 ? await resolveInventory(inventory, req.resolve.source(), {
@@ -23160,16 +23069,16 @@ var init_sbom = __esm({
 
 // src/adapters/github/cache.ts
 import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function cacheDir(env2) {
   const xdg = env2["XDG_CACHE_HOME"];
-  if (xdg !== void 0 && xdg !== "") return path2.join(xdg, "flake-audit");
+  if (xdg !== void 0 && xdg !== "") return path3.join(xdg, "flake-audit");
   const home = env2["HOME"];
-  return home !== void 0 && home !== "" ? path2.join(home, ".cache", "flake-audit") : void 0;
+  return home !== void 0 && home !== "" ? path3.join(home, ".cache", "flake-audit") : void 0;
 }
 function diskCache(root) {
-  const file2 = (kind, key) => root === void 0 ? void 0 : `${path2.join(root, "v1", safe(kind), ...key.split("/").map(safe))}.json`;
+  const file2 = (kind, key) => root === void 0 ? void 0 : `${path3.join(root, "v1", safe(kind), ...key.split("/").map(safe))}.json`;
   return {
     get(kind, key) {
       const f = file2(kind, key);
@@ -23184,7 +23093,7 @@ function diskCache(root) {
       const f = file2(kind, key);
       if (f === void 0) return;
       try {
-        mkdirSync(path2.dirname(f), { recursive: true });
+        mkdirSync(path3.dirname(f), { recursive: true });
         const tmp = `${f}.${randomBytes2(4).toString("hex")}.tmp`;
         writeFileSync(tmp, JSON.stringify(value));
         renameSync(tmp, f);
@@ -24304,8 +24213,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value, context) => {
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -24363,8 +24272,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text) => {
-      return text.replace(
+    serializeBigInts = (text2) => {
+      return text2.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -24378,18 +24287,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text, reviver) => {
-      if (!text) return originalParse(text, reviver);
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-        const serializedData = serializeBigInts(text);
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error62) {
         if (error62 instanceof RangeError) {
-          const serializedData = serializeBigInts(text);
+          const serializedData = serializeBigInts(text2);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -24557,12 +24466,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -25099,7 +25008,7 @@ function paginateGraphQL(octokit) {
 var generateMessage, MissingCursorChange, MissingPageInfo, isObject2, deepFindPathToProperty, get, set2, extractPageInfos, isForwardSearch, getCursorFrom, hasAnotherPage, createIterator, mergeResponses, createPaginate;
 var init_dist_bundle6 = __esm({
   "node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js"() {
-    generateMessage = (path3, cursorValue) => `The cursor at "${path3.join(
+    generateMessage = (path4, cursorValue) => `The cursor at "${path4.join(
       ","
     )}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
     MissingCursorChange = class extends Error {
@@ -25130,9 +25039,9 @@ var init_dist_bundle6 = __esm({
       name = "MissingPageInfo";
     };
     isObject2 = (value) => Object.prototype.toString.call(value) === "[object Object]";
-    deepFindPathToProperty = (object2, searchProp, path3 = []) => {
+    deepFindPathToProperty = (object2, searchProp, path4 = []) => {
       for (const key of Object.keys(object2)) {
-        const currentPath = [...path3, key];
+        const currentPath = [...path4, key];
         const currentValue = object2[key];
         if (isObject2(currentValue)) {
           if (currentValue.hasOwnProperty(searchProp)) {
@@ -25150,12 +25059,12 @@ var init_dist_bundle6 = __esm({
       }
       return [];
     };
-    get = (object2, path3) => {
-      return path3.reduce((current, nextProperty) => current[nextProperty], object2);
+    get = (object2, path4) => {
+      return path4.reduce((current, nextProperty) => current[nextProperty], object2);
     };
-    set2 = (object2, path3, mutator) => {
-      const lastProperty = path3[path3.length - 1];
-      const parentPath = [...path3].slice(0, -1);
+    set2 = (object2, path4, mutator) => {
+      const lastProperty = path4[path4.length - 1];
+      const parentPath = [...path4].slice(0, -1);
       const parent = get(object2, parentPath);
       if (typeof mutator === "function") {
         parent[lastProperty] = mutator(parent[lastProperty]);
@@ -25207,22 +25116,22 @@ var init_dist_bundle6 = __esm({
       if (Object.keys(response1).length === 0) {
         return Object.assign(response1, response2);
       }
-      const path3 = findPaginatedResourcePath(response1);
-      const nodesPath = [...path3, "nodes"];
+      const path4 = findPaginatedResourcePath(response1);
+      const nodesPath = [...path4, "nodes"];
       const newNodes = get(response2, nodesPath);
       if (newNodes) {
         set2(response1, nodesPath, (values) => {
           return [...values, ...newNodes];
         });
       }
-      const edgesPath = [...path3, "edges"];
+      const edgesPath = [...path4, "edges"];
       const newEdges = get(response2, edgesPath);
       if (newEdges) {
         set2(response1, edgesPath, (values) => {
           return [...values, ...newEdges];
         });
       }
-      const pageInfoPath = [...path3, "pageInfo"];
+      const pageInfoPath = [...path4, "pageInfo"];
       set2(response1, pageInfoPath, get(response2, pageInfoPath));
       return response1;
     };
@@ -28787,12 +28696,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve5, reject) => {
                 if (finished()) {
@@ -29144,7 +29053,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path3) => path3.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -31397,16 +31306,16 @@ function validateEventName(eventName, options = {}) {
     }
   }
 }
-function handleEventHandlers(state, webhookName, handler8) {
+function handleEventHandlers(state, webhookName, handler9) {
   if (!state.hooks[webhookName]) {
     state.hooks[webhookName] = [];
   }
-  state.hooks[webhookName].push(handler8);
+  state.hooks[webhookName].push(handler9);
 }
-function receiverOn(state, webhookNameOrNames, handler8) {
+function receiverOn(state, webhookNameOrNames, handler9) {
   if (Array.isArray(webhookNameOrNames)) {
     webhookNameOrNames.forEach(
-      (webhookName) => receiverOn(state, webhookName, handler8)
+      (webhookName) => receiverOn(state, webhookName, handler9)
     );
     return;
   }
@@ -31414,18 +31323,18 @@ function receiverOn(state, webhookNameOrNames, handler8) {
     onUnknownEventName: "warn",
     log: state.log
   });
-  handleEventHandlers(state, webhookNameOrNames, handler8);
+  handleEventHandlers(state, webhookNameOrNames, handler9);
 }
-function receiverOnAny(state, handler8) {
-  handleEventHandlers(state, "*", handler8);
+function receiverOnAny(state, handler9) {
+  handleEventHandlers(state, "*", handler9);
 }
-function receiverOnError(state, handler8) {
-  handleEventHandlers(state, "error", handler8);
+function receiverOnError(state, handler9) {
+  handleEventHandlers(state, "error", handler9);
 }
-function wrapErrorHandler(handler8, error62) {
+function wrapErrorHandler(handler9, error62) {
   let returnValue;
   try {
-    returnValue = handler8(error62);
+    returnValue = handler9(error62);
   } catch (error210) {
     console.log('FATAL: Error occurred in "error" event handler');
     console.log(error210);
@@ -31450,7 +31359,7 @@ function receiverHandle(state, event) {
     const error62 = Object.assign(new AggregateError([event], event.message), {
       event
     });
-    errorHandlers.forEach((handler8) => wrapErrorHandler(handler8, error62));
+    errorHandlers.forEach((handler9) => wrapErrorHandler(handler9, error62));
     return Promise.reject(error62);
   }
   if (!event || !event.name) {
@@ -31470,13 +31379,13 @@ function receiverHandle(state, event) {
     return Promise.resolve();
   }
   const errors = [];
-  const promises = hooks.map((handler8) => {
+  const promises = hooks.map((handler9) => {
     let promise2 = Promise.resolve(event);
     if (state.transform) {
       promise2 = promise2.then(state.transform);
     }
     return promise2.then((event2) => {
-      return handler8(event2);
+      return handler9(event2);
     }).catch((error62) => errors.push(Object.assign(error62, { event })));
   });
   return Promise.all(promises).then(() => {
@@ -31490,14 +31399,14 @@ function receiverHandle(state, event) {
     Object.assign(error62, {
       event
     });
-    errorHandlers.forEach((handler8) => wrapErrorHandler(handler8, error62));
+    errorHandlers.forEach((handler9) => wrapErrorHandler(handler9, error62));
     throw error62;
   });
 }
-function removeListener(state, webhookNameOrNames, handler8) {
+function removeListener(state, webhookNameOrNames, handler9) {
   if (Array.isArray(webhookNameOrNames)) {
     webhookNameOrNames.forEach(
-      (webhookName) => removeListener(state, webhookName, handler8)
+      (webhookName) => removeListener(state, webhookName, handler9)
     );
     return;
   }
@@ -31505,7 +31414,7 @@ function removeListener(state, webhookNameOrNames, handler8) {
     return;
   }
   for (let i = state.hooks[webhookNameOrNames].length - 1; i >= 0; i--) {
-    if (state.hooks[webhookNameOrNames][i] === handler8) {
+    if (state.hooks[webhookNameOrNames][i] === handler9) {
       state.hooks[webhookNameOrNames].splice(i, 1);
       return;
     }
@@ -32188,8 +32097,8 @@ function eachRepositoryIterator(app, query) {
           "GET /installation/repositories"
         );
         for await (const { data: repositories } of repositoriesIterator) {
-          for (const repository of repositories) {
-            yield { octokit, repository };
+          for (const repository2 of repositories) {
+            yield { octokit, repository: repository2 };
           }
         }
       }
@@ -32700,7 +32609,7 @@ function githubProvenanceSource(o) {
       });
       const absorb = (a, raw, failure2, notFound) => {
         const k = repoKey(a.r);
-        const at = o.run.now();
+        const at2 = o.run.now();
         if (failure2 !== void 0) {
           for (const t of a.r.targets)
             for (const [m, key] of [
@@ -32715,7 +32624,7 @@ function githubProvenanceSource(o) {
           out.repos.set(k, { error: "not-found", message: "repository not found" });
           for (const t of a.r.targets)
             out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
-          o.cache.set("repos", k, { at, value: "not-found" });
+          o.cache.set("repos", k, { at: at2, value: "not-found" });
           return;
         }
         const obj = raw;
@@ -32723,7 +32632,7 @@ function githubProvenanceSource(o) {
           const facts = repoFacts(obj);
           if (facts !== void 0) {
             out.repos.set(k, facts);
-            o.cache.set("repos", k, { at, value: facts });
+            o.cache.set("repos", k, { at: at2, value: facts });
           } else
             out.repos.set(k, {
               error: "invalid-response",
@@ -32737,7 +32646,7 @@ function githubProvenanceSource(o) {
           if (alias !== void 0 && !out.commits.has(commitKey(t))) {
             const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
             out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
-            o.cache.set("commits", `${k}/${t.rev}`, { at, value: c ?? "not-found" });
+            o.cache.set("commits", `${k}/${t.rev}`, { at: at2, value: c ?? "not-found" });
           }
           const cached2 = a.cachedReach.get(reachKey(t));
           if (cached2 !== void 0) {
@@ -32750,7 +32659,7 @@ function githubProvenanceSource(o) {
             const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));
             if (reach !== void 0) {
               out.reach.set(reachKey(t), reach);
-              o.cache.set("reach", reachCacheKey(t), { at, value: reach });
+              o.cache.set("reach", reachCacheKey(t), { at: at2, value: reach });
             }
           }
         });
@@ -32989,9 +32898,9 @@ function decode4(s) {
   }
 }
 function lastSegment(url2) {
-  const path3 = url2.split(/[?#]/, 1)[0] ?? url2;
-  const parts = path3.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
-  const last = parts[parts.length - 1] ?? path3;
+  const path4 = url2.split(/[?#]/, 1)[0] ?? url2;
+  const parts = path4.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
+  const last = parts[parts.length - 1] ?? path4;
   return decode4(last.replace(/\.git$/, "")) || url2;
 }
 function versionOf(s) {
@@ -34232,11 +34141,12 @@ var require_packageurl_js = __commonJS({
 // src/render/sbom/purl.ts
 function gitCoordinates(url2) {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url2) ?? /^[^@/]+@([^:/]+):([^?#]*)/.exec(url2);
-  if (m === null || url2.startsWith("file:")) return void 0;
-  const parts = m[2].split("/").filter((p) => p !== "");
+  const [, host, path4] = m ?? [];
+  if (host === void 0 || path4 === void 0 || url2.startsWith("file:")) return void 0;
+  const parts = path4.split("/").filter((p) => p !== "");
   const name = parts.pop();
   if (name === void 0) return void 0;
-  return { namespace: [m[1], ...parts].join("/"), name };
+  return { namespace: [host, ...parts].join("/"), name };
 }
 function safeDecode3(s) {
   try {
@@ -34462,10 +34372,10 @@ function closureComponents(closure, merged, roots) {
     rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
     *items() {
       for (const id of order) {
-        const path3 = paths[id];
+        const path4 = paths[id];
         yield {
           kind: "store",
-          path: path3,
+          path: path4,
           info: id < described ? closure.list[id] : void 0,
           get dependsOn() {
             return depsOf(id);
@@ -34475,9 +34385,9 @@ function closureComponents(closure, merged, roots) {
     }
   };
 }
-function storeItemView({ path: path3, info, dependsOn }) {
-  const parsed = parseStoreName(path3.slice(path3.lastIndexOf("/") + 34));
-  const props = [[NixProperty.storePath, path3]];
+function storeItemView({ path: path4, info, dependsOn }) {
+  const parsed = parseStoreName(path4.slice(path4.lastIndexOf("/") + 34));
+  const props = [[NixProperty.storePath, path4]];
   if (info !== void 0) props.push(...storeProperties(info));
   else props.push([FlakeAuditProperty.placeholder, PLACEHOLDER_NOTE]);
   if (parsed.output !== void 0) props.push([FlakeAuditProperty.output, parsed.output]);
@@ -34485,7 +34395,7 @@ function storeItemView({ path: path3, info, dependsOn }) {
     type: parsed.isDerivation ? "file" : "library",
     name: parsed.pname,
     ...parsed.version !== void 0 ? { version: parsed.version } : {},
-    bomRef: path3,
+    bomRef: path4,
     ...info !== void 0 && info.narHash.algo === "sha256" ? { sha256: toBase16(info.narHash.bytes) } : {},
     externalReferences: [],
     properties: props,
@@ -34630,15 +34540,15 @@ var init_bom_view = __esm({
 });
 
 // src/render/sbom/store-item-json.ts
-function storeItemText({ path: path3, info }) {
-  const parsed = parseStoreName(path3.slice(path3.lastIndexOf("/") + 34));
+function storeItemText({ path: path4, info }) {
+  const parsed = parseStoreName(path4.slice(path4.lastIndexOf("/") + 34));
   let t = `    {
 ${P}"type": "${parsed.isDerivation ? "file" : "library"}",
 ${P}"name": ${q2(parsed.pname)}`;
   if (parsed.version !== void 0) t += `,
 ${P}"version": ${q2(parsed.version)}`;
   t += `,
-${P}"bom-ref": "${path3}"`;
+${P}"bom-ref": "${path4}"`;
   const narHash = info?.narHash;
   if (narHash !== void 0 && narHash.algo === "sha256")
     t += `,
@@ -34654,14 +34564,14 @@ ${P}]`;
   else {
     if (info.ca !== void 0) props += prop(NixProperty.ca, `"${formatContentAddress(info.ca)}"`);
     if (info.deriver !== void 0) props += prop(NixProperty.deriver, `"${info.deriver}"`);
-    props += prop(NixProperty.narHash, `"${toPrefixedNix32(narHash)}"`);
+    props += prop(NixProperty.narHash, `"${toPrefixedNix32(info.narHash)}"`);
     if (info.narSize !== void 0) props += prop(NixProperty.narSize, `"${info.narSize}"`);
     if (info.references.length > 0) props += prop(NixProperty.references, `"${info.references.join(" ")}"`);
     const sigs = info.signatures.map((s) => `${s.keyName}:${s.sig}`);
     if (sigs.length > 1) sigs.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     for (const s of sigs) props += prop(NixProperty.sig, q2(s));
   }
-  props += prop(NixProperty.storePath, `"${path3}"`);
+  props += prop(NixProperty.storePath, `"${path4}"`);
   return `${t},
 ${P}"properties": [
 ${props.slice(2)}
@@ -41429,9 +41339,9 @@ var require_Stack = __commonJS({
   "node_modules/@oozcitak/infra/lib/Stack.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.push = push2;
+    exports.push = push3;
     exports.pop = pop;
-    function push2(list2, item) {
+    function push3(list2, item) {
       list2.push(item);
     }
     function pop(list2) {
@@ -43266,10 +43176,10 @@ var require_URLAlgorithm = __commonJS({
       return lowerStr === ".." || lowerStr === ".%2e" || lowerStr === "%2e." || lowerStr === "%2e%2e";
     }
     function shorten(url2) {
-      const path3 = url2.path;
-      if (path3.length === 0)
+      const path4 = url2.path;
+      if (path4.length === 0)
         return;
-      if (url2.scheme === "file" && path3.length === 1 && isNormalizedWindowsDriveLetter(path3[0]))
+      if (url2.scheme === "file" && path4.length === 1 && isNormalizedWindowsDriveLetter(path4[0]))
         return;
       url2.path.splice(url2.path.length - 1, 1);
     }
@@ -44935,13 +44845,13 @@ var require_ElementImpl = __commonJS({
         return (0, algorithm_1.node_listOfElementsWithClassNames)(classNames, this);
       }
       /** @inheritdoc */
-      insertAdjacentElement(where3, element) {
-        return (0, algorithm_1.element_insertAdjacent)(this, where3, element);
+      insertAdjacentElement(where2, element) {
+        return (0, algorithm_1.element_insertAdjacent)(this, where2, element);
       }
       /** @inheritdoc */
-      insertAdjacentText(where3, data) {
-        const text = (0, algorithm_1.create_text)(this._nodeDocument, data);
-        (0, algorithm_1.element_insertAdjacent)(this, where3, text);
+      insertAdjacentText(where2, data) {
+        const text2 = (0, algorithm_1.create_text)(this._nodeDocument, data);
+        (0, algorithm_1.element_insertAdjacent)(this, where2, text2);
       }
       /**
        * Returns the qualified name.
@@ -45365,11 +45275,11 @@ var require_TextImpl = __commonJS({
       }
       /** @inheritdoc */
       get wholeText() {
-        let text = "";
+        let text2 = "";
         for (const node2 of (0, algorithm_1.text_contiguousTextNodes)(this, true)) {
-          text = text + node2._data;
+          text2 = text2 + node2._data;
         }
-        return text;
+        return text2;
       }
       /** @inheritdoc */
       splitText(offset) {
@@ -47257,8 +47167,8 @@ var require_EventImpl = __commonJS({
       /** @inheritdoc */
       composedPath() {
         const composedPath = [];
-        const path3 = this._path;
-        if (path3.length === 0)
+        const path4 = this._path;
+        if (path4.length === 0)
           return composedPath;
         const currentTarget = this._currentTarget;
         if (currentTarget === null) {
@@ -47267,16 +47177,16 @@ var require_EventImpl = __commonJS({
         composedPath.push(currentTarget);
         let currentTargetIndex = 0;
         let currentTargetHiddenSubtreeLevel = 0;
-        let index = path3.length - 1;
+        let index = path4.length - 1;
         while (index >= 0) {
-          if (path3[index].rootOfClosedTree) {
+          if (path4[index].rootOfClosedTree) {
             currentTargetHiddenSubtreeLevel++;
           }
-          if (path3[index].invocationTarget === currentTarget) {
+          if (path4[index].invocationTarget === currentTarget) {
             currentTargetIndex = index;
             break;
           }
-          if (path3[index].slotInClosedTree) {
+          if (path4[index].slotInClosedTree) {
             currentTargetHiddenSubtreeLevel--;
           }
           index--;
@@ -47285,13 +47195,13 @@ var require_EventImpl = __commonJS({
         let maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex - 1;
         while (index >= 0) {
-          if (path3[index].rootOfClosedTree) {
+          if (path4[index].rootOfClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.unshift(path3[index].invocationTarget);
+            composedPath.unshift(path4[index].invocationTarget);
           }
-          if (path3[index].slotInClosedTree) {
+          if (path4[index].slotInClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -47302,14 +47212,14 @@ var require_EventImpl = __commonJS({
         currentHiddenLevel = currentTargetHiddenSubtreeLevel;
         maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex + 1;
-        while (index < path3.length) {
-          if (path3[index].slotInClosedTree) {
+        while (index < path4.length) {
+          if (path4[index].slotInClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.push(path3[index].invocationTarget);
+            composedPath.push(path4[index].invocationTarget);
           }
-          if (path3[index].rootOfClosedTree) {
+          if (path4[index].rootOfClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -48342,9 +48252,9 @@ var require_EventAlgorithm = __commonJS({
           slotInClosedTree = false;
         }
         let clearTargetsStruct = null;
-        const path3 = event._path;
-        for (let i = path3.length - 1; i >= 0; i--) {
-          const struct = path3[i];
+        const path4 = event._path;
+        for (let i = path4.length - 1; i >= 0; i--) {
+          const struct = path4[i];
           if (struct.shadowAdjustedTarget !== null) {
             clearTargetsStruct = struct;
             break;
@@ -48368,8 +48278,8 @@ var require_EventAlgorithm = __commonJS({
         if (activationTarget !== null && activationTarget._legacyPreActivationBehavior !== void 0) {
           activationTarget._legacyPreActivationBehavior(event);
         }
-        for (let i = path3.length - 1; i >= 0; i--) {
-          const struct = path3[i];
+        for (let i = path4.length - 1; i >= 0; i--) {
+          const struct = path4[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -48377,8 +48287,8 @@ var require_EventAlgorithm = __commonJS({
           }
           event_invoke(struct, event, "capturing", legacyOutputDidListenersThrowFlag);
         }
-        for (let i = 0; i < path3.length; i++) {
-          const struct = path3[i];
+        for (let i = 0; i < path4.length; i++) {
+          const struct = path4[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -48429,20 +48339,20 @@ var require_EventAlgorithm = __commonJS({
       });
     }
     function event_invoke(struct, event, phase, legacyOutputDidListenersThrowFlag = { value: false }) {
-      const path3 = event._path;
+      const path4 = event._path;
       let index = -1;
-      for (let i = 0; i < path3.length; i++) {
-        if (path3[i] === struct) {
+      for (let i = 0; i < path4.length; i++) {
+        if (path4[i] === struct) {
           index = i;
           break;
         }
       }
       if (index !== -1) {
-        let item = path3[index];
+        let item = path4[index];
         if (item.shadowAdjustedTarget !== null) {
           event._target = item.shadowAdjustedTarget;
         } else if (index > 0) {
-          item = path3[index - 1];
+          item = path4[index - 1];
           if (item.shadowAdjustedTarget !== null) {
             event._target = item.shadowAdjustedTarget;
           }
@@ -49833,8 +49743,8 @@ var require_ElementAlgorithm = __commonJS({
       }
       return result2;
     }
-    function element_insertAdjacent(element, where3, node2) {
-      switch (where3.toLowerCase()) {
+    function element_insertAdjacent(element, where2, node2) {
+      switch (where2.toLowerCase()) {
         case "beforebegin":
           if (element._parent === null)
             return null;
@@ -50352,8 +50262,8 @@ var require_ParentNodeAlgorithm = __commonJS({
       for (let i = 0; i < nodes.length; i++) {
         const item = nodes[i];
         if ((0, util_1.isString)(item)) {
-          const text = (0, CreateAlgorithm_1.create_text)(document, item);
-          nodes[i] = text;
+          const text2 = (0, CreateAlgorithm_1.create_text)(document, item);
+          nodes[i] = text2;
         }
       }
       if (nodes.length === 1) {
@@ -50452,10 +50362,10 @@ var require_TextAlgorithm = __commonJS({
     }
     function text_descendantTextContent(node2) {
       let contents = "";
-      let text = (0, TreeAlgorithm_1.tree_getFirstDescendantNode)(node2, false, false, (e) => util_1.Guard.isTextNode(e));
-      while (text !== null) {
-        contents += text._data;
-        text = (0, TreeAlgorithm_1.tree_getNextDescendantNode)(node2, text, false, false, (e) => util_1.Guard.isTextNode(e));
+      let text2 = (0, TreeAlgorithm_1.tree_getFirstDescendantNode)(node2, false, false, (e) => util_1.Guard.isTextNode(e));
+      while (text2 !== null) {
+        contents += text2._data;
+        text2 = (0, TreeAlgorithm_1.tree_getNextDescendantNode)(node2, text2, false, false, (e) => util_1.Guard.isTextNode(e));
       }
       return contents;
     }
@@ -53768,11 +53678,11 @@ var require_XMLParserImpl = __commonJS({
               context.appendChild(doc.createProcessingInstruction(pi.target, pi.data));
               break;
             case interfaces_1.TokenType.Text:
-              const text = token;
-              if (!(0, algorithm_1.xml_isLegalChar)(text.data)) {
+              const text2 = token;
+              if (!(0, algorithm_1.xml_isLegalChar)(text2.data)) {
                 throw new Error("Text data contains invalid characters.");
               }
-              context.appendChild(doc.createTextNode(this._decodeText(text.data)));
+              context.appendChild(doc.createTextNode(this._decodeText(text2.data)));
               break;
             case interfaces_1.TokenType.Element:
               const element = token;
@@ -53857,16 +53767,16 @@ var require_XMLParserImpl = __commonJS({
        *
        * @param text - text value to serialize
        */
-      _decodeText(text) {
-        return text == null ? text : text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      _decodeText(text2) {
+        return text2 == null ? text2 : text2.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
       }
       /**
        * Decodes serialized attribute value.
        *
        * @param text - attribute value to serialize
        */
-      _decodeAttributeValue(text) {
-        return text == null ? text : text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      _decodeAttributeValue(text2) {
+        return text2 == null ? text2 : text2.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
       }
     };
     exports.XMLParserImpl = XMLParserImpl;
@@ -54611,18 +54521,18 @@ var require_BaseReader = __commonJS({
        *
        * @param text - text value to serialize
        */
-      _decodeText(text) {
-        if (text == null)
-          return text;
-        return text.replace(/&(quot|amp|apos|lt|gt);/g, (_match, tag) => _BaseReader._entityTable[tag]).replace(/&#(?:x([a-fA-F0-9]+)|([0-9]+));/g, (_match, hexStr, numStr) => String.fromCodePoint(parseInt(hexStr || numStr, hexStr ? 16 : 10)));
+      _decodeText(text2) {
+        if (text2 == null)
+          return text2;
+        return text2.replace(/&(quot|amp|apos|lt|gt);/g, (_match, tag) => _BaseReader._entityTable[tag]).replace(/&#(?:x([a-fA-F0-9]+)|([0-9]+));/g, (_match, hexStr, numStr) => String.fromCodePoint(parseInt(hexStr || numStr, hexStr ? 16 : 10)));
       }
       /**
        * Decodes serialized attribute value.
        *
        * @param text - attribute value to serialize
        */
-      _decodeAttributeValue(text) {
-        return this._decodeText(text);
+      _decodeAttributeValue(text2) {
+        return this._decodeText(text2);
       }
       /**
        * Main parser function which parses the given object and returns an XMLBuilder.
@@ -54783,8 +54693,8 @@ var require_XMLReader = __commonJS({
             case interfaces_1.TokenType.Text:
               if (context.node.nodeType === interfaces_2.NodeType.Document)
                 break;
-              const text = token;
-              context = this.text(context, this._decodeText(this.sanitize(text.data))) || context;
+              const text2 = token;
+              context = this.text(context, this._decodeText(this.sanitize(text2.data))) || context;
               break;
             case interfaces_1.TokenType.Element:
               const element = token;
@@ -55033,17 +54943,17 @@ var require_exception = __commonJS({
   "node_modules/js-yaml/lib/exception.js"(exports, module) {
     "use strict";
     function formatError2(exception, compact) {
-      let where3 = "";
+      let where2 = "";
       const message = exception.reason || "(unknown reason)";
       if (!exception.mark) return message;
       if (exception.mark.name) {
-        where3 += 'in "' + exception.mark.name + '" ';
+        where2 += 'in "' + exception.mark.name + '" ';
       }
-      where3 += "(" + (exception.mark.line + 1) + ":" + (exception.mark.column + 1) + ")";
+      where2 += "(" + (exception.mark.line + 1) + ":" + (exception.mark.column + 1) + ")";
       if (!compact && exception.mark.snippet) {
-        where3 += "\n\n" + exception.mark.snippet;
+        where2 += "\n\n" + exception.mark.snippet;
       }
-      return message + " " + where3;
+      return message + " " + where2;
     }
     function YAMLException(reason, mark) {
       Error.call(this);
@@ -58153,16 +58063,16 @@ var require_XMLBuilderImpl = __commonJS({
         }
         const childNode = namespace !== void 0 && namespace !== null ? this._doc.createElementNS(namespace, name) : this._doc.createElement(name);
         this.node.appendChild(childNode);
-        const builder7 = new _XMLBuilderImpl(childNode);
+        const builder8 = new _XMLBuilderImpl(childNode);
         const oldDocType = this._doc.doctype;
         if (childNode === this._doc.documentElement && oldDocType !== null) {
           const docType = this._doc.implementation.createDocumentType(this._doc.documentElement.tagName, oldDocType.publicId, oldDocType.systemId);
           this._doc.replaceChild(docType, oldDocType);
         }
         if (attributes && !(0, util_1.isEmpty)(attributes)) {
-          builder7.att(attributes);
+          builder8.att(attributes);
         }
-        return builder7;
+        return builder8;
       }
       /** @inheritdoc */
       remove() {
@@ -58472,9 +58382,9 @@ var require_XMLBuilderImpl = __commonJS({
       find(predicate, self2 = false, recursive2 = false, thisArg) {
         let result2 = this._getFirstDescendantNode(this._domNode, self2, recursive2);
         while (result2[0]) {
-          const builder7 = new _XMLBuilderImpl(result2[0]);
-          if (predicate.call(thisArg, builder7, result2[1], result2[2])) {
-            return builder7;
+          const builder8 = new _XMLBuilderImpl(result2[0]);
+          if (predicate.call(thisArg, builder8, result2[1], result2[2])) {
+            return builder8;
           }
           result2 = this._getNextDescendantNode(this._domNode, result2[0], recursive2, result2[1], result2[2]);
         }
@@ -58494,8 +58404,8 @@ var require_XMLBuilderImpl = __commonJS({
       every(predicate, self2 = false, recursive2 = false, thisArg) {
         let result2 = this._getFirstDescendantNode(this._domNode, self2, recursive2);
         while (result2[0]) {
-          const builder7 = new _XMLBuilderImpl(result2[0]);
-          if (!predicate.call(thisArg, builder7, result2[1], result2[2])) {
+          const builder8 = new _XMLBuilderImpl(result2[0]);
+          if (!predicate.call(thisArg, builder8, result2[1], result2[2])) {
             return false;
           }
           result2 = this._getNextDescendantNode(this._domNode, result2[0], recursive2, result2[1], result2[2]);
@@ -58506,8 +58416,8 @@ var require_XMLBuilderImpl = __commonJS({
       some(predicate, self2 = false, recursive2 = false, thisArg) {
         let result2 = this._getFirstDescendantNode(this._domNode, self2, recursive2);
         while (result2[0]) {
-          const builder7 = new _XMLBuilderImpl(result2[0]);
-          if (predicate.call(thisArg, builder7, result2[1], result2[2])) {
+          const builder8 = new _XMLBuilderImpl(result2[0]);
+          if (predicate.call(thisArg, builder8, result2[1], result2[2])) {
             return true;
           }
           result2 = this._getNextDescendantNode(this._domNode, result2[0], recursive2, result2[1], result2[2]);
@@ -58742,7 +58652,7 @@ var require_BuilderFunctions = __commonJS({
   "node_modules/xmlbuilder2/lib/builder/BuilderFunctions.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.builder = builder7;
+    exports.builder = builder8;
     exports.create = create;
     exports.fragment = fragment;
     exports.convert = convert;
@@ -58751,7 +58661,7 @@ var require_BuilderFunctions = __commonJS({
     var util_2 = require_util();
     var _1 = require_builder();
     var dom_1 = require_dom2();
-    function builder7(p1, p2) {
+    function builder8(p1, p2) {
       const options = formatBuilderOptions(isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
       const nodes = util_2.Guard.isNode(p1) || (0, util_1.isArray)(p1) ? p1 : p2;
       if (nodes === void 0) {
@@ -58760,15 +58670,15 @@ var require_BuilderFunctions = __commonJS({
       if ((0, util_1.isArray)(nodes)) {
         const builders = [];
         for (let i = 0; i < nodes.length; i++) {
-          const builder8 = new _1.XMLBuilderImpl(nodes[i]);
-          builder8.set(options);
-          builders.push(builder8);
+          const builder9 = new _1.XMLBuilderImpl(nodes[i]);
+          builder9.set(options);
+          builders.push(builder9);
         }
         return builders;
       } else {
-        const builder8 = new _1.XMLBuilderImpl(nodes);
-        builder8.set(options);
-        return builder8;
+        const builder9 = new _1.XMLBuilderImpl(nodes);
+        builder9.set(options);
+        return builder9;
       }
     }
     function create(p1, p2) {
@@ -58776,22 +58686,22 @@ var require_BuilderFunctions = __commonJS({
       const contents = isXMLBuilderCreateOptions(p1) ? p2 : p1;
       const doc = (0, dom_1.createDocument)();
       setOptions(doc, options);
-      const builder8 = new _1.XMLBuilderImpl(doc);
+      const builder9 = new _1.XMLBuilderImpl(doc);
       if (contents !== void 0) {
-        builder8.ele(contents);
+        builder9.ele(contents);
       }
-      return builder8;
+      return builder9;
     }
     function fragment(p1, p2) {
       const options = formatBuilderOptions(p1 === void 0 || isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
       const contents = isXMLBuilderCreateOptions(p1) ? p2 : p1;
       const doc = (0, dom_1.createDocument)();
       setOptions(doc, options, true);
-      const builder8 = new _1.XMLBuilderImpl(doc.createDocumentFragment());
+      const builder9 = new _1.XMLBuilderImpl(doc.createDocumentFragment());
       if (contents !== void 0) {
-        builder8.ele(contents);
+        builder9.ele(contents);
       }
-      return builder8;
+      return builder9;
     }
     function convert(p1, p2, p3) {
       let builderOptions;
@@ -61036,7 +60946,10 @@ function toCycloneDxBom(view) {
   }
   for (const v of views) {
     const c = byRef.get(v.bomRef);
-    for (const dep of v.dependsOn) c.dependencies.add(byRef.get(dep).bomRef);
+    for (const dep of v.dependsOn) {
+      const target = byRef.get(dep);
+      if (c !== void 0 && target !== void 0) c.dependencies.add(target.bomRef);
+    }
   }
   return bom;
 }
@@ -61213,12 +61126,158 @@ var init_markdown = __esm({
   }
 });
 
+// src/render/finding.schema.ts
+function findingSchema(extra) {
+  const v = (rule) => external_exports.object({
+    rule: external_exports.literal(rule),
+    severity: SeveritySchema,
+    input: external_exports.string(),
+    message: external_exports.string(),
+    details: DETAILS[rule],
+    ...extra
+  });
+  return external_exports.discriminatedUnion("rule", [
+    v("rev-not-found"),
+    v("rev-not-on-ref"),
+    v("repo-renamed"),
+    v("repo-archived"),
+    v("repo-fork"),
+    v("last-modified-mismatch"),
+    v("missing-license"),
+    v("unsigned-commit"),
+    v("source-changed"),
+    v("narhash-changed"),
+    v("pin-lost"),
+    v("last-modified-backwards"),
+    v("upstream-downgrade"),
+    v("upstream-diverged"),
+    v("ref-downgrade"),
+    v("stale"),
+    v("unsupported-branch"),
+    v("non-upstream-nixpkgs"),
+    v("duplicate-sources"),
+    v("unlocked"),
+    v("insecure-transport"),
+    v("license-not-allowed"),
+    v("allowlist-expired")
+  ]);
+}
+var SeveritySchema, repository, commitCounts, fromTo, beforeAfter, details, DETAILS, FindingSchema;
+var init_finding_schema = __esm({
+  "src/render/finding.schema.ts"() {
+    "use strict";
+    init_zod();
+    SeveritySchema = external_exports.enum(["info", "low", "medium", "high"]);
+    repository = external_exports.strictObject({ repository: external_exports.string() });
+    commitCounts = external_exports.strictObject({ aheadBy: external_exports.number().int(), behindBy: external_exports.number().int() });
+    fromTo = external_exports.strictObject({ from: external_exports.string(), to: external_exports.string() });
+    beforeAfter = external_exports.strictObject({ before: external_exports.string(), after: external_exports.string() });
+    details = (rule, schema) => schema.meta({ id: `${rule.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}Details` });
+    DETAILS = {
+      stale: details(
+        "stale",
+        external_exports.strictObject({
+          lastModified: external_exports.number().describe("Unix seconds"),
+          ageDays: external_exports.number().int(),
+          maxAgeDays: external_exports.number().int(),
+          threshold: external_exports.enum(["maxAgeDays", "nixpkgsMaxAgeDays"]).describe("the policy setting that applied")
+        })
+      ),
+      "unsupported-branch": details(
+        "unsupported-branch",
+        external_exports.strictObject({
+          branch: external_exports.string(),
+          supported: external_exports.array(external_exports.string()).describe("branches supported when the check ran")
+        })
+      ),
+      "non-upstream-nixpkgs": details("non-upstream-nixpkgs", external_exports.strictObject({ owner: external_exports.string(), repo: external_exports.string() })),
+      "duplicate-sources": details(
+        "duplicate-sources",
+        external_exports.strictObject({
+          repository: external_exports.string(),
+          revisions: external_exports.array(external_exports.string()).describe("distinct revisions locked; empty for an input without one"),
+          inputs: external_exports.array(external_exports.string()).describe("every input path that locks the repository"),
+          follow: external_exports.string().describe("the input the others could follow")
+        })
+      ),
+      unlocked: details(
+        "unlocked",
+        external_exports.discriminatedUnion("why", [
+          external_exports.strictObject({ why: external_exports.literal("no-rev-or-narhash") }),
+          external_exports.strictObject({ why: external_exports.literal("rev-without-narhash") }),
+          external_exports.strictObject({ why: external_exports.literal("local-path"), path: external_exports.string() }),
+          external_exports.strictObject({ why: external_exports.literal("non-flake-without-narhash") })
+        ])
+      ),
+      "insecure-transport": details("insecure-transport", external_exports.strictObject({ url: external_exports.string(), scheme: external_exports.string() })),
+      "license-not-allowed": details(
+        "license-not-allowed",
+        external_exports.strictObject({ license: external_exports.string(), allowed: external_exports.array(external_exports.string()) })
+      ),
+      "allowlist-expired": details(
+        "allowlist-expired",
+        external_exports.strictObject({ rule: external_exports.string(), reason: external_exports.string(), expires: external_exports.string() })
+      ),
+      "rev-not-found": details(
+        "rev-not-found",
+        external_exports.strictObject({
+          host: external_exports.string(),
+          repository: external_exports.string(),
+          rev: external_exports.string(),
+          missing: external_exports.enum(["repository", "commit"])
+        })
+      ),
+      "rev-not-on-ref": details(
+        "rev-not-on-ref",
+        external_exports.strictObject({
+          rev: external_exports.string(),
+          ref: external_exports.string(),
+          status: external_exports.enum(["ahead", "behind", "diverged", "identical", "ref-not-found"])
+        })
+      ),
+      "repo-renamed": details("repo-renamed", fromTo),
+      "repo-archived": details("repo-archived", repository),
+      "repo-fork": details("repo-fork", external_exports.strictObject({ repository: external_exports.string(), parent: external_exports.string().optional() })),
+      "missing-license": details("missing-license", repository),
+      "last-modified-mismatch": details(
+        "last-modified-mismatch",
+        external_exports.strictObject({
+          lastModified: external_exports.number().describe("Unix seconds, from the lock"),
+          committedDate: external_exports.string().describe("ISO 8601, from GitHub")
+        })
+      ),
+      "unsigned-commit": details(
+        "unsigned-commit",
+        external_exports.discriminatedUnion("state", [
+          external_exports.strictObject({ state: external_exports.literal("unsigned") }),
+          external_exports.strictObject({ state: external_exports.literal("unverified"), reason: external_exports.string() })
+        ])
+      ),
+      "source-changed": details("source-changed", beforeAfter),
+      "narhash-changed": details(
+        "narhash-changed",
+        external_exports.strictObject({ rev: external_exports.string(), before: external_exports.string(), after: external_exports.string() })
+      ),
+      "pin-lost": details("pin-lost", external_exports.strictObject({ pinning: external_exports.enum(["rev-only", "relative", "unlocked"]) })),
+      "last-modified-backwards": details(
+        "last-modified-backwards",
+        external_exports.strictObject({ before: external_exports.number(), after: external_exports.number() })
+      ),
+      "ref-downgrade": details("ref-downgrade", fromTo),
+      "upstream-downgrade": details("upstream-downgrade", commitCounts),
+      "upstream-diverged": details("upstream-diverged", commitCounts)
+    };
+    FindingSchema = findingSchema({}).meta({ id: "Finding" });
+  }
+});
+
 // src/render/report.schema.ts
-var ToolSchema, SubjectSchema, GapSchema, InputFactsSchema, SeveritySchema, FindingSchema, SignatureSchema, CommitSchema2, ReachableSchema, UpstreamSchema;
+var ToolSchema, SubjectSchema, GapSchema, InputFactsSchema, SignatureSchema, CommitSchema2, ReachableSchema, UpstreamSchema;
 var init_report_schema = __esm({
   "src/render/report.schema.ts"() {
     "use strict";
     init_zod();
+    init_finding_schema();
     ToolSchema = external_exports.object({ name: external_exports.string(), version: external_exports.string() });
     SubjectSchema = external_exports.object({ path: external_exports.string(), sha256: external_exports.string().regex(/^[0-9a-f]{64}$/) });
     GapSchema = external_exports.object({ input: external_exports.string().optional(), reason: external_exports.string() });
@@ -61235,13 +61294,6 @@ var init_report_schema = __esm({
       lastModified: external_exports.string().optional().describe("ISO 8601"),
       storePath: external_exports.string().optional().describe("computed /nix/store path of the source")
     }).describe("A locked flake input");
-    SeveritySchema = external_exports.enum(["info", "low", "medium", "high"]);
-    FindingSchema = external_exports.object({
-      rule: external_exports.string(),
-      severity: SeveritySchema,
-      input: external_exports.string(),
-      message: external_exports.string()
-    });
     SignatureSchema = external_exports.union([
       external_exports.object({ state: external_exports.literal("verified") }),
       external_exports.object({ state: external_exports.literal("unverified"), reason: external_exports.string() }),
@@ -61325,15 +61377,17 @@ function entryLines(e) {
   const u = e.upstream;
   const c = u.commit;
   const lines = [
-    `${head} ${oneLine(u.repository)}${u.renamedFrom !== void 0 ? ` (locked as ${oneLine(u.renamedFrom)})` : ""} @ ${e.rev?.slice(0, 12) ?? ""}`
+    `${head} ${oneLine(u.repository)}${u.renamedFrom !== void 0 ? ` (locked as ${oneLine(u.renamedFrom)})` : ""} @ ${oneLine(e.rev?.slice(0, 12) ?? "")}`
   ];
   if (c !== void 0)
     lines.push(
       `    ${oneLine(c.messageHeadline)}`,
-      `    committed ${c.committedDate} by ${oneLine(c.committerName ?? "?")}, authored by ${oneLine(c.authorName ?? "?")}; ${sig(e)}`
+      `    committed ${oneLine(c.committedDate)} by ${oneLine(c.committerName ?? "?")}, authored by ${oneLine(c.authorName ?? "?")}; ${sig(e)}`
     );
   if (u.reachable !== void 0)
-    lines.push(`    ${u.reachable.contained ? "on" : "NOT on"} '${oneLine(u.reachable.ref)}' (${u.reachable.status})`);
+    lines.push(
+      `    ${u.reachable.contained ? "on" : "NOT on"} '${oneLine(u.reachable.ref)}' (${oneLine(u.reachable.status)})`
+    );
   lines.push(
     `    license ${oneLine(u.license ?? "none detected")}${u.archived ? ", archived" : ""}${u.fork ? `, fork${u.parent !== void 0 ? ` of ${oneLine(u.parent)}` : ""}` : ""}`
   );
@@ -61369,7 +61423,7 @@ var init_text2 = __esm({
     init_escape();
     sig = (e) => {
       const s = e.upstream?.commit?.signature;
-      return s === void 0 ? "" : s.state === "verified" ? "signed (verified)" : s.state === "unsigned" ? "unsigned" : `signature not verified (${s.reason})`;
+      return s === void 0 ? "" : s.state === "verified" ? "signed (verified)" : s.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s.reason))})`;
     };
   }
 });
@@ -61396,7 +61450,7 @@ function renderResolveMarkdown(r) {
   for (const e of r.inputs) {
     const u = e.upstream;
     const c = u?.commit;
-    const sig2 = c === void 0 ? "\u2013" : c.signature.state === "unverified" ? `unverified (${escapeMarkdown(c.signature.reason)})` : c.signature.state;
+    const sig2 = c === void 0 ? "\u2013" : c.signature.state === "unverified" ? `unverified (${escapeMarkdown(c.signature.reason)})` : escapeMarkdown(String(c.signature.state));
     const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
     const repo = u === void 0 ? escapeMarkdown(e.reason ?? "") : `${escapeMarkdown(u.repository)}${u.renamedFrom !== void 0 ? ` (was ${escapeMarkdown(u.renamedFrom)})` : ""}${u.archived ? ", archived" : ""}${u.fork ? ", fork" : ""}`;
     const commit = c === void 0 ? "\u2013" : `${code(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
@@ -61460,8 +61514,8 @@ var init_report_schema3 = __esm({
 function pathTable(graph) {
   const out = /* @__PURE__ */ new Map();
   const expanded = /* @__PURE__ */ new Map();
-  walkEdges(graph, ({ path: path3, ref, target }) => {
-    out.set(path3.join("/"), ref.kind === "follows" ? { path: path3, key: target, follows: ref.path } : { path: path3, key: target });
+  walkEdges(graph, ({ path: path4, ref, target }) => {
+    out.set(path4.join("/"), ref.kind === "follows" ? { path: path4, key: target, follows: ref.path } : { path: path4, key: target });
     if (ref.kind === "follows") return false;
     const n = expanded.get(target) ?? 0;
     expanded.set(target, n + 1);
@@ -61474,6 +61528,38 @@ var init_path_table = __esm({
     "use strict";
     init_walk();
     init_input_index();
+  }
+});
+
+// src/domain/diff/risks.ts
+function lockRisks(c, newPinning) {
+  const out = [];
+  const [before, after] = [c.old, c.new];
+  if (before === void 0 || after === void 0) return out;
+  if (c.kinds.includes("source-changed"))
+    out.push(makeFinding("source-changed", c.input, { before: before.url, after: after.url }));
+  if (c.kinds.includes("narhash-changed") && before.rev !== void 0 && before.narHash !== void 0 && after.narHash !== void 0)
+    out.push(
+      makeFinding("narhash-changed", c.input, { rev: before.rev, before: before.narHash, after: after.narHash })
+    );
+  if (c.kinds.includes("pin-lost") && newPinning !== "content")
+    out.push(makeFinding("pin-lost", c.input, { pinning: newPinning }));
+  if (c.kinds.includes("last-modified-backwards") && before.lastModified !== void 0 && after.lastModified !== void 0)
+    out.push(
+      makeFinding("last-modified-backwards", c.input, { before: before.lastModified, after: after.lastModified })
+    );
+  if (c.refMove?.move === "downgrade")
+    out.push(makeFinding("ref-downgrade", c.input, { from: c.refMove.from, to: c.refMove.to }));
+  return out;
+}
+function upstreamRisks(input2, facts) {
+  const counts = { aheadBy: facts.aheadBy, behindBy: facts.behindBy };
+  return facts.status === "behind" ? [makeFinding("upstream-downgrade", input2, counts)] : facts.status === "diverged" ? [makeFinding("upstream-diverged", input2, counts)] : [];
+}
+var init_risks = __esm({
+  "src/domain/diff/risks.ts"() {
+    "use strict";
+    init_findings();
   }
 });
 
@@ -62355,10 +62441,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse5 = require_parse();
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var SemVer = require_semver();
     var truncate2 = (version2, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -63598,7 +63684,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse5 = require_parse();
@@ -63682,8 +63768,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -63755,9 +63841,9 @@ function location(s) {
       return `${s.declaredType}:${JSON.stringify(s.attrs["url"] ?? "")}`;
   }
 }
-function kindsOf(a, b, ea, eb) {
+function kindsOf(x, y) {
   const kinds = [];
-  const [sa, sb] = [a.locked, b.locked];
+  const [a, b, sa, sb, ea, eb] = [x.node, y.node, x.locked, y.locked, x.entry, y.entry];
   if (formatInputPath(ea.follows ?? []) !== formatInputPath(eb.follows ?? []) || ea.follows === void 0 !== (eb.follows === void 0))
     kinds.push("follows-changed");
   const whereA = (sa.type === "tarball" || sa.type === "file") && a.original !== void 0 ? location(a.original) : location(sa);
@@ -63805,13 +63891,14 @@ function diffLocks(oldGraph, newGraph) {
         });
       continue;
     }
-    let kinds = kindsOf(na, nb, ea, eb);
+    let kinds = kindsOf({ node: na, locked: na.locked, entry: ea }, { node: nb, locked: nb.locked, entry: eb });
     if (ea.follows !== void 0 && eb.follows !== void 0 && !kinds.includes("follows-changed")) kinds = [];
     if (kinds.length === 0) {
       unchanged++;
       continue;
     }
     kinds.sort(byOrder);
+    const [kind = "updated"] = kinds;
     const refMove = kinds.includes("ref-changed") ? {
       from: na.original?.ref ?? "",
       to: nb.original?.ref ?? "",
@@ -63819,33 +63906,18 @@ function diffLocks(oldGraph, newGraph) {
     } : void 0;
     const change = {
       input: input2,
-      kind: kinds[0],
+      kind,
       kinds,
       old: side(na, ea),
       new: side(nb, eb),
       ...refMove !== void 0 ? { refMove } : {}
     };
     changes.push(change);
-    if (kinds.includes("source-changed"))
-      findings.push(finding2("source-changed", input2, `${change.old.url} \u2192 ${change.new.url}`));
-    if (kinds.includes("narhash-changed"))
-      findings.push(
-        finding2(
-          "narhash-changed",
-          input2,
-          `rev ${na.locked.rev?.slice(0, 12)} now has narHash ${change.new.narHash} (was ${change.old.narHash})`
-        )
-      );
-    if (kinds.includes("pin-lost"))
-      findings.push(finding2("pin-lost", input2, "the input is no longer locked by content"));
-    if (kinds.includes("last-modified-backwards"))
-      findings.push(finding2("last-modified-backwards", input2, "the new pin is older than the old one"));
-    if (refMove?.move === "downgrade")
-      findings.push(finding2("ref-downgrade", input2, `'${refMove.from}' \u2192 '${refMove.to}'`));
+    findings.push(...lockRisks(change, pinningOf(nb.locked)));
   }
   return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }
-var CHANGE_KINDS, ROOT_SIDE, byOrder, finding2;
+var CHANGE_KINDS, ROOT_SIDE, byOrder;
 var init_lock_diff = __esm({
   "src/domain/diff/lock-diff.ts"() {
     "use strict";
@@ -63855,6 +63927,7 @@ var init_lock_diff = __esm({
     init_input_path();
     init_path_table();
     init_source_ref();
+    init_risks();
     init_version_move();
     CHANGE_KINDS = [
       "added",
@@ -63870,12 +63943,6 @@ var init_lock_diff = __esm({
     ];
     ROOT_SIDE = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
     byOrder = (a, b) => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
-    finding2 = (rule, input2, message) => ({
-      rule,
-      severity: RULES[rule].severity,
-      input: input2,
-      message
-    });
   }
 });
 
@@ -63946,7 +64013,8 @@ function renderDiffText(r, opts) {
       const u = ch.upstream;
       if (u !== void 0)
         out.push(
-          `    ${u.status}: ${u.aheadBy} ahead, ${u.behindBy} behind, ${u.totalCommits} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`
+          // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
+          `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`
         );
       if (ch.refMove !== void 0)
         out.push(`    ref '${oneLine(ch.refMove.from)}' \u2192 '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
@@ -63965,7 +64033,7 @@ function renderDiffText(r, opts) {
     out.push(c("bold", "Closure:"));
     for (const p of r.closure.packages)
       out.push(
-        `  ${oneLine(p.name)}: ${p.oldVersions.join(", ") || "\u2205"} \u2192 ${p.newVersions.join(", ") || "\u2205"}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`
+        `  ${oneLine(p.name)}: ${oneLine(p.oldVersions.join(", ") || "\u2205")} \u2192 ${oneLine(p.newVersions.join(", ") || "\u2205")}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`
       );
     out.push(`  total: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB`, "");
   }
@@ -63977,7 +64045,7 @@ function renderDiffText(r, opts) {
   return `${out.join("\n")}
 `;
 }
-var ANSI, dayCount;
+var ANSI, text, dayCount;
 var init_text3 = __esm({
   "src/render/diff/text.ts"() {
     "use strict";
@@ -63991,6 +64059,7 @@ var init_text3 = __esm({
       dim: "\x1B[2m",
       reset: "\x1B[0m"
     };
+    text = (v) => oneLine(String(v));
     dayCount = (d) => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
   }
 });
@@ -64001,11 +64070,18 @@ __export(markdown_exports3, {
   COMMENT_LIMIT: () => COMMENT_LIMIT,
   renderDiffMarkdown: () => renderDiffMarkdown
 });
-function details(c) {
+function linkTarget(url2) {
+  if (!/^https:\/\/[^\s/]/i.test(url2)) return void 0;
+  return url2.replace(
+    /[^A-Za-z0-9\-._~:/?#$&+,;=%]/gu,
+    (c) => "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)
+  );
+}
+function details2(c) {
   const u = c.upstream;
   if (u === void 0) return void 0;
   const lines = [
-    `<details><summary>${escapeMarkdown(c.input)}: ${u.status}, ${u.aheadBy} ahead, ${u.behindBy} behind</summary>`,
+    `<details><summary>${escapeMarkdown(c.input)}: ${md(u.status)}, ${md(u.aheadBy)} ahead, ${md(u.behindBy)} behind</summary>`,
     ""
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -64016,7 +64092,13 @@ function details(c) {
   if (hidden > 0) lines.push(`- \u2026 and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
   if (u.newRevReachable !== void 0 && !u.newRevReachable.contained)
     lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
-  lines.push("", `[Compare on GitHub](${u.compareUrl.replace(/[()\s]/g, encodeURIComponent)})`, "", "</details>");
+  const url2 = linkTarget(u.compareUrl);
+  lines.push(
+    "",
+    url2 !== void 0 ? `[Compare on GitHub](${url2})` : `Compare: ${code(u.compareUrl)}`,
+    "",
+    "</details>"
+  );
   return lines.join("\n");
 }
 function renderDiffMarkdown(r) {
@@ -64037,9 +64119,9 @@ function renderDiffMarkdown(r) {
   if (r.changes.length > 0) {
     head.push("| input | change | from \u2192 to | commits | risk |", "|---|---|---|---|---|");
     for (const c of r.changes) {
-      const commits = c.upstream !== void 0 ? `${c.upstream.totalCommits} (${c.upstream.status})` : "\u2013";
+      const commits = c.upstream !== void 0 ? `${md(c.upstream.totalCommits)} (${md(c.upstream.status)})` : "\u2013";
       head.push(
-        `| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo(c)} | ${commits} | ${riskOf(r, c.input) ?? "\u2013"} |`
+        `| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo2(c)} | ${commits} | ${riskOf(r, c.input) ?? "\u2013"} |`
       );
     }
     head.push("");
@@ -64055,7 +64137,7 @@ function renderDiffMarkdown(r) {
   }
   for (const g of r.gaps)
     tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== void 0 ? `${g.input}: ` : ""}${g.reason}`)}`);
-  const blocks = r.changes.map(details).filter((d) => d !== void 0);
+  const blocks = r.changes.map(details2).filter((d) => d !== void 0);
   let budget = COMMENT_LIMIT - head.join("\n").length - tail.join("\n").length - 200;
   const kept = [];
   for (const b of blocks) {
@@ -64070,7 +64152,7 @@ function renderDiffMarkdown(r) {
   return `${[...head, ...kept.length > 0 ? [...kept, ""] : [], ...tail].join("\n").trimEnd()}
 `;
 }
-var COMMENT_LIMIT, COMMITS_PER_INPUT, fromTo;
+var COMMENT_LIMIT, COMMITS_PER_INPUT, md, fromTo2;
 var init_markdown3 = __esm({
   "src/render/diff/markdown.ts"() {
     "use strict";
@@ -64080,7 +64162,8 @@ var init_markdown3 = __esm({
     init_view();
     COMMENT_LIMIT = 65e3;
     COMMITS_PER_INPUT = 50;
-    fromTo = (c) => {
+    md = (v) => escapeMarkdown(String(v));
+    fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
         return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
       const side2 = (s) => s === void 0 ? "\u2013" : s.follows !== void 0 ? `follows ${code(s.follows)}` : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
@@ -64208,7 +64291,7 @@ function renderCheckText(r) {
     out.push("", `accepted by the policy (${r.suppressed.length}):`);
     for (const f of r.suppressed)
       out.push(
-        `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${f.suppressedBy.expires})` : ""}`
+        `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${oneLine(f.suppressedBy.expires)})` : ""}`
       );
   }
   const counts = ["high", "medium", "low", "info"].map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}`).join(", ");
@@ -64251,7 +64334,7 @@ function renderCheckMarkdown(r) {
     out.push(`<details><summary>${r.suppressed.length} accepted by the policy</summary>`, "");
     for (const f of r.suppressed)
       out.push(
-        `- ${f.rule} ${code(f.input)}: ${escapeMarkdown(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${f.suppressedBy.expires})` : ""}`
+        `- ${f.rule} ${code(f.input)}: ${escapeMarkdown(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${escapeMarkdown(f.suppressedBy.expires)})` : ""}`
       );
     out.push("", "</details>", "");
   }
@@ -64279,12 +64362,13 @@ var init_report_schema5 = __esm({
   "src/render/check/report.schema.ts"() {
     "use strict";
     init_zod();
+    init_finding_schema();
     init_report_schema();
-    LocatedFindingSchema = FindingSchema.extend({
+    LocatedFindingSchema = findingSchema({
       nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about"),
       location: external_exports.object({ line: external_exports.number().int(), column: external_exports.number().int() }).optional().describe("where that node starts in flake.lock"),
       suppressedBy: external_exports.object({ reason: external_exports.string(), expires: external_exports.string().optional() }).optional()
-    });
+    }).meta({ id: "LocatedFinding" });
     CheckReportSchema = external_exports.object({
       schemaVersion: external_exports.literal(1),
       tool: ToolSchema,
@@ -64326,7 +64410,7 @@ function result(f, ruleIndex, uri) {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: `${f.input}: ${f.message}` },
+    message: { text: oneLine(`${f.input}: ${f.message}`) },
     locations: [
       {
         physicalLocation: {
@@ -64336,12 +64420,14 @@ function result(f, ruleIndex, uri) {
       }
     ],
     partialFingerprints: { "flakeAudit/v1": fingerprint(f) },
-    properties: { input: f.input, severity: f.severity },
+    properties: { input: oneLine(f.input), severity: f.severity },
     ...f.suppressedBy !== void 0 ? {
       suppressions: [
         {
           kind: "external",
-          justification: `${f.suppressedBy.reason}${f.suppressedBy.expires !== void 0 ? ` (until ${f.suppressedBy.expires})` : ""}`
+          justification: oneLine(
+            `${f.suppressedBy.reason}${f.suppressedBy.expires !== void 0 ? ` (until ${f.suppressedBy.expires})` : ""}`
+          )
         }
       ]
     } : {}
@@ -64349,24 +64435,26 @@ function result(f, ruleIndex, uri) {
 }
 function renderSarif(r) {
   const all = [...r.findings, ...r.suppressed];
-  const ids = [...new Set(all.map((f) => f.rule))].sort();
-  const rules = ids.map((id) => ({
-    id,
-    name: title(id),
-    shortDescription: { text: RULES[id].why.split(". ")[0].replace(/\.$/, "") },
-    fullDescription: { text: RULES[id].why },
-    help: {
-      text: `${RULES[id].why}
+  const ids = [...new Set(all.map((f) => f.rule))].sort(compareStrings);
+  const rules = ids.map(
+    (id) => ({
+      id,
+      name: title(id),
+      shortDescription: { text: (RULES[id].why.split(". ")[0] ?? "").replace(/\.$/, "") },
+      fullDescription: { text: RULES[id].why },
+      help: {
+        text: `${RULES[id].why}
 
 What to do: ${RULES[id].fix}`,
-      markdown: `${RULES[id].why}
+        markdown: `${RULES[id].why}
 
 **What to do:** ${RULES[id].fix}`
-    },
-    defaultConfiguration: { level: LEVEL[RULES[id].severity] },
-    properties: { "security-severity": SCORE[RULES[id].severity], tags: ["supply-chain", "nix"] }
-  }));
-  const uri = r.lockFile.path.replace(/^\.\//, "");
+      },
+      defaultConfiguration: { level: LEVEL[RULES[id].severity] },
+      properties: { "security-severity": SCORE[RULES[id].severity], tags: ["supply-chain", "nix"] }
+    })
+  );
+  const uri = oneLine(r.lockFile.path).replace(/^\.\//, "");
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -64393,6 +64481,8 @@ var init_sarif = __esm({
   "src/render/check/sarif.ts"() {
     "use strict";
     init_findings();
+    init_input_path();
+    init_escape();
     LEVEL = {
       high: "error",
       medium: "warning",
@@ -64400,7 +64490,7 @@ var init_sarif = __esm({
       info: "note"
     };
     SCORE = { high: "8.0", medium: "5.0", low: "3.0", info: "1.0" };
-    title = (id) => id.replace(/(^|-)([a-z])/g, (_m, dash, c) => `${dash === "-" ? "" : ""}${c.toUpperCase()}`);
+    title = (id) => id.replace(/(^|-)([a-z])/g, (_m, _dash, c) => c.toUpperCase());
   }
 });
 
@@ -64477,8 +64567,8 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
-function sourcesOf(path3, ctx, index) {
-  const deriver = path3.endsWith(".drv") ? path3 : ctx.closure?.infos.get(path3)?.deriver ?? ctx.derivations?.byOutput.get(path3);
+function sourcesOf(path4, ctx, index) {
+  const deriver = path4.endsWith(".drv") ? path4 : ctx.closure?.infos.get(path4)?.deriver ?? ctx.derivations?.byOutput.get(path4);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
@@ -64491,21 +64581,21 @@ function sourcesOf(path3, ctx, index) {
     }
   }
   if (ctx.closure !== void 0) {
-    for (const s of embeddedSources(ctx.closure, path3, index)) if (!seen.has(s.path)) sources.push(s);
+    for (const s of embeddedSources(ctx.closure, path4, index)) if (!seen.has(s.path)) sources.push(s);
   }
   return { sources, ...deriver !== void 0 ? { deriver } : {} };
 }
-function traceStorePath(path3, ctx) {
+function traceStorePath(path4, ctx) {
   const index = sourceIndex(ctx.inventory);
   const closure = ctx.closure;
   const roots = new Set(ctx.roots ?? (closure !== void 0 ? closureRoots(closure) : []));
-  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path3) ?? [] : [];
-  const direct = index.get(path3) ?? [];
-  const { sources, deriver } = sourcesOf(path3, ctx, index);
-  const kind = direct.length > 0 ? "source" : path3.endsWith(".drv") ? "derivation" : closure?.infos.has(path3) === true || deriver !== void 0 ? "output" : "unknown";
+  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path4) ?? [] : [];
+  const direct = index.get(path4) ?? [];
+  const { sources, deriver } = sourcesOf(path4, ctx, index);
+  const kind = direct.length > 0 ? "source" : path4.endsWith(".drv") ? "derivation" : closure?.infos.has(path4) === true || deriver !== void 0 ? "output" : "unknown";
   const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
   const base = {
-    path: path3,
+    path: path4,
     kind,
     attribution,
     inputs: direct,
@@ -64514,8 +64604,7 @@ function traceStorePath(path3, ctx) {
     ...deriver !== void 0 ? { deriver } : {}
   };
   if (attribution !== "none") return base;
-  for (let i = chain.length - 2; i >= 0; i--) {
-    const above = chain[i];
+  for (const above of chain.slice(0, -1).reverse()) {
     const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s) => s.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };
   }
@@ -64552,8 +64641,8 @@ async function maybeLock(req, files) {
     return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
   }
 }
-async function autoDerivations(closure, path3, nix, gaps) {
-  const deriver = path3.endsWith(".drv") ? path3 : closure.closure.infos.get(path3)?.deriver;
+async function autoDerivations(closure, path4, nix, gaps) {
+  const deriver = path4.endsWith(".drv") ? path4 : closure.closure.infos.get(path4)?.deriver;
   if (deriver === void 0) return void 0;
   try {
     const out = await nix().derivationClosure(deriver);
@@ -64579,7 +64668,7 @@ async function traceUseCase(req, files, nix) {
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       }
     ]);
-  const path3 = formatStorePath(sp.value);
+  const path4 = formatStorePath(sp.value);
   const gaps = [];
   const [lock, closure] = await Promise.all([
     maybeLock(req, files),
@@ -64589,15 +64678,15 @@ async function traceUseCase(req, files, nix) {
   if (req.derivationsPath !== void 0)
     derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
   else if (closure !== void 0 && req.closure !== void 0 && "of" in req.closure)
-    derivations = await autoDerivations(closure, path3, nix, gaps);
-  const result2 = traceStorePath(path3, {
+    derivations = await autoDerivations(closure, path4, nix, gaps);
+  const result2 = traceStorePath(path4, {
     ...lock.inventory !== void 0 ? { inventory: lock.inventory } : {},
     ...closure !== void 0 ? { closure: closure.closure, roots: closureRoots(closure.closure) } : {},
     ...derivations !== void 0 ? { derivations } : {}
   });
-  const info = closure?.closure.infos.get(path3);
+  const info = closure?.closure.infos.get(path4);
   const notes = lock.note !== void 0 ? [lock.note] : [];
-  if (closure !== void 0 && info === void 0) notes.push(`${path3} is not in the closure data`);
+  if (closure !== void 0 && info === void 0) notes.push(`${path4} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
       "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code"
@@ -64606,7 +64695,7 @@ async function traceUseCase(req, files, nix) {
   return {
     schemaVersion: 1,
     tool: req.tool,
-    path: path3,
+    path: path4,
     kind: result2.kind,
     attribution: result2.attribution,
     inputs: result2.inputs.map(inputFacts),
@@ -64757,20 +64846,7 @@ async function diffUseCase(req, files, nix, up) {
         if (facts !== void 0 && facts.error !== "offline") gaps.push({ input: c.input, reason: facts.message });
         return facts !== void 0 ? { ...c, upstreamError: facts } : c;
       }
-      if (facts.status === "behind")
-        findings.push({
-          rule: "upstream-downgrade",
-          severity: RULES["upstream-downgrade"].severity,
-          input: c.input,
-          message: `the new rev is ${facts.behindBy} commit${facts.behindBy === 1 ? "" : "s"} behind the old one`
-        });
-      if (facts.status === "diverged")
-        findings.push({
-          rule: "upstream-diverged",
-          severity: RULES["upstream-diverged"].severity,
-          input: c.input,
-          message: `history diverged: ${facts.aheadBy} new commits, ${facts.behindBy} dropped`
-        });
+      findings.push(...upstreamRisks(c.input, facts));
       const entry = prov?.inputs.find((e) => e.inputPaths.includes(c.input));
       const u = entry?.upstream;
       return {
@@ -64813,6 +64889,7 @@ var init_diff = __esm({
     init_findings();
     init_inventory();
     init_lock_diff();
+    init_risks();
     init_graph();
     init_upstream_facts();
     init_report();
@@ -64826,25 +64903,77 @@ var init_diff = __esm({
 });
 
 // src/domain/policy/glob.ts
-function globToRegExp(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      const slash = glob[i + 2] === "/";
-      re += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+function compileStates(glob) {
+  const states = [];
+  let i = 0;
+  while (i < glob.length) {
+    const at2 = states.length;
+    const c = glob.charAt(i);
+    if (c === "*" && glob.charAt(i + 1) === "*" && glob.charAt(i + 2) === "/") {
+      states.push({ consumes: "end", char: "", next: at2, skip: [at2 + 1, at2 + 3] });
+      states.push({ consumes: "any", char: "", next: at2 + 1, skip: [at2 + 2] });
+      states.push({ consumes: "lit", char: "/", next: at2 + 3, skip: [] });
+      i += 3;
+    } else if (c === "*" && glob.charAt(i + 1) === "*") {
+      states.push({ consumes: "any", char: "", next: at2, skip: [at2 + 1] });
+      i += 2;
+    } else if (c === "*") {
+      states.push({ consumes: "seg", char: "", next: at2, skip: [at2 + 1] });
+      i += 1;
+    } else {
+      states.push({ consumes: c === "?" ? "seg" : "lit", char: c, next: at2 + 1, skip: [] });
+      i += 1;
+    }
   }
-  return new RegExp(`^${re}$`);
+  states.push({ consumes: "end", char: "", next: states.length, skip: [] });
+  return states;
 }
-var matchesGlob;
+function addClosure(states, set4, list2, from) {
+  const work = [from];
+  for (let s = work.pop(); s !== void 0; s = work.pop()) {
+    if (set4[s] === 1) continue;
+    set4[s] = 1;
+    list2.push(s);
+    for (const t of states[s]?.skip ?? []) work.push(t);
+  }
+}
+function compileGlob(glob) {
+  const states = compileStates(glob);
+  const final = states.length - 1;
+  return (input2) => {
+    let set4 = new Uint8Array(states.length);
+    let list2 = [];
+    addClosure(states, set4, list2, 0);
+    for (const c of input2) {
+      const nextSet = new Uint8Array(states.length);
+      const nextList = [];
+      for (const s of list2) {
+        const st = states[s];
+        if (accepts(st, c) && st !== void 0) addClosure(states, nextSet, nextList, st.next);
+      }
+      if (nextList.length === 0) return false;
+      set4 = nextSet;
+      list2 = nextList;
+    }
+    return set4[final] === 1;
+  };
+}
+function globMatcher() {
+  const compiled = /* @__PURE__ */ new Map();
+  return (glob, input2) => {
+    let m = compiled.get(glob);
+    if (m === void 0) {
+      m = compileGlob(glob);
+      compiled.set(glob, m);
+    }
+    return m(input2);
+  };
+}
+var accepts;
 var init_glob = __esm({
   "src/domain/policy/glob.ts"() {
     "use strict";
-    matchesGlob = (glob, input2) => globToRegExp(glob).test(input2);
+    accepts = (st, c) => st !== void 0 && (st.consumes === "any" || st.consumes === "seg" && c !== "/" || st.consumes === "lit" && st.char === c);
   }
 });
 
@@ -64861,6 +64990,12 @@ function isSupportedBranch(branch, now, releases = RELEASES, rolling = ROLLING) 
   const r = releases.find((x) => x.version === v);
   return r !== void 0 && now.getTime() <= Date.parse(`${r.endOfLife}T23:59:59Z`);
 }
+function supportedBranchNames(now, releases = RELEASES, rolling = ROLLING) {
+  return [
+    ...rolling,
+    ...releases.filter((r) => isSupportedBranch(`nixos-${r.version}`, now, releases, [])).map((r) => `nixos-${r.version}`)
+  ];
+}
 var LIST_UPDATED, RELEASES, ROLLING;
 var init_nixpkgs_branches = __esm({
   "src/domain/policy/nixpkgs-branches.ts"() {
@@ -64876,15 +65011,105 @@ var init_nixpkgs_branches = __esm({
   }
 });
 
+// src/domain/policy/lock-rules.ts
+function stale(i, s, now) {
+  const lastModified = i.locked.lastModified;
+  if (lastModified === void 0) return [];
+  const threshold = isNixpkgs(i) ? "nixpkgsMaxAgeDays" : "maxAgeDays";
+  const ageDays = Math.floor((now.getTime() / 1e3 - lastModified) / DAY2);
+  return ageDays > s[threshold] ? [makeFinding("stale", i.id, { lastModified, ageDays, maxAgeDays: s[threshold], threshold })] : [];
+}
+function nixpkgsRules(i, s, now) {
+  if (!isNixpkgs(i)) return [];
+  const out = [];
+  const branch = i.original?.ref;
+  if (branch !== void 0 && !isSupportedBranch(branch, now, s.releases, s.rollingBranches))
+    out.push(
+      makeFinding("unsupported-branch", i.id, {
+        branch,
+        supported: supportedBranchNames(now, s.releases, s.rollingBranches)
+      })
+    );
+  const src = i.locked;
+  if (src.type === "github" && src.owner.toLowerCase() !== "nixos")
+    out.push(makeFinding("non-upstream-nixpkgs", i.id, { owner: src.owner, repo: src.repo }));
+  return out;
+}
+function unlocked(i) {
+  const src = i.locked;
+  const pin = pinningOf(src);
+  const out = [];
+  if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
+  else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
+  else if (src.type === "path" && !isRelativePath(src))
+    out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
+  if (!i.isFlake && src.narHash === void 0 && pin !== "relative")
+    out.push(makeFinding("unlocked", i.id, { why: "non-flake-without-narhash" }));
+  return out;
+}
+function insecureTransport(i) {
+  const urls = [i.locked.attrs["url"], i.original?.attrs["url"]].filter((u) => typeof u === "string");
+  const url2 = urls.find((u) => INSECURE.test(u));
+  return url2 === void 0 ? [] : [makeFinding("insecure-transport", i.id, { url: url2, scheme: url2.slice(0, url2.indexOf(":")) })];
+}
+function lockRules(i, s, now) {
+  return [...stale(i, s, now), ...nixpkgsRules(i, s, now), ...unlocked(i), ...insecureTransport(i)];
+}
+function duplicateSources(inputs) {
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const i of inputs) {
+    const repo = repositoryOf(i);
+    if (repo !== "") byRepo.set(repo, [...byRepo.get(repo) ?? [], i]);
+  }
+  const out = [];
+  for (const [repo, list2] of byRepo) {
+    const revisions = [...new Set(list2.map((i) => i.locked.rev ?? ""))].sort(compareStrings);
+    const [first] = list2;
+    if (revisions.length < 2 || first === void 0) continue;
+    out.push(
+      makeFinding("duplicate-sources", first.id, {
+        // After the type prefix: `github.com/nixos/nixpkgs`, or the whole git URL.
+        repository: repo.slice(repo.indexOf(":") + 1),
+        revisions,
+        inputs: list2.flatMap((i) => i.paths.map(formatInputPath)).sort(compareStrings),
+        follow: first.id
+      })
+    );
+  }
+  return out;
+}
+var DAY2, INSECURE, isNixpkgs, repositoryOf;
+var init_lock_rules = __esm({
+  "src/domain/policy/lock-rules.ts"() {
+    "use strict";
+    init_findings();
+    init_input_path();
+    init_source_name();
+    init_source_ref();
+    init_nixpkgs_branches();
+    DAY2 = 86400;
+    INSECURE = /^(?:http|git):\/\//i;
+    isNixpkgs = (i) => nameSource(i.locked).name === "nixpkgs" || /nixos\.org\/.*nixexprs/.test(String(i.locked.attrs["url"] ?? ""));
+    repositoryOf = (i) => {
+      const s = i.locked;
+      return s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" ? `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase() : s.type === "git" || s.type === "hg" ? `${s.type}:${s.url.split("?")[0]}` : "";
+    };
+  }
+});
+
 // src/domain/policy/policy.ts
+function withRules(rules, changes) {
+  const out = { ...rules };
+  for (const id of CHECK_RULES) {
+    const change = changes?.[id];
+    if (change !== void 0) out[id] = { ...out[id], ...change };
+  }
+  return out;
+}
 function settingsFor(policy, input2, matches) {
   let s = policy.defaults;
   for (const o of policy.overrides) {
-    if (!matches(o.inputs, input2)) continue;
-    const rules = { ...s.rules };
-    for (const [id, r] of Object.entries(o.settings.rules ?? {}))
-      rules[id] = { ...rules[id], ...r };
-    s = { ...s, ...o.settings, rules };
+    if (matches(o.inputs, input2)) s = { ...s, ...o.settings, rules: withRules(s.rules, o.settings.rules) };
   }
   return s;
 }
@@ -64944,105 +65169,29 @@ var init_policy = __esm({
 });
 
 // src/domain/policy/evaluate.ts
-function lockRules(i, s, now) {
-  const out = [];
-  const src = i.locked;
-  const nixpkgs = isNixpkgs(i);
-  if (src.lastModified !== void 0) {
-    const max = nixpkgs ? s.nixpkgsMaxAgeDays : s.maxAgeDays;
-    const age = Math.floor((now.getTime() / 1e3 - src.lastModified) / DAY2);
-    if (age > max)
-      out.push(["stale", `last modified ${isoDate(src.lastModified)}, ${age} days ago (the policy allows ${max})`]);
-  }
-  const ref = i.original?.ref;
-  if (nixpkgs && ref !== void 0 && !isSupportedBranch(ref, now, s.releases, s.rollingBranches))
-    out.push(["unsupported-branch", `follows '${ref}', which is not a supported release or rolling branch`]);
-  if (nixpkgs && src.type === "github" && src.owner.toLowerCase() !== "nixos")
-    out.push(["non-upstream-nixpkgs", `nixpkgs comes from ${src.owner}/${src.repo}, not NixOS/nixpkgs`]);
-  const pin = pinningOf(src);
-  if (pin === "unlocked") out.push(["unlocked", "no rev or narHash locks it"]);
-  else if (pin === "rev-only") out.push(["unlocked", "locked to a commit but without a narHash"]);
-  else if (src.type === "path" && !isRelativePath(src))
-    out.push(["unlocked", `a local path (${src.path}) is mutable, whatever its hash says today`]);
-  if (!i.isFlake && src.narHash === void 0 && pin !== "relative")
-    out.push(["unlocked", "a flake = false input without a narHash"]);
-  const urls = [src.attrs["url"], i.original?.attrs["url"]].filter((u) => typeof u === "string");
-  if (urls.some((u) => /^(?:http|git):\/\//i.test(u)))
-    out.push([
-      "insecure-transport",
-      `fetched over ${urls.find((u) => /^(?:http|git):\/\//i.test(u)).split(":")[0]}://`
-    ]);
-  return out;
-}
-function duplicates(inputs) {
-  const byRepo = /* @__PURE__ */ new Map();
-  for (const i of inputs) {
-    const w = where2(i);
-    if (w !== "") byRepo.set(w, [...byRepo.get(w) ?? [], i]);
-  }
+function upstreamRules(report2, settings2) {
   const out = /* @__PURE__ */ new Map();
-  for (const [repo, list2] of byRepo) {
-    const revs = new Set(list2.map((i) => i.locked.rev ?? ""));
-    if (revs.size < 2) continue;
-    const paths = list2.flatMap((i) => i.paths.map(formatInputPath)).sort(compareStrings);
-    out.set(
-      list2[0].id,
-      `${repo.split(":")[1]} is locked at ${revs.size} revisions (${paths.join(", ")}); the others could follow '${list2[0].id}'`
-    );
-  }
-  return out;
-}
-function upstreamRules(report2, s) {
-  const out = /* @__PURE__ */ new Map();
-  const add = (input2, r, m) => void out.set(input2, [...out.get(input2) ?? [], [r, m]]);
-  for (const f of report2?.findings ?? []) add(f.input, f.rule, f.message);
+  for (const f of report2?.findings ?? []) if (isCheckRuleFinding(f)) push2(out, f.input, f);
   for (const e of report2?.inputs ?? []) {
-    const c = e.upstream?.commit;
-    if (c !== void 0 && c.signature.state !== "verified")
-      add(
-        e.input,
-        "unsigned-commit",
-        c.signature.state === "unsigned" ? "the locked commit is not signed" : `the commit's signature is not verified (${c.signature.reason})`
-      );
-    const allowed = s(e.input).allowedLicenses;
-    const lic = e.upstream?.license;
-    if (allowed !== void 0 && lic !== void 0 && lic !== null && !allowed.includes(lic))
-      add(e.input, "license-not-allowed", `${lic} is not on the allowed list (${allowed.join(", ")})`);
+    const signature2 = e.upstream?.commit?.signature;
+    if (signature2 !== void 0 && signature2.state !== "verified")
+      push2(out, e.input, makeFinding("unsigned-commit", e.input, signature2));
+    const allowed = settings2(e.input).allowedLicenses;
+    const license = e.upstream?.license;
+    if (allowed !== void 0 && license !== void 0 && license !== null && !allowed.includes(license))
+      push2(out, e.input, makeFinding("license-not-allowed", e.input, { license, allowed }));
   }
   return out;
 }
-function evaluatePolicy(inventory, provenance, policy, now) {
-  const settings2 = (input2) => settingsFor(policy, input2, matchesGlob);
-  const dups = duplicates(inventory.inputs);
-  const upstream = upstreamRules(provenance, settings2);
-  const raw = [];
-  for (const i of inventory.inputs) {
-    const s = settings2(i.id);
-    const hits = [
-      ...lockRules(i, s, now),
-      ...dups.has(i.id) ? [["duplicate-sources", dups.get(i.id)]] : [],
-      ...upstream.get(i.id) ?? []
-    ];
-    for (const [rule, message] of hits) {
-      const r = s.rules[rule];
-      if (r?.enabled === true)
-        raw.push({ rule, severity: r.severity, input: i.id, message, nodeKey: i.nodeKeys[0] });
-    }
-  }
+function applyAllowances(raw, policy, matches, today) {
   const findings = [];
   const suppressed = [];
-  const today = now.toISOString().slice(0, 10);
   for (const f of raw) {
-    const a = policy.allow.find((x) => x.rule === f.rule && matchesGlob(x.input, f.input));
+    const a = policy.allow.find((x) => x.rule === f.rule && matches(x.input, f.input));
     if (a === void 0) findings.push(f);
     else if (a.expires !== void 0 && a.expires < today) {
-      findings.push(f, {
-        rule: "allowlist-expired",
-        severity: "medium",
-        input: f.input,
-        message: `the allowance for ${f.rule} ("${a.reason}") expired on ${a.expires}`,
-        ...f.nodeKey !== void 0 ? { nodeKey: f.nodeKey } : {}
-      });
+      const expired = makeFinding("allowlist-expired", f.input, { rule: f.rule, reason: a.reason, expires: a.expires });
+      findings.push(f, { ...expired, ...f.nodeKey !== void 0 ? { nodeKey: f.nodeKey } : {} });
     } else
       suppressed.push({
         ...f,
@@ -65051,24 +65200,34 @@ function evaluatePolicy(inventory, provenance, policy, now) {
   }
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
 }
-var DAY2, isNixpkgs, where2;
+function evaluatePolicy(inventory, provenance, policy, now) {
+  const matches = globMatcher();
+  const settings2 = (input2) => settingsFor(policy, input2, matches);
+  const duplicates = /* @__PURE__ */ new Map();
+  for (const f of duplicateSources(inventory.inputs)) push2(duplicates, f.input, f);
+  const upstream = upstreamRules(provenance, settings2);
+  const raw = [];
+  for (const i of inventory.inputs) {
+    const s = settings2(i.id);
+    const nodeKey2 = i.nodeKeys[0];
+    for (const f of [...lockRules(i, s, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
+      const r = s.rules[f.rule];
+      if (r.enabled) raw.push({ ...f, severity: r.severity, ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} });
+    }
+  }
+  return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
+}
+var CHECK_RULE_SET, isCheckRuleFinding, push2;
 var init_evaluate = __esm({
   "src/domain/policy/evaluate.ts"() {
     "use strict";
     init_findings();
     init_glob();
-    init_input_path();
-    init_nixpkgs_branches();
+    init_lock_rules();
     init_policy();
-    init_source_name();
-    init_time();
-    init_source_ref();
-    DAY2 = 86400;
-    isNixpkgs = (i) => nameSource(i.locked).name === "nixpkgs" || /nixos\.org\/.*nixexprs/.test(String(i.locked.attrs["url"] ?? ""));
-    where2 = (i) => {
-      const s = i.locked;
-      return s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" ? `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase() : s.type === "git" || s.type === "hg" ? `${s.type}:${s.url.split("?")[0]}` : "";
-    };
+    CHECK_RULE_SET = new Set(CHECK_RULES);
+    isCheckRuleFinding = (f) => CHECK_RULE_SET.has(f.rule);
+    push2 = (m, k, v) => void m.set(k, [...m.get(k) ?? [], v]);
   }
 });
 
@@ -65098,7 +65257,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node2) {
+    function isNode3(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -65122,7 +65281,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
-    exports.isNode = isNode2;
+    exports.isNode = isNode3;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
     exports.isSeq = isSeq;
@@ -65149,17 +65308,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path3) {
-      const ctrl = callVisitor(key, node2, visitor, path3);
+    function visit_(key, node2, visitor, path4) {
+      const ctrl = callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path3);
+            const ci = visit_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -65170,13 +65329,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path3);
+          const cv = visit_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -65197,17 +65356,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path3) {
-      const ctrl = await callVisitor(key, node2, visitor, path3);
+    async function visitAsync_(key, node2, visitor, path4) {
+      const ctrl = await callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -65218,13 +65377,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path3);
+          const cv = await visitAsync_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -65251,23 +65410,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path3) {
+    function callVisitor(key, node2, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path3);
+        return visitor(key, node2, path4);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path3);
+        return visitor.Map?.(key, node2, path4);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path3);
+        return visitor.Seq?.(key, node2, path4);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path3);
+        return visitor.Pair?.(key, node2, path4);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path3);
+        return visitor.Scalar?.(key, node2, path4);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path3);
+        return visitor.Alias?.(key, node2, path4);
       return void 0;
     }
-    function replaceNode(key, path3, node2) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path4, node2) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -65879,10 +66038,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -65901,7 +66060,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -65931,11 +66090,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path4;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -65949,8 +66108,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -65964,8 +66123,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -65983,8 +66142,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -65994,8 +66153,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -66039,14 +66198,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -66063,14 +66222,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -66087,12 +66246,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -66104,12 +66263,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -66124,39 +66283,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -68510,9 +68669,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -68587,14 +68746,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection2.isEmptyPath(path3)) {
+      deleteIn(path4) {
+        if (Collection2.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -68609,10 +68768,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection2.isEmptyPath(path3))
+      getIn(path4, keepScalar) {
+        if (Collection2.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -68623,10 +68782,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection2.isEmptyPath(path3))
+      hasIn(path4) {
+        if (Collection2.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -68643,13 +68802,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection2.isEmptyPath(path3)) {
+      setIn(path4, value) {
+        if (Collection2.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -70610,9 +70769,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit2.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index] of path3) {
+      for (const [field, index] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -70621,23 +70780,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit2.parentCollection = (cst, path4) => {
+      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -70648,10 +70807,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -71953,14 +72112,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs2, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -72088,13 +72247,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -72413,6 +72572,7 @@ var init_policy_schema = __esm({
     IsoDate = external_exports.string().regex(/^\d{4}-\d\d-\d\d$/, { message: "expected a date like 2025-06-30" });
     RuleSetting = external_exports.strictObject({ enabled: external_exports.boolean().optional(), severity: Severity.optional() }).describe("turn a rule on or off, or change its severity");
     Rules = external_exports.strictObject(
+      // Object.fromEntries types its keys as string: it cannot know they are exactly CHECK_RULES.
       Object.fromEntries(CHECK_RULES.map((r) => [r, RuleSetting.optional()]))
     );
     settings = {
@@ -72447,10 +72607,59 @@ var init_policy_schema = __esm({
   }
 });
 
+// src/ingest/policy/limits.ts
+function jsonTooDeepAt(text2) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_POLICY_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return void 0;
+}
+function dataTooDeepAt(data) {
+  const work = [{ value: data, path: [] }];
+  for (let item = work.pop(); item !== void 0; item = work.pop()) {
+    const { value, path: path4 } = item;
+    if (typeof value !== "object" || value === null) continue;
+    if (path4.length >= MAX_POLICY_DEPTH) return path4;
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [k, v] of entries) work.push({ value: v, path: [...path4, k] });
+  }
+  return void 0;
+}
+var MAX_POLICY_DEPTH, MAX_ALIAS_COUNT;
+var init_limits = __esm({
+  "src/ingest/policy/limits.ts"() {
+    "use strict";
+    MAX_POLICY_DEPTH = 64;
+    MAX_ALIAS_COUNT = 100;
+  }
+});
+
 // src/ingest/policy/policy.ts
+function ruleChanges(rules) {
+  const out = {};
+  for (const id of CHECK_RULES) {
+    const r = rules?.[id];
+    if (r !== void 0)
+      out[id] = {
+        ...r.enabled !== void 0 ? { enabled: r.enabled } : {},
+        ...r.severity !== void 0 ? { severity: r.severity } : {}
+      };
+  }
+  return out;
+}
 function toSettings(s) {
   return {
-    ...s.rules !== void 0 ? { rules: Object.fromEntries(Object.entries(s.rules).filter(([, v]) => v !== void 0)) } : {},
+    ...s.rules !== void 0 ? { rules: ruleChanges(s.rules) } : {},
     ...s.maxAgeDays !== void 0 ? { maxAgeDays: s.maxAgeDays } : {},
     ...s.nixpkgsMaxAgeDays !== void 0 ? { nixpkgsMaxAgeDays: s.nixpkgsMaxAgeDays } : {},
     ...s.supportedBranches?.releases !== void 0 ? { releases: s.supportedBranches.releases } : {},
@@ -72458,29 +72667,32 @@ function toSettings(s) {
     ...s.allowedLicenses !== void 0 ? { allowedLicenses: s.allowedLicenses } : {}
   };
 }
-function parsePolicy(text, origin) {
-  const isJson = /^\s*[{[]/.test(text) || origin.endsWith(".json");
+function parsePolicy(text2, origin) {
+  const isJson = /^\s*[{[]/.test(text2) || origin.endsWith(".json");
   let data;
   let locate;
   if (isJson) {
+    const deep = jsonTooDeepAt(text2);
+    if (deep !== void 0)
+      return err([{ origin, pointer: "", position: positionAt(text2, deep), message: TOO_DEEP, next: NEXT4 }]);
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(text2);
     } catch {
-      const e = findSyntaxError(text) ?? { offset: 0, message: "not valid JSON" };
+      const e = findSyntaxError(text2) ?? { offset: 0, message: "not valid JSON" };
       return err([
         {
           origin,
           pointer: "",
-          position: positionAt(text, e.offset),
+          position: positionAt(text2, e.offset),
           message: `invalid JSON: ${e.message}`,
           next: NEXT4
         }
       ]);
     }
-    locate = (issues) => withPositions(text, issues);
+    locate = (issues) => withPositions(text2, issues);
   } else {
     const lineCounter = new import_yaml.LineCounter();
-    const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+    const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
     const pos = (offset) => {
       const p2 = lineCounter.linePos(offset);
       return { line: p2.line, column: p2.col };
@@ -72491,27 +72703,42 @@ function parsePolicy(text, origin) {
           origin,
           pointer: "",
           position: pos(e.pos[0]),
-          message: `invalid YAML: ${e.message.split("\n")[0]}`,
+          // The parser survives deep flow nesting by reporting its stack overflow as a document error.
+          message: /call stack/i.test(e.message) ? TOO_DEEP : `invalid YAML: ${e.message.split("\n")[0]}`,
           next: NEXT4
         }))
       );
-    data = doc.toJS() ?? {};
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      const message = `too many YAML aliases expanded (${why}); a policy needs at most ${MAX_ALIAS_COUNT}`;
+      return err([{ origin, pointer: "", message, next: NEXT4 }]);
+    }
+    const deep = dataTooDeepAt(data);
+    if (deep !== void 0) {
+      const at2 = startOf(doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true));
+      return err([
+        {
+          origin,
+          pointer: pointerOf2(deep),
+          message: TOO_DEEP,
+          ...at2 !== void 0 ? { position: pos(at2) } : {},
+          next: NEXT4
+        }
+      ]);
+    }
     locate = (issues) => issues.map((i) => {
-      const path3 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const node2 = doc.getIn(path3, true);
-      const parent = doc.getIn(path3.slice(0, -1), true);
-      const at = node2?.range?.[0] ?? parent?.range?.[0];
-      return at !== void 0 ? { ...i, position: pos(at) } : i;
+      const path4 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const at2 = startOf(doc.getIn(path4, true)) ?? startOf(doc.getIn(path4.slice(0, -1), true));
+      return at2 !== void 0 ? { ...i, position: pos(at2) } : i;
     });
   }
   const parsed = PolicySchema.safeParse(data);
   if (!parsed.success) return err(locate(zodIssues(parsed.error, origin, "", data).map((i) => ({ ...i, next: NEXT4 }))));
   const p = parsed.data;
   const base = toSettings(p);
-  const rules = { ...DEFAULT_SETTINGS.rules };
-  for (const [id, r] of Object.entries(base.rules ?? {}))
-    rules[id] = { ...rules[id], ...r };
-  const defaults = { ...DEFAULT_SETTINGS, ...base, rules };
+  const defaults = { ...DEFAULT_SETTINGS, ...base, rules: withRules(DEFAULT_SETTINGS.rules, base.rules) };
   return ok({
     ...BUILT_IN_POLICY,
     defaults,
@@ -72525,7 +72752,7 @@ function parsePolicy(text, origin) {
     source: origin
   });
 }
-var import_yaml, NEXT4;
+var import_yaml, NEXT4, TOO_DEEP, pointerOf2, startOf;
 var init_policy2 = __esm({
   "src/ingest/policy/policy.ts"() {
     "use strict";
@@ -72536,7 +72763,11 @@ var init_policy2 = __esm({
     init_json_locate();
     init_policy_schema();
     init_zod_issues();
+    init_limits();
     NEXT4 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
+    TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
+    pointerOf2 = (path4) => path4.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    startOf = (node2) => (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
   }
 });
 
@@ -72545,9 +72776,9 @@ var check_exports = {};
 __export(check_exports, {
   checkUseCase: () => checkUseCase
 });
-async function readPolicy(files, path3) {
-  if (path3 === void 0) return BUILT_IN_POLICY;
-  const file2 = await files.readText(path3);
+async function readPolicy(files, path4) {
+  if (path4 === void 0) return BUILT_IN_POLICY;
+  const file2 = await files.readText(path4);
   const parsed = parsePolicy(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -72663,8 +72894,8 @@ __export(git_exports, {
 import { execFile as execFile3 } from "node:child_process";
 function gitCli(cwd) {
   return {
-    hasFile: (rev2, path3) => new Promise(
-      (resolve5) => execFile3("git", ["cat-file", "-e", `${rev2}:${path3}`], { cwd }, (error62) => resolve5(error62 === null))
+    hasFile: (rev2, path4) => new Promise(
+      (resolve5) => execFile3("git", ["cat-file", "-e", `${rev2}:${path4}`], { cwd }, (error62) => resolve5(error62 === null))
     ),
     changedLocks: (base, head) => new Promise((resolve5, reject) => {
       execFile3(
@@ -72755,6 +72986,14 @@ init_escape();
 import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/cli/exit-codes.ts
+init_errors();
+
+// src/cli/commands/fail-on.ts
+init_findings();
+var FAIL_ON = ["none", "low", "medium", "high"];
+var atOrAbove = (severities, threshold) => threshold !== "none" && severities.some((s) => atLeast(s, threshold));
+
+// src/cli/exit-codes.ts
 var ExitCode = {
   Ok: 0,
   Findings: 1,
@@ -72763,6 +73002,66 @@ var ExitCode = {
   UpstreamIncomplete: 4,
   Internal: 70
 };
+var EXIT_CODE_MEANINGS = {
+  0: "ok",
+  1: "findings at or above --fail-on",
+  2: "usage error, or the output could not be written",
+  3: "invalid input",
+  4: "upstream data incomplete (never with --offline or --lock-only)",
+  70: "internal error (a bug)"
+};
+var PRECEDENCE = [
+  ExitCode.Internal,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.Findings,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Ok
+];
+var isYargsError = (e) => e instanceof Error && e.name === "YError";
+function exitCodeOfError(e) {
+  if (e instanceof UpstreamAuthError || e instanceof UsageError || e instanceof OutputError || isYargsError(e))
+    return ExitCode.Usage;
+  if (e instanceof InputError) return ExitCode.InvalidInput;
+  return ExitCode.Internal;
+}
+function exitCodeOfOutcome(o) {
+  if (atOrAbove(o.severities, o.failOn)) return ExitCode.Findings;
+  return o.incomplete && o.upstream === "online" ? ExitCode.UpstreamIncomplete : ExitCode.Ok;
+}
+function exitCodeOf(ending) {
+  const codes = new Set(ending.errors.map(exitCodeOfError));
+  if (ending.outcome !== void 0) codes.add(exitCodeOfOutcome(ending.outcome));
+  return PRECEDENCE.find((c) => codes.has(c)) ?? ExitCode.Ok;
+}
+var exitCodesHelp = (codes) => `Exit codes:
+${codes.map((c) => `  ${String(c).padStart(2)}  ${EXIT_CODE_MEANINGS[c]}`).join("\n")}`;
+
+// src/cli/run.ts
+init_errors();
+
+// src/render/issue-text.ts
+init_escape();
+var MAX_PRINTED_ISSUES = 20;
+function renderIssues(issues) {
+  const out = [];
+  for (const issue2 of issues.slice(0, MAX_PRINTED_ISSUES)) {
+    const where2 = issue2.position !== void 0 ? `${issue2.origin}:${issue2.position.line}:${issue2.position.column}` : issue2.origin;
+    const pointer = issue2.pointer !== "" ? `: ${issue2.pointer}` : "";
+    const lines = [`${stripControls(where2)}${stripControls(pointer)}: ${stripControls(issue2.message)}`];
+    if (issue2.expected !== void 0) lines.push(`  expected: ${stripControls(issue2.expected)}`);
+    if (issue2.received !== void 0) lines.push(`  received: ${stripControls(issue2.received)}`);
+    if (issue2.example !== void 0) lines.push(`  example:  ${stripControls(issue2.example)}`);
+    if (issue2.next !== void 0) lines.push(`  next:     ${stripControls(issue2.next)}`);
+    out.push(lines.join("\n"));
+  }
+  if (issues.length > MAX_PRINTED_ISSUES) out.push(`\u2026 and ${issues.length - MAX_PRINTED_ISSUES} more issues`);
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/run.ts
+init_escape();
 
 // node_modules/yargs/lib/platform-shims/esm.mjs
 import { notStrictEqual, strictEqual } from "assert";
@@ -72828,10 +73127,10 @@ var UI = class {
     });
     return this.rows[this.rows.length - 1];
   }
-  colFromString(text) {
+  colFromString(text2) {
     return {
-      text,
-      padding: this.measurePadding(text)
+      text: text2,
+      padding: this.measurePadding(text2)
     };
   }
   measurePadding(str2) {
@@ -74564,11 +74863,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path3) => {
+  require: (path4) => {
     if (typeof require2 !== "undefined") {
-      return require2(path3);
-    } else if (path3.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path3, "utf8"));
+      return require2(path4);
+    } else if (path4.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path4, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -74788,7 +75087,7 @@ var Y18N = class {
   __n() {
     const args = Array.prototype.slice.call(arguments);
     const singular = args.shift();
-    const plural2 = args.shift();
+    const plural3 = args.shift();
     const quantity = args.shift();
     let cb = function() {
     };
@@ -74796,7 +75095,7 @@ var Y18N = class {
       cb = args.pop();
     if (!this.cache[this.locale])
       this._readLocaleFile();
-    let str2 = quantity === 1 ? singular : plural2;
+    let str2 = quantity === 1 ? singular : plural3;
     if (this.cache[this.locale][singular]) {
       const entry = this.cache[this.locale][singular];
       str2 = entry[quantity === 1 ? "one" : "other"];
@@ -74804,7 +75103,7 @@ var Y18N = class {
     if (!this.cache[this.locale][singular] && this.updateFiles) {
       this.cache[this.locale][singular] = {
         one: singular,
-        other: plural2
+        other: plural3
       };
       this._enqueueWrite({
         directory: this.directory,
@@ -75252,30 +75551,30 @@ var CommandInstance = class {
       }
     }
   }
-  addHandler(cmd, description, builder7, handler8, commandMiddleware, deprecated) {
+  addHandler(cmd, description, builder8, handler9, commandMiddleware, deprecated) {
     let aliases = [];
     const middlewares = commandMiddlewareFactory(commandMiddleware);
-    handler8 = handler8 || (() => {
+    handler9 = handler9 || (() => {
     });
     if (Array.isArray(cmd)) {
       if (isCommandAndAliases(cmd)) {
         [cmd, ...aliases] = cmd;
       } else {
-        for (const command8 of cmd) {
-          this.addHandler(command8);
+        for (const command9 of cmd) {
+          this.addHandler(command9);
         }
       }
     } else if (isCommandHandlerDefinition(cmd)) {
-      let command8 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
-      if (command8 === null) {
+      let command9 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
+      if (command9 === null) {
         throw new Error(`No command name given for module: ${this.shim.inspect(cmd)}`);
       }
       if (cmd.aliases)
-        command8 = [].concat(command8).concat(cmd.aliases);
-      this.addHandler(command8, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
+        command9 = [].concat(command9).concat(cmd.aliases);
+      this.addHandler(command9, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
       return;
-    } else if (isCommandBuilderDefinition(builder7)) {
-      this.addHandler([cmd].concat(aliases), description, builder7.builder, builder7.handler, builder7.middlewares, builder7.deprecated);
+    } else if (isCommandBuilderDefinition(builder8)) {
+      this.addHandler([cmd].concat(aliases), description, builder8.builder, builder8.handler, builder8.middlewares, builder8.deprecated);
       return;
     }
     if (typeof cmd === "string") {
@@ -75305,8 +75604,8 @@ var CommandInstance = class {
       this.handlers[parsedCommand.cmd] = {
         original: cmd,
         description,
-        handler: handler8,
-        builder: builder7 || {},
+        handler: handler9,
+        builder: builder8 || {},
         middlewares,
         deprecated,
         demanded: parsedCommand.demanded,
@@ -75325,35 +75624,35 @@ var CommandInstance = class {
   hasDefaultCommand() {
     return !!this.defaultCommand;
   }
-  runCommand(command8, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
-    const commandHandler = this.handlers[command8] || this.handlers[this.aliasMap[command8]] || this.defaultCommand;
+  runCommand(command9, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
+    const commandHandler = this.handlers[command9] || this.handlers[this.aliasMap[command9]] || this.defaultCommand;
     const currentContext = yargs.getInternalMethods().getContext();
     const parentCommands = currentContext.commands.slice();
-    const isDefaultCommand = !command8;
-    if (command8) {
-      currentContext.commands.push(command8);
+    const isDefaultCommand = !command9;
+    if (command9) {
+      currentContext.commands.push(command9);
       currentContext.fullCommands.push(commandHandler.original);
     }
     const builderResult = this.applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, parsed.aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet);
     return isPromise(builderResult) ? builderResult.then((result2) => this.applyMiddlewareAndGetResult(isDefaultCommand, commandHandler, result2.innerArgv, currentContext, helpOnly, result2.aliases, yargs)) : this.applyMiddlewareAndGetResult(isDefaultCommand, commandHandler, builderResult.innerArgv, currentContext, helpOnly, builderResult.aliases, yargs);
   }
   applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet) {
-    const builder7 = commandHandler.builder;
+    const builder8 = commandHandler.builder;
     let innerYargs = yargs;
-    if (isCommandBuilderCallback(builder7)) {
+    if (isCommandBuilderCallback(builder8)) {
       yargs.getInternalMethods().getUsageInstance().freeze();
-      const builderOutput = builder7(yargs.getInternalMethods().reset(aliases), helpOrVersionSet);
+      const builderOutput = builder8(yargs.getInternalMethods().reset(aliases), helpOrVersionSet);
       if (isPromise(builderOutput)) {
         return builderOutput.then((output2) => {
           innerYargs = isYargsInstance(output2) ? output2 : yargs;
           return this.parseAndUpdateUsage(isDefaultCommand, commandHandler, innerYargs, parentCommands, commandIndex, helpOnly);
         });
       }
-    } else if (isCommandBuilderOptionDefinitions(builder7)) {
+    } else if (isCommandBuilderOptionDefinitions(builder8)) {
       yargs.getInternalMethods().getUsageInstance().freeze();
       innerYargs = yargs.getInternalMethods().reset(aliases);
       Object.keys(commandHandler.builder).forEach((key) => {
-        innerYargs.option(key, builder7[key]);
+        innerYargs.option(key, builder8[key]);
       });
     }
     return this.parseAndUpdateUsage(isDefaultCommand, commandHandler, innerYargs, parentCommands, commandIndex, helpOnly);
@@ -75544,18 +75843,18 @@ var CommandInstance = class {
       const commandString = DEFAULT_MARKER.test(this.defaultCommand.original) ? this.defaultCommand.original : this.defaultCommand.original.replace(/^[^[\]<>]*/, "$0 ");
       yargs.getInternalMethods().getUsageInstance().usage(commandString, this.defaultCommand.description);
     }
-    const builder7 = this.defaultCommand.builder;
-    if (isCommandBuilderCallback(builder7)) {
-      return builder7(yargs, true);
-    } else if (!isCommandBuilderDefinition(builder7)) {
-      Object.keys(builder7).forEach((key) => {
-        yargs.option(key, builder7[key]);
+    const builder8 = this.defaultCommand.builder;
+    if (isCommandBuilderCallback(builder8)) {
+      return builder8(yargs, true);
+    } else if (!isCommandBuilderDefinition(builder8)) {
+      Object.keys(builder8).forEach((key) => {
+        yargs.option(key, builder8[key]);
       });
     }
     return void 0;
   }
-  extractDesc({ describe: describe10, description, desc }) {
-    for (const test of [describe10, description, desc]) {
+  extractDesc({ describe: describe11, description, desc }) {
+    for (const test of [describe11, description, desc]) {
       if (typeof test === "string" || test === false)
         return test;
       assertNotStrictEqual(test, true, this.shim);
@@ -75589,17 +75888,17 @@ var CommandInstance = class {
 function command(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
-function isCommandBuilderDefinition(builder7) {
-  return typeof builder7 === "object" && !!builder7.builder && typeof builder7.handler === "function";
+function isCommandBuilderDefinition(builder8) {
+  return typeof builder8 === "object" && !!builder8.builder && typeof builder8.handler === "function";
 }
 function isCommandAndAliases(cmd) {
   return cmd.every((c) => typeof c === "string");
 }
-function isCommandBuilderCallback(builder7) {
-  return typeof builder7 === "function";
+function isCommandBuilderCallback(builder8) {
+  return typeof builder8 === "function";
 }
-function isCommandBuilderOptionDefinitions(builder7) {
-  return typeof builder7 === "object";
+function isCommandBuilderOptionDefinitions(builder8) {
+  return typeof builder8 === "object";
 }
 function isCommandHandlerDefinition(cmd) {
   return typeof cmd === "object" && !Array.isArray(cmd);
@@ -75720,7 +76019,7 @@ function usage(yargs, shim3) {
     examples.push([cmd, description || ""]);
   };
   let commands = [];
-  self2.command = function command8(cmd, description, isDefault, aliases, deprecated = false) {
+  self2.command = function command9(cmd, description, isDefault, aliases, deprecated = false) {
     if (isDefault) {
       commands = commands.map((cmdArray) => {
         cmdArray[2] = false;
@@ -75731,7 +76030,7 @@ function usage(yargs, shim3) {
   };
   self2.getCommands = () => commands;
   let descriptions = {};
-  self2.describe = function describe10(keyOrKeys, desc) {
+  self2.describe = function describe11(keyOrKeys, desc) {
     if (Array.isArray(keyOrKeys)) {
       keyOrKeys.forEach((k) => {
         self2.describe(k, desc);
@@ -75822,22 +76121,22 @@ function usage(yargs, shim3) {
         commands = commands.sort((a, b) => a[0].localeCompare(b[0]));
       }
       const prefix = base$0 ? `${base$0} ` : "";
-      commands.forEach((command8) => {
-        const commandString = `${prefix}${parentCommands}${command8[0].replace(/^\$0 ?/, "")}`;
+      commands.forEach((command9) => {
+        const commandString = `${prefix}${parentCommands}${command9[0].replace(/^\$0 ?/, "")}`;
         ui2.span({
           text: commandString,
           padding: [0, 2, 0, 2],
           width: maxWidth(commands, theWrap, `${base$0}${parentCommands}`) + 4
-        }, { text: command8[1] });
+        }, { text: command9[1] });
         const hints = [];
-        if (command8[2])
+        if (command9[2])
           hints.push(`[${__("default")}]`);
-        if (command8[3] && command8[3].length) {
-          hints.push(`[${__("aliases:")} ${command8[3].join(", ")}]`);
+        if (command9[3] && command9[3].length) {
+          hints.push(`[${__("aliases:")} ${command9[3].join(", ")}]`);
         }
-        if (command8[4]) {
-          if (typeof command8[4] === "string") {
-            hints.push(`[${__("deprecated: %s", command8[4])}]`);
+        if (command9[4]) {
+          if (typeof command9[4] === "string") {
+            hints.push(`[${__("deprecated: %s", command9[4])}]`);
           } else {
             hints.push(`[${__("deprecated")}]`);
           }
@@ -76141,17 +76440,17 @@ function usage(yargs, shim3) {
   };
   return self2;
 }
-function isIndentedText(text) {
-  return typeof text === "object";
+function isIndentedText(text2) {
+  return typeof text2 === "object";
 }
-function addIndentation(text, indent) {
-  return isIndentedText(text) ? { text: text.text, indentation: text.indentation + indent } : { text, indentation: indent };
+function addIndentation(text2, indent) {
+  return isIndentedText(text2) ? { text: text2.text, indentation: text2.indentation + indent } : { text: text2, indentation: indent };
 }
-function getIndentation(text) {
-  return isIndentedText(text) ? text.indentation : 0;
+function getIndentation(text2) {
+  return isIndentedText(text2) ? text2.indentation : 0;
 }
-function getText(text) {
-  return isIndentedText(text) ? text.text : text;
+function getText(text2) {
+  return isIndentedText(text2) ? text2.text : text2;
 }
 
 // node_modules/yargs/build/lib/completion-templates.js
@@ -76225,11 +76524,11 @@ complete -f -c {{app_name}} -a '({{app_path}} --get-yargs-completions (commandli
 
 // node_modules/yargs/build/lib/completion.js
 var Completion = class {
-  constructor(yargs, usage2, command8, shim3) {
+  constructor(yargs, usage2, command9, shim3) {
     var _a4, _b2, _c2, _d, _e;
     this.yargs = yargs;
     this.usage = usage2;
-    this.command = command8;
+    this.command = command9;
     this.shim = shim3;
     this.completionKey = "get-yargs-completions";
     this.aliases = null;
@@ -76242,11 +76541,11 @@ var Completion = class {
     const handlers = this.command.getCommandHandlers();
     for (let i = 0, ii = args.length; i < ii; ++i) {
       if (handlers[args[i]] && handlers[args[i]].builder) {
-        const builder7 = handlers[args[i]].builder;
-        if (isCommandBuilderCallback(builder7)) {
+        const builder8 = handlers[args[i]].builder;
+        if (isCommandBuilderCallback(builder8)) {
           this.indexAfterLastReset = i + 1;
           const y = this.yargs.getInternalMethods().reset();
-          builder7(y, true);
+          builder8(y, true);
           return y.argv;
         }
       }
@@ -76449,8 +76748,8 @@ var Completion = class {
     this.aliases = parsed.aliases;
   }
 };
-function completion(yargs, usage2, command8, shim3) {
-  return new Completion(yargs, usage2, command8, shim3);
+function completion(yargs, usage2, command9, shim3) {
+  return new Completion(yargs, usage2, command9, shim3);
 }
 function isSyncCompletionFunction(completionFunction) {
   return completionFunction.length < 3;
@@ -77115,13 +77414,13 @@ var YargsInstance = class {
       __classPrivateFieldGet(this, _YargsInstance_completion, "f").registerFunction(fn);
     return this;
   }
-  command(cmd, description, builder7, handler8, middlewares, deprecated) {
-    argsert("<string|array|object> [string|boolean] [function|object] [function] [array] [boolean|string]", [cmd, description, builder7, handler8, middlewares, deprecated], arguments.length);
-    __classPrivateFieldGet(this, _YargsInstance_command, "f").addHandler(cmd, description, builder7, handler8, middlewares, deprecated);
+  command(cmd, description, builder8, handler9, middlewares, deprecated) {
+    argsert("<string|array|object> [string|boolean] [function|object] [function] [array] [boolean|string]", [cmd, description, builder8, handler9, middlewares, deprecated], arguments.length);
+    __classPrivateFieldGet(this, _YargsInstance_command, "f").addHandler(cmd, description, builder8, handler9, middlewares, deprecated);
     return this;
   }
-  commands(cmd, description, builder7, handler8, middlewares, deprecated) {
-    return this.command(cmd, description, builder7, handler8, middlewares, deprecated);
+  commands(cmd, description, builder8, handler9, middlewares, deprecated) {
+    return this.command(cmd, description, builder8, handler9, middlewares, deprecated);
   }
   commandDir(dir, opts) {
     argsert("<string> [object]", [dir, opts], arguments.length);
@@ -77723,12 +78022,12 @@ var YargsInstance = class {
     __classPrivateFieldGet(this, _YargsInstance_shim, "f").y18n.updateLocale(obj);
     return this;
   }
-  usage(msg, description, builder7, handler8) {
-    argsert("<string|null|undefined> [string|boolean] [function|object] [function]", [msg, description, builder7, handler8], arguments.length);
+  usage(msg, description, builder8, handler9) {
+    argsert("<string|null|undefined> [string|boolean] [function|object] [function]", [msg, description, builder8, handler9], arguments.length);
     if (description !== void 0) {
       assertNotStrictEqual(msg, null, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
       if ((msg || "").match(/^\$0( |$)/)) {
-        return this.command(msg, description, builder7, handler8);
+        return this.command(msg, description, builder8, handler9);
       } else {
         throw new YError(".usage() description must start with $0 if being used as alias for .command()");
       }
@@ -77920,24 +78219,24 @@ var YargsInstance = class {
       __classPrivateFieldGet(this, _YargsInstance_options, "f")[type].push(key);
     });
   }
-  [kPopulateParserHintSingleValueDictionary](builder7, type, key, value) {
-    this[kPopulateParserHintDictionary](builder7, type, key, value, (type2, key2, value2) => {
+  [kPopulateParserHintSingleValueDictionary](builder8, type, key, value) {
+    this[kPopulateParserHintDictionary](builder8, type, key, value, (type2, key2, value2) => {
       __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] = value2;
     });
   }
-  [kPopulateParserHintArrayDictionary](builder7, type, key, value) {
-    this[kPopulateParserHintDictionary](builder7, type, key, value, (type2, key2, value2) => {
+  [kPopulateParserHintArrayDictionary](builder8, type, key, value) {
+    this[kPopulateParserHintDictionary](builder8, type, key, value, (type2, key2, value2) => {
       __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] = (__classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] || []).concat(value2);
     });
   }
-  [kPopulateParserHintDictionary](builder7, type, key, value, singleKeyHandler) {
+  [kPopulateParserHintDictionary](builder8, type, key, value, singleKeyHandler) {
     if (Array.isArray(key)) {
       key.forEach((k) => {
-        builder7(k, value);
+        builder8(k, value);
       });
     } else if (/* @__PURE__ */ ((key2) => typeof key2 === "object")(key)) {
       for (const k of objectKeys(key)) {
-        builder7(k, key[k]);
+        builder8(k, key[k]);
       }
     } else {
       singleKeyHandler(type, this[kSanitizeKey](key), value);
@@ -78317,34 +78616,251 @@ function isYargsInstance(y) {
 var Yargs = YargsFactory(esm_default);
 var yargs_default = Yargs;
 
-// src/cli/run.ts
+// src/cli/parser.ts
 init_errors();
 
-// src/render/issue-text.ts
-init_escape();
-var MAX_PRINTED_ISSUES = 20;
-function renderIssues(issues) {
-  const out = [];
-  for (const issue2 of issues.slice(0, MAX_PRINTED_ISSUES)) {
-    const where3 = issue2.position !== void 0 ? `${issue2.origin}:${issue2.position.line}:${issue2.position.column}` : issue2.origin;
-    const pointer = issue2.pointer !== "" ? `: ${issue2.pointer}` : "";
-    const lines = [`${stripControls(where3)}${stripControls(pointer)}: ${stripControls(issue2.message)}`];
-    if (issue2.expected !== void 0) lines.push(`  expected: ${stripControls(issue2.expected)}`);
-    if (issue2.received !== void 0) lines.push(`  received: ${stripControls(issue2.received)}`);
-    if (issue2.example !== void 0) lines.push(`  example:  ${stripControls(issue2.example)}`);
-    if (issue2.next !== void 0) lines.push(`  next:     ${stripControls(issue2.next)}`);
-    out.push(lines.join("\n"));
-  }
-  if (issues.length > MAX_PRINTED_ISSUES) out.push(`\u2026 and ${issues.length - MAX_PRINTED_ISSUES} more issues`);
-  return `${out.join("\n")}
-`;
+// src/adapters/fs.ts
+init_errors();
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+// src/adapters/errno.ts
+function errnoCode(e) {
+  if (typeof e !== "object" || e === null || !("code" in e)) return void 0;
+  return typeof e.code === "string" ? e.code : void 0;
 }
 
-// src/cli/run.ts
-init_escape();
+// src/adapters/fs.ts
+var MAX_INPUT_BYTES = 500 * 1024 * 1024;
+function problem(displayPath, message, next) {
+  return new InputError([{ origin: displayPath, pointer: "", message, next }]);
+}
+async function explainDirectory(p) {
+  const lock = path.join(p, "flake.lock");
+  try {
+    await fs.access(lock);
+    return `pass the lock file itself, e.g. ${lock}`;
+  } catch {
+    return "pass the path of a file, not a directory";
+  }
+}
+var STDIN_PATH = "/dev/stdin";
+function nodeFiles(readStdin, cwd) {
+  return {
+    async exists(p) {
+      try {
+        return (await fs.stat(path.resolve(cwd, p))).isFile();
+      } catch {
+        return false;
+      }
+    },
+    async readGitFile(rev2, p) {
+      const spec = `${rev2}:${p.startsWith("/") ? p.slice(1) : p.startsWith("./") ? p : `./${p}`}`;
+      const text2 = await new Promise((resolve5, reject) => {
+        execFile(
+          "git",
+          ["show", spec],
+          { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" },
+          (error62, stdout, stderr) => {
+            if (error62 === null) return resolve5(stdout);
+            const missing = errnoCode(error62) === "ENOENT";
+            reject(
+              problem(
+                spec,
+                missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`,
+                missing ? "install git, or pass the two lock files directly" : "check the revision and the path (run flake-audit inside the repository)"
+              )
+            );
+          }
+        );
+      });
+      return { displayPath: spec, text: text2, sha256: sha256Hex(text2), directoryName: path.basename(cwd) };
+    },
+    async readText(p) {
+      if (p === "-" || p === STDIN_PATH) {
+        const text2 = await readStdin();
+        return { displayPath: "<stdin>", text: text2, sha256: sha256Hex(text2), directoryName: path.basename(cwd) };
+      }
+      const abs = path.resolve(cwd, p);
+      let bytes;
+      try {
+        const st = await fs.stat(abs);
+        if (st.isDirectory()) throw problem(p, "is a directory", await explainDirectory(abs));
+        if (st.size > MAX_INPUT_BYTES)
+          throw problem(
+            p,
+            `is ${st.size} bytes, more than the ${MAX_INPUT_BYTES} flake-audit reads`,
+            "check that the path names the right file"
+          );
+        bytes = await fs.readFile(abs);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        throw fromErrno(p, e);
+      }
+      return {
+        displayPath: p,
+        text: bytes.toString("utf8"),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        directoryName: path.basename(path.dirname(abs))
+      };
+    }
+  };
+}
+function fromErrno(p, e) {
+  const code2 = errnoCode(e);
+  switch (code2) {
+    case "ENOENT":
+      return problem(
+        p,
+        "no such file",
+        "check the path; by default flake-audit reads ./flake.lock (run `nix flake lock` to create one)"
+      );
+    case "EACCES":
+    case "EPERM":
+      return problem(p, "permission denied", "make the file readable, or run as a user who can read it");
+    case "EISDIR":
+      return problem(p, "is a directory", "pass the path of a file, not a directory");
+    default:
+      return problem(
+        p,
+        `cannot be read (${code2 ?? "unknown error"})`,
+        "check the path and that the file is a regular file"
+      );
+  }
+}
+var sha256Hex = (text2) => createHash("sha256").update(text2, "utf8").digest("hex");
+
+// src/adapters/output-file.ts
+init_errors();
+import { constants, closeSync, fchmodSync, openSync, promises as fs2, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { constants as osConstants } from "node:os";
+import path2 from "node:path";
+var WRITE_ERRORS = {
+  ENOSPC: ["no space left on the device", "free some space, or write elsewhere"],
+  EDQUOT: ["disk quota exceeded", "free some space, or write elsewhere"],
+  EFBIG: ["file too large for the limit on this process (ulimit -f)", "raise the limit, or write elsewhere"],
+  ENXIO: ["no reader: nothing has this FIFO open for reading", "start the reader first"],
+  EPIPE: ["the reader closed the pipe", "keep the reader open until flake-audit ends"],
+  ENOENT: ["its directory does not exist", "create the directory, or check the path"],
+  EACCES: ["permission denied", "choose a path you can write"],
+  EPERM: ["permission denied", "choose a path you can write"],
+  EROFS: ["read-only file system", "choose a writable path"],
+  EISDIR: ["is a directory", "name a file inside it"],
+  ELOOP: ["too many levels of symbolic links", "check where the links point"]
+};
+function outputError(target, e) {
+  const code2 = errnoCode(e) ?? "unknown error";
+  const [what, next] = WRITE_ERRORS[code2] ?? [`could not write output (${code2})`, "check the path"];
+  return new OutputError(`could not write output to ${target}: ${what}; ${next}`);
+}
+var refuse = (target, what, next) => new OutputError(`could not write output to ${target}: ${what}; ${next}`);
+var MAX_LINKS = 40;
+async function planOutput(absolute, target) {
+  let p = absolute;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    p = path2.join(await fs2.realpath(path2.dirname(p)), path2.basename(p));
+    const st = await fs2.lstat(p).catch((e) => {
+      if (errnoCode(e) === "ENOENT") return void 0;
+      throw e;
+    });
+    if (st === void 0) return { kind: "replace", path: p };
+    if (st.isSymbolicLink()) {
+      if (p.startsWith("/proc/")) return { kind: "direct", path: p };
+      p = path2.resolve(path2.dirname(p), await fs2.readlink(p));
+      continue;
+    }
+    if (st.isFile()) return { kind: "replace", path: p, mode: st.mode & 4095 };
+    if (st.isDirectory()) throw refuse(target, "is a directory", "name a file inside it");
+    if (st.isFIFO() || st.isCharacterDevice()) return { kind: "direct", path: p };
+    throw refuse(target, "is not a regular file, a FIFO or a character device", "choose a file path");
+  }
+  throw outputError(target, { code: "ELOOP" });
+}
+function writeAll(fd, bytes) {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+var SLICE = 4 * 1024 * 1024;
+var letSignalsIn = () => new Promise((resolve5) => setImmediate(resolve5));
+async function writeContent(fd, content) {
+  let sinceYield = 0;
+  for (const chunk of typeof content === "string" ? [content] : content) {
+    const bytes = Buffer.from(chunk, "utf8");
+    for (let at2 = 0; at2 < bytes.length; at2 += SLICE) {
+      const slice = bytes.subarray(at2, at2 + SLICE);
+      writeAll(fd, slice);
+      sinceYield += slice.length;
+      if (sinceYield >= SLICE) {
+        sinceYield = 0;
+        await letSignalsIn();
+      }
+    }
+  }
+}
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var temps = /* @__PURE__ */ new Set();
+function onSignal(signal) {
+  for (const t of temps) rmSync(t, { force: true });
+  process.exit(128 + osConstants.signals[signal]);
+}
+function trackTemp(tmp) {
+  if (temps.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  temps.add(tmp);
+}
+function untrackTemp(tmp) {
+  temps.delete(tmp);
+  if (temps.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+}
+async function replaceAtomically(final, mode, content) {
+  const tmp = path2.join(
+    path2.dirname(final),
+    `.${path2.basename(final)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
+  );
+  trackTemp(tmp);
+  try {
+    const fd = openSync(tmp, "wx");
+    try {
+      if (mode !== void 0) fchmodSync(fd, mode);
+      await writeContent(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+    await fs2.rename(tmp, final);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    untrackTemp(tmp);
+  }
+}
+async function writeInPlace(p, content) {
+  const probe = openSync(p, constants.O_WRONLY | constants.O_NONBLOCK);
+  let fd;
+  try {
+    fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
+  } finally {
+    closeSync(probe);
+  }
+  try {
+    await writeContent(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+async function writeOutputFile(target, content, cwd) {
+  try {
+    const plan = await planOutput(path2.resolve(cwd, target), target);
+    if (plan.kind === "direct") await writeInPlace(plan.path, content);
+    else await replaceAtomically(plan.path, plan.mode, content);
+  } catch (e) {
+    throw e instanceof OutputError ? e : outputError(target, e);
+  }
+}
 
 // src/cli/wire.ts
-init_fs();
 import { randomUUID } from "node:crypto";
 import { createRequire as createRequire3 } from "node:module";
 
@@ -78422,8 +78938,10 @@ var supportsJsonFormat = (versionText) => !/lix/i.test(versionText) && isAtLeast
 init_errors();
 init_escape();
 var require4 = createRequire3(import.meta.url);
+var isToolInfo = (v) => typeof v === "object" && v !== null && "name" in v && typeof v.name === "string" && "version" in v && typeof v.version === "string";
 function toolInfo() {
   const pkg = require4("../../package.json");
+  if (!isToolInfo(pkg)) throw new InternalError("package.json has no name and version");
   return { name: pkg.name, version: pkg.version };
 }
 function parseEpoch(value) {
@@ -78453,12 +78971,85 @@ function wire(io, env2, verbose = false, timeoutSeconds = 600) {
   };
 }
 
-// src/cli/run.ts
-init_fs();
+// src/cli/context.ts
+var STDOUT_NAMES = /* @__PURE__ */ new Set([STDIN_PATH, "/dev/stdout"]);
+function makeContext(io, env2) {
+  let wiring;
+  return {
+    io,
+    env: env2,
+    wiring: (timeoutSeconds) => wiring ??= wire(io, env2, env2["FLAKE_AUDIT_VERBOSE"] === "1", timeoutSeconds),
+    async write(text2, output2) {
+      if (output2 === void 0 || STDOUT_NAMES.has(output2)) {
+        for (const chunk of typeof text2 === "string" ? [text2] : text2) await io.stdout(chunk);
+        return;
+      }
+      await writeOutputFile(output2, text2, io.cwd);
+    }
+  };
+}
+
+// src/cli/io.ts
+var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
+var quietIo = (io) => ({ ...io, stderr: () => void 0 });
+
+// src/cli/commands/shared-options.ts
+init_errors();
+init_escape();
+var envName = (flag2) => `FLAKE_AUDIT_${flag2.toUpperCase().replace(/-/g, "_")}`;
+function envDefault(env2, flag2) {
+  const v = env2[envName(flag2)];
+  return v === void 0 || v === "" ? void 0 : v;
+}
+function envFlag(env2, flag2) {
+  const v = envDefault(env2, flag2);
+  return v !== void 0 && v !== "0" && v.toLowerCase() !== "false";
+}
+var isOneOf = (choices, value) => {
+  const known = choices;
+  return known.includes(value);
+};
+function envChoice(env2, flag2, choices) {
+  const v = envDefault(env2, flag2);
+  if (v === void 0 || isOneOf(choices, v)) return v;
+  throw new UsageError(`${envName(flag2)} must be one of ${choices.join(", ")}; found '${stripControls(v)}'`);
+}
+var outputOption = {
+  alias: "o",
+  type: "string",
+  describe: "write to FILE atomically instead of stdout"
+};
+var formatOption = (env2, choices, fallback, describe11 = "output format") => ({ type: "string", choices, default: envChoice(env2, "format", choices) ?? fallback, describe: describe11 });
+var failOnOption = (env2, fallback) => ({
+  type: "string",
+  choices: FAIL_ON,
+  default: envChoice(env2, "fail-on", FAIL_ON) ?? fallback,
+  describe: "exit 1 when a finding is at or above this severity"
+});
+var lockOnlyOption = (env2) => ({ type: "boolean", default: envFlag(env2, "lock-only"), describe: "no upstream facts" });
+var nowOption = (describe11) => ({ type: "string", describe: describe11 });
+function parseNow(text2) {
+  if (text2 === void 0) return void 0;
+  const d = new Date(text2);
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text2)}'`);
+  return d;
+}
+var formatsOf = (table2) => Object.keys(table2).filter((k) => Object.hasOwn(table2, k));
 
 // src/cli/commands/sbom.ts
 init_errors();
 init_options();
+
+// src/cli/outcome.ts
+var outcome = (fields = {}) => ({
+  severities: [],
+  failOn: "none",
+  incomplete: false,
+  upstream: "online",
+  ...fields
+});
+var upstreamMode = (flags) => flags.lockOnly === true ? "lock-only" : flags.offline ? "offline" : "online";
 
 // src/cli/commands/closure-options.ts
 function closureOptions(y, _env) {
@@ -78475,46 +79066,6 @@ function closureSource(args) {
   if (args.closure !== void 0) return { file: args.closure };
   if (args.closureOf !== void 0) return { of: args.closureOf };
   return void 0;
-}
-
-// src/cli/commands/shared-options.ts
-init_errors();
-init_escape();
-
-// src/cli/commands/fail-on.ts
-init_findings();
-var FAIL_ON = ["none", "low", "medium", "high"];
-var failsOn = (findings, threshold) => threshold !== "none" && findings.some((f) => severityRank(f.severity) >= severityRank(threshold));
-
-// src/cli/commands/shared-options.ts
-function envDefault(env2, flag2) {
-  const v = env2[`FLAKE_AUDIT_${flag2.toUpperCase().replace(/-/g, "_")}`];
-  return v === void 0 || v === "" ? void 0 : v;
-}
-function envFlag(env2, flag2) {
-  const v = envDefault(env2, flag2);
-  return v !== void 0 && v !== "0" && v.toLowerCase() !== "false";
-}
-var outputOption = {
-  alias: "o",
-  type: "string",
-  describe: "write to FILE atomically instead of stdout"
-};
-var formatOption = (env2, choices, fallback, describe10 = "output format") => ({ type: "string", choices, default: envDefault(env2, "format") ?? fallback, describe: describe10 });
-var failOnOption = (env2, fallback) => ({
-  type: "string",
-  choices: FAIL_ON,
-  default: envDefault(env2, "fail-on") ?? fallback,
-  describe: "exit 1 when a finding is at or above this severity"
-});
-var lockOnlyOption = (env2) => ({ type: "boolean", default: envFlag(env2, "lock-only"), describe: "no upstream facts" });
-var nowOption = (describe10) => ({ type: "string", describe: describe10 });
-function parseNow(text) {
-  if (text === void 0) return void 0;
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime()))
-    throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text)}'`);
-  return d;
 }
 
 // src/cli/commands/github-options.ts
@@ -78546,11 +79097,6 @@ function upstreamOptions(y, env2) {
     type: "number",
     default: Number(envDefault(env2, "rate-limit-wait") ?? 60),
     describe: "wait for a rate-limit reset at most this many seconds"
-  }).option("quiet", {
-    alias: "q",
-    type: "boolean",
-    default: envFlag(env2, "quiet"),
-    describe: "no progress on stderr"
   });
 }
 function timeoutOption(y, env2) {
@@ -78564,6 +79110,13 @@ function timeoutOption(y, env2) {
 // src/cli/commands/sbom.ts
 var command2 = "sbom [lock]";
 var describe4 = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
+var exitCodes = [
+  ExitCode.Ok,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
 function builder(y, ctx) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env).option("resolve", {
     type: "boolean",
@@ -78575,7 +79128,7 @@ function builder(y, ctx) {
   }).option("spec", {
     type: "string",
     choices: SPEC_VERSIONS,
-    default: envDefault(ctx.env, "spec") ?? "1.6",
+    default: envChoice(ctx.env, "spec", SPEC_VERSIONS) ?? "1.6",
     describe: "CycloneDX specification version"
   }).option("format", formatOption(ctx.env, BOM_FORMATS, "json")).option("output", outputOption).option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" }).option("reproducible", {
     type: "boolean",
@@ -78616,9 +79169,12 @@ async function handler2(args, ctx) {
     () => w.nix()
   );
   for (const warning of result2.warnings) w.log.warn(warning);
-  const text = args.format === "json" ? (await Promise.resolve().then(() => (init_render_json(), render_json_exports))).renderCycloneDxJsonChunks(result2.model, args.spec) : (await Promise.resolve().then(() => (init_serialize(), serialize_exports))).renderCycloneDxXml(result2.model, args.spec);
-  await ctx.write(text, args.output);
-  return !args.offline && result2.provenance?.inputs.some((e) => e.status === "failed") === true ? 4 : 0;
+  const text2 = args.format === "json" ? (await Promise.resolve().then(() => (init_render_json(), render_json_exports))).renderCycloneDxJsonChunks(result2.model, args.spec) : (await Promise.resolve().then(() => (init_serialize(), serialize_exports))).renderCycloneDxXml(result2.model, args.spec);
+  await ctx.write(text2, args.output);
+  return outcome({
+    incomplete: result2.provenance?.inputs.some((e) => e.status === "failed") === true,
+    upstream: upstreamMode(args)
+  });
 }
 
 // src/render/json.ts
@@ -78653,7 +79209,14 @@ var RENDERERS = {
 // src/cli/commands/trace.ts
 var command3 = "trace <path>";
 var describe5 = "Trace a /nix/store path back to the flake inputs it came from";
-var FORMATS = Object.keys(RENDERERS.trace);
+var FORMATS = formatsOf(RENDERERS.trace);
+var exitCodes2 = [
+  ExitCode.Ok,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
 function builder2(y, ctx) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env).positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" }).option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" }).option("derivations", {
     type: "string",
@@ -78678,13 +79241,20 @@ async function handler3(args, ctx) {
   );
   const render = await RENDERERS.trace[args.format]();
   await ctx.write(render(report2), args.output);
-  return report2.gaps.length > 0 ? 4 : 0;
+  return outcome({ incomplete: report2.gaps.length > 0 });
 }
 
 // src/cli/commands/resolve.ts
 var command4 = "resolve [lock]";
 var describe6 = "Resolve every input to its upstream commit, repository and license through the GitHub API";
-var FORMATS2 = Object.keys(RENDERERS.resolve);
+var FORMATS2 = formatsOf(RENDERERS.resolve);
+var exitCodes3 = [
+  ExitCode.Ok,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
 function builder3(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only");
 }
@@ -78699,19 +79269,22 @@ async function handler4(args, ctx) {
   );
   const render = await RENDERERS.resolve[args.format]();
   await ctx.write(render(report2), args.output);
-  return !args.offline && report2.inputs.some((e) => e.status === "failed") ? 4 : 0;
+  return outcome({ incomplete: report2.inputs.some((e) => e.status === "failed"), upstream: upstreamMode(args) });
 }
 
 // src/cli/commands/diff.ts
 init_errors();
-
-// src/cli/io.ts
-var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
-
-// src/cli/commands/diff.ts
 var command5 = "diff [old] [new]";
 var describe7 = "What a flake.lock update changes: inputs, upstream commits, risks";
-var FORMATS3 = Object.keys(RENDERERS.diff);
+var FORMATS3 = formatsOf(RENDERERS.diff);
+var exitCodes4 = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
 function builder4(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" }).positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" }).option("git", {
     type: "string",
@@ -78725,19 +79298,22 @@ async function source(arg, ctx) {
     return { git: { rev: arg.slice(0, colon), path: arg.slice(colon + 1) || "flake.lock" } };
   return { file: arg };
 }
-async function handler5(args, ctx) {
-  if (args.git !== void 0 && (args.old !== void 0 || args.new !== void 0))
-    throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
-  if (args.git !== void 0 && (args.git.length < 1 || args.git.length > 2))
-    throw new UsageError("--git takes BASE and an optional HEAD");
-  if (args.git === void 0 && (args.old === void 0 || args.new === void 0))
+async function lockSources(args, ctx) {
+  if (args.git !== void 0) {
+    if (args.old !== void 0 || args.new !== void 0)
+      throw new UsageError("give either OLD NEW or --git BASE [HEAD], not both");
+    const [base, head = "HEAD", ...rest] = args.git;
+    if (base === void 0 || rest.length > 0) throw new UsageError("--git takes BASE and an optional HEAD");
+    return [{ git: { rev: base, path: "flake.lock" } }, { git: { rev: head, path: "flake.lock" } }];
+  }
+  if (args.old === void 0 || args.new === void 0)
     throw new UsageError("give two locks: flake-audit diff OLD NEW (or --git BASE [HEAD])");
+  return [await source(args.old, ctx), await source(args.new, ctx)];
+}
+async function handler5(args, ctx) {
+  const [oldSrc, newSrc] = await lockSources(args, ctx);
   if (args.closureOld === void 0 !== (args.closureNew === void 0))
     throw new UsageError("--closure-old and --closure-new go together");
-  const [oldSrc, newSrc] = args.git !== void 0 ? [
-    { git: { rev: args.git[0], path: "flake.lock" } },
-    { git: { rev: args.git[1] ?? "HEAD", path: "flake.lock" } }
-  ] : [await source(args.old, ctx), await source(args.new, ctx)];
   const { diffUseCase: diffUseCase2 } = await Promise.resolve().then(() => (init_diff(), diff_exports));
   const { githubSource: githubSource2, githubCompare: githubCompare2 } = await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports));
   const w = ctx.wiring(args.timeout);
@@ -78746,7 +79322,7 @@ async function handler5(args, ctx) {
     {
       old: oldSrc,
       new: newSrc,
-      ...args.closureOld !== void 0 ? { closureOld: args.closureOld, closureNew: args.closureNew } : {},
+      ...args.closureOld !== void 0 && args.closureNew !== void 0 ? { closureOld: args.closureOld, closureNew: args.closureNew } : {},
       lockOnly: args.lockOnly,
       offline: args.offline,
       enterpriseHosts: args.githubHost,
@@ -78762,14 +79338,26 @@ async function handler5(args, ctx) {
   );
   const render = await RENDERERS.diff[args.format]();
   await ctx.write(render(report2, { color: args.output === void 0 && useColor(ctx.io, ctx.env) }), args.output);
-  if (failsOn(report2.findings, args.failOn)) return 1;
-  return !args.offline && report2.gaps.length > 0 ? 4 : 0;
+  return outcome({
+    severities: report2.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report2.gaps.length > 0,
+    upstream: upstreamMode(args)
+  });
 }
 
 // src/cli/commands/check.ts
 var command6 = "check [lock]";
 var describe8 = "Check every input against a policy, for CI gates and code scanning";
-var FORMATS4 = Object.keys(RENDERERS.check);
+var FORMATS4 = formatsOf(RENDERERS.check);
+var exitCodes5 = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
 function builder5(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
@@ -78784,7 +79372,7 @@ async function handler6(args, ctx) {
     {
       lockPath: args.lock,
       ...args.policy !== void 0 ? { policyPath: args.policy } : {},
-      upstream: args.lockOnly ? "lock-only" : args.offline ? "offline" : "online",
+      upstream: upstreamMode(args),
       enterpriseHosts: args.githubHost,
       tool: w.tool,
       now: parseNow(args.now) ?? w.now
@@ -78794,8 +79382,12 @@ async function handler6(args, ctx) {
   );
   const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report2), args.output);
-  if (failsOn(report2.findings, args.failOn)) return 1;
-  return !args.offline && !args.lockOnly && report2.gaps.length > 0 ? 4 : 0;
+  return outcome({
+    severities: report2.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report2.gaps.length > 0,
+    upstream: upstreamMode(args)
+  });
 }
 
 // src/cli/commands/pr-review.ts
@@ -78803,6 +79395,14 @@ init_errors();
 import { appendFile, readFile } from "node:fs/promises";
 var command7 = "pr-review";
 var describe9 = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
+var exitCodes6 = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
 function builder6(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).option("base", {
     type: "string",
@@ -78813,19 +79413,32 @@ function builder6(y, ctx) {
     describe: "create or update the sticky comment (--no-comment to skip)"
   }).option("lock-only", lockOnlyOption(ctx.env)).option("fail-on", failOnOption(ctx.env, "none")).option("now", nowOption("the time ages are counted to (ISO 8601)"));
 }
-async function eventOf(path3) {
-  if (path3 === void 0 || path3 === "") return {};
-  try {
-    const e = JSON.parse(await readFile(path3, "utf8"));
-    const pr = e.pull_request;
-    return {
-      ...pr?.base?.sha !== void 0 ? { base: pr.base.sha } : {},
-      ...pr?.head?.sha !== void 0 ? { head: pr.head.sha } : {},
-      ...pr?.number !== void 0 ? { pr: pr.number } : {}
-    };
-  } catch {
-    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path3})`);
+function at(value, ...keys) {
+  let v = value;
+  for (const k of keys) {
+    if (typeof v !== "object" || v === null || !Object.hasOwn(v, k)) return void 0;
+    v = Object.getOwnPropertyDescriptor(v, k)?.value;
   }
+  return v;
+}
+async function eventOf(path4) {
+  if (path4 === void 0 || path4 === "") return {};
+  let e;
+  try {
+    e = JSON.parse(await readFile(path4, "utf8"));
+  } catch {
+    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path4})`);
+  }
+  const [base, head, pr] = [
+    at(e, "pull_request", "base", "sha"),
+    at(e, "pull_request", "head", "sha"),
+    at(e, "pull_request", "number")
+  ];
+  return {
+    ...typeof base === "string" ? { base } : {},
+    ...typeof head === "string" ? { head } : {},
+    ...typeof pr === "number" ? { pr } : {}
+  };
 }
 async function handler7(args, ctx) {
   const event = await eventOf(ctx.env["GITHUB_EVENT_PATH"]);
@@ -78872,103 +79485,131 @@ async function handler7(args, ctx) {
     );
     w.log.info(`${result2.created ? "created" : "updated"} comment ${result2.id}`);
   }
-  const findings = review.reports.flatMap((r) => r.report.findings);
-  if (failsOn(findings, args.failOn)) return 1;
-  return !args.offline && review.reports.some((r) => r.report.gaps.length > 0) ? 4 : 0;
+  return outcome({
+    severities: review.reports.flatMap((r) => r.report.findings.map((f) => f.severity)),
+    failOn: args.failOn,
+    incomplete: review.reports.some((r) => r.report.gaps.length > 0),
+    upstream: upstreamMode(args)
+  });
+}
+
+// src/cli/commands/completion.ts
+var command8 = "completion [shell]";
+var describe10 = "Print a shell completion script (bash or zsh)";
+var exitCodes7 = [ExitCode.Ok, ExitCode.Usage, ExitCode.Internal];
+var SHELLS = ["bash", "zsh"];
+var SCRIPTS = {
+  bash: `# flake-audit completion for bash: eval "$(flake-audit completion bash)" in ~/.bashrc
+_flake_audit_completions() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" words
+  mapfile -t words < <(SHELL=bash ZSH_NAME= flake-audit --get-yargs-completions "\${COMP_WORDS[@]:0:COMP_CWORD+1}" 2>/dev/null)
+  mapfile -t COMPREPLY < <(compgen -W "\${words[*]}" -- "$cur")
+}
+complete -o bashdefault -o default -F _flake_audit_completions flake-audit
+`,
+  zsh: `#compdef flake-audit
+# flake-audit completion for zsh: flake-audit completion zsh > "\${fpath[1]}/_flake-audit"
+_flake_audit() {
+  local -a reply
+  reply=("\${(@f)$(SHELL=zsh flake-audit --get-yargs-completions "\${(@)words[1,CURRENT]}" 2>/dev/null)}")
+  if (( \${#reply} )) && [[ -n "\${reply[1]}" ]]; then _describe 'values' reply; else _default; fi
+}
+if [[ "\${zsh_eval_context[-1]}" == "loadautofunc" ]]; then _flake_audit "$@"; else compdef _flake_audit flake-audit; fi
+`
+};
+function builder7(y, _ctx) {
+  return y.positional("shell", { type: "string", choices: SHELLS, describe: "bash (the default) or zsh; or --shell SHELL" }).example("$0 completion >> ~/.bashrc", "complete commands and options in bash").example("$0 completion zsh > ~/.zsh/completions/_flake-audit", "the same for zsh (a directory on $fpath)");
+}
+async function handler8(args, ctx) {
+  await ctx.write(SCRIPTS[args.shell ?? "bash"], void 0);
+  return outcome();
+}
+
+// src/cli/parser.ts
+var ALL_EXIT_CODES = Object.values(ExitCode);
+function parser2(argv, io, env2, settle2) {
+  const ctx = makeContext(io, env2);
+  const quietCtx = makeContext(quietIo(io), env2);
+  const handle = (handler9) => async (args) => settle2(await handler9(args, args.quiet ? quietCtx : ctx));
+  const helpOf = (y, codes) => y.epilog(exitCodesHelp(codes));
+  return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(io.columns ?? 80).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
+    alias: "q",
+    type: "boolean",
+    default: envFlag(env2, "quiet"),
+    describe: "no progress and no warnings on stderr, only errors"
+  }).epilog(exitCodesHelp(ALL_EXIT_CODES)).fail((msg, e) => {
+    throw e ?? new UsageError(msg ?? "invalid arguments");
+  }).command(command2, describe4, (y) => helpOf(builder(y, ctx), exitCodes), handle(handler2)).command(
+    command6,
+    describe8,
+    (y) => helpOf(builder5(y, ctx), exitCodes5),
+    handle(handler6)
+  ).command(command5, describe7, (y) => helpOf(builder4(y, ctx), exitCodes4), handle(handler5)).command(
+    command7,
+    describe9,
+    (y) => helpOf(builder6(y, ctx), exitCodes6),
+    handle(handler7)
+  ).command(
+    command4,
+    describe6,
+    (y) => helpOf(builder3(y, ctx), exitCodes3),
+    handle(handler4)
+  ).command(
+    command3,
+    describe5,
+    (y) => helpOf(builder2(y, ctx), exitCodes2),
+    handle(handler3)
+  ).command(
+    command8,
+    describe10,
+    (y) => helpOf(builder7(y, ctx), exitCodes7),
+    handle(handler8)
+  );
 }
 
 // src/cli/run.ts
-var EPILOG = `Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 invalid input, 4 upstream incomplete, 70 internal error.`;
-function makeContext(io, env2) {
-  let wiring;
-  return {
-    io,
-    env: env2,
-    wiring: (timeoutSeconds) => wiring ??= wire(io, env2, env2["FLAKE_AUDIT_VERBOSE"] === "1", timeoutSeconds),
-    async write(text, output2) {
-      if (output2 === void 0 || output2 === STDIN_PATH) {
-        for (const chunk of typeof text === "string" ? [text] : text) await io.stdout(chunk);
-        return;
-      }
-      const { writeFileAtomic: writeFileAtomic2 } = await Promise.resolve().then(() => (init_fs(), fs_exports));
-      await writeFileAtomic2(output2, text);
-    }
-  };
-}
-function parser2(argv, ctx, setExit) {
-  const y = yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(100).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").epilog(EPILOG).fail((msg, e) => {
-    throw e ?? new UsageError(msg ?? "invalid arguments");
-  });
-  y.command(
-    command2,
-    describe4,
-    (b) => builder(b, ctx),
-    async (a) => setExit(await handler2(a, ctx))
-  );
-  y.command(
-    command6,
-    describe8,
-    (b) => builder5(b, ctx),
-    async (a) => setExit(await handler6(a, ctx))
-  );
-  y.command(
-    command5,
-    describe7,
-    (b) => builder4(b, ctx),
-    async (a) => setExit(await handler5(a, ctx))
-  );
-  y.command(
-    command7,
-    describe9,
-    (b) => builder6(b, ctx),
-    async (a) => setExit(await handler7(a, ctx))
-  );
-  y.command(
-    command4,
-    describe6,
-    (b) => builder3(b, ctx),
-    async (a) => setExit(await handler4(a, ctx))
-  );
-  y.command(
-    command3,
-    describe5,
-    (b) => builder2(b, ctx),
-    async (a) => setExit(await handler3(a, ctx))
-  );
-  return y;
-}
 async function run(rawArgv, io, env2) {
   const argv = rawArgv.map((a) => a === "-" ? STDIN_PATH : a);
-  let code2 = ExitCode.Ok;
-  const ctx = makeContext(io, env2);
+  let outcome2;
+  const errors = [];
   try {
     let output2 = "";
-    await parser2(argv, ctx, (c) => code2 = c).parseAsync([...argv], {}, (_e, _a4, out) => {
-      output2 = out;
-    });
+    await parser2(argv, io, env2, (o) => outcome2 = o).parseAsync(
+      [...argv],
+      {},
+      (_e, _a4, out) => {
+        output2 = out;
+      }
+    );
     if (output2 !== "") await io.stdout(output2.endsWith("\n") ? output2 : `${output2}
 `);
-    return code2;
   } catch (e) {
-    return reportError(e, io);
+    errors.push(e);
   }
+  try {
+    await io.flush?.();
+  } catch (e) {
+    if (!errors.includes(e)) errors.push(e);
+  }
+  for (const e of errors) reportError(e, io);
+  return exitCodeOf(outcome2 !== void 0 ? { outcome: outcome2, errors } : { errors });
 }
 function reportError(e, io) {
-  if (e instanceof UpstreamAuthError) {
+  if (e instanceof UpstreamAuthError || e instanceof OutputError) {
     io.stderr(`flake-audit: ${stripControls(e.message)}
 `);
-    return ExitCode.Usage;
+    return;
   }
   if (e instanceof UsageError || e instanceof Error && e.name === "YError") {
     io.stderr(`flake-audit: ${stripControls(e.message)}
 Run 'flake-audit --help' for usage.
 `);
-    return ExitCode.Usage;
+    return;
   }
   if (e instanceof InputError) {
     io.stderr(`flake-audit: invalid input
 ${renderIssues(e.issues)}`);
-    return ExitCode.InvalidInput;
+    return;
   }
   const message = e instanceof Error ? e.message : String(e);
   const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
@@ -78977,7 +79618,6 @@ ${renderIssues(e.issues)}`);
 This is a bug. Please report it with the command you ran.
 `
   );
-  return ExitCode.Internal;
 }
 
 // src/cli/action.ts
@@ -79032,7 +79672,6 @@ async function runAction(env2, io) {
 }
 
 // src/cli/node-io.ts
-init_fs();
 init_errors();
 async function readAll(stream) {
   const chunks = [];
@@ -79054,14 +79693,44 @@ async function readAll(stream) {
   return Buffer.concat(chunks).toString("utf8");
 }
 function nodeIo() {
-  process.stdout.on("error", (e) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
-  });
+  const out = process.stdout;
+  let failure2;
+  const waiting = /* @__PURE__ */ new Set();
+  const fail = (e) => failure2 ??= outputError("standard output", e);
+  const recordFailure = (e) => {
+    if (e === null || e === void 0) return;
+    if (errnoCode(e) === "EPIPE") process.exit(0);
+    fail(e);
+    for (const wake of waiting) wake();
+  };
+  out.on("error", recordFailure);
+  process.stderr.on("error", () => void 0);
   return {
-    stdout: (t) => process.stdout.write(t) ? void 0 : new Promise((resolve5) => process.stdout.once("drain", () => resolve5())),
+    stdout: (t) => {
+      if (failure2 !== void 0) throw failure2;
+      if (out.write(t, recordFailure)) return void 0;
+      return new Promise((resolve5, reject) => {
+        const settle2 = () => {
+          waiting.delete(settle2);
+          out.off("drain", settle2);
+          if (failure2 !== void 0) reject(failure2);
+          else resolve5();
+        };
+        waiting.add(settle2);
+        out.on("drain", settle2);
+      });
+    },
+    flush: () => new Promise((resolve5, reject) => {
+      if (failure2 !== void 0) return reject(failure2);
+      out.write("", (e) => {
+        recordFailure(e);
+        if (failure2 !== void 0) reject(failure2);
+        else resolve5();
+      });
+    }),
     stderr: (t) => void process.stderr.write(t),
-    isTTY: process.stdout.isTTY === true,
+    isTTY: out.isTTY === true,
+    ...out.isTTY === true && out.columns > 0 ? { columns: out.columns } : {},
     readStdin: () => readAll(process.stdin),
     cwd: process.cwd()
   };
