@@ -8,11 +8,14 @@ import { toSourceRef } from "./source-attrs.js";
 import { zodIssues } from "../zod-issues.js";
 import { checkGraph } from "./graph-checks.js";
 import { isWellFormedLock } from "./flake-lock.fast.js";
+import { lockDepthIssues } from "./json-depth.js";
 
 const REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
 
 /** Parses flake.lock text of version 5, 6 or 7 into a total LockGraph, or every issue found. */
 export function parseFlakeLock(text: string, origin: string): Result<LockGraph, InputIssue[]> {
+  const tooDeep = lockDepthIssues(text, origin);
+  if (tooDeep.length > 0) return err(tooDeep);
   const doc = parseJsonDocument(text, origin, "a flake.lock JSON object");
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
