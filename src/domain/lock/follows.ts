@@ -71,6 +71,14 @@ export class FollowsResolver {
     }
   }
 
+  /** Where the path leads, or undefined when it does not resolve (without making the error, which can be long). */
+  targetOf(path: InputPath): NodeKey | undefined {
+    const key = memoKey(path);
+    if (this.failures.has(key)) return undefined;
+    const r = this.memo.get(key) ?? this.resolve(path);
+    return r.ok ? r.value : undefined;
+  }
+
   /** What is known of a path: resolved, failed (its error made now if it was deferred), or nothing. */
   private known(key: string): Result<NodeKey, FollowsError> | undefined {
     const found = this.memo.get(key);

@@ -1,5 +1,5 @@
 import { compareStrings, type InputPath } from "./input-path.js";
-import type { FollowsError, InputRef, LockGraph, NodeKey } from "./graph.js";
+import type { InputRef, LockGraph, NodeKey } from "./graph.js";
 import { FollowsResolver } from "./follows.js";
 
 /**
@@ -14,7 +14,8 @@ export const MAX_INPUT_PATH_DEPTH = 100;
 export type EdgeProblem =
   | { readonly kind: "dangling" }
   | { readonly kind: "root-key" }
-  | { readonly kind: "follows"; readonly error: FollowsError };
+  /** The follows path does not resolve: FollowsResolver.resolve says why. */
+  | { readonly kind: "follows" };
 
 /** One input path of the lock: an edge of a walked node, with where it resolves. */
 export interface ListedInput {
@@ -47,8 +48,8 @@ function listInput(graph: LockGraph, resolver: FollowsResolver, parent: NodeKey,
   if (ref === undefined) throw new Error(`unreachable: node '${parent}' lost input '${name}' during the walk`);
   const base = { path, parent, name, ref };
   if (ref.kind === "follows") {
-    const r = resolver.resolve(ref.path);
-    return r.ok ? { ...base, target: r.value } : { ...base, problem: { kind: "follows", error: r.error } };
+    const target = resolver.targetOf(ref.path);
+    return target !== undefined ? { ...base, target } : { ...base, problem: { kind: "follows" } };
   }
   if (ref.key === graph.root) return { ...base, target: ref.key, problem: { kind: "root-key" } };
   return graph.nodes.has(ref.key) ? { ...base, target: ref.key } : { ...base, problem: { kind: "dangling" } };

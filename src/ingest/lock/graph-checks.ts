@@ -11,11 +11,12 @@ const MAX_ISSUES = 200;
 const DEPTH_RULE = `flake-audit reads input paths of at most ${MAX_INPUT_PATH_DEPTH} names (real locks are under 10 deep)`;
 const show = (p: InputPath): string => (p.length === 0 ? "[] (the root flake)" : describeReceived(p));
 /** A long path or chain, shortened in the middle: error text stays small on hostile locks. */
-function abbreviate(items: readonly string[], sep: string): string {
-  if (items.length <= 8) return items.join(sep);
-  return [...items.slice(0, 4), `… (${items.length - 7} more)`, ...items.slice(-3)].join(sep);
+function abbreviate<T>(items: readonly T[], sep: string, show: (item: T) => string): string {
+  if (items.length <= 8) return items.map(show).join(sep);
+  return [...items.slice(0, 4).map(show), `… (${items.length - 7} more)`, ...items.slice(-3).map(show)].join(sep);
 }
-const printPath = (p: InputPath): string => (p.length === 0 ? formatInputPath(p) : abbreviate(p, INPUT_PATH_SEPARATOR));
+const printPath = (p: InputPath): string =>
+  p.length === 0 ? formatInputPath(p) : abbreviate(p, INPUT_PATH_SEPARATOR, (name) => name);
 
 function followsMessage(e: FollowsError, path: InputPath): string {
   switch (e.kind) {
@@ -24,7 +25,7 @@ function followsMessage(e: FollowsError, path: InputPath): string {
     case "missing-node":
       return `follows ${show(path)} passes through node '${e.key}', which is not in nodes`;
     case "cycle":
-      return `follows cycle: ${abbreviate(e.chain.map(printPath), " -> ")}`;
+      return `follows cycle: ${abbreviate(e.chain, " -> ", printPath)}`;
     default:
       return assertNever(e);
   }
@@ -131,7 +132,7 @@ export function checkGraph(graph: LockGraph, origin: string): InputIssue[] {
   for (const key of walk.walked.keys()) {
     issues.push(...nodeIssues(graph, key, walk.resolver, origin));
     for (let input = walk.inputs[next]; input?.parent === key; input = walk.inputs[++next]) {
-      const issue = edgeIssue(input, walk.resolver, origin);
+      const issue = issues.length < MAX_ISSUES ? edgeIssue(input, walk.resolver, origin) : undefined;
       if (issue !== undefined) issues.push(issue);
     }
     issues.push(...parentIssue(graph, key, walk.resolver, origin));
