@@ -1,6 +1,11 @@
 import { formatInputPath, INPUT_PATH_SEPARATOR, type InputPath } from "../../domain/lock/input-path.js";
 import type { FollowsError, LockGraph, NodeKey } from "../../domain/lock/graph.js";
-import { MAX_INPUT_PATH_DEPTH, traverseLock, type ListedInput } from "../../domain/lock/traversal.js";
+import {
+  MAX_INPUT_PATH_DEPTH,
+  traverseLock,
+  type ListedInput,
+  type LockTraversal,
+} from "../../domain/lock/traversal.js";
 import type { FollowsResolver } from "../../domain/lock/follows.js";
 import { assertNever } from "../../domain/result.js";
 import { describeReceived, escapePointerToken as esc, type InputIssue } from "../issues.js";
@@ -113,7 +118,7 @@ function parentIssue(graph: LockGraph, key: NodeKey, resolver: FollowsResolver, 
  * parent paths resolve without cycles, and non-root nodes carry `locked` and `original`. Also that
  * no input path is longer than MAX_INPUT_PATH_DEPTH.
  */
-export function checkGraph(graph: LockGraph, origin: string): InputIssue[] {
+export function checkGraph(graph: LockGraph, origin: string, walk: LockTraversal = traverseLock(graph)): InputIssue[] {
   if (!graph.nodes.has(graph.root)) {
     return [
       {
@@ -125,7 +130,6 @@ export function checkGraph(graph: LockGraph, origin: string): InputIssue[] {
       },
     ];
   }
-  const walk = traverseLock(graph);
   const issues: InputIssue[] = [];
   // The walk lists each node's inputs together, in the order it walks the nodes.
   let next = 0;
