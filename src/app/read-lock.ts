@@ -1,12 +1,19 @@
 import type { LockGraph } from "../domain/lock/graph.js";
-import { parseFlakeLock } from "../ingest/lock/flake-lock.js";
+import type { LockTraversal } from "../domain/lock/traversal.js";
+import { parseFlakeLockWalked } from "../ingest/lock/flake-lock.js";
 import { InputError } from "./errors.js";
 import type { FileText, Files } from "./ports.js";
 
-/** Reads and parses a flake.lock, throwing InputError with every issue when it is not a valid lock. */
-export async function readLock(files: Files, path: string): Promise<{ file: FileText; graph: LockGraph }> {
+/**
+ * Reads and parses a flake.lock, throwing InputError with every issue when it is not a valid lock.
+ * `walk` is the walk the checks made; pass it to buildInventory so the lock is walked once.
+ */
+export async function readLock(
+  files: Files,
+  path: string,
+): Promise<{ file: FileText; graph: LockGraph; walk: LockTraversal }> {
   const file = await files.readText(path);
-  const parsed = parseFlakeLock(file.text, file.displayPath);
+  const parsed = parseFlakeLockWalked(file.text, file.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
-  return { file, graph: parsed.value };
+  return { file, ...parsed.value };
 }

@@ -47,7 +47,7 @@ const PINNING_WARNING = {
 /** flake.lock → SbomModel: every distinct locked source with its input paths and dependency graph. */
 export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixStore = noNix): Promise<SbomResult> {
   const lock = req.lockPath !== undefined ? await readLock(files, req.lockPath) : undefined;
-  const inventory = lock !== undefined ? buildInventory(lock.graph) : undefined;
+  const inventory = lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk }) : undefined;
   const closure = req.closure !== undefined ? await readClosure(req.closure, files, nix) : undefined;
   const gaps: Gap[] = [];
   const warnings: string[] = [];

@@ -70,7 +70,7 @@ describe("inventory of a lock", () => {
     }
   });
 
-  it("caps the paths kept for a node reachable in exponentially many ways", () => {
+  it("lists a node reachable in exponentially many ways under the paths Nix lists, marking the rest truncated", () => {
     // A ladder of shared nodes: each level reaches the next through two names.
     const nodes: Record<string, unknown> = { root: { inputs: { a: "n0", b: "n0" } } };
     for (let i = 0; i < 20; i++) {
@@ -84,5 +84,25 @@ describe("inventory of a lock", () => {
     const index = indexLock(graph);
     expect(index.truncated.length).toBeGreaterThan(0);
     expect(Math.max(...[...index.paths.values()].map((p) => p.length))).toBeLessThanOrEqual(64);
+    // Each node's inputs are listed once, under its first path: two paths per level, not 2^level.
+    expect([...index.paths.values()].map((p) => p.length)).toEqual(Array(20).fill(2));
+    expect(index.truncated.length).toBe(19); // n1…n19: below n0, which the root reaches by two edges
+  });
+
+  it("lists every follows alias of a node, however many", () => {
+    const inputs: Record<string, unknown> = { nixpkgs: "nixpkgs" };
+    const nodes: Record<string, unknown> = { root: { inputs } };
+    const leaf = {
+      locked: { type: "path", path: "/p", narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=" },
+      original: { type: "path", path: "/p" },
+    };
+    nodes["nixpkgs"] = leaf;
+    for (let i = 0; i < 100; i++) {
+      inputs[`f${i}`] = `f${i}`;
+      nodes[`f${i}`] = { ...leaf, locked: { ...leaf.locked, path: `/f${i}` }, inputs: { nixpkgs: ["nixpkgs"] } };
+    }
+    const inv = buildInventory(parseOrThrow(JSON.stringify({ nodes, root: "root", version: 7 })));
+    expect(inv.inputs.find((i) => i.id === "nixpkgs")?.paths).toHaveLength(101);
+    expect(inv.truncatedPaths).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { InputPath } from "./input-path.js";
-import { err, ok, type Result } from "../result.js";
+import type { Result } from "../result.js";
+import { FollowsResolver } from "./follows.js";
 import type { SourceRef } from "./source-ref.js";
 
 /** A key in flake.lock's `nodes` (e.g. `nixpkgs_2`). Nix invents these; they are never an identity. */
@@ -38,40 +39,16 @@ export type FollowsError =
   | { readonly kind: "missing-node"; readonly at: InputPath; readonly key: NodeKey }
   | { readonly kind: "cycle"; readonly chain: readonly InputPath[] };
 
-type Nodes = ReadonlyMap<NodeKey, InputNode>;
-
 /**
- * Resolves an input path from the root exactly as Nix's `LockFile::findInput` does: each element
- * looks up `inputs[element]`; a follows edge is itself resolved from the root first. Every follows
- * path started during one resolution is remembered, and starting one again is a cycle.
+ * Resolves an input path from the root exactly as Nix's `LockFile::findInput` does (see
+ * follows.ts). For many paths over one graph, keep one FollowsResolver: it remembers what it resolved.
  */
-export function resolveInputPath(nodes: Nodes, root: NodeKey, path: InputPath): Result<NodeKey, FollowsError> {
-  return walk(nodes, root, path, []);
-}
-
-function walk(nodes: Nodes, root: NodeKey, path: InputPath, started: InputPath[]): Result<NodeKey, FollowsError> {
-  let current = root;
-  for (let i = 0; i < path.length; i++) {
-    const name = path[i]!;
-    const node = nodes.get(current);
-    if (node === undefined) return err({ kind: "missing-node", at: path.slice(0, i), key: current });
-    const edge = node.inputs.get(name);
-    if (edge === undefined) return err({ kind: "missing-input", at: path.slice(0, i), name });
-    if (edge.kind === "node") {
-      if (!nodes.has(edge.key)) return err({ kind: "missing-node", at: path.slice(0, i + 1), key: edge.key });
-      current = edge.key;
-      continue;
-    }
-    const target = edge.path;
-    if (started.some((p) => p.length === target.length && p.every((x, j) => x === target[j]))) {
-      return err({ kind: "cycle", chain: [...started, target] });
-    }
-    started.push(target);
-    const r = walk(nodes, root, target, started);
-    if (!r.ok) return r;
-    current = r.value;
-  }
-  return ok(current);
+export function resolveInputPath(
+  nodes: ReadonlyMap<NodeKey, InputNode>,
+  root: NodeKey,
+  path: InputPath,
+): Result<NodeKey, FollowsError> {
+  return new FollowsResolver(nodes, root).resolve(path);
 }
 
 /** Resolves one edge of a graph that ingest has already checked. */

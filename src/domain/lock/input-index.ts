@@ -1,18 +1,16 @@
-import { compareInputPaths, type InputPath } from "./input-path.js";
+import type { InputPath } from "./input-path.js";
 import type { LockGraph, NodeKey } from "./graph.js";
-import { walkEdges } from "./walk.js";
+import { traverseLock, type ListedInput, type LockTraversal } from "./traversal.js";
 import { getOrInsert } from "../map-utils.js";
 
-/** How many input paths one node keeps; shared nodes in a DAG could otherwise have exponentially many. */
-export const MAX_PATHS_PER_NODE = 64;
-
 /**
- * Every way each node is reached, computed once per lock.
- * - `paths`: all input paths that resolve to the node, shortest first, including follows aliases
- *   (`home-manager/nixpkgs` following `nixpkgs` lists both on the `nixpkgs` node);
- * - `edges`: each node's inputs with follows already resolved to node keys;
- * - `reachable`: non-root nodes reached from the root (Nix ignores the others);
- * - `truncated`: nodes that had more paths than MAX_PATHS_PER_NODE.
+ * Every way each node is reached, from one walk of the lock (traversal.ts).
+ * - `paths`: every listed input path that resolves to the node, shortest first, follows aliases
+ *   included (`home-manager/nixpkgs` following `nixpkgs` lists both on the `nixpkgs` node);
+ * - `edges`: each walked node's inputs with follows already resolved to node keys;
+ * - `reachable`: non-root nodes reached from the root (Nix ignores the others), first reached first;
+ * - `truncated`: nodes that more input paths resolve to than are listed, because they sit below a
+ *   node reached by several node edges, whose own inputs are listed under its first path only.
  */
 export interface LockIndex {
   readonly paths: ReadonlyMap<NodeKey, readonly InputPath[]>;
@@ -21,30 +19,46 @@ export interface LockIndex {
   readonly truncated: readonly NodeKey[];
 }
 
-export function indexLock(graph: LockGraph): LockIndex {
+export function indexLock(graph: LockGraph, walk: LockTraversal = traverseLock(graph)): LockIndex {
   const paths = new Map<NodeKey, InputPath[]>();
   const edges = new Map<NodeKey, Map<string, NodeKey>>();
-  const truncated = new Set<NodeKey>();
-  const addPath = (key: NodeKey, path: InputPath): boolean => {
-    const list = getOrInsert(paths, key, () => []);
-    if (list.length >= MAX_PATHS_PER_NODE) {
-      truncated.add(key);
-      return false;
+  for (const key of walk.walked.keys()) edges.set(key, new Map());
+  for (const input of walk.inputs) {
+    if (input.target === undefined) continue;
+    edges.get(input.parent)?.set(input.name, input.target);
+    // The walk lists paths in compareInputPaths order, so each list is sorted as it grows.
+    if (input.target !== graph.root) getOrInsert(paths, input.target, () => []).push(input.path);
+  }
+  return { paths, edges, reachable: [...paths.keys()], truncated: partiallyListed(walk.inputs) };
+}
+
+/**
+ * Nodes with unlisted input paths. A node that two or more node edges reach has its inputs listed
+ * under its first path only, so every input below it (over node edges) has paths that resolve but are
+ * not listed (`b/x/y` when `x` was walked as `a/x`); a follows edge there is one more such path, to
+ * its target, but nothing below a follows is listed in any case.
+ */
+function partiallyListed(inputs: readonly ListedInput[]): NodeKey[] {
+  const nodeEdgesInto = new Map<NodeKey, number>();
+  const out = new Map<NodeKey, ListedInput[]>();
+  for (const i of inputs) {
+    if (i.target === undefined) continue;
+    getOrInsert(out, i.parent, () => []).push(i);
+    if (i.ref.kind === "node") nodeEdgesInto.set(i.target, (nodeEdgesInto.get(i.target) ?? 0) + 1);
+  }
+  const partial = new Set<NodeKey>();
+  const queue = [...nodeEdgesInto].filter(([, n]) => n > 1).map(([k]) => k);
+  const queued = new Set(queue);
+  // A for-of over an array also visits what is pushed during the loop: a breadth-first queue.
+  for (const key of queue) {
+    for (const edge of out.get(key) ?? []) {
+      if (edge.target === undefined) continue;
+      partial.add(edge.target);
+      if (edge.ref.kind === "node" && !queued.has(edge.target)) {
+        queued.add(edge.target);
+        queue.push(edge.target);
+      }
     }
-    list.push(path);
-    return true;
-  };
-  walkEdges(graph, ({ parent, name, path, ref, target }) => {
-    const resolved = getOrInsert(edges, parent, () => new Map());
-    if (!resolved.has(name)) resolved.set(name, target);
-    if (target === graph.root) return false;
-    const added = addPath(target, path);
-    // Follows edges are aliases: the target's own subtree is walked from its string-edge paths.
-    return ref.kind === "node" && added;
-  });
-  // A root without inputs still has an (empty) edge map, like every node the walk reached.
-  if (graph.nodes.has(graph.root) && !edges.has(graph.root)) edges.set(graph.root, new Map());
-  for (const list of paths.values()) list.sort(compareInputPaths);
-  const reachable = [...paths.keys()].filter((k) => k !== graph.root);
-  return { paths, edges, reachable, truncated: [...truncated] };
+  }
+  return [...partial];
 }

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "../result.js";
+
 /**
  * The identity of an input: the attribute path from the root flake, e.g. `["home-manager", "nixpkgs"]`,
  * shown as `home-manager/nixpkgs`. The empty path `[]` is the root flake itself (a `follows = ""`).
@@ -6,7 +8,28 @@ export type InputPath = readonly string[];
 
 export const ROOT_LABEL = "(root)";
 
-export const formatInputPath = (p: InputPath): string => (p.length === 0 ? ROOT_LABEL : p.join("/"));
+/**
+ * The separator of a printed input path. Nix's own parser of input paths (`--update-input a/b`)
+ * splits on it, but lock files can hold names that contain it (a quoted `inputs."plugins/x"` in
+ * flake.nix; one corpus lock has one), so printing is reversible only for names without it.
+ */
+export const INPUT_PATH_SEPARATOR = "/";
+
+export const formatInputPath = (p: InputPath): string => (p.length === 0 ? ROOT_LABEL : p.join(INPUT_PATH_SEPARATOR));
+
+/**
+ * The inverse of formatInputPath: `home-manager/nixpkgs` → `["home-manager", "nixpkgs"]`, and
+ * ROOT_LABEL → `[]`. Empty elements (`a//b`, a leading or trailing `/`) name no input: an error.
+ */
+export function parseInputPath(text: string): Result<InputPath, string> {
+  if (text === ROOT_LABEL) return ok([]);
+  const parts = text.split(INPUT_PATH_SEPARATOR);
+  if (parts.some((p) => p === ""))
+    return err(
+      `'${text}' is not an input path: names separated by '/', none of them empty (e.g. home-manager/nixpkgs)`,
+    );
+  return ok(parts);
+}
 
 /** Shorter paths first, then element-wise byte order: the order every report uses. */
 export function compareInputPaths(a: InputPath, b: InputPath): number {

@@ -1,5 +1,6 @@
 import { compareInputPaths, formatInputPath, type InputPath } from "./input-path.js";
 import { indexLock, type LockIndex } from "./input-index.js";
+import type { LockTraversal } from "./traversal.js";
 import type { InputNode, LockGraph, NodeKey } from "./graph.js";
 import { isRelativePath, pinningOf, type Attrs, type Pinning, type SourceRef } from "./source-ref.js";
 import { sourceStorePath, type StorePath } from "../nix/store-path.js";
@@ -47,13 +48,16 @@ interface Group {
   readonly paths: InputPath[];
 }
 
-/** `storePaths: false` skips computing source store paths (a hash per input) for callers that never show them. */
+/**
+ * `storePaths: false` skips computing source store paths (a hash per input) for callers that never
+ * show them; `walk` reuses the walk ingest made of this graph (parseFlakeLockWalked) instead of walking it again.
+ */
 export function buildInventory(
   graph: LockGraph,
   storeDir?: string,
-  opts: { storePaths?: boolean } = {},
+  opts: { storePaths?: boolean; walk?: LockTraversal } = {},
 ): LockInventory {
-  const index = indexLock(graph);
+  const index = indexLock(graph, opts.walk);
   const groups = new Map<string, Group>();
   const groupOfNode = new Map<NodeKey, Group>();
   for (const key of index.reachable) {

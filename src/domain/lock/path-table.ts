@@ -1,7 +1,6 @@
-import type { InputPath } from "./input-path.js";
+import { formatInputPath, type InputPath } from "./input-path.js";
 import type { LockGraph, NodeKey } from "./graph.js";
-import { walkEdges } from "./walk.js";
-import { MAX_PATHS_PER_NODE } from "./input-index.js";
+import { traverseLock } from "./traversal.js";
 
 /** How an input path is reached: its node, and whether the last edge is a follows (and to where). */
 export interface PathEntry {
@@ -11,19 +10,18 @@ export interface PathEntry {
 }
 
 /**
- * Every input path of a lock with the node it resolves to, breadth-first from the root. Paths
- * through follows edges are listed but not descended (their target's own paths are), and each node
- * is descended at most MAX_PATHS_PER_NODE times, as in lock-index.ts.
+ * Every input path of a lock with the node it resolves to, keyed by the printed path, in the
+ * walk's order (traversal.ts: the paths Nix's `getAllInputs` lists, so the ones `nix flake lock`
+ * reports as updated).
  */
 export function pathTable(graph: LockGraph): Map<string, PathEntry> {
   const out = new Map<string, PathEntry>();
-  const expanded = new Map<NodeKey, number>();
-  walkEdges(graph, ({ path, ref, target }) => {
-    out.set(path.join("/"), ref.kind === "follows" ? { path, key: target, follows: ref.path } : { path, key: target });
-    if (ref.kind === "follows") return false;
-    const n = expanded.get(target) ?? 0;
-    expanded.set(target, n + 1);
-    return n < MAX_PATHS_PER_NODE;
-  });
+  for (const { path, ref, target } of traverseLock(graph).inputs) {
+    if (target === undefined) continue;
+    out.set(
+      formatInputPath(path),
+      ref.kind === "follows" ? { path, key: target, follows: ref.path } : { path, key: target },
+    );
+  }
   return out;
 }

@@ -3,7 +3,9 @@ import type { AttrsJson, FlakeLockFile } from "./flake-lock.schema.js";
 /**
  * Hand-written twins of the zod schemas in flake-lock.schema.ts, used as a fast path: a well-formed
  * lock (the usual case) skips zod, and zod runs only to explain what is wrong. A property test
- * (test/ingest/fast-path.test.ts) keeps each predicate equal to its schema on random documents.
+ * (test/ingest/fast-path.test.ts, fast-check with a fixed seed) holds that each predicate never accepts
+ * what its schema rejects, on generated documents and on every fixture and corpus lock.
+ * Measured on the generated 10,000-node lock (3 runs, loaded 2-core machine): 6-46 ms here, 110-310 ms in zod.
  */
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -42,7 +44,8 @@ const REV = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ID = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
 const optStr = (a: AttrsJson, k: string): boolean => a[k] === undefined || typeof a[k] === "string";
 const optBool = (a: AttrsJson, k: string): boolean => a[k] === undefined || typeof a[k] === "boolean";
-const optInt = (a: AttrsJson, k: string): boolean => a[k] === undefined || typeof a[k] === "number";
+const isUint = (v: unknown): boolean => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const optInt = (a: AttrsJson, k: string): boolean => a[k] === undefined || isUint(a[k]);
 const nonEmpty = (a: AttrsJson, k: string): boolean => typeof a[k] === "string" && a[k] !== "";
 
 function commonOk(a: AttrsJson): boolean {

@@ -8,11 +8,24 @@ import { toSourceRef } from "./source-attrs.js";
 import { zodIssues } from "../zod-issues.js";
 import { checkGraph } from "./graph-checks.js";
 import { isWellFormedLock } from "./flake-lock.fast.js";
+import { lockDepthIssues } from "./json-depth.js";
+import { traverseLock, type LockTraversal } from "../../domain/lock/traversal.js";
 
 const REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
 
 /** Parses flake.lock text of version 5, 6 or 7 into a total LockGraph, or every issue found. */
 export function parseFlakeLock(text: string, origin: string): Result<LockGraph, InputIssue[]> {
+  const r = parseFlakeLockWalked(text, origin);
+  return r.ok ? ok(r.value.graph) : r;
+}
+
+/** parseFlakeLock, also returning the walk its checks made, for callers that build an inventory next. */
+export function parseFlakeLockWalked(
+  text: string,
+  origin: string,
+): Result<{ graph: LockGraph; walk: LockTraversal }, InputIssue[]> {
+  const tooDeep = lockDepthIssues(text, origin);
+  if (tooDeep.length > 0) return err(tooDeep);
   const doc = parseJsonDocument(text, origin, "a flake.lock JSON object");
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
@@ -38,9 +51,10 @@ export function parseFlakeLock(text: string, origin: string): Result<LockGraph, 
         built.issues.map((i) => (i.next === undefined ? { ...i, next: REGENERATE } : i)),
       ),
     );
-  const graphIssues = checkGraph(built.graph, origin);
+  const walk = traverseLock(built.graph);
+  const graphIssues = checkGraph(built.graph, origin, walk);
   if (graphIssues.length > 0) return err(withPositions(text, graphIssues));
-  return ok(built.graph);
+  return ok({ graph: built.graph, walk });
 }
 
 function checkTopLevel(value: unknown, origin: string): InputIssue[] {
