@@ -2,6 +2,7 @@ import type { CompareSource } from "../../app/ports.js";
 import { compareKey, type CompareFacts, type CompareTarget } from "../../domain/diff/report.js";
 import type { UpstreamError } from "../../domain/provenance/report.js";
 import type { DiskCache } from "./cache.js";
+import { readCachedCompare } from "./cache.schema.js";
 import { classifyError } from "./classify.js";
 import type { GithubClient } from "./client.js";
 import { CompareResponseSchema } from "./responses.schema.js";
@@ -22,8 +23,8 @@ export function githubCompareSource(o: {
   now: () => number;
 }): CompareSource {
   async function one(t: CompareTarget): Promise<CompareFacts | UpstreamError> {
-    const cached = o.cache.get("compare", compareKey(t)) as CompareFacts | undefined;
-    if (cached !== undefined && typeof cached.status === "string" && Array.isArray(cached.commits)) return cached;
+    const cached = readCachedCompare(o.cache.get("compare", compareKey(t)));
+    if (cached !== undefined) return cached;
     if (o.offline) return { error: "offline", message: "not in the cache (offline)" };
     const client = o.clientFor(t.host);
     if (typeof client === "string") return { error: "unconfigured", message: client };

@@ -25,22 +25,6 @@ export const CommitSchema = z.object({
   signature: z.object({ isValid: z.boolean(), state: z.string() }).nullable(),
 });
 
-/** A commit as the cache holds it (CommitFacts), checked on read: the cache is a file anyone can edit. */
-export const CachedCommitSchema = z.object({
-  sha: z.string(),
-  committedDate: z.iso.datetime(),
-  authoredDate: z.iso.datetime(),
-  authorName: z.string().optional(),
-  committerName: z.string().optional(),
-  messageHeadline: z.string(),
-  url: z.string(),
-  signature: z.union([
-    z.object({ state: z.literal("verified") }),
-    z.object({ state: z.literal("unverified"), reason: z.string() }),
-    z.object({ state: z.literal("unsigned") }),
-  ]),
-});
-
 export const RefSchema = z.object({
   name: z.string(),
   target: Target,
