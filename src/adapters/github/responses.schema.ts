@@ -49,7 +49,8 @@ export const GraphqlEnvelopeSchema = z.object({
 });
 
 const RestCommit = z.object({
-  sha: z.string(),
+  // Links are built from it: a commit id, nothing else.
+  sha: z.string().regex(/^[0-9a-f]{40}$|^[0-9a-f]{64}$/),
   html_url: z.string(),
   commit: z.object({
     message: z.string(),

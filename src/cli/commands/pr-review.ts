@@ -84,7 +84,7 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
     () => w.nix(),
     {
       provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare(args, ctx.env, now, w.tool.version),
+      compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
     renderDiffMarkdown,
   );
