@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { UsageError } from "../app/errors.js";
+import { InputError, UsageError } from "../app/errors.js";
+import { parseGithubEvent, type GithubEvent } from "../ingest/github-event.js";
 import type { CompareSource, ProvenanceSource } from "../app/ports.js";
 import { cacheDir, diskCache, noCache, type DiskCache } from "../adapters/github/cache.js";
 import { githubCompareSource } from "../adapters/github/compare-source.js";
@@ -169,4 +171,18 @@ export function githubServerClient(args: UpstreamArgs, env: Env, tool: string, i
   const c = clientFactory(args, env, tool, io)(serverUrl(env).host.toLowerCase());
   if (typeof c === "string") throw new UsageError(c);
   return c;
+}
+
+/** The pull request's base, head and number from GITHUB_EVENT_PATH; {} when unset. */
+export async function readGithubEvent(file: string | undefined): Promise<GithubEvent> {
+  if (file === undefined || file === "") return {};
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${file})`);
+  }
+  const event = parseGithubEvent(text, file);
+  if (!event.ok) throw new InputError(event.error);
+  return event.value;
 }

@@ -69,4 +69,10 @@ export const CompareResponseSchema = z.object({
   commits: z.array(RestCommit),
 });
 
-export const CommentSchema = z.object({ id: z.number(), body: z.string().nullable().optional() });
+export const CommentSchema = z.object({
+  id: z.number(),
+  body: z.string().nullable().optional(),
+  user: z.object({ login: z.string() }).nullable().optional(),
+});
+export const CommentListSchema = z.array(CommentSchema);
+export type RestComment = z.infer<typeof CommentSchema>;

@@ -1,6 +1,6 @@
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 import type { Argv } from "yargs";
-import { UsageError } from "../../app/errors.js";
+import { UpstreamUnavailableError, UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
 import { failsOn, type FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -24,6 +24,11 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
       default: !envFlag(ctx.env, "no-comment"),
       describe: "create or update the sticky comment (--no-comment to skip)",
     })
+    .option("comment-author", {
+      type: "string",
+      default: ctx.env["FLAKE_AUDIT_COMMENT_AUTHOR"] || "github-actions[bot]",
+      describe: "the login flake-audit comments as: only its comment is updated (env FLAKE_AUDIT_COMMENT_AUTHOR)",
+    })
     .option("lock-only", lockOnlyOption(ctx.env))
     .option("fail-on", failOnOption(ctx.env, "none"))
     .option("now", nowOption("the time ages are counted to (ISO 8601)"));
@@ -35,30 +40,14 @@ export interface PrReviewArgs extends UpstreamArgs {
   readonly pr?: number;
   readonly repo?: string;
   readonly comment: boolean;
+  readonly commentAuthor: string;
   readonly lockOnly: boolean;
   readonly failOn: FailOn;
   readonly now?: string;
 }
 
-async function eventOf(path: string | undefined): Promise<{ base?: string; head?: string; pr?: number }> {
-  if (path === undefined || path === "") return {};
-  try {
-    const e = JSON.parse(await readFile(path, "utf8")) as {
-      pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
-    };
-    const pr = e.pull_request;
-    return {
-      ...(pr?.base?.sha !== undefined ? { base: pr.base.sha } : {}),
-      ...(pr?.head?.sha !== undefined ? { head: pr.head.sha } : {}),
-      ...(pr?.number !== undefined ? { pr: pr.number } : {}),
-    };
-  } catch {
-    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path})`);
-  }
-}
-
 export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<number> {
-  const event = await eventOf(ctx.env["GITHUB_EVENT_PATH"]);
+  const event = await (await import("../github-wiring.js")).readGithubEvent(ctx.env["GITHUB_EVENT_PATH"]);
   const base = args.base ?? event.base;
   const head = args.head ?? event.head ?? "HEAD";
   if (base === undefined) throw new UsageError("no base revision: pass --base, or run on a pull_request event");
@@ -96,11 +85,16 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
   if (args.comment && pr !== undefined && repo !== undefined && review.reports.length > 0) {
     const [owner, name] = repo.split("/");
     if (owner === undefined || name === undefined) throw new UsageError(`--repo must be owner/name, found '${repo}'`);
-    const result = await upsertStickyComment(
-      githubComments(githubServerClient(args, ctx.env, w.tool.version), owner, name, pr),
-      review.markdown,
-    );
-    w.log.info(`${result.created ? "created" : "updated"} comment ${result.id}`);
+    const comments = githubComments(githubServerClient(args, ctx.env, w.tool.version, ctx.io), owner, name, pr);
+    try {
+      const result = await upsertStickyComment(comments, review.markdown, args.commentAuthor);
+      w.log.info(`${result.created ? "created" : "updated"} comment ${result.id}`);
+    } catch (e) {
+      // The report is out (stdout, job summary); a comment GitHub did not take is an incomplete upstream.
+      if (!(e instanceof UpstreamUnavailableError)) throw e;
+      w.log.warn(e.message);
+      return 4;
+    }
   }
   const findings = review.reports.flatMap((r) => r.report.findings);
   if (failsOn(findings, args.failOn)) return 1;
