@@ -32,6 +32,7 @@ export interface SourceOptions {
 }
 
 type Repo = GithubRepo;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const refLabel = (t: GithubTarget, defaultBranch: string | undefined): string => t.ref ?? defaultBranch ?? "HEAD";
 const reachCacheKey = (t: GithubTarget): string => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
@@ -122,14 +123,16 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
       for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
         const last = batches[batches.length - 1];
         const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-        if (last !== undefined && last[0]!.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+        if (last !== undefined && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
           last.push(ask);
         else batches.push([ask]);
       }
       let done = 0;
       const second: GithubTarget[] = [];
       const work = batches.map((batch) => async () => {
-        const client = o.clientFor(batch[0]!.host);
+        const host = batch[0]?.host;
+        if (host === undefined) return;
+        const client = o.clientFor(host);
         const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
         const result: QueryResult =
           typeof client === "string"
@@ -164,7 +167,7 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
           o.cache.set("repos", k, { at, value: "not-found" });
           return;
         }
-        const obj = raw as Record<string, unknown>;
+        const obj = isRecord(raw) ? raw : {};
         if (a.facts) {
           const facts = repoFacts(obj);
           if (facts !== undefined) {
