@@ -41,7 +41,10 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
       f === "render/json-schemas.ts" ||
       f === "render/json.ts",
   ],
+  // RequestError is octokit's error type: the classifier tells failures apart by it.
+  [/^@octokit\/request-error$/, (f) => f === "adapters/github/classify.ts"],
   [/^octokit|^@octokit\//, (f) => f === "adapters/github/client.ts"],
+  [/^jsonc-parser$/, (f) => f === "ingest/json-locate.ts"],
   [/^@cyclonedx\//, (f) => f.startsWith("render/sbom/")],
   [/^packageurl-js/, (f) => f === "render/sbom/purl.ts"],
   [/^semver/, (f) => f === "domain/diff/version-move.ts"],

@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { InputError } from "../app/errors.js";
 import { errnoCode } from "./errno.js";
 import type { FileText, Files } from "../app/ports.js";
+import { runProgram, stderrTail } from "./subprocess.js";
 
 /**
  * Input files larger than this are refused before reading: no flake.lock or closure comes close, and
@@ -42,26 +42,18 @@ export function nodeFiles(readStdin: () => Promise<string>, cwd: string): Files 
     async readGitFile(rev: string, p: string): Promise<FileText> {
       // A leading "/" means relative to the repository's root; otherwise relative to the working directory.
       const spec = `${rev}:${p.startsWith("/") ? p.slice(1) : p.startsWith("./") ? p : `./${p}`}`;
-      const text = await new Promise<string>((resolve, reject) => {
-        execFile(
-          "git",
-          ["show", spec],
-          { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" },
-          (error, stdout, stderr) => {
-            if (error === null) return resolve(stdout);
-            const missing = errnoCode(error) === "ENOENT";
-            reject(
-              problem(
-                spec,
-                missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`,
-                missing
-                  ? "install git, or pass the two lock files directly"
-                  : "check the revision and the path (run flake-audit inside the repository)",
-              ),
-            );
-          },
-        );
+      const r = await runProgram("git", ["show", spec], {
+        cwd,
+        maxOutputBytes: MAX_INPUT_BYTES,
+        whenMissing: "install git, or pass the two lock files directly",
       });
+      if (r.kind !== "ok")
+        throw problem(
+          spec,
+          `git show failed: ${stderrTail(r.stderr, 2).replace(/\n/g, " ") || r.kind}`,
+          "check the revision and the path (run flake-audit inside the repository)",
+        );
+      const text = r.stdout;
       return { displayPath: spec, text, sha256: sha256Hex(text), directoryName: path.basename(cwd) };
     },
     async readText(p: string): Promise<FileText> {

@@ -109,7 +109,8 @@ export async function diffUseCase(
       if (pair === undefined) return c;
       const facts = compared.get(compareKey(pair));
       if (facts === undefined || isUpstreamError(facts)) {
-        if (facts !== undefined && facts.error !== "offline") gaps.push({ input: c.input, reason: facts.message });
+        if (facts !== undefined && facts.error !== "offline" && !gaps.some((g) => g.input === c.input))
+          gaps.push({ input: c.input, reason: facts.message }); // one gap line per input
         return facts !== undefined ? { ...c, upstreamError: facts } : c;
       }
       findings.push(...upstreamRisks(c.input, facts));

@@ -29,3 +29,12 @@ export class UpstreamAuthError extends Error {
 export class OutputError extends Error {
   override readonly name = "OutputError";
 }
+
+/**
+ * GitHub could not be reached or gave an unusable answer where the command cannot go on without
+ * it (the pull-request comment): exit 4, like any other incomplete upstream. The message is
+ * already redacted and names no response body.
+ */
+export class UpstreamUnavailableError extends Error {
+  override readonly name = "UpstreamUnavailableError";
+}

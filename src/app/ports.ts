@@ -55,6 +55,8 @@ export interface CompareSource {
 export interface PrComment {
   readonly id: number;
   readonly body: string;
+  /** The login of whoever wrote it (`github-actions[bot]`), when GitHub says. */
+  readonly author?: string;
 }
 
 /** The pull request's comments (GitHub's issue comments API). */

@@ -61,13 +61,22 @@ export async function reviewPullRequest(
   return { reports, markdown };
 }
 
-/** Creates flake-audit's comment, or updates it when one with the marker exists: one comment per PR. */
+/** The identity flake-audit comments as in GitHub Actions (the workflow's GITHUB_TOKEN). */
+export const DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
+
+/**
+ * Creates flake-audit's comment, or updates it when one with the marker exists: one comment per PR.
+ * Only a comment written by `author` is updated: anyone can write the marker into a comment of
+ * their own, and flake-audit must not end up editing (and vouching for) theirs.
+ */
 export async function upsertStickyComment(
   comments: PullRequestComments,
   markdown: string,
+  author: string = DEFAULT_COMMENT_AUTHOR,
 ): Promise<{ id: number; created: boolean }> {
   const body = `${STICKY_MARKER}\n${markdown}`;
-  const mine = (await comments.list()).find((c) => c.body.includes(STICKY_MARKER));
+  const login = author.toLowerCase();
+  const mine = (await comments.list()).find((c) => c.author?.toLowerCase() === login && c.body.includes(STICKY_MARKER));
   if (mine !== undefined) return { id: (await comments.update(mine.id, body)).id, created: false };
   return { id: (await comments.create(body)).id, created: true };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { UsageError } from "../app/errors.js";
+import { InputError, UsageError } from "../app/errors.js";
+import { parseGithubEvent, type GithubEvent } from "../ingest/github-event.js";
 import type { CompareSource, ProvenanceSource } from "../app/ports.js";
 import { cacheDir, diskCache, noCache, type DiskCache } from "../adapters/github/cache.js";
 import { githubCompareSource } from "../adapters/github/compare-source.js";
@@ -8,6 +10,11 @@ import { createGithubClient, type GithubClient } from "../adapters/github/client
 import { githubProvenanceSource } from "../adapters/github/provenance-source.js";
 import type { UpstreamArgs } from "./commands/github-options.js";
 import type { Env, Io } from "./io.js";
+import { redact } from "../adapters/github/redact.js";
+import { stripControls } from "../render/escape.js";
+
+/** How often a line of progress is printed when stderr is not a terminal. */
+const NON_TTY_PROGRESS_MS = 10_000;
 
 /** The token from --github-token-file or GITHUB_TOKEN, and where it came from (for messages, never the value). */
 export function readToken(args: Pick<UpstreamArgs, "githubTokenFile">, env: Env): { token?: string; source: string } {
@@ -27,15 +34,43 @@ export function readToken(args: Pick<UpstreamArgs, "githubTokenFile">, env: Env)
 
 const trimSlash = (u: string): string => u.replace(/\/+$/, "");
 
+/** GITHUB_SERVER_URL (https://github.com by default), checked: a bad one is a usage error, not a crash. */
+export function serverUrl(env: Env): URL {
+  const raw = env["GITHUB_SERVER_URL"];
+  if (raw === undefined || raw === "") return new URL("https://github.com");
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:") || url.host === "")
+    throw new UsageError(
+      `GITHUB_SERVER_URL is not an http(s) URL: '${redact(raw)}'; expected the web address of the GitHub server, e.g. https://github.com`,
+    );
+  return url;
+}
+
+/** The web address of a GitHub host, for links built from owner, repository and commit ids. */
+const webBaseFor =
+  (env: Env) =>
+  (host: string): string => {
+    const server = serverUrl(env);
+    return host === server.host.toLowerCase() ? trimSlash(`${server.origin}${server.pathname}`) : `https://${host}`;
+  };
+
 type ClientFor = (host: string) => GithubClient | string;
 const factories = new WeakMap<object, ClientFor>();
+const UNREACHABLE_HINT =
+  "upstream facts will be missing. To run without GitHub, use --offline (answers from the cache) or, for diff and pr-review, --lock-only";
 
 /**
  * GitHub clients by host, one set per run. Endpoints follow GitHub Actions' variables
  * (GITHUB_API_URL, GITHUB_GRAPHQL_URL, GITHUB_SERVER_URL). The token goes only to the configured
  * server's API: a lock naming another host (an Enterprise `host` attribute) must never receive it.
+ * The first time a server is unreachable, stderr says so once, with how to run without it.
  */
-function clientFactory(args: UpstreamArgs, env: Env, tool: string): ClientFor {
+function clientFactory(args: UpstreamArgs, env: Env, tool: string, io?: Io): ClientFor {
   const known = factories.get(args);
   if (known !== undefined) return known;
   const { token } = readToken(args, env);
@@ -46,16 +81,19 @@ function clientFactory(args: UpstreamArgs, env: Env, tool: string): ClientFor {
     env["FLAKE_AUDIT_GITHUB_GRAPHQL_URL"] ??
     env["GITHUB_GRAPHQL_URL"] ??
     (api.endsWith("/api/v3") ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
-  const serverHost =
-    env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== ""
-      ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase()
-      : "github.com";
+  const serverHost = serverUrl(env).host.toLowerCase();
   const signal = AbortSignal.timeout(Math.max(1, args.timeout) * 1000);
+  let warned = false;
   const common = {
     retryBaseMs: Number(env["FLAKE_AUDIT_RETRY_BASE_MS"] ?? 1000),
     retries: 3,
     signal,
     userAgent: `flake-audit/${tool}`,
+    onUnreachable: (message: string) => {
+      if (warned || io === undefined) return;
+      warned = true;
+      io.stderr(`warning: ${stripControls(message)}; ${UNREACHABLE_HINT}\n`);
+    },
   };
   const clients = new Map<string, GithubClient>();
   const enterprise = new Set(args.githubHost.map((h) => h.toLowerCase()));
@@ -91,8 +129,9 @@ const cacheOf = (args: UpstreamArgs, env: Env): DiskCache => (args.cache ? diskC
 export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => number, tool: string): ProvenanceSource {
   const { source } = readToken(args, env);
   const started = now();
+  let lastLine = started;
   return githubProvenanceSource({
-    clientFor: clientFactory(args, env, tool),
+    clientFor: clientFactory(args, env, tool, io),
     cache: cacheOf(args, env),
     offline: args.offline,
     repoTtlSeconds: args.cacheTtl,
@@ -105,16 +144,22 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
       tokenSource: source,
     },
     progress: (done, total) => {
-      if (args.quiet || !io.isTTY || (now() - started < 1000 && done < total)) return;
-      io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total ? "\n" : ""}`);
+      if (args.quiet || (now() - started < 1000 && done < total)) return;
+      if (io.isTTY) io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total ? "\n" : ""}`);
+      // Not on a terminal (CI logs): no carriage returns, a line now and then so a long wait shows.
+      else if (now() - lastLine >= NON_TTY_PROGRESS_MS && done < total) {
+        lastLine = now();
+        io.stderr(`resolving upstream facts: ${done}/${total} queries\n`);
+      }
     },
   });
 }
 
 /** old...new comparisons over GitHub's REST API. */
-export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, tool: string): CompareSource {
+export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, tool: string, io?: Io): CompareSource {
   return githubCompareSource({
-    clientFor: clientFactory(args, env, tool),
+    clientFor: clientFactory(args, env, tool, io),
+    webBaseFor: webBaseFor(env),
     cache: cacheOf(args, env),
     offline: args.offline,
     now,
@@ -122,12 +167,22 @@ export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, t
 }
 
 /** The client of the configured GitHub server (the one the token belongs to), for pull-request comments. */
-export function githubServerClient(args: UpstreamArgs, env: Env, tool: string): GithubClient {
-  const serverHost =
-    env["GITHUB_SERVER_URL"] !== undefined && env["GITHUB_SERVER_URL"] !== ""
-      ? new URL(env["GITHUB_SERVER_URL"]).host.toLowerCase()
-      : "github.com";
-  const c = clientFactory(args, env, tool)(serverHost);
+export function githubServerClient(args: UpstreamArgs, env: Env, tool: string, io?: Io): GithubClient {
+  const c = clientFactory(args, env, tool, io)(serverUrl(env).host.toLowerCase());
   if (typeof c === "string") throw new UsageError(c);
   return c;
+}
+
+/** The pull request's base, head and number from GITHUB_EVENT_PATH; {} when unset. */
+export async function readGithubEvent(file: string | undefined): Promise<GithubEvent> {
+  if (file === undefined || file === "") return {};
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${file})`);
+  }
+  const event = parseGithubEvent(text, file);
+  if (!event.ok) throw new InputError(event.error);
+  return event.value;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -33,8 +33,10 @@ export function diskCache(root: string | undefined): DiskCache {
     get(kind, key) {
       const f = file(kind, key);
       if (f === undefined) return undefined;
+      const text = readRegularFile(f, MAX_ENTRY_BYTES);
+      if (text === undefined) return undefined;
       try {
-        return JSON.parse(readFileSync(f, "utf8")) as unknown;
+        return JSON.parse(text);
       } catch {
         return undefined;
       }
@@ -52,6 +54,39 @@ export function diskCache(root: string | undefined): DiskCache {
       }
     },
   };
+}
+
+/** The largest entry read: a 500-commit comparison is about 150 KB. */
+export const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The text of `file` when it is a regular file of at most `maxBytes`, else undefined. Opened
+ * without following a final symlink and without blocking (a FIFO would otherwise wait for a
+ * writer forever), then checked on the open descriptor, so nothing can be swapped in between.
+ */
+export function readRegularFile(file: string, maxBytes: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const buf = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < buf.length) {
+      const n = readSync(fd, buf, read, buf.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read).toString("utf8");
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A cache that holds nothing (`--no-cache`). */

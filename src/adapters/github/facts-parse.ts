@@ -43,6 +43,8 @@ export function commitFacts(raw: unknown): CommitFacts | undefined {
   };
 }
 
+const COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" } as const;
+
 /** A ref's comparison with the locked rev (ref = base, rev = head): contained when behind or identical. */
 export function reachability(raw: unknown, refLabel: string): Reachability | undefined {
   if (raw === null) return { ref: refLabel, contained: false, status: "ref-not-found" };
@@ -50,7 +52,7 @@ export function reachability(raw: unknown, refLabel: string): Reachability | und
   if (!r.success) return undefined;
   const head = r.data.target?.oid;
   const cmp = r.data.compare;
-  const status = cmp == null ? "diverged" : (cmp.status.toLowerCase() as Reachability["status"]);
+  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
   return {
     ref: r.data.name,
     contained: status === "behind" || status === "identical",

@@ -12,7 +12,7 @@ import type { ProvenanceBatch, UpstreamError } from "../../domain/provenance/rep
 import type { DiskCache } from "./cache.js";
 import type { GithubClient } from "./client.js";
 import { commitFacts, defaultBranchHead, reachability, refHead, repoFacts } from "./facts-parse.js";
-import { CachedCommitSchema } from "./responses.schema.js";
+import { readCachedCommit, readCachedReach, readCachedRepo, type CachedReach } from "./cache.schema.js";
 import { askSize, MAX_ALIASES_PER_QUERY, provenanceQuery, type RepoAsk } from "./queries.js";
 import { runQuery, type QueryResult, type QueryRun } from "./query-runner.js";
 import { finishOffline, type GithubRepo } from "./offline-answers.js";
@@ -32,7 +32,7 @@ export interface SourceOptions {
 }
 
 type Repo = GithubRepo;
-type Cached<T> = { readonly at: number; readonly value: T | "not-found" };
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const refLabel = (t: GithubTarget, defaultBranch: string | undefined): string => t.ref ?? defaultBranch ?? "HEAD";
 const reachCacheKey = (t: GithubTarget): string => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
@@ -60,16 +60,10 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
       const notes: string[] = [];
       const startCount = o.offline ? 0 : requestCount(o, repos);
       const now = o.run.now();
-      const asks = new Map<
-        string,
-        RepoAsk & { host: string; r: Repo; cachedReach: Map<string, Cached<Reachability>> }
-      >();
+      const asks = new Map<string, RepoAsk & { host: string; r: Repo; cachedReach: Map<string, CachedReach> }>();
       for (const [k, r] of repos) {
-        const cachedRepo = o.cache.get("repos", k) as Cached<RepoFacts> | undefined;
-        const fresh =
-          cachedRepo !== undefined &&
-          typeof cachedRepo.at === "number" &&
-          (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1000);
+        const cachedRepo = readCachedRepo(o.cache.get("repos", k));
+        const fresh = cachedRepo !== undefined && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1000);
         if (fresh)
           out.repos.set(
             k,
@@ -85,20 +79,17 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
         const commits: Array<[string, string]> = [];
         const compares: Array<[string, string | undefined, string]> = [];
         const heads: Array<[string, string]> = [];
-        const cachedReach = new Map<string, Cached<Reachability>>();
+        const cachedReach = new Map<string, CachedReach>();
         r.targets.forEach((t, i) => {
-          const c = o.cache.get("commits", `${k}/${t.rev}`) as Cached<CommitFacts> | undefined;
-          if (c !== undefined && (c.value === "not-found" || CachedCommitSchema.safeParse(c.value).success))
+          const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
+          if (c !== undefined)
             out.commits.set(
               commitKey(t),
               c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value,
             );
           else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
-          const cr =
-            o.ignoreCachedReach === true
-              ? undefined
-              : (o.cache.get("reach", reachCacheKey(t)) as Cached<Reachability> | undefined);
-          if (cr !== undefined && typeof cr.value === "object" && typeof cr.value.contained === "boolean") {
+          const cr = o.ignoreCachedReach === true ? undefined : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
+          if (cr !== undefined) {
             cachedReach.set(reachKey(t), cr);
             if (t.ref !== undefined && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
           } else compares.push([`x${i}`, t.ref, t.rev]);
@@ -106,7 +97,7 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
         if (o.offline) {
           for (const t of r.targets) {
             const cr = cachedReach.get(reachKey(t));
-            if (cr !== undefined) out.reach.set(reachKey(t), cr.value as Reachability);
+            if (cr !== undefined) out.reach.set(reachKey(t), cr.value);
           }
           continue;
         }
@@ -132,14 +123,16 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
       for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
         const last = batches[batches.length - 1];
         const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-        if (last !== undefined && last[0]!.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+        if (last !== undefined && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
           last.push(ask);
         else batches.push([ask]);
       }
       let done = 0;
       const second: GithubTarget[] = [];
       const work = batches.map((batch) => async () => {
-        const client = o.clientFor(batch[0]!.host);
+        const host = batch[0]?.host;
+        if (host === undefined) return;
+        const client = o.clientFor(host);
         const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
         const result: QueryResult =
           typeof client === "string"
@@ -174,7 +167,7 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
           o.cache.set("repos", k, { at, value: "not-found" });
           return;
         }
-        const obj = raw as Record<string, unknown>;
+        const obj = isRecord(raw) ? raw : {};
         if (a.facts) {
           const facts = repoFacts(obj);
           if (facts !== undefined) {
@@ -200,8 +193,7 @@ export function githubProvenanceSource(o: SourceOptions): ProvenanceSource {
             const alias = a.heads.find(([, ref]) => ref === t.ref)?.[0];
             const head =
               t.ref === undefined ? defaultBranchHead(obj) : alias !== undefined ? refHead(obj[alias]) : undefined;
-            if (head !== undefined && head === (cached.value as Reachability).headOid)
-              out.reach.set(reachKey(t), cached.value as Reachability);
+            if (head !== undefined && head === cached.value.headOid) out.reach.set(reachKey(t), cached.value);
             else second.push(t);
           } else if (obj[`x${i}`] !== undefined) {
             const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));

@@ -1,5 +1,5 @@
 import { UpstreamAuthError } from "../../app/errors.js";
-import { classifyError, rateLimitWait, type RequestFailure } from "./classify.js";
+import { rateLimitWait, type RequestFailure } from "./classify.js";
 import type { GithubClient } from "./client.js";
 import { GraphqlEnvelopeSchema as Envelope, RateLimitSchema } from "./responses.schema.js";
 
@@ -43,7 +43,10 @@ export async function runQuery(run: QueryRun, query: string, notes: string[]): P
         const other = errors.find((e) => e.type !== "NOT_FOUND");
         if (other !== undefined && (body.data.data ?? null) === null)
           return {
-            failure: { kind: "invalid-response", message: `GitHub rejected the query: ${other.message}` },
+            failure: {
+              kind: "invalid-response",
+              message: `GitHub rejected the query: ${run.client.redact(other.message).slice(0, 200)}`,
+            },
             notFound,
           };
         return { data: body.data.data ?? {}, notFound };
@@ -56,7 +59,7 @@ export async function runQuery(run: QueryRun, query: string, notes: string[]): P
         ...(wait !== undefined ? { retryAfterSeconds: wait } : {}),
       };
     } catch (e) {
-      failure = classifyError(e, run.now());
+      failure = run.client.failure(e, run.now());
       if (failure.kind === "auth")
         throw new UpstreamAuthError(
           `${failure.message}: check ${run.tokenSource} (or unset it to use the anonymous rate limit of 60 requests an hour)`,

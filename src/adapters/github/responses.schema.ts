@@ -25,22 +25,6 @@ export const CommitSchema = z.object({
   signature: z.object({ isValid: z.boolean(), state: z.string() }).nullable(),
 });
 
-/** A commit as the cache holds it (CommitFacts), checked on read: the cache is a file anyone can edit. */
-export const CachedCommitSchema = z.object({
-  sha: z.string(),
-  committedDate: z.iso.datetime(),
-  authoredDate: z.iso.datetime(),
-  authorName: z.string().optional(),
-  committerName: z.string().optional(),
-  messageHeadline: z.string(),
-  url: z.string(),
-  signature: z.union([
-    z.object({ state: z.literal("verified") }),
-    z.object({ state: z.literal("unverified"), reason: z.string() }),
-    z.object({ state: z.literal("unsigned") }),
-  ]),
-});
-
 export const RefSchema = z.object({
   name: z.string(),
   target: Target,
@@ -65,7 +49,8 @@ export const GraphqlEnvelopeSchema = z.object({
 });
 
 const RestCommit = z.object({
-  sha: z.string(),
+  // Links are built from it: a commit id, nothing else.
+  sha: z.string().regex(/^[0-9a-f]{40}$|^[0-9a-f]{64}$/),
   html_url: z.string(),
   commit: z.object({
     message: z.string(),
@@ -84,4 +69,10 @@ export const CompareResponseSchema = z.object({
   commits: z.array(RestCommit),
 });
 
-export const CommentSchema = z.object({ id: z.number(), body: z.string().nullable().optional() });
+export const CommentSchema = z.object({
+  id: z.number(),
+  body: z.string().nullable().optional(),
+  user: z.object({ login: z.string() }).nullable().optional(),
+});
+export const CommentListSchema = z.array(CommentSchema);
+export type RestComment = z.infer<typeof CommentSchema>;

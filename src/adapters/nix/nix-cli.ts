@@ -1,13 +1,8 @@
-import { execFile } from "node:child_process";
 import { InputError } from "../../app/errors.js";
 import type { NixStore } from "../../app/ports.js";
+import { runProgram, stderrTail } from "../subprocess.js";
 
 const MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
-
-interface Run {
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 function problem(what: string, message: string, next: string): InputError {
   return new InputError([{ origin: what, pointer: "", message, next }]);
@@ -18,42 +13,32 @@ function problem(what: string, message: string, next: string): InputError {
  * (2.33+, not Lix), and enables `nix-command` and `flakes` (installables such as .#default) for versions that still gate them.
  */
 export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, string | undefined>> }): NixStore {
-  const run = (args: string[], what: string): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      execFile(
-        "nix",
-        ["--extra-experimental-features", "nix-command flakes", ...args],
-        { maxBuffer: MAX_OUTPUT, timeout: opts.timeoutMs, env: { ...opts.env } as NodeJS.ProcessEnv },
-        (error, stdout, stderr) => {
-          if (error === null) return resolve({ stdout, stderr });
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === "ENOENT")
-            return reject(
-              problem(
-                what,
-                "the nix command is not installed (or not on PATH)",
-                "install Nix, or pass a file with --closure / --derivations instead",
-              ),
-            );
-          if (error.killed)
-            return reject(
-              problem(
-                what,
-                `nix did not answer within ${opts.timeoutMs / 1000} s`,
-                "raise --timeout, or record the JSON with nix yourself and pass the file",
-              ),
-            );
-          const tail = stderr.trim().split("\n").slice(-6).join("\n");
-          reject(
-            problem(
-              what,
-              `nix failed: ${tail || `exit status ${String(error.code)}`}`,
-              "check that the path or installable exists in the store (nix-store --check-validity PATH)",
-            ),
-          );
-        },
-      );
+  const run = async (args: string[], what: string): Promise<{ stdout: string }> => {
+    const r = await runProgram("nix", ["--extra-experimental-features", "nix-command flakes", ...args], {
+      env: opts.env,
+      timeoutMs: opts.timeoutMs,
+      maxOutputBytes: MAX_OUTPUT,
+      whenMissing: "install Nix, or pass a file with --closure / --derivations instead",
     });
+    switch (r.kind) {
+      case "ok":
+        return r;
+      case "timeout":
+        throw problem(
+          what,
+          `nix did not answer within ${opts.timeoutMs / 1000} s`,
+          "raise --timeout, or record the JSON with nix yourself and pass the file",
+        );
+      case "too-much-output":
+        throw problem(what, "nix printed more than 2 GiB", "record the JSON with nix yourself and pass the file");
+      case "failed":
+        throw problem(
+          what,
+          `nix failed: ${stderrTail(r.stderr, 6) || `exit status ${String(r.exitCode)}`}`,
+          "check that the path or installable exists in the store (nix-store --check-validity PATH)",
+        );
+    }
+  };
   let version: Promise<string> | undefined;
   const versionText = (): Promise<string> =>
     (version ??= run(["--version"], "nix --version").then((r) => r.stdout.trim()));

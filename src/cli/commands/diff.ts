@@ -111,7 +111,7 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
     () => w.nix(),
     {
       provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare(args, ctx.env, now, w.tool.version),
+      compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
   );
   const render = await RENDERERS.diff[args.format]();

@@ -1,6 +1,6 @@
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 import type { Argv } from "yargs";
-import { UsageError } from "../../app/errors.js";
+import { UpstreamUnavailableError, UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
@@ -35,6 +35,11 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       default: !envFlag(ctx.env, "no-comment"),
       describe: "create or update the sticky comment (--no-comment to skip)",
     })
+    .option("comment-author", {
+      type: "string",
+      default: ctx.env["FLAKE_AUDIT_COMMENT_AUTHOR"] || "github-actions[bot]",
+      describe: "the login flake-audit comments as: only its comment is updated (env FLAKE_AUDIT_COMMENT_AUTHOR)",
+    })
     .option("lock-only", lockOnlyOption(ctx.env))
     .option("fail-on", failOnOption(ctx.env, "none"))
     .option("now", nowOption("the time ages are counted to (ISO 8601)"));
@@ -46,43 +51,14 @@ export interface PrReviewArgs extends UpstreamArgs {
   readonly pr?: number | undefined;
   readonly repo?: string | undefined;
   readonly comment: boolean;
+  readonly commentAuthor: string;
   readonly lockOnly: boolean;
   readonly failOn: FailOn;
   readonly now?: string | undefined;
 }
 
-/** The value at `keys` inside parsed JSON, or undefined where the path is missing. */
-function at(value: unknown, ...keys: string[]): unknown {
-  let v = value;
-  for (const k of keys) {
-    if (typeof v !== "object" || v === null || !Object.hasOwn(v, k)) return undefined;
-    v = Object.getOwnPropertyDescriptor(v, k)?.value;
-  }
-  return v;
-}
-
-async function eventOf(path: string | undefined): Promise<{ base?: string; head?: string; pr?: number }> {
-  if (path === undefined || path === "") return {};
-  let e: unknown;
-  try {
-    e = JSON.parse(await readFile(path, "utf8"));
-  } catch {
-    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path})`);
-  }
-  const [base, head, pr] = [
-    at(e, "pull_request", "base", "sha"),
-    at(e, "pull_request", "head", "sha"),
-    at(e, "pull_request", "number"),
-  ];
-  return {
-    ...(typeof base === "string" ? { base } : {}),
-    ...(typeof head === "string" ? { head } : {}),
-    ...(typeof pr === "number" ? { pr } : {}),
-  };
-}
-
 export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<Outcome> {
-  const event = await eventOf(ctx.env["GITHUB_EVENT_PATH"]);
+  const event = await (await import("../github-wiring.js")).readGithubEvent(ctx.env["GITHUB_EVENT_PATH"]);
   const base = args.base ?? event.base;
   const head = args.head ?? event.head ?? "HEAD";
   if (base === undefined) throw new UsageError("no base revision: pass --base, or run on a pull_request event");
@@ -108,7 +84,7 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
     () => w.nix(),
     {
       provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare(args, ctx.env, now, w.tool.version),
+      compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
     renderDiffMarkdown,
   );
@@ -117,19 +93,26 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
   if (summary !== undefined && summary !== "") await appendFile(summary, review.markdown);
   const pr = args.pr ?? event.pr;
   const repo = args.repo ?? ctx.env["GITHUB_REPOSITORY"];
+  let commentFailed = false;
   if (args.comment && pr !== undefined && repo !== undefined && review.reports.length > 0) {
     const [owner, name] = repo.split("/");
     if (owner === undefined || name === undefined) throw new UsageError(`--repo must be owner/name, found '${repo}'`);
-    const result = await upsertStickyComment(
-      githubComments(githubServerClient(args, ctx.env, w.tool.version), owner, name, pr),
-      review.markdown,
-    );
-    w.log.info(`${result.created ? "created" : "updated"} comment ${result.id}`);
+    const comments = githubComments(githubServerClient(args, ctx.env, w.tool.version, ctx.io), owner, name, pr);
+    try {
+      const result = await upsertStickyComment(comments, review.markdown, args.commentAuthor);
+      w.log.info(`${result.created ? "created" : "updated"} comment ${result.id}`);
+    } catch (e) {
+      // The report is out (stdout, job summary); a comment GitHub did not take is an incomplete upstream.
+      if (!(e instanceof UpstreamUnavailableError)) throw e;
+      w.log.warn(e.message);
+      commentFailed = true;
+    }
   }
   return outcome({
     severities: review.reports.flatMap((r) => r.report.findings.map((f) => f.severity)),
     failOn: args.failOn,
-    incomplete: review.reports.some((r) => r.report.gaps.length > 0),
-    upstream: upstreamMode(args),
+    incomplete: commentFailed || review.reports.some((r) => r.report.gaps.length > 0),
+    // The comment is always sent online: its failure is an incomplete run even with --lock-only.
+    upstream: commentFailed ? "online" : upstreamMode(args),
   });
 }

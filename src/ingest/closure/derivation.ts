@@ -6,6 +6,7 @@ import { parseJsonDocument, withPositions } from "../json-document.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 const NEXT = "pass the output of `nix show-derivation -r` (Nix ≤ 2.14) or `nix derivation show -r` (2.15+)";
 
 /**
@@ -31,8 +32,9 @@ export function parseDerivations(
       },
     ]);
   const top = doc.value;
-  const wrapped = typeof top["version"] === "number" && isObj(top["derivations"]);
-  const map = wrapped ? (top["derivations"] as Obj) : top;
+  const inner = top["derivations"];
+  const wrapped = typeof top["version"] === "number" && isObj(inner);
+  const map = wrapped ? inner : top;
   const base = wrapped ? "/derivations" : "";
   const full = (p: string): string => (p.startsWith("/") ? p : `${storeDir}/${p}`);
   const issues: InputIssue[] = [];
@@ -55,7 +57,7 @@ export function parseDerivations(
     const srcs = inputs?.["srcs"] ?? raw["inputSrcs"] ?? [];
     const drvsIn = inputs?.["drvs"] ?? raw["inputDrvs"] ?? {};
     const outputs = raw["outputs"] ?? {};
-    if (!Array.isArray(srcs) || !srcs.every((s) => typeof s === "string") || !isObj(drvsIn) || !isObj(outputs)) {
+    if (!isStringArray(srcs) || !isObj(drvsIn) || !isObj(outputs)) {
       issues.push({ origin, pointer, message: "derivation has malformed inputSrcs, inputDrvs or outputs", next: NEXT });
       continue;
     }
@@ -75,7 +77,7 @@ export function parseDerivations(
       path,
       ...(name !== undefined ? { name } : {}),
       outputs: outs,
-      inputSrcs: (srcs as string[]).map(full),
+      inputSrcs: srcs.map(full),
       inputDrvs,
     });
   }

@@ -15,7 +15,10 @@ export interface EntryContext {
 }
 
 type Obj = Record<string, unknown>;
-const METHODS: ReadonlySet<string> = new Set(["nar", "flat", "text", "git"]);
+const METHODS: readonly CaMethod[] = ["nar", "flat", "text", "git"];
+const caMethod = (m: unknown): CaMethod | undefined => METHODS.find((x) => x === m);
+const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const asObj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 
 // Hash texts that always decode: recognised cheaply, decoded only when a writer needs the bytes.
@@ -56,7 +59,8 @@ class EntryInfo implements PathInfo {
   }
 
   get signatures(): readonly Signature[] {
-    return this.#signatures.map(toSignature);
+    // Checked by isSignature when the entry was made: none is dropped here.
+    return this.#signatures.flatMap((s) => toSignature(s) ?? []);
   }
 }
 
@@ -150,16 +154,15 @@ export function normalizeEntry(path: string, o: Obj, ctx: EntryContext, issues: 
   return info;
 }
 
-const isSignature = (s: unknown): boolean =>
-  (typeof s === "string" && s.includes(":")) ||
-  (typeof s === "object" &&
-    s !== null &&
-    typeof (s as Obj)["keyName"] === "string" &&
-    typeof (s as Obj)["sig"] === "string");
+const isSignature = (s: unknown): boolean => toSignature(s) !== undefined;
 
-function toSignature(s: unknown): Signature {
-  if (typeof s === "string") return { keyName: s.slice(0, s.indexOf(":")), sig: s.slice(s.indexOf(":") + 1) };
-  return { keyName: (s as Obj)["keyName"] as string, sig: (s as Obj)["sig"] as string };
+/** `key:sig` text (older formats) or `{keyName, sig}` (format 3); undefined when neither. */
+function toSignature(s: unknown): Signature | undefined {
+  if (typeof s === "string")
+    return s.includes(":") ? { keyName: s.slice(0, s.indexOf(":")), sig: s.slice(s.indexOf(":") + 1) } : undefined;
+  const o = asObj(s);
+  const [keyName, sig] = [o?.["keyName"], o?.["sig"]];
+  return typeof keyName === "string" && typeof sig === "string" ? { keyName, sig } : undefined;
 }
 
 /** The content address, undefined when absent, false when malformed. */
@@ -168,11 +171,12 @@ function readCa(v: unknown): ContentAddress | undefined | false {
   if (typeof v === "string") {
     const r = parseContentAddress(v);
     if (r.ok) return r.value;
-  } else if (typeof v === "object" && !Array.isArray(v)) {
-    const { method, hash } = v as Obj;
+  } else {
+    const o = asObj(v);
+    const method = caMethod(o?.["method"]);
+    const hash = o?.["hash"];
     const h = typeof hash === "string" ? parseHash(hash) : undefined;
-    if (typeof method === "string" && METHODS.has(method) && h?.ok)
-      return { method: method as CaMethod, hash: h.value };
+    if (method !== undefined && h?.ok) return { method, hash: h.value };
   }
   return false;
 }

@@ -38,7 +38,10 @@ export function detectPathInfoShape(doc: unknown): Result<PathInfoShape, string>
   }
   for (const k of keys)
     if (!k.startsWith("/")) return err(`expected store paths as keys, found ${describeReceived(k)}`);
-  const versioned = keys.some((k) => isObj(doc[k]) && (doc[k] as Obj)["version"] === 1);
+  const versioned = keys.some((k) => {
+    const v = doc[k];
+    return isObj(v) && v["version"] === 1;
+  });
   return ok(versioned ? "format-1" : "map");
 }
 
@@ -64,10 +67,11 @@ function* entriesOf(
   invalid: string[],
 ): Generator<RawEntry> {
   if (shape === "list") {
-    const list = doc as unknown[];
+    const list = Array.isArray(doc) ? doc : [];
     for (let i = 0; i < list.length; i++) {
       const e = list[i];
-      const path = isObj(e) ? e["path"] : undefined;
+      const entry = isObj(e) ? e : undefined;
+      const path = entry?.["path"];
       if (typeof path !== "string")
         issues.push({
           origin,
@@ -76,15 +80,16 @@ function* entriesOf(
           expected: '{"path": "/nix/store/…", "narHash": …}',
           received: describeReceived(e),
         });
-      else if ((e as Obj)["valid"] === false) invalid.push(path);
+      else if (entry?.["valid"] === false) invalid.push(path);
       else yield { path, at: i, value: e };
     }
     return;
   }
   if (shape === "format-2" || shape === "format-3") {
-    const top = doc as Obj;
+    const top = isObj(doc) ? doc : {};
     const storeDir = typeof top["storeDir"] === "string" ? top["storeDir"] : DEFAULT_STORE_DIR;
-    const info = top["info"] as Obj;
+    const inner = top["info"];
+    const info = isObj(inner) ? inner : {};
     for (const base in info) {
       const v = info[base];
       if (v === null) invalid.push(`${storeDir}/${base}`);
@@ -92,7 +97,7 @@ function* entriesOf(
     }
     return;
   }
-  const map = doc as Obj;
+  const map = isObj(doc) ? doc : {};
   for (const path in map) {
     const v = map[path];
     if (v === null) invalid.push(path);
@@ -119,7 +124,7 @@ export function parsePathInfo(text: string, origin: string): Result<Closure, Inp
   const label = SHAPE_LABELS[shape.value];
   const issues: InputIssue[] = [];
   const invalid: string[] = [];
-  const top = doc.value as Obj;
+  const top = isObj(doc.value) ? doc.value : {};
   let storeDir =
     (shape.value === "format-2" || shape.value === "format-3") && typeof top["storeDir"] === "string"
       ? top["storeDir"]

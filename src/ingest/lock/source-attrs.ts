@@ -29,7 +29,10 @@ function decodeSafe(s: string): string {
   }
 }
 
-const str = (a: Attrs, k: string): string | undefined => (typeof a[k] === "string" ? (a[k] as string) : undefined);
+const str = (a: Attrs, k: string): string | undefined => {
+  const v = a[k];
+  return typeof v === "string" ? v : undefined;
+};
 
 /**
  * Turns a `locked` or `original` attribute set into a SourceRef, collecting issues with JSON pointers
@@ -71,37 +74,67 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  const common: Record<string, unknown> = { attrs };
-  if (narHash !== undefined) common["narHash"] = narHash;
-  for (const k of ["lastModified", "revCount"] as const) if (typeof attrs[k] === "number") common[k] = attrs[k];
-  for (const k of ["dir", "name", "rev", "ref"] as const) if (typeof attrs[k] === "string") common[k] = attrs[k];
-  let ref: Record<string, unknown>;
+  return { ref: typedRef(type, attrs, commonOf(attrs, narHash)), issues };
+}
+
+type Common = Omit<
+  SourceRef,
+  "type" | "owner" | "repo" | "host" | "url" | "submodules" | "shallow" | "path" | "id" | "declaredType"
+>;
+
+/** The attributes every source type shares, with their types checked. */
+function commonOf(attrs: Attrs, narHash: Hash | undefined): Common {
+  const num = (k: string): number | undefined => (typeof attrs[k] === "number" ? attrs[k] : undefined);
+  const lastModified = num("lastModified");
+  const revCount = num("revCount");
+  const [dir, name, rev, ref] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
+  return {
+    attrs,
+    ...(narHash !== undefined ? { narHash } : {}),
+    ...(lastModified !== undefined ? { lastModified } : {}),
+    ...(revCount !== undefined ? { revCount } : {}),
+    ...(dir !== undefined ? { dir } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(rev !== undefined ? { rev } : {}),
+    ...(ref !== undefined ? { ref } : {}),
+  };
+}
+
+/** The SourceRef variant for `type`, with exactly that variant's fields. */
+function typedRef(type: string, attrs: Attrs, common: Common): SourceRef {
+  const bool = (k: string): boolean | undefined => (typeof attrs[k] === "boolean" ? attrs[k] : undefined);
   switch (type) {
     case "github":
     case "gitlab":
-    case "sourcehut":
-      ref = { type, owner: str(attrs, "owner") ?? "", repo: str(attrs, "repo") ?? "" };
-      if (typeof attrs["host"] === "string") ref["host"] = attrs["host"];
-      break;
-    case "git":
-      ref = { type, url: str(attrs, "url") ?? "" };
-      if (typeof attrs["submodules"] === "boolean") ref["submodules"] = attrs["submodules"];
-      if (typeof attrs["shallow"] === "boolean") ref["shallow"] = attrs["shallow"];
-      break;
+    case "sourcehut": {
+      const host = str(attrs, "host");
+      return {
+        ...common,
+        type,
+        owner: str(attrs, "owner") ?? "",
+        repo: str(attrs, "repo") ?? "",
+        ...(host !== undefined ? { host } : {}),
+      };
+    }
+    case "git": {
+      const [submodules, shallow] = [bool("submodules"), bool("shallow")];
+      return {
+        ...common,
+        type,
+        url: str(attrs, "url") ?? "",
+        ...(submodules !== undefined ? { submodules } : {}),
+        ...(shallow !== undefined ? { shallow } : {}),
+      };
+    }
     case "hg":
     case "tarball":
     case "file":
-      ref = { type, url: str(attrs, "url") ?? "" };
-      break;
+      return { ...common, type, url: str(attrs, "url") ?? "" };
     case "path":
-      ref = { type, path: str(attrs, "path") ?? "" };
-      break;
+      return { ...common, type, path: str(attrs, "path") ?? "" };
     case "indirect":
-      ref = { type, id: str(attrs, "id") ?? "" };
-      break;
+      return { ...common, type, id: str(attrs, "id") ?? "" };
     default:
-      ref = { type: "unknown", declaredType: type };
+      return { ...common, type: "unknown", declaredType: type };
   }
-  // The switch above sets exactly the fields SourceRef's variant for `type` has.
-  return { ref: Object.assign(ref, common) as unknown as SourceRef, issues };
 }

@@ -41,6 +41,18 @@ function commitJson(world: World, r: WorldRepo, oid: string) {
   };
 }
 
+/** Puts a comment on an issue as `login` wrote it (a PR author planting flake-audit's marker, say). */
+export function plantComment(world: World, repo: string, issue: number, body: string, login: string): number {
+  const store = comments.get(world) ?? new Map();
+  comments.set(world, store);
+  const key = `${repo}#${issue}`;
+  const list = store.get(key) ?? [];
+  store.set(key, list);
+  const id = nextCommentId++;
+  list.push({ id, body, user: { login } });
+  return id;
+}
+
 /** GitHub's REST shapes for the routes flake-audit uses. */
 export function restRoute(world: World, method: string, url: string, body: string): Routed {
   const u = new URL(url, "http://x");
