@@ -21,10 +21,6 @@ const work = mkdtempSync(path.join(tmpdir(), "flake-audit-fuzz-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let caseNo = 0;
 
-function knownFailure(c: Case): string | undefined {
-  return KNOWN_FAILURES.find((k) => k.matches(c))?.inputClass;
-}
-
 /** Runs one case and returns what went wrong with it, or nothing. */
 async function runCase(c: Case): Promise<string | undefined> {
   const dir = path.join(work, `case-${caseNo++}`);
