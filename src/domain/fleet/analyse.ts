@@ -72,8 +72,10 @@ const change = (from: string, to: string, a: Closure, b: Closure): ClosureChange
 export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan): FleetAnalysis {
   const audits = new Map<Closure, SignatureAudit>();
   const auditOf = (c: Closure): SignatureAudit => {
-    let a = audits.get(c);
-    if (a === undefined) audits.set(c, (a = plan.checker.audit(c)));
+    const known = audits.get(c);
+    if (known !== undefined) return known;
+    const a = plan.checker.audit(c);
+    audits.set(c, a);
     return a;
   };
   const inputsMemo = new Map<Closure, ReturnType<typeof inputsInClosure>>();
@@ -96,8 +98,8 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
       gaps.push({ reason: `host ${o.name}: ${o.failure}` });
       continue;
     }
-    let inputs = inputsMemo.get(o.closure);
-    if (inputs === undefined) inputsMemo.set(o.closure, (inputs = inputsInClosure(o.closure, plan.locks)));
+    const inputs = inputsMemo.get(o.closure) ?? inputsInClosure(o.closure, plan.locks);
+    inputsMemo.set(o.closure, inputs);
     const expected = expectedSystemOf(plan, o.name);
     const approvedClosure = expected !== undefined ? plan.approvedClosures.get(expected) : undefined;
     const audit = auditOf(o.closure);
