@@ -86,7 +86,7 @@ export interface FleetTotals {
 export interface FleetReport {
   readonly schemaVersion: 1;
   readonly tool: ToolInfo;
-  readonly fleetFile: SubjectFile;
+  readonly fleetFile?: SubjectFile;
   readonly approvedLock?: SubjectFile & { readonly nixpkgsRev?: string };
   readonly trustedKeys: readonly string[];
   readonly hosts: readonly HostEntry[];
