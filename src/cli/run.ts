@@ -13,6 +13,8 @@ import * as resolve from "./commands/resolve.js";
 import * as diff from "./commands/diff.js";
 import * as check from "./commands/check.js";
 import * as prReview from "./commands/pr-review.js";
+import * as fleet from "./commands/fleet.js";
+import * as hostReport from "./commands/host-report.js";
 
 const EPILOG = `Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 invalid input, 4 upstream incomplete, 70 internal error.`;
 
@@ -84,6 +86,18 @@ function parser(argv: readonly string[], ctx: CommandContext, setExit: (code: nu
     trace.describe,
     (b: Argv) => trace.builder(b, ctx),
     async (a) => setExit(await trace.handler(a as unknown as trace.TraceArgs, ctx)),
+  );
+  y.command(
+    fleet.command,
+    fleet.describe,
+    (b: Argv) => fleet.builder(b, ctx),
+    async (a) => setExit(await fleet.handler(a as unknown as fleet.FleetArgs, ctx)),
+  );
+  y.command(
+    hostReport.command,
+    hostReport.describe,
+    (b: Argv) => hostReport.builder(b, ctx),
+    async (a) => setExit(await hostReport.handler(a as unknown as hostReport.HostReportArgs, ctx)),
   );
   return y;
 }

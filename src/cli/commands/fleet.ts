@@ -1,0 +1,74 @@
+import type { Argv } from "yargs";
+import { UsageError } from "../../app/errors.js";
+import type { FleetReport } from "../../domain/fleet/report.js";
+import { severityOf } from "../../domain/fleet/findings.js";
+import { severityRank } from "../../domain/findings.js";
+import { RENDERERS } from "../../render/formats.js";
+import type { CommandContext } from "../context.js";
+import type { FailOn } from "./fail-on.js";
+import { timeoutOption } from "./github-options.js";
+import { envDefault, failOnOption, formatOption, outputOption } from "./shared-options.js";
+
+export const command = "fleet [fleet]";
+export const describe = "What every host runs, whether it was approved, which inputs it holds and who signed it";
+const FORMATS = Object.keys(RENDERERS.fleet) as Array<keyof typeof RENDERERS.fleet>;
+
+export function builder(y: Argv, ctx: CommandContext): Argv {
+  return timeoutOption(y, ctx.env)
+    .positional("fleet", { type: "string", describe: "fleet file (YAML or JSON; schemas/fleet.v1.schema.json)" })
+    .option("reports", { type: "string", describe: "directory of host reports (flake-audit host-report) to merge" })
+    .option("jobs", {
+      type: "number",
+      default: Number(envDefault(ctx.env, "jobs") ?? 8),
+      describe: "hosts read at once",
+    })
+    .option("format", formatOption(ctx.env, FORMATS, "text"))
+    .option("fail-on", failOnOption(ctx.env, "high"))
+    .option("output", outputOption)
+    .example("$0 fleet fleet.yaml", "read every host of the fleet file")
+    .example(
+      "$0 fleet fleet.yaml --reports reports/ --format json",
+      "merge host reports collected by your own tooling",
+    );
+}
+
+export interface FleetArgs {
+  readonly fleet?: string;
+  readonly reports?: string;
+  readonly jobs: number;
+  readonly timeout: number;
+  readonly format: (typeof FORMATS)[number];
+  readonly failOn: FailOn;
+  readonly output?: string;
+}
+
+/** Exit 1 when a finding is at or above the threshold, as `failsOn` does for lock findings. */
+export const fleetFailsOn = (r: FleetReport, threshold: FailOn): boolean =>
+  threshold !== "none" && r.findings.some((f) => severityRank(severityOf(f)) >= severityRank(threshold));
+
+export async function handler(args: FleetArgs, ctx: CommandContext): Promise<number> {
+  if (args.fleet === undefined && args.reports === undefined)
+    throw new UsageError("name a fleet file, or a directory of host reports with --reports");
+  if (!Number.isInteger(args.jobs) || args.jobs < 1)
+    throw new UsageError("--jobs must be a whole number of at least 1");
+  const { fleetUseCase } = await import("../../app/fleet.js");
+  const { hostStores } = await import("../../adapters/fleet/host-stores.js");
+  const { reportFiles } = await import("../../adapters/fleet/report-files.js");
+  const { ed25519Verifier } = await import("../../adapters/signatures.js");
+  const { pool } = await import("../../adapters/pool.js");
+  const w = ctx.wiring(args.timeout);
+  const report = await fleetUseCase(
+    {
+      ...(args.fleet !== undefined ? { fleetPath: args.fleet } : {}),
+      ...(args.reports !== undefined ? { reportsDir: args.reports } : {}),
+      jobs: args.jobs,
+      timeoutMs: args.timeout * 1000,
+      tool: w.tool,
+    },
+    { files: w.files, stores: hostStores(ctx.env), reports: reportFiles(ctx.io.cwd), verify: ed25519Verifier(), pool },
+  );
+  const render = await RENDERERS.fleet[args.format]();
+  await ctx.write(render(report), args.output);
+  if (fleetFailsOn(report, args.failOn)) return 1;
+  return report.gaps.length > 0 ? 4 : 0;
+}
