@@ -79,19 +79,21 @@ export const FLEET_FINDINGS = {
 
 export const severityOf = (f: FleetFinding): Severity => FLEET_FINDINGS[f.kind].severity;
 
+const paths = (n: number): string => `${n} path${n === 1 ? "" : "s"}`;
+
 /** One line about the finding, for text and Markdown. */
 export function describeFinding(f: FleetFinding): string {
   switch (f.kind) {
     case "drift":
-      return `runs ${f.actual}, approved is ${f.expected}${f.changedPackages !== undefined ? ` (${f.changedPackages} packages differ)` : ""}`;
+      return `runs ${f.actual}, approved is ${f.expected}${f.changedPackages !== undefined ? ` (${f.changedPackages} package${f.changedPackages === 1 ? "" : "s"} differ${f.changedPackages === 1 ? "s" : ""})` : ""}`;
     case "stale-nixpkgs":
       return `runs nixpkgs ${f.runningRev ?? "(an unknown revision)"}${f.runningLastModified !== undefined ? ` of ${f.runningLastModified}` : ""}; the approved lock pins ${f.approvedRev ?? "another"}`;
     case "untrusted-paths":
-      return `${f.count} paths signed only by untrusted keys`;
+      return `${paths(f.count)} signed only by untrusted keys`;
     case "unsigned-paths":
-      return `${f.count} unsigned paths`;
+      return `${paths(f.count)} without a signature`;
     case "invalid-signature":
-      return `${f.count} paths with a signature by a trusted key that does not verify`;
+      return `${paths(f.count)} with a signature by a trusted key that does not verify`;
     case "host-unreachable":
       return `could not be read: ${f.reason}`;
   }
