@@ -86,11 +86,11 @@ export async function readStoreHost(
 export function reportReader(files: ReportFiles) {
   const closures = new Map<string, Closure>();
   const closureFor = (r: ReportBytes): Closure => {
-    const known = closures.get(r.closureDigest);
+    const known = closures.get(r.closureId);
     if (known !== undefined) return known;
     const parsed = parseReportClosure(r.closureText(), r.origin);
     if (!parsed.ok) throw new InputError(parsed.error);
-    closures.set(r.closureDigest, parsed.value);
+    closures.set(r.closureId, parsed.value);
     return parsed.value;
   };
   return async (file: string, name?: string): Promise<HostObservation | HostFailure> => {

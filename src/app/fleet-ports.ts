@@ -22,8 +22,8 @@ export interface ReportBytes {
   readonly origin: string;
   /** The report's JSON with `"closure": null`; positions in issues refer to this text. */
   readonly header: string;
-  /** SHA-256 of the closure's bytes: equal digests, equal closures. */
-  readonly closureDigest: string;
+  /** Equal ids, equal closure bytes (and so equal closures). */
+  readonly closureId: string;
   readonly closureText: () => string;
 }
 

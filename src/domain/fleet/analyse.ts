@@ -79,6 +79,17 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
     return a;
   };
   const inputsMemo = new Map<Closure, ReturnType<typeof inputsInClosure>>();
+  // Hosts sharing a closure share its drift from the approved system, by expected path.
+  const driftMemo = new Map<Closure, Map<string, ClosureChange>>();
+  const driftOf = (expected: string, approved: Closure, o: HostObservation): ClosureChange => {
+    const byExpected = driftMemo.get(o.closure) ?? new Map<string, ClosureChange>();
+    driftMemo.set(o.closure, byExpected);
+    const known = byExpected.get(expected);
+    if (known !== undefined) return known;
+    const d = change(expected, o.system, approved, o.closure);
+    byExpected.set(expected, d);
+    return d;
+  };
   const hosts: HostEntry[] = [];
   const findings: FleetFinding[] = [];
   const gaps: Gap[] = [];
@@ -115,7 +126,7 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
       paths: o.closure.list.length,
       inputs,
       ...(expected !== undefined && expected !== o.system && approvedClosure !== undefined
-        ? { drift: change(expected, o.system, approvedClosure, o.closure) }
+        ? { drift: driftOf(expected, approvedClosure, o) }
         : {}),
       ...(o.previous !== undefined
         ? { lastChange: change(o.previous.system, o.system, o.previous.closure, o.closure) }

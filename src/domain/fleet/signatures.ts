@@ -21,17 +21,22 @@ export interface SignatureAudit {
   readonly invalid: readonly string[];
 }
 
+/** The content a signature was checked against: what the fingerprint covers besides the path. */
 interface Verified {
-  readonly info: PathInfo;
+  readonly narHash: Uint8Array;
+  readonly narSize: number | undefined;
+  readonly references: readonly string[];
   readonly valid: boolean;
 }
 
-const sameContent = (a: PathInfo, b: PathInfo): boolean =>
-  a.narSize === b.narSize &&
-  a.narHash.bytes.length === b.narHash.bytes.length &&
-  a.narHash.bytes.every((x, i) => x === b.narHash.bytes[i]) &&
-  a.references.length === b.references.length &&
-  a.references.every((r, i) => r === b.references[i]);
+function sameContent(v: Verified, narHash: Uint8Array, info: PathInfo): boolean {
+  if (v.narSize !== info.narSize || v.narHash.length !== narHash.length) return false;
+  for (let i = 0; i < narHash.length; i++) if (v.narHash[i] !== narHash[i]) return false;
+  const refs = info.references;
+  if (v.references.length !== refs.length) return false;
+  for (let i = 0; i < refs.length; i++) if (v.references[i] !== refs[i]) return false;
+  return true;
+}
 
 /**
  * Judges paths against the trusted keys. Each (path, signature) is verified once: a later host whose
@@ -46,7 +51,8 @@ export function signatureChecker(keys: readonly TrustedKey[], verify: VerifySign
   const valid = (info: PathInfo, keyName: string, sigText: string): boolean => {
     const cacheKey = `${info.path} ${keyName}:${sigText}`;
     const seen = cache.get(cacheKey);
-    const hit = seen?.find((v) => sameContent(v.info, info));
+    const narHash = info.narHash.bytes; // decoded on each read: read once
+    const hit = seen?.find((v) => sameContent(v, narHash, info));
     if (hit !== undefined) return hit.valid;
     const sig = splitSignature({ keyName, sig: sigText });
     const fingerprint = pathFingerprint(info);
@@ -55,14 +61,15 @@ export function signatureChecker(keys: readonly TrustedKey[], verify: VerifySign
       sig !== undefined &&
       fingerprint !== undefined &&
       (byName.get(keyName) ?? []).some((key) => verify(key, fingerprint, sig));
-    cache.set(cacheKey, [...(seen ?? []), { info, valid: ok }]);
+    cache.set(cacheKey, [...(seen ?? []), { narHash, narSize: info.narSize, references: info.references, valid: ok }]);
     return ok;
   };
   const verdict = (info: PathInfo, storeDir: string): PathVerdict => {
     if (info.ca !== undefined && contentAddressMatches(info, storeDir)) return "contentAddressed";
-    if (info.signatures.length === 0) return "unsigned";
+    const signatures = info.signatures; // decoded on each read: read once
+    if (signatures.length === 0) return "unsigned";
     let failed = false;
-    for (const s of info.signatures) {
+    for (const s of signatures) {
       if (!byName.has(s.keyName)) continue;
       if (valid(info, s.keyName, s.sig)) return "trusted";
       failed = true;
