@@ -95,8 +95,15 @@ async function approvedClosures(
   return out;
 }
 
+/** The report, and what it was made from (for one SBOM per host). */
+export interface FleetRun {
+  readonly report: FleetReport;
+  readonly outcomes: readonly HostOutcome[];
+  readonly approved?: KnownLock;
+}
+
 /** Reads every host (store or report) with bounded concurrency and joins them with what was approved. */
-export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<FleetReport> {
+export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<FleetRun> {
   const file = req.fleetPath !== undefined ? await deps.files.readText(req.fleetPath) : undefined;
   let fleet: FleetFileData | undefined;
   if (file !== undefined) {
@@ -128,7 +135,8 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
     examples: req.examples ?? 20,
   };
   const analysis = analyseFleet(outcomes, plan);
-  return {
+  const approved = locks.find((l) => l.approved);
+  const report: FleetReport = {
     schemaVersion: 1,
     tool: req.tool,
     ...(file !== undefined ? { fleetFile: { path: file.displayPath, sha256: file.sha256 } } : {}),
@@ -136,6 +144,7 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
     trustedKeys: keys.map((k) => k.name),
     ...analysis,
   };
+  return { report, outcomes, ...(approved !== undefined ? { approved } : {}) };
 }
 
 /** Two reports (or a report and a fleet-file host) for one host name make the report ambiguous. */

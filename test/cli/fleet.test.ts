@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { REPO } from "../support/paths.js";
 import { TRUSTED, writeReportScenario } from "../support/fleet/scenario.js";
+import { validateBom } from "../support/sbom.js";
 
 describe("fleet --reports (no nix needed)", () => {
   let dir: string;
@@ -108,5 +109,36 @@ describe("fleet file errors: exit 3 with file positions", () => {
 
   it("no fleet file and no reports is a usage error", async () => {
     expect((await runCli(["fleet"], { cwd: dir })).code).toBe(2);
+  });
+});
+
+describe("fleet --sbom-dir", () => {
+  it("writes one CycloneDX SBOM per host read: its closure, the lock inputs in it, host metadata", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-fleet-sbom-"));
+    const { fleetFile, systems } = writeReportScenario(dir);
+    const r = await runCli(["fleet", fleetFile, "--reports", "reports", "--sbom-dir", "sboms", "--fail-on", "none"], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe("");
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(path.join(dir, "sboms")).sort()).toEqual(
+      ["canary", "web-1", "web-2", "web-4"].map((h) => `${h}.cdx.json`),
+    );
+    const text = readFileSync(path.join(dir, "sboms", "web-2.cdx.json"), "utf8");
+    expect(await validateBom(text, "1.6", "json")).toBeNull();
+    const bom = JSON.parse(text);
+    expect(bom.metadata.properties).toEqual(
+      expect.arrayContaining([
+        { name: "flake-audit:host", value: "web-2" },
+        { name: "flake-audit:host:system", value: systems.b },
+        { name: "flake-audit:host:approved", value: "false" },
+      ]),
+    );
+    const names = JSON.stringify(bom.components);
+    expect(names).toContain(systems.b);
+    // web-2 runs the old nixpkgs: the approved lock's nixpkgs is not in its closure, so not in its SBOM as an input.
+    expect(bom.components.some((c: { "bom-ref": string }) => c["bom-ref"] === "input:nixpkgs")).toBe(false);
+    const web1 = JSON.parse(readFileSync(path.join(dir, "sboms", "web-1.cdx.json"), "utf8"));
+    expect(web1.components.some((c: { "bom-ref": string }) => c["bom-ref"] === "input:nixpkgs")).toBe(true);
   });
 });

@@ -1,4 +1,7 @@
+import path from "node:path";
 import type { Argv } from "yargs";
+import type { FleetRun } from "../../app/fleet.js";
+import type { ToolInfo } from "../../domain/report.js";
 import { UsageError } from "../../app/errors.js";
 import type { FleetReport } from "../../domain/fleet/report.js";
 import { severityOf } from "../../domain/fleet/findings.js";
@@ -25,6 +28,10 @@ export function builder(y: Argv, ctx: CommandContext): Argv {
     .option("format", formatOption(ctx.env, FORMATS, "text"))
     .option("fail-on", failOnOption(ctx.env, "high"))
     .option("output", outputOption)
+    .option("sbom-dir", {
+      type: "string",
+      describe: "write one CycloneDX SBOM per host read into DIR (<host>.cdx.json)",
+    })
     .example("$0 fleet fleet.yaml", "read every host of the fleet file")
     .example(
       "$0 fleet fleet.yaml --reports reports/ --format json",
@@ -40,6 +47,18 @@ export interface FleetArgs {
   readonly format: (typeof FORMATS)[number];
   readonly failOn: FailOn;
   readonly output?: string;
+  readonly sbomDir?: string;
+}
+
+/** One CycloneDX 1.6 JSON SBOM per host read, written atomically as DIR/<host>.cdx.json. */
+async function writeSboms(run: FleetRun, dir: string, ctx: CommandContext, tool: ToolInfo): Promise<void> {
+  const { fleetSbomModels } = await import("../../app/fleet-sbom.js");
+  const { renderCycloneDx } = await import("../../render/sbom/serialize.js");
+  const { mkdir } = await import("node:fs/promises");
+  await mkdir(path.resolve(ctx.io.cwd, dir), { recursive: true });
+  // Host names are plain (letters, digits, ._-, never starting with a dot): safe as file names.
+  for (const { host, model } of fleetSbomModels(run, tool))
+    await ctx.write(renderCycloneDx(model, "1.6", "json"), path.resolve(ctx.io.cwd, dir, `${host}.cdx.json`));
 }
 
 /** Exit 1 when a finding is at or above the threshold, as `failsOn` does for lock findings. */
@@ -57,7 +76,7 @@ export async function handler(args: FleetArgs, ctx: CommandContext): Promise<num
   const { ed25519Verifier } = await import("../../adapters/signatures.js");
   const { pool } = await import("../../adapters/pool.js");
   const w = ctx.wiring(args.timeout);
-  const report = await fleetUseCase(
+  const run = await fleetUseCase(
     {
       ...(args.fleet !== undefined ? { fleetPath: args.fleet } : {}),
       ...(args.reports !== undefined ? { reportsDir: args.reports } : {}),
@@ -67,6 +86,8 @@ export async function handler(args: FleetArgs, ctx: CommandContext): Promise<num
     },
     { files: w.files, stores: hostStores(ctx.env), reports: reportFiles(ctx.io.cwd), verify: ed25519Verifier(), pool },
   );
+  const report = run.report;
+  if (args.sbomDir !== undefined) await writeSboms(run, args.sbomDir, ctx, w.tool);
   const render = await RENDERERS.fleet[args.format]();
   await ctx.write(render(report), args.output);
   if (fleetFailsOn(report, args.failOn)) return 1;
