@@ -59,7 +59,16 @@ function systemClosures(k, fp) {
       ...Array.from({ length: SHARED }, (_, i) => i),
       ...Array.from({ length: PATHS - SHARED }, (_, i) => 100000 + s * 1000 + i),
     ];
-    const entries = ids.map((id, i) => entry(id, i > 0 ? [ids[Math.floor(i / 2)], ids[Math.floor(i / 3)]].filter((r) => r !== id).map((r) => `/nix/store/${nix32(r * 7919 + 13)}-pkg${r}-1.${r % 10}`) : []));
+    const entries = ids.map((id, i) =>
+      entry(
+        id,
+        i > 0
+          ? [ids[Math.floor(i / 2)], ids[Math.floor(i / 3)]]
+              .filter((r) => r !== id)
+              .map((r) => `/nix/store/${nix32(r * 7919 + 13)}-pkg${r}-1.${r % 10}`)
+          : [],
+      ),
+    );
     closures.push({ system: entries[entries.length - 1].path, text: JSON.stringify(entries) });
   }
   return closures;
@@ -81,7 +90,10 @@ async function writeReports(dir) {
       generation: 7,
       generations: [{ number: 7, path: c.system, date: "2026-05-01T10:00:00Z" }],
     };
-    writeFileSync(path.join(dir, "reports", `${head.host}.json`), `${JSON.stringify(head).slice(0, -1)},"closure":${c.text}}\n`);
+    writeFileSync(
+      path.join(dir, "reports", `${head.host}.json`),
+      `${JSON.stringify(head).slice(0, -1)},"closure":${c.text}}\n`,
+    );
   }
   writeFileSync(
     path.join(dir, "fleet.yaml"),
@@ -98,7 +110,8 @@ function writeStores(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const env = { ...process.env, ...NIX_ENV };
-  const sh = (cmd, args) => execFileSync(cmd, args, { env, cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const sh = (cmd, args) =>
+    execFileSync(cmd, args, { env, cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   writeFileSync(
     path.join(dir, "sys.nix"),
     `{ v }: let mk = name: s: derivation { inherit name; system = builtins.currentSystem; builder = "/bin/sh"; args = [ "-c" s ]; };
@@ -117,14 +130,31 @@ function writeStores(dir) {
     }
     hosts.push(`  - name: h${i}\n    store: ${store}\n`);
   }
-  writeFileSync(path.join(dir, "fleet.yaml"), `approved:\n  systems:\n    "h*": ${systems[0]}\nhosts:\n${hosts.join("")}`);
+  writeFileSync(
+    path.join(dir, "fleet.yaml"),
+    `approved:\n  systems:\n    "h*": ${systems[0]}\nhosts:\n${hosts.join("")}`,
+  );
 }
 
 export async function fleetBench(out) {
   const rows = [];
   const dir = path.join(out, "fleet-reports");
   await writeReports(dir);
-  const r = measure(["fleet", path.join(dir, "fleet.yaml"), "--reports", path.join(dir, "reports"), "--format", "json", "-o", path.join(out, "fleet.json"), "--fail-on", "none"], { runs: 3 });
+  const r = measure(
+    [
+      "fleet",
+      path.join(dir, "fleet.yaml"),
+      "--reports",
+      path.join(dir, "reports"),
+      "--format",
+      "json",
+      "-o",
+      path.join(out, "fleet.json"),
+      "--fail-on",
+      "none",
+    ],
+    { runs: 3 },
+  );
   rows.push({
     name: `fleet --reports, ${HOSTS} host reports, ${SYSTEMS} systems x ${PATHS} signed paths (${SHARED} shared)`,
     ...r,
@@ -140,7 +170,24 @@ export async function fleetBench(out) {
   if (!hasNix) return rows;
   const stores = path.join(out, "fleet-stores");
   if (!existsSync(path.join(stores, "fleet.yaml"))) writeStores(stores);
-  const s = measure(["fleet", path.join(stores, "fleet.yaml"), "--format", "json", "-o", path.join(out, "fleet-stores.json"), "--fail-on", "none"], { runs: 3, env: NIX_ENV });
-  rows.push({ name: "fleet, 50 local stores read with nix (--jobs 8), 2 generations each", ...s, target: "< 30000 ms", ok: s.ms < 30000 && s.status === 0 });
+  const s = measure(
+    [
+      "fleet",
+      path.join(stores, "fleet.yaml"),
+      "--format",
+      "json",
+      "-o",
+      path.join(out, "fleet-stores.json"),
+      "--fail-on",
+      "none",
+    ],
+    { runs: 3, env: NIX_ENV },
+  );
+  rows.push({
+    name: "fleet, 50 local stores read with nix (--jobs 8), 2 generations each",
+    ...s,
+    target: "< 30000 ms",
+    ok: s.ms < 30000 && s.status === 0,
+  });
   return rows;
 }

@@ -150,10 +150,12 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
 /** Two reports (or a report and a fleet-file host) for one host name make the report ambiguous. */
 function rejectDuplicateNames(outcomes: readonly HostOutcome[]): void {
   const seen = new Map<string, HostOutcome>();
-  for (const o of outcomes) {
+  const where = (x: HostOutcome): string => (x.source.kind === "report" ? x.source.file : x.source.store);
+  // Hosts finish in any order; the message must not depend on it.
+  const ordered = [...outcomes].sort((a, b) => (a.name + where(a) < b.name + where(b) ? -1 : 1));
+  for (const o of ordered) {
     const other = seen.get(o.name);
     if (other !== undefined) {
-      const where = (x: HostOutcome): string => (x.source.kind === "report" ? x.source.file : x.source.store);
       throw new InputError([
         {
           origin: where(o),

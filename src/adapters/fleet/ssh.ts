@@ -39,6 +39,7 @@ export function runOverSsh(
     execFile(
       "ssh",
       args,
+      // Env allows undefined values, which execFile drops; ProcessEnv says the same in its own type.
       { timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...opts.env } as NodeJS.ProcessEnv },
       (error, stdout, stderr) => {
         if (error === null) return resolve(stdout);
