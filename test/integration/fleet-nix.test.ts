@@ -67,6 +67,9 @@ describe.runIf(hasNix)(`fleet against the real nix (${nixVersion ?? "absent"})`,
         ...["web-1", "web-2", "web-3", "web-4"].flatMap((h) => [`  - name: ${h}`, `    store: ${w.storeUri(h)}`]),
         "  - name: gone",
         `    store: local?root=${w.dir}/stores/nothing-here`,
+        "  - name: rejected",
+        "    store: unix:///nonexistent/daemon-socket",
+        `    system: ${w.systems.a}`,
         "",
       ].join("\n"),
     );
@@ -138,6 +141,11 @@ describe.runIf(hasNix)(`fleet against the real nix (${nixVersion ?? "absent"})`,
     expect(host("gone")).toMatchObject({
       status: "unreachable",
       reason: expect.stringContaining("cannot read the profile directory"),
+    });
+    // A store URI nix cannot open: nix's own error, for this host only.
+    expect(host("rejected")).toMatchObject({
+      status: "unreachable",
+      reason: expect.stringMatching(/nix failed: .*nonexistent/),
     });
     expect(code).toBe(1);
     const r = await runCli(["fleet", fleetFile, "--fail-on", "none"], { env: w.env, cwd: w.dir });
