@@ -98,6 +98,12 @@ describe("fleet file errors: exit 3 with file positions", () => {
     expect(r.stderr).toContain("fleet.yaml:7:12");
   });
 
+  it("an ssh destination that ssh would read as an option is rejected before anything runs", async () => {
+    const r = await check("hosts:\n  - name: evil\n    store: ssh-ng://-oProxyCommand=nc\n");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("fleet.yaml:3:12: /hosts/0/store");
+  });
+
   it("YAML syntax errors and unknown keys say where", async () => {
     const r = await check("hosts:\n  - name: [unclosed\n");
     expect(r.code).toBe(3);

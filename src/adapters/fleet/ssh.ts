@@ -4,8 +4,9 @@ import { InputError } from "../../app/errors.js";
 /** The ssh destination and key of an `ssh://` or `ssh-ng://` store URI, as Nix reads them. */
 export function sshTarget(store: string): { host: string; key?: string } {
   const m = /^ssh(?:-ng)?:\/\/([^?]+)(?:\?(.*))?$/.exec(store);
-  if (m === null || m[1] === undefined)
-    throw new InputError([{ origin: store, pointer: "", message: "not an ssh store URI" }]);
+  // A destination starting with "-" would be read by ssh as an option (-oProxyCommand=…).
+  if (m === null || m[1] === undefined || m[1].startsWith("-"))
+    throw new InputError([{ origin: store, pointer: "", message: "not an ssh store URI of the form ssh://user@host" }]);
   const key = new URLSearchParams(m[2] ?? "").get("ssh-key") ?? undefined;
   return { host: m[1], ...(key !== undefined ? { key } : {}) };
 }

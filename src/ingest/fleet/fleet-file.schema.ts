@@ -2,9 +2,12 @@ import { z } from "zod";
 import { parseTrustedKey } from "../../domain/fleet/trusted-key.js";
 
 const STORE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+\-._?=]+$/;
-/** Store URI schemes the installed nix reads (with `local?root=…` and `daemon` as plain names). */
+/**
+ * Store URI schemes the installed nix reads (with `local?root=…` and `daemon` as plain names). What
+ * follows `://` may not start with `-`: ssh would take `ssh://-oProxyCommand=…` for an option.
+ */
 const STORE_URI_RE =
-  /^(?:(?:ssh|ssh-ng|file|http|https|s3|unix):\/\/[^\s'"`$\\;&|<>]+|(?:local|daemon|auto)(?:\?[^\s'"`$\\;&|<>]*)?)$/;
+  /^(?:(?:ssh|ssh-ng|file|http|https|s3|unix):\/\/[A-Za-z0-9_/][^\s'"`$\\;&|<>]*|(?:local|daemon|auto)(?:\?[^\s'"`$\\;&|<>]*)?)$/;
 const ABSOLUTE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*$/;
 
 export const StorePathText = z
