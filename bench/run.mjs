@@ -145,5 +145,7 @@ if (!only || only === "resolve") {
   rows.push(...(await resolveBench()));
 }
 
+if (!only || only === "fleet") rows.push(...(await (await import("./fleet.mjs")).fleetBench(OUT)));
+
 printTable(rows);
 if (rows.some((r) => !r.ok)) process.exitCode = 1;

@@ -35,8 +35,8 @@ export interface CommandOutput {
 
 /** The installed Nix. Missing or failing `nix` becomes InputError with a clear message. */
 export interface NixStore {
-  /** `nix path-info --json --recursive` of an installable or store path. */
-  pathInfoClosure(installable: string): Promise<CommandOutput>;
+  /** `nix path-info --json --recursive` of an installable or store path, in the given store (a Nix store URI). */
+  pathInfoClosure(installable: string, store?: string): Promise<CommandOutput>;
   /** `nix show-derivation -r` / `nix derivation show -r` of a .drv path. */
   derivationClosure(drvPath: string): Promise<CommandOutput>;
 }

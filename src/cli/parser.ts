@@ -13,6 +13,8 @@ import * as diff from "./commands/diff.js";
 import * as check from "./commands/check.js";
 import * as prReview from "./commands/pr-review.js";
 import * as completion from "./commands/completion.js";
+import * as fleet from "./commands/fleet.js";
+import * as hostReport from "./commands/host-report.js";
 
 const ALL_EXIT_CODES = Object.values(ExitCode);
 
@@ -79,6 +81,18 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
       trace.describe,
       (y) => helpOf(trace.builder(y, ctx), trace.exitCodes),
       handle(trace.handler),
+    )
+    .command(
+      fleet.command,
+      fleet.describe,
+      (y) => helpOf(fleet.builder(y, ctx), fleet.exitCodes),
+      handle(fleet.handler),
+    )
+    .command(
+      hostReport.command,
+      hostReport.describe,
+      (y) => helpOf(hostReport.builder(y, ctx), hostReport.exitCodes),
+      handle(hostReport.handler),
     )
     .command(
       completion.command,

@@ -21,4 +21,6 @@ export interface SbomModel {
   readonly serialNumber?: string;
   readonly reproducible: boolean;
   readonly gaps: readonly Gap[];
+  /** More metadata properties, e.g. the fleet host an SBOM describes (`flake-audit:host`). */
+  readonly properties?: ReadonlyArray<readonly [string, string]>;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FlakeLockSchema } from "./lock/flake-lock.schema.js";
 import { PolicySchema } from "./policy/policy.schema.js";
+import { fleetJsonSchemas } from "./fleet/json-schemas.js";
 
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 
@@ -12,6 +13,7 @@ export function jsonSchemas(): Record<string, object> {
   const flakeLock = z.toJSONSchema(FlakeLockSchema, { target: "draft-2020-12", io: "input" });
   const policy = z.toJSONSchema(PolicySchema, { target: "draft-2020-12", io: "input" });
   return {
+    ...fleetJsonSchemas(ID_BASE),
     "policy.v1.schema.json": { ...policy, $id: `${ID_BASE}policy.v1.schema.json`, title: "flake-audit check policy" },
     "flake-lock.schema.json": {
       ...flakeLock,

@@ -2,6 +2,7 @@ import type { CheckReport } from "../domain/policy/report.js";
 import type { DiffReport } from "../domain/diff/report.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
 import type { TraceReport } from "../domain/closure/trace-report.js";
+import type { FleetReport } from "../domain/fleet/report.js";
 
 import { renderJson } from "./json.js";
 
@@ -38,4 +39,9 @@ export const RENDERERS = {
     json: async () => renderJson<CheckReport>((await import("./check/report.schema.js")).CheckReportSchema),
     sarif: async () => (await import("./check/sarif.js")).renderSarif,
   } satisfies Record<string, Loader<CheckReport>>,
+  fleet: {
+    text: async () => (await import("./fleet/text.js")).renderFleetText,
+    markdown: async () => (await import("./fleet/markdown.js")).renderFleetMarkdown,
+    json: async () => (await import("./fleet/json.js")).renderFleetJson,
+  } satisfies Record<string, Loader<FleetReport>>,
 } as const;

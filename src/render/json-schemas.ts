@@ -3,6 +3,7 @@ import { CheckReportSchema } from "./check/report.schema.js";
 import { DiffReportSchema } from "./diff/report.schema.js";
 import { ResolveReportSchema } from "./resolve/report.schema.js";
 import { TraceReportSchema } from "./trace/report.schema.js";
+import { FleetReportSchema } from "./fleet/report.schema.js";
 
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 
@@ -17,5 +18,6 @@ export function outputJsonSchemas(): Record<string, object> {
     gen(ResolveReportSchema, "resolve.v1.schema.json", "flake-audit resolve --format json"),
     gen(DiffReportSchema, "lock-diff.v1.schema.json", "flake-audit diff --format json"),
     gen(CheckReportSchema, "check-report.v1.schema.json", "flake-audit check --format json"),
+    gen(FleetReportSchema, "fleet-report.v1.schema.json", "flake-audit fleet --format json"),
   ]);
 }

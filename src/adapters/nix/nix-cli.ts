@@ -43,9 +43,15 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
   const versionText = (): Promise<string> =>
     (version ??= run(["--version"], "nix --version").then((r) => r.stdout.trim()));
   return {
-    async pathInfoClosure(installable) {
+    async pathInfoClosure(installable, store) {
       const v = await versionText();
-      const args = ["path-info", "--json", "--recursive", installable];
+      const args = [
+        "path-info",
+        "--json",
+        "--recursive",
+        ...(store !== undefined ? ["--store", store] : []),
+        installable,
+      ];
       if (supportsJsonFormat(v)) args.splice(2, 0, "--json-format", "2");
       const r = await run(args, `nix ${args.join(" ")}`);
       return { origin: `nix path-info (${v})`, text: r.stdout };

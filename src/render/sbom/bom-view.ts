@@ -144,6 +144,7 @@ export function toBomView(model: SbomModel): BomView {
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FA.closureSource, model.closure.origin]);
   }
+  for (const p of model.properties ?? []) metadataProperties.push(p);
   // Store paths ("/nix/store/…") sort before input bom-refs ("input:…"), so the two lists concatenate in order.
   const closure = store;
   return {

@@ -1,0 +1,170 @@
+import { analyseFleet, type FleetPlan, type HostOutcome, type KnownLock } from "../domain/fleet/analyse.js";
+import type { FleetReport } from "../domain/fleet/report.js";
+import { signatureChecker } from "../domain/fleet/signatures.js";
+import { parseTrustedKey, type TrustedKey } from "../domain/fleet/trusted-key.js";
+import type { Closure } from "../domain/closure/closure.js";
+import { buildInventory } from "../domain/lock/inventory.js";
+import type { SubjectFile, ToolInfo } from "../domain/report.js";
+import { parseFleetFile } from "../ingest/fleet/fleet-file.js";
+import type { FleetFileData, FleetHostData } from "../ingest/fleet/fleet-file.schema.js";
+import { parsePathInfo } from "../ingest/closure/path-info.js";
+import { InputError } from "./errors.js";
+import { readStoreHost, reportReader } from "./fleet-collect.js";
+import type { HostStores, ReportFiles, VerifySignature } from "./fleet-ports.js";
+import type { Files } from "./ports.js";
+import { readLock } from "./read-lock.js";
+
+export interface FleetRequest {
+  readonly fleetPath?: string;
+  readonly reportsDir?: string;
+  readonly jobs: number;
+  readonly timeoutMs: number;
+  readonly tool: ToolInfo;
+  /** Failing paths listed per host (all are counted). */
+  readonly examples?: number;
+}
+
+export interface FleetDeps {
+  readonly files: Files;
+  readonly stores: HostStores;
+  readonly reports: ReportFiles;
+  readonly verify: VerifySignature;
+  /** Runs tasks with at most `limit` in flight. */
+  readonly pool: (tasks: ReadonlyArray<() => Promise<void>>, limit: number) => Promise<void>;
+}
+
+/** `dir/rel` for a path relative to the fleet file; absolute paths stay. */
+export const besideFile = (file: string, rel: string): string => {
+  if (rel.startsWith("/")) return rel;
+  const slash = file.lastIndexOf("/");
+  return slash < 0 ? rel : `${file.slice(0, slash + 1)}${rel}`;
+};
+
+async function knownLocks(fleet: FleetFileData | undefined, fleetPath: string, files: Files) {
+  const locks: KnownLock[] = [];
+  let approvedLock: (SubjectFile & { nixpkgsRev?: string }) | undefined;
+  const lockPaths = [
+    ...(fleet?.approved?.lock !== undefined ? [{ path: fleet.approved.lock, approved: true }] : []),
+    ...(fleet?.approved?.previousLocks ?? []).map((path) => ({ path, approved: false })),
+  ];
+  for (const l of lockPaths) {
+    const read = await readLock(files, besideFile(fleetPath, l.path));
+    const inventory = buildInventory(read.graph);
+    locks.push({ label: read.file.displayPath, inventory, approved: l.approved });
+    if (l.approved) {
+      const rev = inventory.inputs.find((i) => i.id === "nixpkgs")?.locked.rev;
+      approvedLock = {
+        path: read.file.displayPath,
+        sha256: read.file.sha256,
+        ...(rev !== undefined ? { nixpkgsRev: rev } : {}),
+      };
+    }
+  }
+  return { locks, approvedLock };
+}
+
+const trustedKeysOf = (fleet: FleetFileData | undefined): TrustedKey[] =>
+  (fleet?.trustedKeys ?? []).flatMap((k) => {
+    const parsed = parseTrustedKey(k);
+    return parsed.ok ? [parsed.value] : [];
+  });
+
+/** Closures of approved systems: from a host that runs one, else from this machine's store. */
+async function approvedClosures(
+  plan: Pick<FleetPlan, "approvedSystems">,
+  outcomes: readonly HostOutcome[],
+  deps: FleetDeps,
+  timeoutMs: number,
+) {
+  const out = new Map<string, Closure>();
+  for (const { system } of plan.approvedSystems) {
+    if (out.has(system)) continue;
+    const running = outcomes.find((o) => !("failure" in o) && o.system === system);
+    if (running !== undefined && !("failure" in running)) {
+      out.set(system, running.closure);
+      continue;
+    }
+    try {
+      const text = await deps.stores.closure("auto", system, timeoutMs);
+      const parsed = parsePathInfo(text.text, text.origin);
+      if (parsed.ok) out.set(system, parsed.value);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e; // not in this store either: drift is reported without a diff
+    }
+  }
+  return out;
+}
+
+/** The report, and what it was made from (for one SBOM per host). */
+export interface FleetRun {
+  readonly report: FleetReport;
+  readonly outcomes: readonly HostOutcome[];
+  readonly approved?: KnownLock;
+}
+
+/** Reads every host (store or report) with bounded concurrency and joins them with what was approved. */
+export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<FleetRun> {
+  const file = req.fleetPath !== undefined ? await deps.files.readText(req.fleetPath) : undefined;
+  let fleet: FleetFileData | undefined;
+  if (file !== undefined) {
+    const parsed = parseFleetFile(file.text, file.displayPath);
+    if (!parsed.ok) throw new InputError(parsed.error);
+    fleet = parsed.value;
+  }
+  const fleetPath = file?.displayPath ?? "";
+  const { locks, approvedLock } = await knownLocks(fleet, fleetPath, deps.files);
+  const readReport = reportReader(deps.reports);
+  const outcomes: HostOutcome[] = [];
+  const tasks: Array<() => Promise<void>> = (fleet?.hosts ?? []).map((h: FleetHostData) => async () => {
+    const timeoutMs = (h.timeoutSeconds ?? 0) * 1000 || req.timeoutMs;
+    if (h.store !== undefined) outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs));
+    else if (h.report !== undefined) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
+  });
+  if (req.reportsDir !== undefined)
+    for (const f of await deps.reports.list(req.reportsDir))
+      tasks.push(async () => void outcomes.push(await readReport(f)));
+  await deps.pool(tasks, Math.max(1, req.jobs));
+  rejectDuplicateNames(outcomes);
+  const keys = trustedKeysOf(fleet);
+  const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
+  const plan: FleetPlan = {
+    locks,
+    approvedSystems,
+    checker: signatureChecker(keys, deps.verify),
+    approvedClosures: await approvedClosures({ approvedSystems }, outcomes, deps, req.timeoutMs),
+    examples: req.examples ?? 20,
+  };
+  const analysis = analyseFleet(outcomes, plan);
+  const approved = locks.find((l) => l.approved);
+  const report: FleetReport = {
+    schemaVersion: 1,
+    tool: req.tool,
+    ...(file !== undefined ? { fleetFile: { path: file.displayPath, sha256: file.sha256 } } : {}),
+    ...(approvedLock !== undefined ? { approvedLock } : {}),
+    trustedKeys: keys.map((k) => k.name),
+    ...analysis,
+  };
+  return { report, outcomes, ...(approved !== undefined ? { approved } : {}) };
+}
+
+/** Two reports (or a report and a fleet-file host) for one host name make the report ambiguous. */
+function rejectDuplicateNames(outcomes: readonly HostOutcome[]): void {
+  const seen = new Map<string, HostOutcome>();
+  const where = (x: HostOutcome): string => (x.source.kind === "report" ? x.source.file : x.source.store);
+  // Hosts finish in any order; the message must not depend on it.
+  const ordered = [...outcomes].sort((a, b) => (a.name + where(a) < b.name + where(b) ? -1 : 1));
+  for (const o of ordered) {
+    const other = seen.get(o.name);
+    if (other !== undefined) {
+      throw new InputError([
+        {
+          origin: where(o),
+          pointer: "/host",
+          message: `host name '${o.name}' is also read from ${where(other)}`,
+          next: "give every host one source: remove the duplicate report or rename the host",
+        },
+      ]);
+    }
+    seen.set(o.name, o);
+  }
+}

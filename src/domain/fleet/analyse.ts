@@ -1,0 +1,189 @@
+import type { Closure } from "../closure/closure.js";
+import { diffClosures } from "../diff/closure-diff.js";
+import type { Gap } from "../report.js";
+import { compareStrings } from "../lock/input-path.js";
+import type { LockInventory } from "../lock/inventory.js";
+import { compileGlob } from "../policy/glob.js";
+import { compareFleetFindings, type FleetFinding } from "./findings.js";
+import { hostFindings } from "./host-findings.js";
+import { inputsInClosure } from "./inputs.js";
+import type { ClosureChange, FleetTotals, Generation, HostEntry, HostSource, SystemGroup } from "./report.js";
+import type { SignatureAudit, SignatureChecker } from "./signatures.js";
+
+/** What was read from one host. */
+export interface HostObservation {
+  readonly name: string;
+  readonly source: HostSource;
+  readonly system: string;
+  readonly generation?: number;
+  readonly generations: readonly Generation[];
+  readonly closure: Closure;
+  /** The previous generation's closure, when it could be read. */
+  readonly previous?: { readonly system: string; readonly closure: Closure };
+}
+
+/** A host that could not be read, and why. */
+export interface HostFailure {
+  readonly name: string;
+  readonly source: HostSource;
+  readonly failure: string;
+}
+
+export type HostOutcome = HostObservation | HostFailure;
+
+/** A lock the fleet is compared with: the approved one, or an older one that identifies older inputs. */
+export interface KnownLock {
+  readonly label: string;
+  readonly inventory: LockInventory;
+  readonly approved: boolean;
+}
+
+export interface FleetPlan {
+  readonly locks: readonly KnownLock[];
+  /** Host-name glob → approved system path, first match wins. */
+  readonly approvedSystems: readonly { readonly glob: string; readonly system: string }[];
+  readonly checker: SignatureChecker;
+  /** Closures of approved systems by store path, for drift diffs. */
+  readonly approvedClosures: ReadonlyMap<string, Closure>;
+  /** How many failing paths each host lists (all are counted). */
+  readonly examples: number;
+}
+
+export interface FleetAnalysis {
+  readonly hosts: readonly HostEntry[];
+  readonly groups: readonly SystemGroup[];
+  readonly totals: FleetTotals;
+  readonly findings: readonly FleetFinding[];
+  readonly gaps: readonly Gap[];
+}
+
+export const expectedSystemOf = (plan: FleetPlan, host: string): string | undefined =>
+  plan.approvedSystems.find((a) => compileGlob(a.glob)(host))?.system;
+
+const change = (from: string, to: string, a: Closure, b: Closure): ClosureChange => {
+  const d = diffClosures(a, b);
+  return { from, to, packages: d.packages, sizeDelta: d.newSize - d.oldSize };
+};
+
+/**
+ * Joins every host with the approved locks and systems. Work per closure (signature audit, inputs)
+ * is done once per distinct Closure object: hosts whose reports carried identical closures share one.
+ */
+export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan): FleetAnalysis {
+  const audits = new Map<Closure, SignatureAudit>();
+  const auditOf = (c: Closure): SignatureAudit => {
+    const known = audits.get(c);
+    if (known !== undefined) return known;
+    const a = plan.checker.audit(c);
+    audits.set(c, a);
+    return a;
+  };
+  const inputsMemo = new Map<Closure, ReturnType<typeof inputsInClosure>>();
+  // Hosts sharing a closure share its drift from the approved system, by expected path.
+  const driftMemo = new Map<Closure, Map<string, ClosureChange>>();
+  const driftOf = (expected: string, approved: Closure, o: HostObservation): ClosureChange => {
+    const byExpected = driftMemo.get(o.closure) ?? new Map<string, ClosureChange>();
+    driftMemo.set(o.closure, byExpected);
+    const known = byExpected.get(expected);
+    if (known !== undefined) return known;
+    const d = change(expected, o.system, approved, o.closure);
+    byExpected.set(expected, d);
+    return d;
+  };
+  const hosts: HostEntry[] = [];
+  const findings: FleetFinding[] = [];
+  const gaps: Gap[] = [];
+  for (const o of [...outcomes].sort((a, b) => compareStrings(a.name, b.name))) {
+    if ("failure" in o) {
+      hosts.push({
+        name: o.name,
+        source: o.source,
+        status: "unreachable",
+        reason: o.failure,
+        generations: [],
+        approved: null,
+        paths: 0,
+        inputs: [],
+      });
+      findings.push({ kind: "host-unreachable", host: o.name, reason: o.failure });
+      gaps.push({ reason: `host ${o.name}: ${o.failure}` });
+      continue;
+    }
+    const inputs = inputsMemo.get(o.closure) ?? inputsInClosure(o.closure, plan.locks);
+    inputsMemo.set(o.closure, inputs);
+    const expected = expectedSystemOf(plan, o.name);
+    const approvedClosure = expected !== undefined ? plan.approvedClosures.get(expected) : undefined;
+    const audit = auditOf(o.closure);
+    const entry: HostEntry = {
+      name: o.name,
+      source: o.source,
+      status: "ok",
+      system: o.system,
+      ...(o.generation !== undefined ? { generation: o.generation } : {}),
+      generations: o.generations,
+      approved: expected === undefined ? null : expected === o.system,
+      ...(expected !== undefined ? { expectedSystem: expected } : {}),
+      paths: o.closure.list.length,
+      inputs,
+      ...(expected !== undefined && expected !== o.system && approvedClosure !== undefined
+        ? { drift: driftOf(expected, approvedClosure, o) }
+        : {}),
+      ...(o.previous !== undefined
+        ? { lastChange: change(o.previous.system, o.system, o.previous.closure, o.closure) }
+        : {}),
+      signatures: {
+        counts: audit.counts,
+        untrusted: audit.untrusted.slice(0, plan.examples),
+        unsigned: audit.unsigned.slice(0, plan.examples),
+        invalid: audit.invalid.slice(0, plan.examples),
+      },
+    };
+    hosts.push(entry);
+    findings.push(...hostFindings(entry, audit, plan));
+  }
+  return {
+    hosts,
+    groups: groupBySystem(hosts),
+    totals: totalsOf(hosts, outcomes, audits),
+    findings: findings.sort(compareFleetFindings),
+    gaps,
+  };
+}
+
+function groupBySystem(hosts: readonly HostEntry[]): SystemGroup[] {
+  const by = new Map<string, HostEntry[]>();
+  for (const h of hosts) if (h.system !== undefined) by.set(h.system, [...(by.get(h.system) ?? []), h]);
+  // A group is unapproved when any host running it was not approved for it.
+  const verdict = (hs: readonly HostEntry[]): boolean | null =>
+    hs.some((h) => h.approved === false) ? false : hs.some((h) => h.approved === true) ? true : null;
+  return [...by.entries()]
+    .map(([system, hs]) => ({ system, hosts: hs.map((h) => h.name), approved: verdict(hs) }))
+    .sort((a, b) => b.hosts.length - a.hosts.length || compareStrings(a.system, b.system));
+}
+
+function totalsOf(
+  hosts: readonly HostEntry[],
+  outcomes: readonly HostOutcome[],
+  audits: ReadonlyMap<Closure, SignatureAudit>,
+): FleetTotals {
+  const all = new Set<string>();
+  const seen = new Set<Closure>();
+  for (const o of outcomes) {
+    if ("failure" in o || seen.has(o.closure)) continue;
+    seen.add(o.closure);
+    for (const info of o.closure.list) all.add(info.path);
+  }
+  const distinct = (pick: (a: SignatureAudit) => readonly string[]): number =>
+    new Set([...audits.values()].flatMap((a) => [...pick(a)])).size;
+  const read = hosts.filter((h) => h.status === "ok");
+  return {
+    hosts: hosts.length,
+    read: read.length,
+    gaps: hosts.length - read.length,
+    distinctSystems: new Set(read.map((h) => h.system)).size,
+    distinctPaths: all.size,
+    untrustedPaths: distinct((a) => a.untrusted),
+    unsignedPaths: distinct((a) => a.unsigned),
+    invalidPaths: distinct((a) => a.invalid),
+  };
+}
