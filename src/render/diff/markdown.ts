@@ -2,7 +2,8 @@ import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { code, escapeMarkdown } from "../escape.js";
 import { isoDate } from "../../domain/time.js";
-import { countsLine, KIND_TITLES, riskOf } from "./view.js";
+import { nixLineParts } from "./closure-lines.js";
+import { closureTotal, countsLine, KIND_TITLES, riskOf } from "./view.js";
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the marker and the action's framing. */
 export const COMMENT_LIMIT = 65_000;
@@ -88,12 +89,14 @@ export function renderDiffMarkdown(r: DiffReport): string {
   }
   const tail: string[] = [];
   if (r.closure !== undefined) {
-    tail.push("#### Closure", "", "| package | versions | size |", "|---|---|---|");
-    for (const p of r.closure.packages)
-      tail.push(
-        `| ${code(p.name)} | ${escapeMarkdown(`${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}`)} | ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB |`,
-      );
-    tail.push("", `Total closure size: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB.`, "");
+    // The rows nix store diff-closures prints, in its order and wording; JSON has every delta.
+    tail.push(`#### Closure (${closureTotal(r.closure)})`, "", "| package | versions | size |", "|---|---|---|");
+    for (const p of r.closure.packages) {
+      if (!p.shownByNix) continue;
+      const { versions, size } = nixLineParts(p);
+      tail.push(`| ${code(p.name)} | ${versions !== undefined ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+    }
+    tail.push("");
   }
   for (const g of r.gaps)
     tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);

@@ -1,10 +1,12 @@
 import type { DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { oneLine } from "../escape.js";
-import { countsLine, groupByKind, KIND_TITLES, pinText, riskOf } from "./view.js";
+import { nixLineParts } from "./closure-lines.js";
+import { closureTotal, countsLine, groupByKind, KIND_TITLES, pinText, riskOf } from "./view.js";
 
 const ANSI = {
   red: "\u001b[31m",
+  green: "\u001b[32m",
   yellow: "\u001b[33m",
   bold: "\u001b[1m",
   dim: "\u001b[2m",
@@ -59,12 +61,17 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
     out.push("");
   }
   if (r.closure !== undefined) {
-    out.push(c("bold", "Closure:"));
-    for (const p of r.closure.packages)
+    // The lines are Nix's own (`nix store diff-closures`), unindented, so they compare line for line.
+    out.push(c("bold", `Closure (${closureTotal(r.closure)}):`));
+    for (const p of r.closure.packages) {
+      if (!p.shownByNix) continue;
+      const { versions, size } = nixLineParts(p);
+      const sized = size !== undefined ? c(p.sizeDelta > 0 ? "red" : "green", size) : undefined;
       out.push(
-        `  ${oneLine(p.name)}: ${oneLine(p.oldVersions.join(", ") || "∅")} → ${oneLine(p.newVersions.join(", ") || "∅")}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`,
+        `${oneLine(p.name)}: ${[versions !== undefined ? oneLine(versions) : undefined, sized].filter((x) => x !== undefined).join(", ")}`,
       );
-    out.push(`  total: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB`, "");
+    }
+    out.push("");
   }
   out.push(
     countsLine(r) + (r.lockOnly ? " (lock-only: no upstream facts)" : r.offline ? " (offline: cache only)" : ""),

@@ -2,6 +2,7 @@ import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { CHANGE_KINDS, type ChangeKind, type LockedSide } from "../../domain/diff/lock-diff.js";
 import { severityRank, type Severity } from "../../domain/findings.js";
 import { isoDate } from "../../domain/time.js";
+import type { ClosureDiff } from "../../domain/diff/closure-diff.js";
 
 /** Projections the diff renderers share. */
 export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
@@ -46,3 +47,9 @@ export const countsLine = (r: DiffReport): string =>
       .map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`)
       .join(", ") || "none"
   }), ${r.unchangedCount} unchanged`;
+
+/** The closure's total size change, in MiB with its sign: `+1.2 MiB total`. */
+export const closureTotal = (c: ClosureDiff): string => {
+  const mib = (c.newSize - c.oldSize) / 1048576;
+  return `${mib >= 0 ? "+" : ""}${mib.toFixed(1)} MiB total`;
+};
