@@ -27,6 +27,7 @@ function linkTarget(url: string): string | undefined {
 const fromTo = (c: DiffChange): string => {
   if (c.kind === "ref-changed" && c.refMove !== undefined)
     return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
+  if (c.release !== undefined) return `${code(c.release.from)} → ${code(c.release.to)}`;
   const side = (s: DiffChange["old"]): string =>
     s === undefined
       ? "–"

@@ -47,6 +47,10 @@ export const DiffReportSchema = z
             move: z.enum(["major", "minor", "patch", "prerelease", "downgrade", "same", "incomparable"]),
           })
           .optional(),
+        release: z
+          .object({ from: z.string(), to: z.string() })
+          .optional()
+          .describe("a file or tarball input's release, from the version-like segment of its URL"),
         upstream: z
           .object({
             status: z.enum(["ahead", "behind", "diverged", "identical"]),

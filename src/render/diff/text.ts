@@ -47,6 +47,7 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
           `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
         );
+      if (ch.release !== undefined) out.push(`    version ${oneLine(ch.release.from)} → ${oneLine(ch.release.to)}`);
       if (ch.refMove !== undefined)
         out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
