@@ -6,6 +6,7 @@ import type { InputNode, LockGraph } from "../lock/graph.js";
 import { pathTable, type PathEntry } from "../lock/path-table.js";
 import { forgeHost, pinningOf, type SourceRef } from "../lock/source-ref.js";
 import { lockRisks } from "./risks.js";
+import { foldSubtreeFollows, type SubtreeFollows } from "./fold-follows.js";
 import { releaseMove, type ReleaseMove } from "./release-move.js";
 import { classifyVersionChange, type VersionMove } from "./version-move.js";
 
@@ -56,6 +57,8 @@ export interface InputChange {
   readonly refMove?: { readonly from: string; readonly to: string; readonly move: VersionMove };
   /** A `file` or `tarball` input's release, from the version-like segment of its URL. */
   readonly release?: ReleaseMove;
+  /** The follows that came or went with this input's subtree (added, removed, flake = false toggled). */
+  readonly subtreeFollows?: readonly SubtreeFollows[];
 }
 
 export interface LockDiff {
@@ -222,5 +225,5 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
     changes.push(change);
     findings.push(...lockRisks(change, pinningOf(nb.locked)));
   }
-  return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+  return { changes: foldSubtreeFollows(changes), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }

@@ -51,6 +51,10 @@ export const DiffReportSchema = z
           .object({ from: z.string(), to: z.string() })
           .optional()
           .describe("a file or tarball input's release, from the version-like segment of its URL"),
+        subtreeFollows: z
+          .array(z.object({ input: z.string(), follows: z.string(), kind: z.enum(["added", "removed"]) }))
+          .optional()
+          .describe("follows that came or went with this input's subtree; follows '' is the root flake"),
         upstream: z
           .object({
             status: z.enum(["ahead", "behind", "diverged", "identical"]),

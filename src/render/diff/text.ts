@@ -2,7 +2,16 @@ import type { DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { oneLine } from "../escape.js";
 import { nixLineParts } from "./closure-lines.js";
-import { closureTotal, countsLine, groupByKind, KIND_TITLES, pinText, riskOf } from "./view.js";
+import {
+  closureTotal,
+  countsLine,
+  followsChanges,
+  followsText,
+  groupByKind,
+  KIND_TITLES,
+  pinText,
+  riskOf,
+} from "./view.js";
 
 const ANSI = {
   red: "\u001b[31m",
@@ -16,6 +25,14 @@ const ANSI = {
 /** Text in the wording of `nix flake update`, grouped by kind; colour only when asked. */
 const text = (v: string | number): string => oneLine(String(v));
 const dayCount = (d: number): string => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
+
+/** `with 14 follows: aquamarine → 'aquamarine', …`, paths relative to the entry. */
+function subtreeLine(input: string, follows: NonNullable<DiffReport["changes"][number]["subtreeFollows"]>): string {
+  const items = follows.map(
+    (f) => `${oneLine(f.input.slice(input.length + 1))} ${followsText(f.follows, (t) => `'${oneLine(t)}'`)}`,
+  );
+  return `with ${follows.length} follows: ${items.join(", ")}`;
+}
 
 export function renderDiffText(r: DiffReport, opts: { color: boolean }): string {
   const c = (code: keyof typeof ANSI, s: string): string => (opts.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
@@ -47,6 +64,7 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
           `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
         );
+      if (ch.subtreeFollows !== undefined) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
       if (ch.release !== undefined) out.push(`    version ${oneLine(ch.release.from)} → ${oneLine(ch.release.to)}`);
       if (ch.refMove !== undefined)
         out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
@@ -58,6 +76,21 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
             `    ${dayCount(a.betweenDays)} ${a.betweenDays >= 0 ? "newer" : "older"}; the new pin is ${a.newDays >= 0 ? `${dayCount(a.newDays)} old` : `dated ${dayCount(a.newDays)} in the future`}`,
           ),
         );
+    }
+    out.push("");
+  }
+  const follows = followsChanges(r);
+  if (follows.length > 0) {
+    // Bookkeeping: one line each, after the sources, so it does not drown them.
+    out.push(c("bold", `Follows (${follows.length}):`));
+    for (const ch of follows) {
+      const side = (s: DiffReport["changes"][number]["old"]): string =>
+        followsText(s?.follows ?? "", (t) => `'${oneLine(t)}'`);
+      const what =
+        ch.old !== undefined && ch.new !== undefined
+          ? `${side(ch.old)} → ${side(ch.new)}`
+          : `${ch.kind} (${side(ch.new ?? ch.old)})`;
+      out.push(`  '${oneLine(ch.input)}': ${what}`);
     }
     out.push("");
   }
