@@ -3741,7 +3741,7 @@ function handleIntersectionResults(result2, left2, right2) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side2) => {
+  const collect = (iss, side3) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -3757,7 +3757,7 @@ function handleIntersectionResults(result2, left2, right2) {
     for (const k of keys) {
       if (!unrecKeys.has(k))
         unrecKeys.set(k, {});
-      unrecKeys.get(k)[side2] = true;
+      unrecKeys.get(k)[side3] = true;
     }
     return true;
   };
@@ -11646,8 +11646,8 @@ var init_pt = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural3 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+            const plural4 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -11797,8 +11797,8 @@ var init_pt_BR = __esm({
           case "not_multiple_of":
             return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
           case "unrecognized_keys": {
-            const plural3 = issue2.keys.length > 1 ? "s" : "";
-            return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+            const plural4 = issue2.keys.length > 1 ? "s" : "";
+            return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
           }
           case "invalid_key":
             return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -21301,11 +21301,11 @@ var init_deep_partial = __esm({
 });
 
 // node_modules/zod/v4/classic/in-out.js
-function withChecks(side2, checks) {
+function withChecks(side3, checks) {
   if (!checks?.length)
-    return side2;
-  const def = side2._zod.def;
-  return clone(side2, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
+    return side3;
+  const def = side3._zod.def;
+  return clone(side3, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -21922,12 +21922,12 @@ function nodeOffsets(text2) {
   return out;
 }
 function positionsAt(text2, offsets) {
-  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const sorted2 = [...new Set(offsets)].sort((a, b) => a - b);
   const out = /* @__PURE__ */ new Map();
   let line = 1;
   let lineStart = 0;
   let i = 0;
-  for (const offset of sorted) {
+  for (const offset of sorted2) {
     for (; i < offset && i < text2.length; i++) {
       if (text2.charCodeAt(i) === 10) {
         line++;
@@ -34682,9 +34682,9 @@ ${lines.join(",\n")}
 ${pad}}`;
 }
 function uniqueSorted(xs) {
-  let sorted = true;
-  for (let i = 1; i < xs.length && sorted; i++) if (xs[i - 1] >= xs[i]) sorted = false;
-  return sorted ? xs : [...new Set(xs)].sort(byString);
+  let sorted2 = true;
+  for (let i = 1; i < xs.length && sorted2; i++) if (xs[i - 1] >= xs[i]) sorted2 = false;
+  return sorted2 ? xs : [...new Set(xs)].sort(byString);
 }
 function dependencyText(ref, dependsOn) {
   if (dependsOn.length === 0) return `    {
@@ -61510,6 +61510,100 @@ var init_report_schema3 = __esm({
   }
 });
 
+// src/domain/diff/closure-diff.ts
+function compareBytes(a, b) {
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+function nixNameVersion(storeName) {
+  let name = storeName;
+  const dash = name.lastIndexOf("-");
+  if (dash >= 0) {
+    const suffix = name.slice(dash + 1);
+    if (/^[a-z]+$/.test(suffix) || suffix === "lib32" || suffix === "lib64") name = name.slice(0, dash);
+  }
+  for (let i = 0; i < name.length; i++)
+    if (name[i] === "-" && i + 1 < name.length && !isAsciiLetter(name[i + 1]))
+      return { name: name.slice(0, i), version: name.slice(i + 1) };
+  return { name, version: "" };
+}
+function groups2(c) {
+  const out = /* @__PURE__ */ new Map();
+  for (const info of c.infos.values()) {
+    const { name, version: version2 } = nixNameVersion(info.path.slice(info.path.lastIndexOf("/") + 34));
+    const g = out.get(name) ?? { versions: /* @__PURE__ */ new Set(), size: 0 };
+    g.versions.add(version2);
+    g.size += info.narSize ?? 0;
+    out.set(name, g);
+  }
+  return out;
+}
+function changeOf(name, x, y) {
+  const [before, after] = [x?.versions ?? /* @__PURE__ */ new Set(), y?.versions ?? /* @__PURE__ */ new Set()];
+  const removedVersions = sorted([...before].filter((v) => !after.has(v)));
+  const addedVersions = sorted([...after].filter((v) => !before.has(v)));
+  const sizeDelta = (y?.size ?? 0) - (x?.size ?? 0);
+  const versionsMoved = removedVersions.length > 0 || addedVersions.length > 0;
+  if (!versionsMoved && sizeDelta === 0) return void 0;
+  return {
+    name,
+    change: x === void 0 ? "added" : y === void 0 ? "removed" : versionsMoved ? "version-changed" : "size-changed",
+    oldVersions: sorted(before),
+    newVersions: sorted(after),
+    removedVersions,
+    addedVersions,
+    sizeDelta,
+    shownByNix: versionsMoved || Math.abs(sizeDelta) >= SHOWN_SIZE_DELTA
+  };
+}
+function diffClosures(a, b) {
+  const [ga, gb] = [groups2(a), groups2(b)];
+  const packages = [];
+  for (const name of sorted(/* @__PURE__ */ new Set([...ga.keys(), ...gb.keys()]))) {
+    const change = changeOf(name, ga.get(name), gb.get(name));
+    if (change !== void 0) packages.push(change);
+  }
+  const total = (g) => [...g.values()].reduce((n, v) => n + v.size, 0);
+  return { packages, oldSize: total(ga), newSize: total(gb) };
+}
+var SHOWN_SIZE_DELTA, isAsciiLetter, sorted;
+var init_closure_diff = __esm({
+  "src/domain/diff/closure-diff.ts"() {
+    "use strict";
+    SHOWN_SIZE_DELTA = 8 * 1024;
+    isAsciiLetter = (c) => c !== void 0 && /^[A-Za-z]$/.test(c);
+    sorted = (s) => [...s].sort(compareBytes);
+  }
+});
+
+// src/render/diff/closure-lines.ts
+function nixSizeDelta(delta) {
+  const magnitude = Math.abs(delta);
+  const whole = Math.floor(magnitude * 5 / 512);
+  const rest = magnitude * 5 % 512;
+  const tenths = rest * 2 > 512 || rest * 2 === 512 && whole % 2 === 1 ? whole + 1 : whole;
+  return `${delta < 0 ? "-" : "+"}${Math.floor(tenths / 10)}.${tenths % 10} KiB`;
+}
+function nixLineParts(p) {
+  const moved = p.removedVersions.length > 0 || p.addedVersions.length > 0;
+  return {
+    ...moved ? { versions: `${nixVersions(p.removedVersions)} \u2192 ${nixVersions(p.addedVersions)}` } : {},
+    ...Math.abs(p.sizeDelta) >= SHOWN_SIZE_DELTA ? { size: nixSizeDelta(p.sizeDelta) } : {}
+  };
+}
+var nixVersions;
+var init_closure_lines = __esm({
+  "src/render/diff/closure-lines.ts"() {
+    "use strict";
+    init_closure_diff();
+    nixVersions = (versions) => versions.length === 0 ? "\u2205" : [...new Set(versions.map((v) => v === "" ? "\u03B5" : v))].sort(compareBytes).join(", ");
+  }
+});
+
 // src/domain/lock/path-table.ts
 function pathTable(graph) {
   const out = /* @__PURE__ */ new Map();
@@ -61560,6 +61654,88 @@ var init_risks = __esm({
   "src/domain/diff/risks.ts"() {
     "use strict";
     init_findings();
+  }
+});
+
+// src/domain/diff/fold-follows.ts
+function ancestors(input2) {
+  const parts = input2.split("/");
+  return parts.slice(1).map((_, i) => parts.slice(0, parts.length - 1 - i).join("/"));
+}
+function foldSubtreeFollows(changes) {
+  const byInput = new Map(changes.map((c) => [c.input, c]));
+  const folded = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const c of changes) {
+    const side3 = c.kind === "added" ? c.new : c.kind === "removed" ? c.old : void 0;
+    const parent = side3?.follows !== void 0 && isFollowsOnly(c) ? ancestors(c.input).find((a) => SUBTREE_KINDS.has(byInput.get(a)?.kind ?? "")) : void 0;
+    if (parent === void 0 || side3?.follows === void 0 || c.kind !== "added" && c.kind !== "removed") {
+      kept.push(c);
+      continue;
+    }
+    const list2 = folded.get(parent) ?? [];
+    list2.push({ input: c.input, follows: side3.follows, kind: c.kind });
+    folded.set(parent, list2);
+  }
+  return kept.map((c) => {
+    const list2 = folded.get(c.input);
+    return list2 !== void 0 ? { ...c, subtreeFollows: list2 } : c;
+  });
+}
+var isFollowsOnly, SUBTREE_KINDS;
+var init_fold_follows = __esm({
+  "src/domain/diff/fold-follows.ts"() {
+    "use strict";
+    isFollowsOnly = (c) => (c.old === void 0 || c.old.follows !== void 0) && (c.new === void 0 || c.new.follows !== void 0);
+    SUBTREE_KINDS = /* @__PURE__ */ new Set(["added", "removed", "flake-toggled"]);
+  }
+});
+
+// src/domain/diff/release-move.ts
+function bare(segment) {
+  const s = segment.replace(ARCHIVE_SUFFIX, "");
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function segmentMove(a, b) {
+  if (a.length > MAX_SEGMENT || b.length > MAX_SEGMENT) return void 0;
+  const [x, y] = [bare(a), bare(b)];
+  const [vx, vy] = [VERSION18.exec(x), VERSION18.exec(y)];
+  if (vx !== null && vy !== null && (vx[1] ?? "") === (vy[1] ?? "")) return { kind: "version", from: x, to: y };
+  if (ID2.test(x) && ID2.test(y)) return { kind: "id", from: x, to: y };
+  return void 0;
+}
+function split(url2) {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(url2);
+  if (m === null) return void 0;
+  return { origin: (m[1] ?? "").toLowerCase(), segments: (m[2] ?? "").split("/") };
+}
+function releaseMove(oldUrl, newUrl) {
+  const [a, b] = [split(oldUrl), split(newUrl)];
+  if (a === void 0 || b === void 0 || a.origin !== b.origin || a.segments.length !== b.segments.length)
+    return void 0;
+  const moves = [];
+  for (const [i, sa] of a.segments.entries()) {
+    const sb = b.segments[i] ?? "";
+    if (sa === sb) continue;
+    const move = segmentMove(sa, sb);
+    if (move === void 0) return void 0;
+    moves.push(move);
+  }
+  const shown = moves.find((m) => m.kind === "version") ?? moves[0];
+  return shown === void 0 ? void 0 : { from: shown.from, to: shown.to };
+}
+var ARCHIVE_SUFFIX, VERSION18, ID2, MAX_SEGMENT;
+var init_release_move = __esm({
+  "src/domain/diff/release-move.ts"() {
+    "use strict";
+    ARCHIVE_SUFFIX = /\.(?:tar\.gz|tar\.xz|tar\.bz2|tar\.zst|tgz|tbz2?|txz|zip|tar)$/i;
+    VERSION18 = /^([A-Za-z][A-Za-z0-9_]*[-_])?(v?\d+(?:\.\d+)+(?:[-+~_.][0-9A-Za-z.+~_-]*)?)$/;
+    ID2 = /^(?:(?=[a-f]*\d)[0-9a-f]{7,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+    MAX_SEGMENT = 200;
   }
 });
 
@@ -63841,14 +64017,24 @@ function location(s) {
       return `${s.declaredType}:${JSON.stringify(s.attrs["url"] ?? "")}`;
   }
 }
+function releaseOf(x, y) {
+  const [sa, sb] = [x.locked, y.locked];
+  if (!isUrlFetch(sa) || !isUrlFetch(sb) || sa.type !== sb.type) return void 0;
+  const [oa, ob] = [x.node.original, y.node.original];
+  if (oa !== void 0 && ob !== void 0 && isUrlFetch(oa) && isUrlFetch(ob) && oa.url !== ob.url)
+    return releaseMove(oa.url, ob.url);
+  return sa.url !== sb.url ? releaseMove(sa.url, sb.url) : void 0;
+}
+function sourceMoved(x, y) {
+  const where2 = (l) => isUrlFetch(l.locked) && l.node.original !== void 0 ? location(l.node.original) : location(l.locked);
+  return where2(x) !== where2(y) && releaseOf(x, y) === void 0;
+}
 function kindsOf(x, y) {
   const kinds = [];
   const [a, b, sa, sb, ea, eb] = [x.node, y.node, x.locked, y.locked, x.entry, y.entry];
   if (formatInputPath(ea.follows ?? []) !== formatInputPath(eb.follows ?? []) || ea.follows === void 0 !== (eb.follows === void 0))
     kinds.push("follows-changed");
-  const whereA = (sa.type === "tarball" || sa.type === "file") && a.original !== void 0 ? location(a.original) : location(sa);
-  const whereB = (sb.type === "tarball" || sb.type === "file") && b.original !== void 0 ? location(b.original) : location(sb);
-  if (whereA !== whereB) kinds.push("source-changed");
+  if (sourceMoved(x, y)) kinds.push("source-changed");
   const narA = sa.narHash !== void 0 ? toSri(sa.narHash) : void 0;
   const narB = sb.narHash !== void 0 ? toSri(sb.narHash) : void 0;
   if (sa.rev !== void 0 && sa.rev === sb.rev && narA !== void 0 && narB !== void 0 && narA !== narB)
@@ -63904,20 +64090,22 @@ function diffLocks(oldGraph, newGraph) {
       to: nb.original?.ref ?? "",
       move: classifyVersionChange(na.original?.ref ?? "", nb.original?.ref ?? "")
     } : void 0;
+    const release = releaseOf({ node: na, locked: na.locked, entry: ea }, { node: nb, locked: nb.locked, entry: eb });
     const change = {
       input: input2,
       kind,
       kinds,
       old: side(na, ea),
       new: side(nb, eb),
-      ...refMove !== void 0 ? { refMove } : {}
+      ...refMove !== void 0 ? { refMove } : {},
+      ...release !== void 0 ? { release } : {}
     };
     changes.push(change);
     findings.push(...lockRisks(change, pinningOf(nb.locked)));
   }
-  return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+  return { changes: foldSubtreeFollows(changes), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }
-var CHANGE_KINDS, ROOT_SIDE, byOrder;
+var CHANGE_KINDS, ROOT_SIDE, isUrlFetch, byOrder;
 var init_lock_diff = __esm({
   "src/domain/diff/lock-diff.ts"() {
     "use strict";
@@ -63928,6 +64116,8 @@ var init_lock_diff = __esm({
     init_path_table();
     init_source_ref();
     init_risks();
+    init_fold_follows();
+    init_release_move();
     init_version_move();
     CHANGE_KINDS = [
       "added",
@@ -63942,13 +64132,21 @@ var init_lock_diff = __esm({
       "last-modified-backwards"
     ];
     ROOT_SIDE = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
+    isUrlFetch = (s) => s.type === "tarball" || s.type === "file";
     byOrder = (a, b) => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
   }
 });
 
 // src/render/diff/view.ts
+function followsCounts(r) {
+  const n = { added: 0, removed: 0, rewired: 0 };
+  for (const c of r.changes) for (const f of c.subtreeFollows ?? []) n[f.kind]++;
+  for (const c of followsChanges(r)) n[c.kind === "added" ? "added" : c.kind === "removed" ? "removed" : "rewired"]++;
+  return n;
+}
 function groupByKind(r) {
-  return CHANGE_KINDS.map((k) => [k, r.changes.filter((c) => c.kind === k)]).filter(
+  const sources = sourceChanges(r);
+  return CHANGE_KINDS.map((k) => [k, sources.filter((c) => c.kind === k)]).filter(
     ([, cs]) => cs.length > 0
   );
 }
@@ -63959,12 +64157,29 @@ function riskOf(r, input2) {
       worst = f.severity;
   return worst;
 }
-var KIND_TITLES, pinText, countsLine;
+function countsLine(r) {
+  const kinds = groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`);
+  const sources = sourceChanges(r).length;
+  const f = followsCounts(r);
+  const follows = f.added + f.removed + f.rewired;
+  const parts = [`${plural3(sources, "source")} changed${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`];
+  if (follows > 0) {
+    const what = [
+      ...f.added > 0 ? [`${f.added} added`] : [],
+      ...f.removed > 0 ? [`${f.removed} removed`] : [],
+      ...f.rewired > 0 ? [`${f.rewired} rewired`] : []
+    ];
+    parts.push(`${follows} follows (${what.join(", ")})`);
+  }
+  return `${parts.join("; ")}; ${r.unchangedCount} unchanged`;
+}
+var KIND_TITLES, sourceChanges, followsChanges, followsText, pinText, plural3, closureTotal;
 var init_view = __esm({
   "src/render/diff/view.ts"() {
     "use strict";
     init_lock_diff();
     init_findings();
+    init_fold_follows();
     init_time();
     KIND_TITLES = {
       added: "Added",
@@ -63978,8 +64193,15 @@ var init_view = __esm({
       "flake-toggled": "flake = false toggled",
       "last-modified-backwards": "Moved backwards"
     };
-    pinText = (s) => s === void 0 ? "" : s.follows !== void 0 ? `follows '${s.follows}'` : `${s.url}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
-    countsLine = (r) => `${r.changes.length} change${r.changes.length === 1 ? "" : "s"} (${groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`).join(", ") || "none"}), ${r.unchangedCount} unchanged`;
+    sourceChanges = (r) => r.changes.filter((c) => !isFollowsOnly(c));
+    followsChanges = (r) => r.changes.filter(isFollowsOnly);
+    followsText = (target, quote) => target === "" ? "follows the root flake" : `follows ${quote(target)}`;
+    pinText = (s) => s === void 0 ? "" : s.follows !== void 0 ? followsText(s.follows, (t) => `'${t}'`) : `${s.url}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
+    plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    closureTotal = (c) => {
+      const mib = (c.newSize - c.oldSize) / 1048576;
+      return `${mib >= 0 ? "+" : ""}${mib.toFixed(1)} MiB total`;
+    };
   }
 });
 
@@ -63988,6 +64210,12 @@ var text_exports3 = {};
 __export(text_exports3, {
   renderDiffText: () => renderDiffText
 });
+function subtreeLine(input2, follows) {
+  const items = follows.map(
+    (f) => `${oneLine(f.input.slice(input2.length + 1))} ${followsText(f.follows, (t) => `'${oneLine(t)}'`)}`
+  );
+  return `with ${follows.length} follows: ${items.join(", ")}`;
+}
 function renderDiffText(r, opts) {
   const c = (code2, s) => opts.color ? `${ANSI[code2]}${s}${ANSI.reset}` : s;
   const out = [];
@@ -64016,6 +64244,8 @@ function renderDiffText(r, opts) {
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
           `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`
         );
+      if (ch.subtreeFollows !== void 0) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
+      if (ch.release !== void 0) out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
       if (ch.refMove !== void 0)
         out.push(`    ref '${oneLine(ch.refMove.from)}' \u2192 '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
@@ -64029,13 +64259,27 @@ function renderDiffText(r, opts) {
     }
     out.push("");
   }
+  const follows = followsChanges(r);
+  if (follows.length > 0) {
+    out.push(c("bold", `Follows (${follows.length}):`));
+    for (const ch of follows) {
+      const side3 = (s) => followsText(s?.follows ?? "", (t) => `'${oneLine(t)}'`);
+      const what = ch.old !== void 0 && ch.new !== void 0 ? `${side3(ch.old)} \u2192 ${side3(ch.new)}` : `${ch.kind} (${side3(ch.new ?? ch.old)})`;
+      out.push(`  '${oneLine(ch.input)}': ${what}`);
+    }
+    out.push("");
+  }
   if (r.closure !== void 0) {
-    out.push(c("bold", "Closure:"));
-    for (const p of r.closure.packages)
+    out.push(c("bold", `Closure (${closureTotal(r.closure)}):`));
+    for (const p of r.closure.packages) {
+      if (!p.shownByNix) continue;
+      const { versions, size } = nixLineParts(p);
+      const sized = size !== void 0 ? c(p.sizeDelta > 0 ? "red" : "green", size) : void 0;
       out.push(
-        `  ${oneLine(p.name)}: ${oneLine(p.oldVersions.join(", ") || "\u2205")} \u2192 ${oneLine(p.newVersions.join(", ") || "\u2205")}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`
+        `${oneLine(p.name)}: ${[versions !== void 0 ? oneLine(versions) : void 0, sized].filter((x) => x !== void 0).join(", ")}`
       );
-    out.push(`  total: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB`, "");
+    }
+    out.push("");
   }
   out.push(
     countsLine(r) + (r.lockOnly ? " (lock-only: no upstream facts)" : r.offline ? " (offline: cache only)" : "")
@@ -64051,9 +64295,11 @@ var init_text3 = __esm({
     "use strict";
     init_findings();
     init_escape();
+    init_closure_lines();
     init_view();
     ANSI = {
       red: "\x1B[31m",
+      green: "\x1B[32m",
       yellow: "\x1B[33m",
       bold: "\x1B[1m",
       dim: "\x1B[2m",
@@ -64064,12 +64310,37 @@ var init_text3 = __esm({
   }
 });
 
-// src/render/diff/markdown.ts
-var markdown_exports3 = {};
-__export(markdown_exports3, {
-  COMMENT_LIMIT: () => COMMENT_LIMIT,
-  renderDiffMarkdown: () => renderDiffMarkdown
-});
+// src/render/diff/links.ts
+function githubPin(s) {
+  if (s?.type !== "github" || s.follows !== void 0) return void 0;
+  const { owner, repo, host } = s.attrs;
+  if (host !== void 0 && String(host).toLowerCase() !== "github.com") return void 0;
+  if (typeof owner !== "string" || typeof repo !== "string" || s.rev === void 0) return void 0;
+  return NAME.test(owner) && NAME.test(repo) && REV3.test(s.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s.rev } : void 0;
+}
+function flakehubRelease(s) {
+  if (s === void 0 || s.follows !== void 0) return void 0;
+  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s.url);
+  if (m === null) return void 0;
+  const [owner, repo] = [m[1] ?? "", m[2] ?? ""];
+  let version2;
+  try {
+    version2 = decodeURIComponent(m[3] ?? "");
+  } catch {
+    return void 0;
+  }
+  return NAME.test(owner) && NAME.test(repo) && VERSION19.test(version2) ? `https://flakehub.com/flake/${owner}/${repo}/${encodeURIComponent(version2)}` : void 0;
+}
+function changeLink(c) {
+  const [a, b] = [githubPin(c.old), githubPin(c.new)];
+  if (a !== void 0 && b !== void 0 && a.rev !== b.rev && `${a.owner}/${a.repo}`.toLowerCase() === `${b.owner}/${b.repo}`.toLowerCase())
+    return { label: "compare", url: `https://github.com/${b.owner}/${b.repo}/compare/${a.rev}...${b.rev}` };
+  const one = b ?? (c.new === void 0 ? a : void 0);
+  if (one !== void 0)
+    return { label: "commit", url: `https://github.com/${one.owner}/${one.repo}/commit/${one.rev}` };
+  const release = flakehubRelease(c.new ?? c.old);
+  return release !== void 0 ? { label: "release", url: release } : void 0;
+}
 function linkTarget(url2) {
   if (!/^https:\/\/[^\s/]/i.test(url2)) return void 0;
   return url2.replace(
@@ -64077,11 +64348,89 @@ function linkTarget(url2) {
     (c) => "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)
   );
 }
+var NAME, REV3, VERSION19;
+var init_links = __esm({
+  "src/render/diff/links.ts"() {
+    "use strict";
+    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+    REV3 = /^[0-9a-f]{40}$/;
+    VERSION19 = /^[0-9A-Za-z.+_-]{1,100}$/;
+  }
+});
+
+// src/render/diff/markdown-changes.ts
+function changesTable(r) {
+  const rows = sourceChanges(r);
+  if (rows.length === 0) return [];
+  const columns = [
+    { title: "input", cell: (c) => code(c.input) },
+    { title: "change", cell: changeCell },
+    { title: "from \u2192 to", cell: fromTo2 },
+    {
+      title: "commits",
+      cell: (c) => c.upstream !== void 0 ? `${md(c.upstream.totalCommits)} (${md(c.upstream.status)})` : ""
+    },
+    { title: "link", cell: linkCell },
+    { title: "risk", cell: (c) => riskOf(r, c.input) ?? "" }
+  ];
+  const cells = rows.map((c) => columns.map((col) => col.cell(c)));
+  const used = columns.map((_, i) => i).filter((i) => i < 3 || cells.some((row) => row[i] !== ""));
+  const line = (xs) => `| ${used.map((i) => xs[i] || "\u2013").join(" | ")} |`;
+  return [line(columns.map((c) => c.title)), `|${used.map(() => "---|").join("")}`, ...cells.map(line), ""];
+}
+function followsBlock(r) {
+  const changes = followsChanges(r);
+  if (changes.length === 0) return [];
+  const n = followsCounts(r);
+  const standalone = changes.length;
+  const summary = n.rewired === standalone ? `${standalone} follows rewired` : `${standalone} follows changed (${n.rewired} rewired)`;
+  return [
+    `<details><summary>${summary}</summary>`,
+    "",
+    ...changes.map(
+      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : `${c.kind}, ${side2(c.new ?? c.old)}`}`
+    ),
+    "",
+    "</details>",
+    ""
+  ];
+}
+var md, side2, fromTo2, changeCell, linkCell;
+var init_markdown_changes = __esm({
+  "src/render/diff/markdown-changes.ts"() {
+    "use strict";
+    init_time();
+    init_escape();
+    init_links();
+    init_view();
+    md = (v) => escapeMarkdown(String(v));
+    side2 = (s) => s === void 0 ? "\u2013" : s.follows !== void 0 ? followsText(s.follows, code) : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
+    fromTo2 = (c) => {
+      if (c.kind === "ref-changed" && c.refMove !== void 0)
+        return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
+      if (c.release !== void 0) return `${code(c.release.from)} \u2192 ${code(c.release.to)}`;
+      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : side2(c.new ?? c.old);
+    };
+    changeCell = (c) => `${KIND_TITLES[c.kind]}${c.subtreeFollows !== void 0 ? `, with ${c.subtreeFollows.length} follows` : ""}`;
+    linkCell = (c) => {
+      const link = changeLink(c);
+      const url2 = link !== void 0 ? linkTarget(link.url) : void 0;
+      return link !== void 0 && url2 !== void 0 ? `[${link.label}](${url2})` : "";
+    };
+  }
+});
+
+// src/render/diff/markdown.ts
+var markdown_exports3 = {};
+__export(markdown_exports3, {
+  COMMENT_LIMIT: () => COMMENT_LIMIT,
+  renderDiffMarkdown: () => renderDiffMarkdown
+});
 function details2(c) {
   const u = c.upstream;
   if (u === void 0) return void 0;
   const lines = [
-    `<details><summary>${escapeMarkdown(c.input)}: ${md(u.status)}, ${md(u.aheadBy)} ahead, ${md(u.behindBy)} behind</summary>`,
+    `<details><summary>${escapeMarkdown(c.input)}: ${md2(u.status)}, ${md2(u.aheadBy)} ahead, ${md2(u.behindBy)} behind</summary>`,
     ""
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -64101,9 +64450,10 @@ function details2(c) {
   );
   return lines.join("\n");
 }
-function renderDiffMarkdown(r) {
+function renderDiffMarkdown(r, opts = {}) {
   const head = [
-    `### flake.lock changes`,
+    // One heading per lock: pr-review names the lock here rather than adding a heading of its own.
+    opts.lock !== void 0 ? `### ${code(opts.lock)} changes` : "### flake.lock changes",
     "",
     countsLine(r) + (r.lockOnly ? " \u2014 lock-only: no upstream facts." : ""),
     ""
@@ -64116,24 +64466,16 @@ function renderDiffMarkdown(r) {
       );
     head.push("");
   }
-  if (r.changes.length > 0) {
-    head.push("| input | change | from \u2192 to | commits | risk |", "|---|---|---|---|---|");
-    for (const c of r.changes) {
-      const commits = c.upstream !== void 0 ? `${md(c.upstream.totalCommits)} (${md(c.upstream.status)})` : "\u2013";
-      head.push(
-        `| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo2(c)} | ${commits} | ${riskOf(r, c.input) ?? "\u2013"} |`
-      );
-    }
-    head.push("");
-  }
+  head.push(...changesTable(r), ...followsBlock(r));
   const tail = [];
   if (r.closure !== void 0) {
-    tail.push("#### Closure", "", "| package | versions | size |", "|---|---|---|");
-    for (const p of r.closure.packages)
-      tail.push(
-        `| ${code(p.name)} | ${escapeMarkdown(`${p.oldVersions.join(", ") || "\u2205"} \u2192 ${p.newVersions.join(", ") || "\u2205"}`)} | ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB |`
-      );
-    tail.push("", `Total closure size: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB.`, "");
+    tail.push(`#### Closure (${closureTotal(r.closure)})`, "", "| package | versions | size |", "|---|---|---|");
+    for (const p of r.closure.packages) {
+      if (!p.shownByNix) continue;
+      const { versions, size } = nixLineParts(p);
+      tail.push(`| ${code(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+    }
+    tail.push("");
   }
   for (const g of r.gaps)
     tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== void 0 ? `${g.input}: ` : ""}${g.reason}`)}`);
@@ -64152,23 +64494,20 @@ function renderDiffMarkdown(r) {
   return `${[...head, ...kept.length > 0 ? [...kept, ""] : [], ...tail].join("\n").trimEnd()}
 `;
 }
-var COMMENT_LIMIT, COMMITS_PER_INPUT, md, fromTo2;
+var COMMENT_LIMIT, COMMITS_PER_INPUT, md2;
 var init_markdown3 = __esm({
   "src/render/diff/markdown.ts"() {
     "use strict";
     init_findings();
     init_escape();
     init_time();
+    init_closure_lines();
+    init_markdown_changes();
+    init_links();
     init_view();
     COMMENT_LIMIT = 65e3;
     COMMITS_PER_INPUT = 50;
-    md = (v) => escapeMarkdown(String(v));
-    fromTo2 = (c) => {
-      if (c.kind === "ref-changed" && c.refMove !== void 0)
-        return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
-      const side2 = (s) => s === void 0 ? "\u2013" : s.follows !== void 0 ? `follows ${code(s.follows)}` : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
-      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : side2(c.new ?? c.old);
-    };
+    md2 = (v) => escapeMarkdown(String(v));
   }
 });
 
@@ -64226,6 +64565,8 @@ var init_report_schema4 = __esm({
             to: external_exports.string(),
             move: external_exports.enum(["major", "minor", "patch", "prerelease", "downgrade", "same", "incomparable"])
           }).optional(),
+          release: external_exports.object({ from: external_exports.string(), to: external_exports.string() }).optional().describe("a file or tarball input's release, from the version-like segment of its URL"),
+          subtreeFollows: external_exports.array(external_exports.object({ input: external_exports.string(), follows: external_exports.string(), kind: external_exports.enum(["added", "removed"]) })).optional().describe("follows that came or went with this input's subtree; follows '' is the root flake"),
           upstream: external_exports.object({
             status: external_exports.enum(["ahead", "behind", "diverged", "identical"]),
             aheadBy: external_exports.number().int(),
@@ -64260,9 +64601,12 @@ var init_report_schema4 = __esm({
           external_exports.object({
             name: external_exports.string(),
             change: external_exports.enum(["added", "removed", "version-changed", "size-changed"]),
-            oldVersions: external_exports.array(external_exports.string()),
+            oldVersions: external_exports.array(external_exports.string()).describe("every version in the old closure; '' for none"),
             newVersions: external_exports.array(external_exports.string()),
-            sizeDelta: external_exports.number()
+            removedVersions: external_exports.array(external_exports.string()).describe("versions only the old closure has"),
+            addedVersions: external_exports.array(external_exports.string()).describe("versions only the new closure has"),
+            sizeDelta: external_exports.number().describe("NAR bytes, new minus old, summed over every version"),
+            shownByNix: external_exports.boolean().describe("whether nix store diff-closures prints a line for it")
           })
         ),
         oldSize: external_exports.number(),
@@ -64734,41 +65078,6 @@ var init_trace2 = __esm({
   }
 });
 
-// src/domain/diff/closure-diff.ts
-function groups2(c) {
-  const out = /* @__PURE__ */ new Map();
-  for (const info of c.infos.values()) {
-    const parsed = parseStoreName(info.path.slice(info.path.lastIndexOf("/") + 34));
-    if (parsed.isDerivation) continue;
-    const g = out.get(parsed.pname) ?? { versions: /* @__PURE__ */ new Set(), size: 0 };
-    g.versions.add(parsed.version ?? "");
-    g.size += info.narSize ?? 0;
-    out.set(parsed.pname, g);
-  }
-  return out;
-}
-function diffClosures(a, b) {
-  const [ga, gb] = [groups2(a), groups2(b)];
-  const packages = [];
-  for (const name of [.../* @__PURE__ */ new Set([...ga.keys(), ...gb.keys()])].sort(compareStrings)) {
-    const [x, y] = [ga.get(name), gb.get(name)];
-    const oldVersions = [...x?.versions ?? []].sort(compareStrings);
-    const newVersions = [...y?.versions ?? []].sort(compareStrings);
-    const sizeDelta = (y?.size ?? 0) - (x?.size ?? 0);
-    const change = x === void 0 ? "added" : y === void 0 ? "removed" : oldVersions.join() !== newVersions.join() ? "version-changed" : sizeDelta !== 0 ? "size-changed" : void 0;
-    if (change !== void 0) packages.push({ name, change, oldVersions, newVersions, sizeDelta });
-  }
-  const total = (g) => [...g.values()].reduce((n, v) => n + v.size, 0);
-  return { packages, oldSize: total(ga), newSize: total(gb) };
-}
-var init_closure_diff = __esm({
-  "src/domain/diff/closure-diff.ts"() {
-    "use strict";
-    init_store_name();
-    init_input_path();
-  }
-});
-
 // src/domain/diff/pin-age.ts
 function ageOf(c, now) {
   const t = now.getTime() / 1e3;
@@ -64978,7 +65287,7 @@ var init_glob = __esm({
 });
 
 // src/domain/policy/nixpkgs-branches.ts
-function releaseOf(branch) {
+function releaseOf2(branch) {
   return /^(?:nixos|nixpkgs|release)-(\d\d\.\d\d)(?:-(?:small|darwin))?$/.exec(
     branch.replace(/^refs\/heads\//, "")
   )?.[1];
@@ -64986,7 +65295,7 @@ function releaseOf(branch) {
 function isSupportedBranch(branch, now, releases = RELEASES, rolling = ROLLING) {
   const b = branch.replace(/^refs\/heads\//, "");
   if (rolling.includes(b)) return true;
-  const v = releaseOf(b);
+  const v = releaseOf2(b);
   const r = releases.find((x) => x.version === v);
   return r !== void 0 && now.getTime() <= Date.parse(`${r.endOfLife}T23:59:59Z`);
 }
@@ -66215,7 +66524,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -66248,18 +66557,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -66272,7 +66581,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -69806,13 +70115,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source2) {
-      const split = source2.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source2.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -72845,11 +73154,11 @@ async function reviewPullRequest(req, files, git, nix, up, render) {
   const locks = await git.changedLocks(req.base, req.head);
   const reports = [];
   for (const lock of locks) {
-    const side2 = async (rev2) => await git.hasFile(rev2, lock) ? { git: { rev: rev2, path: `/${lock}` } } : { none: `${rev2}:${lock} (absent)` };
+    const side3 = async (rev2) => await git.hasFile(rev2, lock) ? { git: { rev: rev2, path: `/${lock}` } } : { none: `${rev2}:${lock} (absent)` };
     const report2 = await diffUseCase(
       {
-        old: await side2(req.base),
-        new: await side2(req.head),
+        old: await side3(req.base),
+        new: await side3(req.head),
         lockOnly: req.lockOnly,
         offline: req.offline,
         enterpriseHosts: req.enterpriseHosts,
@@ -72862,11 +73171,7 @@ async function reviewPullRequest(req, files, git, nix, up, render) {
     );
     reports.push({ lock, report: report2 });
   }
-  const sections = reports.map(
-    ({ lock, report: report2 }) => reports.length > 1 ? `## \`${lock.replace(/`/g, "")}\`
-
-${render(report2)}` : render(report2)
-  );
+  const sections = reports.map(({ lock, report: report2 }) => render(report2, reports.length > 1 ? { lock } : {}));
   const markdown = sections.length > 0 ? sections.join("\n") : "No flake.lock changes in this pull request.\n";
   return { reports, markdown };
 }
@@ -75087,7 +75392,7 @@ var Y18N = class {
   __n() {
     const args = Array.prototype.slice.call(arguments);
     const singular = args.shift();
-    const plural3 = args.shift();
+    const plural4 = args.shift();
     const quantity = args.shift();
     let cb = function() {
     };
@@ -75095,7 +75400,7 @@ var Y18N = class {
       cb = args.pop();
     if (!this.cache[this.locale])
       this._readLocaleFile();
-    let str2 = quantity === 1 ? singular : plural3;
+    let str2 = quantity === 1 ? singular : plural4;
     if (this.cache[this.locale][singular]) {
       const entry = this.cache[this.locale][singular];
       str2 = entry[quantity === 1 ? "one" : "other"];
@@ -75103,7 +75408,7 @@ var Y18N = class {
     if (!this.cache[this.locale][singular] && this.updateFiles) {
       this.cache[this.locale][singular] = {
         one: singular,
-        other: plural3
+        other: plural4
       };
       this._enqueueWrite({
         directory: this.directory,

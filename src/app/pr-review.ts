@@ -29,7 +29,7 @@ export async function reviewPullRequest(
   git: Git,
   nix: () => NixStore,
   up: Upstreams,
-  render: (r: DiffReport) => string,
+  render: (r: DiffReport, opts: { readonly lock?: string }) => string,
 ): Promise<PrReview> {
   const locks = await git.changedLocks(req.base, req.head);
   const reports: Array<{ lock: string; report: DiffReport }> = [];
@@ -54,9 +54,8 @@ export async function reviewPullRequest(
     );
     reports.push({ lock, report });
   }
-  const sections = reports.map(({ lock, report }) =>
-    reports.length > 1 ? `## \`${lock.replace(/`/g, "")}\`\n\n${render(report)}` : render(report),
-  );
+  // One heading per lock: with several, the renderer names each lock in its own heading.
+  const sections = reports.map(({ lock, report }) => render(report, reports.length > 1 ? { lock } : {}));
   const markdown = sections.length > 0 ? sections.join("\n") : "No flake.lock changes in this pull request.\n";
   return { reports, markdown };
 }

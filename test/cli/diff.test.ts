@@ -175,8 +175,26 @@ describe("closure diff", () => {
       closure: { packages: Array<{ name: string; change: string; sizeDelta: number }> };
     };
     expect(report.closure.packages).toEqual([
-      { name: "dep", change: "version-changed", oldVersions: ["1.0"], newVersions: ["1.1"], sizeDelta: 2048 },
-      { name: "top-bin", change: "removed", oldVersions: ["3.0"], newVersions: [], sizeDelta: -384 },
+      {
+        name: "dep",
+        change: "version-changed",
+        oldVersions: ["1.0"],
+        newVersions: ["1.1"],
+        removedVersions: ["1.0"],
+        addedVersions: ["1.1"],
+        sizeDelta: 2048,
+        shownByNix: true,
+      },
+      {
+        name: "top-bin",
+        change: "removed",
+        oldVersions: ["3.0"],
+        newVersions: [],
+        removedVersions: ["3.0"],
+        addedVersions: [],
+        sizeDelta: -384,
+        shownByNix: true,
+      },
     ]);
   });
 });

@@ -61,3 +61,37 @@ describe("classifyVersionChange", () => {
     expect(classifyVersionChange(a, b)).toBe(move);
   });
 });
+
+describe("file and tarball inputs across releases", () => {
+  const fileNode = (url: string, n: number) => ({
+    flake: false,
+    locked: { narHash: `sha256-${Buffer.alloc(32, n).toString("base64")}`, type: "file", url },
+    original: { type: "file", url },
+  });
+  const lock = (url: string, n: number): string =>
+    JSON.stringify({ nodes: { root: { inputs: { nixd: "nixd" } }, nixd: fileNode(url, n) }, root: "root", version: 7 });
+  const diff = (a: string, b: string) => diffLocks(parseOrThrow(lock(a, 1)), parseOrThrow(lock(b, 2)));
+
+  it("a version-only URL change is an update with the versions, and no finding", () => {
+    const d = diff(
+      "https://install.determinate.systems/determinate-nixd/tag/v3.21.1/macOS",
+      "https://install.determinate.systems/determinate-nixd/tag/v3.21.2/macOS",
+    );
+    expect(d.changes[0]).toMatchObject({
+      kind: "updated",
+      kinds: ["updated"],
+      release: { from: "v3.21.1", to: "v3.21.2" },
+    });
+    expect(d.findings).toEqual([]);
+  });
+
+  it("another host or path is still a source change", () => {
+    const d = diff(
+      "https://install.determinate.systems/determinate-nixd/tag/v3.21.1/macOS",
+      "https://evil.example/determinate-nixd/tag/v3.21.2/macOS",
+    );
+    expect(d.changes[0]?.kind).toBe("source-changed");
+    expect(d.changes[0]?.release).toBeUndefined();
+    expect(d.findings.map((f) => f.rule)).toEqual(["source-changed"]);
+  });
+});

@@ -72,7 +72,18 @@ describe("Text that came from outside is escaped in every diff, resolve and chec
       unchangedCount: 0,
       findings,
       closure: {
-        packages: [{ name: H, change: "version-changed", oldVersions: [H], newVersions: [H], sizeDelta: 1 }],
+        packages: [
+          {
+            name: H,
+            change: "version-changed",
+            oldVersions: [H],
+            newVersions: [`${H}2`],
+            removedVersions: [H],
+            addedVersions: [`${H}2`],
+            sizeDelta: 1,
+            shownByNix: true,
+          },
+        ],
         oldSize: 0,
         newSize: 1,
       },

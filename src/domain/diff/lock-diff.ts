@@ -6,6 +6,8 @@ import type { InputNode, LockGraph } from "../lock/graph.js";
 import { pathTable, type PathEntry } from "../lock/path-table.js";
 import { forgeHost, pinningOf, type SourceRef } from "../lock/source-ref.js";
 import { lockRisks } from "./risks.js";
+import { foldSubtreeFollows, type SubtreeFollows } from "./fold-follows.js";
+import { releaseMove, type ReleaseMove } from "./release-move.js";
 import { classifyVersionChange, type VersionMove } from "./version-move.js";
 
 function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
@@ -53,6 +55,10 @@ export interface InputChange {
   readonly old?: LockedSide;
   readonly new?: LockedSide;
   readonly refMove?: { readonly from: string; readonly to: string; readonly move: VersionMove };
+  /** A `file` or `tarball` input's release, from the version-like segment of its URL. */
+  readonly release?: ReleaseMove;
+  /** The follows that came or went with this input's subtree (added, removed, flake = false toggled). */
+  readonly subtreeFollows?: readonly SubtreeFollows[];
 }
 
 export interface LockDiff {
@@ -108,6 +114,29 @@ interface Locked {
   readonly entry: PathEntry;
 }
 
+const isUrlFetch = (s: SourceRef): s is Extract<SourceRef, { type: "tarball" | "file" }> =>
+  s.type === "tarball" || s.type === "file";
+
+/**
+ * Tarballs lock to immutable URLs that change with every release (FlakeHub, channels), so where a
+ * tarball comes from is what flake.nix asked for: the original URL. The original (or, when it did
+ * not change, the locked URL) moving only in version-like segments is a release, not a new source.
+ */
+function releaseOf(x: Locked, y: Locked): ReleaseMove | undefined {
+  const [sa, sb] = [x.locked, y.locked];
+  if (!isUrlFetch(sa) || !isUrlFetch(sb) || sa.type !== sb.type) return undefined;
+  const [oa, ob] = [x.node.original, y.node.original];
+  if (oa !== undefined && ob !== undefined && isUrlFetch(oa) && isUrlFetch(ob) && oa.url !== ob.url)
+    return releaseMove(oa.url, ob.url);
+  return sa.url !== sb.url ? releaseMove(sa.url, sb.url) : undefined;
+}
+
+function sourceMoved(x: Locked, y: Locked): boolean {
+  const where = (l: Locked): string =>
+    isUrlFetch(l.locked) && l.node.original !== undefined ? location(l.node.original) : location(l.locked);
+  return where(x) !== where(y) && releaseOf(x, y) === undefined;
+}
+
 function kindsOf(x: Locked, y: Locked): ChangeKind[] {
   const kinds: ChangeKind[] = [];
   const [a, b, sa, sb, ea, eb] = [x.node, y.node, x.locked, y.locked, x.entry, y.entry];
@@ -116,13 +145,7 @@ function kindsOf(x: Locked, y: Locked): ChangeKind[] {
     (ea.follows === undefined) !== (eb.follows === undefined)
   )
     kinds.push("follows-changed");
-  // Tarballs lock to immutable URLs that change with every release (FlakeHub, channels), so where a
-  // tarball comes from is what flake.nix asked for: the original URL.
-  const whereA =
-    (sa.type === "tarball" || sa.type === "file") && a.original !== undefined ? location(a.original) : location(sa);
-  const whereB =
-    (sb.type === "tarball" || sb.type === "file") && b.original !== undefined ? location(b.original) : location(sb);
-  if (whereA !== whereB) kinds.push("source-changed");
+  if (sourceMoved(x, y)) kinds.push("source-changed");
   const narA = sa.narHash !== undefined ? toSri(sa.narHash) : undefined;
   const narB = sb.narHash !== undefined ? toSri(sb.narHash) : undefined;
   if (sa.rev !== undefined && sa.rev === sb.rev && narA !== undefined && narB !== undefined && narA !== narB)
@@ -189,6 +212,7 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
           move: classifyVersionChange(na.original?.ref ?? "", nb.original?.ref ?? ""),
         }
       : undefined;
+    const release = releaseOf({ node: na, locked: na.locked, entry: ea }, { node: nb, locked: nb.locked, entry: eb });
     const change: InputChange = {
       input,
       kind,
@@ -196,9 +220,10 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
       old: side(na, ea),
       new: side(nb, eb),
       ...(refMove !== undefined ? { refMove } : {}),
+      ...(release !== undefined ? { release } : {}),
     };
     changes.push(change);
     findings.push(...lockRisks(change, pinningOf(nb.locked)));
   }
-  return { changes, unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+  return { changes: foldSubtreeFollows(changes), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }

@@ -2,7 +2,10 @@ import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { code, escapeMarkdown } from "../escape.js";
 import { isoDate } from "../../domain/time.js";
-import { countsLine, KIND_TITLES, riskOf } from "./view.js";
+import { nixLineParts } from "./closure-lines.js";
+import { changesTable, followsBlock } from "./markdown-changes.js";
+import { linkTarget } from "./links.js";
+import { closureTotal, countsLine } from "./view.js";
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the marker and the action's framing. */
 export const COMMENT_LIMIT = 65_000;
@@ -10,30 +13,6 @@ const COMMITS_PER_INPUT = 50;
 
 /** Compare facts can come back from the cache unvalidated: even their counts are escaped as text. */
 const md = (v: string | number): string => escapeMarkdown(String(v));
-
-/**
- * A link target that cannot break out of `(…)` or smuggle a scheme: https only, and every character
- * outside a conservative URL set percent-encoded. Anything else is shown as code, not linked.
- */
-function linkTarget(url: string): string | undefined {
-  if (!/^https:\/\/[^\s/]/i.test(url)) return undefined;
-  // encodeURIComponent leaves ( ) ' ! * alone, which end or decorate a Markdown link: those get %XX by hand.
-  return url.replace(/[^A-Za-z0-9\-._~:/?#$&+,;=%]/gu, (c) =>
-    "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c),
-  );
-}
-
-const fromTo = (c: DiffChange): string => {
-  if (c.kind === "ref-changed" && c.refMove !== undefined)
-    return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
-  const side = (s: DiffChange["old"]): string =>
-    s === undefined
-      ? "–"
-      : s.follows !== undefined
-        ? `follows ${code(s.follows)}`
-        : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
-  return c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : side(c.new ?? c.old);
-};
 
 function details(c: DiffChange): string | undefined {
   const u = c.upstream;
@@ -61,9 +40,13 @@ function details(c: DiffChange): string | undefined {
 }
 
 /** A PR comment: findings first, a summary table, one collapsible block per input, the closure. */
-export function renderDiffMarkdown(r: DiffReport): string {
+export function renderDiffMarkdown(
+  r: DiffReport,
+  opts: { readonly color?: boolean; readonly lock?: string } = {},
+): string {
   const head = [
-    `### flake.lock changes`,
+    // One heading per lock: pr-review names the lock here rather than adding a heading of its own.
+    opts.lock !== undefined ? `### ${code(opts.lock)} changes` : "### flake.lock changes",
     "",
     countsLine(r) + (r.lockOnly ? " — lock-only: no upstream facts." : ""),
     "",
@@ -76,24 +59,17 @@ export function renderDiffMarkdown(r: DiffReport): string {
       );
     head.push("");
   }
-  if (r.changes.length > 0) {
-    head.push("| input | change | from → to | commits | risk |", "|---|---|---|---|---|");
-    for (const c of r.changes) {
-      const commits = c.upstream !== undefined ? `${md(c.upstream.totalCommits)} (${md(c.upstream.status)})` : "–";
-      head.push(
-        `| ${code(c.input)} | ${KIND_TITLES[c.kind]} | ${fromTo(c)} | ${commits} | ${riskOf(r, c.input) ?? "–"} |`,
-      );
-    }
-    head.push("");
-  }
+  head.push(...changesTable(r), ...followsBlock(r));
   const tail: string[] = [];
   if (r.closure !== undefined) {
-    tail.push("#### Closure", "", "| package | versions | size |", "|---|---|---|");
-    for (const p of r.closure.packages)
-      tail.push(
-        `| ${code(p.name)} | ${escapeMarkdown(`${p.oldVersions.join(", ") || "∅"} → ${p.newVersions.join(", ") || "∅"}`)} | ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB |`,
-      );
-    tail.push("", `Total closure size: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB.`, "");
+    // The rows nix store diff-closures prints, in its order and wording; JSON has every delta.
+    tail.push(`#### Closure (${closureTotal(r.closure)})`, "", "| package | versions | size |", "|---|---|---|");
+    for (const p of r.closure.packages) {
+      if (!p.shownByNix) continue;
+      const { versions, size } = nixLineParts(p);
+      tail.push(`| ${code(p.name)} | ${versions !== undefined ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+    }
+    tail.push("");
   }
   for (const g of r.gaps)
     tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);

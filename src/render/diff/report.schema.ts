@@ -47,6 +47,14 @@ export const DiffReportSchema = z
             move: z.enum(["major", "minor", "patch", "prerelease", "downgrade", "same", "incomparable"]),
           })
           .optional(),
+        release: z
+          .object({ from: z.string(), to: z.string() })
+          .optional()
+          .describe("a file or tarball input's release, from the version-like segment of its URL"),
+        subtreeFollows: z
+          .array(z.object({ input: z.string(), follows: z.string(), kind: z.enum(["added", "removed"]) }))
+          .optional()
+          .describe("follows that came or went with this input's subtree; follows '' is the root flake"),
         upstream: z
           .object({
             status: z.enum(["ahead", "behind", "diverged", "identical"]),
@@ -86,9 +94,12 @@ export const DiffReportSchema = z
           z.object({
             name: z.string(),
             change: z.enum(["added", "removed", "version-changed", "size-changed"]),
-            oldVersions: z.array(z.string()),
+            oldVersions: z.array(z.string()).describe("every version in the old closure; '' for none"),
             newVersions: z.array(z.string()),
-            sizeDelta: z.number(),
+            removedVersions: z.array(z.string()).describe("versions only the old closure has"),
+            addedVersions: z.array(z.string()).describe("versions only the new closure has"),
+            sizeDelta: z.number().describe("NAR bytes, new minus old, summed over every version"),
+            shownByNix: z.boolean().describe("whether nix store diff-closures prints a line for it"),
           }),
         ),
         oldSize: z.number(),

@@ -1,10 +1,21 @@
 import type { DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { oneLine } from "../escape.js";
-import { countsLine, groupByKind, KIND_TITLES, pinText, riskOf } from "./view.js";
+import { nixLineParts } from "./closure-lines.js";
+import {
+  closureTotal,
+  countsLine,
+  followsChanges,
+  followsText,
+  groupByKind,
+  KIND_TITLES,
+  pinText,
+  riskOf,
+} from "./view.js";
 
 const ANSI = {
   red: "\u001b[31m",
+  green: "\u001b[32m",
   yellow: "\u001b[33m",
   bold: "\u001b[1m",
   dim: "\u001b[2m",
@@ -14,6 +25,14 @@ const ANSI = {
 /** Text in the wording of `nix flake update`, grouped by kind; colour only when asked. */
 const text = (v: string | number): string => oneLine(String(v));
 const dayCount = (d: number): string => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
+
+/** `with 14 follows: aquamarine → 'aquamarine', …`, paths relative to the entry. */
+function subtreeLine(input: string, follows: NonNullable<DiffReport["changes"][number]["subtreeFollows"]>): string {
+  const items = follows.map(
+    (f) => `${oneLine(f.input.slice(input.length + 1))} ${followsText(f.follows, (t) => `'${oneLine(t)}'`)}`,
+  );
+  return `with ${follows.length} follows: ${items.join(", ")}`;
+}
 
 export function renderDiffText(r: DiffReport, opts: { color: boolean }): string {
   const c = (code: keyof typeof ANSI, s: string): string => (opts.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
@@ -45,6 +64,8 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
           `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
         );
+      if (ch.subtreeFollows !== undefined) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
+      if (ch.release !== undefined) out.push(`    version ${oneLine(ch.release.from)} → ${oneLine(ch.release.to)}`);
       if (ch.refMove !== undefined)
         out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
@@ -58,13 +79,33 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
     }
     out.push("");
   }
+  const follows = followsChanges(r);
+  if (follows.length > 0) {
+    // Bookkeeping: one line each, after the sources, so it does not drown them.
+    out.push(c("bold", `Follows (${follows.length}):`));
+    for (const ch of follows) {
+      const side = (s: DiffReport["changes"][number]["old"]): string =>
+        followsText(s?.follows ?? "", (t) => `'${oneLine(t)}'`);
+      const what =
+        ch.old !== undefined && ch.new !== undefined
+          ? `${side(ch.old)} → ${side(ch.new)}`
+          : `${ch.kind} (${side(ch.new ?? ch.old)})`;
+      out.push(`  '${oneLine(ch.input)}': ${what}`);
+    }
+    out.push("");
+  }
   if (r.closure !== undefined) {
-    out.push(c("bold", "Closure:"));
-    for (const p of r.closure.packages)
+    // The lines are Nix's own (`nix store diff-closures`), unindented, so they compare line for line.
+    out.push(c("bold", `Closure (${closureTotal(r.closure)}):`));
+    for (const p of r.closure.packages) {
+      if (!p.shownByNix) continue;
+      const { versions, size } = nixLineParts(p);
+      const sized = size !== undefined ? c(p.sizeDelta > 0 ? "red" : "green", size) : undefined;
       out.push(
-        `  ${oneLine(p.name)}: ${oneLine(p.oldVersions.join(", ") || "∅")} → ${oneLine(p.newVersions.join(", ") || "∅")}, ${p.sizeDelta >= 0 ? "+" : ""}${(p.sizeDelta / 1024).toFixed(1)} KiB`,
+        `${oneLine(p.name)}: ${[versions !== undefined ? oneLine(versions) : undefined, sized].filter((x) => x !== undefined).join(", ")}`,
       );
-    out.push(`  total: ${((r.closure.newSize - r.closure.oldSize) / 1048576).toFixed(1)} MiB`, "");
+    }
+    out.push("");
   }
   out.push(
     countsLine(r) + (r.lockOnly ? " (lock-only: no upstream facts)" : r.offline ? " (offline: cache only)" : ""),

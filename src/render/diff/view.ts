@@ -1,7 +1,9 @@
 import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { CHANGE_KINDS, type ChangeKind, type LockedSide } from "../../domain/diff/lock-diff.js";
 import { severityRank, type Severity } from "../../domain/findings.js";
+import { isFollowsOnly } from "../../domain/diff/fold-follows.js";
 import { isoDate } from "../../domain/time.js";
+import type { ClosureDiff } from "../../domain/diff/closure-diff.js";
 
 /** Projections the diff renderers share. */
 export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
@@ -17,8 +19,26 @@ export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
   "last-modified-backwards": "Moved backwards",
 };
 
+/** Changes to what is locked; follows-only rewiring is summarised apart (followsChanges). */
+export const sourceChanges = (r: DiffReport): DiffChange[] => r.changes.filter((c) => !isFollowsOnly(c));
+/** Follows that came, went or were rewired on their own (not with an added or removed subtree). */
+export const followsChanges = (r: DiffReport): DiffChange[] => r.changes.filter(isFollowsOnly);
+
+/** Every follows change, folded into a subtree or not, by what happened to it. */
+export function followsCounts(r: DiffReport): { added: number; removed: number; rewired: number } {
+  const n = { added: 0, removed: 0, rewired: 0 };
+  for (const c of r.changes) for (const f of c.subtreeFollows ?? []) n[f.kind]++;
+  for (const c of followsChanges(r)) n[c.kind === "added" ? "added" : c.kind === "removed" ? "removed" : "rewired"]++;
+  return n;
+}
+
+/** `follows 'nixpkgs'`, or the root flake for `follows = ""`. */
+export const followsText = (target: string, quote: (s: string) => string): string =>
+  target === "" ? "follows the root flake" : `follows ${quote(target)}`;
+
 export function groupByKind(r: DiffReport): Array<[ChangeKind, DiffChange[]]> {
-  return CHANGE_KINDS.map((k) => [k, r.changes.filter((c) => c.kind === k)] as [ChangeKind, DiffChange[]]).filter(
+  const sources = sourceChanges(r);
+  return CHANGE_KINDS.map((k) => [k, sources.filter((c) => c.kind === k)] as [ChangeKind, DiffChange[]]).filter(
     ([, cs]) => cs.length > 0,
   );
 }
@@ -37,12 +57,31 @@ export const pinText = (s: LockedSide | undefined): string =>
   s === undefined
     ? ""
     : s.follows !== undefined
-      ? `follows '${s.follows}'`
+      ? followsText(s.follows, (t) => `'${t}'`)
       : `${s.url}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
 
-export const countsLine = (r: DiffReport): string =>
-  `${r.changes.length} change${r.changes.length === 1 ? "" : "s"} (${
-    groupByKind(r)
-      .map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`)
-      .join(", ") || "none"
-  }), ${r.unchangedCount} unchanged`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The headline: sources and follows counted apart, e.g. `3 sources changed (…); 21 follows (…); 35 unchanged`. */
+export function countsLine(r: DiffReport): string {
+  const kinds = groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`);
+  const sources = sourceChanges(r).length;
+  const f = followsCounts(r);
+  const follows = f.added + f.removed + f.rewired;
+  const parts = [`${plural(sources, "source")} changed${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`];
+  if (follows > 0) {
+    const what = [
+      ...(f.added > 0 ? [`${f.added} added`] : []),
+      ...(f.removed > 0 ? [`${f.removed} removed`] : []),
+      ...(f.rewired > 0 ? [`${f.rewired} rewired`] : []),
+    ];
+    parts.push(`${follows} follows (${what.join(", ")})`);
+  }
+  return `${parts.join("; ")}; ${r.unchangedCount} unchanged`;
+}
+
+/** The closure's total size change, in MiB with its sign: `+1.2 MiB total`. */
+export const closureTotal = (c: ClosureDiff): string => {
+  const mib = (c.newSize - c.oldSize) / 1048576;
+  return `${mib >= 0 ? "+" : ""}${mib.toFixed(1)} MiB total`;
+};

@@ -1,0 +1,78 @@
+import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
+import { isoDate } from "../../domain/time.js";
+import { code, escapeMarkdown } from "../escape.js";
+import { changeLink, linkTarget } from "./links.js";
+import { followsChanges, followsCounts, followsText, KIND_TITLES, riskOf, sourceChanges } from "./view.js";
+
+/** Compare facts can come back from the cache unvalidated: even their counts are escaped as text. */
+const md = (v: string | number): string => escapeMarkdown(String(v));
+
+const side = (s: DiffChange["old"]): string =>
+  s === undefined
+    ? "–"
+    : s.follows !== undefined
+      ? followsText(s.follows, code)
+      : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
+
+const fromTo = (c: DiffChange): string => {
+  if (c.kind === "ref-changed" && c.refMove !== undefined)
+    return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
+  if (c.release !== undefined) return `${code(c.release.from)} → ${code(c.release.to)}`;
+  return c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : side(c.new ?? c.old);
+};
+
+const changeCell = (c: DiffChange): string =>
+  `${KIND_TITLES[c.kind]}${c.subtreeFollows !== undefined ? `, with ${c.subtreeFollows.length} follows` : ""}`;
+
+const linkCell = (c: DiffChange): string => {
+  const link = changeLink(c);
+  const url = link !== undefined ? linkTarget(link.url) : undefined;
+  return link !== undefined && url !== undefined ? `[${link.label}](${url})` : "";
+};
+
+interface Column {
+  readonly title: string;
+  readonly cell: (c: DiffChange) => string;
+}
+
+/** The source changes, one row each; a column that no row fills is left out. */
+export function changesTable(r: DiffReport): string[] {
+  const rows = sourceChanges(r);
+  if (rows.length === 0) return [];
+  const columns: Column[] = [
+    { title: "input", cell: (c) => code(c.input) },
+    { title: "change", cell: changeCell },
+    { title: "from → to", cell: fromTo },
+    {
+      title: "commits",
+      cell: (c) => (c.upstream !== undefined ? `${md(c.upstream.totalCommits)} (${md(c.upstream.status)})` : ""),
+    },
+    { title: "link", cell: linkCell },
+    { title: "risk", cell: (c) => riskOf(r, c.input) ?? "" },
+  ];
+  const cells = rows.map((c) => columns.map((col) => col.cell(c)));
+  const used = columns.map((_, i) => i).filter((i) => i < 3 || cells.some((row) => row[i] !== ""));
+  const line = (xs: readonly string[]): string => `| ${used.map((i) => xs[i] || "–").join(" | ")} |`;
+  return [line(columns.map((c) => c.title)), `|${used.map(() => "---|").join("")}`, ...cells.map(line), ""];
+}
+
+/** Follows that came, went or moved on their own: a count, the list behind a <details>. */
+export function followsBlock(r: DiffReport): string[] {
+  const changes = followsChanges(r);
+  if (changes.length === 0) return [];
+  const n = followsCounts(r);
+  const standalone = changes.length;
+  const summary =
+    n.rewired === standalone ? `${standalone} follows rewired` : `${standalone} follows changed (${n.rewired} rewired)`;
+  return [
+    `<details><summary>${summary}</summary>`,
+    "",
+    ...changes.map(
+      (c) =>
+        `- ${code(c.input)}: ${c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : `${c.kind}, ${side(c.new ?? c.old)}`}`,
+    ),
+    "",
+    "</details>",
+    "",
+  ];
+}
