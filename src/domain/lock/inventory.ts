@@ -36,10 +36,15 @@ export interface LockInventory {
   readonly index: LockIndex;
 }
 
-/** Canonical form of a locked attribute set: keys in byte order, values as JSON. */
+/**
+ * Canonical form of a locked attribute set: keys in byte order, values as JSON. GitHub owners and
+ * repositories are case-insensitive, so `NixOS/nixpkgs` and `nixos/nixpkgs` at one rev are one source.
+ */
 export function canonicalAttrs(attrs: Attrs): string {
   const keys = Object.keys(attrs).sort();
-  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(attrs[k])}`).join(",");
+  const fold = (k: string, v: Attrs[string] | undefined) =>
+    attrs["type"] === "github" && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v;
+  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(fold(k, attrs[k]))}`).join(",");
 }
 
 interface Group {

@@ -72,7 +72,7 @@ type Building = ComponentView & { readonly properties: Props; readonly dependsOn
 
 function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream: ResolvedEntry | undefined): Building {
   const s = input.locked;
-  const id = nameSource(s);
+  const id = nameSource(s, input.original);
   const purl = safePurl(input);
   const props: Props = input.paths.map((p) => [FA.inputPath, formatInputPath(p)] as const);
   push(props, [
