@@ -127,6 +127,8 @@ export function toBomView(model: SbomModel): BomView {
     [FA.lockVersion, model.lockVersion !== undefined ? String(model.lockVersion) : undefined],
     [FA.lockSha256, model.lockFile?.sha256],
   ]);
+  // Inputs that follow the root flake (`follows = ""`) are the root component, reached by these paths.
+  for (const p of inv?.rootPaths ?? []) rootProps.push([FA.inputPath, formatInputPath(p)]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
   const inputs = (inv?.inputs ?? []).map((i) => ({
     input: i,
