@@ -85,7 +85,7 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
       input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined,
     ],
     [FA.original, input.original !== undefined ? toFlakeUrl(input.original) : undefined],
-    [FA.locked, toFlakeUrl(s)],
+    [FA.locked, toFlakeUrl(s, { treeFacts: true })],
     [FA.ref, input.original?.ref ?? s.ref],
     [FA.rev, s.rev],
     [FA.lastModified, s.lastModified !== undefined ? isoDateTime(s.lastModified) : undefined],
