@@ -57,7 +57,8 @@ for (const file of locks) {
   const noVersion = comps.filter((c) => c.version === undefined);
   totals.withoutVersion += noVersion.length;
   totals.fileWithoutVersion += noVersion.filter((c) => c.properties?.some((p) => p.name === "flake-audit:input_type" && p.value === "file")).length;
-  totals.inputPaths += comps.flatMap((c) => c.properties ?? []).filter((p) => p.name === "flake-audit:input_path").length;
+  totals.inputPaths += [bom.metadata?.component ?? {}, ...comps]
+    .flatMap((c) => c.properties ?? []).filter((p) => p.name === "flake-audit:input_path").length;
   totals.genericPurls += purls.filter((p) => p.startsWith("pkg:generic/")).length;
   totals.colonEncodedGenericPurls += purls.filter((p) => p.startsWith("pkg:generic/") && /%3A/i.test(p)).length;
   totals.dependenciesWithoutDependsOn += (bom.dependencies ?? []).filter((d) => d.dependsOn === undefined).length;
