@@ -860,7 +860,8 @@ var init_store_path = __esm({
 // src/domain/lock/inventory.ts
 function canonicalAttrs(attrs) {
   const keys = Object.keys(attrs).sort();
-  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(attrs[k])}`).join(",");
+  const fold = (k, v) => attrs["type"] === "github" && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v;
+  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(fold(k, attrs[k]))}`).join(",");
 }
 function buildInventory(graph, storeDir, opts = {}) {
   const index = indexLock(graph);
@@ -916,7 +917,21 @@ function buildInventory(graph, storeDir, opts = {}) {
   inputs.sort((a, b) => compareInputPaths(a.primaryPath, b.primaryPath));
   const rootNode = graph.nodes.get(graph.root);
   const rootDeps = rootNode !== void 0 ? depsOf([rootNode], void 0).ids : [];
-  return { inputs, rootDependsOn: rootDeps, truncatedPaths: index.truncated.map(String).sort(), index };
+  return {
+    inputs,
+    rootDependsOn: rootDeps,
+    rootPaths: pathsToRoot(graph, index),
+    truncatedPaths: index.truncated.map(String).sort(),
+    index
+  };
+}
+function pathsToRoot(graph, index) {
+  const out = [];
+  for (const [parent, targets] of index.edges)
+    for (const [name, target] of targets)
+      if (target === graph.root)
+        for (const p of parent === graph.root ? [[]] : index.paths.get(parent) ?? []) out.push([...p, name]);
+  return out.sort(compareInputPaths);
 }
 var init_inventory = __esm({
   "src/domain/lock/inventory.ts"() {
@@ -22098,7 +22113,7 @@ var init_flake_lock_fast = __esm({
 
 // src/ingest/lock/source-attrs.ts
 function sanitizeUrl(url2) {
-  let out = url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, "$1");
+  let out = url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
   const q4 = out.indexOf("?");
   if (q4 >= 0) {
     const hashAt = out.indexOf("#", q4);
@@ -32822,12 +32837,15 @@ var init_github_wiring = __esm({
 
 // src/domain/lock/flake-url.ts
 function withQuery(base, params) {
-  const present = params.filter((p) => p[1] !== void 0);
+  const existing = new Set(
+    (base.split("#", 1)[0] ?? "").split("?").slice(1).join("?").split("&").map((p) => p.split("=", 1)[0])
+  );
+  const present = params.filter((p) => p[1] !== void 0 && !existing.has(p[0]));
   if (present.length === 0) return base;
-  const q4 = present.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+  const q4 = present.map(([k, v]) => `${k}=${nixQueryValue(v)}`).join("&");
   return base + (base.includes("?") ? "&" : "?") + q4;
 }
-function toFlakeUrl(s) {
+function toFlakeUrl(s, opts = {}) {
   const dir = s.dir;
   switch (s.type) {
     case "github":
@@ -32862,8 +32880,17 @@ function toFlakeUrl(s) {
       const plain = s.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s.url)) : !ARCHIVE_EXT.test(urlPath(s.url));
       return withQuery(plain ? s.url : `${s.type}+${s.url}`, [["dir", dir]]);
     }
-    case "path":
-      return withQuery(`path:${s.path}`, [["dir", dir]]);
+    case "path": {
+      const num = (n) => opts.treeFacts === true && n !== void 0 ? String(n) : void 0;
+      const narHash = opts.treeFacts === true && typeof s.attrs["narHash"] === "string" ? s.attrs["narHash"] : void 0;
+      return withQuery(`path:${s.path}`, [
+        ["dir", dir],
+        ["lastModified", num(s.lastModified)],
+        ["narHash", narHash],
+        ["rev", opts.treeFacts === true ? s.rev : void 0],
+        ["revCount", num(s.revCount)]
+      ]);
+    }
     case "indirect":
       return withQuery(
         `flake:${s.id}${s.ref !== void 0 ? `/${s.ref}` : ""}${s.rev !== void 0 ? `/${s.rev}` : ""}`,
@@ -32877,20 +32904,83 @@ function toFlakeUrl(s) {
       return assertNever(s);
   }
 }
-var ARCHIVE_EXT, urlPath, flag;
+var ARCHIVE_EXT, nixQueryValue, urlPath, flag;
 var init_flake_url = __esm({
   "src/domain/lock/flake-url.ts"() {
     "use strict";
     init_result();
     init_source_ref();
     ARCHIVE_EXT = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
+    nixQueryValue = (v) => encodeURIComponent(v).replace(/%3A|%40|%2F|%3F/g, decodeURIComponent).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     urlPath = (url2) => url2.split(/[?#]/, 1)[0] ?? url2;
     flag = (b) => b ? "1" : void 0;
   }
 });
 
-// src/domain/lock/source-name.ts
+// src/domain/lock/url-name.ts
 function decode4(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function forgeArchive(path4) {
+  const gh = GITHUB_ARCHIVE.exec(path4);
+  if (gh !== null && ARCHIVE_EXT2.test(gh[3] ?? "")) {
+    const [owner, repo, rev2] = [decode4(gh[1] ?? ""), decode4(gh[2] ?? ""), decode4(stripExt(gh[3] ?? ""))];
+    return { group: owner, name: repo, version: rev2, github: { owner, repo } };
+  }
+  for (const re of FORGE_ARCHIVE) {
+    const m = re.exec(path4);
+    if (m !== null)
+      return { group: decode4(m[1] ?? ""), name: decode4(m[2] ?? ""), version: decode4(stripExt(m[3] ?? "")) };
+  }
+  return void 0;
+}
+function versionedSegment(segments) {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i] ?? "";
+    const nv = NAME_VERSION.exec(seg);
+    if (nv !== null && !VERSION18.test(seg)) return { name: nv[1] ?? seg, version: nv[2] ?? "" };
+    if (VERSION18.test(seg)) {
+      const name = segments.slice(0, i).findLast((s) => !NOT_A_NAME.has(s.toLowerCase()));
+      if (name !== void 0) return { name, version: seg };
+    }
+  }
+  return void 0;
+}
+function nameFromUrl(url2) {
+  const hub = FLAKEHUB.exec(url2);
+  if (hub !== null)
+    return { group: decode4(hub[1] ?? ""), name: decode4(hub[2] ?? ""), version: decode4(stripExt(hub[3] ?? "")) };
+  const path4 = withoutQuery(url2);
+  const archive = forgeArchive(path4);
+  if (archive !== void 0) return archive;
+  const segments = path4.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s) => s !== "" && s !== "." && s !== "..").map((s, i, all) => decode4(i === all.length - 1 ? stripExt(s) : s));
+  return versionedSegment(segments);
+}
+var ARCHIVE_EXT2, FLAKEHUB, GITHUB_ARCHIVE, FORGE_ARCHIVE, VERSION18, NAME_VERSION, NOT_A_NAME, withoutQuery, stripExt;
+var init_url_name = __esm({
+  "src/domain/lock/url-name.ts"() {
+    "use strict";
+    ARCHIVE_EXT2 = /\.(?:zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
+    FLAKEHUB = /^https:\/\/(?:api\.)?flakehub\.com\/f\/(?:pinned\/)?([^/]+)\/([^/]+)\/([^/?#]+)/;
+    GITHUB_ARCHIVE = /^https?:\/\/github\.com\/([^/?#]+)\/([^/?#]+)\/archive\/(?:refs\/(?:tags|heads)\/)?([^?#]+)$/i;
+    FORGE_ARCHIVE = [
+      /^https?:\/\/[^/]+\/api\/v1\/repos\/([^/?#]+)\/([^/?#]+)\/archive\/([^/?#]+)$/,
+      /^https?:\/\/[^/]+\/(.+)\/([^/?#]+)\/-\/archive\/([^/?#]+)\/[^/?#]+$/
+    ];
+    VERSION18 = /^(?:v?\d+(?:\.\d+)+(?:[-+~_.][0-9A-Za-z.+~_-]*)?|[0-9a-f]{40})$/;
+    NAME_VERSION = /^(.+?)-(v?\d[0-9A-Za-z.+~_-]*)$/;
+    NOT_A_NAME = /* @__PURE__ */ new Set(["tag", "tags", "rev", "revs", "release", "releases", "download", "downloads", "dl"]);
+    withoutQuery = (url2) => url2.split(/[?#]/, 1)[0] ?? url2;
+    stripExt = (s) => s.replace(ARCHIVE_EXT2, "");
+  }
+});
+
+// src/domain/lock/source-name.ts
+function decode5(s) {
   try {
     return decodeURIComponent(s);
   } catch {
@@ -32901,21 +32991,28 @@ function lastSegment(url2) {
   const path4 = url2.split(/[?#]/, 1)[0] ?? url2;
   const parts = path4.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
   const last = parts[parts.length - 1] ?? path4;
-  return decode4(last.replace(/\.git$/, "")) || url2;
+  return decode5(last.replace(/\.git$/, "")) || url2;
+}
+function gitName(url2) {
+  const name = lastSegment(url2);
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*@)?([^/:?#]+)(?::\d+)?\/([^?#]*)/i.exec(url2);
+  if (m === null || !KNOWN_FORGES.has((m[1] ?? "").toLowerCase())) return { name };
+  const parts = (m[2] ?? "").split("/").filter((p) => p !== "");
+  return parts.length >= 2 ? { group: parts.slice(0, -1).map(decode5).join("/"), name } : { name };
 }
 function versionOf(s) {
   if (s.rev !== void 0) return s.rev;
   if (s.lastModified !== void 0) return isoDate(s.lastModified);
   return void 0;
 }
-function nameSource(s) {
+function nameSource(s, original) {
   const version2 = versionOf(s);
   const v = version2 !== void 0 ? { version: version2 } : {};
   switch (s.type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
-      const owner = decode4(s.owner);
+      const owner = decode5(s.owner);
       const base = `https://${forgeHost(s)}/${owner}/${s.repo}`;
       const archive = s.type === "github" && s.rev !== void 0 ? `${base}/archive/${s.rev}.tar.gz` : s.type === "gitlab" && s.rev !== void 0 ? `${base}/-/archive/${s.rev}/${s.repo}-${s.rev}.tar.gz` : void 0;
       return {
@@ -32928,20 +33025,22 @@ function nameSource(s) {
     }
     case "git":
     case "hg":
-      return { name: lastSegment(s.url), ...v, vcsUrl: s.url };
+      return { ...gitName(s.url), ...v, vcsUrl: s.url };
     case "tarball":
     case "file": {
-      const hub = FLAKEHUB.exec(s.url);
-      if (hub !== null)
-        return {
-          group: decode4(hub[1]),
-          name: decode4(hub[2]),
-          version: decode4(hub[3]).replace(/\.tar\.gz$/, ""),
-          downloadUrl: s.url
-        };
-      return { name: lastSegment(s.url), ...v, downloadUrl: s.url };
+      const named = nameFromUrl(s.url);
+      if (named === void 0) return { name: lastSegment(s.url), ...v, downloadUrl: s.url };
+      const vcs = named.github !== void 0 ? { vcsUrl: `https://github.com/${named.github.owner}/${named.github.repo}` } : {};
+      return {
+        ...named.group !== void 0 ? { group: named.group } : {},
+        name: named.name,
+        ...named.version !== void 0 ? { version: named.version } : v,
+        ...vcs,
+        downloadUrl: s.url
+      };
     }
     case "path":
+      if (s.path.startsWith("/nix/store/") && original?.type === "indirect") return { name: original.id, ...v };
       return { name: lastSegment(s.path), ...v };
     case "indirect":
       return { name: s.id, ...v };
@@ -32951,14 +33050,29 @@ function nameSource(s) {
       return assertNever(s);
   }
 }
-var FLAKEHUB;
+var KNOWN_FORGES;
 var init_source_name = __esm({
   "src/domain/lock/source-name.ts"() {
     "use strict";
     init_result();
     init_source_ref();
     init_time();
-    FLAKEHUB = /^https:\/\/(?:api\.)?flakehub\.com\/f\/(?:pinned\/)?([^/]+)\/([^/]+)\/([^/]+)/;
+    init_url_name();
+    KNOWN_FORGES = /* @__PURE__ */ new Set([
+      "github.com",
+      "gitlab.com",
+      "codeberg.org",
+      "git.sr.ht",
+      "hg.sr.ht",
+      "bitbucket.org",
+      "gitea.com",
+      "framagit.org",
+      "salsa.debian.org",
+      "gitlab.gnome.org",
+      "gitlab.freedesktop.org",
+      "invent.kde.org",
+      "git.lix.systems"
+    ]);
   }
 });
 
@@ -34144,8 +34258,8 @@ function gitCoordinates(url2) {
   const [, host, path4] = m ?? [];
   if (host === void 0 || path4 === void 0 || url2.startsWith("file:")) return void 0;
   const parts = path4.split("/").filter((p) => p !== "");
-  const name = parts.pop();
-  if (name === void 0) return void 0;
+  const name = parts.pop()?.replace(/\.git$/, "");
+  if (name === void 0 || name === "") return void 0;
   return { namespace: [host, ...parts].join("/"), name };
 }
 function safeDecode3(s) {
@@ -34156,6 +34270,10 @@ function safeDecode3(s) {
   }
 }
 function purlOf(s) {
+  const purl = purlText(s);
+  return purl?.replace(/%3A/g, ":");
+}
+function purlText(s) {
   const id = nameSource(s);
   const version2 = s.rev ?? id.version;
   const checksum = s.narHash !== void 0 ? `sha256:${toBase16(s.narHash.bytes)}` : void 0;
@@ -34200,6 +34318,16 @@ function purlOf(s) {
       ).toString();
     case "tarball":
     case "file": {
+      const gh = s.type === "tarball" ? nameFromUrl(s.url) : void 0;
+      if (gh?.github !== void 0)
+        return new import_packageurl_js.PackageURL(
+          "github",
+          gh.github.owner,
+          gh.github.repo,
+          gh.version ?? null,
+          null,
+          s.dir ?? null
+        ).toString();
       const q4 = { download_url: s.url };
       if (checksum !== void 0) q4["checksum"] = checksum;
       return new import_packageurl_js.PackageURL("generic", id.group ?? null, id.name, id.version ?? null, q4, null).toString();
@@ -34215,6 +34343,7 @@ var init_purl = __esm({
     import_packageurl_js = __toESM(require_packageurl_js(), 1);
     init_hash();
     init_source_name();
+    init_url_name();
   }
 });
 
@@ -34428,7 +34557,7 @@ function safePurl(input2) {
 }
 function inputView(input2, truncated, upstream) {
   const s = input2.locked;
-  const id = nameSource(s);
+  const id = nameSource(s, input2.original);
   const purl = safePurl(input2);
   const props = input2.paths.map((p) => [FlakeAuditProperty.inputPath, formatInputPath(p)]);
   push(props, [
@@ -34441,7 +34570,7 @@ function inputView(input2, truncated, upstream) {
       input2.pinning === "relative" ? "relative path input: shares the store path of its parent input" : void 0
     ],
     [FlakeAuditProperty.original, input2.original !== void 0 ? toFlakeUrl(input2.original) : void 0],
-    [FlakeAuditProperty.locked, toFlakeUrl(s)],
+    [FlakeAuditProperty.locked, toFlakeUrl(s, { treeFacts: true })],
     [FlakeAuditProperty.ref, input2.original?.ref ?? s.ref],
     [FlakeAuditProperty.rev, s.rev],
     [FlakeAuditProperty.lastModified, s.lastModified !== void 0 ? isoDateTime(s.lastModified) : void 0],
@@ -34481,6 +34610,7 @@ function toBomView(model) {
     [FlakeAuditProperty.lockVersion, model.lockVersion !== void 0 ? String(model.lockVersion) : void 0],
     [FlakeAuditProperty.lockSha256, model.lockFile?.sha256]
   ]);
+  for (const p of inv?.rootPaths ?? []) rootProps.push([FlakeAuditProperty.inputPath, formatInputPath(p)]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
   const inputs = (inv?.inputs ?? []).map((i) => ({
     input: i,
@@ -34688,7 +34818,8 @@ function uniqueSorted(xs) {
 }
 function dependencyText(ref, dependsOn) {
   if (dependsOn.length === 0) return `    {
-      "ref": ${qRef(ref)}
+      "ref": ${qRef(ref)},
+      "dependsOn": []
     }`;
   const deps = uniqueSorted(dependsOn).map((d) => `        ${qRef(d)}`);
   return `    {
@@ -37970,7 +38101,7 @@ var require_jsonSerializer = __commonJS({
     var enums_1 = require_enums();
     var errors_1 = require_errors3();
     var baseSerializer_1 = require_baseSerializer();
-    var JsonSerializer2 = class extends baseSerializer_1.BaseSerializer {
+    var JsonSerializer = class extends baseSerializer_1.BaseSerializer {
       #normalizerFactory;
       constructor(normalizerFactory) {
         if (!normalizerFactory.spec.supportsFormat(enums_1.Format.JSON)) {
@@ -37989,7 +38120,7 @@ var require_jsonSerializer = __commonJS({
         return JSON.stringify(bom, null, space);
       }
     };
-    exports.JsonSerializer = JsonSerializer2;
+    exports.JsonSerializer = JsonSerializer;
   }
 });
 
@@ -60979,7 +61110,8 @@ __export(serialize_exports, {
   SPEC_VERSIONS: () => SPEC_VERSIONS,
   renderCycloneDx: () => renderCycloneDx,
   renderCycloneDxJsonWithLibrary: () => renderCycloneDxJsonWithLibrary,
-  renderCycloneDxXml: () => renderCycloneDxXml
+  renderCycloneDxXml: () => renderCycloneDxXml,
+  serializeViewWithLibrary: () => serializeViewWithLibrary
 });
 function renderCycloneDx(model, spec, format3) {
   return format3 === "json" ? renderCycloneDxJson(model, spec) : renderCycloneDxXml(model, spec);
@@ -60989,12 +61121,14 @@ function renderCycloneDxXml(model, spec) {
   return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}
 `;
 }
-function renderCycloneDxJsonWithLibrary(model, spec) {
-  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SPECS[spec]));
-  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}
+function serializeViewWithLibrary(view, spec) {
+  const factory = new Serialize.JSON.Normalize.Factory(SPECS[spec]);
+  const bom = factory.makeForBom().normalize(toCycloneDxBom(view), { sortLists: true });
+  for (const d of bom.dependencies ?? []) d.dependsOn ??= [];
+  return `${JSON.stringify(bom, null, 2)}
 `;
 }
-var Serialize, Spec, SPECS;
+var Serialize, Spec, SPECS, renderCycloneDxJsonWithLibrary;
 var init_serialize = __esm({
   "src/render/sbom/serialize.ts"() {
     "use strict";
@@ -61010,6 +61144,7 @@ var init_serialize = __esm({
       "1.6": Spec.Spec1dot6,
       "1.7": Spec.Spec1dot7
     };
+    renderCycloneDxJsonWithLibrary = (model, spec) => serializeViewWithLibrary(toBomView(model), spec);
   }
 });
 

@@ -38,8 +38,8 @@ const sortKeys = (v: unknown): unknown =>
 
 /**
  * Counted straight from the JSON, independently of the model: nodes reached from the root through
- * node-key edges, keyed by their effective locked attributes (v5 info merged), plus the parent of
- * relative path inputs.
+ * node-key edges, keyed by their effective locked attributes (v5 info merged, GitHub owner and repo
+ * lowercased), plus the parent of relative path inputs.
  */
 function distinctLockedSources(text: string): number {
   const lock = JSON.parse(text) as { root: string; nodes: Record<string, Json> };
@@ -54,6 +54,8 @@ function distinctLockedSources(text: string): number {
         todo.push(edge);
         const n = lock.nodes[edge]!;
         const locked = { ...(n["locked"] as Json), ...((n["info"] ?? {}) as Json) };
+        // GitHub owners and repositories are case-insensitive (NixOS/nixpkgs = nixos/nixpkgs).
+        if (locked["type"] === "github") for (const k of ["owner", "repo"]) locked[k] = String(locked[k]).toLowerCase();
         const relative = locked["type"] === "path" && !String(locked["path"]).startsWith("/");
         distinct.add(JSON.stringify([sortKeys(locked), relative ? (n["parent"] ?? []) : null]));
       }

@@ -55,7 +55,7 @@ describe("dependency graph", () => {
     ) as BomJson;
     expect(bom.dependencies).toEqual([
       { ref: "flake", dependsOn: ["input:libA", "input:mid"] },
-      { ref: "input:libA" },
+      { ref: "input:libA", dependsOn: [] },
       { ref: "input:mid", dependsOn: ["input:libA"] },
     ]);
     const libA = bom.components?.find((c) => c["bom-ref"] === "input:libA");

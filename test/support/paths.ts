@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES = path.join(REPO, "fixtures");
 export const SHARED = path.resolve(REPO, "../shared");
-export const CORPUS = path.join(SHARED, "corpus");
+// FLAKE_AUDIT_CORPUS points at the corpus from a checkout that has no ../shared (a git worktree).
+export const CORPUS = process.env["FLAKE_AUDIT_CORPUS"] ?? path.join(SHARED, "corpus");
 export const hasCorpus = existsSync(path.join(CORPUS, "SOURCES.tsv"));
 
 export const lockFixtures = (kind: "valid" | "invalid"): string[] =>

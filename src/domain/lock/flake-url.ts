@@ -3,10 +3,25 @@ import { forgeHost, DEFAULT_FORGE_HOSTS, type SourceRef } from "./source-ref.js"
 
 const ARCHIVE_EXT = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
 
+/** Nix's query encoding: unreserved characters and `:@/?` stay, everything else is %XX. */
+const nixQueryValue = (v: string): string =>
+  encodeURIComponent(v)
+    .replace(/%3A|%40|%2F|%3F/g, decodeURIComponent)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** Query parameters already in `base` (a git URL with `?dir=…`) are not added again. */
 function withQuery(base: string, params: ReadonlyArray<readonly [string, string | undefined]>): string {
-  const present = params.filter((p): p is readonly [string, string] => p[1] !== undefined);
+  const existing = new Set(
+    (base.split("#", 1)[0] ?? "")
+      .split("?")
+      .slice(1)
+      .join("?")
+      .split("&")
+      .map((p) => p.split("=", 1)[0]),
+  );
+  const present = params.filter((p): p is readonly [string, string] => p[1] !== undefined && !existing.has(p[0]));
   if (present.length === 0) return base;
-  const q = present.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+  const q = present.map(([k, v]) => `${k}=${nixQueryValue(v)}`).join("&");
   return base + (base.includes("?") ? "&" : "?") + q;
 }
 
@@ -19,7 +34,7 @@ const flag = (b: boolean | undefined): string | undefined => (b ? "1" : undefine
  * `github:NixOS/nixpkgs/5e2a59a5b1a82f89f2c7e598302a9cacebb72a67` or
  * `git+https://example.org/repo?ref=main&rev=…`.
  */
-export function toFlakeUrl(s: SourceRef): string {
+export function toFlakeUrl(s: SourceRef, opts: { readonly treeFacts?: boolean } = {}): string {
   const dir = s.dir;
   switch (s.type) {
     case "github":
@@ -54,8 +69,20 @@ export function toFlakeUrl(s: SourceRef): string {
       const plain = s.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s.url)) : !ARCHIVE_EXT.test(urlPath(s.url));
       return withQuery(plain ? s.url : `${s.type}+${s.url}`, [["dir", dir]]);
     }
-    case "path":
-      return withQuery(`path:${s.path}`, [["dir", dir]]);
+    case "path": {
+      // With treeFacts, a locked path input as Nix prints it, facts in key order:
+      // path:/nix/store/…-source?lastModified=…&narHash=…&rev=… (its only pin, since no fetcher can refetch it).
+      const num = (n: number | undefined) => (opts.treeFacts === true && n !== undefined ? String(n) : undefined);
+      const narHash =
+        opts.treeFacts === true && typeof s.attrs["narHash"] === "string" ? s.attrs["narHash"] : undefined;
+      return withQuery(`path:${s.path}`, [
+        ["dir", dir],
+        ["lastModified", num(s.lastModified)],
+        ["narHash", narHash],
+        ["rev", opts.treeFacts === true ? s.rev : undefined],
+        ["revCount", num(s.revCount)],
+      ]);
+    }
     case "indirect":
       return withQuery(
         `flake:${s.id}${s.ref !== undefined ? `/${s.ref}` : ""}${s.rev !== undefined ? `/${s.rev}` : ""}`,

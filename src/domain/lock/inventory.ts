@@ -32,15 +32,22 @@ export interface LockInventory {
   readonly inputs: readonly LockedInput[];
   /** Ids of the root flake's direct inputs. */
   readonly rootDependsOn: readonly string[];
+  /** Input paths that follow the root flake itself (`follows = ""`), such as `mid/libA`. */
+  readonly rootPaths: readonly InputPath[];
   /** Nodes that had more input paths than are listed. */
   readonly truncatedPaths: readonly string[];
   readonly index: LockIndex;
 }
 
-/** Canonical form of a locked attribute set: keys in byte order, values as JSON. */
+/**
+ * Canonical form of a locked attribute set: keys in byte order, values as JSON. GitHub owners and
+ * repositories are case-insensitive, so `NixOS/nixpkgs` and `nixos/nixpkgs` at one rev are one source.
+ */
 export function canonicalAttrs(attrs: Attrs): string {
   const keys = Object.keys(attrs).sort();
-  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(attrs[k])}`).join(",");
+  const fold = (k: string, v: Attrs[string] | undefined) =>
+    attrs["type"] === "github" && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v;
+  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(fold(k, attrs[k]))}`).join(",");
 }
 
 interface Group {
@@ -114,5 +121,20 @@ export function buildInventory(
   inputs.sort((a, b) => compareInputPaths(a.primaryPath, b.primaryPath));
   const rootNode = graph.nodes.get(graph.root);
   const rootDeps = rootNode !== undefined ? depsOf([rootNode], undefined).ids : [];
-  return { inputs, rootDependsOn: rootDeps, truncatedPaths: index.truncated.map(String).sort(), index };
+  return {
+    inputs,
+    rootDependsOn: rootDeps,
+    rootPaths: pathsToRoot(graph, index),
+    truncatedPaths: index.truncated.map(String).sort(),
+    index,
+  };
+}
+
+function pathsToRoot(graph: LockGraph, index: LockIndex): InputPath[] {
+  const out: InputPath[] = [];
+  for (const [parent, targets] of index.edges)
+    for (const [name, target] of targets)
+      if (target === graph.root)
+        for (const p of parent === graph.root ? [[]] : (index.paths.get(parent) ?? [])) out.push([...p, name]);
+  return out.sort(compareInputPaths);
 }

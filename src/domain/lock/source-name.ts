@@ -1,6 +1,7 @@
 import { assertNever } from "../result.js";
 import { forgeHost, type SourceRef } from "./source-ref.js";
 import { isoDate } from "../time.js";
+import { nameFromUrl } from "./url-name.js";
 
 /** How a source is named to people and SBOM consumers: `{ group: "NixOS", name: "nixpkgs", version: "5e2a59a…" }`. */
 export interface SourceIdentity {
@@ -13,7 +14,22 @@ export interface SourceIdentity {
   readonly downloadUrl?: string;
 }
 
-const FLAKEHUB = /^https:\/\/(?:api\.)?flakehub\.com\/f\/(?:pinned\/)?([^/]+)\/([^/]+)\/([^/]+)/;
+// Forges whose URLs are https://HOST/OWNER/REPO (GitLab hosts allow OWNER/SUBGROUP/REPO).
+const KNOWN_FORGES = new Set([
+  "github.com",
+  "gitlab.com",
+  "codeberg.org",
+  "git.sr.ht",
+  "hg.sr.ht",
+  "bitbucket.org",
+  "gitea.com",
+  "framagit.org",
+  "salsa.debian.org",
+  "gitlab.gnome.org",
+  "gitlab.freedesktop.org",
+  "invent.kde.org",
+  "git.lix.systems",
+]);
 
 function decode(s: string): string {
   try {
@@ -31,13 +47,23 @@ export function lastSegment(url: string): string {
   return decode(last.replace(/\.git$/, "")) || url;
 }
 
+/** A git or hg URL's name, with the owner as group on a known forge (`https://codeberg.org/O/R.git`). */
+function gitName(url: string): { group?: string; name: string } {
+  const name = lastSegment(url);
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*@)?([^/:?#]+)(?::\d+)?\/([^?#]*)/i.exec(url);
+  if (m === null || !KNOWN_FORGES.has((m[1] ?? "").toLowerCase())) return { name };
+  const parts = (m[2] ?? "").split("/").filter((p) => p !== "");
+  return parts.length >= 2 ? { group: parts.slice(0, -1).map(decode).join("/"), name } : { name };
+}
+
 function versionOf(s: SourceRef): string | undefined {
   if (s.rev !== undefined) return s.rev;
   if (s.lastModified !== undefined) return isoDate(s.lastModified);
   return undefined;
 }
 
-export function nameSource(s: SourceRef): SourceIdentity {
+/** `original` (the flake.nix reference) names registry-resolved path inputs. */
+export function nameSource(s: SourceRef, original?: SourceRef): SourceIdentity {
   const version = versionOf(s);
   const v = version !== undefined ? { version } : {};
   switch (s.type) {
@@ -62,21 +88,24 @@ export function nameSource(s: SourceRef): SourceIdentity {
     }
     case "git":
     case "hg":
-      return { name: lastSegment(s.url), ...v, vcsUrl: s.url };
+      return { ...gitName(s.url), ...v, vcsUrl: s.url };
     case "tarball":
     case "file": {
-      const hub = FLAKEHUB.exec(s.url);
-      // FlakeHub URLs carry the release version, which says more to people than the commit.
-      if (hub !== null)
-        return {
-          group: decode(hub[1]!),
-          name: decode(hub[2]!),
-          version: decode(hub[3]!).replace(/\.tar\.gz$/, ""),
-          downloadUrl: s.url,
-        };
-      return { name: lastSegment(s.url), ...v, downloadUrl: s.url };
+      const named = nameFromUrl(s.url);
+      if (named === undefined) return { name: lastSegment(s.url), ...v, downloadUrl: s.url };
+      const vcs =
+        named.github !== undefined ? { vcsUrl: `https://github.com/${named.github.owner}/${named.github.repo}` } : {};
+      return {
+        ...(named.group !== undefined ? { group: named.group } : {}),
+        name: named.name,
+        ...(named.version !== undefined ? { version: named.version } : v),
+        ...vcs,
+        downloadUrl: s.url,
+      };
     }
     case "path":
+      // A registry-resolved input (`nixpkgs` fetched to /nix/store/…-source) is named by its registry id.
+      if (s.path.startsWith("/nix/store/") && original?.type === "indirect") return { name: original.id, ...v };
       return { name: lastSegment(s.path), ...v };
     case "indirect":
       return { name: s.id, ...v };

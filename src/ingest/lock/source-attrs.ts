@@ -10,7 +10,8 @@ const TOKEN_PARAM =
 
 /** Drops userinfo and token-like query parameters so credentials never reach a report. */
 export function sanitizeUrl(url: string): string {
-  let out = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, "$1");
+  // Userinfo ends at the last "@" of the authority: a password may itself hold "@" (user:p@ss@host).
+  let out = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
   const q = out.indexOf("?");
   if (q >= 0) {
     const hashAt = out.indexOf("#", q);

@@ -72,7 +72,7 @@ type Building = ComponentView & { readonly properties: Props; readonly dependsOn
 
 function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream: ResolvedEntry | undefined): Building {
   const s = input.locked;
-  const id = nameSource(s);
+  const id = nameSource(s, input.original);
   const purl = safePurl(input);
   const props: Props = input.paths.map((p) => [FA.inputPath, formatInputPath(p)] as const);
   push(props, [
@@ -85,7 +85,7 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
       input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined,
     ],
     [FA.original, input.original !== undefined ? toFlakeUrl(input.original) : undefined],
-    [FA.locked, toFlakeUrl(s)],
+    [FA.locked, toFlakeUrl(s, { treeFacts: true })],
     [FA.ref, input.original?.ref ?? s.ref],
     [FA.rev, s.rev],
     [FA.lastModified, s.lastModified !== undefined ? isoDateTime(s.lastModified) : undefined],
@@ -127,6 +127,8 @@ export function toBomView(model: SbomModel): BomView {
     [FA.lockVersion, model.lockVersion !== undefined ? String(model.lockVersion) : undefined],
     [FA.lockSha256, model.lockFile?.sha256],
   ]);
+  // Inputs that follow the root flake (`follows = ""`) are the root component, reached by these paths.
+  for (const p of inv?.rootPaths ?? []) rootProps.push([FA.inputPath, formatInputPath(p)]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
   const inputs = (inv?.inputs ?? []).map((i) => ({
     input: i,

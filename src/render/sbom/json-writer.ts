@@ -94,7 +94,8 @@ function uniqueSorted(xs: readonly string[]): readonly string[] {
 }
 
 function dependencyText(ref: string, dependsOn: readonly string[]): string {
-  if (dependsOn.length === 0) return `    {\n      "ref": ${qRef(ref)}\n    }`;
+  // An empty dependsOn is written, not left out: cdxgen's cdx-validate rejects entries without it.
+  if (dependsOn.length === 0) return `    {\n      "ref": ${qRef(ref)},\n      "dependsOn": []\n    }`;
   const deps = uniqueSorted(dependsOn).map((d) => `        ${qRef(d)}`);
   return `    {\n      "ref": ${qRef(ref)},\n      "dependsOn": [\n${deps.join(",\n")}\n      ]\n    }`;
 }

@@ -2,6 +2,7 @@ import { PackageURL } from "packageurl-js";
 import type { SourceRef } from "../../domain/lock/source-ref.js";
 import { toBase16 } from "../../domain/nix/hash.js";
 import { nameSource, lastSegment } from "../../domain/lock/source-name.js";
+import { nameFromUrl } from "../../domain/lock/url-name.js";
 
 /** Splits a git URL into purl `git` namespace (host and leading path) and name, or nothing for local URLs. */
 function gitCoordinates(url: string): { namespace: string; name: string } | undefined {
@@ -11,8 +12,8 @@ function gitCoordinates(url: string): { namespace: string; name: string } | unde
   const [, host, path] = m ?? [];
   if (host === undefined || path === undefined || url.startsWith("file:")) return undefined;
   const parts = path.split("/").filter((p) => p !== "");
-  const name = parts.pop();
-  if (name === undefined) return undefined;
+  const name = parts.pop()?.replace(/\.git$/, "");
+  if (name === undefined || name === "") return undefined;
   return { namespace: [host, ...parts].join("/"), name };
 }
 
@@ -30,6 +31,13 @@ function safeDecode(s: string): string {
  * otherwise. Path, indirect and unknown inputs have none.
  */
 export function purlOf(s: SourceRef): string | undefined {
+  const purl = purlText(s);
+  // The purl spec leaves ':' unencoded everywhere (`checksum=sha256:…`, `download_url=https:%2F%2F…`);
+  // packageurl-js encodes it. A literal "%3A" in the input was encoded to "%253A", so this is exact.
+  return purl?.replace(/%3A/g, ":");
+}
+
+function purlText(s: SourceRef): string | undefined {
   const id = nameSource(s);
   const version = s.rev ?? id.version;
   const checksum = s.narHash !== undefined ? `sha256:${toBase16(s.narHash.bytes)}` : undefined;
@@ -74,6 +82,16 @@ export function purlOf(s: SourceRef): string | undefined {
       ).toString();
     case "tarball":
     case "file": {
+      const gh = s.type === "tarball" ? nameFromUrl(s.url) : undefined;
+      if (gh?.github !== undefined)
+        return new PackageURL(
+          "github",
+          gh.github.owner,
+          gh.github.repo,
+          gh.version ?? null,
+          null,
+          s.dir ?? null,
+        ).toString();
       const q: Record<string, string> = { download_url: s.url };
       if (checksum !== undefined) q["checksum"] = checksum;
       return new PackageURL("generic", id.group ?? null, id.name, id.version ?? null, q, null).toString();

@@ -1,7 +1,7 @@
 import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import type { SbomModel } from "../../domain/sbom-model.js";
-import { toBomView } from "./bom-view.js";
+import { toBomView, type BomView } from "./bom-view.js";
 import { renderCycloneDxJson } from "./render-json.js";
 import { toCycloneDxBom } from "./to-bom.js";
 
@@ -30,7 +30,13 @@ export function renderCycloneDxXml(model: SbomModel, spec: SpecVersion): string 
 }
 
 /** The CycloneDX library's own JSON serialisation: the reference the fast JSON writer is tested against. */
-export function renderCycloneDxJsonWithLibrary(model: SbomModel, spec: SpecVersion): string {
-  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(SPECS[spec]));
-  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}\n`;
+export const renderCycloneDxJsonWithLibrary = (model: SbomModel, spec: SpecVersion): string =>
+  serializeViewWithLibrary(toBomView(model), spec);
+
+export function serializeViewWithLibrary(view: BomView, spec: SpecVersion): string {
+  const factory = new Serialize.JSON.Normalize.Factory(SPECS[spec]);
+  const bom = factory.makeForBom().normalize(toCycloneDxBom(view), { sortLists: true });
+  // The library leaves an empty dependsOn out; the schema allows [] and cdxgen's cdx-validate requires it.
+  for (const d of bom.dependencies ?? []) d.dependsOn ??= [];
+  return `${JSON.stringify(bom, null, 2)}\n`;
 }
