@@ -50,11 +50,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/render/escape.ts
-function escapeMarkdown(s) {
-  return visibleOneLine(s).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`);
+function escapeMarkdown(s2) {
+  return visibleOneLine(s2).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`);
 }
-function code(s, inTable = true) {
-  const text2 = inTable ? visibleOneLine(s).replace(/\|/g, "\\|") : visibleOneLine(s);
+function code(s2, inTable = true) {
+  const text2 = inTable ? visibleOneLine(s2).replace(/\|/g, "\\|") : visibleOneLine(s2);
   const longest = Math.max(0, ...(text2.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   const pad = text2.startsWith("`") || text2.endsWith("`") || text2 === "" ? " " : "";
@@ -70,11 +70,11 @@ var init_escape = __esm({
     INVISIBLE = new RegExp("\\p{Cf}", "gu");
     LINE_SEPARATORS = /[\u2028\u2029]/g;
     LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-    withoutControls = (s) => s.replace(ESCAPE_SEQUENCE, "").replace(CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
-    stripControls = (s) => withoutControls(s).replace(INVISIBLE, "").replace(LINE_SEPARATORS, "\n");
-    oneLine = (s) => stripControls(s).replace(/[\r\n\t]+/g, " ");
+    withoutControls = (s2) => s2.replace(ESCAPE_SEQUENCE, "").replace(CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
+    stripControls = (s2) => withoutControls(s2).replace(INVISIBLE, "").replace(LINE_SEPARATORS, "\n");
+    oneLine = (s2) => stripControls(s2).replace(/[\r\n\t]+/g, " ");
     visibleCodePoint = (c) => `\u2039U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}\u203A`;
-    visibleOneLine = (s) => withoutControls(s).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
+    visibleOneLine = (s2) => withoutControls(s2).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
     ZWSP = "\u200B";
     HTML_ENTITIES = {
       "<": "&lt;",
@@ -87,7 +87,7 @@ var init_escape = __esm({
 });
 
 // src/app/errors.ts
-var UsageError, InputError, InternalError, UpstreamAuthError, OutputError;
+var UsageError, InputError, InternalError, UpstreamAuthError, OutputError, UpstreamUnavailableError;
 var init_errors = __esm({
   "src/app/errors.ts"() {
     "use strict";
@@ -110,6 +110,9 @@ var init_errors = __esm({
     };
     OutputError = class extends Error {
       name = "OutputError";
+    };
+    UpstreamUnavailableError = class extends Error {
+      name = "UpstreamUnavailableError";
     };
   }
 });
@@ -303,8 +306,8 @@ var init_findings = __esm({
     init_rules();
     init_rules();
     SEVERITIES = ["info", "low", "medium", "high"];
-    severityRank = (s) => SEVERITIES.indexOf(s);
-    atLeast = (s, threshold) => severityRank(s) >= severityRank(threshold);
+    severityRank = (s2) => SEVERITIES.indexOf(s2);
+    atLeast = (s2, threshold) => severityRank(s2) >= severityRank(threshold);
     compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     compareFindings = (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.input, b.input) || compareText(a.rule, b.rule);
   }
@@ -343,6 +346,129 @@ var require_get_caller_file = __commonJS({
   }
 });
 
+// src/adapters/subprocess.ts
+import { execFile } from "node:child_process";
+function runProgram(program, args, opts) {
+  return new Promise((resolve5, reject) => {
+    execFile(
+      program,
+      [...args],
+      {
+        encoding: "utf8",
+        maxBuffer: opts.maxOutputBytes,
+        ...opts.cwd !== void 0 ? { cwd: opts.cwd } : {},
+        ...opts.timeoutMs !== void 0 ? { timeout: opts.timeoutMs } : {},
+        ...opts.env !== void 0 ? { env: definedOnly(opts.env) } : {}
+      },
+      (error62, stdout, stderr) => {
+        if (error62 === null) return resolve5({ kind: "ok", stdout, stderr });
+        if (hasCode(error62, "ENOENT"))
+          return reject(
+            new InputError([
+              {
+                origin: program,
+                pointer: "",
+                message: `the ${program} command is not installed (or not on PATH)`,
+                next: opts.whenMissing
+              }
+            ])
+          );
+        if (hasCode(error62, "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")) return resolve5({ kind: "too-much-output", stderr });
+        if (error62.killed === true && opts.timeoutMs !== void 0) return resolve5({ kind: "timeout", stderr });
+        const exitCode = typeof error62.code === "number" ? error62.code : void 0;
+        resolve5({ kind: "failed", ...exitCode !== void 0 ? { exitCode } : {}, stdout, stderr });
+      }
+    );
+  });
+}
+function definedOnly(env2) {
+  const out = {};
+  for (const [k, v] of Object.entries(env2)) if (v !== void 0) out[k] = v;
+  return out;
+}
+var hasCode, stderrTail;
+var init_subprocess = __esm({
+  "src/adapters/subprocess.ts"() {
+    "use strict";
+    init_errors();
+    hasCode = (e, code2) => e instanceof Error && "code" in e && (e.code === code2 || String(e.code) === code2);
+    stderrTail = (stderr, lines) => stderr.trim().split("\n").slice(-lines).join("\n");
+  }
+});
+
+// src/adapters/nix/nix-cli.ts
+function problem2(what, message, next) {
+  return new InputError([{ origin: what, pointer: "", message, next }]);
+}
+function nixCli(opts) {
+  const run2 = async (args, what) => {
+    const r = await runProgram("nix", ["--extra-experimental-features", "nix-command flakes", ...args], {
+      env: opts.env,
+      timeoutMs: opts.timeoutMs,
+      maxOutputBytes: MAX_OUTPUT,
+      whenMissing: "install Nix, or pass a file with --closure / --derivations instead"
+    });
+    switch (r.kind) {
+      case "ok":
+        return r;
+      case "timeout":
+        throw problem2(
+          what,
+          `nix did not answer within ${opts.timeoutMs / 1e3} s`,
+          "raise --timeout, or record the JSON with nix yourself and pass the file"
+        );
+      case "too-much-output":
+        throw problem2(what, "nix printed more than 2 GiB", "record the JSON with nix yourself and pass the file");
+      case "failed":
+        throw problem2(
+          what,
+          `nix failed: ${stderrTail(r.stderr, 6) || `exit status ${String(r.exitCode)}`}`,
+          "check that the path or installable exists in the store (nix-store --check-validity PATH)"
+        );
+    }
+  };
+  let version2;
+  const versionText = () => version2 ??= run2(["--version"], "nix --version").then((r) => r.stdout.trim());
+  return {
+    async pathInfoClosure(installable, store) {
+      const v = await versionText();
+      const args = [
+        "path-info",
+        "--json",
+        "--recursive",
+        ...store !== void 0 ? ["--store", store] : [],
+        installable
+      ];
+      if (supportsJsonFormat(v)) args.splice(2, 0, "--json-format", "2");
+      const r = await run2(args, `nix ${args.join(" ")}`);
+      return { origin: `nix path-info (${v})`, text: r.stdout };
+    },
+    async derivationClosure(drvPath) {
+      const v = await versionText();
+      const legacy = !isAtLeast(v, 2, 15);
+      const args = legacy ? ["show-derivation", "-r", drvPath] : ["derivation", "show", "-r", drvPath];
+      const r = await run2(args, `nix ${args.join(" ")}`);
+      return { origin: `nix ${args[0]} (${v})`, text: r.stdout };
+    }
+  };
+}
+function isAtLeast(versionText, major, minor) {
+  const m = /(\d+)\.(\d+)/.exec(versionText);
+  if (m === null) return true;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a > major || a === major && b >= minor;
+}
+var MAX_OUTPUT, supportsJsonFormat;
+var init_nix_cli = __esm({
+  "src/adapters/nix/nix-cli.ts"() {
+    "use strict";
+    init_errors();
+    init_subprocess();
+    MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
+    supportsJsonFormat = (versionText) => !/lix/i.test(versionText) && isAtLeast(versionText, 2, 33);
+  }
+});
+
 // src/render/sbom/options.ts
 var SPEC_VERSIONS, BOM_FORMATS;
 var init_options = __esm({
@@ -350,26 +476,6 @@ var init_options = __esm({
     "use strict";
     SPEC_VERSIONS = ["1.4", "1.5", "1.6", "1.7"];
     BOM_FORMATS = ["json", "xml"];
-  }
-});
-
-// src/domain/lock/input-path.ts
-function compareInputPaths(a, b) {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-var ROOT_LABEL, formatInputPath, compareStrings;
-var init_input_path = __esm({
-  "src/domain/lock/input-path.ts"() {
-    "use strict";
-    ROOT_LABEL = "(root)";
-    formatInputPath = (p) => p.length === 0 ? ROOT_LABEL : p.join("/");
-    compareStrings = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
 
@@ -386,40 +492,187 @@ var init_result = __esm({
   }
 });
 
-// src/domain/lock/graph.ts
-function resolveInputPath(nodes, root, path4) {
-  return walk(nodes, root, path4, []);
-}
-function walk(nodes, root, path4, started) {
-  let current = root;
-  for (let i = 0; i < path4.length; i++) {
-    const name = path4[i];
-    const node2 = nodes.get(current);
-    if (node2 === void 0) return err({ kind: "missing-node", at: path4.slice(0, i), key: current });
-    const edge = node2.inputs.get(name);
-    if (edge === void 0) return err({ kind: "missing-input", at: path4.slice(0, i), name });
-    if (edge.kind === "node") {
-      if (!nodes.has(edge.key)) return err({ kind: "missing-node", at: path4.slice(0, i + 1), key: edge.key });
-      current = edge.key;
-      continue;
-    }
-    const target = edge.path;
-    if (started.some((p) => p.length === target.length && p.every((x, j) => x === target[j]))) {
-      return err({ kind: "cycle", chain: [...started, target] });
-    }
-    started.push(target);
-    const r = walk(nodes, root, target, started);
-    if (!r.ok) return r;
-    current = r.value;
+// src/domain/lock/input-path.ts
+function compareInputPaths(a, b) {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) return x < y ? -1 : 1;
   }
-  return ok(current);
+  return 0;
 }
-var nodeKey;
-var init_graph = __esm({
-  "src/domain/lock/graph.ts"() {
+var ROOT_LABEL, INPUT_PATH_SEPARATOR, formatInputPath, compareStrings;
+var init_input_path = __esm({
+  "src/domain/lock/input-path.ts"() {
     "use strict";
     init_result();
-    nodeKey = (s) => s;
+    ROOT_LABEL = "(root)";
+    INPUT_PATH_SEPARATOR = "/";
+    formatInputPath = (p) => p.length === 0 ? ROOT_LABEL : p.join(INPUT_PATH_SEPARATOR);
+    compareStrings = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
+// src/domain/lock/follows.ts
+function cycleFrom(paths2, s2, error62) {
+  const loopStart = paths2.length - (error62.chain.length - 1);
+  const ahead = paths2.slice(s2 + 1);
+  return s2 + 1 >= loopStart ? [...ahead, ...paths2.slice(loopStart, s2 + 2)] : [...ahead, paths2[loopStart] ?? []];
+}
+var memoKey, FollowsResolver;
+var init_follows = __esm({
+  "src/domain/lock/follows.ts"() {
+    "use strict";
+    init_result();
+    memoKey = (path7) => JSON.stringify(path7);
+    FollowsResolver = class {
+      memo = /* @__PURE__ */ new Map();
+      /** Paths known to fail, with their error made on demand (a cycle's chain is as long as the cycle). */
+      failures = /* @__PURE__ */ new Map();
+      nodes;
+      root;
+      constructor(nodes, root) {
+        this.nodes = nodes;
+        this.root = root;
+      }
+      resolve(path7) {
+        const key = memoKey(path7);
+        const known = this.known(key);
+        if (known !== void 0) return known;
+        const stack = [{ path: path7, key, i: 0, current: this.root }];
+        const started = /* @__PURE__ */ new Map();
+        for (; ; ) {
+          const top2 = stack[stack.length - 1];
+          if (top2 === void 0) throw new Error("unreachable: the resolution stack emptied before it returned");
+          if (top2.i === top2.path.length) {
+            this.memo.set(top2.key, ok(top2.current));
+            stack.pop();
+            started.delete(top2.key);
+            const below = stack[stack.length - 1];
+            if (below === void 0) return ok(top2.current);
+            below.current = top2.current;
+            below.i++;
+            continue;
+          }
+          const failure2 = this.step(top2, stack, started);
+          if (failure2 !== void 0) {
+            this.remember(stack, failure2);
+            return this.known(key) ?? err(failure2.error);
+          }
+        }
+      }
+      /** Where the path leads, or undefined when it does not resolve (without making the error, which can be long). */
+      targetOf(path7) {
+        const key = memoKey(path7);
+        if (this.failures.has(key)) return void 0;
+        const r = this.memo.get(key) ?? this.resolve(path7);
+        return r.ok ? r.value : void 0;
+      }
+      /** What is known of a path: resolved, failed (its error made now if it was deferred), or nothing. */
+      known(key) {
+        const found = this.memo.get(key);
+        if (found !== void 0) return found;
+        const make = this.failures.get(key);
+        if (make === void 0) return void 0;
+        const r = err(make());
+        this.memo.set(key, r);
+        this.failures.delete(key);
+        return r;
+      }
+      /**
+       * Every path on the stack fails with the failure met at the top. A cycle among them is told from
+       * each path's own point of view (cycleFrom), worked out only for the paths a report asks about.
+       */
+      remember(stack, failure2) {
+        const paths2 = stack.map((f) => f.path);
+        const { error: error62 } = failure2;
+        stack.forEach((frame, s2) => {
+          const own2 = error62.kind !== "cycle" || !failure2.onStack || s2 === stack.length - 1 ? () => error62 : () => ({ kind: "cycle", chain: cycleFrom(paths2, s2, error62) });
+          this.failures.set(frame.key, own2);
+        });
+      }
+      /** Advances the top frame by one element, or starts a follows; says why if resolution fails. */
+      step(top2, stack, started) {
+        const name = top2.path[top2.i] ?? "";
+        const node2 = this.nodes.get(top2.current);
+        const fail = (error62, onStack = false) => ({ error: error62, onStack });
+        if (node2 === void 0) return fail({ kind: "missing-node", at: top2.path.slice(0, top2.i), key: top2.current });
+        const edge = node2.inputs.get(name);
+        if (edge === void 0) return fail({ kind: "missing-input", at: top2.path.slice(0, top2.i), name });
+        if (edge.kind === "node") {
+          if (!this.nodes.has(edge.key))
+            return fail({ kind: "missing-node", at: top2.path.slice(0, top2.i + 1), key: edge.key });
+          top2.current = edge.key;
+          top2.i++;
+          return void 0;
+        }
+        const key = memoKey(edge.path);
+        const known = this.known(key);
+        if (known !== void 0 && !known.ok) return fail(known.error);
+        if (known !== void 0) {
+          top2.current = known.value;
+          top2.i++;
+          return void 0;
+        }
+        const at = started.get(key);
+        if (at !== void 0)
+          return fail({ kind: "cycle", chain: [...stack.slice(at).map((f) => f.path), edge.path] }, true);
+        started.set(key, stack.length);
+        stack.push({ path: edge.path, key, i: 0, current: this.root });
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/domain/lock/traversal.ts
+function listInput(graph, resolver, parent, path7) {
+  const name = path7[path7.length - 1] ?? "";
+  const ref = graph.nodes.get(parent)?.inputs.get(name);
+  if (ref === void 0) throw new Error(`unreachable: node '${parent}' lost input '${name}' during the walk`);
+  const base = { path: path7, parent, name, ref };
+  if (ref.kind === "follows") {
+    const target = resolver.targetOf(ref.path);
+    return target !== void 0 ? { ...base, target } : { ...base, problem: { kind: "follows" } };
+  }
+  if (ref.key === graph.root) return { ...base, target: ref.key, problem: { kind: "root-key" } };
+  return graph.nodes.has(ref.key) ? { ...base, target: ref.key } : { ...base, problem: { kind: "dangling" } };
+}
+function traverseLock(graph) {
+  const resolver = new FollowsResolver(graph.nodes, graph.root);
+  const inputs = [];
+  const walked = /* @__PURE__ */ new Map();
+  let tooDeep;
+  if (!graph.nodes.has(graph.root)) return { inputs, walked, resolver };
+  walked.set(graph.root, []);
+  const queue = [graph.root];
+  for (let head = 0; head < queue.length; head++) {
+    const key = queue[head] ?? graph.root;
+    const at = walked.get(key) ?? [];
+    const names = [...graph.nodes.get(key)?.inputs.keys() ?? []].sort(compareStrings);
+    if (names.length > 0 && at.length >= MAX_INPUT_PATH_DEPTH) {
+      tooDeep ??= { node: key, path: at };
+      continue;
+    }
+    for (const name of names) {
+      const input2 = listInput(graph, resolver, key, [...at, name]);
+      inputs.push(input2);
+      if (input2.ref.kind === "node" && input2.target !== void 0 && !walked.has(input2.target)) {
+        walked.set(input2.target, input2.path);
+        queue.push(input2.target);
+      }
+    }
+  }
+  return { inputs, walked, resolver, ...tooDeep !== void 0 ? { tooDeep } : {} };
+}
+var MAX_INPUT_PATH_DEPTH;
+var init_traversal = __esm({
+  "src/domain/lock/traversal.ts"() {
+    "use strict";
+    init_input_path();
+    init_follows();
+    MAX_INPUT_PATH_DEPTH = 100;
   }
 });
 
@@ -437,107 +690,76 @@ var init_map_utils = __esm({
   }
 });
 
-// src/domain/lock/walk.ts
-function walkEdges(graph, visit2) {
-  const memo2 = /* @__PURE__ */ new Map();
-  const resolve5 = (path4) => {
-    const k = path4.join("\0");
-    return getOrInsert(memo2, k, () => {
-      const r = resolveInputPath(graph.nodes, graph.root, path4);
-      if (!r.ok) throw new Error(`lock graph is not total at ${path4.join("/")}`);
-      return r.value;
-    });
-  };
-  const onChain = (item, key) => {
-    for (let i = item; i !== void 0; i = i.up) if (i.key === key) return true;
-    return false;
-  };
-  const queue = [{ key: graph.root, path: [], up: void 0 }];
-  for (let head = 0; head < queue.length; head++) {
-    const item = queue[head];
-    const node2 = graph.nodes.get(item.key);
-    if (node2 === void 0) continue;
-    for (const name of [...node2.inputs.keys()].sort()) {
-      const ref = node2.inputs.get(name);
-      const target = ref.kind === "node" ? ref.key : resolve5(ref.path);
-      const path4 = [...item.path, name];
-      const descend = visit2({ parent: item.key, name, path: path4, ref, target });
-      if (descend && target !== graph.root && !onChain(item, target)) queue.push({ key: target, path: path4, up: item });
-    }
-  }
-}
-var init_walk = __esm({
-  "src/domain/lock/walk.ts"() {
-    "use strict";
-    init_graph();
-    init_map_utils();
-  }
-});
-
 // src/domain/lock/input-index.ts
-function indexLock(graph) {
-  const paths = /* @__PURE__ */ new Map();
+function indexLock(graph, walk = traverseLock(graph)) {
+  const paths2 = /* @__PURE__ */ new Map();
   const edges = /* @__PURE__ */ new Map();
-  const truncated = /* @__PURE__ */ new Set();
-  const addPath = (key, path4) => {
-    const list2 = getOrInsert(paths, key, () => []);
-    if (list2.length >= MAX_PATHS_PER_NODE) {
-      truncated.add(key);
-      return false;
-    }
-    list2.push(path4);
-    return true;
-  };
-  walkEdges(graph, ({ parent, name, path: path4, ref, target }) => {
-    const resolved = getOrInsert(edges, parent, () => /* @__PURE__ */ new Map());
-    if (!resolved.has(name)) resolved.set(name, target);
-    if (target === graph.root) return false;
-    const added = addPath(target, path4);
-    return ref.kind === "node" && added;
-  });
-  if (graph.nodes.has(graph.root) && !edges.has(graph.root)) edges.set(graph.root, /* @__PURE__ */ new Map());
-  for (const list2 of paths.values()) list2.sort(compareInputPaths);
-  const reachable = [...paths.keys()].filter((k) => k !== graph.root);
-  return { paths, edges, reachable, truncated: [...truncated] };
+  for (const key of walk.walked.keys()) edges.set(key, /* @__PURE__ */ new Map());
+  for (const input2 of walk.inputs) {
+    if (input2.target === void 0) continue;
+    edges.get(input2.parent)?.set(input2.name, input2.target);
+    if (input2.target !== graph.root) getOrInsert(paths2, input2.target, () => []).push(input2.path);
+  }
+  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs) };
 }
-var MAX_PATHS_PER_NODE;
+function partiallyListed(inputs) {
+  const nodeEdgesInto = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const i of inputs) {
+    if (i.target === void 0) continue;
+    getOrInsert(out, i.parent, () => []).push(i);
+    if (i.ref.kind === "node") nodeEdgesInto.set(i.target, (nodeEdgesInto.get(i.target) ?? 0) + 1);
+  }
+  const partial2 = /* @__PURE__ */ new Set();
+  const queue = [...nodeEdgesInto].filter(([, n]) => n > 1).map(([k]) => k);
+  const queued = new Set(queue);
+  for (const key of queue) {
+    for (const edge of out.get(key) ?? []) {
+      if (edge.target === void 0) continue;
+      partial2.add(edge.target);
+      if (edge.ref.kind === "node" && !queued.has(edge.target)) {
+        queued.add(edge.target);
+        queue.push(edge.target);
+      }
+    }
+  }
+  return [...partial2];
+}
 var init_input_index = __esm({
   "src/domain/lock/input-index.ts"() {
     "use strict";
-    init_input_path();
-    init_walk();
+    init_traversal();
     init_map_utils();
-    MAX_PATHS_PER_NODE = 64;
   }
 });
 
 // src/domain/lock/source-ref.ts
-function pinningOf(s) {
-  const hasRevType = s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" || s.type === "git" || s.type === "hg";
-  if (s.type === "indirect") return "unlocked";
-  if (s.narHash !== void 0) return hasRevType && s.rev === void 0 ? "unlocked" : "content";
-  if (isRelativePath(s)) return "relative";
-  return s.rev !== void 0 && hasRevType ? "rev-only" : "unlocked";
+function pinningOf(s2) {
+  const hasRevType = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
+  if (s2.type === "indirect") return "unlocked";
+  if (s2.narHash !== void 0) return hasRevType && s2.rev === void 0 ? "unlocked" : "content";
+  if (isRelativePath(s2)) return "relative";
+  return s2.rev !== void 0 && hasRevType ? "rev-only" : "unlocked";
 }
 var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath;
 var init_source_ref = __esm({
   "src/domain/lock/source-ref.ts"() {
     "use strict";
     DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
-    forgeHost = (s) => s.host ?? DEFAULT_FORGE_HOSTS[s.type];
-    isRelativePath = (s) => s.type === "path" && !s.path.startsWith("/");
+    forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
+    isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
   }
 });
 
 // src/domain/nix/hash.ts
-function isNix32(s) {
-  for (let i = 0; i < s.length; i++) if ((NIX32_INDEX[s.charCodeAt(i)] ?? -1) < 0) return false;
+function isNix32(s2) {
+  for (let i = 0; i < s2.length; i++) if ((NIX32_INDEX[s2.charCodeAt(i)] ?? -1) < 0) return false;
   return true;
 }
 function toBase16(bytes) {
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]];
-  return s;
+  let s2 = "";
+  for (let i = 0; i < bytes.length; i++) s2 += HEX[bytes[i]];
+  return s2;
 }
 function toNix32(bytes) {
   const len = nix32Length(bytes.length);
@@ -552,26 +774,26 @@ function toNix32(bytes) {
   return String.fromCharCode(...codes);
 }
 function toBase64(bytes) {
-  let s = "";
+  let s2 = "";
   for (let i = 0; i < bytes.length; i += 3) {
     const n = bytes[i] << 16 | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0);
-    s += B64[n >> 18 & 63] + B64[n >> 12 & 63];
-    s += i + 1 < bytes.length ? B64[n >> 6 & 63] : "=";
-    s += i + 2 < bytes.length ? B64[n & 63] : "=";
+    s2 += B64[n >> 18 & 63] + B64[n >> 12 & 63];
+    s2 += i + 1 < bytes.length ? B64[n >> 6 & 63] : "=";
+    s2 += i + 2 < bytes.length ? B64[n & 63] : "=";
   }
-  return s;
+  return s2;
 }
-function fromBase16(s, size) {
-  if (s.length !== size * 2 || !/^[0-9a-fA-F]*$/.test(s)) return void 0;
+function fromBase16(s2, size) {
+  if (s2.length !== size * 2 || !/^[0-9a-fA-F]*$/.test(s2)) return void 0;
   const out = new Uint8Array(size);
-  for (let i = 0; i < size; i++) out[i] = parseInt(s.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < size; i++) out[i] = parseInt(s2.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
-function fromNix32(s, size) {
-  if (s.length !== nix32Length(size)) return void 0;
+function fromNix32(s2, size) {
+  if (s2.length !== nix32Length(size)) return void 0;
   const out = new Uint8Array(size);
-  for (let n = 0; n < s.length; n++) {
-    const digit = NIX32_INDEX[s.charCodeAt(s.length - n - 1)] ?? -1;
+  for (let n = 0; n < s2.length; n++) {
+    const digit = NIX32_INDEX[s2.charCodeAt(s2.length - n - 1)] ?? -1;
     if (digit < 0) return void 0;
     const b = n * 5;
     const i = b >> 3;
@@ -583,13 +805,13 @@ function fromNix32(s, size) {
   }
   return out;
 }
-function fromBase64(s, size) {
+function fromBase64(s2, size) {
   const out = new Uint8Array(size);
   let n = 0;
   let acc = 0;
   let bits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code2 = s.charCodeAt(i);
+  for (let i = 0; i < s2.length; i++) {
+    const code2 = s2.charCodeAt(i);
     if (code2 === 61) break;
     if (code2 === 10) continue;
     const v = B64_INDEX[code2] ?? -1;
@@ -604,11 +826,11 @@ function fromBase64(s, size) {
   }
   return n === size ? out : void 0;
 }
-function decodeByLength(s, algo) {
+function decodeByLength(s2, algo) {
   const size = HASH_SIZES[algo];
-  if (s.length === size * 2) return fromBase16(s, size);
-  if (s.length === nix32Length(size)) return fromNix32(s, size);
-  if (s.length === base64Length(size)) return fromBase64(s, size);
+  if (s2.length === size * 2) return fromBase16(s2, size);
+  if (s2.length === nix32Length(size)) return fromNix32(s2, size);
+  if (s2.length === base64Length(size)) return fromBase64(s2, size);
   return void 0;
 }
 function parseHash(text2, contextAlgo) {
@@ -652,7 +874,7 @@ var init_hash = __esm({
     };
     NIX32_INDEX = table(NIX32_ALPHABET);
     B64_INDEX = table(B64);
-    isHashAlgo = (s) => Object.hasOwn(HASH_SIZES, s);
+    isHashAlgo = (s2) => Object.hasOwn(HASH_SIZES, s2);
     nix32Length = (size) => Math.ceil(size * 8 / 5);
     base64Length = (size) => 4 * Math.ceil(size / 3);
     HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
@@ -794,7 +1016,7 @@ var init_sha256 = __esm({
     ]);
     rotr = (x, n) => x >>> n | x << 32 - n;
     ENCODER = new TextEncoder();
-    utf8 = (s) => ENCODER.encode(s);
+    utf8 = (s2) => ENCODER.encode(s2);
   }
 });
 
@@ -864,7 +1086,7 @@ function canonicalAttrs(attrs) {
   return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(fold(k, attrs[k]))}`).join(",");
 }
 function buildInventory(graph, storeDir, opts = {}) {
-  const index = indexLock(graph);
+  const index = indexLock(graph, opts.walk);
   const groups3 = /* @__PURE__ */ new Map();
   const groupOfNode = /* @__PURE__ */ new Map();
   for (const key of index.reachable) {
@@ -986,7 +1208,7 @@ function rootIds(g) {
   return out;
 }
 var DIGIT, PathIds;
-var init_graph2 = __esm({
+var init_graph = __esm({
   "src/domain/closure/graph.ts"() {
     "use strict";
     init_hash();
@@ -1004,9 +1226,9 @@ var init_graph2 = __esm({
       constructor(storeDir) {
         this.#offset = storeDir.length + 1;
       }
-      #word(p, at2) {
+      #word(p, at) {
         let k = 0;
-        for (let i = at2; i < at2 + 6; i++) k = k << 5 | (DIGIT[p.charCodeAt(i)] ?? 0) & 31;
+        for (let i = at; i < at + 6; i++) k = k << 5 | (DIGIT[p.charCodeAt(i)] ?? 0) & 31;
         return k;
       }
       #slotOf(head) {
@@ -1016,8 +1238,8 @@ var init_graph2 = __esm({
         const head = this.#word(p, this.#offset);
         const tail = this.#word(p, this.#offset + 26);
         const mask = this.#slots.length - 1;
-        for (let s = this.#slotOf(head) & mask; ; s = s + 1 & mask) {
-          const v = this.#slots[s];
+        for (let s2 = this.#slotOf(head) & mask; ; s2 = s2 + 1 & mask) {
+          const v = this.#slots[s2];
           if (v === 0) return void 0;
           const id = v - 1;
           if (this.#heads[id] === head && this.#tails[id] === tail && this.#lengths[id] === p.length) return id;
@@ -1043,9 +1265,9 @@ var init_graph2 = __esm({
       }
       #place(id) {
         const mask = this.#slots.length - 1;
-        let s = this.#slotOf(this.#heads[id]) & mask;
-        while (this.#slots[s] !== 0) s = s + 1 & mask;
-        this.#slots[s] = id + 1;
+        let s2 = this.#slotOf(this.#heads[id]) & mask;
+        while (this.#slots[s2] !== 0) s2 = s2 + 1 & mask;
+        this.#slots[s2] = id + 1;
       }
       #rehash(size) {
         this.#slots = new Int32Array(size);
@@ -1077,18 +1299,18 @@ function closureRoots(c) {
 function chainFromRoots(c, back, roots, target) {
   const t = c.ids.get(target);
   if (t === void 0 || t >= c.graph.described) return void 0;
-  const paths = c.graph.paths;
-  const next = new Int32Array(paths.length).fill(-1);
-  const seen = new Uint8Array(paths.length);
+  const paths2 = c.graph.paths;
+  const next = new Int32Array(paths2.length).fill(-1);
+  const seen = new Uint8Array(paths2.length);
   seen[t] = 1;
   let frontier = [t];
   while (frontier.length > 0) {
-    const found = frontier.filter((i) => roots.has(paths[i])).map((i) => paths[i]).sort(compareStrings)[0];
+    const found = frontier.filter((i) => roots.has(paths2[i])).map((i) => paths2[i]).sort(compareStrings)[0];
     if (found !== void 0) {
       const chain = [found];
       for (let i = c.ids.get(found); i !== t; ) {
         i = next[i];
-        chain.push(paths[i]);
+        chain.push(paths2[i]);
       }
       return chain;
     }
@@ -1110,41 +1332,41 @@ var init_closure = __esm({
   "src/domain/closure/closure.ts"() {
     "use strict";
     init_input_path();
-    init_graph2();
+    init_graph();
   }
 });
 
 // src/domain/provenance/upstream-facts.ts
-function githubTarget(s, original, enterpriseHosts = []) {
+function githubTarget(s2, original, enterpriseHosts = []) {
   const hosts = /* @__PURE__ */ new Set(["github.com", ...enterpriseHosts.map((h) => h.toLowerCase())]);
   const ref = original?.ref;
   const withRef = (t) => ref !== void 0 ? { ...t, ref } : t;
-  if (s.type === "github") {
-    if (s.rev === void 0) return { reason: "no locked rev" };
+  if (s2.type === "github") {
+    if (s2.rev === void 0) return { reason: "no locked rev" };
     return withRef({
-      host: (s.host ?? DEFAULT_FORGE_HOSTS.github).toLowerCase(),
-      owner: s.owner,
-      repo: s.repo,
-      rev: s.rev
+      host: (s2.host ?? DEFAULT_FORGE_HOSTS.github).toLowerCase(),
+      owner: s2.owner,
+      repo: s2.repo,
+      rev: s2.rev
     });
   }
-  if (s.type === "git" || s.type === "tarball" || s.type === "file") {
+  if (s2.type === "git" || s2.type === "tarball" || s2.type === "file") {
     const m = /^(?:https?|ssh|git)(?:\+[a-z]+)?:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/?#]+?)(?:\.git)?(?:\/archive\/([0-9a-f]{40})(?:\.tar\.gz|\.zip))?(?:[/?#].*)?$/i.exec(
-      s.url
+      s2.url
     );
     const [, host, owner, repo, archiveRev] = m ?? [];
     if (host === void 0 || owner === void 0 || repo === void 0 || !hosts.has(host.toLowerCase()))
-      return { reason: `${s.type} input not hosted on GitHub` };
-    const rev2 = s.rev ?? archiveRev;
+      return { reason: `${s2.type} input not hosted on GitHub` };
+    const rev2 = s2.rev ?? archiveRev;
     if (rev2 === void 0) return { reason: "no locked rev" };
     return withRef({ host: host.toLowerCase(), owner, repo, rev: rev2 });
   }
-  if (s.type === "gitlab" || s.type === "sourcehut")
-    return { reason: `${s.type} inputs are not resolvable yet (only GitHub is)` };
-  if (s.type === "path") return { reason: "path inputs have no upstream" };
-  if (s.type === "indirect") return { reason: "indirect inputs are resolved by the registry, not locked" };
-  if (s.type === "hg") return { reason: "Mercurial inputs are not resolvable" };
-  return { reason: `${s.type === "unknown" ? s.declaredType : s.type} inputs are not resolvable` };
+  if (s2.type === "gitlab" || s2.type === "sourcehut")
+    return { reason: `${s2.type} inputs are not resolvable yet (only GitHub is)` };
+  if (s2.type === "path") return { reason: "path inputs have no upstream" };
+  if (s2.type === "indirect") return { reason: "indirect inputs are resolved by the registry, not locked" };
+  if (s2.type === "hg") return { reason: "Mercurial inputs are not resolvable" };
+  return { reason: `${s2.type === "unknown" ? s2.declaredType : s2.type} inputs are not resolvable` };
 }
 function provenanceTargets(inputs, enterpriseHosts = []) {
   return inputs.map((input2) => ({
@@ -1262,6 +1484,19 @@ var init_report = __esm({
     init_input_path();
     init_upstream_facts();
     isUpstreamError = (v) => typeof v === "object" && v !== null && "error" in v;
+  }
+});
+
+// src/domain/lock/graph.ts
+function resolveInputPath(nodes, root, path7) {
+  return new FollowsResolver(nodes, root).resolve(path7);
+}
+var nodeKey;
+var init_graph2 = __esm({
+  "src/domain/lock/graph.ts"() {
+    "use strict";
+    init_follows();
+    nodeKey = (s2) => s2;
   }
 });
 
@@ -1487,10 +1722,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1749,11 +1984,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a4;
     (_a4 = iss).path ?? (_a4.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -2286,16 +2521,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path7 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -2334,17 +2569,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path7 = []) => {
     var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -2383,8 +2618,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -3395,9 +3630,9 @@ function parseURLObject(trimmed, def) {
 function stripTabAndNewline(value) {
   return value.replace(asciiTabOrNewline, "");
 }
-function urlHostnameOk(url2, hostname3) {
-  hostname3.lastIndex = 0;
-  return hostname3.test(url2.hostname);
+function urlHostnameOk(url2, hostname4) {
+  hostname4.lastIndex = 0;
+  return hostname4.test(url2.hostname);
 }
 function urlProtocolOk(url2, protocol) {
   protocol.lastIndex = 0;
@@ -3998,7 +4233,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -4701,7 +4936,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject3 = isObject;
+      const isObject4 = isObject;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -4709,7 +4944,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -4845,7 +5080,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject3 = isObject;
+      const isObject4 = isObject;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -4854,7 +5089,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -20416,13 +20651,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -20925,12 +21160,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -21142,24 +21377,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
-    const cached2 = cache.get(s);
+  function run2(s2) {
+    const cached2 = cache.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache.get(s2)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache.set(s2, RESOLVING);
+    const inner = mapInner(s2);
+    const mapped = fn(inner, inner !== s2);
+    cache.set(s2, mapped);
     return mapped;
   }
-  function mapInner(s) {
-    const def = s._zod.def;
+  function mapInner(s2) {
+    const def = s2._zod.def;
     const kind = def.type;
     switch (kind) {
       case "object": {
@@ -21179,11 +21414,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
+        return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
         const mapped = run2(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
+        return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -21201,17 +21436,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
+        return changed ? clone(s2, { ...def, items: newItems, rest: newRest }) : s2;
       }
       case "record":
       case "map": {
         const newKey = run2(def.keyType);
         const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -21223,12 +21458,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
+        return changed ? clone(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
         const newLeft = run2(def.left);
         const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -21240,22 +21475,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run2(def.in);
         const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run2(def.input);
         const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s2, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -21279,10 +21514,10 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s;
+        return s2;
       default: {
         kind;
-        return s;
+        return s2;
       }
     }
   }
@@ -21300,11 +21535,11 @@ var init_visit = __esm({
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s) => s.partial(),
+    object: (s2) => s2.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+    union: (s2) => {
+      const def = s2._zod.def;
+      return def.discriminator === void 0 ? s2 : union(def.options);
     }
   });
 }
@@ -21330,18 +21565,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
+    pipe: (s2) => inSide(s2._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
+    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
+    pipe: (s2) => outSide(s2._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 var init_in_out = __esm({
@@ -21739,201 +21974,306 @@ var init_flake_lock_schema = __esm({
 });
 
 // src/ingest/issues.ts
-function truncate(s, max = 200) {
-  return s.length <= max ? s : `${s.slice(0, max)}\u2026 (${s.length} characters)`;
+function truncate(s2, max = 200) {
+  return s2.length <= max ? s2 : `${s2.slice(0, max)}\u2026 (${s2.length} characters)`;
 }
 function describeReceived(v) {
   if (v === void 0) return "nothing";
-  let s;
+  let s2;
   try {
-    s = JSON.stringify(v) ?? String(v);
+    s2 = JSON.stringify(v) ?? String(v);
   } catch {
-    s = String(v);
+    s2 = String(v);
   }
-  return truncate(s);
+  return truncate(s2);
 }
 var escapePointerToken, toPointer;
 var init_issues = __esm({
   "src/ingest/issues.ts"() {
     "use strict";
     escapePointerToken = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
-    toPointer = (path4) => path4.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
+    toPointer = (path7) => path7.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
+  }
+});
+
+// node_modules/jsonc-parser/lib/umd/main.js
+var require_main = __commonJS({
+  "node_modules/jsonc-parser/lib/umd/main.js"(exports, module) {
+    (function(factory) {
+      if (typeof module === "object" && typeof module.exports === "object") {
+        var v = factory(__require, exports);
+        if (v !== void 0) module.exports = v;
+      } else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+      }
+    })(function(require5, exports2) {
+      "use strict";
+      Object.defineProperty(exports2, "__esModule", { value: true });
+      exports2.applyEdits = exports2.modify = exports2.format = exports2.printParseErrorCode = exports2.ParseErrorCode = exports2.stripComments = exports2.visit = exports2.getNodeValue = exports2.getNodePath = exports2.findNodeAtOffset = exports2.findNodeAtLocation = exports2.parseTree = exports2.parse = exports2.getLocation = exports2.SyntaxKind = exports2.ScanError = exports2.createScanner = void 0;
+      const formatter = require5("./impl/format");
+      const edit = require5("./impl/edit");
+      const scanner = require5("./impl/scanner");
+      const parser3 = require5("./impl/parser");
+      exports2.createScanner = scanner.createScanner;
+      var ScanError;
+      (function(ScanError2) {
+        ScanError2[ScanError2["None"] = 0] = "None";
+        ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+      })(ScanError || (exports2.ScanError = ScanError = {}));
+      var SyntaxKind;
+      (function(SyntaxKind2) {
+        SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+        SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+        SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+      })(SyntaxKind || (exports2.SyntaxKind = SyntaxKind = {}));
+      exports2.getLocation = parser3.getLocation;
+      exports2.parse = parser3.parse;
+      exports2.parseTree = parser3.parseTree;
+      exports2.findNodeAtLocation = parser3.findNodeAtLocation;
+      exports2.findNodeAtOffset = parser3.findNodeAtOffset;
+      exports2.getNodePath = parser3.getNodePath;
+      exports2.getNodeValue = parser3.getNodeValue;
+      exports2.visit = parser3.visit;
+      exports2.stripComments = parser3.stripComments;
+      var ParseErrorCode;
+      (function(ParseErrorCode2) {
+        ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+      })(ParseErrorCode || (exports2.ParseErrorCode = ParseErrorCode = {}));
+      function printParseErrorCode2(code2) {
+        switch (code2) {
+          case 1:
+            return "InvalidSymbol";
+          case 2:
+            return "InvalidNumberFormat";
+          case 3:
+            return "PropertyNameExpected";
+          case 4:
+            return "ValueExpected";
+          case 5:
+            return "ColonExpected";
+          case 6:
+            return "CommaExpected";
+          case 7:
+            return "CloseBraceExpected";
+          case 8:
+            return "CloseBracketExpected";
+          case 9:
+            return "EndOfFileExpected";
+          case 10:
+            return "InvalidCommentToken";
+          case 11:
+            return "UnexpectedEndOfComment";
+          case 12:
+            return "UnexpectedEndOfString";
+          case 13:
+            return "UnexpectedEndOfNumber";
+          case 14:
+            return "InvalidUnicode";
+          case 15:
+            return "InvalidEscapeCharacter";
+          case 16:
+            return "InvalidCharacter";
+        }
+        return "<unknown ParseErrorCode>";
+      }
+      exports2.printParseErrorCode = printParseErrorCode2;
+      function format3(documentText, range, options) {
+        return formatter.format(documentText, range, options);
+      }
+      exports2.format = format3;
+      function modify(text2, path7, value, options) {
+        return edit.setProperty(text2, path7, value, options);
+      }
+      exports2.modify = modify;
+      function applyEdits(text2, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+          const diff = a.offset - b.offset;
+          if (diff === 0) {
+            return a.length - b.length;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text2.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          let e = sortedEdits[i];
+          if (e.offset + e.length <= lastModifiedOffset) {
+            text2 = edit.applyEdit(text2, e);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = e.offset;
+        }
+        return text2;
+      }
+      exports2.applyEdits = applyEdits;
+    });
   }
 });
 
 // src/ingest/json-locate.ts
 function positionAt(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text2.length; i++) {
-    if (text2.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return positionsAt(text2, [offset]).get(offset) ?? { line: 1, column: offset + 1 };
 }
-function skipWs(s) {
-  while (s.pos < s.text.length && WS.has(s.text.charCodeAt(s.pos))) s.pos++;
-}
-function describe3(s) {
-  if (s.pos >= s.text.length) return "end of file";
-  return JSON.stringify(s.text.slice(s.pos, s.pos + 12));
-}
-function scanString(s) {
-  const start = s.pos;
-  s.pos++;
-  let out = "";
-  while (s.pos < s.text.length) {
-    const c = s.text[s.pos];
-    if (c === '"') {
-      s.pos++;
-      return out;
-    }
-    if (c === "\\") {
-      const esc2 = s.text[s.pos + 1];
-      if (esc2 === "u" && /^[0-9a-fA-F]{4}$/.test(s.text.slice(s.pos + 2, s.pos + 6))) {
-        out += String.fromCharCode(parseInt(s.text.slice(s.pos + 2, s.pos + 6), 16));
-        s.pos += 6;
-        continue;
-      }
-      const map2 = {
-        '"': '"',
-        "\\": "\\",
-        "/": "/",
-        b: "\b",
-        f: "\f",
-        n: "\n",
-        r: "\r",
-        t: "	"
-      };
-      if (esc2 === void 0 || map2[esc2] === void 0) throw new Stop(s.pos, "invalid escape in string");
-      out += map2[esc2];
-      s.pos += 2;
-      continue;
-    }
-    if (c.charCodeAt(0) < 32) throw new Stop(s.pos, "control character in string");
-    out += c;
-    s.pos++;
-  }
-  throw new Stop(start, "unterminated string");
-}
-function scanValue(s, pointer) {
-  skipWs(s);
-  if (s.target !== void 0 && s.found === void 0 && pointer === s.target) s.found = s.pos;
-  const c = s.text[s.pos];
-  if (c === "{") {
-    scanContainer(s, pointer, "}", true);
-    return;
-  }
-  if (c === "[") {
-    scanContainer(s, pointer, "]", false);
-    return;
-  }
-  if (c === '"') return void scanString(s);
-  const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.text.slice(s.pos, s.pos + 400));
-  if (m === null) throw new Stop(s.pos, `unexpected ${describe3(s)}, expected a JSON value`);
-  s.pos += m[0].length;
-}
-function scanContainer(s, pointer, close, isObject3) {
-  s.pos++;
-  skipWs(s);
-  if (s.text[s.pos] === close) {
-    s.pos++;
-    return;
-  }
-  for (let i = 0; ; i++) {
-    let childPointer = `${pointer}/${i}`;
-    if (isObject3) {
-      skipWs(s);
-      if (s.text[s.pos] !== '"') throw new Stop(s.pos, `unexpected ${describe3(s)}, expected a quoted key`);
-      childPointer = `${pointer}/${escapePointer(scanString(s))}`;
-      skipWs(s);
-      if (s.text[s.pos] !== ":") throw new Stop(s.pos, `unexpected ${describe3(s)}, expected ':'`);
-      s.pos++;
-    }
-    scanValue(s, childPointer);
-    skipWs(s);
-    const c = s.text[s.pos];
-    if (c === ",") {
-      s.pos++;
-      continue;
-    }
-    if (c === close) {
-      s.pos++;
-      return;
-    }
-    throw new Stop(s.pos, `unexpected ${describe3(s)}, expected ',' or '${close}'`);
+function explain(code2, text2, offset, closer) {
+  const found = `unexpected ${describeAt(text2, offset)}`;
+  switch (code2) {
+    case "PropertyNameExpected":
+      return `${found}, expected a quoted key`;
+    case "ColonExpected":
+      return `${found}, expected ':'`;
+    case "CommaExpected":
+    case "CloseBraceExpected":
+    case "CloseBracketExpected":
+      return `${found}, expected ',' or '${closer}'`;
+    case "EndOfFileExpected":
+      return `${found} after the end of the JSON value`;
+    case "InvalidCommentToken":
+    case "UnexpectedEndOfComment":
+      return "comments are not allowed in JSON (Nix rejects them)";
+    case "UnexpectedEndOfString":
+      return "unterminated string";
+    case "InvalidUnicode":
+    case "InvalidEscapeCharacter":
+      return "invalid escape in string";
+    case "InvalidCharacter":
+      return "control character in string";
+    default:
+      return `${found}, expected a JSON value`;
   }
 }
 function findSyntaxError(text2) {
-  const s = { text: text2, pos: 0 };
-  try {
-    scanValue(s, "");
-    skipWs(s);
-    if (s.pos < text2.length) throw new Stop(s.pos, `unexpected ${describe3(s)} after the end of the JSON value`);
-    return void 0;
-  } catch (e) {
-    if (e instanceof Stop) return { offset: e.offset, message: e.message };
-    if (e instanceof RangeError) return { offset: s.pos, message: "nesting too deep" };
-    throw e;
-  }
+  const deep = nestingTooDeep(text2);
+  if (deep !== void 0) return { offset: deep, message: `nesting too deep (more than ${MAX_DEPTH} levels)` };
+  const open2 = [];
+  let expectKey = false;
+  let done = false;
+  let first;
+  (0, import_jsonc_parser.visit)(
+    text2,
+    {
+      onObjectBegin: () => {
+        open2.push("}");
+        expectKey = true;
+      },
+      onObjectEnd: () => {
+        open2.pop();
+        done = open2.length === 0;
+      },
+      onArrayBegin: () => {
+        open2.push("]");
+        expectKey = false;
+      },
+      onArrayEnd: () => {
+        open2.pop();
+        done = open2.length === 0;
+      },
+      onLiteralValue: () => {
+        done = open2.length === 0;
+      },
+      onObjectProperty: () => {
+        expectKey = false;
+      },
+      onSeparator: (c) => {
+        expectKey = c === "," && open2.at(-1) === "}";
+      },
+      onError: (code2, offset) => {
+        const name = done ? "EndOfFileExpected" : expectKey && open2.at(-1) === "}" ? "PropertyNameExpected" : (0, import_jsonc_parser.printParseErrorCode)(code2);
+        first ??= { offset, message: explain(name, text2, offset, open2.at(-1) ?? "}") };
+      }
+    },
+    STRICT
+  );
+  return first;
 }
-function findPointer(text2, pointer) {
-  const parts = pointer.split("/");
-  for (let n = parts.length; n >= 1; n--) {
-    const target = parts.slice(0, n).join("/");
-    const s = { text: text2, pos: 0, target };
-    try {
-      scanValue(s, "");
-    } catch {
-    }
-    if (s.found !== void 0) return s.found;
+function nestingTooDeep(text2, max = MAX_DEPTH) {
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      i = stringEnd(text2, i);
+      if (i < 0) return void 0;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
   }
   return void 0;
 }
+function stringEnd(text2, start) {
+  let end = text2.indexOf('"', start + 1);
+  while (end > 0 && text2.charCodeAt(end - 1) === 92) {
+    let backslashes = 0;
+    for (let i = end - 1; text2.charCodeAt(i) === 92; i--) backslashes++;
+    if (backslashes % 2 === 0) break;
+    end = text2.indexOf('"', end + 1);
+  }
+  return end;
+}
+function nodeAt(root, pointer) {
+  let node2 = root;
+  for (const part of pointer.split("/").slice(1).map(unescapePointer)) {
+    const next = node2.type === "object" ? node2.children?.find((p) => p.children?.[0]?.value === part)?.children?.[1] : node2.type === "array" && /^(0|[1-9]\d*)$/.test(part) ? node2.children?.[Number(part)] : void 0;
+    if (next === void 0) break;
+    node2 = next;
+  }
+  return node2;
+}
+function pointerLocator(text2) {
+  let root = null;
+  return (pointer) => {
+    if (root === null) {
+      const errors = [];
+      root = nestingTooDeep(text2) === void 0 ? (0, import_jsonc_parser.parseTree)(text2, errors, STRICT) : void 0;
+    }
+    return root === void 0 ? void 0 : nodeAt(root, pointer).offset;
+  };
+}
 function nodeOffsets(text2) {
   const out = /* @__PURE__ */ new Map();
-  let pos = 0;
-  let depth = 0;
-  let inNodes = -1;
-  let lastKey;
-  let pendingNodes = false;
-  while (pos < text2.length) {
-    const c = text2.charCodeAt(pos);
-    if (c === 34) {
-      let end = text2.indexOf('"', pos + 1);
-      while (end > 0 && text2.charCodeAt(end - 1) === 92) {
-        let bs = 0;
-        for (let i = end - 1; text2.charCodeAt(i) === 92; i--) bs++;
-        if (bs % 2 === 0) break;
-        end = text2.indexOf('"', end + 1);
+  if (nestingTooDeep(text2) !== void 0) return out;
+  (0, import_jsonc_parser.visit)(
+    text2,
+    {
+      onObjectProperty: (key, offset, _length2, _line, _column, pathSupplier) => {
+        const path7 = pathSupplier();
+        if (path7.length === 1 && path7[0] === "nodes") out.set(key, offset);
       }
-      if (end < 0) break;
-      const raw = text2.slice(pos + 1, end);
-      let after = end + 1;
-      while (after < text2.length && (text2.charCodeAt(after) === 32 || text2.charCodeAt(after) === 10 || text2.charCodeAt(after) === 13 || text2.charCodeAt(after) === 9))
-        after++;
-      if (text2[after] === ":") {
-        lastKey = raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw;
-        if (depth === 1 && lastKey === "nodes") pendingNodes = true;
-        if (inNodes >= 0 && depth === inNodes + 1) out.set(lastKey, pos);
-      }
-      pos = end + 1;
-      continue;
-    }
-    if (c === 123 || c === 91) {
-      depth++;
-      if (pendingNodes && c === 123 && depth === 2) {
-        inNodes = 1;
-        pendingNodes = false;
-      }
-    } else if (c === 125 || c === 93) {
-      depth--;
-      if (depth < 2) inNodes = -1;
-    }
-    pos++;
-  }
+    },
+    STRICT
+  );
   return out;
 }
 function positionsAt(text2, offsets) {
@@ -21953,20 +22293,15 @@ function positionsAt(text2, offsets) {
   }
   return out;
 }
-var Stop, WS, escapePointer;
+var import_jsonc_parser, STRICT, MAX_DEPTH, describeAt, unescapePointer;
 var init_json_locate = __esm({
   "src/ingest/json-locate.ts"() {
     "use strict";
-    Stop = class {
-      offset;
-      message;
-      constructor(offset, message) {
-        this.offset = offset;
-        this.message = message;
-      }
-    };
-    WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
-    escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+    import_jsonc_parser = __toESM(require_main(), 1);
+    STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+    MAX_DEPTH = 512;
+    describeAt = (text2, offset) => offset >= text2.length ? "end of file" : JSON.stringify(text2.slice(offset, offset + 12));
+    unescapePointer = (k) => k.replace(/~1/g, "/").replace(/~0/g, "~");
   }
 });
 
@@ -21983,8 +22318,9 @@ function parseJsonDocument(text2, origin, what) {
       }
     ]);
   }
+  let value;
   try {
-    return ok(JSON.parse(body));
+    value = JSON.parse(body);
   } catch {
     const found = findSyntaxError(body) ?? { offset: 0, message: "not valid JSON" };
     const conflict = CONFLICT.test(body);
@@ -21999,11 +22335,25 @@ function parseJsonDocument(text2, origin, what) {
       }
     ]);
   }
+  const deep = nestingTooDeep(body);
+  if (deep !== void 0)
+    return err([
+      {
+        origin,
+        pointer: "",
+        position: positionAt(body, deep),
+        message: `JSON nested more than ${MAX_DEPTH} levels deep`,
+        expected: what,
+        next: "this is not a file Nix writes; regenerate it"
+      }
+    ]);
+  return ok(value);
 }
 function withPositions(text2, issues, limit = 20) {
+  const locate = pointerLocator(text2);
   return issues.map((issue2, i) => {
     if (issue2.position !== void 0 || i >= limit || issue2.pointer === "") return issue2;
-    const offset = findPointer(text2, issue2.pointer);
+    const offset = locate(issue2.pointer);
     return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text2, offset) };
   });
 }
@@ -22018,9 +22368,9 @@ var init_json_document = __esm({
 });
 
 // src/ingest/zod-issues.ts
-function valueAt(root, path4) {
+function valueAt(root, path7) {
   let v = root;
-  for (const p of path4) {
+  for (const p of path7) {
     if (v === null || typeof v !== "object") return void 0;
     v = v[p];
   }
@@ -22095,7 +22445,7 @@ function attrsLookValid(type, a) {
       return true;
   }
 }
-var isObj, isStrArray, isAttrValue, REV2, ID, optStr, optBool, optInt, nonEmpty;
+var isObj, isStrArray, isAttrValue, REV2, ID, optStr, optBool, isUint, optInt, nonEmpty;
 var init_flake_lock_fast = __esm({
   "src/ingest/lock/flake-lock.fast.ts"() {
     "use strict";
@@ -22106,7 +22456,8 @@ var init_flake_lock_fast = __esm({
     ID = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
     optStr = (a, k) => a[k] === void 0 || typeof a[k] === "string";
     optBool = (a, k) => a[k] === void 0 || typeof a[k] === "boolean";
-    optInt = (a, k) => a[k] === void 0 || typeof a[k] === "number";
+    isUint = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+    optInt = (a, k) => a[k] === void 0 || isUint(a[k]);
     nonEmpty = (a, k) => typeof a[k] === "string" && a[k] !== "";
   }
 });
@@ -22123,11 +22474,11 @@ function sanitizeUrl(url2) {
   }
   return out;
 }
-function decodeSafe(s) {
+function decodeSafe(s2) {
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(s2);
   } catch {
-    return s;
+    return s2;
   }
 }
 function toSourceRef(raw, origin, pointer) {
@@ -22166,38 +22517,60 @@ function toSourceRef(raw, origin, pointer) {
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  const common2 = { attrs };
-  if (narHash !== void 0) common2["narHash"] = narHash;
-  for (const k of ["lastModified", "revCount"]) if (typeof attrs[k] === "number") common2[k] = attrs[k];
-  for (const k of ["dir", "name", "rev", "ref"]) if (typeof attrs[k] === "string") common2[k] = attrs[k];
-  let ref;
+  return { ref: typedRef(type, attrs, commonOf(attrs, narHash)), issues };
+}
+function commonOf(attrs, narHash) {
+  const num = (k) => typeof attrs[k] === "number" ? attrs[k] : void 0;
+  const lastModified = num("lastModified");
+  const revCount = num("revCount");
+  const [dir, name, rev2, ref] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
+  return {
+    attrs,
+    ...narHash !== void 0 ? { narHash } : {},
+    ...lastModified !== void 0 ? { lastModified } : {},
+    ...revCount !== void 0 ? { revCount } : {},
+    ...dir !== void 0 ? { dir } : {},
+    ...name !== void 0 ? { name } : {},
+    ...rev2 !== void 0 ? { rev: rev2 } : {},
+    ...ref !== void 0 ? { ref } : {}
+  };
+}
+function typedRef(type, attrs, common2) {
+  const bool = (k) => typeof attrs[k] === "boolean" ? attrs[k] : void 0;
   switch (type) {
     case "github":
     case "gitlab":
-    case "sourcehut":
-      ref = { type, owner: str(attrs, "owner") ?? "", repo: str(attrs, "repo") ?? "" };
-      if (typeof attrs["host"] === "string") ref["host"] = attrs["host"];
-      break;
-    case "git":
-      ref = { type, url: str(attrs, "url") ?? "" };
-      if (typeof attrs["submodules"] === "boolean") ref["submodules"] = attrs["submodules"];
-      if (typeof attrs["shallow"] === "boolean") ref["shallow"] = attrs["shallow"];
-      break;
+    case "sourcehut": {
+      const host = str(attrs, "host");
+      return {
+        ...common2,
+        type,
+        owner: str(attrs, "owner") ?? "",
+        repo: str(attrs, "repo") ?? "",
+        ...host !== void 0 ? { host } : {}
+      };
+    }
+    case "git": {
+      const [submodules, shallow] = [bool("submodules"), bool("shallow")];
+      return {
+        ...common2,
+        type,
+        url: str(attrs, "url") ?? "",
+        ...submodules !== void 0 ? { submodules } : {},
+        ...shallow !== void 0 ? { shallow } : {}
+      };
+    }
     case "hg":
     case "tarball":
     case "file":
-      ref = { type, url: str(attrs, "url") ?? "" };
-      break;
+      return { ...common2, type, url: str(attrs, "url") ?? "" };
     case "path":
-      ref = { type, path: str(attrs, "path") ?? "" };
-      break;
+      return { ...common2, type, path: str(attrs, "path") ?? "" };
     case "indirect":
-      ref = { type, id: str(attrs, "id") ?? "" };
-      break;
+      return { ...common2, type, id: str(attrs, "id") ?? "" };
     default:
-      ref = { type: "unknown", declaredType: type };
+      return { ...common2, type: "unknown", declaredType: type };
   }
-  return { ref: Object.assign(ref, common2), issues };
 }
 var TOKEN_PARAM, str;
 var init_source_attrs = __esm({
@@ -22209,25 +22582,97 @@ var init_source_attrs = __esm({
     init_zod_issues();
     init_flake_lock_fast();
     TOKEN_PARAM = /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
-    str = (a, k) => typeof a[k] === "string" ? a[k] : void 0;
+    str = (a, k) => {
+      const v = a[k];
+      return typeof v === "string" ? v : void 0;
+    };
   }
 });
 
 // src/ingest/lock/graph-checks.ts
-function followsMessage(e, path4) {
+function abbreviate(items, sep2, show2) {
+  if (items.length <= 8) return items.map(show2).join(sep2);
+  return [...items.slice(0, 4).map(show2), `\u2026 (${items.length - 7} more)`, ...items.slice(-3).map(show2)].join(sep2);
+}
+function followsMessage(e, path7) {
   switch (e.kind) {
     case "missing-input":
-      return `follows ${show(path4)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${formatInputPath(e.at)}'`} does not have`;
+      return `follows ${show(path7)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${printPath(e.at)}'`} does not have`;
     case "missing-node":
-      return `follows ${show(path4)} passes through node '${e.key}', which is not in nodes`;
+      return `follows ${show(path7)} passes through node '${e.key}', which is not in nodes`;
     case "cycle":
-      return `follows cycle: ${e.chain.map((p) => formatInputPath(p)).join(" -> ")}`;
+      return `follows cycle: ${abbreviate(e.chain, " -> ", printPath)}`;
     default:
       return assertNever(e);
   }
 }
-function checkGraph(graph, origin) {
+function pathIssue(path7, resolver, origin, pointer) {
+  if (path7.length > MAX_INPUT_PATH_DEPTH)
+    return {
+      origin,
+      pointer,
+      message: `follows path of ${path7.length} names: ${DEPTH_RULE}`,
+      received: describeReceived(path7),
+      next: NEXT
+    };
+  const r = resolver.resolve(path7);
+  if (r.ok) return void 0;
+  return {
+    origin,
+    pointer,
+    message: followsMessage(r.error, path7),
+    expected: "a follows path that names existing inputs from the root",
+    received: describeReceived(path7),
+    next: NEXT
+  };
+}
+function edgeIssue(input2, resolver, origin) {
+  const { name, ref, problem: problem4 } = input2;
+  const pointer = `/nodes/${escapePointerToken(input2.parent)}/inputs/${escapePointerToken(name)}`;
+  if (ref.kind === "follows") return pathIssue(ref.path, resolver, origin, pointer);
+  if (problem4?.kind === "root-key")
+    return {
+      origin,
+      pointer,
+      message: `input '${name}' points at the root node by key, which makes a cycle`,
+      expected: "[] to refer to the root flake",
+      received: describeReceived(ref.key),
+      next: NEXT
+    };
+  if (problem4?.kind === "dangling")
+    return {
+      origin,
+      pointer,
+      message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`,
+      expected: "the key of a node in nodes",
+      received: describeReceived(ref.key),
+      next: NEXT
+    };
+  return void 0;
+}
+function nodeIssues(graph, key, resolver, origin) {
+  const node2 = graph.nodes.get(key);
+  if (node2 === void 0 || key === graph.root) return [];
+  const base = `/nodes/${escapePointerToken(key)}`;
   const issues = [];
+  for (const field of ["locked", "original"]) {
+    if (node2[field] === void 0)
+      issues.push({
+        origin,
+        pointer: base,
+        message: `node '${key}' has no '${field}' attribute set`,
+        expected: `a '${field}' object describing the input`,
+        next: NEXT
+      });
+  }
+  return issues;
+}
+function parentIssue(graph, key, resolver, origin) {
+  const parent = graph.nodes.get(key)?.parent;
+  const issue2 = parent && pathIssue(parent, resolver, origin, `/nodes/${escapePointerToken(key)}/parent`);
+  return issue2 ? [{ ...issue2, message: `parent ${issue2.message}` }] : [];
+}
+function checkGraph(graph, origin, walk = traverseLock(graph)) {
   if (!graph.nodes.has(graph.root)) {
     return [
       {
@@ -22239,92 +22684,102 @@ function checkGraph(graph, origin) {
       }
     ];
   }
-  const seen = /* @__PURE__ */ new Set([graph.root]);
-  const queue = [graph.root];
-  for (let head = 0; head < queue.length; ) {
-    const key = queue[head++];
-    const node2 = graph.nodes.get(key);
-    const base = `/nodes/${escapePointerToken(key)}`;
-    if (key !== graph.root) {
-      for (const field of ["locked", "original"]) {
-        if (node2[field] === void 0)
-          issues.push({
-            origin,
-            pointer: base,
-            message: `node '${key}' has no '${field}' attribute set`,
-            expected: `a '${field}' object describing the input`,
-            next: NEXT
-          });
-      }
+  const issues = [];
+  let next = 0;
+  for (const key of walk.walked.keys()) {
+    issues.push(...nodeIssues(graph, key, walk.resolver, origin));
+    for (let input2 = walk.inputs[next]; input2?.parent === key; input2 = walk.inputs[++next]) {
+      const issue2 = issues.length < MAX_ISSUES ? edgeIssue(input2, walk.resolver, origin) : void 0;
+      if (issue2 !== void 0) issues.push(issue2);
     }
-    for (const [name, ref] of node2.inputs) {
-      const pointer = `${base}/inputs/${escapePointerToken(name)}`;
-      if (ref.kind === "node") {
-        if (ref.key === graph.root) {
-          issues.push({
-            origin,
-            pointer,
-            message: `input '${name}' points at the root node by key, which makes a cycle`,
-            expected: "[] to refer to the root flake",
-            received: describeReceived(ref.key),
-            next: NEXT
-          });
-        } else if (!graph.nodes.has(ref.key)) {
-          issues.push({
-            origin,
-            pointer,
-            message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`,
-            expected: "the key of a node in nodes",
-            received: describeReceived(ref.key),
-            next: NEXT
-          });
-        } else if (!seen.has(ref.key)) {
-          seen.add(ref.key);
-          queue.push(ref.key);
-        }
-        continue;
-      }
-      const r = resolveInputPath(graph.nodes, graph.root, ref.path);
-      if (!r.ok)
-        issues.push({
-          origin,
-          pointer,
-          message: followsMessage(r.error, ref.path),
-          expected: "a follows path that names existing inputs from the root",
-          received: describeReceived(ref.path),
-          next: NEXT
-        });
-    }
-    if (node2.parent !== void 0) {
-      const r = resolveInputPath(graph.nodes, graph.root, node2.parent);
-      if (!r.ok)
-        issues.push({
-          origin,
-          pointer: `${base}/parent`,
-          message: `parent ${followsMessage(r.error, node2.parent)}`,
-          received: describeReceived(node2.parent),
-          next: NEXT
-        });
-    }
-    if (issues.length > 200) break;
+    issues.push(...parentIssue(graph, key, walk.resolver, origin));
+    if (issues.length >= MAX_ISSUES) return issues.slice(0, MAX_ISSUES);
   }
+  if (walk.tooDeep !== void 0)
+    issues.push({
+      origin,
+      pointer: `/nodes/${escapePointerToken(walk.tooDeep.node)}/inputs`,
+      message: `the inputs of '${printPath(walk.tooDeep.path)}' would be ${MAX_INPUT_PATH_DEPTH + 1} names deep: ${DEPTH_RULE}`,
+      next: "if this lock is real, please report it; otherwise run `nix flake lock` again to rewrite it"
+    });
   return issues;
 }
-var NEXT, show;
+var NEXT, MAX_ISSUES, DEPTH_RULE, show, printPath;
 var init_graph_checks = __esm({
   "src/ingest/lock/graph-checks.ts"() {
     "use strict";
     init_input_path();
-    init_graph();
+    init_traversal();
     init_result();
     init_issues();
     NEXT = "run `nix flake lock` again to rewrite the lock; hand edits and bad merges are the usual cause";
-    show = (p) => p.length === 0 ? "[] (the root flake)" : JSON.stringify(p);
+    MAX_ISSUES = 200;
+    DEPTH_RULE = `flake-audit reads input paths of at most ${MAX_INPUT_PATH_DEPTH} names (real locks are under 10 deep)`;
+    show = (p) => p.length === 0 ? "[] (the root flake)" : describeReceived(p);
+    printPath = (p) => p.length === 0 ? formatInputPath(p) : abbreviate(p, INPUT_PATH_SEPARATOR, (name) => name);
+  }
+});
+
+// src/ingest/lock/json-depth.ts
+function firstTooDeep(text2, max) {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inString = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > max) return { line, column: i - lineStart + 1 };
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return void 0;
+}
+function lockDepthIssues(text2, origin) {
+  const at = firstTooDeep(text2, MAX_LOCK_JSON_DEPTH);
+  if (at === void 0) return [];
+  return [
+    {
+      origin,
+      pointer: "",
+      position: at,
+      message: `the JSON nests deeper than ${MAX_LOCK_JSON_DEPTH} arrays and objects here; a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`,
+      expected: "a flake.lock written by `nix flake lock`",
+      next: "run `nix flake lock` again to rewrite the lock; a lock nested this deep was not written by Nix"
+    }
+  ];
+}
+var MAX_LOCK_JSON_DEPTH, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, QUOTE, BACKSLASH, NEWLINE;
+var init_json_depth = __esm({
+  "src/ingest/lock/json-depth.ts"() {
+    "use strict";
+    MAX_LOCK_JSON_DEPTH = 100;
+    OPEN_BRACE = 123;
+    OPEN_BRACKET = 91;
+    CLOSE_BRACE = 125;
+    CLOSE_BRACKET = 93;
+    QUOTE = 34;
+    BACKSLASH = 92;
+    NEWLINE = 10;
   }
 });
 
 // src/ingest/lock/flake-lock.ts
 function parseFlakeLock(text2, origin) {
+  const r = parseFlakeLockWalked(text2, origin);
+  return r.ok ? ok(r.value.graph) : r;
+}
+function parseFlakeLockWalked(text2, origin) {
+  const tooDeep = lockDepthIssues(text2, origin);
+  if (tooDeep.length > 0) return err(tooDeep);
   const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object");
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
@@ -22350,9 +22805,10 @@ function parseFlakeLock(text2, origin) {
         built.issues.map((i) => i.next === void 0 ? { ...i, next: REGENERATE } : i)
       )
     );
-  const graphIssues = checkGraph(built.graph, origin);
+  const walk = traverseLock(built.graph);
+  const graphIssues = checkGraph(built.graph, origin, walk);
   if (graphIssues.length > 0) return err(withPositions(text2, graphIssues));
-  return ok(built.graph);
+  return ok({ graph: built.graph, walk });
 }
 function checkTopLevel(value, origin) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -22422,7 +22878,7 @@ var REGENERATE;
 var init_flake_lock = __esm({
   "src/ingest/lock/flake-lock.ts"() {
     "use strict";
-    init_graph();
+    init_graph2();
     init_result();
     init_flake_lock_schema();
     init_issues();
@@ -22431,16 +22887,18 @@ var init_flake_lock = __esm({
     init_zod_issues();
     init_graph_checks();
     init_flake_lock_fast();
+    init_json_depth();
+    init_traversal();
     REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
   }
 });
 
 // src/app/read-lock.ts
-async function readLock(files, path4) {
-  const file2 = await files.readText(path4);
-  const parsed = parseFlakeLock(file2.text, file2.displayPath);
+async function readLock(files, path7) {
+  const file2 = await files.readText(path7);
+  const parsed = parseFlakeLockWalked(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
-  return { file: file2, graph: parsed.value };
+  return { file: file2, ...parsed.value };
 }
 var init_read_lock = __esm({
   "src/app/read-lock.ts"() {
@@ -22544,17 +23002,18 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
       }
     ]);
   const top2 = doc.value;
-  const wrapped = typeof top2["version"] === "number" && isObj2(top2["derivations"]);
-  const map2 = wrapped ? top2["derivations"] : top2;
+  const inner = top2["derivations"];
+  const wrapped = typeof top2["version"] === "number" && isObj2(inner);
+  const map2 = wrapped ? inner : top2;
   const base = wrapped ? "/derivations" : "";
   const full = (p) => p.startsWith("/") ? p : `${storeDir}/${p}`;
   const issues = [];
   const drvs = [];
   for (const [key, raw] of Object.entries(map2)) {
     const pointer = `${base}/${escapePointerToken(key)}`;
-    const path4 = full(key);
-    const sp = parseStorePath(path4);
-    if (!sp.ok || !path4.endsWith(".drv") || !isObj2(raw)) {
+    const path7 = full(key);
+    const sp = parseStorePath(path7);
+    if (!sp.ok || !path7.endsWith(".drv") || !isObj2(raw)) {
       issues.push({
         origin,
         pointer,
@@ -22568,7 +23027,7 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
     const srcs = inputs?.["srcs"] ?? raw["inputSrcs"] ?? [];
     const drvsIn = inputs?.["drvs"] ?? raw["inputDrvs"] ?? {};
     const outputs = raw["outputs"] ?? {};
-    if (!Array.isArray(srcs) || !srcs.every((s) => typeof s === "string") || !isObj2(drvsIn) || !isObj2(outputs)) {
+    if (!isStringArray(srcs) || !isObj2(drvsIn) || !isObj2(outputs)) {
       issues.push({ origin, pointer, message: "derivation has malformed inputSrcs, inputDrvs or outputs", next: NEXT2 });
       continue;
     }
@@ -22585,7 +23044,7 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
       outs.set(name2, isObj2(v) && typeof v["path"] === "string" ? full(v["path"]) : void 0);
     const name = typeof raw["name"] === "string" ? raw["name"] : void 0;
     drvs.push({
-      path: path4,
+      path: path7,
       ...name !== void 0 ? { name } : {},
       outputs: outs,
       inputSrcs: srcs.map(full),
@@ -22595,7 +23054,7 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
   if (issues.length > 0) return err(withPositions(text2, issues));
   return ok(derivationSet(drvs));
 }
-var isObj2, NEXT2;
+var isObj2, isStringArray, NEXT2;
 var init_derivation2 = __esm({
   "src/ingest/closure/derivation.ts"() {
     "use strict";
@@ -22605,6 +23064,7 @@ var init_derivation2 = __esm({
     init_issues();
     init_json_document();
     isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    isStringArray = (v) => Array.isArray(v) && v.every((s2) => typeof s2 === "string");
     NEXT2 = "pass the output of `nix show-derivation -r` (Nix \u2264 2.14) or `nix derivation show -r` (2.15+)";
   }
 });
@@ -22653,9 +23113,9 @@ function report(o, ctx, issues, p) {
     received: describeReceived(o[p.field])
   });
 }
-function normalizeEntry(path4, o, ctx, issues) {
+function normalizeEntry(path7, o, ctx, issues) {
   const before = issues.length;
-  const problem3 = (p) => report(o, ctx, issues, p);
+  const problem4 = (p) => report(o, ctx, issues, p);
   const narHashText = o["narHash"];
   let narHash;
   if (typeof narHashText === "string" && EASY_HASH.test(narHashText)) narHash = narHashText;
@@ -22663,7 +23123,7 @@ function normalizeEntry(path4, o, ctx, issues) {
     const h = typeof narHashText === "string" ? parseHash(narHashText) : void 0;
     if (h?.ok) narHash = h.value;
     else
-      problem3({
+      problem4({
         field: "narHash",
         message: "narHash is missing or not a hash",
         expected: "an SRI hash or sha256:<nix32>",
@@ -22671,39 +23131,39 @@ function normalizeEntry(path4, o, ctx, issues) {
       });
   }
   const refs = o["references"] ?? [];
-  if (!isStringArray(refs))
-    problem3({
+  if (!isStringArray2(refs))
+    problem4({
       field: "references",
       message: "references must be a list of store paths",
       expected: "an array of strings"
     });
   for (const field of ["narSize", "registrationTime", "closureSize"]) {
     if (!optionalCount(o[field]))
-      problem3({ field, message: `${field} must be a non-negative integer`, expected: "a whole number" });
+      problem4({ field, message: `${field} must be a non-negative integer`, expected: "a whole number" });
   }
   const deriverRaw = o["deriver"];
   if (deriverRaw !== void 0 && deriverRaw !== null && typeof deriverRaw !== "string")
-    problem3({ field: "deriver", message: "deriver must be a store path", expected: "a string or null" });
+    problem4({ field: "deriver", message: "deriver must be a store path", expected: "a string or null" });
   const ultimate = o["ultimate"];
   if (ultimate !== void 0 && ultimate !== null && typeof ultimate !== "boolean")
-    problem3({ field: "ultimate", message: "ultimate must be a boolean", expected: "true or false" });
+    problem4({ field: "ultimate", message: "ultimate must be a boolean", expected: "true or false" });
   const ca = readCa(o["ca"]);
   if (ca === false)
-    problem3({
+    problem4({
       field: "ca",
       message: "ca is not a content address",
       expected: "fixed:r:sha256:<nix32>, text:sha256:<nix32> or {method, hash}"
     });
   const sigs = o["signatures"] ?? [];
   if (!Array.isArray(sigs) || !sigs.every(isSignature))
-    problem3({
+    problem4({
       field: "signatures",
       message: "signatures must be a list",
       expected: 'strings "key:sig" or objects {keyName, sig}'
     });
-  if (issues.length > before || narHash === void 0 || !isStringArray(refs) || !Array.isArray(sigs)) return void 0;
+  if (issues.length > before || narHash === void 0 || !isStringArray2(refs) || !Array.isArray(sigs)) return void 0;
   const full = (p) => p.startsWith("/") ? p : `${ctx.storeDir}/${p}`;
-  const info = new EntryInfo(path4, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
+  const info = new EntryInfo(path7, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
   if (isCount(o["narSize"])) info.narSize = o["narSize"];
   if (typeof deriverRaw === "string") info.deriver = ctx.baseNames ? full(deriverRaw) : deriverRaw;
   if (ca !== void 0 && ca !== false) info.ca = ca;
@@ -22712,31 +23172,38 @@ function normalizeEntry(path4, o, ctx, issues) {
   if (isCount(o["closureSize"])) info.closureSize = o["closureSize"];
   return info;
 }
-function toSignature(s) {
-  if (typeof s === "string") return { keyName: s.slice(0, s.indexOf(":")), sig: s.slice(s.indexOf(":") + 1) };
-  return { keyName: s["keyName"], sig: s["sig"] };
+function toSignature(s2) {
+  if (typeof s2 === "string")
+    return s2.includes(":") ? { keyName: s2.slice(0, s2.indexOf(":")), sig: s2.slice(s2.indexOf(":") + 1) } : void 0;
+  const o = asObj(s2);
+  const [keyName, sig2] = [o?.["keyName"], o?.["sig"]];
+  return typeof keyName === "string" && typeof sig2 === "string" ? { keyName, sig: sig2 } : void 0;
 }
 function readCa(v) {
   if (v === void 0 || v === null) return void 0;
   if (typeof v === "string") {
     const r = parseContentAddress(v);
     if (r.ok) return r.value;
-  } else if (typeof v === "object" && !Array.isArray(v)) {
-    const { method, hash: hash2 } = v;
+  } else {
+    const o = asObj(v);
+    const method = caMethod(o?.["method"]);
+    const hash2 = o?.["hash"];
     const h = typeof hash2 === "string" ? parseHash(hash2) : void 0;
-    if (typeof method === "string" && METHODS.has(method) && h?.ok)
-      return { method, hash: h.value };
+    if (method !== void 0 && h?.ok) return { method, hash: h.value };
   }
   return false;
 }
-var METHODS, isCount, EASY_HASH, EntryInfo, isStringArray, optionalCount, isSignature;
+var METHODS, caMethod, isObject2, asObj, isCount, EASY_HASH, EntryInfo, isStringArray2, optionalCount, isSignature;
 var init_path_info_entry = __esm({
   "src/ingest/closure/path-info-entry.ts"() {
     "use strict";
     init_content_address();
     init_hash();
     init_issues();
-    METHODS = /* @__PURE__ */ new Set(["nar", "flat", "text", "git"]);
+    METHODS = ["nar", "flat", "text", "git"];
+    caMethod = (m) => METHODS.find((x) => x === m);
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    asObj = (v) => isObject2(v) ? v : void 0;
     isCount = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
     EASY_HASH = /^(?:sha256-[A-Za-z0-9+/]{43}=?|sha256:[01][0-9a-df-np-sv-z]{51})$/;
     EntryInfo = class {
@@ -22750,8 +23217,8 @@ var init_path_info_entry = __esm({
       closureSize;
       #narHash;
       #signatures;
-      constructor(path4, narHash, references, signatures) {
-        this.path = path4;
+      constructor(path7, narHash, references, signatures) {
+        this.path = path7;
         this.#narHash = narHash;
         this.references = references;
         this.#signatures = signatures;
@@ -22760,16 +23227,16 @@ var init_path_info_entry = __esm({
         return typeof this.#narHash === "string" ? decodeHash(this.#narHash) : this.#narHash;
       }
       get signatures() {
-        return this.#signatures.map(toSignature);
+        return this.#signatures.flatMap((s2) => toSignature(s2) ?? []);
       }
     };
-    isStringArray = (v) => {
+    isStringArray2 = (v) => {
       if (!Array.isArray(v)) return false;
       for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
       return true;
     };
     optionalCount = (v) => v === void 0 || v === null || isCount(v);
-    isSignature = (s) => typeof s === "string" && s.includes(":") || typeof s === "object" && s !== null && typeof s["keyName"] === "string" && typeof s["sig"] === "string";
+    isSignature = (s2) => toSignature(s2) !== void 0;
   }
 });
 
@@ -22790,16 +23257,20 @@ function detectPathInfoShape(doc) {
   }
   for (const k of keys)
     if (!k.startsWith("/")) return err(`expected store paths as keys, found ${describeReceived(k)}`);
-  const versioned = keys.some((k) => isObj3(doc[k]) && doc[k]["version"] === 1);
+  const versioned = keys.some((k) => {
+    const v = doc[k];
+    return isObj3(v) && v["version"] === 1;
+  });
   return ok(versioned ? "format-1" : "map");
 }
 function* entriesOf(doc, shape, origin, issues, invalid) {
   if (shape === "list") {
-    const list2 = doc;
+    const list2 = Array.isArray(doc) ? doc : [];
     for (let i = 0; i < list2.length; i++) {
       const e = list2[i];
-      const path4 = isObj3(e) ? e["path"] : void 0;
-      if (typeof path4 !== "string")
+      const entry = isObj3(e) ? e : void 0;
+      const path7 = entry?.["path"];
+      if (typeof path7 !== "string")
         issues.push({
           origin,
           pointer: pointerOf(shape, i),
@@ -22807,15 +23278,16 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
           expected: '{"path": "/nix/store/\u2026", "narHash": \u2026}',
           received: describeReceived(e)
         });
-      else if (e["valid"] === false) invalid.push(path4);
-      else yield { path: path4, at: i, value: e };
+      else if (entry?.["valid"] === false) invalid.push(path7);
+      else yield { path: path7, at: i, value: e };
     }
     return;
   }
   if (shape === "format-2" || shape === "format-3") {
-    const top2 = doc;
+    const top2 = isObj3(doc) ? doc : {};
     const storeDir = typeof top2["storeDir"] === "string" ? top2["storeDir"] : DEFAULT_STORE_DIR;
-    const info = top2["info"];
+    const inner = top2["info"];
+    const info = isObj3(inner) ? inner : {};
     for (const base in info) {
       const v = info[base];
       if (v === null) invalid.push(`${storeDir}/${base}`);
@@ -22823,11 +23295,11 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     }
     return;
   }
-  const map2 = doc;
-  for (const path4 in map2) {
-    const v = map2[path4];
-    if (v === null) invalid.push(path4);
-    else yield { path: path4, at: path4, value: v };
+  const map2 = isObj3(doc) ? doc : {};
+  for (const path7 in map2) {
+    const v = map2[path7];
+    if (v === null) invalid.push(path7);
+    else yield { path: path7, at: path7, value: v };
   }
 }
 function parsePathInfo(text2, origin) {
@@ -22847,7 +23319,7 @@ function parsePathInfo(text2, origin) {
   const label = SHAPE_LABELS[shape.value];
   const issues = [];
   const invalid = [];
-  const top2 = doc.value;
+  const top2 = isObj3(doc.value) ? doc.value : {};
   let storeDir = (shape.value === "format-2" || shape.value === "format-3") && typeof top2["storeDir"] === "string" ? top2["storeDir"] : void 0;
   const list2 = [];
   const atOf = [];
@@ -22908,15 +23380,15 @@ function parsePathInfo(text2, origin) {
   const dir = storeDir ?? DEFAULT_STORE_DIR;
   ids ??= new PathIds(dir);
   const graph = buildClosureGraph(ids, list2.length, (i) => list2[i].references);
-  const pointerFor = (path4) => pointerOf(shape.value, atOf[ids.get(path4)]);
+  const pointerFor = (path7) => pointerOf(shape.value, atOf[ids.get(path7)]);
   const dangling = danglingReferences(graph);
-  for (const [path4, refs] of dangling) {
+  for (const [path7, refs] of dangling) {
     for (const r of refs) {
       const sp = parseStorePath(r);
       if (!sp.ok)
         issues.push({
           origin,
-          pointer: `${pointerFor(path4)}/references`,
+          pointer: `${pointerFor(path7)}/references`,
           message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)`
         });
     }
@@ -22954,8 +23426,8 @@ function danglingReferences(g) {
   for (let i = 0; i < g.described; i++) {
     for (let k = g.refStart[i]; k < g.refStart[i + 1]; k++) {
       if (g.refIds[k] < g.described) continue;
-      const path4 = g.paths[i];
-      const list2 = getOrInsert(out, path4, () => []);
+      const path7 = g.paths[i];
+      const list2 = getOrInsert(out, path7, () => []);
       list2.push(g.paths[g.refIds[k]]);
     }
   }
@@ -22968,7 +23440,7 @@ var init_path_info = __esm({
     init_closure();
     init_result();
     init_store_path();
-    init_graph2();
+    init_graph();
     init_issues();
     init_json_document();
     init_path_info_entry();
@@ -22982,7 +23454,7 @@ var init_path_info = __esm({
       "format-3": "Nix 2.35+ --json-format 3"
     };
     NEXT3 = "pass the output of `nix path-info --json --recursive <installable>` (any Nix or Lix version), or use --closure-of";
-    pointerOf = (shape, at2) => typeof at2 === "number" ? `/${at2}` : shape === "format-2" || shape === "format-3" ? `/info/${escapePointerToken(at2)}` : `/${escapePointerToken(at2)}`;
+    pointerOf = (shape, at) => typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${escapePointerToken(at)}` : `/${escapePointerToken(at)}`;
   }
 });
 
@@ -23003,8 +23475,8 @@ async function readClosure(source2, files, nix) {
   if (!parsed.ok) throw new InputError(parsed.error);
   return { closure: parsed.value, origin, ...file2 !== void 0 ? { file: file2 } : {} };
 }
-async function readDerivations(path4, files, storeDir) {
-  const file2 = await files.readText(path4);
+async function readDerivations(path7, files, storeDir) {
+  const file2 = await files.readText(path7);
   const parsed = parseDerivations(file2.text, file2.displayPath, storeDir);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -23025,13 +23497,13 @@ __export(sbom_exports, {
 });
 async function buildSbom(req, files, nix = noNix) {
   const lock = req.lockPath !== void 0 ? await readLock(files, req.lockPath) : void 0;
-  const inventory = lock !== void 0 ? buildInventory(lock.graph) : void 0;
+  const inventory = lock !== void 0 ? buildInventory(lock.graph, void 0, { walk: lock.walk }) : void 0;
   const closure = req.closure !== void 0 ? await readClosure(req.closure, files, nix) : void 0;
   const gaps = [];
   const warnings = [];
-  for (const [path4, refs] of closure?.closure.danglingReferences ?? []) {
+  for (const [path7, refs] of closure?.closure.danglingReferences ?? []) {
     warnings.push(
-      `${path4} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
+      `${path7} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
     );
   }
   for (const input2 of inventory?.inputs ?? []) {
@@ -23082,8 +23554,38 @@ var init_sbom = __esm({
   }
 });
 
+// src/ingest/github-event.ts
+function parseGithubEvent(text2, origin) {
+  const doc = parseJsonDocument(text2, origin, "a GitHub Actions event (JSON object)");
+  if (!doc.ok) return doc;
+  const r = EventSchema.safeParse(doc.value);
+  if (!r.success)
+    return err(withPositions(text2, zodIssues(r.error, origin, "", doc.value)).map((i) => ({ ...i, next: NEXT4 })));
+  const pr = r.data.pull_request;
+  return ok(pr === void 0 ? {} : { base: pr.base.sha, head: pr.head.sha, pr: pr.number });
+}
+var Sha, EventSchema, NEXT4;
+var init_github_event = __esm({
+  "src/ingest/github-event.ts"() {
+    "use strict";
+    init_zod();
+    init_result();
+    init_json_document();
+    init_zod_issues();
+    Sha = external_exports.string().regex(/^[0-9a-f]{40}$|^[0-9a-f]{64}$/, "expected a commit id (40 hex digits)");
+    EventSchema = external_exports.looseObject({
+      pull_request: external_exports.looseObject({
+        number: external_exports.number().int().positive(),
+        base: external_exports.looseObject({ sha: Sha }),
+        head: external_exports.looseObject({ sha: Sha })
+      }).optional()
+    });
+    NEXT4 = "GITHUB_EVENT_PATH should name the event file GitHub Actions writes; outside a pull_request run, pass --base, --head and --pr instead";
+  }
+});
+
 // src/adapters/github/cache.ts
-import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync, mkdirSync, openSync as openSync2, readSync, renameSync, writeFileSync } from "node:fs";
 import path3 from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 function cacheDir(env2) {
@@ -23098,8 +23600,10 @@ function diskCache(root) {
     get(kind, key) {
       const f = file2(kind, key);
       if (f === void 0) return void 0;
+      const text2 = readRegularFile(f, MAX_ENTRY_BYTES);
+      if (text2 === void 0) return void 0;
       try {
-        return JSON.parse(readFileSync4(f, "utf8"));
+        return JSON.parse(text2);
       } catch {
         return void 0;
       }
@@ -23117,11 +23621,36 @@ function diskCache(root) {
     }
   };
 }
-var safe, noCache;
+function readRegularFile(file2, maxBytes) {
+  let fd;
+  try {
+    fd = openSync2(file2, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW);
+  } catch {
+    return void 0;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return void 0;
+    const buf = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < buf.length) {
+      const n = readSync(fd, buf, read, buf.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read).toString("utf8");
+  } catch {
+    return void 0;
+  } finally {
+    closeSync2(fd);
+  }
+}
+var safe, MAX_ENTRY_BYTES, noCache;
 var init_cache = __esm({
   "src/adapters/github/cache.ts"() {
     "use strict";
     safe = (part) => part.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).replace(/^\.+/, (d) => "%2e".repeat(d.length));
+    MAX_ENTRY_BYTES = 4 * 1024 * 1024;
     noCache = { get: () => void 0, set: () => void 0 };
   }
 });
@@ -23135,51 +23664,72 @@ var init_report2 = __esm({
   }
 });
 
-// src/adapters/github/classify.ts
-function rateLimitWait(headers, nowMs, resetAt) {
-  const retryAfter = Number(header(headers, "retry-after"));
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter;
-  const reset = Number(header(headers, "x-ratelimit-reset"));
-  if (Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(reset - nowMs / 1e3) + 1);
-  if (resetAt !== void 0 && !Number.isNaN(Date.parse(resetAt)))
-    return Math.max(0, Math.ceil((Date.parse(resetAt) - nowMs) / 1e3) + 1);
-  return void 0;
-}
-function classifyError(e, nowMs) {
-  const err2 = e;
-  const status = typeof err2.status === "number" ? err2.status : void 0;
-  const headers = err2.response?.headers;
-  if (err2.name === "AbortError" || /aborted|timeout/i.test(err2.message ?? ""))
-    return { kind: "network", message: "the request to GitHub timed out" };
-  if (status === 401) return { kind: "auth", message: "GitHub rejected the credentials (401 Bad credentials)" };
-  const limited = (status === 403 || status === 429) && (header(headers, "x-ratelimit-remaining") === "0" || header(headers, "retry-after") !== void 0);
-  if (limited) {
-    const wait2 = rateLimitWait(headers, nowMs);
-    return {
-      kind: "rate-limited",
-      message: "the GitHub API rate limit is exhausted",
-      ...wait2 !== void 0 ? { retryAfterSeconds: wait2 } : {}
-    };
-  }
-  if (status === 404) return { kind: "not-found", message: "not found on GitHub" };
-  if (status === void 0 || err2.response === void 0)
-    return { kind: "network", message: "could not reach GitHub (no network, or the connection was reset)" };
-  if (status >= 500) return { kind: "network", message: `GitHub answered ${status} after retries` };
-  return { kind: "invalid-response", message: `GitHub answered ${status}` };
-}
-var header;
-var init_classify = __esm({
-  "src/adapters/github/classify.ts"() {
+// src/adapters/github/cache.schema.ts
+var Signature, CommitFactsSchema, RepoFactsSchema, ReachabilitySchema, CompareFactsSchema, timestamped, CachedRepo, CachedCommit, CachedReachSchema, readCachedRepo, readCachedCommit, readCachedReach, readCachedCompare;
+var init_cache_schema = __esm({
+  "src/adapters/github/cache.schema.ts"() {
     "use strict";
-    header = (h, name) => {
-      const v = h?.[name];
-      return v === void 0 ? void 0 : String(v);
-    };
+    init_zod();
+    Signature = external_exports.union([
+      external_exports.object({ state: external_exports.literal("verified") }),
+      external_exports.object({ state: external_exports.literal("unverified"), reason: external_exports.string() }),
+      external_exports.object({ state: external_exports.literal("unsigned") })
+    ]);
+    CommitFactsSchema = external_exports.object({
+      sha: external_exports.string(),
+      committedDate: external_exports.iso.datetime(),
+      authoredDate: external_exports.iso.datetime(),
+      authorName: external_exports.string().exactOptional(),
+      committerName: external_exports.string().exactOptional(),
+      messageHeadline: external_exports.string(),
+      url: external_exports.string(),
+      signature: Signature
+    });
+    RepoFactsSchema = external_exports.object({
+      nameWithOwner: external_exports.string(),
+      archived: external_exports.boolean(),
+      fork: external_exports.boolean(),
+      parent: external_exports.string().exactOptional(),
+      defaultBranch: external_exports.string().exactOptional(),
+      license: external_exports.string().exactOptional(),
+      url: external_exports.string()
+    });
+    ReachabilitySchema = external_exports.object({
+      ref: external_exports.string(),
+      contained: external_exports.boolean(),
+      status: external_exports.enum(["ahead", "behind", "diverged", "identical", "ref-not-found"]),
+      headOid: external_exports.string().exactOptional()
+    });
+    CompareFactsSchema = external_exports.object({
+      status: external_exports.enum(["ahead", "behind", "diverged", "identical"]),
+      aheadBy: external_exports.number(),
+      behindBy: external_exports.number(),
+      totalCommits: external_exports.number(),
+      commits: external_exports.array(
+        external_exports.object({
+          sha: external_exports.string(),
+          headline: external_exports.string(),
+          author: external_exports.string().exactOptional(),
+          date: external_exports.string(),
+          url: external_exports.string()
+        })
+      ),
+      compareUrl: external_exports.string(),
+      mergeBase: external_exports.string().exactOptional()
+    });
+    timestamped = (value) => external_exports.object({ at: external_exports.number().finite(), value: external_exports.union([external_exports.literal("not-found"), value]) });
+    CachedRepo = timestamped(RepoFactsSchema);
+    CachedCommit = timestamped(CommitFactsSchema);
+    CachedReachSchema = external_exports.object({ at: external_exports.number().finite(), value: ReachabilitySchema });
+    readCachedRepo = (raw) => CachedRepo.safeParse(raw).data;
+    readCachedCommit = (raw) => CachedCommit.safeParse(raw).data;
+    readCachedReach = (raw) => CachedReachSchema.safeParse(raw).data;
+    readCachedCompare = (raw) => CompareFactsSchema.safeParse(raw).data;
   }
 });
 
 // src/adapters/github/responses.schema.ts
-var Target, RepoSchema, CommitSchema, CachedCommitSchema, RefSchema, GraphqlErrorSchema, RateLimitSchema, GraphqlEnvelopeSchema, RestCommit, CompareResponseSchema, CommentSchema;
+var Target, RepoSchema, CommitSchema, RefSchema, GraphqlErrorSchema, RateLimitSchema, GraphqlEnvelopeSchema, RestCommit, CompareResponseSchema, CommentSchema, CommentListSchema;
 var init_responses_schema = __esm({
   "src/adapters/github/responses.schema.ts"() {
     "use strict";
@@ -23205,20 +23755,6 @@ var init_responses_schema = __esm({
       committer: external_exports.object({ name: external_exports.string().nullable() }).nullable(),
       signature: external_exports.object({ isValid: external_exports.boolean(), state: external_exports.string() }).nullable()
     });
-    CachedCommitSchema = external_exports.object({
-      sha: external_exports.string(),
-      committedDate: external_exports.iso.datetime(),
-      authoredDate: external_exports.iso.datetime(),
-      authorName: external_exports.string().optional(),
-      committerName: external_exports.string().optional(),
-      messageHeadline: external_exports.string(),
-      url: external_exports.string(),
-      signature: external_exports.union([
-        external_exports.object({ state: external_exports.literal("verified") }),
-        external_exports.object({ state: external_exports.literal("unverified"), reason: external_exports.string() }),
-        external_exports.object({ state: external_exports.literal("unsigned") })
-      ])
-    });
     RefSchema = external_exports.object({
       name: external_exports.string(),
       target: Target,
@@ -23235,7 +23771,8 @@ var init_responses_schema = __esm({
       errors: external_exports.array(GraphqlErrorSchema).optional()
     });
     RestCommit = external_exports.object({
-      sha: external_exports.string(),
+      // Links are built from it: a commit id, nothing else.
+      sha: external_exports.string().regex(/^[0-9a-f]{40}$|^[0-9a-f]{64}$/),
       html_url: external_exports.string(),
       commit: external_exports.object({
         message: external_exports.string(),
@@ -23252,18 +23789,44 @@ var init_responses_schema = __esm({
       merge_base_commit: external_exports.object({ sha: external_exports.string() }).nullable().optional(),
       commits: external_exports.array(RestCommit)
     });
-    CommentSchema = external_exports.object({ id: external_exports.number(), body: external_exports.string().nullable().optional() });
+    CommentSchema = external_exports.object({
+      id: external_exports.number(),
+      body: external_exports.string().nullable().optional(),
+      user: external_exports.object({ login: external_exports.string() }).nullable().optional()
+    });
+    CommentListSchema = external_exports.array(CommentSchema);
+  }
+});
+
+// src/adapters/pool.ts
+var pool_exports = {};
+__export(pool_exports, {
+  pool: () => pool
+});
+async function pool(tasks, limit) {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+var init_pool = __esm({
+  "src/adapters/pool.ts"() {
+    "use strict";
   }
 });
 
 // src/adapters/github/compare-source.ts
 function githubCompareSource(o) {
   async function one(t) {
-    const cached2 = o.cache.get("compare", compareKey(t));
-    if (cached2 !== void 0 && typeof cached2.status === "string" && Array.isArray(cached2.commits)) return cached2;
+    const cached2 = readCachedCompare(o.cache.get("compare", compareKey(t)));
+    if (cached2 !== void 0) return cached2;
     if (o.offline) return { error: "offline", message: "not in the cache (offline)" };
     const client = o.clientFor(t.host);
     if (typeof client === "string") return { error: "unconfigured", message: client };
+    const web = `${o.webBaseFor(t.host)}/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}`;
+    if (!REV3.test(t.base) || !REV3.test(t.head))
+      return { error: "invalid-response", message: "a rev is not a commit id, so it was not compared" };
     let facts;
     const commits = [];
     try {
@@ -23285,7 +23848,7 @@ function githubCompareSource(o) {
             headline: c.commit.message.split("\n")[0] ?? "",
             ...c.commit.author?.name != null ? { author: c.commit.author.name } : {},
             date: c.commit.committer?.date ?? c.commit.author?.date ?? "",
-            url: c.html_url
+            url: `${web}/commit/${c.sha}`
           });
         facts = {
           status: b.status,
@@ -23293,15 +23856,16 @@ function githubCompareSource(o) {
           behindBy: b.behind_by,
           totalCommits: b.total_commits,
           commits: [],
-          compareUrl: b.html_url,
+          compareUrl: `${web}/compare/${t.base}...${t.head}`,
           ...b.merge_base_commit?.sha !== void 0 ? { mergeBase: b.merge_base_commit.sha } : {}
         };
         if (b.commits.length < PER_PAGE || commits.length >= b.total_commits) break;
       }
     } catch (e) {
-      const f = classifyError(e, o.now());
+      const f = client.failure(e, o.now());
       return { error: f.kind, message: f.kind === "not-found" ? "one of the revs was not found upstream" : f.message };
     }
+    if (facts === void 0) return { error: "invalid-response", message: "GitHub's compare answer was empty" };
     const result2 = { ...facts, commits: commits.slice(0, MAX_COMPARE_COMMITS) };
     o.cache.set("compare", compareKey(t), result2);
     return result2;
@@ -23310,27 +23874,25 @@ function githubCompareSource(o) {
     async compare(targets) {
       const out = /* @__PURE__ */ new Map();
       const unique = [...new Map(targets.map((t) => [compareKey(t), t])).values()];
-      let next = 0;
-      const worker = async () => {
-        while (next < unique.length) {
-          const t = unique[next++];
-          out.set(compareKey(t), await one(t));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(4, unique.length) }, worker));
+      await pool(
+        unique.map((t) => async () => void out.set(compareKey(t), await one(t))),
+        4
+      );
       return out;
     }
   };
 }
-var MAX_COMPARE_COMMITS, PER_PAGE;
+var MAX_COMPARE_COMMITS, PER_PAGE, REV3;
 var init_compare_source = __esm({
   "src/adapters/github/compare-source.ts"() {
     "use strict";
     init_report2();
-    init_classify();
+    init_cache_schema();
     init_responses_schema();
+    init_pool();
     MAX_COMPARE_COMMITS = 500;
     PER_PAGE = 100;
+    REV3 = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
   }
 });
 
@@ -24006,8 +24568,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject3 = val !== null && typeof val === "object";
-        const hasToJSON = isObject3 && typeof val.toJSON === "function";
+        const isObject4 = val !== null && typeof val === "object";
+        const hasToJSON = isObject4 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -25020,10 +25582,10 @@ function paginateGraphQL(octokit) {
     })
   };
 }
-var generateMessage, MissingCursorChange, MissingPageInfo, isObject2, deepFindPathToProperty, get, set2, extractPageInfos, isForwardSearch, getCursorFrom, hasAnotherPage, createIterator, mergeResponses, createPaginate;
+var generateMessage, MissingCursorChange, MissingPageInfo, isObject3, deepFindPathToProperty, get, set2, extractPageInfos, isForwardSearch, getCursorFrom, hasAnotherPage, createIterator, mergeResponses, createPaginate;
 var init_dist_bundle6 = __esm({
   "node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js"() {
-    generateMessage = (path4, cursorValue) => `The cursor at "${path4.join(
+    generateMessage = (path7, cursorValue) => `The cursor at "${path7.join(
       ","
     )}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
     MissingCursorChange = class extends Error {
@@ -25053,12 +25615,12 @@ var init_dist_bundle6 = __esm({
       }
       name = "MissingPageInfo";
     };
-    isObject2 = (value) => Object.prototype.toString.call(value) === "[object Object]";
-    deepFindPathToProperty = (object2, searchProp, path4 = []) => {
+    isObject3 = (value) => Object.prototype.toString.call(value) === "[object Object]";
+    deepFindPathToProperty = (object2, searchProp, path7 = []) => {
       for (const key of Object.keys(object2)) {
-        const currentPath = [...path4, key];
+        const currentPath = [...path7, key];
         const currentValue = object2[key];
-        if (isObject2(currentValue)) {
+        if (isObject3(currentValue)) {
           if (currentValue.hasOwnProperty(searchProp)) {
             return currentPath;
           }
@@ -25074,12 +25636,12 @@ var init_dist_bundle6 = __esm({
       }
       return [];
     };
-    get = (object2, path4) => {
-      return path4.reduce((current, nextProperty) => current[nextProperty], object2);
+    get = (object2, path7) => {
+      return path7.reduce((current, nextProperty) => current[nextProperty], object2);
     };
-    set2 = (object2, path4, mutator) => {
-      const lastProperty = path4[path4.length - 1];
-      const parentPath = [...path4].slice(0, -1);
+    set2 = (object2, path7, mutator) => {
+      const lastProperty = path7[path7.length - 1];
+      const parentPath = [...path7].slice(0, -1);
       const parent = get(object2, parentPath);
       if (typeof mutator === "function") {
         parent[lastProperty] = mutator(parent[lastProperty]);
@@ -25131,22 +25693,22 @@ var init_dist_bundle6 = __esm({
       if (Object.keys(response1).length === 0) {
         return Object.assign(response1, response2);
       }
-      const path4 = findPaginatedResourcePath(response1);
-      const nodesPath = [...path4, "nodes"];
+      const path7 = findPaginatedResourcePath(response1);
+      const nodesPath = [...path7, "nodes"];
       const newNodes = get(response2, nodesPath);
       if (newNodes) {
         set2(response1, nodesPath, (values) => {
           return [...values, ...newNodes];
         });
       }
-      const edgesPath = [...path4, "edges"];
+      const edgesPath = [...path7, "edges"];
       const newEdges = get(response2, edgesPath);
       if (newEdges) {
         set2(response1, edgesPath, (values) => {
           return [...values, ...newEdges];
         });
       }
-      const pageInfoPath = [...path4, "pageInfo"];
+      const pageInfoPath = [...path7, "pageInfo"];
       set2(response1, pageInfoPath, get(response2, pageInfoPath));
       return response1;
     };
@@ -28711,12 +29273,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
+            waitForExecuting = (at) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
               return new this.Promise((resolve5, reject) => {
                 if (finished()) {
@@ -29066,9 +29628,9 @@ function isAuthRequest(method, pathname) {
   /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
   pathname === "/login/oauth/access_token");
 }
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+function routeMatcher(paths2) {
+  const regexes = paths2.map(
+    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -30567,8 +31129,8 @@ async function auth5(state, authOptions) {
       throw new Error(`Invalid auth type: ${authOptions.type}`);
   }
 }
-function routeMatcher2(paths) {
-  const regexes = paths.map(
+function routeMatcher2(paths2) {
+  const regexes = paths2.map(
     (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex3 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
@@ -31273,8 +31835,8 @@ async function verifyWithFallback(secret, payload, signature2, additionalSecrets
     return true;
   }
   if (additionalSecrets !== void 0) {
-    for (const s of additionalSecrets) {
-      const v = await verify(s, payload, signature2);
+    for (const s2 of additionalSecrets) {
+      const v = await verify(s2, payload, signature2);
       if (v) {
         return v;
       }
@@ -31321,16 +31883,16 @@ function validateEventName(eventName, options = {}) {
     }
   }
 }
-function handleEventHandlers(state, webhookName, handler9) {
+function handleEventHandlers(state, webhookName, handler11) {
   if (!state.hooks[webhookName]) {
     state.hooks[webhookName] = [];
   }
-  state.hooks[webhookName].push(handler9);
+  state.hooks[webhookName].push(handler11);
 }
-function receiverOn(state, webhookNameOrNames, handler9) {
+function receiverOn(state, webhookNameOrNames, handler11) {
   if (Array.isArray(webhookNameOrNames)) {
     webhookNameOrNames.forEach(
-      (webhookName) => receiverOn(state, webhookName, handler9)
+      (webhookName) => receiverOn(state, webhookName, handler11)
     );
     return;
   }
@@ -31338,18 +31900,18 @@ function receiverOn(state, webhookNameOrNames, handler9) {
     onUnknownEventName: "warn",
     log: state.log
   });
-  handleEventHandlers(state, webhookNameOrNames, handler9);
+  handleEventHandlers(state, webhookNameOrNames, handler11);
 }
-function receiverOnAny(state, handler9) {
-  handleEventHandlers(state, "*", handler9);
+function receiverOnAny(state, handler11) {
+  handleEventHandlers(state, "*", handler11);
 }
-function receiverOnError(state, handler9) {
-  handleEventHandlers(state, "error", handler9);
+function receiverOnError(state, handler11) {
+  handleEventHandlers(state, "error", handler11);
 }
-function wrapErrorHandler(handler9, error62) {
+function wrapErrorHandler(handler11, error62) {
   let returnValue;
   try {
-    returnValue = handler9(error62);
+    returnValue = handler11(error62);
   } catch (error210) {
     console.log('FATAL: Error occurred in "error" event handler');
     console.log(error210);
@@ -31374,7 +31936,7 @@ function receiverHandle(state, event) {
     const error62 = Object.assign(new AggregateError([event], event.message), {
       event
     });
-    errorHandlers.forEach((handler9) => wrapErrorHandler(handler9, error62));
+    errorHandlers.forEach((handler11) => wrapErrorHandler(handler11, error62));
     return Promise.reject(error62);
   }
   if (!event || !event.name) {
@@ -31394,13 +31956,13 @@ function receiverHandle(state, event) {
     return Promise.resolve();
   }
   const errors = [];
-  const promises = hooks.map((handler9) => {
+  const promises = hooks.map((handler11) => {
     let promise2 = Promise.resolve(event);
     if (state.transform) {
       promise2 = promise2.then(state.transform);
     }
     return promise2.then((event2) => {
-      return handler9(event2);
+      return handler11(event2);
     }).catch((error62) => errors.push(Object.assign(error62, { event })));
   });
   return Promise.all(promises).then(() => {
@@ -31414,14 +31976,14 @@ function receiverHandle(state, event) {
     Object.assign(error62, {
       event
     });
-    errorHandlers.forEach((handler9) => wrapErrorHandler(handler9, error62));
+    errorHandlers.forEach((handler11) => wrapErrorHandler(handler11, error62));
     throw error62;
   });
 }
-function removeListener(state, webhookNameOrNames, handler9) {
+function removeListener(state, webhookNameOrNames, handler11) {
   if (Array.isArray(webhookNameOrNames)) {
     webhookNameOrNames.forEach(
-      (webhookName) => removeListener(state, webhookName, handler9)
+      (webhookName) => removeListener(state, webhookName, handler11)
     );
     return;
   }
@@ -31429,7 +31991,7 @@ function removeListener(state, webhookNameOrNames, handler9) {
     return;
   }
   for (let i = state.hooks[webhookNameOrNames].length - 1; i >= 0; i--) {
-    if (state.hooks[webhookNameOrNames][i] === handler9) {
+    if (state.hooks[webhookNameOrNames][i] === handler11) {
       state.hooks[webhookNameOrNames].splice(i, 1);
       return;
     }
@@ -32304,6 +32866,104 @@ var init_dist_bundle15 = __esm({
   }
 });
 
+// src/adapters/github/redact.ts
+function redact(message, secrets = []) {
+  let out = message;
+  for (const s2 of secrets) if (s2.length >= 4) out = out.split(s2).join("[redacted]");
+  return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1[redacted]@").replace(/\b(bearer|token|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, "$1 [redacted]").replace(/\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})/g, "[redacted]").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+var init_redact = __esm({
+  "src/adapters/github/redact.ts"() {
+    "use strict";
+  }
+});
+
+// src/adapters/github/classify.ts
+function rateLimitWait(headers, nowMs, resetAt) {
+  const retryAfter = Number(header(headers, "retry-after"));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter;
+  const reset = Number(header(headers, "x-ratelimit-reset"));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(reset - nowMs / 1e3) + 1);
+  if (resetAt !== void 0 && !Number.isNaN(Date.parse(resetAt)))
+    return Math.max(0, Math.ceil((Date.parse(resetAt) - nowMs) / 1e3) + 1);
+  return void 0;
+}
+function rootCode(e) {
+  let code2;
+  let cur = e;
+  for (let depth = 0; depth < 5 && cur instanceof Error; depth++) {
+    if ("code" in cur && typeof cur.code === "string") code2 = cur.code;
+    cur = cur.cause;
+  }
+  return code2;
+}
+function noAnswer(e, where2) {
+  if (isTimeout(e) || e instanceof Error && isTimeout(e.cause))
+    return { kind: "network", message: `the request to GitHub${where2} timed out`, retryable: false };
+  const code2 = rootCode(e);
+  if (code2 !== void 0 && (UNREACHABLE.test(code2) || TLS.test(code2))) {
+    const why = TLS.test(code2) ? `a TLS error, ${code2}` : code2;
+    return { kind: "network", message: `could not reach GitHub${where2} (${why})`, unreachable: true };
+  }
+  if (e instanceof TypeError && /url|scheme/i.test(e.message))
+    return { kind: "network", message: `could not reach GitHub${where2} (not a valid URL)`, unreachable: true };
+  const detail = code2 !== void 0 ? ` (${code2})` : "";
+  return {
+    kind: "network",
+    message: `could not reach GitHub${where2}: the connection failed${detail}`,
+    retryable: true
+  };
+}
+function classifyError(e, nowMs) {
+  if (!(e instanceof RequestError)) return noAnswer(e, "");
+  const where2 = hostOf(e.request.url);
+  if (e.response === void 0) return noAnswer(e.cause ?? e, where2);
+  const status = e.status;
+  const headers = e.response.headers;
+  if (status === 401) return { kind: "auth", message: "GitHub rejected the credentials (401 Bad credentials)", status };
+  const limited = (status === 403 || status === 429) && (header(headers, "x-ratelimit-remaining") === "0" || header(headers, "retry-after") !== void 0);
+  if (limited) {
+    const wait2 = rateLimitWait(headers, nowMs);
+    return {
+      kind: "rate-limited",
+      message: "the GitHub API rate limit is exhausted",
+      ...wait2 !== void 0 ? { retryAfterSeconds: wait2 } : {}
+    };
+  }
+  if (status === 403)
+    return { kind: "invalid-response", message: "GitHub refused the request (403 Forbidden)", status };
+  if (status === 404) return { kind: "not-found", message: "not found on GitHub", status };
+  if (status >= 500) return { kind: "network", message: `GitHub${where2} answered ${status}`, retryable: true, status };
+  return { kind: "invalid-response", message: `GitHub${where2} answered ${status}`, status };
+}
+function describeFailure(e, nowMs, secrets) {
+  const f = classifyError(e, nowMs);
+  return { ...f, message: redact(f.message, secrets) };
+}
+var header, UNREACHABLE, TLS, isTimeout, hostOf;
+var init_classify = __esm({
+  "src/adapters/github/classify.ts"() {
+    "use strict";
+    init_dist_src();
+    init_redact();
+    header = (h, name) => {
+      const v = h?.[name];
+      return v === void 0 ? void 0 : String(v);
+    };
+    UNREACHABLE = /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ERR_INVALID_URL)$/;
+    TLS = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/;
+    isTimeout = (e) => e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError" || /operation was aborted|timed? ?out/i.test(e.message));
+    hostOf = (url2) => {
+      if (typeof url2 !== "string") return "";
+      try {
+        return ` at ${new URL(url2).host}`;
+      } catch {
+        return "";
+      }
+    };
+  }
+});
+
 // src/adapters/github/client.ts
 function createGithubClient(opts) {
   const octokit = new Octokit2({
@@ -32311,7 +32971,7 @@ function createGithubClient(opts) {
     baseUrl: opts.baseUrl,
     userAgent: opts.userAgent,
     throttle: { enabled: false },
-    retry: { retries: opts.retries, retryAfterBaseValue: opts.retryBaseMs },
+    retry: { enabled: false },
     request: opts.signal !== void 0 ? { signal: opts.signal } : {},
     log: { debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 }
   });
@@ -32319,23 +32979,45 @@ function createGithubClient(opts) {
   octokit.hook.before("request", () => {
     count++;
   });
+  const secrets = opts.token !== void 0 ? [opts.token] : [];
+  const failure2 = (e, nowMs) => describeFailure(e, nowMs, secrets);
+  let unreachable;
+  const sleep2 = opts.sleep ?? pause;
+  async function send(request2) {
+    for (let attempt = 0; ; attempt++) {
+      if (unreachable !== void 0) throw unreachable;
+      try {
+        return await request2();
+      } catch (e) {
+        const f = failure2(e, Date.now());
+        if (f.unreachable === true && unreachable === void 0) {
+          unreachable = e;
+          opts.onUnreachable?.(f.message);
+        }
+        if (f.retryable !== true || attempt >= opts.retries || opts.signal?.aborted === true) throw e;
+        await sleep2(opts.retryBaseMs * (attempt + 1) ** 2);
+      }
+    }
+  }
   return {
-    graphql: (query) => octokit.request({ method: "POST", url: opts.graphqlUrl, query }).then((r) => r.data),
+    graphql: (query) => send(() => octokit.request({ method: "POST", url: opts.graphqlUrl, query })).then((r) => r.data),
     async rest(route, params) {
-      const r = await octokit.request(route, params);
-      return {
-        status: r.status,
-        data: r.data,
-        headers: r.headers
-      };
+      const r = await send(() => octokit.request(route, params));
+      return { status: r.status, data: r.data, headers: r.headers };
     },
-    requests: () => count
+    requests: () => count,
+    failure: failure2,
+    redact: (text2) => redact(text2, secrets)
   };
 }
+var pause;
 var init_client = __esm({
   "src/adapters/github/client.ts"() {
     "use strict";
     init_dist_bundle15();
+    init_classify();
+    init_redact();
+    pause = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
   }
 });
 
@@ -32356,9 +33038,9 @@ function repoFacts(raw) {
     url: v.url ?? `https://github.com/${v.nameWithOwner}`
   };
 }
-function signature(s) {
-  if (s === null) return { state: "unsigned" };
-  return s.isValid && s.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s.state };
+function signature(s2) {
+  if (s2 === null) return { state: "unsigned" };
+  return s2.isValid && s2.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s2.state };
 }
 function commitFacts(raw) {
   const r = CommitSchema.safeParse(raw);
@@ -32381,7 +33063,7 @@ function reachability(raw, refLabel2) {
   if (!r.success) return void 0;
   const head = r.data.target?.oid;
   const cmp = r.data.compare;
-  const status = cmp == null ? "diverged" : cmp.status.toLowerCase();
+  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
   return {
     ref: r.data.name,
     contained: status === "behind" || status === "identical",
@@ -32389,12 +33071,13 @@ function reachability(raw, refLabel2) {
     ...head !== void 0 ? { headOid: head } : {}
   };
 }
-var defaultBranchHead, refHead;
+var defaultBranchHead, COMPARE_STATUS, refHead;
 var init_facts_parse = __esm({
   "src/adapters/github/facts-parse.ts"() {
     "use strict";
     init_responses_schema();
     defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
+    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
     refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
   }
 });
@@ -32421,7 +33104,7 @@ var q, REPO_FIELDS, COMMIT_FIELDS, MAX_ALIASES_PER_QUERY, askSize;
 var init_queries = __esm({
   "src/adapters/github/queries.ts"() {
     "use strict";
-    q = (s) => JSON.stringify(s);
+    q = (s2) => JSON.stringify(s2);
     REPO_FIELDS = "nameWithOwner url isArchived isFork parent { nameWithOwner } licenseInfo { spdxId } defaultBranchRef { name target { oid } }";
     COMMIT_FIELDS = "oid committedDate authoredDate messageHeadline url author { name } committer { name } signature { isValid state }";
     MAX_ALIASES_PER_QUERY = 150;
@@ -32447,7 +33130,10 @@ async function runQuery(run2, query, notes) {
         const other = errors.find((e) => e.type !== "NOT_FOUND");
         if (other !== void 0 && (body.data.data ?? null) === null)
           return {
-            failure: { kind: "invalid-response", message: `GitHub rejected the query: ${other.message}` },
+            failure: {
+              kind: "invalid-response",
+              message: `GitHub rejected the query: ${run2.client.redact(other.message).slice(0, 200)}`
+            },
             notFound
           };
         return { data: body.data.data ?? {}, notFound };
@@ -32460,7 +33146,7 @@ async function runQuery(run2, query, notes) {
         ...wait3 !== void 0 ? { retryAfterSeconds: wait3 } : {}
       };
     } catch (e) {
-      failure2 = classifyError(e, run2.now());
+      failure2 = run2.client.failure(e, run2.now());
       if (failure2.kind === "auth")
         throw new UpstreamAuthError(
           `${failure2.message}: check ${run2.tokenSource} (or unset it to use the anonymous rate limit of 60 requests an hour)`
@@ -32515,20 +33201,6 @@ var init_offline_answers = __esm({
   }
 });
 
-// src/adapters/pool.ts
-async function pool(tasks, limit) {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) await tasks[next++]();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-}
-var init_pool = __esm({
-  "src/adapters/pool.ts"() {
-    "use strict";
-  }
-});
-
 // src/adapters/github/provenance-source.ts
 function githubProvenanceSource(o) {
   return {
@@ -32550,8 +33222,8 @@ function githubProvenanceSource(o) {
       const now = o.run.now();
       const asks = /* @__PURE__ */ new Map();
       for (const [k, r] of repos) {
-        const cachedRepo = o.cache.get("repos", k);
-        const fresh = cachedRepo !== void 0 && typeof cachedRepo.at === "number" && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1e3);
+        const cachedRepo = readCachedRepo(o.cache.get("repos", k));
+        const fresh = cachedRepo !== void 0 && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1e3);
         if (fresh)
           out.repos.set(
             k,
@@ -32567,15 +33239,15 @@ function githubProvenanceSource(o) {
         const heads = [];
         const cachedReach = /* @__PURE__ */ new Map();
         r.targets.forEach((t, i) => {
-          const c = o.cache.get("commits", `${k}/${t.rev}`);
-          if (c !== void 0 && (c.value === "not-found" || CachedCommitSchema.safeParse(c.value).success))
+          const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
+          if (c !== void 0)
             out.commits.set(
               commitKey(t),
               c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
             );
           else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
-          const cr = o.ignoreCachedReach === true ? void 0 : o.cache.get("reach", reachCacheKey(t));
-          if (cr !== void 0 && typeof cr.value === "object" && typeof cr.value.contained === "boolean") {
+          const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
+          if (cr !== void 0) {
             cachedReach.set(reachKey(t), cr);
             if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
           } else compares.push([`x${i}`, t.ref, t.rev]);
@@ -32608,14 +33280,16 @@ function githubProvenanceSource(o) {
       for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
         const last = batches[batches.length - 1];
         const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-        if (last !== void 0 && last[0].host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+        if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
           last.push(ask);
         else batches.push([ask]);
       }
       let done = 0;
       const second = [];
       const work = batches.map((batch) => async () => {
-        const client = o.clientFor(batch[0].host);
+        const host = batch[0]?.host;
+        if (host === void 0) return;
+        const client = o.clientFor(host);
         const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
         const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
         for (const [i, a] of batch.entries())
@@ -32624,7 +33298,7 @@ function githubProvenanceSource(o) {
       });
       const absorb = (a, raw, failure2, notFound) => {
         const k = repoKey(a.r);
-        const at2 = o.run.now();
+        const at = o.run.now();
         if (failure2 !== void 0) {
           for (const t of a.r.targets)
             for (const [m, key] of [
@@ -32639,15 +33313,15 @@ function githubProvenanceSource(o) {
           out.repos.set(k, { error: "not-found", message: "repository not found" });
           for (const t of a.r.targets)
             out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
-          o.cache.set("repos", k, { at: at2, value: "not-found" });
+          o.cache.set("repos", k, { at, value: "not-found" });
           return;
         }
-        const obj = raw;
+        const obj = isRecord(raw) ? raw : {};
         if (a.facts) {
           const facts = repoFacts(obj);
           if (facts !== void 0) {
             out.repos.set(k, facts);
-            o.cache.set("repos", k, { at: at2, value: facts });
+            o.cache.set("repos", k, { at, value: facts });
           } else
             out.repos.set(k, {
               error: "invalid-response",
@@ -32661,20 +33335,19 @@ function githubProvenanceSource(o) {
           if (alias !== void 0 && !out.commits.has(commitKey(t))) {
             const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
             out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
-            o.cache.set("commits", `${k}/${t.rev}`, { at: at2, value: c ?? "not-found" });
+            o.cache.set("commits", `${k}/${t.rev}`, { at, value: c ?? "not-found" });
           }
           const cached2 = a.cachedReach.get(reachKey(t));
           if (cached2 !== void 0) {
             const alias2 = a.heads.find(([, ref]) => ref === t.ref)?.[0];
             const head = t.ref === void 0 ? defaultBranchHead(obj) : alias2 !== void 0 ? refHead(obj[alias2]) : void 0;
-            if (head !== void 0 && head === cached2.value.headOid)
-              out.reach.set(reachKey(t), cached2.value);
+            if (head !== void 0 && head === cached2.value.headOid) out.reach.set(reachKey(t), cached2.value);
             else second.push(t);
           } else if (obj[`x${i}`] !== void 0) {
             const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));
             if (reach !== void 0) {
               out.reach.set(reachKey(t), reach);
-              o.cache.set("reach", reachCacheKey(t), { at: at2, value: reach });
+              o.cache.set("reach", reachCacheKey(t), { at, value: reach });
             }
           }
         });
@@ -32702,17 +33375,18 @@ function requestCount(o, repos) {
   }
   return n;
 }
-var refLabel, reachCacheKey;
+var isRecord, refLabel, reachCacheKey;
 var init_provenance_source = __esm({
   "src/adapters/github/provenance-source.ts"() {
     "use strict";
     init_upstream_facts();
     init_facts_parse();
-    init_responses_schema();
+    init_cache_schema();
     init_queries();
     init_query_runner();
     init_offline_answers();
     init_pool();
+    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
     reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
   }
@@ -32724,14 +33398,17 @@ __export(github_wiring_exports, {
   githubCompare: () => githubCompare,
   githubServerClient: () => githubServerClient,
   githubSource: () => githubSource,
-  readToken: () => readToken
+  readGithubEvent: () => readGithubEvent,
+  readToken: () => readToken,
+  serverUrl: () => serverUrl
 });
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 function readToken(args, env2) {
   if (args.githubTokenFile !== void 0) {
     try {
-      const token = readFileSync5(args.githubTokenFile, "utf8").trim();
+      const token = readFileSync4(args.githubTokenFile, "utf8").trim();
       return token === "" ? { source: "--github-token-file" } : { token, source: `the token in ${args.githubTokenFile}` };
     } catch {
       throw new UsageError(`cannot read --github-token-file ${args.githubTokenFile}`);
@@ -32740,7 +33417,22 @@ function readToken(args, env2) {
   const t = env2["GITHUB_TOKEN"]?.trim();
   return t !== void 0 && t !== "" ? { token: t, source: "GITHUB_TOKEN" } : { source: "GITHUB_TOKEN" };
 }
-function clientFactory(args, env2, tool) {
+function serverUrl(env2) {
+  const raw = env2["GITHUB_SERVER_URL"];
+  if (raw === void 0 || raw === "") return new URL("https://github.com");
+  let url2;
+  try {
+    url2 = new URL(raw);
+  } catch {
+    url2 = void 0;
+  }
+  if (url2 === void 0 || url2.protocol !== "https:" && url2.protocol !== "http:" || url2.host === "")
+    throw new UsageError(
+      `GITHUB_SERVER_URL is not an http(s) URL: '${redact(raw)}'; expected the web address of the GitHub server, e.g. https://github.com`
+    );
+  return url2;
+}
+function clientFactory(args, env2, tool, io) {
   const known = factories.get(args);
   if (known !== void 0) return known;
   const { token } = readToken(args, env2);
@@ -32748,13 +33440,20 @@ function clientFactory(args, env2, tool) {
     args.githubApiUrl ?? env2["FLAKE_AUDIT_GITHUB_API_URL"] ?? env2["GITHUB_API_URL"] ?? "https://api.github.com"
   );
   const graphql3 = env2["FLAKE_AUDIT_GITHUB_GRAPHQL_URL"] ?? env2["GITHUB_GRAPHQL_URL"] ?? (api.endsWith("/api/v3") ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
-  const serverHost = env2["GITHUB_SERVER_URL"] !== void 0 && env2["GITHUB_SERVER_URL"] !== "" ? new URL(env2["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
+  const serverHost = serverUrl(env2).host.toLowerCase();
   const signal = AbortSignal.timeout(Math.max(1, args.timeout) * 1e3);
+  let warned = false;
   const common2 = {
     retryBaseMs: Number(env2["FLAKE_AUDIT_RETRY_BASE_MS"] ?? 1e3),
     retries: 3,
     signal,
-    userAgent: `flake-audit/${tool}`
+    userAgent: `flake-audit/${tool}`,
+    onUnreachable: (message) => {
+      if (warned || io === void 0) return;
+      warned = true;
+      io.stderr(`warning: ${stripControls(message)}; ${UNREACHABLE_HINT}
+`);
+    }
   };
   const clients = /* @__PURE__ */ new Map();
   const enterprise = new Set(args.githubHost.map((h) => h.toLowerCase()));
@@ -32786,8 +33485,9 @@ function clientFactory(args, env2, tool) {
 function githubSource(args, env2, io, now, tool) {
   const { source: source2 } = readToken(args, env2);
   const started = now();
+  let lastLine = started;
   return githubProvenanceSource({
-    clientFor: clientFactory(args, env2, tool),
+    clientFor: clientFactory(args, env2, tool, io),
     cache: cacheOf(args, env2),
     offline: args.offline,
     repoTtlSeconds: args.cacheTtl,
@@ -32801,36 +33501,62 @@ function githubSource(args, env2, io, now, tool) {
       tokenSource: source2
     },
     progress: (done, total) => {
-      if (args.quiet || !io.isTTY || now() - started < 1e3 && done < total) return;
-      io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total ? "\n" : ""}`);
+      if (args.quiet || now() - started < 1e3 && done < total) return;
+      if (io.isTTY) io.stderr(`\rresolving upstream facts: ${done}/${total} queries${done === total ? "\n" : ""}`);
+      else if (now() - lastLine >= NON_TTY_PROGRESS_MS && done < total) {
+        lastLine = now();
+        io.stderr(`resolving upstream facts: ${done}/${total} queries
+`);
+      }
     }
   });
 }
-function githubCompare(args, env2, now, tool) {
+function githubCompare(args, env2, now, tool, io) {
   return githubCompareSource({
-    clientFor: clientFactory(args, env2, tool),
+    clientFor: clientFactory(args, env2, tool, io),
+    webBaseFor: webBaseFor(env2),
     cache: cacheOf(args, env2),
     offline: args.offline,
     now
   });
 }
-function githubServerClient(args, env2, tool) {
-  const serverHost = env2["GITHUB_SERVER_URL"] !== void 0 && env2["GITHUB_SERVER_URL"] !== "" ? new URL(env2["GITHUB_SERVER_URL"]).host.toLowerCase() : "github.com";
-  const c = clientFactory(args, env2, tool)(serverHost);
+function githubServerClient(args, env2, tool, io) {
+  const c = clientFactory(args, env2, tool, io)(serverUrl(env2).host.toLowerCase());
   if (typeof c === "string") throw new UsageError(c);
   return c;
 }
-var trimSlash, factories, cacheOf;
+async function readGithubEvent(file2) {
+  if (file2 === void 0 || file2 === "") return {};
+  let text2;
+  try {
+    text2 = await readFile(file2, "utf8");
+  } catch {
+    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${file2})`);
+  }
+  const event = parseGithubEvent(text2, file2);
+  if (!event.ok) throw new InputError(event.error);
+  return event.value;
+}
+var NON_TTY_PROGRESS_MS, trimSlash, webBaseFor, factories, UNREACHABLE_HINT, cacheOf;
 var init_github_wiring = __esm({
   "src/cli/github-wiring.ts"() {
     "use strict";
     init_errors();
+    init_github_event();
     init_cache();
     init_compare_source();
     init_client();
     init_provenance_source();
+    init_redact();
+    init_escape();
+    NON_TTY_PROGRESS_MS = 1e4;
     trimSlash = (u) => u.replace(/\/+$/, "");
+    webBaseFor = (env2) => (host) => {
+      const server = serverUrl(env2);
+      return host === server.host.toLowerCase() ? trimSlash(`${server.origin}${server.pathname}`) : `https://${host}`;
+    };
     factories = /* @__PURE__ */ new WeakMap();
+    UNREACHABLE_HINT = "upstream facts will be missing. To run without GitHub, use --offline (answers from the cache) or, for diff and pr-review, --lock-only";
     cacheOf = (args, env2) => args.cache ? diskCache(cacheDir(env2)) : noCache;
   }
 });
@@ -32845,16 +33571,16 @@ function withQuery(base, params) {
   const q4 = present.map(([k, v]) => `${k}=${nixQueryValue(v)}`).join("&");
   return base + (base.includes("?") ? "&" : "?") + q4;
 }
-function toFlakeUrl(s, opts = {}) {
-  const dir = s.dir;
-  switch (s.type) {
+function toFlakeUrl(s2, opts = {}) {
+  const dir = s2.dir;
+  switch (s2.type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
-      const host = s.host !== void 0 && s.host !== DEFAULT_FORGE_HOSTS[s.type] ? forgeHost(s) : void 0;
-      const tail = s.rev ?? s.ref;
-      const base = `${s.type}:${s.owner}/${s.repo}${tail !== void 0 ? `/${tail}` : ""}`;
-      const ref = s.rev !== void 0 && s.ref !== void 0 ? s.ref : void 0;
+      const host = s2.host !== void 0 && s2.host !== DEFAULT_FORGE_HOSTS[s2.type] ? forgeHost(s2) : void 0;
+      const tail = s2.rev ?? s2.ref;
+      const base = `${s2.type}:${s2.owner}/${s2.repo}${tail !== void 0 ? `/${tail}` : ""}`;
+      const ref = s2.rev !== void 0 && s2.ref !== void 0 ? s2.ref : void 0;
       return withQuery(base, [
         ["ref", ref],
         ["host", host],
@@ -32862,46 +33588,46 @@ function toFlakeUrl(s, opts = {}) {
       ]);
     }
     case "git":
-      return withQuery(`git+${s.url}`, [
-        ["ref", s.ref],
-        ["rev", s.rev],
-        ["shallow", flag(s.shallow)],
-        ["submodules", flag(s.submodules)],
+      return withQuery(`git+${s2.url}`, [
+        ["ref", s2.ref],
+        ["rev", s2.rev],
+        ["shallow", flag(s2.shallow)],
+        ["submodules", flag(s2.submodules)],
         ["dir", dir]
       ]);
     case "hg":
-      return withQuery(`hg+${s.url}`, [
-        ["ref", s.ref],
-        ["rev", s.rev],
+      return withQuery(`hg+${s2.url}`, [
+        ["ref", s2.ref],
+        ["rev", s2.rev],
         ["dir", dir]
       ]);
     case "tarball":
     case "file": {
-      const plain = s.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s.url)) : !ARCHIVE_EXT.test(urlPath(s.url));
-      return withQuery(plain ? s.url : `${s.type}+${s.url}`, [["dir", dir]]);
+      const plain = s2.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s2.url)) : !ARCHIVE_EXT.test(urlPath(s2.url));
+      return withQuery(plain ? s2.url : `${s2.type}+${s2.url}`, [["dir", dir]]);
     }
     case "path": {
       const num = (n) => opts.treeFacts === true && n !== void 0 ? String(n) : void 0;
-      const narHash = opts.treeFacts === true && typeof s.attrs["narHash"] === "string" ? s.attrs["narHash"] : void 0;
-      return withQuery(`path:${s.path}`, [
+      const narHash = opts.treeFacts === true && typeof s2.attrs["narHash"] === "string" ? s2.attrs["narHash"] : void 0;
+      return withQuery(`path:${s2.path}`, [
         ["dir", dir],
-        ["lastModified", num(s.lastModified)],
+        ["lastModified", num(s2.lastModified)],
         ["narHash", narHash],
-        ["rev", opts.treeFacts === true ? s.rev : void 0],
-        ["revCount", num(s.revCount)]
+        ["rev", opts.treeFacts === true ? s2.rev : void 0],
+        ["revCount", num(s2.revCount)]
       ]);
     }
     case "indirect":
       return withQuery(
-        `flake:${s.id}${s.ref !== void 0 ? `/${s.ref}` : ""}${s.rev !== void 0 ? `/${s.rev}` : ""}`,
+        `flake:${s2.id}${s2.ref !== void 0 ? `/${s2.ref}` : ""}${s2.rev !== void 0 ? `/${s2.rev}` : ""}`,
         [["dir", dir]]
       );
     case "unknown": {
-      const url2 = s.attrs["url"];
-      return typeof url2 === "string" ? `${s.declaredType}+${url2}` : `${s.declaredType}:${JSON.stringify(s.attrs)}`;
+      const url2 = s2.attrs["url"];
+      return typeof url2 === "string" ? `${s2.declaredType}+${url2}` : `${s2.declaredType}:${JSON.stringify(s2.attrs)}`;
     }
     default:
-      return assertNever(s);
+      return assertNever(s2);
   }
 }
 var ARCHIVE_EXT, nixQueryValue, urlPath, flag;
@@ -32918,21 +33644,21 @@ var init_flake_url = __esm({
 });
 
 // src/domain/lock/url-name.ts
-function decode4(s) {
+function decode4(s2) {
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(s2);
   } catch {
-    return s;
+    return s2;
   }
 }
-function forgeArchive(path4) {
-  const gh = GITHUB_ARCHIVE.exec(path4);
+function forgeArchive(path7) {
+  const gh = GITHUB_ARCHIVE.exec(path7);
   if (gh !== null && ARCHIVE_EXT2.test(gh[3] ?? "")) {
     const [owner, repo, rev2] = [decode4(gh[1] ?? ""), decode4(gh[2] ?? ""), decode4(stripExt(gh[3] ?? ""))];
     return { group: owner, name: repo, version: rev2, github: { owner, repo } };
   }
   for (const re of FORGE_ARCHIVE) {
-    const m = re.exec(path4);
+    const m = re.exec(path7);
     if (m !== null)
       return { group: decode4(m[1] ?? ""), name: decode4(m[2] ?? ""), version: decode4(stripExt(m[3] ?? "")) };
   }
@@ -32944,7 +33670,7 @@ function versionedSegment(segments) {
     const nv = NAME_VERSION.exec(seg);
     if (nv !== null && !VERSION18.test(seg)) return { name: nv[1] ?? seg, version: nv[2] ?? "" };
     if (VERSION18.test(seg)) {
-      const name = segments.slice(0, i).findLast((s) => !NOT_A_NAME.has(s.toLowerCase()));
+      const name = segments.slice(0, i).findLast((s2) => !NOT_A_NAME.has(s2.toLowerCase()));
       if (name !== void 0) return { name, version: seg };
     }
   }
@@ -32954,10 +33680,10 @@ function nameFromUrl(url2) {
   const hub = FLAKEHUB.exec(url2);
   if (hub !== null)
     return { group: decode4(hub[1] ?? ""), name: decode4(hub[2] ?? ""), version: decode4(stripExt(hub[3] ?? "")) };
-  const path4 = withoutQuery(url2);
-  const archive = forgeArchive(path4);
+  const path7 = withoutQuery(url2);
+  const archive = forgeArchive(path7);
   if (archive !== void 0) return archive;
-  const segments = path4.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s) => s !== "" && s !== "." && s !== "..").map((s, i, all) => decode4(i === all.length - 1 ? stripExt(s) : s));
+  const segments = path7.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s2) => s2 !== "" && s2 !== "." && s2 !== "..").map((s2, i, all) => decode4(i === all.length - 1 ? stripExt(s2) : s2));
   return versionedSegment(segments);
 }
 var ARCHIVE_EXT2, FLAKEHUB, GITHUB_ARCHIVE, FORGE_ARCHIVE, VERSION18, NAME_VERSION, NOT_A_NAME, withoutQuery, stripExt;
@@ -32975,22 +33701,22 @@ var init_url_name = __esm({
     NAME_VERSION = /^(.+?)-(v?\d[0-9A-Za-z.+~_-]*)$/;
     NOT_A_NAME = /* @__PURE__ */ new Set(["tag", "tags", "rev", "revs", "release", "releases", "download", "downloads", "dl"]);
     withoutQuery = (url2) => url2.split(/[?#]/, 1)[0] ?? url2;
-    stripExt = (s) => s.replace(ARCHIVE_EXT2, "");
+    stripExt = (s2) => s2.replace(ARCHIVE_EXT2, "");
   }
 });
 
 // src/domain/lock/source-name.ts
-function decode5(s) {
+function decode5(s2) {
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(s2);
   } catch {
-    return s;
+    return s2;
   }
 }
 function lastSegment(url2) {
-  const path4 = url2.split(/[?#]/, 1)[0] ?? url2;
-  const parts = path4.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
-  const last = parts[parts.length - 1] ?? path4;
+  const path7 = url2.split(/[?#]/, 1)[0] ?? url2;
+  const parts = path7.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
+  const last = parts[parts.length - 1] ?? path7;
   return decode5(last.replace(/\.git$/, "")) || url2;
 }
 function gitName(url2) {
@@ -33000,24 +33726,24 @@ function gitName(url2) {
   const parts = (m[2] ?? "").split("/").filter((p) => p !== "");
   return parts.length >= 2 ? { group: parts.slice(0, -1).map(decode5).join("/"), name } : { name };
 }
-function versionOf(s) {
-  if (s.rev !== void 0) return s.rev;
-  if (s.lastModified !== void 0) return isoDate(s.lastModified);
+function versionOf(s2) {
+  if (s2.rev !== void 0) return s2.rev;
+  if (s2.lastModified !== void 0) return isoDate(s2.lastModified);
   return void 0;
 }
-function nameSource(s, original) {
-  const version2 = versionOf(s);
+function nameSource(s2, original) {
+  const version2 = versionOf(s2);
   const v = version2 !== void 0 ? { version: version2 } : {};
-  switch (s.type) {
+  switch (s2.type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
-      const owner = decode5(s.owner);
-      const base = `https://${forgeHost(s)}/${owner}/${s.repo}`;
-      const archive = s.type === "github" && s.rev !== void 0 ? `${base}/archive/${s.rev}.tar.gz` : s.type === "gitlab" && s.rev !== void 0 ? `${base}/-/archive/${s.rev}/${s.repo}-${s.rev}.tar.gz` : void 0;
+      const owner = decode5(s2.owner);
+      const base = `https://${forgeHost(s2)}/${owner}/${s2.repo}`;
+      const archive = s2.type === "github" && s2.rev !== void 0 ? `${base}/archive/${s2.rev}.tar.gz` : s2.type === "gitlab" && s2.rev !== void 0 ? `${base}/-/archive/${s2.rev}/${s2.repo}-${s2.rev}.tar.gz` : void 0;
       return {
         group: owner,
-        name: s.repo,
+        name: s2.repo,
         ...v,
         vcsUrl: base,
         ...archive !== void 0 ? { downloadUrl: archive } : {}
@@ -33025,29 +33751,29 @@ function nameSource(s, original) {
     }
     case "git":
     case "hg":
-      return { ...gitName(s.url), ...v, vcsUrl: s.url };
+      return { ...gitName(s2.url), ...v, vcsUrl: s2.url };
     case "tarball":
     case "file": {
-      const named = nameFromUrl(s.url);
-      if (named === void 0) return { name: lastSegment(s.url), ...v, downloadUrl: s.url };
+      const named = nameFromUrl(s2.url);
+      if (named === void 0) return { name: lastSegment(s2.url), ...v, downloadUrl: s2.url };
       const vcs = named.github !== void 0 ? { vcsUrl: `https://github.com/${named.github.owner}/${named.github.repo}` } : {};
       return {
         ...named.group !== void 0 ? { group: named.group } : {},
         name: named.name,
         ...named.version !== void 0 ? { version: named.version } : v,
         ...vcs,
-        downloadUrl: s.url
+        downloadUrl: s2.url
       };
     }
     case "path":
-      if (s.path.startsWith("/nix/store/") && original?.type === "indirect") return { name: original.id, ...v };
-      return { name: lastSegment(s.path), ...v };
+      if (s2.path.startsWith("/nix/store/") && original?.type === "indirect") return { name: original.id, ...v };
+      return { name: lastSegment(s2.path), ...v };
     case "indirect":
-      return { name: s.id, ...v };
+      return { name: s2.id, ...v };
     case "unknown":
-      return { name: typeof s.attrs["url"] === "string" ? lastSegment(s.attrs["url"]) : s.declaredType, ...v };
+      return { name: typeof s2.attrs["url"] === "string" ? lastSegment(s2.attrs["url"]) : s2.declaredType, ...v };
     default:
-      return assertNever(s);
+      return assertNever(s2);
   }
 }
 var KNOWN_FORGES;
@@ -33196,7 +33922,7 @@ var require_objects = __commonJS({
   "node_modules/packageurl-js/src/objects.js"(exports, module) {
     "use strict";
     var { LOOP_SENTINEL } = require_constants();
-    function isObject3(value) {
+    function isObject4(value) {
       return value !== null && typeof value === "object";
     }
     function recursiveFreeze(value_) {
@@ -33234,7 +33960,7 @@ var require_objects = __commonJS({
       return value_;
     }
     module.exports = {
-      isObject: isObject3,
+      isObject: isObject4,
       recursiveFreeze
     };
   }
@@ -33353,7 +34079,7 @@ var require_encode = __commonJS({
       REUSED_SEARCH_PARAMS_KEY,
       REUSED_SEARCH_PARAMS_OFFSET
     } = require_constants();
-    var { isObject: isObject3 } = require_objects();
+    var { isObject: isObject4 } = require_objects();
     var { isNonEmptyString } = require_strings();
     var { encodeURIComponent: encodeURIComponent2 } = globalThis;
     function encodeNamespace(namespace) {
@@ -33369,7 +34095,7 @@ var require_encode = __commonJS({
       return "";
     }
     function encodeQualifiers(qualifiers) {
-      if (isObject3(qualifiers)) {
+      if (isObject4(qualifiers)) {
         const qualifiersKeys = Object.keys(qualifiers).sort();
         const searchParams = new URLSearchParams();
         for (let i = 0, { length } = qualifiersKeys; i < length; i += 1) {
@@ -33435,7 +34161,7 @@ var require_helpers = __commonJS({
 var require_normalize = __commonJS({
   "node_modules/packageurl-js/src/normalize.js"(exports, module) {
     "use strict";
-    var { isObject: isObject3 } = require_objects();
+    var { isObject: isObject4 } = require_objects();
     var { isBlank } = require_strings();
     function normalizeName(rawName) {
       return typeof rawName === "string" ? rawName.trim() : void 0;
@@ -33495,7 +34221,7 @@ var require_normalize = __commonJS({
       return typeof rawVersion === "string" ? rawVersion.trim() : void 0;
     }
     function qualifiersToEntries(rawQualifiers) {
-      if (isObject3(rawQualifiers)) {
+      if (isObject4(rawQualifiers)) {
         return rawQualifiers instanceof URLSearchParams ? rawQualifiers.entries() : Object.entries(rawQualifiers);
       }
       return typeof rawQualifiers === "string" ? new URLSearchParams(rawQualifiers).entries() : Object.entries({});
@@ -34056,7 +34782,7 @@ var require_package_url = __commonJS({
   "node_modules/packageurl-js/src/package-url.js"(exports, module) {
     "use strict";
     var { decodePurlComponent } = require_decode();
-    var { isObject: isObject3, recursiveFreeze } = require_objects();
+    var { isObject: isObject4, recursiveFreeze } = require_objects();
     var { isBlank, isNonEmptyString, trimLeadingSlashes } = require_strings();
     var { PurlComponent } = require_purl_component();
     var { PurlQualifierNames } = require_purl_qualifier_names();
@@ -34075,7 +34801,7 @@ var require_package_url = __commonJS({
         PurlComponent.name.validate(name, true);
         const version2 = isNonEmptyString(rawVersion) ? PurlComponent.version.normalize(rawVersion) : rawVersion;
         PurlComponent.version.validate(version2, true);
-        const qualifiers = typeof rawQualifiers === "string" || isObject3(rawQualifiers) ? PurlComponent.qualifiers.normalize(rawQualifiers) : rawQualifiers;
+        const qualifiers = typeof rawQualifiers === "string" || isObject4(rawQualifiers) ? PurlComponent.qualifiers.normalize(rawQualifiers) : rawQualifiers;
         PurlComponent.qualifiers.validate(qualifiers, true);
         const subpath = isNonEmptyString(rawSubpath) ? PurlComponent.subpath.normalize(rawSubpath) : rawSubpath;
         PurlComponent.subpath.validate(subpath, true);
@@ -34255,55 +34981,55 @@ var require_packageurl_js = __commonJS({
 // src/render/sbom/purl.ts
 function gitCoordinates(url2) {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url2) ?? /^[^@/]+@([^:/]+):([^?#]*)/.exec(url2);
-  const [, host, path4] = m ?? [];
-  if (host === void 0 || path4 === void 0 || url2.startsWith("file:")) return void 0;
-  const parts = path4.split("/").filter((p) => p !== "");
+  const [, host, path7] = m ?? [];
+  if (host === void 0 || path7 === void 0 || url2.startsWith("file:")) return void 0;
+  const parts = path7.split("/").filter((p) => p !== "");
   const name = parts.pop()?.replace(/\.git$/, "");
   if (name === void 0 || name === "") return void 0;
   return { namespace: [host, ...parts].join("/"), name };
 }
-function safeDecode3(s) {
+function safeDecode3(s2) {
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(s2);
   } catch {
-    return s;
+    return s2;
   }
 }
-function purlOf(s) {
-  const purl = purlText(s);
+function purlOf(s2) {
+  const purl = purlText(s2);
   return purl?.replace(/%3A/g, ":");
 }
-function purlText(s) {
-  const id = nameSource(s);
-  const version2 = s.rev ?? id.version;
-  const checksum = s.narHash !== void 0 ? `sha256:${toBase16(s.narHash.bytes)}` : void 0;
-  switch (s.type) {
+function purlText(s2) {
+  const id = nameSource(s2);
+  const version2 = s2.rev ?? id.version;
+  const checksum = s2.narHash !== void 0 ? `sha256:${toBase16(s2.narHash.bytes)}` : void 0;
+  switch (s2.type) {
     case "github": {
-      const q4 = s.host !== void 0 && s.host !== "github.com" ? { repository_url: `https://${s.host}` } : void 0;
-      return new import_packageurl_js.PackageURL("github", s.owner, s.repo, s.rev ?? null, q4 ?? null, s.dir ?? null).toString();
+      const q4 = s2.host !== void 0 && s2.host !== "github.com" ? { repository_url: `https://${s2.host}` } : void 0;
+      return new import_packageurl_js.PackageURL("github", s2.owner, s2.repo, s2.rev ?? null, q4 ?? null, s2.dir ?? null).toString();
     }
     case "gitlab":
     case "sourcehut": {
-      const host = s.host ?? (s.type === "gitlab" ? "gitlab.com" : "git.sr.ht");
+      const host = s2.host ?? (s2.type === "gitlab" ? "gitlab.com" : "git.sr.ht");
       return new import_packageurl_js.PackageURL(
         "git",
-        `${host}/${safeDecode3(s.owner)}`,
-        s.repo,
-        s.rev ?? null,
+        `${host}/${safeDecode3(s2.owner)}`,
+        s2.repo,
+        s2.rev ?? null,
         null,
-        s.dir ?? null
+        s2.dir ?? null
       ).toString();
     }
     case "git": {
-      const c = gitCoordinates(s.url);
+      const c = gitCoordinates(s2.url);
       if (c !== void 0)
-        return new import_packageurl_js.PackageURL("git", c.namespace, c.name, s.rev ?? null, null, s.dir ?? null).toString();
+        return new import_packageurl_js.PackageURL("git", c.namespace, c.name, s2.rev ?? null, null, s2.dir ?? null).toString();
       return new import_packageurl_js.PackageURL(
         "generic",
         null,
-        lastSegment(s.url),
+        lastSegment(s2.url),
         version2 ?? null,
-        { vcs_url: `git+${s.url}` },
+        { vcs_url: `git+${s2.url}` },
         null
       ).toString();
     }
@@ -34311,14 +35037,14 @@ function purlText(s) {
       return new import_packageurl_js.PackageURL(
         "generic",
         null,
-        lastSegment(s.url),
+        lastSegment(s2.url),
         version2 ?? null,
-        { vcs_url: `hg+${s.url}` },
+        { vcs_url: `hg+${s2.url}` },
         null
       ).toString();
     case "tarball":
     case "file": {
-      const gh = s.type === "tarball" ? nameFromUrl(s.url) : void 0;
+      const gh = s2.type === "tarball" ? nameFromUrl(s2.url) : void 0;
       if (gh?.github !== void 0)
         return new import_packageurl_js.PackageURL(
           "github",
@@ -34326,9 +35052,9 @@ function purlText(s) {
           gh.github.repo,
           gh.version ?? null,
           null,
-          s.dir ?? null
+          s2.dir ?? null
         ).toString();
-      const q4 = { download_url: s.url };
+      const q4 = { download_url: s2.url };
       if (checksum !== void 0) q4["checksum"] = checksum;
       return new import_packageurl_js.PackageURL("generic", id.group ?? null, id.name, id.version ?? null, q4, null).toString();
     }
@@ -34468,18 +35194,18 @@ function storeProperties(info) {
   if (info.narSize !== void 0) props.push([NixProperty.narSize, String(info.narSize)]);
   if (info.deriver !== void 0) props.push([NixProperty.deriver, info.deriver]);
   if (info.ca !== void 0) props.push([NixProperty.ca, formatContentAddress(info.ca)]);
-  for (const s of info.signatures) props.push([NixProperty.sig, `${s.keyName}:${s.sig}`]);
+  for (const s2 of info.signatures) props.push([NixProperty.sig, `${s2.keyName}:${s2.sig}`]);
   if (info.references.length > 0) props.push([NixProperty.references, info.references.join(" ")]);
   return props;
 }
 function closureComponents(closure, merged, roots) {
-  const { paths, described, refStart, refIds } = closure.graph;
+  const { paths: paths2, described, refStart, refIds } = closure.graph;
   const mergedById = /* @__PURE__ */ new Map();
   for (const [p, target] of merged) {
     const id = closure.ids.get(p);
     if (id !== void 0) mergedById.set(id, target);
   }
-  const refOf = (id) => mergedById.get(id)?.bomRef ?? paths[id];
+  const refOf = (id) => mergedById.get(id)?.bomRef ?? paths2[id];
   const depsOf = (id) => {
     const deps = [];
     if (id < described) {
@@ -34494,17 +35220,17 @@ function closureComponents(closure, merged, roots) {
     target.dependsOn.push(...depsOf(id));
   }
   const order = [];
-  for (let id = 0; id < paths.length; id++) if (!mergedById.has(id)) order.push(id);
-  order.sort((a, b) => compareStrings(paths[a], paths[b]));
+  for (let id = 0; id < paths2.length; id++) if (!mergedById.has(id)) order.push(id);
+  order.sort((a, b) => compareStrings(paths2[a], paths2[b]));
   return {
     count: order.length,
     rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
     *items() {
       for (const id of order) {
-        const path4 = paths[id];
+        const path7 = paths2[id];
         yield {
           kind: "store",
-          path: path4,
+          path: path7,
           info: id < described ? closure.list[id] : void 0,
           get dependsOn() {
             return depsOf(id);
@@ -34514,9 +35240,9 @@ function closureComponents(closure, merged, roots) {
     }
   };
 }
-function storeItemView({ path: path4, info, dependsOn }) {
-  const parsed = parseStoreName(path4.slice(path4.lastIndexOf("/") + 34));
-  const props = [[NixProperty.storePath, path4]];
+function storeItemView({ path: path7, info, dependsOn }) {
+  const parsed = parseStoreName(path7.slice(path7.lastIndexOf("/") + 34));
+  const props = [[NixProperty.storePath, path7]];
   if (info !== void 0) props.push(...storeProperties(info));
   else props.push([FlakeAuditProperty.placeholder, PLACEHOLDER_NOTE]);
   if (parsed.output !== void 0) props.push([FlakeAuditProperty.output, parsed.output]);
@@ -34524,7 +35250,7 @@ function storeItemView({ path: path4, info, dependsOn }) {
     type: parsed.isDerivation ? "file" : "library",
     name: parsed.pname,
     ...parsed.version !== void 0 ? { version: parsed.version } : {},
-    bomRef: path4,
+    bomRef: path7,
     ...info !== void 0 && info.narHash.algo === "sha256" ? { sha256: toBase16(info.narHash.bytes) } : {},
     externalReferences: [],
     properties: props,
@@ -34556,27 +35282,27 @@ function safePurl(input2) {
   }
 }
 function inputView(input2, truncated, upstream) {
-  const s = input2.locked;
-  const id = nameSource(s, input2.original);
+  const s2 = input2.locked;
+  const id = nameSource(s2, input2.original);
   const purl = safePurl(input2);
   const props = input2.paths.map((p) => [FlakeAuditProperty.inputPath, formatInputPath(p)]);
   push(props, [
-    [FlakeAuditProperty.inputType, s.type === "unknown" ? s.declaredType : s.type],
+    [FlakeAuditProperty.inputType, s2.type === "unknown" ? s2.declaredType : s2.type],
     [NixProperty.storePath, input2.storePath !== void 0 ? formatStorePath(input2.storePath) : void 0],
-    [NixProperty.narHash, s.narHash !== void 0 ? toPrefixedNix32(s.narHash) : void 0],
-    [FlakeAuditProperty.hashMeaning, s.narHash !== void 0 ? HASH_MEANING : void 0],
+    [NixProperty.narHash, s2.narHash !== void 0 ? toPrefixedNix32(s2.narHash) : void 0],
+    [FlakeAuditProperty.hashMeaning, s2.narHash !== void 0 ? HASH_MEANING : void 0],
     [
       FlakeAuditProperty.storePathNote,
       input2.pinning === "relative" ? "relative path input: shares the store path of its parent input" : void 0
     ],
     [FlakeAuditProperty.original, input2.original !== void 0 ? toFlakeUrl(input2.original) : void 0],
-    [FlakeAuditProperty.locked, toFlakeUrl(s, { treeFacts: true })],
-    [FlakeAuditProperty.ref, input2.original?.ref ?? s.ref],
-    [FlakeAuditProperty.rev, s.rev],
-    [FlakeAuditProperty.lastModified, s.lastModified !== void 0 ? isoDateTime(s.lastModified) : void 0],
-    [FlakeAuditProperty.revCount, s.revCount !== void 0 ? String(s.revCount) : void 0],
+    [FlakeAuditProperty.locked, toFlakeUrl(s2, { treeFacts: true })],
+    [FlakeAuditProperty.ref, input2.original?.ref ?? s2.ref],
+    [FlakeAuditProperty.rev, s2.rev],
+    [FlakeAuditProperty.lastModified, s2.lastModified !== void 0 ? isoDateTime(s2.lastModified) : void 0],
+    [FlakeAuditProperty.revCount, s2.revCount !== void 0 ? String(s2.revCount) : void 0],
     [FlakeAuditProperty.flake, input2.isFlake ? void 0 : "false"],
-    [FlakeAuditProperty.dir, s.dir],
+    [FlakeAuditProperty.dir, s2.dir],
     [FlakeAuditProperty.pinning, input2.pinning],
     [FlakeAuditProperty.pathsTruncated, input2.nodeKeys.some((k) => truncated.has(k)) ? "true" : void 0]
   ]);
@@ -34595,7 +35321,7 @@ function inputView(input2, truncated, upstream) {
     ...id.version !== void 0 ? { version: id.version } : {},
     bomRef: inputBomRef(input2.id),
     ...purl !== void 0 ? { purl } : {},
-    ...s.narHash !== void 0 ? { sha256: toBase16(s.narHash.bytes) } : {},
+    ...s2.narHash !== void 0 ? { sha256: toBase16(s2.narHash.bytes) } : {},
     ...up.license !== void 0 ? { licenses: [up.license] } : {},
     ...up.commit !== void 0 ? { commits: [up.commit] } : {},
     externalReferences: refs,
@@ -34628,6 +35354,7 @@ function toBomView(model) {
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FlakeAuditProperty.closureSource, model.closure.origin]);
   }
+  for (const p of model.properties ?? []) metadataProperties.push(p);
   const closure = store;
   return {
     ...model.serialNumber !== void 0 ? { serialNumber: model.serialNumber } : {},
@@ -34670,15 +35397,15 @@ var init_bom_view = __esm({
 });
 
 // src/render/sbom/store-item-json.ts
-function storeItemText({ path: path4, info }) {
-  const parsed = parseStoreName(path4.slice(path4.lastIndexOf("/") + 34));
+function storeItemText({ path: path7, info }) {
+  const parsed = parseStoreName(path7.slice(path7.lastIndexOf("/") + 34));
   let t = `    {
 ${P}"type": "${parsed.isDerivation ? "file" : "library"}",
 ${P}"name": ${q2(parsed.pname)}`;
   if (parsed.version !== void 0) t += `,
 ${P}"version": ${q2(parsed.version)}`;
   t += `,
-${P}"bom-ref": "${path4}"`;
+${P}"bom-ref": "${path7}"`;
   const narHash = info?.narHash;
   if (narHash !== void 0 && narHash.algo === "sha256")
     t += `,
@@ -34697,11 +35424,11 @@ ${P}]`;
     props += prop(NixProperty.narHash, `"${toPrefixedNix32(info.narHash)}"`);
     if (info.narSize !== void 0) props += prop(NixProperty.narSize, `"${info.narSize}"`);
     if (info.references.length > 0) props += prop(NixProperty.references, `"${info.references.join(" ")}"`);
-    const sigs = info.signatures.map((s) => `${s.keyName}:${s.sig}`);
+    const sigs = info.signatures.map((s2) => `${s2.keyName}:${s2.sig}`);
     if (sigs.length > 1) sigs.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    for (const s of sigs) props += prop(NixProperty.sig, q2(s));
+    for (const s2 of sigs) props += prop(NixProperty.sig, q2(s2));
   }
-  props += prop(NixProperty.storePath, `"${path4}"`);
+  props += prop(NixProperty.storePath, `"${path7}"`);
   return `${t},
 ${P}"properties": [
 ${props.slice(2)}
@@ -34717,7 +35444,7 @@ var init_store_item_json = __esm({
     init_hash();
     init_closure_view();
     init_properties();
-    q2 = (s) => JSON.stringify(s);
+    q2 = (s2) => JSON.stringify(s2);
     P = "      ";
     prop = (name, value) => `,
 ${P}  {
@@ -34896,8 +35623,8 @@ var init_json_writer = __esm({
     "use strict";
     init_store_item_json();
     NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
-    q3 = (s) => NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
-    qRef = (s) => s.charCodeAt(0) === 47 ? `"${s}"` : q3(s);
+    q3 = (s2) => NEEDS_ESCAPE.test(s2) ? JSON.stringify(s2) : `"${s2}"`;
+    qRef = (s2) => s2.charCodeAt(0) === 47 ? `"${s2}"` : q3(s2);
     byString = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     byPair = (a, b) => byString(a[0], b[0]) || byString(a[1], b[1]);
     writeCycloneDxJson = (view, spec) => [...writeCycloneDxJsonChunks(view, spec)].join("");
@@ -35104,8 +35831,8 @@ var require_uri = __commonJS({
       if (value === void 0) {
         return value;
       }
-      for (const [s, r] of _ESCAPES) {
-        value = value.replace(s, r);
+      for (const [s2, r] of _ESCAPES) {
+        value = value.replace(s2, r);
       }
       return value;
     }
@@ -37653,7 +38380,7 @@ var require_normalize2 = __commonJS({
     exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
     var OrganizationalEntityNormalizer = class extends BaseJsonNormalizer {
       normalize(data, options) {
-        const urls = normalizeStringableIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options).filter(types_1.JsonSchema.isIriReference);
+        const urls = normalizeStringableIter(Array.from(data.url, (s2) => (0, uri_1.escapeUri)(s2.toString())), options).filter(types_1.JsonSchema.isIriReference);
         return {
           name: data.name || void 0,
           url: urls.length > 0 ? urls : void 0,
@@ -37717,7 +38444,7 @@ var require_normalize2 = __commonJS({
         };
       }
       normalizeIterable(data, options) {
-        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s) => this.normalize(s, options));
+        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s2) => this.normalize(s2, options));
       }
     };
     exports.ServiceNormalizer = ServiceNormalizer;
@@ -38756,13 +39483,13 @@ var require_xsd = __commonJS({
     exports.token = token;
     var _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
     var _normalizeStringForbiddenReplace = " ";
-    function normalizedString(s) {
-      return s.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
+    function normalizedString(s2) {
+      return s2.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
     }
     var _tokenMultispaceSearch = / {2,}/g;
     var _tokenMultispaceReplace = " ";
-    function token(s) {
-      return normalizedString(s).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
+    function token(s2) {
+      return normalizedString(s2).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
     }
   }
 });
@@ -39129,7 +39856,7 @@ var require_normalize3 = __commonJS({
           name: elementName,
           children: [
             makeOptionalTextElement(data.name, "name", _xsd_1.normalizedString),
-            ...makeTextElementIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options, "url").filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
+            ...makeTextElementIter(Array.from(data.url, (s2) => (0, uri_1.escapeUri)(s2.toString())), options, "url").filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
             ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options, "contact")
           ].filter(notUndefined_1.isNotUndefined)
         };
@@ -39252,7 +39979,7 @@ var require_normalize3 = __commonJS({
         };
       }
       normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s) => this.normalize(s, options, elementName));
+        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s2) => this.normalize(s2, options, elementName));
       }
     };
     exports.ServiceNormalizer = ServiceNormalizer;
@@ -39718,10 +40445,10 @@ var require_normalize3 = __commonJS({
       }
     };
     exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
-    var noTEM = (s) => s;
+    var noTEM = (s2) => s2;
     function makeOptionalTextElement(data, elementName, mod = noTEM) {
-      const s = mod(data?.toString() ?? "");
-      return s.length > 0 ? makeTextElement(s, elementName) : void 0;
+      const s2 = mod(data?.toString() ?? "");
+      return s2.length > 0 ? makeTextElement(s2, elementName) : void 0;
     }
     function makeTextElement(data, elementName, mod = noTEM) {
       return {
@@ -40394,7 +41121,7 @@ var require_lib = __commonJS({
     exports.isNumber = isNumber;
     exports.isString = isString;
     exports.isFunction = isFunction2;
-    exports.isObject = isObject3;
+    exports.isObject = isObject4;
     exports.isArray = isArray;
     exports.isSet = isSet;
     exports.isMap = isMap;
@@ -40527,7 +41254,7 @@ var require_lib = __commonJS({
     function isFunction2(x) {
       return !!x && typeof x === "function";
     }
-    function isObject3(x) {
+    function isObject4(x) {
       const type = typeof x;
       return !!x && (type === "function" || type === "object");
     }
@@ -40547,7 +41274,7 @@ var require_lib = __commonJS({
         return !x.size;
       } else if (isMap(x)) {
         return !x.size;
-      } else if (isObject3(x)) {
+      } else if (isObject4(x)) {
         for (const key in x) {
           if (x.hasOwnProperty(key)) {
             return false;
@@ -40558,7 +41285,7 @@ var require_lib = __commonJS({
       return false;
     }
     function isPlainObject4(x) {
-      if (isObject3(x)) {
+      if (isObject4(x)) {
         const proto = Object.getPrototypeOf(x);
         const ctor = proto.constructor;
         return proto && ctor && typeof ctor === "function" && ctor instanceof ctor && Function.prototype.toString.call(ctor) === Function.prototype.toString.call(Object);
@@ -43307,10 +44034,10 @@ var require_URLAlgorithm = __commonJS({
       return lowerStr === ".." || lowerStr === ".%2e" || lowerStr === "%2e." || lowerStr === "%2e%2e";
     }
     function shorten(url2) {
-      const path4 = url2.path;
-      if (path4.length === 0)
+      const path7 = url2.path;
+      if (path7.length === 0)
         return;
-      if (url2.scheme === "file" && path4.length === 1 && isNormalizedWindowsDriveLetter(path4[0]))
+      if (url2.scheme === "file" && path7.length === 1 && isNormalizedWindowsDriveLetter(path7[0]))
         return;
       url2.path.splice(url2.path.length - 1, 1);
     }
@@ -46393,22 +47120,22 @@ var require_RangeImpl = __commonJS({
         return false;
       }
       toString() {
-        let s = "";
+        let s2 = "";
         if (this._startNode === this._endNode && util_1.Guard.isTextNode(this._startNode)) {
           return this._startNode._data.substring(this._startOffset, this._endOffset);
         }
         if (util_1.Guard.isTextNode(this._startNode)) {
-          s += this._startNode._data.substring(this._startOffset);
+          s2 += this._startNode._data.substring(this._startOffset);
         }
         for (const child of (0, algorithm_1.range_getContainedNodes)(this)) {
           if (util_1.Guard.isTextNode(child)) {
-            s += child._data;
+            s2 += child._data;
           }
         }
         if (util_1.Guard.isTextNode(this._endNode)) {
-          s += this._endNode._data.substring(0, this._endOffset);
+          s2 += this._endNode._data.substring(0, this._endOffset);
         }
-        return s;
+        return s2;
       }
       /**
        * Creates a new `Range`.
@@ -47298,8 +48025,8 @@ var require_EventImpl = __commonJS({
       /** @inheritdoc */
       composedPath() {
         const composedPath = [];
-        const path4 = this._path;
-        if (path4.length === 0)
+        const path7 = this._path;
+        if (path7.length === 0)
           return composedPath;
         const currentTarget = this._currentTarget;
         if (currentTarget === null) {
@@ -47308,16 +48035,16 @@ var require_EventImpl = __commonJS({
         composedPath.push(currentTarget);
         let currentTargetIndex = 0;
         let currentTargetHiddenSubtreeLevel = 0;
-        let index = path4.length - 1;
+        let index = path7.length - 1;
         while (index >= 0) {
-          if (path4[index].rootOfClosedTree) {
+          if (path7[index].rootOfClosedTree) {
             currentTargetHiddenSubtreeLevel++;
           }
-          if (path4[index].invocationTarget === currentTarget) {
+          if (path7[index].invocationTarget === currentTarget) {
             currentTargetIndex = index;
             break;
           }
-          if (path4[index].slotInClosedTree) {
+          if (path7[index].slotInClosedTree) {
             currentTargetHiddenSubtreeLevel--;
           }
           index--;
@@ -47326,13 +48053,13 @@ var require_EventImpl = __commonJS({
         let maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex - 1;
         while (index >= 0) {
-          if (path4[index].rootOfClosedTree) {
+          if (path7[index].rootOfClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.unshift(path4[index].invocationTarget);
+            composedPath.unshift(path7[index].invocationTarget);
           }
-          if (path4[index].slotInClosedTree) {
+          if (path7[index].slotInClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -47343,14 +48070,14 @@ var require_EventImpl = __commonJS({
         currentHiddenLevel = currentTargetHiddenSubtreeLevel;
         maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex + 1;
-        while (index < path4.length) {
-          if (path4[index].slotInClosedTree) {
+        while (index < path7.length) {
+          if (path7[index].slotInClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.push(path4[index].invocationTarget);
+            composedPath.push(path7[index].invocationTarget);
           }
-          if (path4[index].rootOfClosedTree) {
+          if (path7[index].rootOfClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -48383,9 +49110,9 @@ var require_EventAlgorithm = __commonJS({
           slotInClosedTree = false;
         }
         let clearTargetsStruct = null;
-        const path4 = event._path;
-        for (let i = path4.length - 1; i >= 0; i--) {
-          const struct = path4[i];
+        const path7 = event._path;
+        for (let i = path7.length - 1; i >= 0; i--) {
+          const struct = path7[i];
           if (struct.shadowAdjustedTarget !== null) {
             clearTargetsStruct = struct;
             break;
@@ -48409,8 +49136,8 @@ var require_EventAlgorithm = __commonJS({
         if (activationTarget !== null && activationTarget._legacyPreActivationBehavior !== void 0) {
           activationTarget._legacyPreActivationBehavior(event);
         }
-        for (let i = path4.length - 1; i >= 0; i--) {
-          const struct = path4[i];
+        for (let i = path7.length - 1; i >= 0; i--) {
+          const struct = path7[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -48418,8 +49145,8 @@ var require_EventAlgorithm = __commonJS({
           }
           event_invoke(struct, event, "capturing", legacyOutputDidListenersThrowFlag);
         }
-        for (let i = 0; i < path4.length; i++) {
-          const struct = path4[i];
+        for (let i = 0; i < path7.length; i++) {
+          const struct = path7[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -48470,20 +49197,20 @@ var require_EventAlgorithm = __commonJS({
       });
     }
     function event_invoke(struct, event, phase, legacyOutputDidListenersThrowFlag = { value: false }) {
-      const path4 = event._path;
+      const path7 = event._path;
       let index = -1;
-      for (let i = 0; i < path4.length; i++) {
-        if (path4[i] === struct) {
+      for (let i = 0; i < path7.length; i++) {
+        if (path7[i] === struct) {
           index = i;
           break;
         }
       }
       if (index !== -1) {
-        let item = path4[index];
+        let item = path7[index];
         if (item.shadowAdjustedTarget !== null) {
           event._target = item.shadowAdjustedTarget;
         } else if (index > 0) {
-          item = path4[index - 1];
+          item = path7[index - 1];
           if (item.shadowAdjustedTarget !== null) {
             event._target = item.shadowAdjustedTarget;
           }
@@ -55032,7 +55759,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject3(subject) {
+    function isObject4(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -55061,7 +55788,7 @@ var require_common = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module.exports.isNothing = isNothing;
-    module.exports.isObject = isObject3;
+    module.exports.isObject = isObject4;
     module.exports.toArray = toArray;
     module.exports.repeat = repeat;
     module.exports.isNegativeZero = isNegativeZero;
@@ -58194,16 +58921,16 @@ var require_XMLBuilderImpl = __commonJS({
         }
         const childNode = namespace !== void 0 && namespace !== null ? this._doc.createElementNS(namespace, name) : this._doc.createElement(name);
         this.node.appendChild(childNode);
-        const builder8 = new _XMLBuilderImpl(childNode);
+        const builder10 = new _XMLBuilderImpl(childNode);
         const oldDocType = this._doc.doctype;
         if (childNode === this._doc.documentElement && oldDocType !== null) {
           const docType = this._doc.implementation.createDocumentType(this._doc.documentElement.tagName, oldDocType.publicId, oldDocType.systemId);
           this._doc.replaceChild(docType, oldDocType);
         }
         if (attributes && !(0, util_1.isEmpty)(attributes)) {
-          builder8.att(attributes);
+          builder10.att(attributes);
         }
-        return builder8;
+        return builder10;
       }
       /** @inheritdoc */
       remove() {
@@ -58513,9 +59240,9 @@ var require_XMLBuilderImpl = __commonJS({
       find(predicate, self2 = false, recursive2 = false, thisArg) {
         let result2 = this._getFirstDescendantNode(this._domNode, self2, recursive2);
         while (result2[0]) {
-          const builder8 = new _XMLBuilderImpl(result2[0]);
-          if (predicate.call(thisArg, builder8, result2[1], result2[2])) {
-            return builder8;
+          const builder10 = new _XMLBuilderImpl(result2[0]);
+          if (predicate.call(thisArg, builder10, result2[1], result2[2])) {
+            return builder10;
           }
           result2 = this._getNextDescendantNode(this._domNode, result2[0], recursive2, result2[1], result2[2]);
         }
@@ -58535,8 +59262,8 @@ var require_XMLBuilderImpl = __commonJS({
       every(predicate, self2 = false, recursive2 = false, thisArg) {
         let result2 = this._getFirstDescendantNode(this._domNode, self2, recursive2);
         while (result2[0]) {
-          const builder8 = new _XMLBuilderImpl(result2[0]);
-          if (!predicate.call(thisArg, builder8, result2[1], result2[2])) {
+          const builder10 = new _XMLBuilderImpl(result2[0]);
+          if (!predicate.call(thisArg, builder10, result2[1], result2[2])) {
             return false;
           }
           result2 = this._getNextDescendantNode(this._domNode, result2[0], recursive2, result2[1], result2[2]);
@@ -58547,8 +59274,8 @@ var require_XMLBuilderImpl = __commonJS({
       some(predicate, self2 = false, recursive2 = false, thisArg) {
         let result2 = this._getFirstDescendantNode(this._domNode, self2, recursive2);
         while (result2[0]) {
-          const builder8 = new _XMLBuilderImpl(result2[0]);
-          if (predicate.call(thisArg, builder8, result2[1], result2[2])) {
+          const builder10 = new _XMLBuilderImpl(result2[0]);
+          if (predicate.call(thisArg, builder10, result2[1], result2[2])) {
             return true;
           }
           result2 = this._getNextDescendantNode(this._domNode, result2[0], recursive2, result2[1], result2[2]);
@@ -58783,7 +59510,7 @@ var require_BuilderFunctions = __commonJS({
   "node_modules/xmlbuilder2/lib/builder/BuilderFunctions.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.builder = builder8;
+    exports.builder = builder10;
     exports.create = create;
     exports.fragment = fragment;
     exports.convert = convert;
@@ -58792,7 +59519,7 @@ var require_BuilderFunctions = __commonJS({
     var util_2 = require_util();
     var _1 = require_builder();
     var dom_1 = require_dom2();
-    function builder8(p1, p2) {
+    function builder10(p1, p2) {
       const options = formatBuilderOptions(isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
       const nodes = util_2.Guard.isNode(p1) || (0, util_1.isArray)(p1) ? p1 : p2;
       if (nodes === void 0) {
@@ -58801,15 +59528,15 @@ var require_BuilderFunctions = __commonJS({
       if ((0, util_1.isArray)(nodes)) {
         const builders = [];
         for (let i = 0; i < nodes.length; i++) {
-          const builder9 = new _1.XMLBuilderImpl(nodes[i]);
-          builder9.set(options);
-          builders.push(builder9);
+          const builder11 = new _1.XMLBuilderImpl(nodes[i]);
+          builder11.set(options);
+          builders.push(builder11);
         }
         return builders;
       } else {
-        const builder9 = new _1.XMLBuilderImpl(nodes);
-        builder9.set(options);
-        return builder9;
+        const builder11 = new _1.XMLBuilderImpl(nodes);
+        builder11.set(options);
+        return builder11;
       }
     }
     function create(p1, p2) {
@@ -58817,22 +59544,22 @@ var require_BuilderFunctions = __commonJS({
       const contents = isXMLBuilderCreateOptions(p1) ? p2 : p1;
       const doc = (0, dom_1.createDocument)();
       setOptions(doc, options);
-      const builder9 = new _1.XMLBuilderImpl(doc);
+      const builder11 = new _1.XMLBuilderImpl(doc);
       if (contents !== void 0) {
-        builder9.ele(contents);
+        builder11.ele(contents);
       }
-      return builder9;
+      return builder11;
     }
     function fragment(p1, p2) {
       const options = formatBuilderOptions(p1 === void 0 || isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
       const contents = isXMLBuilderCreateOptions(p1) ? p2 : p1;
       const doc = (0, dom_1.createDocument)();
       setOptions(doc, options, true);
-      const builder9 = new _1.XMLBuilderImpl(doc.createDocumentFragment());
+      const builder11 = new _1.XMLBuilderImpl(doc.createDocumentFragment());
       if (contents !== void 0) {
-        builder9.ele(contents);
+        builder11.ele(contents);
       }
-      return builder9;
+      return builder11;
     }
     function convert(p1, p2, p3) {
       let builderOptions;
@@ -61148,6 +61875,16 @@ var init_serialize = __esm({
   }
 });
 
+// src/render/json.ts
+var renderJson;
+var init_json = __esm({
+  "src/render/json.ts"() {
+    "use strict";
+    renderJson = (schema) => (report2) => `${JSON.stringify(schema.parse(report2), null, 2)}
+`;
+  }
+});
+
 // src/render/trace/text.ts
 var text_exports = {};
 __export(text_exports, {
@@ -61173,10 +61910,10 @@ function renderTraceText(r) {
   }
   if (r.sources.length > 0) {
     out.push("  built from or embedding locked sources (nearest first):");
-    for (const s of r.sources) {
-      const how = s.via === "references" ? `referenced at run time, ${s.depth} step${s.depth === 1 ? "" : "s"} away` : s.depth === 0 ? "read by its own build" : `read by a build ${s.depth} derivation${s.depth === 1 ? "" : "s"} below`;
-      out.push(`    \u2022 ${oneLine(s.path)} (${how})`);
-      for (const f of s.inputs) out.push(`        input ${inputLine(f)}`);
+    for (const s2 of r.sources) {
+      const how = s2.via === "references" ? `referenced at run time, ${s2.depth} step${s2.depth === 1 ? "" : "s"} away` : s2.depth === 0 ? "read by its own build" : `read by a build ${s2.depth} derivation${s2.depth === 1 ? "" : "s"} below`;
+      out.push(`    \u2022 ${oneLine(s2.path)} (${how})`);
+      for (const f of s2.inputs) out.push(`        input ${inputLine(f)}`);
     }
   }
   if (r.attribution === "none") {
@@ -61234,9 +61971,9 @@ function renderTraceMarkdown(r) {
   if (r.inputs.length > 0) out.push(TABLE_HEAD, ...r.inputs.map(inputRow), "");
   if (r.sources.length > 0) {
     out.push("| source path | how | distance | inputs |", "|---|---|---|---|");
-    for (const s of r.sources)
+    for (const s2 of r.sources)
       out.push(
-        `| ${code(s.path)} | ${s.via === "derivation" ? "read by the build" : "run-time reference"} | ${s.depth} | ${s.inputs.map((f) => code(f.input)).join(", ")} |`
+        `| ${code(s2.path)} | ${s2.via === "derivation" ? "read by the build" : "run-time reference"} | ${s2.depth} | ${s2.inputs.map((f) => code(f.input)).join(", ")} |`
       );
     out.push("");
   }
@@ -61540,7 +62277,7 @@ function renderResolveText(r) {
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));
-  const counts = ["resolved", "not-found", "unsupported", "failed"].map((s) => `${r.inputs.filter((e) => e.status === s).length} ${s}`).join(", ");
+  const counts = ["resolved", "not-found", "unsupported", "failed"].map((s2) => `${r.inputs.filter((e) => e.status === s2).length} ${s2}`).join(", ");
   out.push(
     "",
     `${counts}; ${r.requests} request${r.requests === 1 ? "" : "s"} to GitHub${r.offline ? " (offline: cache only)" : ""}`
@@ -61557,8 +62294,8 @@ var init_text2 = __esm({
     init_findings();
     init_escape();
     sig = (e) => {
-      const s = e.upstream?.commit?.signature;
-      return s === void 0 ? "" : s.state === "verified" ? "signed (verified)" : s.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s.reason))})`;
+      const s2 = e.upstream?.commit?.signature;
+      return s2 === void 0 ? "" : s2.state === "verified" ? "signed (verified)" : s2.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s2.reason))})`;
     };
   }
 });
@@ -61699,8 +62436,8 @@ function diffClosures(a, b) {
   const [ga, gb] = [groups2(a), groups2(b)];
   const packages = [];
   for (const name of sorted(/* @__PURE__ */ new Set([...ga.keys(), ...gb.keys()]))) {
-    const change = changeOf(name, ga.get(name), gb.get(name));
-    if (change !== void 0) packages.push(change);
+    const change2 = changeOf(name, ga.get(name), gb.get(name));
+    if (change2 !== void 0) packages.push(change2);
   }
   const total = (g) => [...g.values()].reduce((n, v) => n + v.size, 0);
   return { packages, oldSize: total(ga), newSize: total(gb) };
@@ -61711,7 +62448,7 @@ var init_closure_diff = __esm({
     "use strict";
     SHOWN_SIZE_DELTA = 8 * 1024;
     isAsciiLetter = (c) => c !== void 0 && /^[A-Za-z]$/.test(c);
-    sorted = (s) => [...s].sort(compareBytes);
+    sorted = (s2) => [...s2].sort(compareBytes);
   }
 });
 
@@ -61742,21 +62479,20 @@ var init_closure_lines = __esm({
 // src/domain/lock/path-table.ts
 function pathTable(graph) {
   const out = /* @__PURE__ */ new Map();
-  const expanded = /* @__PURE__ */ new Map();
-  walkEdges(graph, ({ path: path4, ref, target }) => {
-    out.set(path4.join("/"), ref.kind === "follows" ? { path: path4, key: target, follows: ref.path } : { path: path4, key: target });
-    if (ref.kind === "follows") return false;
-    const n = expanded.get(target) ?? 0;
-    expanded.set(target, n + 1);
-    return n < MAX_PATHS_PER_NODE;
-  });
+  for (const { path: path7, ref, target } of traverseLock(graph).inputs) {
+    if (target === void 0) continue;
+    out.set(
+      formatInputPath(path7),
+      ref.kind === "follows" ? { path: path7, key: target, follows: ref.path } : { path: path7, key: target }
+    );
+  }
   return out;
 }
 var init_path_table = __esm({
   "src/domain/lock/path-table.ts"() {
     "use strict";
-    init_walk();
-    init_input_index();
+    init_input_path();
+    init_traversal();
   }
 });
 
@@ -61797,11 +62533,11 @@ function ancestors(input2) {
   const parts = input2.split("/");
   return parts.slice(1).map((_, i) => parts.slice(0, parts.length - 1 - i).join("/"));
 }
-function foldSubtreeFollows(changes) {
-  const byInput = new Map(changes.map((c) => [c.input, c]));
+function foldSubtreeFollows(changes2) {
+  const byInput = new Map(changes2.map((c) => [c.input, c]));
   const folded = /* @__PURE__ */ new Map();
   const kept = [];
-  for (const c of changes) {
+  for (const c of changes2) {
     const side3 = c.kind === "added" ? c.new : c.kind === "removed" ? c.old : void 0;
     const parent = side3?.follows !== void 0 && isFollowsOnly(c) ? ancestors(c.input).find((a) => SUBTREE_KINDS.has(byInput.get(a)?.kind ?? "")) : void 0;
     if (parent === void 0 || side3?.follows === void 0 || c.kind !== "added" && c.kind !== "removed") {
@@ -61828,17 +62564,17 @@ var init_fold_follows = __esm({
 
 // src/domain/diff/release-move.ts
 function bare(segment) {
-  const s = segment.replace(ARCHIVE_SUFFIX, "");
+  const s2 = segment.replace(ARCHIVE_SUFFIX, "");
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(s2);
   } catch {
-    return s;
+    return s2;
   }
 }
 function segmentMove(a, b) {
   if (a.length > MAX_SEGMENT || b.length > MAX_SEGMENT) return void 0;
   const [x, y] = [bare(a), bare(b)];
-  const [vx, vy] = [VERSION18.exec(x), VERSION18.exec(y)];
+  const [vx, vy] = [VERSION19.exec(x), VERSION19.exec(y)];
   if (vx !== null && vy !== null && (vx[1] ?? "") === (vy[1] ?? "")) return { kind: "version", from: x, to: y };
   if (ID2.test(x) && ID2.test(y)) return { kind: "id", from: x, to: y };
   return void 0;
@@ -61863,12 +62599,12 @@ function releaseMove(oldUrl, newUrl) {
   const shown = moves.find((m) => m.kind === "version") ?? moves[0];
   return shown === void 0 ? void 0 : { from: shown.from, to: shown.to };
 }
-var ARCHIVE_SUFFIX, VERSION18, ID2, MAX_SEGMENT;
+var ARCHIVE_SUFFIX, VERSION19, ID2, MAX_SEGMENT;
 var init_release_move = __esm({
   "src/domain/diff/release-move.ts"() {
     "use strict";
     ARCHIVE_SUFFIX = /\.(?:tar\.gz|tar\.xz|tar\.bz2|tar\.zst|tgz|tbz2?|txz|zip|tar)$/i;
-    VERSION18 = /^([A-Za-z][A-Za-z0-9_]*[-_])?(v?\d+(?:\.\d+)+(?:[-+~_.][0-9A-Za-z.+~_-]*)?)$/;
+    VERSION19 = /^([A-Za-z][A-Za-z0-9_]*[-_])?(v?\d+(?:\.\d+)+(?:[-+~_.][0-9A-Za-z.+~_-]*)?)$/;
     ID2 = /^(?:(?=[a-f]*\d)[0-9a-f]{7,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
     MAX_SEGMENT = 200;
   }
@@ -62409,8 +63145,8 @@ var require_clean = __commonJS({
     "use strict";
     var parse5 = require_parse();
     var clean = (version2, options) => {
-      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
+      const s2 = parse5(version2.trim().replace(/^[=v]+/, ""), options);
+      return s2 ? s2.version : null;
     };
     module.exports = clean;
   }
@@ -62752,10 +63488,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse5 = require_parse();
-    var constants2 = require_constants3();
+    var constants3 = require_constants3();
     var SemVer = require_semver();
     var truncate2 = (version2, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -63089,8 +63825,8 @@ var require_range = __commonJS({
       parseRange(range) {
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached2 = cache.get(memoKey);
+        const memoKey2 = memoOpts + ":" + range;
+        const cached2 = cache.get(memoKey2);
         if (cached2) {
           return cached2;
         }
@@ -63124,7 +63860,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result2 = [...rangeMap.values()];
-        cache.set(memoKey, result2);
+        cache.set(memoKey2, result2);
         return result2;
       }
       intersects(range, options) {
@@ -63995,7 +64731,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants3();
+    var constants3 = require_constants3();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse5 = require_parse();
@@ -64079,8 +64815,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -64120,36 +64856,36 @@ function sameAttrs(a, b) {
 }
 function side(node2, entry) {
   if (node2.locked === void 0) return ROOT_SIDE;
-  const s = node2.locked;
+  const s2 = node2.locked;
   return {
-    type: s.type === "unknown" ? s.declaredType : s.type,
-    url: toFlakeUrl(s),
-    attrs: s.attrs,
-    ...s.rev !== void 0 ? { rev: s.rev } : {},
-    ...s.narHash !== void 0 ? { narHash: toSri(s.narHash) } : {},
-    ...s.lastModified !== void 0 ? { lastModified: s.lastModified } : {},
+    type: s2.type === "unknown" ? s2.declaredType : s2.type,
+    url: toFlakeUrl(s2),
+    attrs: s2.attrs,
+    ...s2.rev !== void 0 ? { rev: s2.rev } : {},
+    ...s2.narHash !== void 0 ? { narHash: toSri(s2.narHash) } : {},
+    ...s2.lastModified !== void 0 ? { lastModified: s2.lastModified } : {},
     ...node2.original?.ref !== void 0 ? { ref: node2.original.ref } : {},
     ...entry.follows !== void 0 ? { follows: formatInputPath(entry.follows) } : {},
     flake: node2.isFlake
   };
 }
-function location(s) {
-  switch (s.type) {
+function location(s2) {
+  switch (s2.type) {
     case "github":
     case "gitlab":
     case "sourcehut":
-      return `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase();
+      return `${s2.type}:${forgeHost(s2)}/${s2.owner}/${s2.repo}`.toLowerCase();
     case "git":
     case "hg":
     case "tarball":
     case "file":
-      return `${s.type}:${s.url.split("?")[0]}`;
+      return `${s2.type}:${s2.url.split("?")[0]}`;
     case "path":
-      return `path:${s.path}`;
+      return `path:${s2.path}`;
     case "indirect":
-      return `indirect:${s.id}`;
+      return `indirect:${s2.id}`;
     default:
-      return `${s.declaredType}:${JSON.stringify(s.attrs["url"] ?? "")}`;
+      return `${s2.declaredType}:${JSON.stringify(s2.attrs["url"] ?? "")}`;
   }
 }
 function releaseOf(x, y) {
@@ -64184,7 +64920,7 @@ function kindsOf(x, y) {
 }
 function diffLocks(oldGraph, newGraph) {
   const [pa, pb] = [pathTable(oldGraph), pathTable(newGraph)];
-  const changes = [];
+  const changes2 = [];
   const findings = [];
   let unchanged = 0;
   for (const key of [.../* @__PURE__ */ new Set([...pa.keys(), ...pb.keys()])].sort(compareStrings)) {
@@ -64193,17 +64929,17 @@ function diffLocks(oldGraph, newGraph) {
     const input2 = key;
     if (ea === void 0 || na === void 0) {
       if (eb !== void 0 && nb !== void 0)
-        changes.push({ input: input2, kind: "added", kinds: ["added"], new: side(nb, eb) });
+        changes2.push({ input: input2, kind: "added", kinds: ["added"], new: side(nb, eb) });
       continue;
     }
     if (eb === void 0 || nb === void 0) {
-      changes.push({ input: input2, kind: "removed", kinds: ["removed"], old: side(na, ea) });
+      changes2.push({ input: input2, kind: "removed", kinds: ["removed"], old: side(na, ea) });
       continue;
     }
     if (na.locked === void 0 || nb.locked === void 0) {
       if (na.locked === void 0 && nb.locked === void 0) unchanged++;
       else
-        changes.push({
+        changes2.push({
           input: input2,
           kind: "follows-changed",
           kinds: ["follows-changed"],
@@ -64226,7 +64962,7 @@ function diffLocks(oldGraph, newGraph) {
       move: classifyVersionChange(na.original?.ref ?? "", nb.original?.ref ?? "")
     } : void 0;
     const release = releaseOf({ node: na, locked: na.locked, entry: ea }, { node: nb, locked: nb.locked, entry: eb });
-    const change = {
+    const change2 = {
       input: input2,
       kind,
       kinds,
@@ -64235,10 +64971,10 @@ function diffLocks(oldGraph, newGraph) {
       ...refMove !== void 0 ? { refMove } : {},
       ...release !== void 0 ? { release } : {}
     };
-    changes.push(change);
-    findings.push(...lockRisks(change, pinningOf(nb.locked)));
+    changes2.push(change2);
+    findings.push(...lockRisks(change2, pinningOf(nb.locked)));
   }
-  return { changes: foldSubtreeFollows(changes), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+  return { changes: foldSubtreeFollows(changes2), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
 }
 var CHANGE_KINDS, ROOT_SIDE, isUrlFetch, byOrder;
 var init_lock_diff = __esm({
@@ -64267,7 +65003,7 @@ var init_lock_diff = __esm({
       "last-modified-backwards"
     ];
     ROOT_SIDE = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
-    isUrlFetch = (s) => s.type === "tarball" || s.type === "file";
+    isUrlFetch = (s2) => s2.type === "tarball" || s2.type === "file";
     byOrder = (a, b) => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
   }
 });
@@ -64331,7 +65067,7 @@ var init_view = __esm({
     sourceChanges = (r) => r.changes.filter((c) => !isFollowsOnly(c));
     followsChanges = (r) => r.changes.filter(isFollowsOnly);
     followsText = (target, quote) => target === "" ? "follows the root flake" : `follows ${quote(target)}`;
-    pinText = (s) => s === void 0 ? "" : s.follows !== void 0 ? followsText(s.follows, (t) => `'${t}'`) : `${s.url}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
+    pinText = (s2) => s2 === void 0 ? "" : s2.follows !== void 0 ? followsText(s2.follows, (t) => `'${t}'`) : `${s2.url}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
     plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
     closureTotal = (c) => {
       const mib = (c.newSize - c.oldSize) / 1048576;
@@ -64352,7 +65088,7 @@ function subtreeLine(input2, follows) {
   return `with ${follows.length} follows: ${items.join(", ")}`;
 }
 function renderDiffText(r, opts) {
-  const c = (code2, s) => opts.color ? `${ANSI[code2]}${s}${ANSI.reset}` : s;
+  const c = (code2, s2) => opts.color ? `${ANSI[code2]}${s2}${ANSI.reset}` : s2;
   const out = [];
   if (r.findings.length > 0) {
     out.push(c("bold", `Findings (${r.findings.length}):`));
@@ -64363,14 +65099,14 @@ function renderDiffText(r, opts) {
       );
     out.push("");
   }
-  for (const [kind, changes] of groupByKind(r)) {
-    out.push(c("bold", `${KIND_TITLES[kind]} (${changes.length}):`));
-    for (const ch of changes) {
+  for (const [kind, changes2] of groupByKind(r)) {
+    out.push(c("bold", `${KIND_TITLES[kind]} (${changes2.length}):`));
+    for (const ch of changes2) {
       const risk = riskOf(r, ch.input);
       const mark = risk === "high" || risk === "medium" ? ` ${c(risk === "high" ? "red" : "yellow", `[${risk} risk]`)}` : "";
       const verb = kind === "added" ? "Added" : kind === "removed" ? "Removed" : "Updated";
       out.push(`\u2022 ${verb} input '${oneLine(ch.input)}':${mark}`);
-      const q4 = (s) => s?.follows !== void 0 ? oneLine(pinText(s)) : `'${oneLine(pinText(s))}'`;
+      const q4 = (s2) => s2?.follows !== void 0 ? oneLine(pinText(s2)) : `'${oneLine(pinText(s2))}'`;
       if (ch.old !== void 0 && ch.new !== void 0) out.push(`    ${q4(ch.old)}`, `  \u2192 ${q4(ch.new)}`);
       else out.push(`    ${q4(ch.new ?? ch.old)}`);
       const u = ch.upstream;
@@ -64398,7 +65134,7 @@ function renderDiffText(r, opts) {
   if (follows.length > 0) {
     out.push(c("bold", `Follows (${follows.length}):`));
     for (const ch of follows) {
-      const side3 = (s) => followsText(s?.follows ?? "", (t) => `'${oneLine(t)}'`);
+      const side3 = (s2) => followsText(s2?.follows ?? "", (t) => `'${oneLine(t)}'`);
       const what = ch.old !== void 0 && ch.new !== void 0 ? `${side3(ch.old)} \u2192 ${side3(ch.new)}` : `${ch.kind} (${side3(ch.new ?? ch.old)})`;
       out.push(`  '${oneLine(ch.input)}': ${what}`);
     }
@@ -64446,16 +65182,16 @@ var init_text3 = __esm({
 });
 
 // src/render/diff/links.ts
-function githubPin(s) {
-  if (s?.type !== "github" || s.follows !== void 0) return void 0;
-  const { owner, repo, host } = s.attrs;
+function githubPin(s2) {
+  if (s2?.type !== "github" || s2.follows !== void 0) return void 0;
+  const { owner, repo, host } = s2.attrs;
   if (host !== void 0 && String(host).toLowerCase() !== "github.com") return void 0;
-  if (typeof owner !== "string" || typeof repo !== "string" || s.rev === void 0) return void 0;
-  return NAME.test(owner) && NAME.test(repo) && REV3.test(s.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s.rev } : void 0;
+  if (typeof owner !== "string" || typeof repo !== "string" || s2.rev === void 0) return void 0;
+  return NAME.test(owner) && NAME.test(repo) && REV4.test(s2.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s2.rev } : void 0;
 }
-function flakehubRelease(s) {
-  if (s === void 0 || s.follows !== void 0) return void 0;
-  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s.url);
+function flakehubRelease(s2) {
+  if (s2 === void 0 || s2.follows !== void 0) return void 0;
+  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s2.url);
   if (m === null) return void 0;
   const [owner, repo] = [m[1] ?? "", m[2] ?? ""];
   let version2;
@@ -64464,7 +65200,7 @@ function flakehubRelease(s) {
   } catch {
     return void 0;
   }
-  return NAME.test(owner) && NAME.test(repo) && VERSION19.test(version2) ? `https://flakehub.com/flake/${owner}/${repo}/${encodeURIComponent(version2)}` : void 0;
+  return NAME.test(owner) && NAME.test(repo) && VERSION20.test(version2) ? `https://flakehub.com/flake/${owner}/${repo}/${encodeURIComponent(version2)}` : void 0;
 }
 function changeLink(c) {
   const [a, b] = [githubPin(c.old), githubPin(c.new)];
@@ -64483,13 +65219,13 @@ function linkTarget(url2) {
     (c) => "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)
   );
 }
-var NAME, REV3, VERSION19;
+var NAME, REV4, VERSION20;
 var init_links = __esm({
   "src/render/diff/links.ts"() {
     "use strict";
     NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-    REV3 = /^[0-9a-f]{40}$/;
-    VERSION19 = /^[0-9A-Za-z.+_-]{1,100}$/;
+    REV4 = /^[0-9a-f]{40}$/;
+    VERSION20 = /^[0-9A-Za-z.+_-]{1,100}$/;
   }
 });
 
@@ -64514,15 +65250,15 @@ function changesTable(r) {
   return [line(columns.map((c) => c.title)), `|${used.map(() => "---|").join("")}`, ...cells.map(line), ""];
 }
 function followsBlock(r) {
-  const changes = followsChanges(r);
-  if (changes.length === 0) return [];
+  const changes2 = followsChanges(r);
+  if (changes2.length === 0) return [];
   const n = followsCounts(r);
-  const standalone = changes.length;
+  const standalone = changes2.length;
   const summary = n.rewired === standalone ? `${standalone} follows rewired` : `${standalone} follows changed (${n.rewired} rewired)`;
   return [
     `<details><summary>${summary}</summary>`,
     "",
-    ...changes.map(
+    ...changes2.map(
       (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : `${c.kind}, ${side2(c.new ?? c.old)}`}`
     ),
     "",
@@ -64539,7 +65275,7 @@ var init_markdown_changes = __esm({
     init_links();
     init_view();
     md = (v) => escapeMarkdown(String(v));
-    side2 = (s) => s === void 0 ? "\u2013" : s.follows !== void 0 ? followsText(s.follows, code) : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== void 0 ? ` (${isoDate(s.lastModified)})` : ""}`;
+    side2 = (s2) => s2 === void 0 ? "\u2013" : s2.follows !== void 0 ? followsText(s2.follows, code) : `${code(s2.rev?.slice(0, 12) ?? s2.narHash?.slice(7, 19) ?? "?")}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
     fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
         return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
@@ -64773,7 +65509,7 @@ function renderCheckText(r) {
         `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${oneLine(f.suppressedBy.expires)})` : ""}`
       );
   }
-  const counts = ["high", "medium", "low", "info"].map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}`).join(", ");
+  const counts = ["high", "medium", "low", "info"].map((s2) => `${r.findings.filter((f) => f.severity === s2).length} ${s2}`).join(", ");
   out.push(
     "",
     `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}`
@@ -64874,11 +65610,11 @@ __export(sarif_exports, {
   renderSarif: () => renderSarif
 });
 function fingerprint(f) {
-  const s = `${f.rule}\0${f.input}`;
+  const s2 = `${f.rule}\0${f.input}`;
   let a = 2166136261;
-  let b = 16777619 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  let b = 16777619 ^ s2.length;
+  for (let i = 0; i < s2.length; i++) {
+    const c = s2.charCodeAt(i);
     a = Math.imul(a ^ c, 16777619) >>> 0;
     b = Math.imul(b ^ c + i, 1540483477) >>> 0;
   }
@@ -64973,20 +65709,361 @@ var init_sarif = __esm({
   }
 });
 
+// src/domain/fleet/findings.ts
+function describeFinding(f) {
+  switch (f.kind) {
+    case "drift":
+      return `runs ${f.actual}, approved is ${f.expected}${f.changedPackages !== void 0 ? ` (${f.changedPackages} package${f.changedPackages === 1 ? "" : "s"} differ${f.changedPackages === 1 ? "s" : ""})` : ""}`;
+    case "stale-nixpkgs":
+      return `runs nixpkgs ${f.runningRev ?? "(an unknown revision)"}${f.runningLastModified !== void 0 ? ` of ${f.runningLastModified}` : ""}; the approved lock pins ${f.approvedRev ?? "another"}`;
+    case "untrusted-paths":
+      return `${paths(f.count)} signed only by untrusted keys`;
+    case "unsigned-paths":
+      return `${paths(f.count)} without a signature`;
+    case "invalid-signature":
+      return `${paths(f.count)} with a signature by a trusted key that does not verify`;
+    case "host-unreachable":
+      return `could not be read: ${f.reason}`;
+  }
+}
+var FLEET_FINDINGS, severityOf, paths, KIND_ORDER, compareFleetFindings;
+var init_findings2 = __esm({
+  "src/domain/fleet/findings.ts"() {
+    "use strict";
+    init_input_path();
+    FLEET_FINDINGS = {
+      drift: {
+        severity: "high",
+        why: "The host does not run the system approved for it, so it runs something nobody tested or reviewed as deployed.",
+        fix: "Deploy the approved system to the host (or approve what it runs after review), then run fleet again."
+      },
+      "stale-nixpkgs": {
+        severity: "medium",
+        why: "The host runs a system built from an older nixpkgs than the approved lock pins, so it misses the fixes published since.",
+        fix: "Rebuild and deploy the host from the approved flake.lock."
+      },
+      "untrusted-paths": {
+        severity: "medium",
+        why: "Paths carry signatures only from keys that are not trusted: nobody you trust vouches for what was built.",
+        fix: "Sign the paths with a trusted key (nix store sign), copy them from a trusted cache, or add the key to trustedKeys after review."
+      },
+      "unsigned-paths": {
+        severity: "low",
+        why: "Paths without any signature were built on the host or copied without signatures; nothing shows where they came from.",
+        fix: "Build on a trusted builder and sign (nix store sign), or accept locally built paths knowingly."
+      },
+      "invalid-signature": {
+        severity: "high",
+        why: "A signature names a trusted key but does not match the path's contents: the path was altered after signing, or the signature forged.",
+        fix: "Treat the host as compromised until explained: compare the path with the cache (nix store verify) and repair it."
+      },
+      "host-unreachable": {
+        severity: "info",
+        why: "The host could not be read, so the report says nothing about it (the run is incomplete: exit 4).",
+        fix: "Check the store URI, ssh access (NIX_SSHOPTS) or report file, then run fleet again."
+      }
+    };
+    severityOf = (f) => FLEET_FINDINGS[f.kind].severity;
+    paths = (n) => `${n} path${n === 1 ? "" : "s"}`;
+    KIND_ORDER = Object.keys(FLEET_FINDINGS);
+    compareFleetFindings = (a, b) => compareStrings(a.host, b.host) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+  }
+});
+
+// src/render/fleet/view.ts
+function signatureSummary(h) {
+  const c = h.signatures?.counts;
+  if (c === void 0) return "";
+  const parts = [
+    [c.trusted, "trusted"],
+    [c.contentAddressed, "content-addressed"],
+    [c.untrusted, "untrusted"],
+    [c.unsigned, "unsigned"],
+    [c.invalid, "invalid"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(", ");
+}
+function changeSummary(c, limit = 8) {
+  const one = (p) => {
+    if (p.change === "added") return `+${p.name} ${p.newVersions.join(", ")}`.trimEnd();
+    if (p.change === "removed") return `-${p.name} ${p.oldVersions.join(", ")}`.trimEnd();
+    if (p.change === "size-changed") return `${p.name} (size ${p.sizeDelta >= 0 ? "+" : ""}${p.sizeDelta} B)`;
+    return `${p.name} ${p.oldVersions.join(", ") || "\u2205"} \u2192 ${p.newVersions.join(", ") || "\u2205"}`;
+  };
+  const shown = c.packages.slice(0, limit).map(one);
+  const more = c.packages.length > limit ? `, \u2026 ${c.packages.length - limit} more` : "";
+  return c.packages.length === 0 ? "no package changes" : `${shown.join(", ")}${more}`;
+}
+var findingViews, generationText, approvalText;
+var init_view2 = __esm({
+  "src/render/fleet/view.ts"() {
+    "use strict";
+    init_findings2();
+    findingViews = (findings) => findings.map((finding) => ({ finding, severity: severityOf(finding), text: describeFinding(finding) }));
+    generationText = (h) => {
+      const g = h.generations.find((x) => x.number === h.generation);
+      if (h.generation === void 0) return "generation unknown";
+      return `generation ${h.generation}${g?.date !== void 0 ? ` (${g.date})` : ""}`;
+    };
+    approvalText = (approved) => approved === null ? "nothing approved" : approved ? "approved" : "NOT approved";
+  }
+});
+
+// src/render/fleet/text.ts
+var text_exports5 = {};
+__export(text_exports5, {
+  renderFleetText: () => renderFleetText
+});
+function hostLines(h) {
+  if (h.status !== "ok") return [`  ${s(h.name)}  UNREACHABLE: ${s(h.reason ?? "")}`];
+  const out = [`  ${s(h.name)}  ${generationText(h)}  ${s(h.system ?? "")}`];
+  if (h.approved !== null)
+    out.push(`    ${approvalText(h.approved)}${h.approved ? "" : `; approved is ${s(h.expectedSystem ?? "")}`}`);
+  for (const i of h.inputs)
+    out.push(
+      `    input ${s(i.input)} ${s(i.rev?.slice(0, 12) ?? "(no rev)")}${i.lastModified !== void 0 ? ` of ${s(i.lastModified.slice(0, 10))}` : ""}${i.approved ? "" : ` (only in ${s(i.lock)})`}`
+    );
+  out.push(`    signatures: ${signatureSummary(h) || "no paths"} (${h.paths} paths)`);
+  if (h.drift !== void 0) out.push(`    drift from approved: ${s(changeSummary(h.drift))}`);
+  if (h.lastChange !== void 0) out.push(`    last change: ${s(changeSummary(h.lastChange))}`);
+  return out;
+}
+function renderFleetText(r) {
+  const t = r.totals;
+  const out = [
+    `flake-audit fleet: ${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems`
+  ];
+  if (r.approvedLock !== void 0)
+    out.push(
+      `approved lock: ${s(r.approvedLock.path)}${r.approvedLock.nixpkgsRev !== void 0 ? ` (nixpkgs ${s(r.approvedLock.nixpkgsRev.slice(0, 12))})` : ""}`
+    );
+  out.push(`trusted keys: ${r.trustedKeys.length > 0 ? r.trustedKeys.map(s).join(", ") : "none"}`, "", "Systems");
+  for (const g of r.groups) out.push(`  ${s(g.system)}  ${approvalText(g.approved)}  ${g.hosts.map(s).join(", ")}`);
+  out.push("", "Hosts", ...r.hosts.flatMap(hostLines), "");
+  const views = findingViews(r.findings);
+  out.push(views.length > 0 ? "Findings" : "No findings.");
+  for (const v of views)
+    out.push(`  ${v.severity.padEnd(6)} ${v.finding.kind.padEnd(17)} ${s(v.finding.host)}: ${s(v.text)}`);
+  out.push(
+    "",
+    `Paths: ${t.distinctPaths} distinct; ${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature`
+  );
+  for (const g of r.gaps) out.push(`could not learn: ${s(g.reason)}`);
+  return `${out.join("\n")}
+`;
+}
+var s;
+var init_text5 = __esm({
+  "src/render/fleet/text.ts"() {
+    "use strict";
+    init_escape();
+    init_view2();
+    s = oneLine;
+  }
+});
+
+// src/render/fleet/markdown.ts
+var markdown_exports5 = {};
+__export(markdown_exports5, {
+  renderFleetMarkdown: () => renderFleetMarkdown
+});
+function hostRow(h) {
+  if (h.status !== "ok") return `| ${code(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
+  const inputs = h.inputs.map((i) => `${code(i.input)} ${code(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
+  const cells = [
+    code(h.name),
+    code(h.system ?? ""),
+    escapeMarkdown(generationText(h)),
+    approvalText(h.approved),
+    inputs || "\u2013",
+    escapeMarkdown(signatureSummary(h) || "\u2013")
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function changes(h) {
+  const out = [];
+  if (h.drift !== void 0)
+    out.push(`- ${code(h.name, false)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
+  if (h.lastChange !== void 0)
+    out.push(`- ${code(h.name, false)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
+  return out;
+}
+function renderFleetMarkdown(r) {
+  const t = r.totals;
+  const out = [
+    "### flake-audit fleet",
+    "",
+    `${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems; ${t.distinctPaths} distinct paths (${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature).`,
+    ""
+  ];
+  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path, false)}.`, "");
+  out.push("| system | approval | hosts |", "|---|---|---|");
+  for (const g of r.groups)
+    out.push(`| ${code(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => code(h)).join(", ")} |`);
+  out.push("", "| host | system | generation | approval | inputs | signatures |", "|---|---|---|---|---|---|");
+  out.push(...r.hosts.map(hostRow), "");
+  const changeLines = r.hosts.flatMap(changes);
+  if (changeLines.length > 0) out.push("#### Changes", "", ...changeLines, "");
+  const views = findingViews(r.findings);
+  if (views.length > 0) {
+    out.push("#### Findings", "", "| severity | kind | host | finding |", "|---|---|---|---|");
+    for (const v of views)
+      out.push(`| ${v.severity} | ${v.finding.kind} | ${code(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
+    out.push("");
+    for (const kind of [...new Set(views.map((v) => v.finding.kind))])
+      out.push(`- **${kind}**: ${FLEET_FINDINGS[kind].why} ${FLEET_FINDINGS[kind].fix}`);
+    out.push("");
+  } else out.push("No findings.", "");
+  for (const g of r.gaps) out.push(`- could not learn: ${escapeMarkdown(g.reason)}`);
+  return `${out.join("\n").trimEnd()}
+`;
+}
+var init_markdown5 = __esm({
+  "src/render/fleet/markdown.ts"() {
+    "use strict";
+    init_findings2();
+    init_escape();
+    init_view2();
+  }
+});
+
+// src/render/fleet/report.schema.ts
+var GenerationSchema, PackageChangeSchema, ClosureChangeSchema, CountsSchema, HostSchema, examples, FindingSchema2, FleetReportSchema;
+var init_report_schema6 = __esm({
+  "src/render/fleet/report.schema.ts"() {
+    "use strict";
+    init_zod();
+    init_report_schema();
+    GenerationSchema = external_exports.object({ number: external_exports.number().int(), path: external_exports.string(), date: external_exports.string().optional() });
+    PackageChangeSchema = external_exports.object({
+      name: external_exports.string(),
+      change: external_exports.enum(["added", "removed", "version-changed", "size-changed"]),
+      oldVersions: external_exports.array(external_exports.string()),
+      newVersions: external_exports.array(external_exports.string()),
+      sizeDelta: external_exports.number().int()
+    });
+    ClosureChangeSchema = external_exports.object({
+      from: external_exports.string(),
+      to: external_exports.string(),
+      packages: external_exports.array(PackageChangeSchema),
+      sizeDelta: external_exports.number().int()
+    });
+    CountsSchema = external_exports.object({
+      trusted: external_exports.number().int(),
+      untrusted: external_exports.number().int(),
+      unsigned: external_exports.number().int(),
+      invalid: external_exports.number().int(),
+      contentAddressed: external_exports.number().int()
+    }).describe("paths by verdict, as nix store verify --sigs-needed 1 judges them; they add up to paths");
+    HostSchema = external_exports.object({
+      name: external_exports.string(),
+      source: external_exports.union([
+        external_exports.object({ kind: external_exports.literal("store"), store: external_exports.string() }),
+        external_exports.object({ kind: external_exports.literal("report"), file: external_exports.string() })
+      ]),
+      status: external_exports.enum(["ok", "unreachable"]),
+      reason: external_exports.string().optional().describe("why the host could not be read"),
+      system: external_exports.string().optional(),
+      generation: external_exports.number().int().optional(),
+      generations: external_exports.array(GenerationSchema),
+      approved: external_exports.boolean().nullable().describe("null when no approved system matches the host's name"),
+      expectedSystem: external_exports.string().optional(),
+      paths: external_exports.number().int(),
+      inputs: external_exports.array(
+        external_exports.object({
+          input: external_exports.string(),
+          rev: external_exports.string().optional(),
+          lastModified: external_exports.string().optional(),
+          storePath: external_exports.string(),
+          lock: external_exports.string(),
+          approved: external_exports.boolean()
+        })
+      ),
+      drift: ClosureChangeSchema.optional().describe("packages from the approved system to the host's"),
+      lastChange: ClosureChangeSchema.optional().describe("packages from the previous generation to the current one"),
+      signatures: external_exports.object({
+        counts: CountsSchema,
+        untrusted: external_exports.array(external_exports.string()),
+        unsigned: external_exports.array(external_exports.string()),
+        invalid: external_exports.array(external_exports.string())
+      }).optional()
+    });
+    examples = { count: external_exports.number().int(), examples: external_exports.array(external_exports.string()) };
+    FindingSchema2 = external_exports.discriminatedUnion("kind", [
+      external_exports.object({
+        kind: external_exports.literal("drift"),
+        host: external_exports.string(),
+        expected: external_exports.string(),
+        actual: external_exports.string(),
+        changedPackages: external_exports.number().int().optional()
+      }),
+      external_exports.object({
+        kind: external_exports.literal("stale-nixpkgs"),
+        host: external_exports.string(),
+        approvedRev: external_exports.string().optional(),
+        runningRev: external_exports.string().optional(),
+        runningLastModified: external_exports.string().optional()
+      }),
+      external_exports.object({ kind: external_exports.literal("untrusted-paths"), host: external_exports.string(), ...examples }),
+      external_exports.object({ kind: external_exports.literal("unsigned-paths"), host: external_exports.string(), ...examples }),
+      external_exports.object({ kind: external_exports.literal("invalid-signature"), host: external_exports.string(), ...examples }),
+      external_exports.object({ kind: external_exports.literal("host-unreachable"), host: external_exports.string(), reason: external_exports.string() })
+    ]).and(external_exports.object({ severity: SeveritySchema }));
+    FleetReportSchema = external_exports.object({
+      schemaVersion: external_exports.literal(1),
+      tool: ToolSchema,
+      fleetFile: SubjectSchema.optional(),
+      approvedLock: SubjectSchema.extend({ nixpkgsRev: external_exports.string().optional() }).optional(),
+      trustedKeys: external_exports.array(external_exports.string()).describe("names of the trusted keys"),
+      hosts: external_exports.array(HostSchema),
+      groups: external_exports.array(external_exports.object({ system: external_exports.string(), hosts: external_exports.array(external_exports.string()), approved: external_exports.boolean().nullable() })),
+      totals: external_exports.object({
+        hosts: external_exports.number().int(),
+        read: external_exports.number().int(),
+        gaps: external_exports.number().int(),
+        distinctSystems: external_exports.number().int(),
+        distinctPaths: external_exports.number().int(),
+        untrustedPaths: external_exports.number().int(),
+        unsignedPaths: external_exports.number().int(),
+        invalidPaths: external_exports.number().int()
+      }),
+      findings: external_exports.array(FindingSchema2),
+      gaps: external_exports.array(GapSchema)
+    }).describe("flake-audit fleet --format json");
+  }
+});
+
+// src/render/fleet/json.ts
+var json_exports = {};
+__export(json_exports, {
+  renderFleetJson: () => renderFleetJson
+});
+var render, renderFleetJson;
+var init_json2 = __esm({
+  "src/render/fleet/json.ts"() {
+    "use strict";
+    init_json();
+    init_report_schema6();
+    init_view2();
+    render = renderJson(FleetReportSchema);
+    renderFleetJson = (r) => render({ ...r, findings: findingViews(r.findings).map((v) => ({ ...v.finding, severity: v.severity })) });
+  }
+});
+
 // src/domain/lock/input-facts.ts
 function inputFacts(input2) {
-  const s = input2.locked;
-  const forge2 = s.type === "github" || s.type === "gitlab" || s.type === "sourcehut";
+  const s2 = input2.locked;
+  const forge2 = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut";
   return {
     input: formatInputPath(input2.primaryPath),
     inputPaths: input2.paths.map(formatInputPath),
-    type: s.type === "unknown" ? s.declaredType : s.type,
-    ...forge2 ? { owner: s.owner, repo: s.repo } : {},
-    url: toFlakeUrl(s),
+    type: s2.type === "unknown" ? s2.declaredType : s2.type,
+    ...forge2 ? { owner: s2.owner, repo: s2.repo } : {},
+    url: toFlakeUrl(s2),
     ...input2.original !== void 0 ? { original: toFlakeUrl(input2.original) } : {},
-    ...s.rev !== void 0 ? { rev: s.rev } : {},
-    ...s.narHash !== void 0 ? { narHash: toSri(s.narHash) } : {},
-    ...s.lastModified !== void 0 ? { lastModified: isoDateTime(s.lastModified) } : {},
+    ...s2.rev !== void 0 ? { rev: s2.rev } : {},
+    ...s2.narHash !== void 0 ? { narHash: toSri(s2.narHash) } : {},
+    ...s2.lastModified !== void 0 ? { lastModified: isoDateTime(s2.lastModified) } : {},
     ...input2.storePath !== void 0 ? { storePath: formatStorePath(input2.storePath) } : {}
   };
 }
@@ -65017,14 +66094,14 @@ function embeddedSources(c, from, index) {
   const out = [];
   const start = c.ids.get(from);
   if (start === void 0) return out;
-  const { paths, described, refStart, refIds } = c.graph;
+  const { paths: paths2, described, refStart, refIds } = c.graph;
   const wanted = /* @__PURE__ */ new Map();
   for (const [p, inputs] of index) {
     const id = c.ids.get(p);
     if (id !== void 0) wanted.set(id, inputs);
   }
   if (wanted.size === 0) return out;
-  const seen = new Uint8Array(paths.length);
+  const seen = new Uint8Array(paths2.length);
   seen[start] = 1;
   let frontier = [start];
   for (let depth = 1; frontier.length > 0; depth++) {
@@ -65038,7 +66115,7 @@ function embeddedSources(c, from, index) {
         seen[r] = 1;
         following.push(r);
         const inputs = wanted.get(r);
-        if (inputs !== void 0) found.push({ path: paths[r], via: "references", depth, inputs });
+        if (inputs !== void 0) found.push({ path: paths2[r], via: "references", depth, inputs });
       }
     }
     out.push(...found.sort((a, b) => compareStrings(a.path, b.path)));
@@ -65046,35 +66123,35 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
-function sourcesOf(path4, ctx, index) {
-  const deriver = path4.endsWith(".drv") ? path4 : ctx.closure?.infos.get(path4)?.deriver ?? ctx.derivations?.byOutput.get(path4);
+function sourcesOf(path7, ctx, index) {
+  const deriver = path7.endsWith(".drv") ? path7 : ctx.closure?.infos.get(path7)?.deriver ?? ctx.derivations?.byOutput.get(path7);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
-    for (const s of buildSources(ctx.derivations, deriver)) {
-      const inputs = index.get(s.path);
-      if (inputs !== void 0 && !seen.has(s.path)) {
-        seen.add(s.path);
-        sources.push({ path: s.path, via: "derivation", depth: s.depth, inputs });
+    for (const s2 of buildSources(ctx.derivations, deriver)) {
+      const inputs = index.get(s2.path);
+      if (inputs !== void 0 && !seen.has(s2.path)) {
+        seen.add(s2.path);
+        sources.push({ path: s2.path, via: "derivation", depth: s2.depth, inputs });
       }
     }
   }
   if (ctx.closure !== void 0) {
-    for (const s of embeddedSources(ctx.closure, path4, index)) if (!seen.has(s.path)) sources.push(s);
+    for (const s2 of embeddedSources(ctx.closure, path7, index)) if (!seen.has(s2.path)) sources.push(s2);
   }
   return { sources, ...deriver !== void 0 ? { deriver } : {} };
 }
-function traceStorePath(path4, ctx) {
+function traceStorePath(path7, ctx) {
   const index = sourceIndex(ctx.inventory);
   const closure = ctx.closure;
   const roots = new Set(ctx.roots ?? (closure !== void 0 ? closureRoots(closure) : []));
-  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path4) ?? [] : [];
-  const direct = index.get(path4) ?? [];
-  const { sources, deriver } = sourcesOf(path4, ctx, index);
-  const kind = direct.length > 0 ? "source" : path4.endsWith(".drv") ? "derivation" : closure?.infos.has(path4) === true || deriver !== void 0 ? "output" : "unknown";
+  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path7) ?? [] : [];
+  const direct = index.get(path7) ?? [];
+  const { sources, deriver } = sourcesOf(path7, ctx, index);
+  const kind = direct.length > 0 ? "source" : path7.endsWith(".drv") ? "derivation" : closure?.infos.has(path7) === true || deriver !== void 0 ? "output" : "unknown";
   const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
   const base = {
-    path: path4,
+    path: path7,
     kind,
     attribution,
     inputs: direct,
@@ -65084,7 +66161,7 @@ function traceStorePath(path4, ctx) {
   };
   if (attribution !== "none") return base;
   for (const above of chain.slice(0, -1).reverse()) {
-    const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s) => s.inputs);
+    const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s2) => s2.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };
   }
   return base;
@@ -65093,7 +66170,7 @@ var init_trace = __esm({
   "src/domain/closure/trace.ts"() {
     "use strict";
     init_closure();
-    init_graph2();
+    init_graph();
     init_derivation();
     init_input_path();
     init_store_path();
@@ -65120,8 +66197,8 @@ async function maybeLock(req, files) {
     return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
   }
 }
-async function autoDerivations(closure, path4, nix, gaps) {
-  const deriver = path4.endsWith(".drv") ? path4 : closure.closure.infos.get(path4)?.deriver;
+async function autoDerivations(closure, path7, nix, gaps) {
+  const deriver = path7.endsWith(".drv") ? path7 : closure.closure.infos.get(path7)?.deriver;
   if (deriver === void 0) return void 0;
   try {
     const out = await nix().derivationClosure(deriver);
@@ -65147,7 +66224,7 @@ async function traceUseCase(req, files, nix) {
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       }
     ]);
-  const path4 = formatStorePath(sp.value);
+  const path7 = formatStorePath(sp.value);
   const gaps = [];
   const [lock, closure] = await Promise.all([
     maybeLock(req, files),
@@ -65157,15 +66234,15 @@ async function traceUseCase(req, files, nix) {
   if (req.derivationsPath !== void 0)
     derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
   else if (closure !== void 0 && req.closure !== void 0 && "of" in req.closure)
-    derivations = await autoDerivations(closure, path4, nix, gaps);
-  const result2 = traceStorePath(path4, {
+    derivations = await autoDerivations(closure, path7, nix, gaps);
+  const result2 = traceStorePath(path7, {
     ...lock.inventory !== void 0 ? { inventory: lock.inventory } : {},
     ...closure !== void 0 ? { closure: closure.closure, roots: closureRoots(closure.closure) } : {},
     ...derivations !== void 0 ? { derivations } : {}
   });
-  const info = closure?.closure.infos.get(path4);
+  const info = closure?.closure.infos.get(path7);
   const notes = lock.note !== void 0 ? [lock.note] : [];
-  if (closure !== void 0 && info === void 0) notes.push(`${path4} is not in the closure data`);
+  if (closure !== void 0 && info === void 0) notes.push(`${path7} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
       "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code"
@@ -65174,15 +66251,15 @@ async function traceUseCase(req, files, nix) {
   return {
     schemaVersion: 1,
     tool: req.tool,
-    path: path4,
+    path: path7,
     kind: result2.kind,
     attribution: result2.attribution,
     inputs: result2.inputs.map(inputFacts),
-    sources: result2.sources.map((s) => ({
-      path: s.path,
-      via: s.via,
-      depth: s.depth,
-      inputs: s.inputs.map(inputFacts)
+    sources: result2.sources.map((s2) => ({
+      path: s2.path,
+      via: s2.via,
+      depth: s2.depth,
+      inputs: s2.inputs.map(inputFacts)
     })),
     chain: result2.chain,
     ...result2.deriver !== void 0 ? { deriver: result2.deriver } : {},
@@ -65240,8 +66317,8 @@ var diff_exports = {};
 __export(diff_exports, {
   diffUseCase: () => diffUseCase
 });
-async function readSide(files, s) {
-  const file2 = "none" in s ? { displayPath: s.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" } : "file" in s ? await files.readText(s.file) : await files.readGitFile(s.git.rev, s.git.path);
+async function readSide(files, s2) {
+  const file2 = "none" in s2 ? { displayPath: s2.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" } : "file" in s2 ? await files.readText(s2.file) : await files.readGitFile(s2.git.rev, s2.git.path);
   const parsed = parseFlakeLock(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file: file2, graph: parsed.value };
@@ -65257,9 +66334,9 @@ async function diffUseCase(req, files, nix, up) {
   const diff = diffLocks(a.graph, b.graph);
   const gaps = [];
   const findings = [...diff.findings];
-  let changes = diff.changes.map((c) => ({ ...c, ...ageOf(c, req.now) }));
+  let changes2 = diff.changes.map((c) => ({ ...c, ...ageOf(c, req.now) }));
   if (!req.lockOnly) {
-    const updated = changes.filter(
+    const updated = changes2.filter(
       (c) => c.kinds.includes("updated") && !c.kinds.includes("source-changed") && c.old?.follows === void 0 && c.new?.follows === void 0
     );
     const pairs = /* @__PURE__ */ new Map();
@@ -65282,12 +66359,13 @@ async function diffUseCase(req, files, nix, up) {
     }) : void 0;
     gaps.push(...prov?.gaps ?? []);
     findings.push(...(prov?.findings ?? []).filter((f) => f.rule === "rev-not-on-ref" || f.rule === "rev-not-found"));
-    changes = changes.map((c) => {
+    changes2 = changes2.map((c) => {
       const pair = pairs.get(c.input);
       if (pair === void 0) return c;
       const facts = compared.get(compareKey(pair));
       if (facts === void 0 || isUpstreamError(facts)) {
-        if (facts !== void 0 && facts.error !== "offline") gaps.push({ input: c.input, reason: facts.message });
+        if (facts !== void 0 && facts.error !== "offline" && !gaps.some((g) => g.input === c.input))
+          gaps.push({ input: c.input, reason: facts.message });
         return facts !== void 0 ? { ...c, upstreamError: facts } : c;
       }
       findings.push(...upstreamRisks(c.input, facts));
@@ -65315,7 +66393,7 @@ async function diffUseCase(req, files, nix, up) {
     new: { source: b.file.displayPath, sha256: b.file.sha256 },
     lockOnly: req.lockOnly,
     offline: req.offline,
-    changes,
+    changes: changes2,
     unchangedCount: diff.unchangedCount,
     findings: findings.sort(compareFindings),
     ...closure !== void 0 ? { closure } : {},
@@ -65334,7 +66412,7 @@ var init_diff = __esm({
     init_inventory();
     init_lock_diff();
     init_risks();
-    init_graph();
+    init_graph2();
     init_upstream_facts();
     init_report();
     init_flake_lock();
@@ -65351,21 +66429,21 @@ function compileStates(glob) {
   const states = [];
   let i = 0;
   while (i < glob.length) {
-    const at2 = states.length;
+    const at = states.length;
     const c = glob.charAt(i);
     if (c === "*" && glob.charAt(i + 1) === "*" && glob.charAt(i + 2) === "/") {
-      states.push({ consumes: "end", char: "", next: at2, skip: [at2 + 1, at2 + 3] });
-      states.push({ consumes: "any", char: "", next: at2 + 1, skip: [at2 + 2] });
-      states.push({ consumes: "lit", char: "/", next: at2 + 3, skip: [] });
+      states.push({ consumes: "end", char: "", next: at, skip: [at + 1, at + 3] });
+      states.push({ consumes: "any", char: "", next: at + 1, skip: [at + 2] });
+      states.push({ consumes: "lit", char: "/", next: at + 3, skip: [] });
       i += 3;
     } else if (c === "*" && glob.charAt(i + 1) === "*") {
-      states.push({ consumes: "any", char: "", next: at2, skip: [at2 + 1] });
+      states.push({ consumes: "any", char: "", next: at, skip: [at + 1] });
       i += 2;
     } else if (c === "*") {
-      states.push({ consumes: "seg", char: "", next: at2, skip: [at2 + 1] });
+      states.push({ consumes: "seg", char: "", next: at, skip: [at + 1] });
       i += 1;
     } else {
-      states.push({ consumes: c === "?" ? "seg" : "lit", char: c, next: at2 + 1, skip: [] });
+      states.push({ consumes: c === "?" ? "seg" : "lit", char: c, next: at + 1, skip: [] });
       i += 1;
     }
   }
@@ -65374,11 +66452,11 @@ function compileStates(glob) {
 }
 function addClosure(states, set4, list2, from) {
   const work = [from];
-  for (let s = work.pop(); s !== void 0; s = work.pop()) {
-    if (set4[s] === 1) continue;
-    set4[s] = 1;
-    list2.push(s);
-    for (const t of states[s]?.skip ?? []) work.push(t);
+  for (let s2 = work.pop(); s2 !== void 0; s2 = work.pop()) {
+    if (set4[s2] === 1) continue;
+    set4[s2] = 1;
+    list2.push(s2);
+    for (const t of states[s2]?.skip ?? []) work.push(t);
   }
 }
 function compileGlob(glob) {
@@ -65391,8 +66469,8 @@ function compileGlob(glob) {
     for (const c of input2) {
       const nextSet = new Uint8Array(states.length);
       const nextList = [];
-      for (const s of list2) {
-        const st = states[s];
+      for (const s2 of list2) {
+        const st = states[s2];
         if (accepts(st, c) && st !== void 0) addClosure(states, nextSet, nextList, st.next);
       }
       if (nextList.length === 0) return false;
@@ -65456,22 +66534,22 @@ var init_nixpkgs_branches = __esm({
 });
 
 // src/domain/policy/lock-rules.ts
-function stale(i, s, now) {
+function stale(i, s2, now) {
   const lastModified = i.locked.lastModified;
   if (lastModified === void 0) return [];
   const threshold = isNixpkgs(i) ? "nixpkgsMaxAgeDays" : "maxAgeDays";
   const ageDays = Math.floor((now.getTime() / 1e3 - lastModified) / DAY2);
-  return ageDays > s[threshold] ? [makeFinding("stale", i.id, { lastModified, ageDays, maxAgeDays: s[threshold], threshold })] : [];
+  return ageDays > s2[threshold] ? [makeFinding("stale", i.id, { lastModified, ageDays, maxAgeDays: s2[threshold], threshold })] : [];
 }
-function nixpkgsRules(i, s, now) {
+function nixpkgsRules(i, s2, now) {
   if (!isNixpkgs(i)) return [];
   const out = [];
   const branch = i.original?.ref;
-  if (branch !== void 0 && !isSupportedBranch(branch, now, s.releases, s.rollingBranches))
+  if (branch !== void 0 && !isSupportedBranch(branch, now, s2.releases, s2.rollingBranches))
     out.push(
       makeFinding("unsupported-branch", i.id, {
         branch,
-        supported: supportedBranchNames(now, s.releases, s.rollingBranches)
+        supported: supportedBranchNames(now, s2.releases, s2.rollingBranches)
       })
     );
   const src = i.locked;
@@ -65496,8 +66574,8 @@ function insecureTransport(i) {
   const url2 = urls.find((u) => INSECURE.test(u));
   return url2 === void 0 ? [] : [makeFinding("insecure-transport", i.id, { url: url2, scheme: url2.slice(0, url2.indexOf(":")) })];
 }
-function lockRules(i, s, now) {
-  return [...stale(i, s, now), ...nixpkgsRules(i, s, now), ...unlocked(i), ...insecureTransport(i)];
+function lockRules(i, s2, now) {
+  return [...stale(i, s2, now), ...nixpkgsRules(i, s2, now), ...unlocked(i), ...insecureTransport(i)];
 }
 function duplicateSources(inputs) {
   const byRepo = /* @__PURE__ */ new Map();
@@ -65535,27 +66613,27 @@ var init_lock_rules = __esm({
     INSECURE = /^(?:http|git):\/\//i;
     isNixpkgs = (i) => nameSource(i.locked).name === "nixpkgs" || /nixos\.org\/.*nixexprs/.test(String(i.locked.attrs["url"] ?? ""));
     repositoryOf = (i) => {
-      const s = i.locked;
-      return s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" ? `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase() : s.type === "git" || s.type === "hg" ? `${s.type}:${s.url.split("?")[0]}` : "";
+      const s2 = i.locked;
+      return s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" ? `${s2.type}:${forgeHost(s2)}/${s2.owner}/${s2.repo}`.toLowerCase() : s2.type === "git" || s2.type === "hg" ? `${s2.type}:${s2.url.split("?")[0]}` : "";
     };
   }
 });
 
 // src/domain/policy/policy.ts
-function withRules(rules, changes) {
+function withRules(rules, changes2) {
   const out = { ...rules };
   for (const id of CHECK_RULES) {
-    const change = changes?.[id];
-    if (change !== void 0) out[id] = { ...out[id], ...change };
+    const change2 = changes2?.[id];
+    if (change2 !== void 0) out[id] = { ...out[id], ...change2 };
   }
   return out;
 }
 function settingsFor(policy, input2, matches) {
-  let s = policy.defaults;
+  let s2 = policy.defaults;
   for (const o of policy.overrides) {
-    if (matches(o.inputs, input2)) s = { ...s, ...o.settings, rules: withRules(s.rules, o.settings.rules) };
+    if (matches(o.inputs, input2)) s2 = { ...s2, ...o.settings, rules: withRules(s2.rules, o.settings.rules) };
   }
-  return s;
+  return s2;
 }
 var CHECK_RULES, on, DEFAULT_SETTINGS, BUILT_IN_POLICY;
 var init_policy = __esm({
@@ -65652,10 +66730,10 @@ function evaluatePolicy(inventory, provenance, policy, now) {
   const upstream = upstreamRules(provenance, settings2);
   const raw = [];
   for (const i of inventory.inputs) {
-    const s = settings2(i.id);
+    const s2 = settings2(i.id);
     const nodeKey2 = i.nodeKeys[0];
-    for (const f of [...lockRules(i, s, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
-      const r = s.rules[f.rule];
+    for (const f of [...lockRules(i, s2, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
+      const r = s2.rules[f.rule];
       if (r.enabled) raw.push({ ...f, severity: r.severity, ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} });
     }
   }
@@ -65740,7 +66818,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -65749,20 +66827,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path4);
+            const ci = visit_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -65773,13 +66851,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -65800,17 +66878,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -65821,13 +66899,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -65854,23 +66932,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path7);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path7);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path7);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path7);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -65885,7 +66963,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -65895,7 +66973,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -66039,7 +67117,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -66066,7 +67144,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -66077,7 +67155,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -66257,7 +67335,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -66283,7 +67361,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -66482,10 +67560,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -66504,7 +67582,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -66534,11 +67612,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -66552,8 +67630,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -66567,8 +67645,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -66586,8 +67664,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -66597,8 +67675,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -68268,10 +69346,10 @@ var require_binary2 = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s2 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+            s2 += String.fromCharCode(buf[i]);
+          str2 = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
@@ -69113,9 +70191,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -69190,14 +70268,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -69212,10 +70290,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -69226,10 +70304,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -69246,13 +70324,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection2.isEmptyPath(path4)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -69329,8 +70407,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s2 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -71205,17 +72283,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -71224,23 +72302,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit3.parentCollection = (cst, path7) => {
+      const parent = visit3.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -71251,12 +72329,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -71543,12 +72621,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s2 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -71853,11 +72931,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s2 = this.buffer.slice(this.pos, i);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -71955,7 +73033,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -71978,7 +73056,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -72886,7 +73964,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source2, options = {}) {
+    function parseDocument3(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -72912,7 +73990,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -72948,7 +74026,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -72972,7 +74050,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser3 = require_parser2();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -73000,8 +74078,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -73071,11 +74149,11 @@ function jsonTooDeepAt(text2) {
 function dataTooDeepAt(data) {
   const work = [{ value: data, path: [] }];
   for (let item = work.pop(); item !== void 0; item = work.pop()) {
-    const { value, path: path4 } = item;
+    const { value, path: path7 } = item;
     if (typeof value !== "object" || value === null) continue;
-    if (path4.length >= MAX_POLICY_DEPTH) return path4;
+    if (path7.length >= MAX_POLICY_DEPTH) return path7;
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [k, v] of entries) work.push({ value: v, path: [...path4, k] });
+    for (const [k, v] of entries) work.push({ value: v, path: [...path7, k] });
   }
   return void 0;
 }
@@ -73101,14 +74179,14 @@ function ruleChanges(rules) {
   }
   return out;
 }
-function toSettings(s) {
+function toSettings(s2) {
   return {
-    ...s.rules !== void 0 ? { rules: ruleChanges(s.rules) } : {},
-    ...s.maxAgeDays !== void 0 ? { maxAgeDays: s.maxAgeDays } : {},
-    ...s.nixpkgsMaxAgeDays !== void 0 ? { nixpkgsMaxAgeDays: s.nixpkgsMaxAgeDays } : {},
-    ...s.supportedBranches?.releases !== void 0 ? { releases: s.supportedBranches.releases } : {},
-    ...s.supportedBranches?.rolling !== void 0 ? { rollingBranches: s.supportedBranches.rolling } : {},
-    ...s.allowedLicenses !== void 0 ? { allowedLicenses: s.allowedLicenses } : {}
+    ...s2.rules !== void 0 ? { rules: ruleChanges(s2.rules) } : {},
+    ...s2.maxAgeDays !== void 0 ? { maxAgeDays: s2.maxAgeDays } : {},
+    ...s2.nixpkgsMaxAgeDays !== void 0 ? { nixpkgsMaxAgeDays: s2.nixpkgsMaxAgeDays } : {},
+    ...s2.supportedBranches?.releases !== void 0 ? { releases: s2.supportedBranches.releases } : {},
+    ...s2.supportedBranches?.rolling !== void 0 ? { rollingBranches: s2.supportedBranches.rolling } : {},
+    ...s2.allowedLicenses !== void 0 ? { allowedLicenses: s2.allowedLicenses } : {}
   };
 }
 function parsePolicy(text2, origin) {
@@ -73118,7 +74196,7 @@ function parsePolicy(text2, origin) {
   if (isJson) {
     const deep = jsonTooDeepAt(text2);
     if (deep !== void 0)
-      return err([{ origin, pointer: "", position: positionAt(text2, deep), message: TOO_DEEP, next: NEXT4 }]);
+      return err([{ origin, pointer: "", position: positionAt(text2, deep), message: TOO_DEEP, next: NEXT5 }]);
     try {
       data = JSON.parse(text2);
     } catch {
@@ -73129,7 +74207,7 @@ function parsePolicy(text2, origin) {
           pointer: "",
           position: positionAt(text2, e.offset),
           message: `invalid JSON: ${e.message}`,
-          next: NEXT4
+          next: NEXT5
         }
       ]);
     }
@@ -73149,7 +74227,7 @@ function parsePolicy(text2, origin) {
           position: pos(e.pos[0]),
           // The parser survives deep flow nesting by reporting its stack overflow as a document error.
           message: /call stack/i.test(e.message) ? TOO_DEEP : `invalid YAML: ${e.message.split("\n")[0]}`,
-          next: NEXT4
+          next: NEXT5
         }))
       );
     try {
@@ -73157,29 +74235,29 @@ function parsePolicy(text2, origin) {
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       const message = `too many YAML aliases expanded (${why}); a policy needs at most ${MAX_ALIAS_COUNT}`;
-      return err([{ origin, pointer: "", message, next: NEXT4 }]);
+      return err([{ origin, pointer: "", message, next: NEXT5 }]);
     }
     const deep = dataTooDeepAt(data);
     if (deep !== void 0) {
-      const at2 = startOf(doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true));
+      const at = startOf(doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true));
       return err([
         {
           origin,
           pointer: pointerOf2(deep),
           message: TOO_DEEP,
-          ...at2 !== void 0 ? { position: pos(at2) } : {},
-          next: NEXT4
+          ...at !== void 0 ? { position: pos(at) } : {},
+          next: NEXT5
         }
       ]);
     }
     locate = (issues) => issues.map((i) => {
-      const path4 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const at2 = startOf(doc.getIn(path4, true)) ?? startOf(doc.getIn(path4.slice(0, -1), true));
-      return at2 !== void 0 ? { ...i, position: pos(at2) } : i;
+      const path7 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const at = startOf(doc.getIn(path7, true)) ?? startOf(doc.getIn(path7.slice(0, -1), true));
+      return at !== void 0 ? { ...i, position: pos(at) } : i;
     });
   }
   const parsed = PolicySchema.safeParse(data);
-  if (!parsed.success) return err(locate(zodIssues(parsed.error, origin, "", data).map((i) => ({ ...i, next: NEXT4 }))));
+  if (!parsed.success) return err(locate(zodIssues(parsed.error, origin, "", data).map((i) => ({ ...i, next: NEXT5 }))));
   const p = parsed.data;
   const base = toSettings(p);
   const defaults = { ...DEFAULT_SETTINGS, ...base, rules: withRules(DEFAULT_SETTINGS.rules, base.rules) };
@@ -73196,7 +74274,7 @@ function parsePolicy(text2, origin) {
     source: origin
   });
 }
-var import_yaml, NEXT4, TOO_DEEP, pointerOf2, startOf;
+var import_yaml, NEXT5, TOO_DEEP, pointerOf2, startOf;
 var init_policy2 = __esm({
   "src/ingest/policy/policy.ts"() {
     "use strict";
@@ -73208,9 +74286,9 @@ var init_policy2 = __esm({
     init_policy_schema();
     init_zod_issues();
     init_limits();
-    NEXT4 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
+    NEXT5 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
     TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
-    pointerOf2 = (path4) => path4.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    pointerOf2 = (path7) => path7.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
     startOf = (node2) => (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
   }
 });
@@ -73220,9 +74298,9 @@ var check_exports = {};
 __export(check_exports, {
   checkUseCase: () => checkUseCase
 });
-async function readPolicy(files, path4) {
-  if (path4 === void 0) return BUILT_IN_POLICY;
-  const file2 = await files.readText(path4);
+async function readPolicy(files, path7) {
+  if (path7 === void 0) return BUILT_IN_POLICY;
+  const file2 = await files.readText(path7);
   const parsed = parsePolicy(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -73281,11 +74359,12 @@ var init_check = __esm({
 // src/app/pr-review.ts
 var pr_review_exports = {};
 __export(pr_review_exports, {
+  DEFAULT_COMMENT_AUTHOR: () => DEFAULT_COMMENT_AUTHOR,
   STICKY_MARKER: () => STICKY_MARKER,
   reviewPullRequest: () => reviewPullRequest,
   upsertStickyComment: () => upsertStickyComment
 });
-async function reviewPullRequest(req, files, git, nix, up, render) {
+async function reviewPullRequest(req, files, git, nix, up, render2) {
   const locks = await git.changedLocks(req.base, req.head);
   const reports = [];
   for (const lock of locks) {
@@ -73306,23 +74385,25 @@ async function reviewPullRequest(req, files, git, nix, up, render) {
     );
     reports.push({ lock, report: report2 });
   }
-  const sections = reports.map(({ lock, report: report2 }) => render(report2, reports.length > 1 ? { lock } : {}));
+  const sections = reports.map(({ lock, report: report2 }) => render2(report2, reports.length > 1 ? { lock } : {}));
   const markdown = sections.length > 0 ? sections.join("\n") : "No flake.lock changes in this pull request.\n";
   return { reports, markdown };
 }
-async function upsertStickyComment(comments, markdown) {
+async function upsertStickyComment(comments, markdown, author = DEFAULT_COMMENT_AUTHOR) {
   const body = `${STICKY_MARKER}
 ${markdown}`;
-  const mine = (await comments.list()).find((c) => c.body.includes(STICKY_MARKER));
+  const login = author.toLowerCase();
+  const mine = (await comments.list()).find((c) => c.author?.toLowerCase() === login && c.body.includes(STICKY_MARKER));
   if (mine !== void 0) return { id: (await comments.update(mine.id, body)).id, created: false };
   return { id: (await comments.create(body)).id, created: true };
 }
-var STICKY_MARKER;
+var STICKY_MARKER, DEFAULT_COMMENT_AUTHOR;
 var init_pr_review = __esm({
   "src/app/pr-review.ts"() {
     "use strict";
     init_diff();
     STICKY_MARKER = "<!-- flake-audit:lock-diff -->";
+    DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
   }
 });
 
@@ -73331,41 +74412,40 @@ var git_exports = {};
 __export(git_exports, {
   gitCli: () => gitCli
 });
-import { execFile as execFile3 } from "node:child_process";
 function gitCli(cwd) {
+  const git = (args) => runProgram("git", args, { cwd, maxOutputBytes: MAX_OUTPUT2, whenMissing: WHEN_MISSING });
   return {
-    hasFile: (rev2, path4) => new Promise(
-      (resolve5) => execFile3("git", ["cat-file", "-e", `${rev2}:${path4}`], { cwd }, (error62) => resolve5(error62 === null))
-    ),
-    changedLocks: (base, head) => new Promise((resolve5, reject) => {
-      execFile3(
-        "git",
-        ["diff", "--name-only", `${base}...${head}`, "--", ":(top)flake.lock", ":(top,glob)**/flake.lock"],
-        { cwd, encoding: "utf8" },
-        (error62, stdout, stderr) => {
-          if (error62 !== null)
-            return reject(
-              new InputError([
-                {
-                  origin: `git diff ${base}...${head}`,
-                  pointer: "",
-                  message: `git failed: ${stderr.trim() || error62.message}`,
-                  next: "fetch both revisions (actions/checkout with fetch-depth: 0)"
-                }
-              ])
-            );
-          resolve5(
-            stdout.split("\n").map((l) => l.trim()).filter((l) => l.endsWith("flake.lock")).sort()
-          );
-        }
-      );
-    })
+    hasFile: async (rev2, path7) => (await git(["cat-file", "-e", `${rev2}:${path7}`])).kind === "ok",
+    async changedLocks(base, head) {
+      const r = await git([
+        "diff",
+        "--name-only",
+        `${base}...${head}`,
+        "--",
+        ":(top)flake.lock",
+        ":(top,glob)**/flake.lock"
+      ]);
+      if (r.kind !== "ok")
+        throw new InputError([
+          {
+            origin: `git diff ${base}...${head}`,
+            pointer: "",
+            message: `git failed: ${stderrTail(r.stderr, 4) || r.kind}`,
+            next: "fetch both revisions (actions/checkout with fetch-depth: 0)"
+          }
+        ]);
+      return r.stdout.split("\n").map((l) => l.trim()).filter((l) => l.endsWith("flake.lock")).sort();
+    }
   };
 }
+var WHEN_MISSING, MAX_OUTPUT2;
 var init_git = __esm({
   "src/adapters/git.ts"() {
     "use strict";
     init_errors();
+    init_subprocess();
+    WHEN_MISSING = "install git, or pass the two lock files directly";
+    MAX_OUTPUT2 = 64 * 1024 * 1024;
   }
 });
 
@@ -73374,50 +74454,1361 @@ var comments_exports = {};
 __export(comments_exports, {
   githubComments: () => githubComments
 });
-function githubComments(client, owner, repo, issue2) {
-  const parse5 = (data) => {
-    const c = CommentSchema.parse(data);
-    return { id: c.id, body: c.body ?? "" };
+function githubComments(client, owner, repo, issue2, now = Date.now) {
+  async function call(what, request2, parse5) {
+    let data;
+    try {
+      data = await request2();
+    } catch (e) {
+      const f = client.failure(e, now());
+      const message = `could not ${what} the pull-request comment: ${f.message}`;
+      if (f.kind === "auth" || f.status === 403)
+        throw new UpstreamAuthError(`${message}; check that the token may write pull-request comments`);
+      throw new UpstreamUnavailableError(message);
+    }
+    const parsed = parse5(data);
+    if (parsed === void 0)
+      throw new UpstreamUnavailableError(
+        `could not ${what} the pull-request comment: GitHub's answer had an unexpected shape`
+      );
+    return parsed;
+  }
+  const one = (data) => {
+    const c = CommentSchema.safeParse(data);
+    return c.success ? toPrComment(c.data) : void 0;
   };
+  const many = (data) => CommentListSchema.safeParse(data).data?.map(toPrComment);
+  const path7 = { owner, repo };
   return {
     async list() {
       const all = [];
-      for (let page = 1; page <= 50; page++) {
-        const r = await client.rest("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-          owner,
-          repo,
-          issue_number: issue2,
-          per_page: 100,
-          page
-        });
-        const batch = r.data.map(parse5);
+      for (let page = 1; page <= MAX_PAGES; page++) {
+        const batch = await call(
+          "list",
+          async () => (await client.rest("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...path7,
+            issue_number: issue2,
+            per_page: 100,
+            page
+          })).data,
+          many
+        );
         all.push(...batch);
         if (batch.length < 100) break;
       }
       return all;
     },
-    create: async (body) => parse5(
-      (await client.rest("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner,
-        repo,
+    create: (body) => call(
+      "create",
+      async () => (await client.rest("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...path7,
         issue_number: issue2,
         body
-      })).data
+      })).data,
+      one
     ),
-    update: async (id, body) => parse5(
-      (await client.rest("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-        owner,
-        repo,
+    update: (id, body) => call(
+      "update",
+      async () => (await client.rest("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...path7,
         comment_id: id,
         body
-      })).data
+      })).data,
+      one
     )
   };
 }
+var toPrComment, MAX_PAGES;
 var init_comments = __esm({
   "src/adapters/github/comments.ts"() {
     "use strict";
+    init_errors();
     init_responses_schema();
+    toPrComment = (c) => ({
+      id: c.id,
+      body: c.body ?? "",
+      ...c.user?.login !== void 0 ? { author: c.user.login } : {}
+    });
+    MAX_PAGES = 50;
+  }
+});
+
+// src/app/fleet-sbom.ts
+var fleet_sbom_exports = {};
+__export(fleet_sbom_exports, {
+  fleetSbomModels: () => fleetSbomModels
+});
+function inputsIn(inventory, host) {
+  const kept = inventory.inputs.filter(
+    (i) => i.storePath !== void 0 && host.closure.infos.has(formatStorePath(i.storePath))
+  );
+  const ids = new Set(kept.map((i) => i.id));
+  return {
+    ...inventory,
+    inputs: kept.map((i) => ({ ...i, dependsOn: i.dependsOn.filter((d) => ids.has(d)) })),
+    rootDependsOn: inventory.rootDependsOn.filter((d) => ids.has(d))
+  };
+}
+function fleetSbomModels(run2, tool) {
+  const out = [];
+  for (const o of run2.outcomes) {
+    const entry = run2.report.hosts.find((h) => h.name === o.name);
+    if ("failure" in o || entry === void 0) continue;
+    const lock = run2.report.approvedLock;
+    out.push({
+      host: o.name,
+      model: {
+        tool,
+        flakeName: o.name,
+        ...lock !== void 0 ? { lockFile: { path: lock.path, sha256: lock.sha256 } } : {},
+        ...run2.approved !== void 0 ? { inventory: inputsIn(run2.approved.inventory, o) } : {},
+        closure: {
+          data: o.closure,
+          roots: closureRoots(o.closure),
+          origin: o.source.kind === "store" ? o.source.store : o.source.file
+        },
+        reproducible: true,
+        gaps: [],
+        properties: hostProperties(entry)
+      }
+    });
+  }
+  return out.sort((a, b) => a.host < b.host ? -1 : a.host > b.host ? 1 : 0);
+}
+var hostProperties;
+var init_fleet_sbom = __esm({
+  "src/app/fleet-sbom.ts"() {
+    "use strict";
+    init_closure();
+    init_store_path();
+    hostProperties = (h) => [
+      ["flake-audit:host", h.name],
+      ["flake-audit:host:source", h.source.kind === "store" ? h.source.store : h.source.file],
+      ...h.system !== void 0 ? [["flake-audit:host:system", h.system]] : [],
+      ...h.generation !== void 0 ? [["flake-audit:host:generation", String(h.generation)]] : [],
+      ["flake-audit:host:approved", String(h.approved)]
+    ];
+  }
+});
+
+// src/domain/fleet/inputs.ts
+function inputsInClosure(closure, locks) {
+  const found = /* @__PURE__ */ new Map();
+  for (const lock of locks) {
+    for (const input2 of lock.inventory.inputs) {
+      if (input2.storePath === void 0) continue;
+      const storePath = formatStorePath(input2.storePath);
+      if (!closure.infos.has(storePath) || found.has(storePath)) continue;
+      found.set(storePath, {
+        input: input2.id,
+        ...input2.locked.rev !== void 0 ? { rev: input2.locked.rev } : {},
+        ...input2.locked.lastModified !== void 0 ? { lastModified: isoDateTime(input2.locked.lastModified) } : {},
+        storePath,
+        lock: lock.label,
+        approved: lock.approved
+      });
+    }
+  }
+  return [...found.values()].sort(
+    (a, b) => compareStrings(a.input, b.input) || compareStrings(a.storePath, b.storePath)
+  );
+}
+function nixpkgsPins(locks) {
+  const approved = locks.find((l) => l.approved)?.inventory.inputs.find(isNixpkgs2);
+  const paths2 = /* @__PURE__ */ new Set();
+  for (const l of locks)
+    for (const i of l.inventory.inputs)
+      if (isNixpkgs2(i) && i.storePath !== void 0) paths2.add(formatStorePath(i.storePath));
+  return { ...approved !== void 0 ? { approved } : {}, paths: paths2 };
+}
+var isNixpkgs2;
+var init_inputs = __esm({
+  "src/domain/fleet/inputs.ts"() {
+    "use strict";
+    init_input_path();
+    init_store_path();
+    init_time();
+    isNixpkgs2 = (i) => i.id === "nixpkgs" || "repo" in i.locked && i.locked.repo === "nixpkgs";
+  }
+});
+
+// src/domain/fleet/host-findings.ts
+function hostFindings(h, audit, plan) {
+  const out = [];
+  if (h.approved === false && h.expectedSystem !== void 0 && h.system !== void 0)
+    out.push({
+      kind: "drift",
+      host: h.name,
+      expected: h.expectedSystem,
+      actual: h.system,
+      ...h.drift !== void 0 ? { changedPackages: h.drift.packages.length } : {}
+    });
+  const stale2 = staleNixpkgs(h, plan);
+  if (stale2 !== void 0) out.push(stale2);
+  const examples2 = (paths2) => paths2.slice(0, plan.examples);
+  if (audit.invalid.length > 0)
+    out.push({
+      kind: "invalid-signature",
+      host: h.name,
+      count: audit.invalid.length,
+      examples: examples2(audit.invalid)
+    });
+  if (audit.untrusted.length > 0)
+    out.push({
+      kind: "untrusted-paths",
+      host: h.name,
+      count: audit.untrusted.length,
+      examples: examples2(audit.untrusted)
+    });
+  if (audit.unsigned.length > 0)
+    out.push({
+      kind: "unsigned-paths",
+      host: h.name,
+      count: audit.unsigned.length,
+      examples: examples2(audit.unsigned)
+    });
+  return out;
+}
+function staleNixpkgs(h, plan) {
+  const pins = nixpkgsPins(plan.locks);
+  if (pins.approved?.storePath === void 0) return void 0;
+  const approvedPath = formatStorePath(pins.approved.storePath);
+  const onHost = h.inputs.filter((i) => pins.paths.has(i.storePath));
+  if (onHost.length === 0 || onHost.some((i) => i.storePath === approvedPath)) return void 0;
+  const running = onHost.find((i) => !i.approved) ?? onHost[0];
+  return {
+    kind: "stale-nixpkgs",
+    host: h.name,
+    ...pins.approved.locked.rev !== void 0 ? { approvedRev: pins.approved.locked.rev } : {},
+    ...running?.rev !== void 0 ? { runningRev: running.rev } : {},
+    ...running?.lastModified !== void 0 ? { runningLastModified: running.lastModified } : {}
+  };
+}
+var init_host_findings = __esm({
+  "src/domain/fleet/host-findings.ts"() {
+    "use strict";
+    init_store_path();
+    init_inputs();
+  }
+});
+
+// src/domain/fleet/analyse.ts
+function analyseFleet(outcomes, plan) {
+  const audits = /* @__PURE__ */ new Map();
+  const auditOf = (c) => {
+    const known = audits.get(c);
+    if (known !== void 0) return known;
+    const a = plan.checker.audit(c);
+    audits.set(c, a);
+    return a;
+  };
+  const inputsMemo = /* @__PURE__ */ new Map();
+  const driftMemo = /* @__PURE__ */ new Map();
+  const driftOf = (expected, approved, o) => {
+    const byExpected = driftMemo.get(o.closure) ?? /* @__PURE__ */ new Map();
+    driftMemo.set(o.closure, byExpected);
+    const known = byExpected.get(expected);
+    if (known !== void 0) return known;
+    const d = change(expected, o.system, approved, o.closure);
+    byExpected.set(expected, d);
+    return d;
+  };
+  const hosts = [];
+  const findings = [];
+  const gaps = [];
+  for (const o of [...outcomes].sort((a, b) => compareStrings(a.name, b.name))) {
+    if ("failure" in o) {
+      hosts.push({
+        name: o.name,
+        source: o.source,
+        status: "unreachable",
+        reason: o.failure,
+        generations: [],
+        approved: null,
+        paths: 0,
+        inputs: []
+      });
+      findings.push({ kind: "host-unreachable", host: o.name, reason: o.failure });
+      gaps.push({ reason: `host ${o.name}: ${o.failure}` });
+      continue;
+    }
+    const inputs = inputsMemo.get(o.closure) ?? inputsInClosure(o.closure, plan.locks);
+    inputsMemo.set(o.closure, inputs);
+    const expected = expectedSystemOf(plan, o.name);
+    const approvedClosure = expected !== void 0 ? plan.approvedClosures.get(expected) : void 0;
+    const audit = auditOf(o.closure);
+    const entry = {
+      name: o.name,
+      source: o.source,
+      status: "ok",
+      system: o.system,
+      ...o.generation !== void 0 ? { generation: o.generation } : {},
+      generations: o.generations,
+      approved: expected === void 0 ? null : expected === o.system,
+      ...expected !== void 0 ? { expectedSystem: expected } : {},
+      paths: o.closure.list.length,
+      inputs,
+      ...expected !== void 0 && expected !== o.system && approvedClosure !== void 0 ? { drift: driftOf(expected, approvedClosure, o) } : {},
+      ...o.previous !== void 0 ? { lastChange: change(o.previous.system, o.system, o.previous.closure, o.closure) } : {},
+      signatures: {
+        counts: audit.counts,
+        untrusted: audit.untrusted.slice(0, plan.examples),
+        unsigned: audit.unsigned.slice(0, plan.examples),
+        invalid: audit.invalid.slice(0, plan.examples)
+      }
+    };
+    hosts.push(entry);
+    findings.push(...hostFindings(entry, audit, plan));
+  }
+  return {
+    hosts,
+    groups: groupBySystem(hosts),
+    totals: totalsOf(hosts, outcomes, audits),
+    findings: findings.sort(compareFleetFindings),
+    gaps
+  };
+}
+function groupBySystem(hosts) {
+  const by = /* @__PURE__ */ new Map();
+  for (const h of hosts) if (h.system !== void 0) by.set(h.system, [...by.get(h.system) ?? [], h]);
+  const verdict = (hs) => hs.some((h) => h.approved === false) ? false : hs.some((h) => h.approved === true) ? true : null;
+  return [...by.entries()].map(([system, hs]) => ({ system, hosts: hs.map((h) => h.name), approved: verdict(hs) })).sort((a, b) => b.hosts.length - a.hosts.length || compareStrings(a.system, b.system));
+}
+function totalsOf(hosts, outcomes, audits) {
+  const all = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  for (const o of outcomes) {
+    if ("failure" in o || seen.has(o.closure)) continue;
+    seen.add(o.closure);
+    for (const info of o.closure.list) all.add(info.path);
+  }
+  const distinct = (pick2) => new Set([...audits.values()].flatMap((a) => [...pick2(a)])).size;
+  const read = hosts.filter((h) => h.status === "ok");
+  return {
+    hosts: hosts.length,
+    read: read.length,
+    gaps: hosts.length - read.length,
+    distinctSystems: new Set(read.map((h) => h.system)).size,
+    distinctPaths: all.size,
+    untrustedPaths: distinct((a) => a.untrusted),
+    unsignedPaths: distinct((a) => a.unsigned),
+    invalidPaths: distinct((a) => a.invalid)
+  };
+}
+var expectedSystemOf, change;
+var init_analyse = __esm({
+  "src/domain/fleet/analyse.ts"() {
+    "use strict";
+    init_closure_diff();
+    init_input_path();
+    init_glob();
+    init_findings2();
+    init_host_findings();
+    init_inputs();
+    expectedSystemOf = (plan, host) => plan.approvedSystems.find((a) => compileGlob(a.glob)(host))?.system;
+    change = (from, to, a, b) => {
+      const d = diffClosures(a, b);
+      return { from, to, packages: d.packages, sizeDelta: d.newSize - d.oldSize };
+    };
+  }
+});
+
+// src/domain/fleet/fingerprint.ts
+function pathFingerprint(info) {
+  if (info.narSize === void 0 || info.narHash.algo !== "sha256") return void 0;
+  const refs = [...info.references].sort();
+  return `1;${info.path};sha256:${toNix32(info.narHash.bytes)};${info.narSize};${refs.join(",")}`;
+}
+function contentAddressMatches(info, storeDir) {
+  const ca = info.ca;
+  if (ca === void 0) return false;
+  const slash = info.path.lastIndexOf("/");
+  const name = info.path.slice(slash + 34);
+  const self2 = info.path;
+  const others = info.references.filter((r) => r !== self2).sort();
+  const hasSelf = others.length !== info.references.length;
+  let expected;
+  if (ca.method === "text") {
+    if (hasSelf) return false;
+    expected = formatStorePath(makeStorePath(["text", ...others].join(":"), ca.hash, name, storeDir));
+  } else if (ca.method === "nar" && ca.hash.algo === "sha256") {
+    const type = ["source", ...others, ...hasSelf ? ["self"] : []].join(":");
+    expected = formatStorePath(makeStorePath(type, ca.hash, name, storeDir));
+  } else if (ca.method === "nar" || ca.method === "flat") {
+    if (info.references.length > 0) return false;
+    const inner = `fixed:out:${ca.method === "nar" ? "r:" : ""}${ca.hash.algo}:${toBase16(ca.hash.bytes)}:`;
+    expected = formatStorePath(
+      makeStorePath("output:out", { algo: "sha256", bytes: sha256(utf8(inner)) }, name, storeDir)
+    );
+  } else return false;
+  return expected === info.path;
+}
+var init_fingerprint = __esm({
+  "src/domain/fleet/fingerprint.ts"() {
+    "use strict";
+    init_hash();
+    init_store_path();
+    init_sha256();
+  }
+});
+
+// src/domain/fleet/trusted-key.ts
+function parseTrustedKey(text2) {
+  const colon = text2.indexOf(":");
+  if (colon <= 0) return err("expected <key name>:<base64 public key>, e.g. cache.example.org-1:6NCH\u2026ShjY=");
+  const name = text2.slice(0, colon);
+  if (!NAME_RE2.test(name)) return err(`key name '${name}' has characters other than letters, digits and ._+-`);
+  const b64 = text2.slice(colon + 1);
+  const key = b64.length === 44 ? fromBase64(b64, 32) : void 0;
+  if (key === void 0) return err("the part after ':' is not the base64 of a 32-byte Ed25519 public key");
+  return ok({ name, key });
+}
+function splitSignature(sig2) {
+  return sig2.sig.length === 88 ? fromBase64(sig2.sig, 64) : void 0;
+}
+var NAME_RE2;
+var init_trusted_key = __esm({
+  "src/domain/fleet/trusted-key.ts"() {
+    "use strict";
+    init_hash();
+    init_result();
+    NAME_RE2 = /^[A-Za-z0-9._+-]{1,100}$/;
+  }
+});
+
+// src/domain/fleet/signatures.ts
+function sameContent(v, narHash, info) {
+  if (v.narSize !== info.narSize || v.narHash.length !== narHash.length) return false;
+  for (let i = 0; i < narHash.length; i++) if (v.narHash[i] !== narHash[i]) return false;
+  const refs = info.references;
+  if (v.references.length !== refs.length) return false;
+  for (let i = 0; i < refs.length; i++) if (v.references[i] !== refs[i]) return false;
+  return true;
+}
+function signatureChecker(keys, verify3) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const k of keys) byName.set(k.name, [...byName.get(k.name) ?? [], k.key]);
+  const cache = /* @__PURE__ */ new Map();
+  let verifications = 0;
+  const valid = (info, keyName, sigText) => {
+    const cacheKey = `${info.path} ${keyName}:${sigText}`;
+    const seen = cache.get(cacheKey);
+    const narHash = info.narHash.bytes;
+    const hit = seen?.find((v) => sameContent(v, narHash, info));
+    if (hit !== void 0) return hit.valid;
+    const sig2 = splitSignature({ keyName, sig: sigText });
+    const fingerprint2 = pathFingerprint(info);
+    verifications++;
+    const ok2 = sig2 !== void 0 && fingerprint2 !== void 0 && (byName.get(keyName) ?? []).some((key) => verify3(key, fingerprint2, sig2));
+    cache.set(cacheKey, [...seen ?? [], { narHash, narSize: info.narSize, references: info.references, valid: ok2 }]);
+    return ok2;
+  };
+  const verdict = (info, storeDir) => {
+    if (info.ca !== void 0 && contentAddressMatches(info, storeDir)) return "contentAddressed";
+    const signatures = info.signatures;
+    if (signatures.length === 0) return "unsigned";
+    let failed = false;
+    for (const s2 of signatures) {
+      if (!byName.has(s2.keyName)) continue;
+      if (valid(info, s2.keyName, s2.sig)) return "trusted";
+      failed = true;
+    }
+    return failed ? "invalid" : "untrusted";
+  };
+  return {
+    verdict,
+    audit: (closure) => auditClosure(closure, verdict),
+    /** How many signatures were checked with the key (not answered from the cache). */
+    verifications: () => verifications
+  };
+}
+function auditClosure(closure, verdict) {
+  const counts = {
+    trusted: 0,
+    untrusted: 0,
+    unsigned: 0,
+    invalid: 0,
+    contentAddressed: 0
+  };
+  const lists = { untrusted: [], unsigned: [], invalid: [] };
+  for (const info of closure.list) {
+    const v = verdict(info, closure.storeDir);
+    counts[v]++;
+    if (v === "untrusted" || v === "unsigned" || v === "invalid") lists[v].push(info.path);
+  }
+  for (const l of Object.values(lists)) l.sort(compareStrings);
+  return { counts, ...lists };
+}
+var init_signatures = __esm({
+  "src/domain/fleet/signatures.ts"() {
+    "use strict";
+    init_input_path();
+    init_fingerprint();
+    init_trusted_key();
+  }
+});
+
+// src/ingest/fleet/fleet-file.schema.ts
+var STORE_PATH_RE, STORE_URI_RE, ABSOLUTE_PATH_RE, StorePathText, TrustedKeyText, HostSchema2, FleetFileSchema;
+var init_fleet_file_schema = __esm({
+  "src/ingest/fleet/fleet-file.schema.ts"() {
+    "use strict";
+    init_zod();
+    init_trusted_key();
+    STORE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+\-._?=]+$/;
+    STORE_URI_RE = /^(?:(?:ssh|ssh-ng|file|http|https|s3|unix):\/\/[A-Za-z0-9_/][^\s'"`$\\;&|<>]*|(?:local|daemon|auto)(?:\?[^\s'"`$\\;&|<>]*)?)$/;
+    ABSOLUTE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*$/;
+    StorePathText = external_exports.string().regex(STORE_PATH_RE, "expected a store path like /nix/store/<32-character hash>-<name>");
+    TrustedKeyText = external_exports.string().superRefine((text2, ctx) => {
+      const parsed = parseTrustedKey(text2);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `malformed trusted key: ${parsed.error}` });
+    });
+    HostSchema2 = external_exports.object({
+      name: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, "expected a host name of letters, digits and ._- (up to 100)").describe("unique host name, matched by the approved.systems globs"),
+      store: external_exports.string().regex(
+        STORE_URI_RE,
+        "expected a Nix store URI: ssh-ng://user@host, ssh://user@host, local?root=/mnt/host, daemon, file:///dir or https://cache"
+      ).optional().describe("Nix store URI the installed nix reads the host's closure from"),
+      profile: external_exports.string().regex(ABSOLUTE_PATH_RE, "expected an absolute path of plain characters").optional().describe("system profile (default /nix/var/nix/profiles/system, under root for local?root= stores)"),
+      system: StorePathText.optional().describe(
+        "the system's store path, when the profile cannot be read (binary caches)"
+      ),
+      report: external_exports.string().min(1).optional().describe("a host report written by flake-audit host-report on the host"),
+      timeoutSeconds: external_exports.number().int().min(1).max(3600).optional().describe("per-host timeout (default --timeout)")
+    }).strict().superRefine((h, ctx) => {
+      if (h.store === void 0 === (h.report === void 0))
+        ctx.addIssue({ code: "custom", message: "give exactly one of store or report" });
+      if (h.report !== void 0 && (h.profile !== void 0 || h.system !== void 0))
+        ctx.addIssue({ code: "custom", message: "profile and system belong to store hosts; a report carries its own" });
+      if (h.store !== void 0 && /^(?:file|https?|s3):/.test(h.store) && h.system === void 0)
+        ctx.addIssue({
+          code: "custom",
+          message: "a binary cache has no profile to read: give the host's system store path",
+          path: ["system"]
+        });
+    });
+    FleetFileSchema = external_exports.object({
+      $schema: external_exports.string().optional(),
+      version: external_exports.literal(1).optional(),
+      approved: external_exports.object({
+        lock: external_exports.string().min(1).optional().describe("the approved flake.lock, relative to the fleet file"),
+        previousLocks: external_exports.array(external_exports.string().min(1)).optional().describe("older flake.lock files: a host whose nixpkgs only these pin runs a stale nixpkgs"),
+        systems: external_exports.record(external_exports.string().min(1), StorePathText).optional().describe("approved system store path per host-name glob (* within a name), first match wins")
+      }).strict().optional(),
+      trustedKeys: external_exports.array(TrustedKeyText).optional().describe("public keys in Nix's name:base64 format"),
+      hosts: external_exports.array(HostSchema2).min(1)
+    }).strict().superRefine((f, ctx) => {
+      const first = /* @__PURE__ */ new Map();
+      f.hosts.forEach((h, i) => {
+        const earlier = first.get(h.name);
+        if (earlier !== void 0)
+          ctx.addIssue({
+            code: "custom",
+            message: `duplicate host name '${h.name}' (first at /hosts/${earlier})`,
+            path: ["hosts", i, "name"]
+          });
+        else first.set(h.name, i);
+      });
+    }).describe("flake-audit fleet file");
+  }
+});
+
+// src/ingest/fleet/structured-text.ts
+function parseStructuredText(text2, origin, next) {
+  if (/^\s*[{[]/.test(text2) || origin.endsWith(".json")) {
+    try {
+      const data = JSON.parse(text2);
+      return ok({ data, locate: (issues) => withPositions(text2, issues) });
+    } catch {
+      const e = findSyntaxError(text2) ?? { offset: 0, message: "not valid JSON" };
+      const position = positionAt(text2, e.offset);
+      return err([{ origin, pointer: "", position, message: `invalid JSON: ${e.message}`, next }]);
+    }
+  }
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pos = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0)
+    return err(
+      doc.errors.map((e) => ({
+        origin,
+        pointer: "",
+        position: pos(e.pos[0]),
+        message: `invalid YAML: ${e.message.split("\n")[0]}`,
+        next
+      }))
+    );
+  const locate = (issues) => issues.map((i) => {
+    const path7 = tokensOf(i.pointer);
+    const node2 = doc.getIn(path7, true);
+    const parent = doc.getIn(path7.slice(0, -1), true);
+    const at = node2?.range?.[0] ?? parent?.range?.[0];
+    return at !== void 0 ? { ...i, position: pos(at) } : i;
+  });
+  return ok({ data: doc.toJS({ maxAliasCount: 100 }) ?? {}, locate });
+}
+var import_yaml2, tokensOf;
+var init_structured_text = __esm({
+  "src/ingest/fleet/structured-text.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_result();
+    init_json_document();
+    init_json_locate();
+    tokensOf = (pointer) => pointer.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  }
+});
+
+// src/ingest/fleet/fleet-file.ts
+function parseFleetFile(text2, origin) {
+  const doc = parseStructuredText(text2, origin, NEXT6);
+  if (!doc.ok) return doc;
+  const parsed = FleetFileSchema.safeParse(doc.value.data);
+  if (parsed.success) return ok(parsed.data);
+  return err(doc.value.locate(zodIssues(parsed.error, origin, "", doc.value.data).map((i) => ({ ...i, next: NEXT6 }))));
+}
+var NEXT6;
+var init_fleet_file = __esm({
+  "src/ingest/fleet/fleet-file.ts"() {
+    "use strict";
+    init_result();
+    init_zod_issues();
+    init_fleet_file_schema();
+    init_structured_text();
+    NEXT6 = "fix the fleet file; schemas/fleet.v1.schema.json gives editors completion and checks";
+  }
+});
+
+// src/domain/fleet/generations.ts
+function systemFromProfile(listing) {
+  const re = new RegExp(`^${escapeRe(listing.profile)}-(\\d+)-link$`);
+  const generations = [];
+  for (const l of listing.links) {
+    const m = re.exec(l.name);
+    if (m === null) continue;
+    generations.push({
+      number: Number(m[1]),
+      path: l.target,
+      ...l.mtime !== void 0 ? { date: isoDateTime(l.mtime) } : {}
+    });
+  }
+  generations.sort((a, b) => b.number - a.number);
+  const target = listing.profileTarget?.slice(listing.profileTarget.lastIndexOf("/") + 1);
+  const fromProfile = generations.find((g) => target === `${listing.profile}-${g.number}-link`);
+  const system = listing.running ?? fromProfile?.path;
+  if (system === void 0) return void 0;
+  const current = generations.find((g) => g.path === system);
+  return { system, ...current !== void 0 ? { generation: current.number } : {}, generations };
+}
+var escapeRe, previousGeneration;
+var init_generations = __esm({
+  "src/domain/fleet/generations.ts"() {
+    "use strict";
+    init_time();
+    escapeRe = (s2) => s2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    previousGeneration = (s2) => s2.generation === void 0 ? void 0 : s2.generations.find((g) => g.number < (s2.generation ?? 0));
+  }
+});
+
+// src/ingest/fleet/host-report.schema.ts
+var HOST_REPORT_KIND, HOST_REPORT_VERSION, GenerationSchema2, HostReportSchema;
+var init_host_report_schema = __esm({
+  "src/ingest/fleet/host-report.schema.ts"() {
+    "use strict";
+    init_zod();
+    init_fleet_file_schema();
+    HOST_REPORT_KIND = "flake-audit-host-report";
+    HOST_REPORT_VERSION = 1;
+    GenerationSchema2 = external_exports.object({
+      number: external_exports.number().int().min(0),
+      path: StorePathText,
+      date: external_exports.string().optional().describe("ISO 8601, from the generation link's modification time")
+    });
+    HostReportSchema = external_exports.object({
+      $schema: external_exports.string().optional(),
+      kind: external_exports.literal(HOST_REPORT_KIND),
+      schemaVersion: external_exports.literal(HOST_REPORT_VERSION),
+      tool: external_exports.object({ name: external_exports.string(), version: external_exports.string() }),
+      host: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, "expected a host name of letters, digits and ._-"),
+      collectedAt: external_exports.string().optional().describe("ISO 8601; absent in reproducible mode"),
+      system: StorePathText.describe("what the host runs: /run/current-system, or the profile's generation"),
+      generation: external_exports.number().int().min(0).optional(),
+      generations: external_exports.array(GenerationSchema2),
+      previous: external_exports.object({ system: StorePathText, closure: external_exports.unknown() }).optional().describe("the previous generation's system and closure, for the rollback question"),
+      closure: external_exports.unknown().describe("nix path-info --json --recursive of the system (any shape nix prints)")
+    }).strict().describe("flake-audit host-report");
+  }
+});
+
+// src/ingest/fleet/host-report.ts
+function versionIssue(data, origin, text2) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
+  const d = data;
+  const at = (pointer, message) => withPositions(text2, [{ origin, pointer, message, next: NEXT7 }]);
+  if (d["kind"] !== HOST_REPORT_KIND)
+    return at("/kind", `not a flake-audit host report (kind must be "${HOST_REPORT_KIND}")`);
+  if (d["schemaVersion"] !== HOST_REPORT_VERSION)
+    return at(
+      "/schemaVersion",
+      `host report version ${JSON.stringify(d["schemaVersion"])} is not supported; this flake-audit reads version ${HOST_REPORT_VERSION}`
+    );
+  return void 0;
+}
+function parseHostReportHeader(text2, origin) {
+  const doc = parseJsonDocument(text2, origin, "host report");
+  if (!doc.ok) return doc;
+  const wrong = versionIssue(doc.value, origin, text2);
+  if (wrong !== void 0) return err(wrong);
+  const parsed = HostReportSchema.safeParse(doc.value);
+  if (!parsed.success)
+    return err(
+      withPositions(
+        text2,
+        zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: NEXT7 }))
+      )
+    );
+  const { closure, previous, ...header2 } = parsed.data;
+  const inline = closure === null || closure === void 0 ? void 0 : parseInline(closure, `${origin} /closure`);
+  if (inline !== void 0 && !inline.ok) return inline;
+  const prev = previous !== void 0 ? parseInline(previous.closure, `${origin} /previous/closure`) : void 0;
+  if (prev !== void 0 && !prev.ok) return prev;
+  return ok({
+    ...header2,
+    ...inline !== void 0 ? { closure: inline.value } : {},
+    ...previous !== void 0 && prev !== void 0 ? { previous: { system: previous.system, closure: prev.value } } : {}
+  });
+}
+function parseReportClosure(text2, origin) {
+  return parsePathInfo(text2, `${origin} /closure`);
+}
+var NEXT7, parseInline;
+var init_host_report = __esm({
+  "src/ingest/fleet/host-report.ts"() {
+    "use strict";
+    init_result();
+    init_path_info();
+    init_json_document();
+    init_zod_issues();
+    init_host_report_schema();
+    NEXT7 = "write the report again with `flake-audit host-report` (schemas/host-report.v1.schema.json)";
+    parseInline = (value, origin) => parsePathInfo(JSON.stringify(value), origin);
+  }
+});
+
+// src/app/fleet-collect.ts
+function oneLine2(issues) {
+  const i = issues[0];
+  if (i === void 0) return "invalid input";
+  const at = i.position !== void 0 ? `:${i.position.line}:${i.position.column}` : "";
+  return `${i.origin}${at}${i.pointer !== "" ? ` ${i.pointer}` : ""}: ${i.message}`;
+}
+function profileLocation(host) {
+  if (/^ssh(-ng)?:\/\//.test(host.store))
+    return {
+      kind: "ssh",
+      store: host.store,
+      profile: host.profile ?? DEFAULT_PROFILE,
+      ...host.profile === void 0 ? { running: RUNNING } : {}
+    };
+  const root = /[?&]root=([^&]+)/.exec(host.store)?.[1];
+  const under = root !== void 0 ? decodeURIComponent(root).replace(/\/+$/, "") : "";
+  return host.profile !== void 0 ? { kind: "local", profile: host.profile } : { kind: "local", profile: `${under}${DEFAULT_PROFILE}`, running: `${under}${RUNNING}` };
+}
+async function closureOf(stores, store, path7, timeoutMs) {
+  const out = await stores.closure(store, path7, timeoutMs);
+  const parsed = parsePathInfo(out.text, out.origin);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  return parsed.value;
+}
+async function readStoreHost(host, stores, timeoutMs) {
+  const source2 = { kind: "store", store: host.store };
+  try {
+    let hs;
+    if (host.system !== void 0) hs = { system: host.system, generations: [] };
+    else {
+      const at = profileLocation(host);
+      hs = systemFromProfile(await stores.profile(at, timeoutMs));
+      if (hs === void 0) return { name: host.name, source: source2, failure: `no system profile at ${at.profile}` };
+    }
+    const closure = await closureOf(stores, host.store, hs.system, timeoutMs);
+    const prev = previousGeneration(hs);
+    const previous = prev !== void 0 && prev.path !== hs.system ? await closureOf(stores, host.store, prev.path, timeoutMs).then(
+      (c) => ({ system: prev.path, closure: c }),
+      () => void 0
+    ) : void 0;
+    return {
+      name: host.name,
+      source: source2,
+      system: hs.system,
+      ...hs.generation !== void 0 ? { generation: hs.generation } : {},
+      generations: hs.generations,
+      closure,
+      ...previous !== void 0 ? { previous } : {}
+    };
+  } catch (e) {
+    if (e instanceof InputError) return { name: host.name, source: source2, failure: oneLine2(e.issues) };
+    throw e;
+  }
+}
+function reportReader(files) {
+  const closures = /* @__PURE__ */ new Map();
+  const closureFor = (r) => {
+    const known = closures.get(r.closureId);
+    if (known !== void 0) return known;
+    const parsed = parseReportClosure(r.closureText(), r.origin);
+    if (!parsed.ok) throw new InputError(parsed.error);
+    closures.set(r.closureId, parsed.value);
+    return parsed.value;
+  };
+  return async (file2, name) => {
+    const source2 = { kind: "report", file: file2 };
+    const fallbackName = name ?? file2.slice(file2.lastIndexOf("/") + 1).replace(/\.json$/, "");
+    try {
+      const r = await files.read(file2);
+      const header2 = parseHostReportHeader(r.header, r.origin);
+      if (!header2.ok) throw new InputError(header2.error);
+      const h = header2.value;
+      return {
+        name: name ?? h.host,
+        source: source2,
+        system: h.system,
+        ...h.generation !== void 0 ? { generation: h.generation } : {},
+        generations: h.generations.map((g) => ({
+          number: g.number,
+          path: g.path,
+          ...g.date !== void 0 ? { date: g.date } : {}
+        })),
+        closure: h.closure ?? closureFor(r),
+        ...h.previous !== void 0 ? { previous: h.previous } : {}
+      };
+    } catch (e) {
+      if (e instanceof InputError) return { name: fallbackName, source: source2, failure: oneLine2(e.issues) };
+      throw e;
+    }
+  };
+}
+var DEFAULT_PROFILE, RUNNING;
+var init_fleet_collect = __esm({
+  "src/app/fleet-collect.ts"() {
+    "use strict";
+    init_generations();
+    init_host_report();
+    init_path_info();
+    init_errors();
+    DEFAULT_PROFILE = "/nix/var/nix/profiles/system";
+    RUNNING = "/run/current-system";
+  }
+});
+
+// src/app/fleet.ts
+var fleet_exports = {};
+__export(fleet_exports, {
+  besideFile: () => besideFile,
+  fleetUseCase: () => fleetUseCase
+});
+async function knownLocks(fleet, fleetPath, files) {
+  const locks = [];
+  let approvedLock;
+  const lockPaths = [
+    ...fleet?.approved?.lock !== void 0 ? [{ path: fleet.approved.lock, approved: true }] : [],
+    ...(fleet?.approved?.previousLocks ?? []).map((path7) => ({ path: path7, approved: false }))
+  ];
+  for (const l of lockPaths) {
+    const read = await readLock(files, besideFile(fleetPath, l.path));
+    const inventory = buildInventory(read.graph);
+    locks.push({ label: read.file.displayPath, inventory, approved: l.approved });
+    if (l.approved) {
+      const rev2 = inventory.inputs.find((i) => i.id === "nixpkgs")?.locked.rev;
+      approvedLock = {
+        path: read.file.displayPath,
+        sha256: read.file.sha256,
+        ...rev2 !== void 0 ? { nixpkgsRev: rev2 } : {}
+      };
+    }
+  }
+  return { locks, approvedLock };
+}
+async function approvedClosures(plan, outcomes, deps, timeoutMs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { system } of plan.approvedSystems) {
+    if (out.has(system)) continue;
+    const running = outcomes.find((o) => !("failure" in o) && o.system === system);
+    if (running !== void 0 && !("failure" in running)) {
+      out.set(system, running.closure);
+      continue;
+    }
+    try {
+      const text2 = await deps.stores.closure("auto", system, timeoutMs);
+      const parsed = parsePathInfo(text2.text, text2.origin);
+      if (parsed.ok) out.set(system, parsed.value);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+  }
+  return out;
+}
+async function fleetUseCase(req, deps) {
+  const file2 = req.fleetPath !== void 0 ? await deps.files.readText(req.fleetPath) : void 0;
+  let fleet;
+  if (file2 !== void 0) {
+    const parsed = parseFleetFile(file2.text, file2.displayPath);
+    if (!parsed.ok) throw new InputError(parsed.error);
+    fleet = parsed.value;
+  }
+  const fleetPath = file2?.displayPath ?? "";
+  const { locks, approvedLock } = await knownLocks(fleet, fleetPath, deps.files);
+  const readReport = reportReader(deps.reports);
+  const outcomes = [];
+  const tasks = (fleet?.hosts ?? []).map((h) => async () => {
+    const timeoutMs = (h.timeoutSeconds ?? 0) * 1e3 || req.timeoutMs;
+    if (h.store !== void 0) outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs));
+    else if (h.report !== void 0) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
+  });
+  if (req.reportsDir !== void 0)
+    for (const f of await deps.reports.list(req.reportsDir))
+      tasks.push(async () => void outcomes.push(await readReport(f)));
+  await deps.pool(tasks, Math.max(1, req.jobs));
+  rejectDuplicateNames(outcomes);
+  const keys = trustedKeysOf(fleet);
+  const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
+  const plan = {
+    locks,
+    approvedSystems,
+    checker: signatureChecker(keys, deps.verify),
+    approvedClosures: await approvedClosures({ approvedSystems }, outcomes, deps, req.timeoutMs),
+    examples: req.examples ?? 20
+  };
+  const analysis = analyseFleet(outcomes, plan);
+  const approved = locks.find((l) => l.approved);
+  const report2 = {
+    schemaVersion: 1,
+    tool: req.tool,
+    ...file2 !== void 0 ? { fleetFile: { path: file2.displayPath, sha256: file2.sha256 } } : {},
+    ...approvedLock !== void 0 ? { approvedLock } : {},
+    trustedKeys: keys.map((k) => k.name),
+    ...analysis
+  };
+  return { report: report2, outcomes, ...approved !== void 0 ? { approved } : {} };
+}
+function rejectDuplicateNames(outcomes) {
+  const seen = /* @__PURE__ */ new Map();
+  const where2 = (x) => x.source.kind === "report" ? x.source.file : x.source.store;
+  const ordered = [...outcomes].sort((a, b) => a.name + where2(a) < b.name + where2(b) ? -1 : 1);
+  for (const o of ordered) {
+    const other = seen.get(o.name);
+    if (other !== void 0) {
+      throw new InputError([
+        {
+          origin: where2(o),
+          pointer: "/host",
+          message: `host name '${o.name}' is also read from ${where2(other)}`,
+          next: "give every host one source: remove the duplicate report or rename the host"
+        }
+      ]);
+    }
+    seen.set(o.name, o);
+  }
+}
+var besideFile, trustedKeysOf;
+var init_fleet = __esm({
+  "src/app/fleet.ts"() {
+    "use strict";
+    init_analyse();
+    init_signatures();
+    init_trusted_key();
+    init_inventory();
+    init_fleet_file();
+    init_path_info();
+    init_errors();
+    init_fleet_collect();
+    init_read_lock();
+    besideFile = (file2, rel) => {
+      if (rel.startsWith("/")) return rel;
+      const slash = file2.lastIndexOf("/");
+      return slash < 0 ? rel : `${file2.slice(0, slash + 1)}${rel}`;
+    };
+    trustedKeysOf = (fleet) => (fleet?.trustedKeys ?? []).flatMap((k) => {
+      const parsed = parseTrustedKey(k);
+      return parsed.ok ? [parsed.value] : [];
+    });
+  }
+});
+
+// src/ingest/fleet/profile-listing.ts
+function parseProfileListing(text2, profile) {
+  let running;
+  let profileTarget;
+  const links = [];
+  for (const line of text2.split("\n")) {
+    const f = line.split("	");
+    if (f[0] === "running" && f[1]) running = f[1];
+    else if (f[0] === "profile" && f[1]) profileTarget = f[1];
+    else if (f[0] === "link" && f.length === 4 && f[1] && f[2]?.startsWith("/")) {
+      const mtime = /^\d{1,12}$/.test(f[3] ?? "") ? Number(f[3]) : void 0;
+      links.push({ name: f[1], target: f[2], ...mtime !== void 0 ? { mtime } : {} });
+    }
+  }
+  return {
+    profile,
+    ...profileTarget !== void 0 ? { profileTarget } : {},
+    ...running !== void 0 ? { running } : {},
+    links
+  };
+}
+var init_profile_listing = __esm({
+  "src/ingest/fleet/profile-listing.ts"() {
+    "use strict";
+  }
+});
+
+// src/adapters/fleet/ssh.ts
+import { execFile as execFile2 } from "node:child_process";
+function sshTarget(store) {
+  const m = /^ssh(?:-ng)?:\/\/([^?]+)(?:\?(.*))?$/.exec(store);
+  if (m === null || m[1] === void 0 || m[1].startsWith("-"))
+    throw new InputError([{ origin: store, pointer: "", message: "not an ssh store URI of the form ssh://user@host" }]);
+  const key = new URLSearchParams(m[2] ?? "").get("ssh-key") ?? void 0;
+  return { host: m[1], ...key !== void 0 ? { key } : {} };
+}
+function runOverSsh(store, script, opts) {
+  const target = sshTarget(store);
+  const userOpts = (opts.env["NIX_SSHOPTS"] ?? "").split(/\s+/).filter((w) => w !== "");
+  const args = [
+    target.host,
+    "-x",
+    "-a",
+    ...userOpts,
+    ...target.key !== void 0 ? ["-i", target.key] : [],
+    "-o",
+    "BatchMode=yes",
+    "--",
+    script
+  ];
+  return new Promise((resolve5, reject) => {
+    execFile2(
+      "ssh",
+      args,
+      // Env allows undefined values, which execFile drops; ProcessEnv says the same in its own type.
+      { timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...opts.env } },
+      (error62, stdout, stderr) => {
+        if (error62 === null) return resolve5(stdout);
+        const why = error62.killed ? `ssh did not answer within ${opts.timeoutMs / 1e3} s` : `ssh to ${target.host} failed: ${stderr.trim().split("\n").slice(-3).join(" ") || error62.message}`;
+        reject(
+          new InputError([
+            {
+              origin: store,
+              pointer: "",
+              message: why,
+              next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name"
+            }
+          ])
+        );
+      }
+    );
+  });
+}
+function profileScript(profile, running) {
+  const q4 = shellQuote(profile);
+  return [
+    `p=${q4}`,
+    ...running !== void 0 ? [`printf 'running\\t%s\\n' "$(readlink ${shellQuote(running)} 2>/dev/null)"`] : [],
+    `printf 'profile\\t%s\\n' "$(readlink "$p" 2>/dev/null)"`,
+    `for l in "$p"-*-link; do [ -L "$l" ] && printf 'link\\t%s\\t%s\\t%s\\n' "\${l##*/}" "$(readlink "$l")" "$(stat -c %Y "$l")"; done`,
+    "true"
+  ].join("; ");
+}
+var shellQuote;
+var init_ssh = __esm({
+  "src/adapters/fleet/ssh.ts"() {
+    "use strict";
+    init_errors();
+    shellQuote = (s2) => `'${s2.replace(/'/g, "'\\''")}'`;
+  }
+});
+
+// src/adapters/fleet/host-stores.ts
+var host_stores_exports = {};
+__export(host_stores_exports, {
+  hostStores: () => hostStores
+});
+import { lstat, readdir, readlink } from "node:fs/promises";
+import path4 from "node:path";
+async function localProfile(profile, running) {
+  const dir = path4.dirname(profile);
+  const base = path4.basename(profile);
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new InputError([{ origin: profile, pointer: "", message: `cannot read the profile directory: ${why}` }]);
+  }
+  const links = [];
+  for (const name of names.filter((n) => n.startsWith(`${base}-`) && n.endsWith("-link")).sort()) {
+    const full = path4.join(dir, name);
+    const target = await readlinkOrUndefined(full);
+    if (target === void 0) continue;
+    const st = await lstat(full);
+    links.push({ name, target, mtime: Math.floor(st.mtimeMs / 1e3) });
+  }
+  const profileTarget = await readlinkOrUndefined(profile);
+  const runningTarget = running !== void 0 ? await readlinkOrUndefined(running) : void 0;
+  return {
+    profile: base,
+    ...profileTarget !== void 0 ? { profileTarget } : {},
+    ...runningTarget !== void 0 ? { running: runningTarget } : {},
+    links
+  };
+}
+function hostStores(env2) {
+  return {
+    async closure(store, storePath, timeoutMs) {
+      return nixCli({ timeoutMs, env: env2 }).pathInfoClosure(storePath, store);
+    },
+    async profile(at, timeoutMs) {
+      if (at.kind === "local") return localProfile(at.profile, at.running);
+      const out = await runOverSsh(at.store, profileScript(at.profile, at.running), { timeoutMs, env: env2 });
+      return parseProfileListing(out, at.profile.slice(at.profile.lastIndexOf("/") + 1));
+    }
+  };
+}
+var readlinkOrUndefined;
+var init_host_stores = __esm({
+  "src/adapters/fleet/host-stores.ts"() {
+    "use strict";
+    init_errors();
+    init_profile_listing();
+    init_nix_cli();
+    init_ssh();
+    readlinkOrUndefined = async (p) => {
+      try {
+        return await readlink(p);
+      } catch {
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/adapters/fleet/report-files.ts
+var report_files_exports = {};
+__export(report_files_exports, {
+  reportFiles: () => reportFiles,
+  splitReport: () => splitReport
+});
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
+import { readdir as readdir2 } from "node:fs/promises";
+import path5 from "node:path";
+function isObjectText(text2) {
+  try {
+    const v = JSON.parse(text2);
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+function splitReport(buf) {
+  const end = buf.lastIndexOf(CLOSE);
+  for (let at = buf.indexOf(KEY); at >= 0 && at < end; at = buf.indexOf(KEY, at + 1)) {
+    const header2 = `${buf.subarray(0, at).toString("utf8")}"closure":null}`;
+    if (isObjectText(header2)) return { header: header2, closure: buf.subarray(at + KEY.length, end) };
+  }
+  return { header: buf.toString("utf8") };
+}
+function sampleKey(bytes) {
+  const parts = [String(bytes.length), bytes.subarray(Math.max(0, bytes.length - 4096)).toString("latin1")];
+  const step = Math.floor(bytes.length / 64);
+  if (step > 32) for (let i = 0; i < 64; i++) parts.push(bytes.subarray(i * step, i * step + 32).toString("latin1"));
+  return parts.join("|");
+}
+function reportFiles(cwd) {
+  let scratch = Buffer.alloc(1 << 20);
+  const known = /* @__PURE__ */ new Map();
+  const keep = (bytes) => {
+    const bucket = sampleKey(bytes);
+    const same = known.get(bucket) ?? [];
+    let i = same.findIndex((k) => k.equals(bytes));
+    if (i < 0) {
+      i = same.push(Buffer.from(bytes)) - 1;
+      known.set(bucket, same);
+    }
+    return { id: `${bucket}#${i}`, kept: same[i] ?? bytes };
+  };
+  const readWhole = (file2) => {
+    const fd = openSync3(path5.resolve(cwd, file2), "r");
+    try {
+      const size = fstatSync2(fd).size;
+      if (size > scratch.length) scratch = Buffer.alloc(Math.max(size, scratch.length * 2));
+      let n = 0;
+      while (n < size) {
+        const r = readSync2(fd, scratch, n, size - n, n);
+        if (r === 0) break;
+        n += r;
+      }
+      return scratch.subarray(0, n);
+    } finally {
+      closeSync3(fd);
+    }
+  };
+  return {
+    async list(dir) {
+      try {
+        const names = await readdir2(path5.resolve(cwd, dir));
+        return names.filter((n) => n.endsWith(".json")).sort().map((n) => path5.join(dir, n));
+      } catch (e) {
+        throw unreadable(dir, e);
+      }
+    },
+    async read(file2) {
+      let buf;
+      try {
+        buf = readWhole(file2);
+      } catch (e) {
+        throw unreadable(file2, e);
+      }
+      const split2 = splitReport(buf);
+      const closure = split2.closure !== void 0 ? keep(split2.closure) : void 0;
+      return {
+        origin: file2,
+        header: split2.header,
+        closureId: closure?.id ?? "none",
+        closureText: () => closure?.kept.toString("utf8") ?? ""
+      };
+    }
+  };
+}
+var KEY, CLOSE, unreadable;
+var init_report_files = __esm({
+  "src/adapters/fleet/report-files.ts"() {
+    "use strict";
+    init_errors();
+    KEY = Buffer.from('"closure":');
+    CLOSE = 125;
+    unreadable = (file2, e) => new InputError([
+      {
+        origin: file2,
+        pointer: "",
+        message: `cannot read: ${e instanceof Error ? e.message : String(e)}`,
+        next: "check the path; reports are written by flake-audit host-report"
+      }
+    ]);
+  }
+});
+
+// src/adapters/signatures.ts
+var signatures_exports = {};
+__export(signatures_exports, {
+  ed25519Verifier: () => ed25519Verifier
+});
+import { createPublicKey, verify as verify2 } from "node:crypto";
+function ed25519Verifier() {
+  const keys = /* @__PURE__ */ new Map();
+  return (publicKey, message, signature2) => {
+    const x = Buffer.from(publicKey).toString("base64url");
+    let key = keys.get(x);
+    if (key === void 0) {
+      key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
+      keys.set(x, key);
+    }
+    try {
+      return verify2(null, Buffer.from(message, "utf8"), key, signature2);
+    } catch {
+      return false;
+    }
+  };
+}
+var init_signatures2 = __esm({
+  "src/adapters/signatures.ts"() {
+    "use strict";
+  }
+});
+
+// src/app/host-report.ts
+var host_report_exports = {};
+__export(host_report_exports, {
+  hostReportUseCase: () => hostReportUseCase
+});
+async function closureJson(stores, req, path7) {
+  const out = await stores.closure(req.store ?? "auto", path7, req.timeoutMs);
+  const parsed = parsePathInfo(out.text, out.origin);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  return out.text.trim();
+}
+async function hostReportUseCase(req, stores) {
+  let hs;
+  if (req.system !== void 0) hs = { system: req.system, generations: [] };
+  else {
+    const listing = await stores.profile(
+      { kind: "local", profile: req.profile, ...req.running !== void 0 ? { running: req.running } : {} },
+      req.timeoutMs
+    );
+    hs = systemFromProfile(listing);
+  }
+  if (hs === void 0)
+    throw problem3(req.profile, "no system profile here", "name the profile with --profile or the system with --system");
+  const prev = req.previous ? previousGeneration(hs) : void 0;
+  const previous = prev !== void 0 && prev.path !== hs.system ? await closureJson(stores, req, prev.path).then(
+    (json2) => ({ system: prev.path, closureJson: json2 }),
+    () => void 0
+    // garbage-collected: no rollback diff
+  ) : void 0;
+  return {
+    tool: req.tool,
+    host: req.host,
+    ...req.collectedAt !== void 0 ? { collectedAt: req.collectedAt } : {},
+    system: hs.system,
+    ...hs.generation !== void 0 ? { generation: hs.generation } : {},
+    generations: hs.generations,
+    closureJson: await closureJson(stores, req, hs.system),
+    ...previous !== void 0 ? { previous } : {}
+  };
+}
+var problem3;
+var init_host_report2 = __esm({
+  "src/app/host-report.ts"() {
+    "use strict";
+    init_generations();
+    init_path_info();
+    init_errors();
+    problem3 = (origin, message, next) => new InputError([{ origin, pointer: "", message, next }]);
+  }
+});
+
+// src/render/fleet/host-report-json.ts
+var host_report_json_exports = {};
+__export(host_report_json_exports, {
+  HOST_REPORT_SCHEMA_URL: () => HOST_REPORT_SCHEMA_URL,
+  renderHostReport: () => renderHostReport
+});
+function renderHostReport(r) {
+  const head = {
+    $schema: HOST_REPORT_SCHEMA_URL,
+    kind: "flake-audit-host-report",
+    schemaVersion: 1,
+    tool: { name: r.tool.name, version: r.tool.version },
+    host: r.host,
+    ...r.collectedAt !== void 0 ? { collectedAt: r.collectedAt } : {},
+    system: r.system,
+    ...r.generation !== void 0 ? { generation: r.generation } : {},
+    generations: r.generations.map((g) => ({
+      number: g.number,
+      path: g.path,
+      ...g.date !== void 0 ? { date: g.date } : {}
+    }))
+  };
+  const text2 = JSON.stringify(head).slice(0, -1);
+  const previous = r.previous !== void 0 ? `,"previous":{"system":${JSON.stringify(r.previous.system)},"closure":${r.previous.closureJson}}` : "";
+  return `${text2}${previous},"closure":${r.closureJson}}
+`;
+}
+var HOST_REPORT_SCHEMA_URL;
+var init_host_report_json = __esm({
+  "src/render/fleet/host-report-json.ts"() {
+    "use strict";
+    HOST_REPORT_SCHEMA_URL = "https://flake-audit.invalid/schemas/host-report.v1.schema.json";
   }
 });
 
@@ -73431,7 +75822,7 @@ init_errors();
 // src/cli/commands/fail-on.ts
 init_findings();
 var FAIL_ON = ["none", "low", "medium", "high"];
-var atOrAbove = (severities, threshold) => threshold !== "none" && severities.some((s) => atLeast(s, threshold));
+var atOrAbove = (severities, threshold) => threshold !== "none" && severities.some((s2) => atLeast(s2, threshold));
 
 // src/cli/exit-codes.ts
 var ExitCode = {
@@ -75236,12 +77627,12 @@ var YargsParser = class {
 function combineAliases(aliases) {
   const aliasArrays = [];
   const combined = /* @__PURE__ */ Object.create(null);
-  let change = true;
+  let change2 = true;
   Object.keys(aliases).forEach(function(key) {
     aliasArrays.push([].concat(aliases[key], key));
   });
-  while (change) {
-    change = false;
+  while (change2) {
+    change2 = false;
     for (let i = 0; i < aliasArrays.length; i++) {
       for (let ii = i + 1; ii < aliasArrays.length; ii++) {
         const intersect = aliasArrays[i].filter(function(v) {
@@ -75250,7 +77641,7 @@ function combineAliases(aliases) {
         if (intersect.length) {
           aliasArrays[i] = aliasArrays[i].concat(aliasArrays[ii]);
           aliasArrays.splice(ii, 1);
-          change = true;
+          change2 = true;
           break;
         }
       }
@@ -75303,11 +77694,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path4) => {
+  require: (path7) => {
     if (typeof require2 !== "undefined") {
-      return require2(path4);
-    } else if (path4.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path4, "utf8"));
+      return require2(path7);
+    } else if (path7.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path7, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -75945,7 +78336,7 @@ var CommandInstance = class {
     });
     if (!Array.isArray(opts.extensions))
       opts.extensions = ["js"];
-    const visit2 = typeof opts.visit === "function" ? opts.visit : (o) => o;
+    const visit3 = typeof opts.visit === "function" ? opts.visit : (o) => o;
     for (const fileb of files) {
       const file2 = fileb.toString();
       if (opts.exclude) {
@@ -75977,7 +78368,7 @@ var CommandInstance = class {
         const joined = this.shim.path.join(fullDirPath, file2);
         const module = req(joined);
         const extendableModule = Object.create(null, Object.getOwnPropertyDescriptors({ ...module }));
-        const visited = visit2(extendableModule, joined, file2);
+        const visited = visit3(extendableModule, joined, file2);
         if (visited) {
           if (this.requireCache.has(joined))
             continue;
@@ -75991,30 +78382,30 @@ var CommandInstance = class {
       }
     }
   }
-  addHandler(cmd, description, builder8, handler9, commandMiddleware, deprecated) {
+  addHandler(cmd, description, builder10, handler11, commandMiddleware, deprecated) {
     let aliases = [];
     const middlewares = commandMiddlewareFactory(commandMiddleware);
-    handler9 = handler9 || (() => {
+    handler11 = handler11 || (() => {
     });
     if (Array.isArray(cmd)) {
       if (isCommandAndAliases(cmd)) {
         [cmd, ...aliases] = cmd;
       } else {
-        for (const command9 of cmd) {
-          this.addHandler(command9);
+        for (const command11 of cmd) {
+          this.addHandler(command11);
         }
       }
     } else if (isCommandHandlerDefinition(cmd)) {
-      let command9 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
-      if (command9 === null) {
+      let command11 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
+      if (command11 === null) {
         throw new Error(`No command name given for module: ${this.shim.inspect(cmd)}`);
       }
       if (cmd.aliases)
-        command9 = [].concat(command9).concat(cmd.aliases);
-      this.addHandler(command9, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
+        command11 = [].concat(command11).concat(cmd.aliases);
+      this.addHandler(command11, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
       return;
-    } else if (isCommandBuilderDefinition(builder8)) {
-      this.addHandler([cmd].concat(aliases), description, builder8.builder, builder8.handler, builder8.middlewares, builder8.deprecated);
+    } else if (isCommandBuilderDefinition(builder10)) {
+      this.addHandler([cmd].concat(aliases), description, builder10.builder, builder10.handler, builder10.middlewares, builder10.deprecated);
       return;
     }
     if (typeof cmd === "string") {
@@ -76044,8 +78435,8 @@ var CommandInstance = class {
       this.handlers[parsedCommand.cmd] = {
         original: cmd,
         description,
-        handler: handler9,
-        builder: builder8 || {},
+        handler: handler11,
+        builder: builder10 || {},
         middlewares,
         deprecated,
         demanded: parsedCommand.demanded,
@@ -76064,35 +78455,35 @@ var CommandInstance = class {
   hasDefaultCommand() {
     return !!this.defaultCommand;
   }
-  runCommand(command9, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
-    const commandHandler = this.handlers[command9] || this.handlers[this.aliasMap[command9]] || this.defaultCommand;
+  runCommand(command11, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
+    const commandHandler = this.handlers[command11] || this.handlers[this.aliasMap[command11]] || this.defaultCommand;
     const currentContext = yargs.getInternalMethods().getContext();
     const parentCommands = currentContext.commands.slice();
-    const isDefaultCommand = !command9;
-    if (command9) {
-      currentContext.commands.push(command9);
+    const isDefaultCommand = !command11;
+    if (command11) {
+      currentContext.commands.push(command11);
       currentContext.fullCommands.push(commandHandler.original);
     }
     const builderResult = this.applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, parsed.aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet);
     return isPromise(builderResult) ? builderResult.then((result2) => this.applyMiddlewareAndGetResult(isDefaultCommand, commandHandler, result2.innerArgv, currentContext, helpOnly, result2.aliases, yargs)) : this.applyMiddlewareAndGetResult(isDefaultCommand, commandHandler, builderResult.innerArgv, currentContext, helpOnly, builderResult.aliases, yargs);
   }
   applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet) {
-    const builder8 = commandHandler.builder;
+    const builder10 = commandHandler.builder;
     let innerYargs = yargs;
-    if (isCommandBuilderCallback(builder8)) {
+    if (isCommandBuilderCallback(builder10)) {
       yargs.getInternalMethods().getUsageInstance().freeze();
-      const builderOutput = builder8(yargs.getInternalMethods().reset(aliases), helpOrVersionSet);
+      const builderOutput = builder10(yargs.getInternalMethods().reset(aliases), helpOrVersionSet);
       if (isPromise(builderOutput)) {
         return builderOutput.then((output2) => {
           innerYargs = isYargsInstance(output2) ? output2 : yargs;
           return this.parseAndUpdateUsage(isDefaultCommand, commandHandler, innerYargs, parentCommands, commandIndex, helpOnly);
         });
       }
-    } else if (isCommandBuilderOptionDefinitions(builder8)) {
+    } else if (isCommandBuilderOptionDefinitions(builder10)) {
       yargs.getInternalMethods().getUsageInstance().freeze();
       innerYargs = yargs.getInternalMethods().reset(aliases);
       Object.keys(commandHandler.builder).forEach((key) => {
-        innerYargs.option(key, builder8[key]);
+        innerYargs.option(key, builder10[key]);
       });
     }
     return this.parseAndUpdateUsage(isDefaultCommand, commandHandler, innerYargs, parentCommands, commandIndex, helpOnly);
@@ -76283,18 +78674,18 @@ var CommandInstance = class {
       const commandString = DEFAULT_MARKER.test(this.defaultCommand.original) ? this.defaultCommand.original : this.defaultCommand.original.replace(/^[^[\]<>]*/, "$0 ");
       yargs.getInternalMethods().getUsageInstance().usage(commandString, this.defaultCommand.description);
     }
-    const builder8 = this.defaultCommand.builder;
-    if (isCommandBuilderCallback(builder8)) {
-      return builder8(yargs, true);
-    } else if (!isCommandBuilderDefinition(builder8)) {
-      Object.keys(builder8).forEach((key) => {
-        yargs.option(key, builder8[key]);
+    const builder10 = this.defaultCommand.builder;
+    if (isCommandBuilderCallback(builder10)) {
+      return builder10(yargs, true);
+    } else if (!isCommandBuilderDefinition(builder10)) {
+      Object.keys(builder10).forEach((key) => {
+        yargs.option(key, builder10[key]);
       });
     }
     return void 0;
   }
-  extractDesc({ describe: describe11, description, desc }) {
-    for (const test of [describe11, description, desc]) {
+  extractDesc({ describe: describe12, description, desc }) {
+    for (const test of [describe12, description, desc]) {
       if (typeof test === "string" || test === false)
         return test;
       assertNotStrictEqual(test, true, this.shim);
@@ -76328,17 +78719,17 @@ var CommandInstance = class {
 function command(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
-function isCommandBuilderDefinition(builder8) {
-  return typeof builder8 === "object" && !!builder8.builder && typeof builder8.handler === "function";
+function isCommandBuilderDefinition(builder10) {
+  return typeof builder10 === "object" && !!builder10.builder && typeof builder10.handler === "function";
 }
 function isCommandAndAliases(cmd) {
   return cmd.every((c) => typeof c === "string");
 }
-function isCommandBuilderCallback(builder8) {
-  return typeof builder8 === "function";
+function isCommandBuilderCallback(builder10) {
+  return typeof builder10 === "function";
 }
-function isCommandBuilderOptionDefinitions(builder8) {
-  return typeof builder8 === "object";
+function isCommandBuilderOptionDefinitions(builder10) {
+  return typeof builder10 === "object";
 }
 function isCommandHandlerDefinition(cmd) {
   return typeof cmd === "object" && !Array.isArray(cmd);
@@ -76454,12 +78845,12 @@ function usage(yargs, shim3) {
   self2.getPositionalGroupName = () => {
     return __("Positionals:");
   };
-  let examples = [];
+  let examples2 = [];
   self2.example = (cmd, description) => {
-    examples.push([cmd, description || ""]);
+    examples2.push([cmd, description || ""]);
   };
   let commands = [];
-  self2.command = function command9(cmd, description, isDefault, aliases, deprecated = false) {
+  self2.command = function command11(cmd, description, isDefault, aliases, deprecated = false) {
     if (isDefault) {
       commands = commands.map((cmdArray) => {
         cmdArray[2] = false;
@@ -76470,7 +78861,7 @@ function usage(yargs, shim3) {
   };
   self2.getCommands = () => commands;
   let descriptions = {};
-  self2.describe = function describe11(keyOrKeys, desc) {
+  self2.describe = function describe12(keyOrKeys, desc) {
     if (Array.isArray(keyOrKeys)) {
       keyOrKeys.forEach((k) => {
         self2.describe(k, desc);
@@ -76561,22 +78952,22 @@ function usage(yargs, shim3) {
         commands = commands.sort((a, b) => a[0].localeCompare(b[0]));
       }
       const prefix = base$0 ? `${base$0} ` : "";
-      commands.forEach((command9) => {
-        const commandString = `${prefix}${parentCommands}${command9[0].replace(/^\$0 ?/, "")}`;
+      commands.forEach((command11) => {
+        const commandString = `${prefix}${parentCommands}${command11[0].replace(/^\$0 ?/, "")}`;
         ui2.span({
           text: commandString,
           padding: [0, 2, 0, 2],
           width: maxWidth(commands, theWrap, `${base$0}${parentCommands}`) + 4
-        }, { text: command9[1] });
+        }, { text: command11[1] });
         const hints = [];
-        if (command9[2])
+        if (command11[2])
           hints.push(`[${__("default")}]`);
-        if (command9[3] && command9[3].length) {
-          hints.push(`[${__("aliases:")} ${command9[3].join(", ")}]`);
+        if (command11[3] && command11[3].length) {
+          hints.push(`[${__("aliases:")} ${command11[3].join(", ")}]`);
         }
-        if (command9[4]) {
-          if (typeof command9[4] === "string") {
-            hints.push(`[${__("deprecated: %s", command9[4])}]`);
+        if (command11[4]) {
+          if (typeof command11[4] === "string") {
+            hints.push(`[${__("deprecated: %s", command11[4])}]`);
           } else {
             hints.push(`[${__("deprecated")}]`);
           }
@@ -76675,12 +79066,12 @@ function usage(yargs, shim3) {
       });
       ui2.div();
     });
-    if (examples.length) {
+    if (examples2.length) {
       ui2.div(__("Examples:"));
-      examples.forEach((example) => {
+      examples2.forEach((example) => {
         example[0] = example[0].replace(/\$0/g, base$0);
       });
-      examples.forEach((example) => {
+      examples2.forEach((example) => {
         if (example[1] === "") {
           ui2.div({
             text: example[0],
@@ -76690,7 +79081,7 @@ function usage(yargs, shim3) {
           ui2.div({
             text: example[0],
             padding: [0, 2, 0, 2],
-            width: maxWidth(examples, theWrap) + 4
+            width: maxWidth(examples2, theWrap) + 4
           }, {
             text: example[1]
           });
@@ -76837,7 +79228,7 @@ function usage(yargs, shim3) {
     usages = [];
     usageDisabled = false;
     epilogs = [];
-    examples = [];
+    examples2 = [];
     commands = [];
     descriptions = objFilter(descriptions, (k) => !localLookup[k]);
     return self2;
@@ -76850,7 +79241,7 @@ function usage(yargs, shim3) {
       usages,
       usageDisabled,
       epilogs,
-      examples,
+      examples: examples2,
       commands,
       descriptions
     });
@@ -76863,7 +79254,7 @@ function usage(yargs, shim3) {
       descriptions = { ...frozen.descriptions, ...descriptions };
       commands = [...frozen.commands, ...commands];
       usages = [...frozen.usages, ...usages];
-      examples = [...frozen.examples, ...examples];
+      examples2 = [...frozen.examples, ...examples2];
       epilogs = [...frozen.epilogs, ...epilogs];
     } else {
       ({
@@ -76872,7 +79263,7 @@ function usage(yargs, shim3) {
         usages,
         usageDisabled,
         epilogs,
-        examples,
+        examples: examples2,
         commands,
         descriptions
       } = frozen);
@@ -76964,11 +79355,11 @@ complete -f -c {{app_name}} -a '({{app_path}} --get-yargs-completions (commandli
 
 // node_modules/yargs/build/lib/completion.js
 var Completion = class {
-  constructor(yargs, usage2, command9, shim3) {
+  constructor(yargs, usage2, command11, shim3) {
     var _a4, _b2, _c2, _d, _e;
     this.yargs = yargs;
     this.usage = usage2;
-    this.command = command9;
+    this.command = command11;
     this.shim = shim3;
     this.completionKey = "get-yargs-completions";
     this.aliases = null;
@@ -76981,11 +79372,11 @@ var Completion = class {
     const handlers = this.command.getCommandHandlers();
     for (let i = 0, ii = args.length; i < ii; ++i) {
       if (handlers[args[i]] && handlers[args[i]].builder) {
-        const builder8 = handlers[args[i]].builder;
-        if (isCommandBuilderCallback(builder8)) {
+        const builder10 = handlers[args[i]].builder;
+        if (isCommandBuilderCallback(builder10)) {
           this.indexAfterLastReset = i + 1;
           const y = this.yargs.getInternalMethods().reset();
-          builder8(y, true);
+          builder10(y, true);
           return y.argv;
         }
       }
@@ -77094,7 +79485,7 @@ var Completion = class {
     return choices !== void 0 && choices.length > 0;
   }
   argsContainKey(args, key, negable) {
-    const argsContains = (s) => args.indexOf((/^[^0-9]$/.test(s) ? "-" : "--") + s) !== -1;
+    const argsContains = (s2) => args.indexOf((/^[^0-9]$/.test(s2) ? "-" : "--") + s2) !== -1;
     if (argsContains(key))
       return true;
     if (negable && argsContains(`no-${key}`))
@@ -77125,8 +79516,8 @@ var Completion = class {
         keyWithDesc = `${key.replace(/:/g, "\\:")}:${cleanedDesc}`;
       }
     }
-    const startsByTwoDashes = (s) => /^--/.test(s);
-    const isShortOption = (s) => /^[^0-9]$/.test(s);
+    const startsByTwoDashes = (s2) => /^--/.test(s2);
+    const isShortOption = (s2) => /^[^0-9]$/.test(s2);
     const dashes = !startsByTwoDashes(current) && isShortOption(key) ? "-" : "--";
     completions.push(dashes + keyWithDesc);
     if (negable) {
@@ -77188,8 +79579,8 @@ var Completion = class {
     this.aliases = parsed.aliases;
   }
 };
-function completion(yargs, usage2, command9, shim3) {
-  return new Completion(yargs, usage2, command9, shim3);
+function completion(yargs, usage2, command11, shim3) {
+  return new Completion(yargs, usage2, command11, shim3);
 }
 function isSyncCompletionFunction(completionFunction) {
   return completionFunction.length < 3;
@@ -77312,7 +79703,7 @@ ${customMsgs.join("\n")}` : "";
       }
     }
     if (unknown2.length) {
-      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown2.length, unknown2.map((s) => s.trim() ? s : `"${s}"`).join(", ")));
+      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown2.length, unknown2.map((s2) => s2.trim() ? s2 : `"${s2}"`).join(", ")));
     }
   };
   self2.unknownCommands = function unknownCommands(argv) {
@@ -77537,14 +79928,14 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
 }
 function mergeDeep(config1, config2) {
   const target = {};
-  function isObject3(obj) {
+  function isObject4(obj) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
   for (const key of Object.keys(config2)) {
     if (key === "__proto__")
       continue;
-    if (isObject3(config2[key]) && isObject3(target[key])) {
+    if (isObject4(config2[key]) && isObject4(target[key])) {
       target[key] = mergeDeep(config1[key], config2[key]);
     } else {
       target[key] = config2[key];
@@ -77854,13 +80245,13 @@ var YargsInstance = class {
       __classPrivateFieldGet(this, _YargsInstance_completion, "f").registerFunction(fn);
     return this;
   }
-  command(cmd, description, builder8, handler9, middlewares, deprecated) {
-    argsert("<string|array|object> [string|boolean] [function|object] [function] [array] [boolean|string]", [cmd, description, builder8, handler9, middlewares, deprecated], arguments.length);
-    __classPrivateFieldGet(this, _YargsInstance_command, "f").addHandler(cmd, description, builder8, handler9, middlewares, deprecated);
+  command(cmd, description, builder10, handler11, middlewares, deprecated) {
+    argsert("<string|array|object> [string|boolean] [function|object] [function] [array] [boolean|string]", [cmd, description, builder10, handler11, middlewares, deprecated], arguments.length);
+    __classPrivateFieldGet(this, _YargsInstance_command, "f").addHandler(cmd, description, builder10, handler11, middlewares, deprecated);
     return this;
   }
-  commands(cmd, description, builder8, handler9, middlewares, deprecated) {
-    return this.command(cmd, description, builder8, handler9, middlewares, deprecated);
+  commands(cmd, description, builder10, handler11, middlewares, deprecated) {
+    return this.command(cmd, description, builder10, handler11, middlewares, deprecated);
   }
   commandDir(dir, opts) {
     argsert("<string> [object]", [dir, opts], arguments.length);
@@ -78462,12 +80853,12 @@ var YargsInstance = class {
     __classPrivateFieldGet(this, _YargsInstance_shim, "f").y18n.updateLocale(obj);
     return this;
   }
-  usage(msg, description, builder8, handler9) {
-    argsert("<string|null|undefined> [string|boolean] [function|object] [function]", [msg, description, builder8, handler9], arguments.length);
+  usage(msg, description, builder10, handler11) {
+    argsert("<string|null|undefined> [string|boolean] [function|object] [function]", [msg, description, builder10, handler11], arguments.length);
     if (description !== void 0) {
       assertNotStrictEqual(msg, null, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
       if ((msg || "").match(/^\$0( |$)/)) {
-        return this.command(msg, description, builder8, handler9);
+        return this.command(msg, description, builder10, handler11);
       } else {
         throw new YError(".usage() description must start with $0 if being used as alias for .command()");
       }
@@ -78659,24 +81050,24 @@ var YargsInstance = class {
       __classPrivateFieldGet(this, _YargsInstance_options, "f")[type].push(key);
     });
   }
-  [kPopulateParserHintSingleValueDictionary](builder8, type, key, value) {
-    this[kPopulateParserHintDictionary](builder8, type, key, value, (type2, key2, value2) => {
+  [kPopulateParserHintSingleValueDictionary](builder10, type, key, value) {
+    this[kPopulateParserHintDictionary](builder10, type, key, value, (type2, key2, value2) => {
       __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] = value2;
     });
   }
-  [kPopulateParserHintArrayDictionary](builder8, type, key, value) {
-    this[kPopulateParserHintDictionary](builder8, type, key, value, (type2, key2, value2) => {
+  [kPopulateParserHintArrayDictionary](builder10, type, key, value) {
+    this[kPopulateParserHintDictionary](builder10, type, key, value, (type2, key2, value2) => {
       __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] = (__classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] || []).concat(value2);
     });
   }
-  [kPopulateParserHintDictionary](builder8, type, key, value, singleKeyHandler) {
+  [kPopulateParserHintDictionary](builder10, type, key, value, singleKeyHandler) {
     if (Array.isArray(key)) {
       key.forEach((k) => {
-        builder8(k, value);
+        builder10(k, value);
       });
     } else if (/* @__PURE__ */ ((key2) => typeof key2 === "object")(key)) {
       for (const k of objectKeys(key)) {
-        builder8(k, key[k]);
+        builder10(k, key[k]);
       }
     } else {
       singleKeyHandler(type, this[kSanitizeKey](key), value);
@@ -79061,7 +81452,6 @@ init_errors();
 
 // src/adapters/fs.ts
 init_errors();
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -79073,6 +81463,7 @@ function errnoCode(e) {
 }
 
 // src/adapters/fs.ts
+init_subprocess();
 var MAX_INPUT_BYTES = 500 * 1024 * 1024;
 function problem(displayPath, message, next) {
   return new InputError([{ origin: displayPath, pointer: "", message, next }]);
@@ -79098,24 +81489,18 @@ function nodeFiles(readStdin, cwd) {
     },
     async readGitFile(rev2, p) {
       const spec = `${rev2}:${p.startsWith("/") ? p.slice(1) : p.startsWith("./") ? p : `./${p}`}`;
-      const text2 = await new Promise((resolve5, reject) => {
-        execFile(
-          "git",
-          ["show", spec],
-          { cwd, maxBuffer: MAX_INPUT_BYTES, encoding: "utf8" },
-          (error62, stdout, stderr) => {
-            if (error62 === null) return resolve5(stdout);
-            const missing = errnoCode(error62) === "ENOENT";
-            reject(
-              problem(
-                spec,
-                missing ? "git is not installed" : `git show failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`,
-                missing ? "install git, or pass the two lock files directly" : "check the revision and the path (run flake-audit inside the repository)"
-              )
-            );
-          }
-        );
+      const r = await runProgram("git", ["show", spec], {
+        cwd,
+        maxOutputBytes: MAX_INPUT_BYTES,
+        whenMissing: "install git, or pass the two lock files directly"
       });
+      if (r.kind !== "ok")
+        throw problem(
+          spec,
+          `git show failed: ${stderrTail(r.stderr, 2).replace(/\n/g, " ") || r.kind}`,
+          "check the revision and the path (run flake-audit inside the repository)"
+        );
+      const text2 = r.stdout;
       return { displayPath: spec, text: text2, sha256: sha256Hex(text2), directoryName: path.basename(cwd) };
     },
     async readText(p) {
@@ -79229,8 +81614,8 @@ async function writeContent(fd, content) {
   let sinceYield = 0;
   for (const chunk of typeof content === "string" ? [content] : content) {
     const bytes = Buffer.from(chunk, "utf8");
-    for (let at2 = 0; at2 < bytes.length; at2 += SLICE) {
-      const slice = bytes.subarray(at2, at2 + SLICE);
+    for (let at = 0; at < bytes.length; at += SLICE) {
+      const slice = bytes.subarray(at, at + SLICE);
       writeAll(fd, slice);
       sinceYield += slice.length;
       if (sinceYield >= SLICE) {
@@ -79247,12 +81632,12 @@ function onSignal(signal) {
   process.exit(128 + osConstants.signals[signal]);
 }
 function trackTemp(tmp) {
-  if (temps.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  if (temps.size === 0) for (const s2 of SIGNALS) process.on(s2, onSignal);
   temps.add(tmp);
 }
 function untrackTemp(tmp) {
   temps.delete(tmp);
-  if (temps.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+  if (temps.size === 0) for (const s2 of SIGNALS) process.off(s2, onSignal);
 }
 async function replaceAtomically(final, mode, content) {
   const tmp = path2.join(
@@ -79303,78 +81688,7 @@ async function writeOutputFile(target, content, cwd) {
 // src/cli/wire.ts
 import { randomUUID } from "node:crypto";
 import { createRequire as createRequire3 } from "node:module";
-
-// src/adapters/nix/nix-cli.ts
-init_errors();
-import { execFile as execFile2 } from "node:child_process";
-var MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
-function problem2(what, message, next) {
-  return new InputError([{ origin: what, pointer: "", message, next }]);
-}
-function nixCli(opts) {
-  const run2 = (args, what) => new Promise((resolve5, reject) => {
-    execFile2(
-      "nix",
-      ["--extra-experimental-features", "nix-command flakes", ...args],
-      { maxBuffer: MAX_OUTPUT, timeout: opts.timeoutMs, env: { ...opts.env } },
-      (error62, stdout, stderr) => {
-        if (error62 === null) return resolve5({ stdout, stderr });
-        const code2 = error62.code;
-        if (code2 === "ENOENT")
-          return reject(
-            problem2(
-              what,
-              "the nix command is not installed (or not on PATH)",
-              "install Nix, or pass a file with --closure / --derivations instead"
-            )
-          );
-        if (error62.killed)
-          return reject(
-            problem2(
-              what,
-              `nix did not answer within ${opts.timeoutMs / 1e3} s`,
-              "raise --timeout, or record the JSON with nix yourself and pass the file"
-            )
-          );
-        const tail = stderr.trim().split("\n").slice(-6).join("\n");
-        reject(
-          problem2(
-            what,
-            `nix failed: ${tail || `exit status ${String(error62.code)}`}`,
-            "check that the path or installable exists in the store (nix-store --check-validity PATH)"
-          )
-        );
-      }
-    );
-  });
-  let version2;
-  const versionText = () => version2 ??= run2(["--version"], "nix --version").then((r) => r.stdout.trim());
-  return {
-    async pathInfoClosure(installable) {
-      const v = await versionText();
-      const args = ["path-info", "--json", "--recursive", installable];
-      if (supportsJsonFormat(v)) args.splice(2, 0, "--json-format", "2");
-      const r = await run2(args, `nix ${args.join(" ")}`);
-      return { origin: `nix path-info (${v})`, text: r.stdout };
-    },
-    async derivationClosure(drvPath) {
-      const v = await versionText();
-      const legacy = !isAtLeast(v, 2, 15);
-      const args = legacy ? ["show-derivation", "-r", drvPath] : ["derivation", "show", "-r", drvPath];
-      const r = await run2(args, `nix ${args.join(" ")}`);
-      return { origin: `nix ${args[0]} (${v})`, text: r.stdout };
-    }
-  };
-}
-function isAtLeast(versionText, major, minor) {
-  const m = /(\d+)\.(\d+)/.exec(versionText);
-  if (m === null) return true;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return a > major || a === major && b >= minor;
-}
-var supportsJsonFormat = (versionText) => !/lix/i.test(versionText) && isAtLeast(versionText, 2, 33);
-
-// src/cli/wire.ts
+init_nix_cli();
 init_errors();
 init_escape();
 var require4 = createRequire3(import.meta.url);
@@ -79459,7 +81773,7 @@ var outputOption = {
   type: "string",
   describe: "write to FILE atomically instead of stdout"
 };
-var formatOption = (env2, choices, fallback, describe11 = "output format") => ({ type: "string", choices, default: envChoice(env2, "format", choices) ?? fallback, describe: describe11 });
+var formatOption = (env2, choices, fallback, describe12 = "output format") => ({ type: "string", choices, default: envChoice(env2, "format", choices) ?? fallback, describe: describe12 });
 var failOnOption = (env2, fallback) => ({
   type: "string",
   choices: FAIL_ON,
@@ -79467,7 +81781,7 @@ var failOnOption = (env2, fallback) => ({
   describe: "exit 1 when a finding is at or above this severity"
 });
 var lockOnlyOption = (env2) => ({ type: "boolean", default: envFlag(env2, "lock-only"), describe: "no upstream facts" });
-var nowOption = (describe11) => ({ type: "string", describe: describe11 });
+var nowOption = (describe12) => ({ type: "string", describe: describe12 });
 function parseNow(text2) {
   if (text2 === void 0) return void 0;
   const d = new Date(text2);
@@ -79549,7 +81863,7 @@ function timeoutOption(y, env2) {
 
 // src/cli/commands/sbom.ts
 var command2 = "sbom [lock]";
-var describe4 = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
+var describe3 = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
 var exitCodes = [
   ExitCode.Ok,
   ExitCode.Usage,
@@ -79617,11 +81931,8 @@ async function handler2(args, ctx) {
   });
 }
 
-// src/render/json.ts
-var renderJson = (schema) => (report2) => `${JSON.stringify(schema.parse(report2), null, 2)}
-`;
-
 // src/render/formats.ts
+init_json();
 var RENDERERS = {
   trace: {
     text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).renderTraceText,
@@ -79643,12 +81954,17 @@ var RENDERERS = {
     markdown: async () => (await Promise.resolve().then(() => (init_markdown4(), markdown_exports4))).renderCheckMarkdown,
     json: async () => renderJson((await Promise.resolve().then(() => (init_report_schema5(), report_schema_exports4))).CheckReportSchema),
     sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).renderSarif
+  },
+  fleet: {
+    text: async () => (await Promise.resolve().then(() => (init_text5(), text_exports5))).renderFleetText,
+    markdown: async () => (await Promise.resolve().then(() => (init_markdown5(), markdown_exports5))).renderFleetMarkdown,
+    json: async () => (await Promise.resolve().then(() => (init_json2(), json_exports))).renderFleetJson
   }
 };
 
 // src/cli/commands/trace.ts
 var command3 = "trace <path>";
-var describe5 = "Trace a /nix/store path back to the flake inputs it came from";
+var describe4 = "Trace a /nix/store path back to the flake inputs it came from";
 var FORMATS = formatsOf(RENDERERS.trace);
 var exitCodes2 = [
   ExitCode.Ok,
@@ -79679,14 +81995,14 @@ async function handler3(args, ctx) {
     w.files,
     () => w.nix()
   );
-  const render = await RENDERERS.trace[args.format]();
-  await ctx.write(render(report2), args.output);
+  const render2 = await RENDERERS.trace[args.format]();
+  await ctx.write(render2(report2), args.output);
   return outcome({ incomplete: report2.gaps.length > 0 });
 }
 
 // src/cli/commands/resolve.ts
 var command4 = "resolve [lock]";
-var describe6 = "Resolve every input to its upstream commit, repository and license through the GitHub API";
+var describe5 = "Resolve every input to its upstream commit, repository and license through the GitHub API";
 var FORMATS2 = formatsOf(RENDERERS.resolve);
 var exitCodes3 = [
   ExitCode.Ok,
@@ -79707,15 +82023,15 @@ async function handler4(args, ctx) {
     w.files,
     () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version)
   );
-  const render = await RENDERERS.resolve[args.format]();
-  await ctx.write(render(report2), args.output);
+  const render2 = await RENDERERS.resolve[args.format]();
+  await ctx.write(render2(report2), args.output);
   return outcome({ incomplete: report2.inputs.some((e) => e.status === "failed"), upstream: upstreamMode(args) });
 }
 
 // src/cli/commands/diff.ts
 init_errors();
 var command5 = "diff [old] [new]";
-var describe7 = "What a flake.lock update changes: inputs, upstream commits, risks";
+var describe6 = "What a flake.lock update changes: inputs, upstream commits, risks";
 var FORMATS3 = formatsOf(RENDERERS.diff);
 var exitCodes4 = [
   ExitCode.Ok,
@@ -79773,11 +82089,11 @@ async function handler5(args, ctx) {
     () => w.nix(),
     {
       provenance: () => githubSource2(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare2(args, ctx.env, now, w.tool.version)
+      compare: () => githubCompare2(args, ctx.env, now, w.tool.version, ctx.io)
     }
   );
-  const render = await RENDERERS.diff[args.format]();
-  await ctx.write(render(report2, { color: args.output === void 0 && useColor(ctx.io, ctx.env) }), args.output);
+  const render2 = await RENDERERS.diff[args.format]();
+  await ctx.write(render2(report2, { color: args.output === void 0 && useColor(ctx.io, ctx.env) }), args.output);
   return outcome({
     severities: report2.findings.map((f) => f.severity),
     failOn: args.failOn,
@@ -79788,7 +82104,7 @@ async function handler5(args, ctx) {
 
 // src/cli/commands/check.ts
 var command6 = "check [lock]";
-var describe8 = "Check every input against a policy, for CI gates and code scanning";
+var describe7 = "Check every input against a policy, for CI gates and code scanning";
 var FORMATS4 = formatsOf(RENDERERS.check);
 var exitCodes5 = [
   ExitCode.Ok,
@@ -79820,8 +82136,8 @@ async function handler6(args, ctx) {
     w.files,
     () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version)
   );
-  const render = await RENDERERS.check[args.format]();
-  await ctx.write(render(report2), args.output);
+  const render2 = await RENDERERS.check[args.format]();
+  await ctx.write(render2(report2), args.output);
   return outcome({
     severities: report2.findings.map((f) => f.severity),
     failOn: args.failOn,
@@ -79832,9 +82148,9 @@ async function handler6(args, ctx) {
 
 // src/cli/commands/pr-review.ts
 init_errors();
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 var command7 = "pr-review";
-var describe9 = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
+var describe8 = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 var exitCodes6 = [
   ExitCode.Ok,
   ExitCode.Findings,
@@ -79851,37 +82167,14 @@ function builder6(y, ctx) {
     type: "boolean",
     default: !envFlag(ctx.env, "no-comment"),
     describe: "create or update the sticky comment (--no-comment to skip)"
+  }).option("comment-author", {
+    type: "string",
+    default: ctx.env["FLAKE_AUDIT_COMMENT_AUTHOR"] || "github-actions[bot]",
+    describe: "the login flake-audit comments as: only its comment is updated (env FLAKE_AUDIT_COMMENT_AUTHOR)"
   }).option("lock-only", lockOnlyOption(ctx.env)).option("fail-on", failOnOption(ctx.env, "none")).option("now", nowOption("the time ages are counted to (ISO 8601)"));
 }
-function at(value, ...keys) {
-  let v = value;
-  for (const k of keys) {
-    if (typeof v !== "object" || v === null || !Object.hasOwn(v, k)) return void 0;
-    v = Object.getOwnPropertyDescriptor(v, k)?.value;
-  }
-  return v;
-}
-async function eventOf(path4) {
-  if (path4 === void 0 || path4 === "") return {};
-  let e;
-  try {
-    e = JSON.parse(await readFile(path4, "utf8"));
-  } catch {
-    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path4})`);
-  }
-  const [base, head, pr] = [
-    at(e, "pull_request", "base", "sha"),
-    at(e, "pull_request", "head", "sha"),
-    at(e, "pull_request", "number")
-  ];
-  return {
-    ...typeof base === "string" ? { base } : {},
-    ...typeof head === "string" ? { head } : {},
-    ...typeof pr === "number" ? { pr } : {}
-  };
-}
 async function handler7(args, ctx) {
-  const event = await eventOf(ctx.env["GITHUB_EVENT_PATH"]);
+  const event = await (await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports))).readGithubEvent(ctx.env["GITHUB_EVENT_PATH"]);
   const base = args.base ?? event.base;
   const head = args.head ?? event.head ?? "HEAD";
   if (base === void 0) throw new UsageError("no base revision: pass --base, or run on a pull_request event");
@@ -79907,7 +82200,7 @@ async function handler7(args, ctx) {
     () => w.nix(),
     {
       provenance: () => githubSource2(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare2(args, ctx.env, now, w.tool.version)
+      compare: () => githubCompare2(args, ctx.env, now, w.tool.version, ctx.io)
     },
     renderDiffMarkdown2
   );
@@ -79916,26 +82209,32 @@ async function handler7(args, ctx) {
   if (summary !== void 0 && summary !== "") await appendFile(summary, review.markdown);
   const pr = args.pr ?? event.pr;
   const repo = args.repo ?? ctx.env["GITHUB_REPOSITORY"];
+  let commentFailed = false;
   if (args.comment && pr !== void 0 && repo !== void 0 && review.reports.length > 0) {
     const [owner, name] = repo.split("/");
     if (owner === void 0 || name === void 0) throw new UsageError(`--repo must be owner/name, found '${repo}'`);
-    const result2 = await upsertStickyComment2(
-      githubComments2(githubServerClient2(args, ctx.env, w.tool.version), owner, name, pr),
-      review.markdown
-    );
-    w.log.info(`${result2.created ? "created" : "updated"} comment ${result2.id}`);
+    const comments = githubComments2(githubServerClient2(args, ctx.env, w.tool.version, ctx.io), owner, name, pr);
+    try {
+      const result2 = await upsertStickyComment2(comments, review.markdown, args.commentAuthor);
+      w.log.info(`${result2.created ? "created" : "updated"} comment ${result2.id}`);
+    } catch (e) {
+      if (!(e instanceof UpstreamUnavailableError)) throw e;
+      w.log.warn(e.message);
+      commentFailed = true;
+    }
   }
   return outcome({
     severities: review.reports.flatMap((r) => r.report.findings.map((f) => f.severity)),
     failOn: args.failOn,
-    incomplete: review.reports.some((r) => r.report.gaps.length > 0),
-    upstream: upstreamMode(args)
+    incomplete: commentFailed || review.reports.some((r) => r.report.gaps.length > 0),
+    // The comment is always sent online: its failure is an incomplete run even with --lock-only.
+    upstream: commentFailed ? "online" : upstreamMode(args)
   });
 }
 
 // src/cli/commands/completion.ts
 var command8 = "completion [shell]";
-var describe10 = "Print a shell completion script (bash or zsh)";
+var describe9 = "Print a shell completion script (bash or zsh)";
 var exitCodes7 = [ExitCode.Ok, ExitCode.Usage, ExitCode.Internal];
 var SHELLS = ["bash", "zsh"];
 var SCRIPTS = {
@@ -79965,12 +82264,116 @@ async function handler8(args, ctx) {
   return outcome();
 }
 
+// src/cli/commands/fleet.ts
+init_errors();
+init_findings2();
+import path6 from "node:path";
+var command9 = "fleet [fleet]";
+var describe10 = "What every host runs, whether it was approved, which inputs it holds and who signed it";
+var FORMATS5 = formatsOf(RENDERERS.fleet);
+var exitCodes8 = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
+function builder8(y, ctx) {
+  return timeoutOption(y, ctx.env).positional("fleet", { type: "string", describe: "fleet file (YAML or JSON; schemas/fleet.v1.schema.json)" }).option("reports", { type: "string", describe: "directory of host reports (flake-audit host-report) to merge" }).option("jobs", {
+    type: "number",
+    default: Number(envDefault(ctx.env, "jobs") ?? 8),
+    describe: "hosts read at once"
+  }).option("format", formatOption(ctx.env, FORMATS5, "text")).option("fail-on", failOnOption(ctx.env, "high")).option("output", outputOption).option("sbom-dir", {
+    type: "string",
+    describe: "write one CycloneDX SBOM per host read into DIR (<host>.cdx.json)"
+  }).example("$0 fleet fleet.yaml", "read every host of the fleet file").example(
+    "$0 fleet fleet.yaml --reports reports/ --format json",
+    "merge host reports collected by your own tooling"
+  );
+}
+async function writeSboms(run2, dir, ctx, tool) {
+  const { fleetSbomModels: fleetSbomModels2 } = await Promise.resolve().then(() => (init_fleet_sbom(), fleet_sbom_exports));
+  const { renderCycloneDx: renderCycloneDx2 } = await Promise.resolve().then(() => (init_serialize(), serialize_exports));
+  const { mkdir } = await import("node:fs/promises");
+  await mkdir(path6.resolve(ctx.io.cwd, dir), { recursive: true });
+  for (const { host, model } of fleetSbomModels2(run2, tool))
+    await ctx.write(renderCycloneDx2(model, "1.6", "json"), path6.resolve(ctx.io.cwd, dir, `${host}.cdx.json`));
+}
+async function handler9(args, ctx) {
+  if (args.fleet === void 0 && args.reports === void 0)
+    throw new UsageError("name a fleet file, or a directory of host reports with --reports");
+  if (!Number.isInteger(args.jobs) || args.jobs < 1)
+    throw new UsageError("--jobs must be a whole number of at least 1");
+  const { fleetUseCase: fleetUseCase2 } = await Promise.resolve().then(() => (init_fleet(), fleet_exports));
+  const { hostStores: hostStores2 } = await Promise.resolve().then(() => (init_host_stores(), host_stores_exports));
+  const { reportFiles: reportFiles2 } = await Promise.resolve().then(() => (init_report_files(), report_files_exports));
+  const { ed25519Verifier: ed25519Verifier2 } = await Promise.resolve().then(() => (init_signatures2(), signatures_exports));
+  const { pool: pool2 } = await Promise.resolve().then(() => (init_pool(), pool_exports));
+  const w = ctx.wiring(args.timeout);
+  const run2 = await fleetUseCase2(
+    {
+      ...args.fleet !== void 0 ? { fleetPath: args.fleet } : {},
+      ...args.reports !== void 0 ? { reportsDir: args.reports } : {},
+      jobs: args.jobs,
+      timeoutMs: args.timeout * 1e3,
+      tool: w.tool
+    },
+    { files: w.files, stores: hostStores2(ctx.env), reports: reportFiles2(ctx.io.cwd), verify: ed25519Verifier2(), pool: pool2 }
+  );
+  const report2 = run2.report;
+  if (args.sbomDir !== void 0) await writeSboms(run2, args.sbomDir, ctx, w.tool);
+  const render2 = await RENDERERS.fleet[args.format]();
+  await ctx.write(render2(report2), args.output);
+  return outcome({
+    severities: report2.findings.map(severityOf),
+    failOn: args.failOn,
+    // A host that could not be read is a gap: the report is partial (exit 4).
+    incomplete: report2.gaps.length > 0
+  });
+}
+
+// src/cli/commands/host-report.ts
+import { hostname as hostname3 } from "node:os";
+var command10 = "host-report";
+var describe11 = "Write this host's system, generations and closure as JSON, for fleet --reports";
+var exitCodes9 = [ExitCode.Ok, ExitCode.Usage, ExitCode.InvalidInput, ExitCode.Internal];
+function builder9(y, ctx) {
+  return timeoutOption(y, ctx.env).option("name", { type: "string", describe: "host name (default: this machine's hostname)" }).option("profile", { type: "string", describe: "system profile (default /nix/var/nix/profiles/system)" }).option("system", { type: "string", describe: "the system store path, instead of reading the profile" }).option("store", { type: "string", describe: "Nix store URI to read (default: this machine's store)" }).option("previous", {
+    type: "boolean",
+    default: true,
+    describe: "include the previous generation's closure, for the rollback diff"
+  }).option("reproducible", { type: "boolean", default: false, describe: "no collection time" }).option("output", outputOption).example("$0 host-report -o /shared/reports/$(hostname).json", "from cron or your deployment tool");
+}
+async function handler10(args, ctx) {
+  const { hostReportUseCase: hostReportUseCase2 } = await Promise.resolve().then(() => (init_host_report2(), host_report_exports));
+  const { hostStores: hostStores2 } = await Promise.resolve().then(() => (init_host_stores(), host_stores_exports));
+  const { renderHostReport: renderHostReport2 } = await Promise.resolve().then(() => (init_host_report_json(), host_report_json_exports));
+  const w = ctx.wiring(args.timeout);
+  const report2 = await hostReportUseCase2(
+    {
+      host: args.name ?? hostname3(),
+      ...args.store !== void 0 ? { store: args.store } : {},
+      profile: args.profile ?? "/nix/var/nix/profiles/system",
+      ...args.profile === void 0 ? { running: "/run/current-system" } : {},
+      ...args.system !== void 0 ? { system: args.system } : {},
+      previous: args.previous,
+      timeoutMs: args.timeout * 1e3,
+      tool: w.tool,
+      ...args.reproducible ? {} : { collectedAt: w.now.toISOString().replace(/\.\d{3}Z$/, "Z") }
+    },
+    hostStores2(ctx.env)
+  );
+  await ctx.write(renderHostReport2(report2), args.output);
+  return outcome();
+}
+
 // src/cli/parser.ts
 var ALL_EXIT_CODES = Object.values(ExitCode);
 function parser2(argv, io, env2, settle2) {
   const ctx = makeContext(io, env2);
   const quietCtx = makeContext(quietIo(io), env2);
-  const handle = (handler9) => async (args) => settle2(await handler9(args, args.quiet ? quietCtx : ctx));
+  const handle = (handler11) => async (args) => settle2(await handler11(args, args.quiet ? quietCtx : ctx));
   const helpOf = (y, codes) => y.epilog(exitCodesHelp(codes));
   return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(io.columns ?? 80).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
     alias: "q",
@@ -79979,29 +82382,39 @@ function parser2(argv, io, env2, settle2) {
     describe: "no progress and no warnings on stderr, only errors"
   }).epilog(exitCodesHelp(ALL_EXIT_CODES)).fail((msg, e) => {
     throw e ?? new UsageError(msg ?? "invalid arguments");
-  }).command(command2, describe4, (y) => helpOf(builder(y, ctx), exitCodes), handle(handler2)).command(
+  }).command(command2, describe3, (y) => helpOf(builder(y, ctx), exitCodes), handle(handler2)).command(
     command6,
-    describe8,
+    describe7,
     (y) => helpOf(builder5(y, ctx), exitCodes5),
     handle(handler6)
-  ).command(command5, describe7, (y) => helpOf(builder4(y, ctx), exitCodes4), handle(handler5)).command(
+  ).command(command5, describe6, (y) => helpOf(builder4(y, ctx), exitCodes4), handle(handler5)).command(
     command7,
-    describe9,
+    describe8,
     (y) => helpOf(builder6(y, ctx), exitCodes6),
     handle(handler7)
   ).command(
     command4,
-    describe6,
+    describe5,
     (y) => helpOf(builder3(y, ctx), exitCodes3),
     handle(handler4)
   ).command(
     command3,
-    describe5,
+    describe4,
     (y) => helpOf(builder2(y, ctx), exitCodes2),
     handle(handler3)
   ).command(
-    command8,
+    command9,
     describe10,
+    (y) => helpOf(builder8(y, ctx), exitCodes8),
+    handle(handler9)
+  ).command(
+    command10,
+    describe11,
+    (y) => helpOf(builder9(y, ctx), exitCodes9),
+    handle(handler10)
+  ).command(
+    command8,
+    describe9,
     (y) => helpOf(builder7(y, ctx), exitCodes7),
     handle(handler8)
   );
