@@ -20,6 +20,8 @@ export async function bundleAction(outfile = path.join(REPO, ACTION_BUNDLE)) {
     outfile,
     bundle: true,
     platform: "node",
+    // ESM builds first: jsonc-parser's "main" is a UMD build whose dynamic require()s a bundle cannot follow.
+    mainFields: ["module", "main"],
     // The runtime action.yml names (node24); node20 keeps the file runnable on this machine's Node too.
     target: "node20",
     format: "esm",
