@@ -25,7 +25,7 @@ export interface SbomRequest {
   readonly reproducible: boolean;
   /** With --resolve: upstream facts for every input. */
   readonly resolve?: {
-    readonly source: () => ProvenanceSource;
+    readonly source: () => ProvenanceSource | Promise<ProvenanceSource>;
     readonly offline: boolean;
     readonly enterpriseHosts: readonly string[];
   };
@@ -65,7 +65,7 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
   }
   const provenance =
     req.resolve !== undefined && inventory !== undefined
-      ? await resolveInventory(inventory, req.resolve.source(), {
+      ? await resolveInventory(inventory, await req.resolve.source(), {
           tool: req.tool,
           offline: req.resolve.offline,
           enterpriseHosts: req.resolve.enterpriseHosts,

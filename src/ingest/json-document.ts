@@ -4,12 +4,42 @@ import { err, ok, type Result } from "../domain/result.js";
 
 const CONFLICT = /^(<{7}|={7}|>{7})( |$)/m;
 
+/** How deep a document may nest, and what to say when it nests deeper. */
+export interface DepthLimit {
+  readonly max: number;
+  /** Why such nesting cannot be what was expected, e.g. "a flake.lock nests at most 5 deep". */
+  readonly why?: string;
+}
+
+/**
+ * Whether a parsed value nests deeper than `max` arrays and objects: an explicit stack, so the check
+ * itself cannot overflow, and it stops at the first level too deep. JSON.parse itself is iterative in
+ * V8; what would overflow is code that recurses over the value afterwards (zod, String()).
+ */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /**
  * Parses JSON text, or says where it is broken (line:column) and, for merge-conflict markers, why.
- * JSON.parse does the work; the scanner only runs on failure. Nesting deeper than MAX_DEPTH is
- * rejected too (one linear pass).
+ * JSON.parse does the work; the scanner only runs on failure. Nesting deeper than `depth.max` (by
+ * default MAX_DEPTH) is rejected too: checked on the parsed value, located by a rescan only then.
  */
-export function parseJsonDocument(text: string, origin: string, what: string): Result<unknown, InputIssue[]> {
+export function parseJsonDocument(
+  text: string,
+  origin: string,
+  what: string,
+  depth: DepthLimit = { max: MAX_DEPTH },
+): Result<unknown, InputIssue[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") {
     return err([
@@ -42,19 +72,18 @@ export function parseJsonDocument(text: string, origin: string, what: string): R
   }
   // Checked before anything walks the value: code that recurses over it (zod, JSON.stringify,
   // String()) would overflow the stack on hostile nesting, which is an internal error (exit 70).
-  const deep = nestingTooDeep(body);
-  if (deep !== undefined)
-    return err([
-      {
-        origin,
-        pointer: "",
-        position: positionAt(body, deep),
-        message: `JSON nested more than ${MAX_DEPTH} levels deep`,
-        expected: what,
-        next: "this is not a file Nix writes; regenerate it",
-      },
-    ]);
-  return ok(value);
+  if (!nestsDeeperThan(value, depth.max)) return ok(value);
+  const deep = nestingTooDeep(body, depth.max);
+  return err([
+    {
+      origin,
+      pointer: "",
+      ...(deep !== undefined ? { position: positionAt(body, deep) } : {}),
+      message: `the JSON nests deeper than ${depth.max} arrays and objects here${depth.why !== undefined ? `; ${depth.why}` : ""}`,
+      expected: what,
+      next: "this is not a file Nix writes; regenerate it",
+    },
+  ]);
 }
 
 /** Adds line:column to issues that name a pointer, for the first few (locating is a rescan). */

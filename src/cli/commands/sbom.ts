@@ -62,9 +62,9 @@ export interface SbomArgs extends ClosureArgs, UpstreamArgs {
 
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outcome> {
   const { buildSbom } = await import("../../app/sbom.js");
-  const { githubSource } = await import("../github-wiring.js");
-  const githubSourceFor = (a: SbomArgs, c: CommandContext, version: string) =>
-    githubSource(a, c.env, c.io, () => Date.now(), version);
+  // octokit and its plugins load only when --resolve asks for upstream facts.
+  const githubSourceFor = async (a: SbomArgs, c: CommandContext, version: string) =>
+    (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   let lockPath = args.lock;

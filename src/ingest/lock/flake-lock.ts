@@ -8,10 +8,19 @@ import { toSourceRef } from "./source-attrs.js";
 import { zodIssues } from "../zod-issues.js";
 import { checkGraph } from "./graph-checks.js";
 import { isWellFormedLock } from "./flake-lock.fast.js";
-import { lockDepthIssues } from "./json-depth.js";
 import { traverseLock, type LockTraversal } from "../../domain/lock/traversal.js";
 
 const REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
+
+/**
+ * Nix writes at most 5 levels (the document, `nodes`, a node, its `inputs`, a follows array); 100
+ * leaves room for unknown fields and refuses hostile nesting before anything walks the value.
+ */
+export const MAX_LOCK_JSON_DEPTH = 100;
+const LOCK_DEPTH = {
+  max: MAX_LOCK_JSON_DEPTH,
+  why: `a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`,
+};
 
 /** Parses flake.lock text of version 5, 6 or 7 into a total LockGraph, or every issue found. */
 export function parseFlakeLock(text: string, origin: string): Result<LockGraph, InputIssue[]> {
@@ -24,9 +33,7 @@ export function parseFlakeLockWalked(
   text: string,
   origin: string,
 ): Result<{ graph: LockGraph; walk: LockTraversal }, InputIssue[]> {
-  const tooDeep = lockDepthIssues(text, origin);
-  if (tooDeep.length > 0) return err(tooDeep);
-  const doc = parseJsonDocument(text, origin, "a flake.lock JSON object");
+  const doc = parseJsonDocument(text, origin, "a flake.lock JSON object", LOCK_DEPTH);
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
   if (issues.length > 0) return err(withPositions(text, issues));
