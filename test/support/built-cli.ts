@@ -19,8 +19,6 @@ export async function buildCli(): Promise<{
   const common = {
     bundle: true,
     platform: "node",
-    // ESM builds first: jsonc-parser's "main" is a UMD build whose dynamic require()s a bundle cannot follow.
-    mainFields: ["module", "main"],
     format: "esm",
     target: "node20",
     packages: "external",
