@@ -23122,7 +23122,19 @@ var init_json_locate = __esm({
 });
 
 // src/ingest/json-document.ts
-function parseJsonDocument(text2, origin, what) {
+function nestsDeeperThan(value, max) {
+  const stack = [[value, 1]];
+  for (let top2 = stack.pop(); top2 !== void 0; top2 = stack.pop()) {
+    const [v, depth] = top2;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+function parseJsonDocument(text2, origin, what, depth = { max: MAX_DEPTH }) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   if (body.trim() === "") {
     return err([
@@ -23151,19 +23163,18 @@ function parseJsonDocument(text2, origin, what) {
       }
     ]);
   }
-  const deep = nestingTooDeep(body);
-  if (deep !== void 0)
-    return err([
-      {
-        origin,
-        pointer: "",
-        position: positionAt(body, deep),
-        message: `JSON nested more than ${MAX_DEPTH} levels deep`,
-        expected: what,
-        next: "this is not a file Nix writes; regenerate it"
-      }
-    ]);
-  return ok(value);
+  if (!nestsDeeperThan(value, depth.max)) return ok(value);
+  const deep = nestingTooDeep(body, depth.max);
+  return err([
+    {
+      origin,
+      pointer: "",
+      ...deep !== void 0 ? { position: positionAt(body, deep) } : {},
+      message: `the JSON nests deeper than ${depth.max} arrays and objects here${depth.why !== void 0 ? `; ${depth.why}` : ""}`,
+      expected: what,
+      next: "this is not a file Nix writes; regenerate it"
+    }
+  ]);
 }
 function withPositions(text2, issues, limit = 20) {
   const locate = pointerLocator(text2);
@@ -23536,67 +23547,13 @@ var init_graph_checks = __esm({
   }
 });
 
-// src/ingest/lock/json-depth.ts
-function firstTooDeep(text2, max) {
-  let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-      continue;
-    }
-    if (c === QUOTE) inString = true;
-    else if (c === NEWLINE) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > max) return { line, column: i - lineStart + 1 };
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
-  }
-  return void 0;
-}
-function lockDepthIssues(text2, origin) {
-  const at = firstTooDeep(text2, MAX_LOCK_JSON_DEPTH);
-  if (at === void 0) return [];
-  return [
-    {
-      origin,
-      pointer: "",
-      position: at,
-      message: `the JSON nests deeper than ${MAX_LOCK_JSON_DEPTH} arrays and objects here; a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`,
-      expected: "a flake.lock written by `nix flake lock`",
-      next: "run `nix flake lock` again to rewrite the lock; a lock nested this deep was not written by Nix"
-    }
-  ];
-}
-var MAX_LOCK_JSON_DEPTH, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, QUOTE, BACKSLASH, NEWLINE;
-var init_json_depth = __esm({
-  "src/ingest/lock/json-depth.ts"() {
-    "use strict";
-    MAX_LOCK_JSON_DEPTH = 100;
-    OPEN_BRACE = 123;
-    OPEN_BRACKET = 91;
-    CLOSE_BRACE = 125;
-    CLOSE_BRACKET = 93;
-    QUOTE = 34;
-    BACKSLASH = 92;
-    NEWLINE = 10;
-  }
-});
-
 // src/ingest/lock/flake-lock.ts
 function parseFlakeLock(text2, origin) {
   const r = parseFlakeLockWalked(text2, origin);
   return r.ok ? ok(r.value.graph) : r;
 }
 function parseFlakeLockWalked(text2, origin) {
-  const tooDeep = lockDepthIssues(text2, origin);
-  if (tooDeep.length > 0) return err(tooDeep);
-  const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object");
+  const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object", LOCK_DEPTH);
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
   if (issues.length > 0) return err(withPositions(text2, issues));
@@ -23690,7 +23647,7 @@ function buildNode(key, json2, isRoot, origin, issues) {
   if (json2.buildTime === true) node2.buildTime = true;
   return node2;
 }
-var REGENERATE;
+var REGENERATE, MAX_LOCK_JSON_DEPTH, LOCK_DEPTH;
 var init_flake_lock = __esm({
   "src/ingest/lock/flake-lock.ts"() {
     "use strict";
@@ -23703,9 +23660,13 @@ var init_flake_lock = __esm({
     init_zod_issues();
     init_graph_checks();
     init_flake_lock_fast();
-    init_json_depth();
     init_traversal();
     REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
+    MAX_LOCK_JSON_DEPTH = 100;
+    LOCK_DEPTH = {
+      max: MAX_LOCK_JSON_DEPTH,
+      why: `a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`
+    };
   }
 });
 
@@ -24329,7 +24290,7 @@ async function buildSbom(req, files, nix = noNix) {
       gaps.push({ input: input2.id, reason: text2 });
     }
   }
-  const provenance = req.resolve !== void 0 && inventory !== void 0 ? await resolveInventory(inventory, req.resolve.source(), {
+  const provenance = req.resolve !== void 0 && inventory !== void 0 ? await resolveInventory(inventory, await req.resolve.source(), {
     tool: req.tool,
     offline: req.resolve.offline,
     enterpriseHosts: req.resolve.enterpriseHosts
@@ -82711,8 +82672,7 @@ function builder(y, ctx) {
 }
 async function handler2(args, ctx) {
   const { buildSbom: buildSbom2 } = await Promise.resolve().then(() => (init_sbom(), sbom_exports));
-  const { githubSource: githubSource2 } = await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports));
-  const githubSourceFor = (a, c, version2) => githubSource2(a, c.env, c.io, () => Date.now(), version2);
+  const githubSourceFor = async (a, c, version2) => (await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports))).githubSource(a, c.env, c.io, () => Date.now(), version2);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   let lockPath = args.lock;
