@@ -166,7 +166,12 @@ describe.skipIf(!hasCorpus)("real lock updates (../shared/corpus/pairs.tsv)", ()
       ]);
       expect(r.code, r.stderr).toBe(0);
       const report = JSON.parse(r.stdout) as {
-        changes: Array<{ input: string; kind: string; subtreeFollows?: Array<{ kind: string }> }>;
+        changes: Array<{
+          input: string;
+          kind: string;
+          subtreeFollows?: Array<{ kind: string }>;
+          subtreeSources?: Array<{ kind: string }>;
+        }>;
         unchangedCount: number;
       };
       const [a, b] = [
@@ -179,9 +184,11 @@ describe.skipIf(!hasCorpus)("real lock updates (../shared/corpus/pairs.tsv)", ()
         (k) => b.has(k) && a.get(k) !== b.get(k) && !(a.get(k)!.startsWith("follows:") && a.get(k) === b.get(k)),
       ).length;
       const count = (kind: string) => report.changes.filter((c) => c.kind === kind).length;
-      // Follows that came or went with an added, removed or toggled input are listed under it.
+      // Inputs and follows that came or went with an added, removed or toggled input are listed under it.
       const folded = (kind: string) =>
-        report.changes.flatMap((c) => c.subtreeFollows ?? []).filter((f) => f.kind === kind).length;
+        report.changes
+          .flatMap((c) => [...(c.subtreeFollows ?? []), ...(c.subtreeSources ?? [])])
+          .filter((f) => f.kind === kind).length;
       expect(count("added") + folded("added")).toBe(added);
       expect(count("removed") + folded("removed")).toBe(removed);
       expect(report.changes.length - count("added") - count("removed")).toBe(changed);

@@ -1,3 +1,4 @@
+import { getOrInsert } from "../map-utils.js";
 import type { InputChange } from "./lock-diff.js";
 
 /** A follows that came or went with the subtree of an added, removed or toggled input. */
@@ -6,6 +7,14 @@ export interface SubtreeFollows {
   /** The input path it follows; "" is the root flake. */
   readonly follows: string;
   readonly kind: "added" | "removed";
+}
+
+/** A locked source that came or went with the subtree of an added, removed or toggled input. */
+export interface SubtreeSource {
+  readonly input: string;
+  readonly kind: "added" | "removed";
+  /** The flake reference it was (or is now) locked to. */
+  readonly url: string;
 }
 
 /** A change that only rewires follows: every side it has is a follows, so no source is touched. */
@@ -21,32 +30,39 @@ function ancestors(input: string): string[] {
 }
 
 /**
- * Folds each follows added or removed with its parent's subtree into the nearest ancestor entry
- * (added, removed or flake-toggled), so a new input with fourteen follows is one entry listing
- * them, not fifteen. Input paths hold no `/` inside a name (Nix forbids it), so splitting is exact.
+ * Folds each input added or removed with its parent's subtree into the nearest ancestor entry
+ * (added, removed or flake-toggled): a new input with fourteen follows and three inputs of its own is
+ * one entry listing them, and `flake = false` on an input is one entry, not one row per input it no
+ * longer locks. A folded input that carries a finding stays an entry of its own, so no risk is
+ * hidden. Paths are split at `/`; a name holding `/` (Nix allows it in old locks) only folds less.
  */
-export function foldSubtreeFollows(
+export function foldSubtree(
   changes: readonly InputChange[],
-): Array<InputChange & { subtreeFollows?: readonly SubtreeFollows[] }> {
+  flagged: ReadonlySet<string> = new Set(),
+): Array<InputChange & { subtreeFollows?: readonly SubtreeFollows[]; subtreeSources?: readonly SubtreeSource[] }> {
   const byInput = new Map(changes.map((c) => [c.input, c]));
-  const folded = new Map<string, SubtreeFollows[]>();
+  const follows = new Map<string, SubtreeFollows[]>();
+  const sources = new Map<string, SubtreeSource[]>();
   const kept: InputChange[] = [];
   for (const c of changes) {
     const side = c.kind === "added" ? c.new : c.kind === "removed" ? c.old : undefined;
     const parent =
-      side?.follows !== undefined && isFollowsOnly(c)
-        ? ancestors(c.input).find((a) => SUBTREE_KINDS.has(byInput.get(a)?.kind ?? ""))
+      side !== undefined && (c.kind === "added" || c.kind === "removed") && !flagged.has(c.input)
+        ? // The outermost such ancestor: it is never folded itself, so nothing folded under it is lost.
+          ancestors(c.input).findLast((a) => SUBTREE_KINDS.has(byInput.get(a)?.kind ?? ""))
         : undefined;
-    if (parent === undefined || side?.follows === undefined || (c.kind !== "added" && c.kind !== "removed")) {
-      kept.push(c);
-      continue;
-    }
-    const list = folded.get(parent) ?? [];
-    list.push({ input: c.input, follows: side.follows, kind: c.kind });
-    folded.set(parent, list);
+    if (parent === undefined || side === undefined || (c.kind !== "added" && c.kind !== "removed")) kept.push(c);
+    else if (side.follows !== undefined && isFollowsOnly(c))
+      getOrInsert(follows, parent, () => []).push({ input: c.input, follows: side.follows, kind: c.kind });
+    else getOrInsert(sources, parent, () => []).push({ input: c.input, kind: c.kind, url: side.url });
   }
   return kept.map((c) => {
-    const list = folded.get(c.input);
-    return list !== undefined ? { ...c, subtreeFollows: list } : c;
+    const f = follows.get(c.input);
+    const s = sources.get(c.input);
+    return {
+      ...c,
+      ...(f !== undefined ? { subtreeFollows: f } : {}),
+      ...(s !== undefined ? { subtreeSources: s } : {}),
+    };
   });
 }

@@ -6,7 +6,7 @@ import type { InputNode, LockGraph } from "../lock/graph.js";
 import { pathTable, type PathEntry } from "../lock/path-table.js";
 import { forgeHost, pinningOf, type SourceRef } from "../lock/source-ref.js";
 import { lockRisks } from "./risks.js";
-import { foldSubtreeFollows, type SubtreeFollows } from "./fold-follows.js";
+import { foldSubtree, type SubtreeFollows, type SubtreeSource } from "./fold-follows.js";
 import { releaseMove, type ReleaseMove } from "./release-move.js";
 import { classifyVersionChange, type VersionMove } from "./version-move.js";
 
@@ -59,6 +59,8 @@ export interface InputChange {
   readonly release?: ReleaseMove;
   /** The follows that came or went with this input's subtree (added, removed, flake = false toggled). */
   readonly subtreeFollows?: readonly SubtreeFollows[];
+  /** The locked inputs that came or went with this input's subtree. */
+  readonly subtreeSources?: readonly SubtreeSource[];
 }
 
 export interface LockDiff {
@@ -225,5 +227,10 @@ export function diffLocks(oldGraph: LockGraph, newGraph: LockGraph): LockDiff {
     changes.push(change);
     findings.push(...lockRisks(change, pinningOf(nb.locked)));
   }
-  return { changes: foldSubtreeFollows(changes), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+  const flagged = new Set(findings.map((f) => f.input));
+  return {
+    changes: foldSubtree(changes, flagged),
+    unchangedCount: unchanged,
+    findings: findings.sort(compareFindings),
+  };
 }

@@ -21,8 +21,13 @@ const fromTo = (c: DiffChange): string => {
   return c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : side(c.new ?? c.old);
 };
 
-const changeCell = (c: DiffChange): string =>
-  `${KIND_TITLES[c.kind]}${c.subtreeFollows !== undefined ? `, with ${c.subtreeFollows.length} follows` : ""}`;
+const changeCell = (c: DiffChange): string => {
+  const with_ = [
+    ...(c.subtreeSources !== undefined ? [`${c.subtreeSources.length} inputs`] : []),
+    ...(c.subtreeFollows !== undefined ? [`${c.subtreeFollows.length} follows`] : []),
+  ];
+  return `${KIND_TITLES[c.kind]}${with_.length > 0 ? `, with ${with_.join(" and ")}` : ""}`;
+};
 
 const linkCell = (c: DiffChange): string => {
   const link = changeLink(c);
@@ -54,6 +59,19 @@ export function changesTable(r: DiffReport): string[] {
   const used = columns.map((_, i) => i).filter((i) => i < 3 || cells.some((row) => row[i] !== ""));
   const line = (xs: readonly string[]): string => `| ${used.map((i) => xs[i] || "–").join(" | ")} |`;
   return [line(columns.map((c) => c.title)), `|${used.map(() => "---|").join("")}`, ...cells.map(line), ""];
+}
+
+/** The inputs that came or went with an entry's subtree, per entry, behind a <details>. */
+export function subtreeBlock(r: DiffReport): string[] {
+  const parents = sourceChanges(r).filter((c) => c.subtreeSources !== undefined);
+  return parents.flatMap((c) => [
+    `<details><summary>${code(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
+    "",
+    ...(c.subtreeSources ?? []).map((s) => `- ${code(s.input)}: ${code(s.url)}`),
+    "",
+    "</details>",
+    "",
+  ]);
 }
 
 /** Follows that came, went or moved on their own: a count, the list behind a <details>. */

@@ -3,7 +3,7 @@ import { RULES } from "../../domain/findings.js";
 import { code, escapeMarkdown } from "../escape.js";
 import { isoDate } from "../../domain/time.js";
 import { nixLineParts } from "./closure-lines.js";
-import { changesTable, followsBlock } from "./markdown-changes.js";
+import { changesTable, followsBlock, subtreeBlock } from "./markdown-changes.js";
 import { linkTarget } from "./links.js";
 import { closureTotal, countsLine } from "./view.js";
 
@@ -59,7 +59,7 @@ export function renderDiffMarkdown(
       );
     head.push("");
   }
-  head.push(...changesTable(r), ...followsBlock(r));
+  head.push(...changesTable(r), ...subtreeBlock(r), ...followsBlock(r));
   const tail: string[] = [];
   if (r.closure !== undefined) {
     // The rows nix store diff-closures prints, in its order and wording; JSON has every delta.

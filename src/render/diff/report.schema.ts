@@ -55,6 +55,10 @@ export const DiffReportSchema = z
           .array(z.object({ input: z.string(), follows: z.string(), kind: z.enum(["added", "removed"]) }))
           .optional()
           .describe("follows that came or went with this input's subtree; follows '' is the root flake"),
+        subtreeSources: z
+          .array(z.object({ input: z.string(), kind: z.enum(["added", "removed"]), url: z.string() }))
+          .optional()
+          .describe("locked inputs that came or went with this input's subtree (added, removed, flake = false)"),
         upstream: z
           .object({
             status: z.enum(["ahead", "behind", "diverged", "identical"]),

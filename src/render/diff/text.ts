@@ -64,6 +64,10 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
           `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`,
         );
+      if (ch.subtreeSources !== undefined)
+        out.push(
+          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s) => `${oneLine(s.input.slice(ch.input.length + 1))} '${oneLine(s.url)}'`).join(", ")}`,
+        );
       if (ch.subtreeFollows !== undefined) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
       if (ch.release !== undefined) out.push(`    version ${oneLine(ch.release.from)} → ${oneLine(ch.release.to)}`);
       if (ch.refMove !== undefined)

@@ -64,8 +64,14 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /** The headline: sources and follows counted apart, e.g. `3 sources changed (…); 21 follows (…); 35 unchanged`. */
 export function countsLine(r: DiffReport): string {
-  const kinds = groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`);
-  const sources = sourceChanges(r).length;
+  // Inputs folded under an added, removed or toggled parent still count as added or removed sources.
+  const count = new Map<ChangeKind, number>();
+  for (const c of sourceChanges(r)) {
+    count.set(c.kind, (count.get(c.kind) ?? 0) + 1);
+    for (const f of c.subtreeSources ?? []) count.set(f.kind, (count.get(f.kind) ?? 0) + 1);
+  }
+  const kinds = CHANGE_KINDS.filter((k) => count.has(k)).map((k) => `${count.get(k)} ${KIND_TITLES[k].toLowerCase()}`);
+  const sources = sourceChanges(r).reduce((n, c) => n + 1 + (c.subtreeSources?.length ?? 0), 0);
   const f = followsCounts(r);
   const follows = f.added + f.removed + f.rewired;
   const parts = [`${plural(sources, "source")} changed${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`];
