@@ -145,7 +145,14 @@ describe("Text that came from outside is escaped in every diff, resolve and chec
   });
 
   it("check, SARIF included", () => {
-    const located = findings.map((f) => ({ ...f, nodeKey: H, location: { line: 2, column: 3 } }));
+    const located = findings.map((f) => ({
+      ...f,
+      nodeKey: H,
+      location: { line: 2, column: 3 },
+      paths: [H, `${H}/${H}`],
+      via: H,
+      follows: { path: [H, H], target: H },
+    }));
     const report: CheckReport = {
       schemaVersion: 1,
       tool: TOOL,

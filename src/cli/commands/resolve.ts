@@ -21,15 +21,17 @@ export const exitCodes = [
 ];
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
-    .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
-    .option("format", formatOption(ctx.env, FORMATS, "text"))
-    // `none` by default, as for diff: resolve reports; a gate asks for --fail-on explicitly.
-    .option("fail-on", failOnOption(ctx.env, "none"))
-    .option("output", outputOption)
-    .example("GITHUB_TOKEN=… $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock")
-    .example("$0 resolve --offline --format json", "the same from the cache only")
-    .example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref");
+  return (
+    timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+      .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
+      .option("format", formatOption(ctx.env, FORMATS, "text"))
+      // `none` by default, as for diff: resolve reports; a gate asks for --fail-on explicitly.
+      .option("fail-on", failOnOption(ctx.env, "none"))
+      .option("output", outputOption)
+      .example("GITHUB_TOKEN=… $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock")
+      .example("$0 resolve --offline --format json", "the same from the cache only")
+      .example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref")
+  );
 }
 
 export interface ResolveArgs extends UpstreamArgs {

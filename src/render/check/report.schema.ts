@@ -8,6 +8,15 @@ const LocatedFindingSchema = findingSchema({
     .object({ line: z.number().int(), column: z.number().int() })
     .optional()
     .describe("where that node starts in flake.lock"),
+  paths: z.array(z.string()).describe("every input path that reaches the locked source, the primary one first"),
+  via: z.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
+  follows: z
+    .object({
+      path: z.array(z.string()).describe("the input path to override, from the root"),
+      target: z.string().describe("the root input it could follow"),
+    })
+    .optional()
+    .describe('a follows in flake.nix that would fix the finding: inputs.<path…>.follows = "<target>"'),
   suppressedBy: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
 }).meta({ id: "LocatedFinding" });
 export const CheckReportSchema = z
