@@ -148,7 +148,7 @@ describe("Text that came from outside is escaped in every diff, resolve and chec
     const located = findings.map((f) => ({
       ...f,
       nodeKey: H,
-      location: { line: 2, column: 3 },
+      location: { line: 2, column: 3, endLine: 2, endColumn: 9 },
       paths: [H, `${H}/${H}`],
       via: H,
       follows: { path: [H, H], target: H },

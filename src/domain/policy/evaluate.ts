@@ -1,4 +1,5 @@
 import { compareFindings, makeFinding, type Finding } from "../findings.js";
+import { sameInputPath } from "../lock/input-path.js";
 import type { LockedInput, LockInventory } from "../lock/inventory.js";
 import type { ResolveReport } from "../provenance/report.js";
 import { globMatcher } from "./glob.js";
@@ -67,6 +68,13 @@ function applyAllowances(
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
 }
 
+/**
+ * The node the finding's input path leads to: a source locked by several identical nodes is named by
+ * its primary input path, so that node (not merely the first key) is where the finding points.
+ */
+const primaryNode = (inventory: LockInventory, i: LockedInput): string | undefined =>
+  i.nodeKeys.find((k) => inventory.index.paths.get(k)?.some((p) => sameInputPath(p, i.primaryPath))) ?? i.nodeKeys[0];
+
 /** Every input against the policy, at `now`. Pure: the clock is a parameter. */
 export function evaluatePolicy(
   inventory: LockInventory,
@@ -91,7 +99,7 @@ export function evaluatePolicy(
   const found = new Set(enabled.map(([i, f]) => `${f.rule}\u0000${i.id}`));
   const place = placer(inventory, (rule, input) => found.has(`${rule}\u0000${input}`));
   const raw = enabled.map(([i, f]): CheckFinding => {
-    const nodeKey = i.nodeKeys[0];
+    const nodeKey = primaryNode(inventory, i);
     return { ...f, ...place(f.rule, i), ...(nodeKey !== undefined ? { nodeKey } : {}) };
   });
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
