@@ -1,6 +1,6 @@
-import { RULES } from "../../domain/findings.js";
 import type { ResolvedEntry, ResolveReport } from "../../domain/provenance/report.js";
 import { oneLine } from "../escape.js";
+import { groupFindings } from "../finding-groups.js";
 
 const sig = (e: ResolvedEntry): string => {
   const s = e.upstream?.commit?.signature;
@@ -41,11 +41,15 @@ export function renderResolveText(r: ResolveReport): string {
   const out: string[] = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
-    for (const f of r.findings)
-      out.push(
-        `  ${f.severity.toUpperCase()} ${f.rule} ${oneLine(f.input)}: ${oneLine(f.message)}`,
-        `    what to do: ${RULES[f.rule].fix}`,
-      );
+    // By rule, what to do said once; transitive inputs under the root input that brings them.
+    for (const g of groupFindings(r.findings)) {
+      out.push(`  ${g.severity.toUpperCase()} ${g.rule} (${g.count})`, `    what to do: ${g.fix}`);
+      for (const root of g.roots) {
+        for (const f of root.own) out.push(`    ${oneLine(f.input)}: ${oneLine(f.message)}`);
+        if (root.transitive.length > 0 && root.own.length === 0) out.push(`    through ${oneLine(root.root)}:`);
+        for (const f of root.transitive) out.push(`      ${oneLine(f.input)}: ${oneLine(f.message)}`);
+      }
+    }
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));
