@@ -144,6 +144,8 @@ var init_message = __esm({
       "non-upstream-nixpkgs": (d) => `nixpkgs comes from ${d.owner}/${d.repo}, not NixOS/nixpkgs`,
       "duplicate-sources": (d) => `${d.repository} is locked at ${d.revisions.length} revisions (${d.inputs.join(", ")}); the others could follow '${d.follow}'`,
       unlocked: (d) => d.why === "local-path" ? `a local path (${d.path}) is mutable, whatever its hash says today` : UNLOCKED[d.why],
+      "indirect-original": (d) => `the registry name '${d.id}' is locked to ${d.rev.slice(0, 12)}; the next update resolves it through the updating machine's registry`,
+      "registry-copy": (d) => `a store copy (${d.path})${d.id !== void 0 ? ` of the registry name '${d.id}'` : ""} that cannot be fetched anywhere else`,
       "insecure-transport": (d) => `fetched over ${d.scheme}://`,
       "license-not-allowed": (d) => `${d.license} is not on the allowed list (${d.allowed.join(", ")})`,
       "allowlist-expired": (d) => `the allowance for ${d.rule} ("${d.reason}") expired on ${d.expires}`,
@@ -269,8 +271,18 @@ var init_rules = __esm({
       },
       unlocked: {
         severity: "high",
-        why: "An input without a rev or narHash, or a mutable reference (indirect, local path), can change without the lock changing.",
+        why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing.",
         fix: "Lock it (`nix flake lock`) to a commit and content hash."
+      },
+      "indirect-original": {
+        severity: "medium",
+        why: "flake.nix names the input by a registry name (such as `nixpkgs`) rather than a URL: the lock pins a commit today, but the next `nix flake update` resolves the name through whatever registry the updating machine has, so the source can silently change.",
+        fix: 'Give the input a URL in flake.nix (e.g. `inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"`) and re-lock.'
+      },
+      "registry-copy": {
+        severity: "medium",
+        why: "The input is locked to a path in the Nix store: a copy made when a registry name (or a path) was resolved on the machine that wrote the lock. Its narHash still fixes the content, but no other machine can fetch it, so the lock cannot be reproduced or audited elsewhere.",
+        fix: 'Give the input a fetchable URL in flake.nix (e.g. `inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"`) and re-lock.'
       },
       "insecure-transport": {
         severity: "high",
@@ -363,12 +375,13 @@ function compareInputPaths(a, b) {
   }
   return 0;
 }
-var ROOT_LABEL, formatInputPath, compareStrings;
+var ROOT_LABEL, formatInputPath, sameInputPath, compareStrings;
 var init_input_path = __esm({
   "src/domain/lock/input-path.ts"() {
     "use strict";
     ROOT_LABEL = "(root)";
     formatInputPath = (p) => p.length === 0 ? ROOT_LABEL : p.join("/");
+    sameInputPath = (a, b) => compareInputPaths(a, b) === 0;
     compareStrings = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
@@ -387,19 +400,19 @@ var init_result = __esm({
 });
 
 // src/domain/lock/graph.ts
-function resolveInputPath(nodes, root, path4) {
-  return walk(nodes, root, path4, []);
+function resolveInputPath(nodes, root, path5) {
+  return walk(nodes, root, path5, []);
 }
-function walk(nodes, root, path4, started) {
+function walk(nodes, root, path5, started) {
   let current = root;
-  for (let i = 0; i < path4.length; i++) {
-    const name = path4[i];
+  for (let i = 0; i < path5.length; i++) {
+    const name = path5[i];
     const node2 = nodes.get(current);
-    if (node2 === void 0) return err({ kind: "missing-node", at: path4.slice(0, i), key: current });
+    if (node2 === void 0) return err({ kind: "missing-node", at: path5.slice(0, i), key: current });
     const edge = node2.inputs.get(name);
-    if (edge === void 0) return err({ kind: "missing-input", at: path4.slice(0, i), name });
+    if (edge === void 0) return err({ kind: "missing-input", at: path5.slice(0, i), name });
     if (edge.kind === "node") {
-      if (!nodes.has(edge.key)) return err({ kind: "missing-node", at: path4.slice(0, i + 1), key: edge.key });
+      if (!nodes.has(edge.key)) return err({ kind: "missing-node", at: path5.slice(0, i + 1), key: edge.key });
       current = edge.key;
       continue;
     }
@@ -440,11 +453,11 @@ var init_map_utils = __esm({
 // src/domain/lock/walk.ts
 function walkEdges(graph, visit2) {
   const memo2 = /* @__PURE__ */ new Map();
-  const resolve5 = (path4) => {
-    const k = path4.join("\0");
+  const resolve5 = (path5) => {
+    const k = path5.join("\0");
     return getOrInsert(memo2, k, () => {
-      const r = resolveInputPath(graph.nodes, graph.root, path4);
-      if (!r.ok) throw new Error(`lock graph is not total at ${path4.join("/")}`);
+      const r = resolveInputPath(graph.nodes, graph.root, path5);
+      if (!r.ok) throw new Error(`lock graph is not total at ${path5.join("/")}`);
       return r.value;
     });
   };
@@ -460,9 +473,9 @@ function walkEdges(graph, visit2) {
     for (const name of [...node2.inputs.keys()].sort()) {
       const ref = node2.inputs.get(name);
       const target = ref.kind === "node" ? ref.key : resolve5(ref.path);
-      const path4 = [...item.path, name];
-      const descend = visit2({ parent: item.key, name, path: path4, ref, target });
-      if (descend && target !== graph.root && !onChain(item, target)) queue.push({ key: target, path: path4, up: item });
+      const path5 = [...item.path, name];
+      const descend = visit2({ parent: item.key, name, path: path5, ref, target });
+      if (descend && target !== graph.root && !onChain(item, target)) queue.push({ key: target, path: path5, up: item });
     }
   }
 }
@@ -479,20 +492,20 @@ function indexLock(graph) {
   const paths = /* @__PURE__ */ new Map();
   const edges = /* @__PURE__ */ new Map();
   const truncated = /* @__PURE__ */ new Set();
-  const addPath = (key, path4) => {
+  const addPath = (key, path5) => {
     const list2 = getOrInsert(paths, key, () => []);
     if (list2.length >= MAX_PATHS_PER_NODE) {
       truncated.add(key);
       return false;
     }
-    list2.push(path4);
+    list2.push(path5);
     return true;
   };
-  walkEdges(graph, ({ parent, name, path: path4, ref, target }) => {
+  walkEdges(graph, ({ parent, name, path: path5, ref, target }) => {
     const resolved = getOrInsert(edges, parent, () => /* @__PURE__ */ new Map());
     if (!resolved.has(name)) resolved.set(name, target);
     if (target === graph.root) return false;
-    const added = addPath(target, path4);
+    const added = addPath(target, path5);
     return ref.kind === "node" && added;
   });
   if (graph.nodes.has(graph.root) && !edges.has(graph.root)) edges.set(graph.root, /* @__PURE__ */ new Map());
@@ -1472,10 +1485,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path5) {
+  if (!path5)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path5.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1734,11 +1747,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path5, issues) {
   return issues.map((iss) => {
     var _a4;
     (_a4 = iss).path ?? (_a4.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path5);
     return iss;
   });
 }
@@ -2271,16 +2284,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path5 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path5, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -2319,17 +2332,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path5 = []) => {
     var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path5, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -2368,8 +2381,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path5) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -20401,13 +20414,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path5 = ref.slice(1).split("/").filter(Boolean);
+  if (path5.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path5[0] === defsKey) {
+    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -21742,7 +21755,7 @@ var init_issues = __esm({
   "src/ingest/issues.ts"() {
     "use strict";
     escapePointerToken = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
-    toPointer = (path4) => path4.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
+    toPointer = (path5) => path5.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
   }
 });
 
@@ -22003,9 +22016,9 @@ var init_json_document = __esm({
 });
 
 // src/ingest/zod-issues.ts
-function valueAt(root, path4) {
+function valueAt(root, path5) {
   let v = root;
-  for (const p of path4) {
+  for (const p of path5) {
     if (v === null || typeof v !== "object") return void 0;
     v = v[p];
   }
@@ -22199,12 +22212,12 @@ var init_source_attrs = __esm({
 });
 
 // src/ingest/lock/graph-checks.ts
-function followsMessage(e, path4) {
+function followsMessage(e, path5) {
   switch (e.kind) {
     case "missing-input":
-      return `follows ${show(path4)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${formatInputPath(e.at)}'`} does not have`;
+      return `follows ${show(path5)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${formatInputPath(e.at)}'`} does not have`;
     case "missing-node":
-      return `follows ${show(path4)} passes through node '${e.key}', which is not in nodes`;
+      return `follows ${show(path5)} passes through node '${e.key}', which is not in nodes`;
     case "cycle":
       return `follows cycle: ${e.chain.map((p) => formatInputPath(p)).join(" -> ")}`;
     default:
@@ -22421,8 +22434,8 @@ var init_flake_lock = __esm({
 });
 
 // src/app/read-lock.ts
-async function readLock(files, path4) {
-  const file2 = await files.readText(path4);
+async function readLock(files, path5) {
+  const file2 = await files.readText(path5);
   const parsed = parseFlakeLock(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file: file2, graph: parsed.value };
@@ -22537,9 +22550,9 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
   const drvs = [];
   for (const [key, raw] of Object.entries(map2)) {
     const pointer = `${base}/${escapePointerToken(key)}`;
-    const path4 = full(key);
-    const sp = parseStorePath(path4);
-    if (!sp.ok || !path4.endsWith(".drv") || !isObj2(raw)) {
+    const path5 = full(key);
+    const sp = parseStorePath(path5);
+    if (!sp.ok || !path5.endsWith(".drv") || !isObj2(raw)) {
       issues.push({
         origin,
         pointer,
@@ -22570,7 +22583,7 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
       outs.set(name2, isObj2(v) && typeof v["path"] === "string" ? full(v["path"]) : void 0);
     const name = typeof raw["name"] === "string" ? raw["name"] : void 0;
     drvs.push({
-      path: path4,
+      path: path5,
       ...name !== void 0 ? { name } : {},
       outputs: outs,
       inputSrcs: srcs.map(full),
@@ -22638,7 +22651,7 @@ function report(o, ctx, issues, p) {
     received: describeReceived(o[p.field])
   });
 }
-function normalizeEntry(path4, o, ctx, issues) {
+function normalizeEntry(path5, o, ctx, issues) {
   const before = issues.length;
   const problem3 = (p) => report(o, ctx, issues, p);
   const narHashText = o["narHash"];
@@ -22688,7 +22701,7 @@ function normalizeEntry(path4, o, ctx, issues) {
     });
   if (issues.length > before || narHash === void 0 || !isStringArray(refs) || !Array.isArray(sigs)) return void 0;
   const full = (p) => p.startsWith("/") ? p : `${ctx.storeDir}/${p}`;
-  const info = new EntryInfo(path4, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
+  const info = new EntryInfo(path5, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
   if (isCount(o["narSize"])) info.narSize = o["narSize"];
   if (typeof deriverRaw === "string") info.deriver = ctx.baseNames ? full(deriverRaw) : deriverRaw;
   if (ca !== void 0 && ca !== false) info.ca = ca;
@@ -22735,8 +22748,8 @@ var init_path_info_entry = __esm({
       closureSize;
       #narHash;
       #signatures;
-      constructor(path4, narHash, references, signatures) {
-        this.path = path4;
+      constructor(path5, narHash, references, signatures) {
+        this.path = path5;
         this.#narHash = narHash;
         this.references = references;
         this.#signatures = signatures;
@@ -22783,8 +22796,8 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     const list2 = doc;
     for (let i = 0; i < list2.length; i++) {
       const e = list2[i];
-      const path4 = isObj3(e) ? e["path"] : void 0;
-      if (typeof path4 !== "string")
+      const path5 = isObj3(e) ? e["path"] : void 0;
+      if (typeof path5 !== "string")
         issues.push({
           origin,
           pointer: pointerOf(shape, i),
@@ -22792,8 +22805,8 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
           expected: '{"path": "/nix/store/\u2026", "narHash": \u2026}',
           received: describeReceived(e)
         });
-      else if (e["valid"] === false) invalid.push(path4);
-      else yield { path: path4, at: i, value: e };
+      else if (e["valid"] === false) invalid.push(path5);
+      else yield { path: path5, at: i, value: e };
     }
     return;
   }
@@ -22809,10 +22822,10 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     return;
   }
   const map2 = doc;
-  for (const path4 in map2) {
-    const v = map2[path4];
-    if (v === null) invalid.push(path4);
-    else yield { path: path4, at: path4, value: v };
+  for (const path5 in map2) {
+    const v = map2[path5];
+    if (v === null) invalid.push(path5);
+    else yield { path: path5, at: path5, value: v };
   }
 }
 function parsePathInfo(text2, origin) {
@@ -22893,15 +22906,15 @@ function parsePathInfo(text2, origin) {
   const dir = storeDir ?? DEFAULT_STORE_DIR;
   ids ??= new PathIds(dir);
   const graph = buildClosureGraph(ids, list2.length, (i) => list2[i].references);
-  const pointerFor = (path4) => pointerOf(shape.value, atOf[ids.get(path4)]);
+  const pointerFor = (path5) => pointerOf(shape.value, atOf[ids.get(path5)]);
   const dangling = danglingReferences(graph);
-  for (const [path4, refs] of dangling) {
+  for (const [path5, refs] of dangling) {
     for (const r of refs) {
       const sp = parseStorePath(r);
       if (!sp.ok)
         issues.push({
           origin,
-          pointer: `${pointerFor(path4)}/references`,
+          pointer: `${pointerFor(path5)}/references`,
           message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)`
         });
     }
@@ -22939,8 +22952,8 @@ function danglingReferences(g) {
   for (let i = 0; i < g.described; i++) {
     for (let k = g.refStart[i]; k < g.refStart[i + 1]; k++) {
       if (g.refIds[k] < g.described) continue;
-      const path4 = g.paths[i];
-      const list2 = getOrInsert(out, path4, () => []);
+      const path5 = g.paths[i];
+      const list2 = getOrInsert(out, path5, () => []);
       list2.push(g.paths[g.refIds[k]]);
     }
   }
@@ -22988,8 +23001,8 @@ async function readClosure(source2, files, nix) {
   if (!parsed.ok) throw new InputError(parsed.error);
   return { closure: parsed.value, origin, ...file2 !== void 0 ? { file: file2 } : {} };
 }
-async function readDerivations(path4, files, storeDir) {
-  const file2 = await files.readText(path4);
+async function readDerivations(path5, files, storeDir) {
+  const file2 = await files.readText(path5);
   const parsed = parseDerivations(file2.text, file2.displayPath, storeDir);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -23014,9 +23027,9 @@ async function buildSbom(req, files, nix = noNix) {
   const closure = req.closure !== void 0 ? await readClosure(req.closure, files, nix) : void 0;
   const gaps = [];
   const warnings = [];
-  for (const [path4, refs] of closure?.closure.danglingReferences ?? []) {
+  for (const [path5, refs] of closure?.closure.danglingReferences ?? []) {
     warnings.push(
-      `${path4} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
+      `${path5} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
     );
   }
   for (const input2 of inventory?.inputs ?? []) {
@@ -25008,7 +25021,7 @@ function paginateGraphQL(octokit) {
 var generateMessage, MissingCursorChange, MissingPageInfo, isObject2, deepFindPathToProperty, get, set2, extractPageInfos, isForwardSearch, getCursorFrom, hasAnotherPage, createIterator, mergeResponses, createPaginate;
 var init_dist_bundle6 = __esm({
   "node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js"() {
-    generateMessage = (path4, cursorValue) => `The cursor at "${path4.join(
+    generateMessage = (path5, cursorValue) => `The cursor at "${path5.join(
       ","
     )}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
     MissingCursorChange = class extends Error {
@@ -25039,9 +25052,9 @@ var init_dist_bundle6 = __esm({
       name = "MissingPageInfo";
     };
     isObject2 = (value) => Object.prototype.toString.call(value) === "[object Object]";
-    deepFindPathToProperty = (object2, searchProp, path4 = []) => {
+    deepFindPathToProperty = (object2, searchProp, path5 = []) => {
       for (const key of Object.keys(object2)) {
-        const currentPath = [...path4, key];
+        const currentPath = [...path5, key];
         const currentValue = object2[key];
         if (isObject2(currentValue)) {
           if (currentValue.hasOwnProperty(searchProp)) {
@@ -25059,12 +25072,12 @@ var init_dist_bundle6 = __esm({
       }
       return [];
     };
-    get = (object2, path4) => {
-      return path4.reduce((current, nextProperty) => current[nextProperty], object2);
+    get = (object2, path5) => {
+      return path5.reduce((current, nextProperty) => current[nextProperty], object2);
     };
-    set2 = (object2, path4, mutator) => {
-      const lastProperty = path4[path4.length - 1];
-      const parentPath = [...path4].slice(0, -1);
+    set2 = (object2, path5, mutator) => {
+      const lastProperty = path5[path5.length - 1];
+      const parentPath = [...path5].slice(0, -1);
       const parent = get(object2, parentPath);
       if (typeof mutator === "function") {
         parent[lastProperty] = mutator(parent[lastProperty]);
@@ -25116,22 +25129,22 @@ var init_dist_bundle6 = __esm({
       if (Object.keys(response1).length === 0) {
         return Object.assign(response1, response2);
       }
-      const path4 = findPaginatedResourcePath(response1);
-      const nodesPath = [...path4, "nodes"];
+      const path5 = findPaginatedResourcePath(response1);
+      const nodesPath = [...path5, "nodes"];
       const newNodes = get(response2, nodesPath);
       if (newNodes) {
         set2(response1, nodesPath, (values) => {
           return [...values, ...newNodes];
         });
       }
-      const edgesPath = [...path4, "edges"];
+      const edgesPath = [...path5, "edges"];
       const newEdges = get(response2, edgesPath);
       if (newEdges) {
         set2(response1, edgesPath, (values) => {
           return [...values, ...newEdges];
         });
       }
-      const pageInfoPath = [...path4, "pageInfo"];
+      const pageInfoPath = [...path5, "pageInfo"];
       set2(response1, pageInfoPath, get(response2, pageInfoPath));
       return response1;
     };
@@ -29053,7 +29066,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -32898,9 +32911,9 @@ function decode4(s) {
   }
 }
 function lastSegment(url2) {
-  const path4 = url2.split(/[?#]/, 1)[0] ?? url2;
-  const parts = path4.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
-  const last = parts[parts.length - 1] ?? path4;
+  const path5 = url2.split(/[?#]/, 1)[0] ?? url2;
+  const parts = path5.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
+  const last = parts[parts.length - 1] ?? path5;
   return decode4(last.replace(/\.git$/, "")) || url2;
 }
 function versionOf(s) {
@@ -34141,9 +34154,9 @@ var require_packageurl_js = __commonJS({
 // src/render/sbom/purl.ts
 function gitCoordinates(url2) {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url2) ?? /^[^@/]+@([^:/]+):([^?#]*)/.exec(url2);
-  const [, host, path4] = m ?? [];
-  if (host === void 0 || path4 === void 0 || url2.startsWith("file:")) return void 0;
-  const parts = path4.split("/").filter((p) => p !== "");
+  const [, host, path5] = m ?? [];
+  if (host === void 0 || path5 === void 0 || url2.startsWith("file:")) return void 0;
+  const parts = path5.split("/").filter((p) => p !== "");
   const name = parts.pop();
   if (name === void 0) return void 0;
   return { namespace: [host, ...parts].join("/"), name };
@@ -34372,10 +34385,10 @@ function closureComponents(closure, merged, roots) {
     rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
     *items() {
       for (const id of order) {
-        const path4 = paths[id];
+        const path5 = paths[id];
         yield {
           kind: "store",
-          path: path4,
+          path: path5,
           info: id < described ? closure.list[id] : void 0,
           get dependsOn() {
             return depsOf(id);
@@ -34385,9 +34398,9 @@ function closureComponents(closure, merged, roots) {
     }
   };
 }
-function storeItemView({ path: path4, info, dependsOn }) {
-  const parsed = parseStoreName(path4.slice(path4.lastIndexOf("/") + 34));
-  const props = [[NixProperty.storePath, path4]];
+function storeItemView({ path: path5, info, dependsOn }) {
+  const parsed = parseStoreName(path5.slice(path5.lastIndexOf("/") + 34));
+  const props = [[NixProperty.storePath, path5]];
   if (info !== void 0) props.push(...storeProperties(info));
   else props.push([FlakeAuditProperty.placeholder, PLACEHOLDER_NOTE]);
   if (parsed.output !== void 0) props.push([FlakeAuditProperty.output, parsed.output]);
@@ -34395,7 +34408,7 @@ function storeItemView({ path: path4, info, dependsOn }) {
     type: parsed.isDerivation ? "file" : "library",
     name: parsed.pname,
     ...parsed.version !== void 0 ? { version: parsed.version } : {},
-    bomRef: path4,
+    bomRef: path5,
     ...info !== void 0 && info.narHash.algo === "sha256" ? { sha256: toBase16(info.narHash.bytes) } : {},
     externalReferences: [],
     properties: props,
@@ -34540,15 +34553,15 @@ var init_bom_view = __esm({
 });
 
 // src/render/sbom/store-item-json.ts
-function storeItemText({ path: path4, info }) {
-  const parsed = parseStoreName(path4.slice(path4.lastIndexOf("/") + 34));
+function storeItemText({ path: path5, info }) {
+  const parsed = parseStoreName(path5.slice(path5.lastIndexOf("/") + 34));
   let t = `    {
 ${P}"type": "${parsed.isDerivation ? "file" : "library"}",
 ${P}"name": ${q2(parsed.pname)}`;
   if (parsed.version !== void 0) t += `,
 ${P}"version": ${q2(parsed.version)}`;
   t += `,
-${P}"bom-ref": "${path4}"`;
+${P}"bom-ref": "${path5}"`;
   const narHash = info?.narHash;
   if (narHash !== void 0 && narHash.algo === "sha256")
     t += `,
@@ -34571,7 +34584,7 @@ ${P}]`;
     if (sigs.length > 1) sigs.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     for (const s of sigs) props += prop(NixProperty.sig, q2(s));
   }
-  props += prop(NixProperty.storePath, `"${path4}"`);
+  props += prop(NixProperty.storePath, `"${path5}"`);
   return `${t},
 ${P}"properties": [
 ${props.slice(2)}
@@ -43176,10 +43189,10 @@ var require_URLAlgorithm = __commonJS({
       return lowerStr === ".." || lowerStr === ".%2e" || lowerStr === "%2e." || lowerStr === "%2e%2e";
     }
     function shorten(url2) {
-      const path4 = url2.path;
-      if (path4.length === 0)
+      const path5 = url2.path;
+      if (path5.length === 0)
         return;
-      if (url2.scheme === "file" && path4.length === 1 && isNormalizedWindowsDriveLetter(path4[0]))
+      if (url2.scheme === "file" && path5.length === 1 && isNormalizedWindowsDriveLetter(path5[0]))
         return;
       url2.path.splice(url2.path.length - 1, 1);
     }
@@ -47167,8 +47180,8 @@ var require_EventImpl = __commonJS({
       /** @inheritdoc */
       composedPath() {
         const composedPath = [];
-        const path4 = this._path;
-        if (path4.length === 0)
+        const path5 = this._path;
+        if (path5.length === 0)
           return composedPath;
         const currentTarget = this._currentTarget;
         if (currentTarget === null) {
@@ -47177,16 +47190,16 @@ var require_EventImpl = __commonJS({
         composedPath.push(currentTarget);
         let currentTargetIndex = 0;
         let currentTargetHiddenSubtreeLevel = 0;
-        let index = path4.length - 1;
+        let index = path5.length - 1;
         while (index >= 0) {
-          if (path4[index].rootOfClosedTree) {
+          if (path5[index].rootOfClosedTree) {
             currentTargetHiddenSubtreeLevel++;
           }
-          if (path4[index].invocationTarget === currentTarget) {
+          if (path5[index].invocationTarget === currentTarget) {
             currentTargetIndex = index;
             break;
           }
-          if (path4[index].slotInClosedTree) {
+          if (path5[index].slotInClosedTree) {
             currentTargetHiddenSubtreeLevel--;
           }
           index--;
@@ -47195,13 +47208,13 @@ var require_EventImpl = __commonJS({
         let maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex - 1;
         while (index >= 0) {
-          if (path4[index].rootOfClosedTree) {
+          if (path5[index].rootOfClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.unshift(path4[index].invocationTarget);
+            composedPath.unshift(path5[index].invocationTarget);
           }
-          if (path4[index].slotInClosedTree) {
+          if (path5[index].slotInClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -47212,14 +47225,14 @@ var require_EventImpl = __commonJS({
         currentHiddenLevel = currentTargetHiddenSubtreeLevel;
         maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex + 1;
-        while (index < path4.length) {
-          if (path4[index].slotInClosedTree) {
+        while (index < path5.length) {
+          if (path5[index].slotInClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.push(path4[index].invocationTarget);
+            composedPath.push(path5[index].invocationTarget);
           }
-          if (path4[index].rootOfClosedTree) {
+          if (path5[index].rootOfClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -48252,9 +48265,9 @@ var require_EventAlgorithm = __commonJS({
           slotInClosedTree = false;
         }
         let clearTargetsStruct = null;
-        const path4 = event._path;
-        for (let i = path4.length - 1; i >= 0; i--) {
-          const struct = path4[i];
+        const path5 = event._path;
+        for (let i = path5.length - 1; i >= 0; i--) {
+          const struct = path5[i];
           if (struct.shadowAdjustedTarget !== null) {
             clearTargetsStruct = struct;
             break;
@@ -48278,8 +48291,8 @@ var require_EventAlgorithm = __commonJS({
         if (activationTarget !== null && activationTarget._legacyPreActivationBehavior !== void 0) {
           activationTarget._legacyPreActivationBehavior(event);
         }
-        for (let i = path4.length - 1; i >= 0; i--) {
-          const struct = path4[i];
+        for (let i = path5.length - 1; i >= 0; i--) {
+          const struct = path5[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -48287,8 +48300,8 @@ var require_EventAlgorithm = __commonJS({
           }
           event_invoke(struct, event, "capturing", legacyOutputDidListenersThrowFlag);
         }
-        for (let i = 0; i < path4.length; i++) {
-          const struct = path4[i];
+        for (let i = 0; i < path5.length; i++) {
+          const struct = path5[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -48339,20 +48352,20 @@ var require_EventAlgorithm = __commonJS({
       });
     }
     function event_invoke(struct, event, phase, legacyOutputDidListenersThrowFlag = { value: false }) {
-      const path4 = event._path;
+      const path5 = event._path;
       let index = -1;
-      for (let i = 0; i < path4.length; i++) {
-        if (path4[i] === struct) {
+      for (let i = 0; i < path5.length; i++) {
+        if (path5[i] === struct) {
           index = i;
           break;
         }
       }
       if (index !== -1) {
-        let item = path4[index];
+        let item = path5[index];
         if (item.shadowAdjustedTarget !== null) {
           event._target = item.shadowAdjustedTarget;
         } else if (index > 0) {
-          item = path4[index - 1];
+          item = path5[index - 1];
           if (item.shadowAdjustedTarget !== null) {
             event._target = item.shadowAdjustedTarget;
           }
@@ -61033,7 +61046,7 @@ function renderTraceText(r) {
     `  is ${KIND[r.kind]}${r.deriver !== void 0 ? `, built by ${oneLine(r.deriver)}` : ""}`
   ];
   if (r.inputs.length > 0) {
-    out.push("  supplied by input:");
+    out.push(r.attribution === "source" ? "  supplied by input:" : "  from inputs, through its build or references:");
     for (const f of r.inputs) out.push(`    \u2022 ${inputLine(f)}`);
   }
   if (r.sources.length > 0) {
@@ -61041,7 +61054,7 @@ function renderTraceText(r) {
     for (const s of r.sources) {
       const how = s.via === "references" ? `referenced at run time, ${s.depth} step${s.depth === 1 ? "" : "s"} away` : s.depth === 0 ? "read by its own build" : `read by a build ${s.depth} derivation${s.depth === 1 ? "" : "s"} below`;
       out.push(`    \u2022 ${oneLine(s.path)} (${how})`);
-      for (const f of s.inputs) out.push(`        input ${inputLine(f)}`);
+      for (const f of s.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
   if (r.attribution === "none") {
@@ -61157,6 +61170,8 @@ function findingSchema(extra) {
     v("non-upstream-nixpkgs"),
     v("duplicate-sources"),
     v("unlocked"),
+    v("indirect-original"),
+    v("registry-copy"),
     v("insecure-transport"),
     v("license-not-allowed"),
     v("allowlist-expired")
@@ -61208,6 +61223,17 @@ var init_finding_schema = __esm({
           external_exports.strictObject({ why: external_exports.literal("local-path"), path: external_exports.string() }),
           external_exports.strictObject({ why: external_exports.literal("non-flake-without-narhash") })
         ])
+      ),
+      "indirect-original": details(
+        "indirect-original",
+        external_exports.strictObject({ id: external_exports.string().describe("the registry name"), rev: external_exports.string().describe("the locked commit") })
+      ),
+      "registry-copy": details(
+        "registry-copy",
+        external_exports.strictObject({
+          path: external_exports.string().describe("the /nix/store path the lock names"),
+          id: external_exports.string().optional().describe("the registry name it was resolved from")
+        })
       ),
       "insecure-transport": details("insecure-transport", external_exports.strictObject({ url: external_exports.string(), scheme: external_exports.string() })),
       "license-not-allowed": details(
@@ -61346,7 +61372,9 @@ var init_report_schema2 = __esm({
       path: external_exports.string().describe("the traced store path"),
       kind: external_exports.enum(["source", "derivation", "output", "unknown"]),
       attribution: external_exports.enum(["source", "build", "none"]).describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
-      inputs: external_exports.array(InputFactsSchema).describe("inputs whose source is this path"),
+      inputs: external_exports.array(InputFactsSchema).describe(
+        "every input the path is attributed to: those whose source it is, then those of the sources it was built from or embeds, nearest first"
+      ),
       sources: external_exports.array(
         external_exports.object({
           path: external_exports.string(),
@@ -61363,6 +61391,55 @@ var init_report_schema2 = __esm({
       closureFile: SubjectSchema.extend({ shape: external_exports.string() }).optional(),
       gaps: external_exports.array(GapSchema)
     }).describe("flake-audit trace --format json");
+  }
+});
+
+// src/render/finding-groups.ts
+function byRoot(findings) {
+  const roots = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const root = rootOf(f);
+    const g = roots.get(root) ?? { own: [], transitive: [] };
+    (f.input === root ? g.own : g.transitive).push(f);
+    roots.set(root, g);
+  }
+  return [...roots.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([root, g]) => ({
+    root,
+    own: g.own,
+    transitive: g.transitive.sort((a, b) => compareStrings(a.input, b.input))
+  }));
+}
+function groupFindings(findings) {
+  const groups3 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `${f.severity} ${f.rule}`;
+    const g = groups3.get(key) ?? { rule: f.rule, severity: f.severity, list: [] };
+    g.list.push(f);
+    groups3.set(key, g);
+  }
+  return [...groups3.values()].map(
+    ({ rule, severity, list: list2 }) => ({
+      rule,
+      severity,
+      why: RULES[rule].why,
+      fix: RULES[rule].fix,
+      count: list2.length,
+      roots: byRoot(list2)
+    })
+  ).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareStrings(a.rule, b.rule));
+}
+var rootOf, NIX_IDENTIFIER, nixString, nixAttr, followsLine, otherPaths;
+var init_finding_groups = __esm({
+  "src/render/finding-groups.ts"() {
+    "use strict";
+    init_findings();
+    init_input_path();
+    rootOf = (f) => f.via ?? f.input.split("/")[0] ?? f.input;
+    NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
+    nixString = (s) => `"${s.replace(/[\\"]/g, "\\$&").replace(/\$\{/g, "\\${")}"`;
+    nixAttr = (s) => NIX_IDENTIFIER.test(s) ? s : nixString(s);
+    followsLine = (fix) => `inputs.${fix.path.map(nixAttr).join(".inputs.")}.follows = ${nixString(fix.target)};`;
+    otherPaths = (f) => (f.paths ?? []).filter((p) => p !== f.input);
   }
 });
 
@@ -61397,11 +61474,14 @@ function renderResolveText(r) {
   const out = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
-    for (const f of r.findings)
-      out.push(
-        `  ${f.severity.toUpperCase()} ${f.rule} ${oneLine(f.input)}: ${oneLine(f.message)}`,
-        `    what to do: ${RULES[f.rule].fix}`
-      );
+    for (const g of groupFindings(r.findings)) {
+      out.push(`  ${g.severity.toUpperCase()} ${g.rule} (${g.count})`, `    what to do: ${g.fix}`);
+      for (const root of g.roots) {
+        for (const f of root.own) out.push(`    ${oneLine(f.input)}: ${oneLine(f.message)}`);
+        if (root.transitive.length > 0 && root.own.length === 0) out.push(`    through ${oneLine(root.root)}:`);
+        for (const f of root.transitive) out.push(`      ${oneLine(f.input)}: ${oneLine(f.message)}`);
+      }
+    }
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));
@@ -61419,8 +61499,8 @@ var sig;
 var init_text2 = __esm({
   "src/render/resolve/text.ts"() {
     "use strict";
-    init_findings();
     init_escape();
+    init_finding_groups();
     sig = (e) => {
       const s = e.upstream?.commit?.signature;
       return s === void 0 ? "" : s.state === "verified" ? "signed (verified)" : s.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s.reason))})`;
@@ -61435,12 +61515,13 @@ __export(markdown_exports2, {
 });
 function renderResolveMarkdown(r) {
   const out = ["### Upstream provenance", ""];
-  if (r.findings.length > 0) {
-    out.push("| severity | rule | input | finding | what to do |", "|---|---|---|---|---|");
-    for (const f of r.findings)
-      out.push(
-        `| ${f.severity} | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(RULES[f.rule].fix)} |`
-      );
+  for (const g of groupFindings(r.findings)) {
+    out.push(`#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
+    for (const root of g.roots) {
+      for (const f of root.own) out.push(`- ${code(f.input, false)}: ${escapeMarkdown(f.message)}`);
+      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
+      for (const f of root.transitive) out.push(`  - ${code(f.input, false)}: ${escapeMarkdown(f.message)}`);
+    }
     out.push("");
   }
   out.push(
@@ -61470,8 +61551,8 @@ function renderResolveMarkdown(r) {
 var init_markdown2 = __esm({
   "src/render/resolve/markdown.ts"() {
     "use strict";
-    init_findings();
     init_escape();
+    init_finding_groups();
   }
 });
 
@@ -61514,8 +61595,8 @@ var init_report_schema3 = __esm({
 function pathTable(graph) {
   const out = /* @__PURE__ */ new Map();
   const expanded = /* @__PURE__ */ new Map();
-  walkEdges(graph, ({ path: path4, ref, target }) => {
-    out.set(path4.join("/"), ref.kind === "follows" ? { path: path4, key: target, follows: ref.path } : { path: path4, key: target });
+  walkEdges(graph, ({ path: path5, ref, target }) => {
+    out.set(path5.join("/"), ref.kind === "follows" ? { path: path5, key: target, follows: ref.path } : { path: path5, key: target });
     if (ref.kind === "follows") return false;
     const n = expanded.get(target) ?? 0;
     expanded.set(target, n + 1);
@@ -64278,39 +64359,56 @@ var text_exports4 = {};
 __export(text_exports4, {
   renderCheckText: () => renderCheckText
 });
+function findingLines(r, f, indent) {
+  const also = otherPaths(f);
+  const lines = [
+    `${indent}${oneLine(where(r, f))}: '${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`
+  ];
+  if (f.follows !== void 0) lines.push(`${indent}  fix: ${oneLine(followsLine(f.follows))}`);
+  return lines;
+}
+function groupLines(r, g) {
+  const out = [
+    `${g.severity.toUpperCase()} ${g.rule} (${g.count} finding${g.count === 1 ? "" : "s"})`,
+    `    why: ${g.why}`,
+    `    what to do: ${g.fix}`
+  ];
+  for (const root of g.roots) {
+    for (const f of root.own) out.push(...findingLines(r, f, "  "));
+    if (root.transitive.length === 0) continue;
+    if (root.own.length === 0) out.push(`  through '${oneLine(root.root)}':`);
+    for (const f of root.transitive) out.push(...findingLines(r, f, "    "));
+  }
+  return out;
+}
 function renderCheckText(r) {
   const out = [];
-  for (const f of r.findings) {
-    out.push(
-      `${oneLine(where(r, f))}: ${f.severity.toUpperCase()} ${f.rule} '${oneLine(f.input)}': ${oneLine(f.message)}`,
-      `    why: ${RULES[f.rule].why}`,
-      `    what to do: ${RULES[f.rule].fix}`
-    );
-  }
+  for (const g of groupFindings(r.findings)) out.push(...groupLines(r, g), "");
   if (r.suppressed.length > 0) {
-    out.push("", `accepted by the policy (${r.suppressed.length}):`);
+    out.push(`accepted by the policy (${r.suppressed.length}):`);
     for (const f of r.suppressed)
       out.push(
         `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${oneLine(f.suppressedBy.expires)})` : ""}`
       );
+    out.push("");
   }
   const counts = ["high", "medium", "low", "info"].map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}`).join(", ");
   out.push(
-    "",
     `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n").replace(/^\n/, "")}
+  return `${out.join("\n")}
 `;
 }
-var where;
+var where, quoted;
 var init_text4 = __esm({
   "src/render/check/text.ts"() {
     "use strict";
-    init_findings();
+    init_finding_groups();
     init_escape();
     where = (r, f) => f.location !== void 0 ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
+    quoted = (paths) => paths.map((p) => `'${oneLine(p)}'`).join(", ");
   }
 });
 
@@ -64319,17 +64417,36 @@ var markdown_exports4 = {};
 __export(markdown_exports4, {
   renderCheckMarkdown: () => renderCheckMarkdown
 });
+function findingItem(f, indent) {
+  const also = otherPaths(f);
+  const line = f.location !== void 0 ? ` (line ${f.location.line})` : "";
+  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : "";
+  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows), false)}` : "";
+  return `${indent}- ${code(f.input, false)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
+}
+function groupSection(g) {
+  const items = [];
+  for (const root of g.roots) {
+    for (const f of root.own) items.push(findingItem(f, ""));
+    if (root.transitive.length === 0) continue;
+    if (root.own.length === 0) items.push(`- through ${code(root.root, false)}`);
+    for (const f of root.transitive) items.push(findingItem(f, "  "));
+  }
+  const out = [
+    `#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`,
+    "",
+    `${g.why} **What to do:** ${g.fix}`,
+    ""
+  ];
+  if (g.count > FOLD_OVER) out.push(`<details><summary>${g.count} findings</summary>`, "", ...items, "", "</details>");
+  else out.push(...items);
+  out.push("");
+  return out;
+}
 function renderCheckMarkdown(r) {
   const out = ["### flake.lock policy check", ""];
   if (r.findings.length === 0) out.push("No findings.", "");
-  else {
-    out.push("| severity | rule | input | finding | line | what to do |", "|---|---|---|---|---|---|");
-    for (const f of r.findings)
-      out.push(
-        `| **${f.severity}** | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${f.location?.line ?? "\u2013"} | ${RULES[f.rule].fix} |`
-      );
-    out.push("");
-  }
+  for (const g of groupFindings(r.findings)) out.push(...groupSection(g));
   if (r.suppressed.length > 0) {
     out.push(`<details><summary>${r.suppressed.length} accepted by the policy</summary>`, "");
     for (const f of r.suppressed)
@@ -64344,11 +64461,13 @@ function renderCheckMarkdown(r) {
   return `${out.join("\n")}
 `;
 }
+var FOLD_OVER;
 var init_markdown4 = __esm({
   "src/render/check/markdown.ts"() {
     "use strict";
-    init_findings();
     init_escape();
+    init_finding_groups();
+    FOLD_OVER = 10;
   }
 });
 
@@ -64366,7 +64485,18 @@ var init_report_schema5 = __esm({
     init_report_schema();
     LocatedFindingSchema = findingSchema({
       nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about"),
-      location: external_exports.object({ line: external_exports.number().int(), column: external_exports.number().int() }).optional().describe("where that node starts in flake.lock"),
+      location: external_exports.object({
+        line: external_exports.number().int(),
+        column: external_exports.number().int(),
+        endLine: external_exports.number().int(),
+        endColumn: external_exports.number().int().describe("the column just past the node's key")
+      }).optional().describe("where that node's key is in flake.lock"),
+      paths: external_exports.array(external_exports.string()).describe("every input path that reaches the locked source, the primary one first"),
+      via: external_exports.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
+      follows: external_exports.object({
+        path: external_exports.array(external_exports.string()).describe("the input path to override, from the root"),
+        target: external_exports.string().describe("the root input it could follow")
+      }).optional().describe('a follows in flake.nix that would fix the finding: inputs.<path\u2026>.follows = "<target>"'),
       suppressedBy: external_exports.object({ reason: external_exports.string(), expires: external_exports.string().optional() }).optional()
     }).meta({ id: "LocatedFinding" });
     CheckReportSchema = external_exports.object({
@@ -64374,6 +64504,7 @@ var init_report_schema5 = __esm({
       tool: ToolSchema,
       evaluatedAt: external_exports.string(),
       lockFile: SubjectSchema,
+      repositoryPath: external_exports.string().optional().describe("the lock's path from the root of the git work tree holding it, when it is in one"),
       upstream: external_exports.enum(["online", "offline", "lock-only"]),
       policy: external_exports.object({
         source: external_exports.string(),
@@ -64405,7 +64536,15 @@ function fingerprint(f) {
   }
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
-function result(f, ruleIndex, uri) {
+function artifactOf(r) {
+  if (r.repositoryPath !== void 0)
+    return { location: { uri: uriPath(oneLine(r.repositoryPath)), uriBaseId: SRCROOT }, key: r.repositoryPath };
+  const p = oneLine(r.lockFile.path).replace(/^\.\//, "");
+  if (r.lockFile.path === "<stdin>") return { location: { uri: "stdin" }, key: "stdin" };
+  if (p.startsWith("/")) return { location: { uri: `file://${uriPath(p)}` }, key: p.slice(p.lastIndexOf("/") + 1) };
+  return { location: { uri: uriPath(p), uriBaseId: SRCROOT }, key: p.replace(/^(\.\.\/)+/, "") };
+}
+function result(f, ruleIndex, artifact) {
   return {
     ruleId: f.rule,
     ruleIndex,
@@ -64414,8 +64553,15 @@ function result(f, ruleIndex, uri) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri },
-          ...f.location !== void 0 ? { region: { startLine: f.location.line, startColumn: f.location.column } } : {}
+          artifactLocation: artifact,
+          ...f.location !== void 0 ? {
+            region: {
+              startLine: f.location.line,
+              startColumn: f.location.column,
+              endLine: f.location.endLine,
+              endColumn: f.location.endColumn
+            }
+          } : {}
         }
       }
     ],
@@ -64454,7 +64600,7 @@ What to do: ${RULES[id].fix}`,
       properties: { "security-severity": SCORE[RULES[id].severity], tags: ["supply-chain", "nix"] }
     })
   );
-  const uri = oneLine(r.lockFile.path).replace(/^\.\//, "");
+  const artifact = artifactOf(r);
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -64468,15 +64614,23 @@ What to do: ${RULES[id].fix}`,
             rules
           }
         },
-        automationDetails: { id: `flake-audit/check/${uri}` },
-        results: all.map((f) => result(f, ids.indexOf(f.rule), uri))
+        ...artifact.location.uriBaseId !== void 0 ? {
+          originalUriBaseIds: {
+            [SRCROOT]: {
+              description: { text: "The root of the repository (the git work tree) holding the lock." }
+            }
+          }
+        } : {},
+        // The category (all but the last segment) tells apart the locks of one repository; no machine paths.
+        automationDetails: { id: `flake-audit/check/${oneLine(artifact.key)}/` },
+        results: all.map((f) => result(f, ids.indexOf(f.rule), artifact.location))
       }
     ]
   };
   return `${JSON.stringify(log, null, 2)}
 `;
 }
-var LEVEL, SCORE, title;
+var LEVEL, SCORE, title, uriPath, SRCROOT;
 var init_sarif = __esm({
   "src/render/check/sarif.ts"() {
     "use strict";
@@ -64490,7 +64644,9 @@ var init_sarif = __esm({
       info: "note"
     };
     SCORE = { high: "8.0", medium: "5.0", low: "3.0", info: "1.0" };
-    title = (id) => id.replace(/(^|-)([a-z])/g, (_m, _dash, c) => c.toUpperCase());
+    title = (id) => id.replace(/(^|-)([a-z])/g, (_m, _dash, c) => c.toUpperCase()) + (id.includes("-") ? "" : "Input");
+    uriPath = (p) => p.split("/").map(encodeURIComponent).join("/");
+    SRCROOT = "%SRCROOT%";
   }
 });
 
@@ -64567,8 +64723,8 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
-function sourcesOf(path4, ctx, index) {
-  const deriver = path4.endsWith(".drv") ? path4 : ctx.closure?.infos.get(path4)?.deriver ?? ctx.derivations?.byOutput.get(path4);
+function sourcesOf(path5, ctx, index) {
+  const deriver = path5.endsWith(".drv") ? path5 : ctx.closure?.infos.get(path5)?.deriver ?? ctx.derivations?.byOutput.get(path5);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
@@ -64581,24 +64737,25 @@ function sourcesOf(path4, ctx, index) {
     }
   }
   if (ctx.closure !== void 0) {
-    for (const s of embeddedSources(ctx.closure, path4, index)) if (!seen.has(s.path)) sources.push(s);
+    for (const s of embeddedSources(ctx.closure, path5, index)) if (!seen.has(s.path)) sources.push(s);
   }
   return { sources, ...deriver !== void 0 ? { deriver } : {} };
 }
-function traceStorePath(path4, ctx) {
+function traceStorePath(path5, ctx) {
   const index = sourceIndex(ctx.inventory);
   const closure = ctx.closure;
   const roots = new Set(ctx.roots ?? (closure !== void 0 ? closureRoots(closure) : []));
-  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path4) ?? [] : [];
-  const direct = index.get(path4) ?? [];
-  const { sources, deriver } = sourcesOf(path4, ctx, index);
-  const kind = direct.length > 0 ? "source" : path4.endsWith(".drv") ? "derivation" : closure?.infos.has(path4) === true || deriver !== void 0 ? "output" : "unknown";
+  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path5) ?? [] : [];
+  const direct = index.get(path5) ?? [];
+  const { sources, deriver } = sourcesOf(path5, ctx, index);
+  const kind = direct.length > 0 ? "source" : path5.endsWith(".drv") ? "derivation" : closure?.infos.has(path5) === true || deriver !== void 0 ? "output" : "unknown";
   const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
   const base = {
-    path: path4,
+    path: path5,
     kind,
     attribution,
-    inputs: direct,
+    // Every input the path is attributed to: its own first, then those of its sources, nearest first.
+    inputs: [.../* @__PURE__ */ new Set([...direct, ...sources.flatMap((s) => s.inputs)])],
     sources,
     chain,
     ...deriver !== void 0 ? { deriver } : {}
@@ -64641,8 +64798,8 @@ async function maybeLock(req, files) {
     return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
   }
 }
-async function autoDerivations(closure, path4, nix, gaps) {
-  const deriver = path4.endsWith(".drv") ? path4 : closure.closure.infos.get(path4)?.deriver;
+async function autoDerivations(closure, path5, nix, gaps) {
+  const deriver = path5.endsWith(".drv") ? path5 : closure.closure.infos.get(path5)?.deriver;
   if (deriver === void 0) return void 0;
   try {
     const out = await nix().derivationClosure(deriver);
@@ -64668,7 +64825,7 @@ async function traceUseCase(req, files, nix) {
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       }
     ]);
-  const path4 = formatStorePath(sp.value);
+  const path5 = formatStorePath(sp.value);
   const gaps = [];
   const [lock, closure] = await Promise.all([
     maybeLock(req, files),
@@ -64678,15 +64835,15 @@ async function traceUseCase(req, files, nix) {
   if (req.derivationsPath !== void 0)
     derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
   else if (closure !== void 0 && req.closure !== void 0 && "of" in req.closure)
-    derivations = await autoDerivations(closure, path4, nix, gaps);
-  const result2 = traceStorePath(path4, {
+    derivations = await autoDerivations(closure, path5, nix, gaps);
+  const result2 = traceStorePath(path5, {
     ...lock.inventory !== void 0 ? { inventory: lock.inventory } : {},
     ...closure !== void 0 ? { closure: closure.closure, roots: closureRoots(closure.closure) } : {},
     ...derivations !== void 0 ? { derivations } : {}
   });
-  const info = closure?.closure.infos.get(path4);
+  const info = closure?.closure.infos.get(path5);
   const notes = lock.note !== void 0 ? [lock.note] : [];
-  if (closure !== void 0 && info === void 0) notes.push(`${path4} is not in the closure data`);
+  if (closure !== void 0 && info === void 0) notes.push(`${path5} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
       "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code"
@@ -64695,7 +64852,7 @@ async function traceUseCase(req, files, nix) {
   return {
     schemaVersion: 1,
     tool: req.tool,
-    path: path4,
+    path: path5,
     kind: result2.kind,
     attribution: result2.attribution,
     inputs: result2.inputs.map(inputFacts),
@@ -65035,13 +65192,25 @@ function nixpkgsRules(i, s, now) {
     out.push(makeFinding("non-upstream-nixpkgs", i.id, { owner: src.owner, repo: src.repo }));
   return out;
 }
+function storeCopy(i) {
+  const src = i.locked;
+  if (src.type !== "path" || !parseStorePath(src.path).ok) return [];
+  const id = registryId(i);
+  return [makeFinding("registry-copy", i.id, { path: src.path, ...id !== void 0 ? { id } : {} })];
+}
+function indirectOriginal(i) {
+  const id = registryId(i);
+  const rev2 = i.locked.rev;
+  if (id === void 0 || rev2 === void 0 || i.locked.type === "path" && storeCopy(i).length > 0) return [];
+  return [makeFinding("indirect-original", i.id, { id, rev: rev2 })];
+}
 function unlocked(i) {
   const src = i.locked;
   const pin = pinningOf(src);
   const out = [];
   if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
   else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
-  else if (src.type === "path" && !isRelativePath(src))
+  else if (src.type === "path" && !isRelativePath(src) && !parseStorePath(src.path).ok)
     out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
   if (!i.isFlake && src.narHash === void 0 && pin !== "relative")
     out.push(makeFinding("unlocked", i.id, { why: "non-flake-without-narhash" }));
@@ -65053,7 +65222,14 @@ function insecureTransport(i) {
   return url2 === void 0 ? [] : [makeFinding("insecure-transport", i.id, { url: url2, scheme: url2.slice(0, url2.indexOf(":")) })];
 }
 function lockRules(i, s, now) {
-  return [...stale(i, s, now), ...nixpkgsRules(i, s, now), ...unlocked(i), ...insecureTransport(i)];
+  return [
+    ...stale(i, s, now),
+    ...nixpkgsRules(i, s, now),
+    ...unlocked(i),
+    ...storeCopy(i),
+    ...indirectOriginal(i),
+    ...insecureTransport(i)
+  ];
 }
 function duplicateSources(inputs) {
   const byRepo = /* @__PURE__ */ new Map();
@@ -65078,13 +65254,14 @@ function duplicateSources(inputs) {
   }
   return out;
 }
-var DAY2, INSECURE, isNixpkgs, repositoryOf;
+var DAY2, INSECURE, isNixpkgs, repositoryOf, registryId;
 var init_lock_rules = __esm({
   "src/domain/policy/lock-rules.ts"() {
     "use strict";
     init_findings();
     init_input_path();
     init_source_name();
+    init_store_path();
     init_source_ref();
     init_nixpkgs_branches();
     DAY2 = 86400;
@@ -65094,6 +65271,37 @@ var init_lock_rules = __esm({
       const s = i.locked;
       return s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" ? `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase() : s.type === "git" || s.type === "hg" ? `${s.type}:${s.url.split("?")[0]}` : "";
     };
+    registryId = (i) => i.original?.type === "indirect" ? i.original.id : void 0;
+  }
+});
+
+// src/domain/policy/placement.ts
+function followsTarget(i, rootInputs, affected, rule) {
+  const key = family(i);
+  if (key === "") return void 0;
+  const fits = rootInputs.filter((r) => r !== i && family(r) === key && !affected(rule, r.id));
+  const last = i.primaryPath[i.primaryPath.length - 1];
+  return fits.find((r) => r.primaryPath[0] === last) ?? fits[0];
+}
+function placer(inventory, affected) {
+  const rootInputs = inventory.inputs.filter((i) => i.primaryPath.length === 1);
+  return (rule, i) => {
+    const paths = i.paths.map(formatInputPath);
+    const primary = i.primaryPath;
+    if (primary.length < 2) return { paths };
+    const via = primary[0] ?? "";
+    const target = NOT_BY_FOLLOWS.has(rule) ? void 0 : followsTarget(i, rootInputs, affected, rule);
+    return { paths, via, ...target !== void 0 ? { follows: { path: primary, target: target.id } } : {} };
+  };
+}
+var NOT_BY_FOLLOWS, family;
+var init_placement = __esm({
+  "src/domain/policy/placement.ts"() {
+    "use strict";
+    init_input_path();
+    init_lock_rules();
+    NOT_BY_FOLLOWS = /* @__PURE__ */ new Set(["allowlist-expired", "duplicate-sources"]);
+    family = (i) => isNixpkgs(i) ? "nixpkgs" : repositoryOf(i);
   }
 });
 
@@ -65124,6 +65332,8 @@ var init_policy = __esm({
       "non-upstream-nixpkgs",
       "duplicate-sources",
       "unlocked",
+      "indirect-original",
+      "registry-copy",
       "insecure-transport",
       "rev-not-found",
       "rev-not-on-ref",
@@ -65143,6 +65353,8 @@ var init_policy = __esm({
         "non-upstream-nixpkgs": on("medium"),
         "duplicate-sources": on("low"),
         unlocked: on("high"),
+        "indirect-original": on("medium"),
+        "registry-copy": on("medium"),
         "insecure-transport": on("high"),
         "rev-not-found": on("high"),
         "rev-not-on-ref": on("high"),
@@ -65191,7 +65403,8 @@ function applyAllowances(raw, policy, matches, today) {
     if (a === void 0) findings.push(f);
     else if (a.expires !== void 0 && a.expires < today) {
       const expired = makeFinding("allowlist-expired", f.input, { rule: f.rule, reason: a.reason, expires: a.expires });
-      findings.push(f, { ...expired, ...f.nodeKey !== void 0 ? { nodeKey: f.nodeKey } : {} });
+      const { follows: _follows, ...place } = f;
+      findings.push(f, { ...place, ...expired });
     } else
       suppressed.push({
         ...f,
@@ -65206,28 +65419,36 @@ function evaluatePolicy(inventory, provenance, policy, now) {
   const duplicates = /* @__PURE__ */ new Map();
   for (const f of duplicateSources(inventory.inputs)) push2(duplicates, f.input, f);
   const upstream = upstreamRules(provenance, settings2);
-  const raw = [];
+  const enabled = [];
   for (const i of inventory.inputs) {
     const s = settings2(i.id);
-    const nodeKey2 = i.nodeKeys[0];
     for (const f of [...lockRules(i, s, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
       const r = s.rules[f.rule];
-      if (r.enabled) raw.push({ ...f, severity: r.severity, ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} });
+      if (r.enabled) enabled.push([i, { ...f, severity: r.severity }]);
     }
   }
+  const found = new Set(enabled.map(([i, f]) => `${f.rule}\0${i.id}`));
+  const place = placer(inventory, (rule, input2) => found.has(`${rule}\0${input2}`));
+  const raw = enabled.map(([i, f]) => {
+    const nodeKey2 = primaryNode(inventory, i);
+    return { ...f, ...place(f.rule, i), ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} };
+  });
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }
-var CHECK_RULE_SET, isCheckRuleFinding, push2;
+var CHECK_RULE_SET, isCheckRuleFinding, push2, primaryNode;
 var init_evaluate = __esm({
   "src/domain/policy/evaluate.ts"() {
     "use strict";
     init_findings();
+    init_input_path();
     init_glob();
     init_lock_rules();
+    init_placement();
     init_policy();
     CHECK_RULE_SET = new Set(CHECK_RULES);
     isCheckRuleFinding = (f) => CHECK_RULE_SET.has(f.rule);
     push2 = (m, k, v) => void m.set(k, [...m.get(k) ?? [], v]);
+    primaryNode = (inventory, i) => i.nodeKeys.find((k) => inventory.index.paths.get(k)?.some((p) => sameInputPath(p, i.primaryPath))) ?? i.nodeKeys[0];
   }
 });
 
@@ -65308,17 +65529,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path5) {
+      const ctrl = callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path4);
+            const ci = visit_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -65329,13 +65550,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -65356,17 +65577,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path5) {
+      const ctrl = await callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -65377,13 +65598,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -65410,23 +65631,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path5);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path5);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path5);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path5);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path5);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node2) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -66038,10 +66259,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -66060,7 +66281,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -66090,11 +66311,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -66108,8 +66329,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -66123,8 +66344,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -66142,8 +66363,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -66153,8 +66374,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -68669,9 +68890,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -68746,14 +68967,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection2.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -68768,10 +68989,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection2.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -68782,10 +69003,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection2.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -68802,13 +69023,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection2.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection2.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -70769,9 +70990,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -70780,23 +71001,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -70807,10 +71028,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -72627,11 +72848,11 @@ function jsonTooDeepAt(text2) {
 function dataTooDeepAt(data) {
   const work = [{ value: data, path: [] }];
   for (let item = work.pop(); item !== void 0; item = work.pop()) {
-    const { value, path: path4 } = item;
+    const { value, path: path5 } = item;
     if (typeof value !== "object" || value === null) continue;
-    if (path4.length >= MAX_POLICY_DEPTH) return path4;
+    if (path5.length >= MAX_POLICY_DEPTH) return path5;
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [k, v] of entries) work.push({ value: v, path: [...path4, k] });
+    for (const [k, v] of entries) work.push({ value: v, path: [...path5, k] });
   }
   return void 0;
 }
@@ -72729,8 +72950,8 @@ function parsePolicy(text2, origin) {
       ]);
     }
     locate = (issues) => issues.map((i) => {
-      const path4 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const at2 = startOf(doc.getIn(path4, true)) ?? startOf(doc.getIn(path4.slice(0, -1), true));
+      const path5 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const at2 = startOf(doc.getIn(path5, true)) ?? startOf(doc.getIn(path5.slice(0, -1), true));
       return at2 !== void 0 ? { ...i, position: pos(at2) } : i;
     });
   }
@@ -72766,7 +72987,7 @@ var init_policy2 = __esm({
     init_limits();
     NEXT4 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
     TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
-    pointerOf2 = (path4) => path4.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    pointerOf2 = (path5) => path5.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
     startOf = (node2) => (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
   }
 });
@@ -72776,14 +72997,34 @@ var check_exports = {};
 __export(check_exports, {
   checkUseCase: () => checkUseCase
 });
-async function readPolicy(files, path4) {
-  if (path4 === void 0) return BUILT_IN_POLICY;
-  const file2 = await files.readText(path4);
+async function readPolicy(files, path5) {
+  if (path5 === void 0) return BUILT_IN_POLICY;
+  const file2 = await files.readText(path5);
   const parsed = parsePolicy(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
 }
-async function checkUseCase(req, files, source2) {
+function stringEnd(text2, offset) {
+  for (let i = offset + 1; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 34) return i + 1;
+  }
+  return text2.length;
+}
+function locator(text2, findings) {
+  const offsets = nodeOffsets(text2);
+  const starts = findings.map((f) => offsets.get(f.nodeKey ?? "")).filter((o) => o !== void 0);
+  const ends = new Map(starts.map((o) => [o, stringEnd(text2, o)]));
+  const positions = positionsAt(text2, [...starts, ...ends.values()]);
+  return (f) => {
+    const o = offsets.get(f.nodeKey ?? "");
+    const start = o !== void 0 ? positions.get(o) : void 0;
+    const end = o !== void 0 ? positions.get(ends.get(o) ?? -1) : void 0;
+    return start !== void 0 && end !== void 0 ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } } : f;
+  };
+}
+async function checkUseCase(req, files, source2, workspace) {
   const policy = await readPolicy(files, req.policyPath);
   const { file: file2, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, void 0, { storePaths: false });
@@ -72793,21 +73034,15 @@ async function checkUseCase(req, files, source2) {
     enterpriseHosts: req.enterpriseHosts
   });
   const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now);
-  const offsets = nodeOffsets(file2.text);
-  const positions = positionsAt(
-    file2.text,
-    [...findings, ...suppressed].map((f) => offsets.get(f.nodeKey ?? "")).filter((o) => o !== void 0)
-  );
-  const locate = (f) => {
-    const o = offsets.get(f.nodeKey ?? "");
-    const p = o !== void 0 ? positions.get(o) : void 0;
-    return p !== void 0 ? { ...f, location: p } : f;
-  };
+  const locate = locator(file2.text, [...findings, ...suppressed]);
+  const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
+  const repositoryPath = stdin ? void 0 : await workspace?.repositoryPath(req.lockPath);
   return {
     schemaVersion: 1,
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file2.displayPath, sha256: file2.sha256 },
+    ...repositoryPath !== void 0 ? { repositoryPath } : {},
     upstream: req.upstream,
     policy: {
       source: policy.source,
@@ -72831,6 +73066,76 @@ var init_check = __esm({
     init_errors();
     init_read_lock();
     init_resolve();
+  }
+});
+
+// src/adapters/git.ts
+var git_exports = {};
+__export(git_exports, {
+  gitCli: () => gitCli,
+  gitWorkspace: () => gitWorkspace
+});
+import { execFile as execFile3 } from "node:child_process";
+import { realpath } from "node:fs/promises";
+import path4 from "node:path";
+function gitWorkspace(cwd) {
+  return {
+    async repositoryPath(file2) {
+      try {
+        const real = await realpath(path4.resolve(cwd, file2));
+        const top2 = await toplevel(path4.dirname(real));
+        if (top2 === void 0) return void 0;
+        const rel = path4.relative(await realpath(top2), real);
+        return rel === "" || rel.startsWith("..") || path4.isAbsolute(rel) ? void 0 : rel.split(path4.sep).join("/");
+      } catch {
+        return void 0;
+      }
+    }
+  };
+}
+function gitCli(cwd) {
+  return {
+    hasFile: (rev2, path5) => new Promise(
+      (resolve5) => execFile3("git", ["cat-file", "-e", `${rev2}:${path5}`], { cwd }, (error62) => resolve5(error62 === null))
+    ),
+    changedLocks: (base, head) => new Promise((resolve5, reject) => {
+      execFile3(
+        "git",
+        ["diff", "--name-only", `${base}...${head}`, "--", ":(top)flake.lock", ":(top,glob)**/flake.lock"],
+        { cwd, encoding: "utf8" },
+        (error62, stdout, stderr) => {
+          if (error62 !== null)
+            return reject(
+              new InputError([
+                {
+                  origin: `git diff ${base}...${head}`,
+                  pointer: "",
+                  message: `git failed: ${stderr.trim() || error62.message}`,
+                  next: "fetch both revisions (actions/checkout with fetch-depth: 0)"
+                }
+              ])
+            );
+          resolve5(
+            stdout.split("\n").map((l) => l.trim()).filter((l) => l.endsWith("flake.lock")).sort()
+          );
+        }
+      );
+    })
+  };
+}
+var toplevel;
+var init_git = __esm({
+  "src/adapters/git.ts"() {
+    "use strict";
+    init_errors();
+    toplevel = (dir) => new Promise(
+      (resolve5) => execFile3(
+        "git",
+        ["rev-parse", "--show-toplevel"],
+        { cwd: dir, encoding: "utf8" },
+        (error62, stdout) => resolve5(error62 === null ? stdout.replace(/\n$/, "") : void 0)
+      )
+    );
   }
 });
 
@@ -72883,49 +73188,6 @@ var init_pr_review = __esm({
     "use strict";
     init_diff();
     STICKY_MARKER = "<!-- flake-audit:lock-diff -->";
-  }
-});
-
-// src/adapters/git.ts
-var git_exports = {};
-__export(git_exports, {
-  gitCli: () => gitCli
-});
-import { execFile as execFile3 } from "node:child_process";
-function gitCli(cwd) {
-  return {
-    hasFile: (rev2, path4) => new Promise(
-      (resolve5) => execFile3("git", ["cat-file", "-e", `${rev2}:${path4}`], { cwd }, (error62) => resolve5(error62 === null))
-    ),
-    changedLocks: (base, head) => new Promise((resolve5, reject) => {
-      execFile3(
-        "git",
-        ["diff", "--name-only", `${base}...${head}`, "--", ":(top)flake.lock", ":(top,glob)**/flake.lock"],
-        { cwd, encoding: "utf8" },
-        (error62, stdout, stderr) => {
-          if (error62 !== null)
-            return reject(
-              new InputError([
-                {
-                  origin: `git diff ${base}...${head}`,
-                  pointer: "",
-                  message: `git failed: ${stderr.trim() || error62.message}`,
-                  next: "fetch both revisions (actions/checkout with fetch-depth: 0)"
-                }
-              ])
-            );
-          resolve5(
-            stdout.split("\n").map((l) => l.trim()).filter((l) => l.endsWith("flake.lock")).sort()
-          );
-        }
-      );
-    })
-  };
-}
-var init_git = __esm({
-  "src/adapters/git.ts"() {
-    "use strict";
-    init_errors();
   }
 });
 
@@ -74863,11 +75125,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path4) => {
+  require: (path5) => {
     if (typeof require2 !== "undefined") {
-      return require2(path4);
-    } else if (path4.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path4, "utf8"));
+      return require2(path5);
+    } else if (path5.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path5, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -79250,13 +79512,14 @@ var describe6 = "Resolve every input to its upstream commit, repository and lice
 var FORMATS2 = formatsOf(RENDERERS.resolve);
 var exitCodes3 = [
   ExitCode.Ok,
+  ExitCode.Findings,
   ExitCode.Usage,
   ExitCode.InvalidInput,
   ExitCode.UpstreamIncomplete,
   ExitCode.Internal
 ];
 function builder3(y, ctx) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only");
+  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("fail-on", failOnOption(ctx.env, "none")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only").example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref");
 }
 async function handler4(args, ctx) {
   const { resolveUseCase: resolveUseCase2 } = await Promise.resolve().then(() => (init_resolve(), resolve_exports));
@@ -79269,7 +79532,12 @@ async function handler4(args, ctx) {
   );
   const render = await RENDERERS.resolve[args.format]();
   await ctx.write(render(report2), args.output);
-  return outcome({ incomplete: report2.inputs.some((e) => e.status === "failed"), upstream: upstreamMode(args) });
+  return outcome({
+    severities: report2.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report2.inputs.some((e) => e.status === "failed"),
+    upstream: upstreamMode(args)
+  });
 }
 
 // src/cli/commands/diff.ts
@@ -79367,6 +79635,7 @@ function builder5(y, ctx) {
 async function handler6(args, ctx) {
   const { checkUseCase: checkUseCase2 } = await Promise.resolve().then(() => (init_check(), check_exports));
   const { githubSource: githubSource2 } = await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports));
+  const { gitWorkspace: gitWorkspace2 } = await Promise.resolve().then(() => (init_git(), git_exports));
   const w = ctx.wiring(args.timeout);
   const report2 = await checkUseCase2(
     {
@@ -79378,7 +79647,8 @@ async function handler6(args, ctx) {
       now: parseNow(args.now) ?? w.now
     },
     w.files,
-    () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version)
+    () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+    gitWorkspace2(ctx.io.cwd)
   );
   const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report2), args.output);
@@ -79421,13 +79691,13 @@ function at(value, ...keys) {
   }
   return v;
 }
-async function eventOf(path4) {
-  if (path4 === void 0 || path4 === "") return {};
+async function eventOf(path5) {
+  if (path5 === void 0 || path5 === "") return {};
   let e;
   try {
-    e = JSON.parse(await readFile(path4, "utf8"));
+    e = JSON.parse(await readFile(path5, "utf8"));
   } catch {
-    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path4})`);
+    throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${path5})`);
   }
   const [base, head, pr] = [
     at(e, "pull_request", "base", "sha"),
