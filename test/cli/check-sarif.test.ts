@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLock } from "../support/check-scenarios.js";
+import { gh, lockText } from "../support/diff-scenarios.js";
 import { runCli } from "../support/cli.js";
 import { CORPUS, hasCorpus, REPO } from "../support/paths.js";
 import { hasMultitool, multitoolValidate } from "../support/sarif-multitool.js";
@@ -88,6 +89,21 @@ describe("SARIF locations code scanning can resolve, however check is invoked", 
       const input = r.message.text.slice(0, r.message.text.indexOf(":"));
       expect(key, `${r.ruleId} ${input}`).toMatch(/^"[^"]+"$/);
     }
+  });
+});
+
+describe("the result's location is the node its input path leads to", () => {
+  it("a source locked by two identical nodes points at the primary path's node, not the first key", async () => {
+    // `a` (the primary path: same length as `b`, smaller) leads to node `x_2`; `b` leads to `x`.
+    const old = gh("acme", "lib", 1, { lastModified: Date.parse("2020-01-01T00:00:00Z") / 1000 });
+    const text = lockText({ root: { inputs: { a: "x_2", b: "x" } }, x: old, x_2: old });
+    writeFileSync(path.join(outside, "twins.lock"), text);
+    const s = await sarifOf(["twins.lock"], outside);
+    const stale = s.runs[0]!.results.filter((r) => r.ruleId === "stale");
+    expect(stale.map((r) => r.message.text.slice(0, 2))).toEqual(["a:"]);
+    const region = stale[0]!.locations[0]!.physicalLocation.region!;
+    const line = text.split("\n")[region.startLine - 1]!;
+    expect(line.slice(region.startColumn - 1, region.endColumn - 1)).toBe('"x_2"');
   });
 });
 
