@@ -61474,12 +61474,17 @@ function renderResolveText(r) {
   const out = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
+    const paths = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
+    const line = (f) => {
+      const also = (paths.get(f.input) ?? []).filter((p) => p !== f.input);
+      return `${oneLine(f.input)}: ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${also.map(oneLine).join(", ")})` : ""}`;
+    };
     for (const g of groupFindings(r.findings)) {
       out.push(`  ${g.severity.toUpperCase()} ${g.rule} (${g.count})`, `    what to do: ${g.fix}`);
       for (const root of g.roots) {
-        for (const f of root.own) out.push(`    ${oneLine(f.input)}: ${oneLine(f.message)}`);
+        for (const f of root.own) out.push(`    ${line(f)}`);
         if (root.transitive.length > 0 && root.own.length === 0) out.push(`    through ${oneLine(root.root)}:`);
-        for (const f of root.transitive) out.push(`      ${oneLine(f.input)}: ${oneLine(f.message)}`);
+        for (const f of root.transitive) out.push(`      ${line(f)}`);
       }
     }
     out.push("");
@@ -61515,12 +61520,17 @@ __export(markdown_exports2, {
 });
 function renderResolveMarkdown(r) {
   const out = ["### Upstream provenance", ""];
+  const paths = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
+  const item = (f) => {
+    const also = (paths.get(f.input) ?? []).filter((p) => p !== f.input);
+    return `${code(f.input, false)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : ""}`;
+  };
   for (const g of groupFindings(r.findings)) {
     out.push(`#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
     for (const root of g.roots) {
-      for (const f of root.own) out.push(`- ${code(f.input, false)}: ${escapeMarkdown(f.message)}`);
+      for (const f of root.own) out.push(`- ${item(f)}`);
       if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
-      for (const f of root.transitive) out.push(`  - ${code(f.input, false)}: ${escapeMarkdown(f.message)}`);
+      for (const f of root.transitive) out.push(`  - ${item(f)}`);
     }
     out.push("");
   }
