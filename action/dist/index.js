@@ -73079,10 +73079,9 @@ var init_check = __esm({
   }
 });
 
-// src/adapters/git.ts
-var git_exports = {};
-__export(git_exports, {
-  gitCli: () => gitCli,
+// src/adapters/git-workspace.ts
+var git_workspace_exports = {};
+__export(git_workspace_exports, {
   gitWorkspace: () => gitWorkspace
 });
 import { execFile as execFile3 } from "node:child_process";
@@ -73103,41 +73102,10 @@ function gitWorkspace(cwd) {
     }
   };
 }
-function gitCli(cwd) {
-  return {
-    hasFile: (rev2, path5) => new Promise(
-      (resolve5) => execFile3("git", ["cat-file", "-e", `${rev2}:${path5}`], { cwd }, (error62) => resolve5(error62 === null))
-    ),
-    changedLocks: (base, head) => new Promise((resolve5, reject) => {
-      execFile3(
-        "git",
-        ["diff", "--name-only", `${base}...${head}`, "--", ":(top)flake.lock", ":(top,glob)**/flake.lock"],
-        { cwd, encoding: "utf8" },
-        (error62, stdout, stderr) => {
-          if (error62 !== null)
-            return reject(
-              new InputError([
-                {
-                  origin: `git diff ${base}...${head}`,
-                  pointer: "",
-                  message: `git failed: ${stderr.trim() || error62.message}`,
-                  next: "fetch both revisions (actions/checkout with fetch-depth: 0)"
-                }
-              ])
-            );
-          resolve5(
-            stdout.split("\n").map((l) => l.trim()).filter((l) => l.endsWith("flake.lock")).sort()
-          );
-        }
-      );
-    })
-  };
-}
 var toplevel;
-var init_git = __esm({
-  "src/adapters/git.ts"() {
+var init_git_workspace = __esm({
+  "src/adapters/git-workspace.ts"() {
     "use strict";
-    init_errors();
     toplevel = (dir) => new Promise(
       (resolve5) => execFile3(
         "git",
@@ -73198,6 +73166,49 @@ var init_pr_review = __esm({
     "use strict";
     init_diff();
     STICKY_MARKER = "<!-- flake-audit:lock-diff -->";
+  }
+});
+
+// src/adapters/git.ts
+var git_exports = {};
+__export(git_exports, {
+  gitCli: () => gitCli
+});
+import { execFile as execFile4 } from "node:child_process";
+function gitCli(cwd) {
+  return {
+    hasFile: (rev2, path5) => new Promise(
+      (resolve5) => execFile4("git", ["cat-file", "-e", `${rev2}:${path5}`], { cwd }, (error62) => resolve5(error62 === null))
+    ),
+    changedLocks: (base, head) => new Promise((resolve5, reject) => {
+      execFile4(
+        "git",
+        ["diff", "--name-only", `${base}...${head}`, "--", ":(top)flake.lock", ":(top,glob)**/flake.lock"],
+        { cwd, encoding: "utf8" },
+        (error62, stdout, stderr) => {
+          if (error62 !== null)
+            return reject(
+              new InputError([
+                {
+                  origin: `git diff ${base}...${head}`,
+                  pointer: "",
+                  message: `git failed: ${stderr.trim() || error62.message}`,
+                  next: "fetch both revisions (actions/checkout with fetch-depth: 0)"
+                }
+              ])
+            );
+          resolve5(
+            stdout.split("\n").map((l) => l.trim()).filter((l) => l.endsWith("flake.lock")).sort()
+          );
+        }
+      );
+    })
+  };
+}
+var init_git = __esm({
+  "src/adapters/git.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -79645,7 +79656,7 @@ function builder5(y, ctx) {
 async function handler6(args, ctx) {
   const { checkUseCase: checkUseCase2 } = await Promise.resolve().then(() => (init_check(), check_exports));
   const { githubSource: githubSource2 } = await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports));
-  const { gitWorkspace: gitWorkspace2 } = await Promise.resolve().then(() => (init_git(), git_exports));
+  const { gitWorkspace: gitWorkspace2 } = await Promise.resolve().then(() => (init_git_workspace(), git_workspace_exports));
   const w = ctx.wiring(args.timeout);
   const report2 = await checkUseCase2(
     {

@@ -4,8 +4,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES = path.join(REPO, "fixtures");
-// FLAKE_AUDIT_SHARED points a worktree whose parent has no shared/ at the reference material.
-export const SHARED = path.resolve(process.env["FLAKE_AUDIT_SHARED"] ?? path.join(REPO, "../shared"));
+export const SHARED = path.resolve(REPO, "../shared");
 export const CORPUS = path.join(SHARED, "corpus");
 export const hasCorpus = existsSync(path.join(CORPUS, "SOURCES.tsv"));
 

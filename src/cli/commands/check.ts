@@ -56,7 +56,7 @@ export interface CheckArgs extends UpstreamArgs {
 export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Outcome> {
   const { checkUseCase } = await import("../../app/check.js");
   const { githubSource } = await import("../github-wiring.js");
-  const { gitWorkspace } = await import("../../adapters/git.js");
+  const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
   const report = await checkUseCase(
     {
