@@ -147,6 +147,8 @@ var init_message = __esm({
       "non-upstream-nixpkgs": (d) => `nixpkgs comes from ${d.owner}/${d.repo}, not NixOS/nixpkgs`,
       "duplicate-sources": (d) => `${d.repository} is locked at ${d.revisions.length} revisions (${d.inputs.join(", ")}); the others could follow '${d.follow}'`,
       unlocked: (d) => d.why === "local-path" ? `a local path (${d.path}) is mutable, whatever its hash says today` : UNLOCKED[d.why],
+      "indirect-original": (d) => `the registry name '${d.id}' is locked to ${d.rev.slice(0, 12)}; the next update resolves it through the updating machine's registry`,
+      "registry-copy": (d) => `a store copy (${d.path})${d.id !== void 0 ? ` of the registry name '${d.id}'` : ""} that cannot be fetched anywhere else`,
       "insecure-transport": (d) => `fetched over ${d.scheme}://`,
       "license-not-allowed": (d) => `${d.license} is not on the allowed list (${d.allowed.join(", ")})`,
       "allowlist-expired": (d) => `the allowance for ${d.rule} ("${d.reason}") expired on ${d.expires}`,
@@ -272,8 +274,18 @@ var init_rules = __esm({
       },
       unlocked: {
         severity: "high",
-        why: "An input without a rev or narHash, or a mutable reference (indirect, local path), can change without the lock changing.",
+        why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing.",
         fix: "Lock it (`nix flake lock`) to a commit and content hash."
+      },
+      "indirect-original": {
+        severity: "medium",
+        why: "flake.nix names the input by a registry name (such as `nixpkgs`) rather than a URL: the lock pins a commit today, but the next `nix flake update` resolves the name through whatever registry the updating machine has, so the source can silently change.",
+        fix: 'Give the input a URL in flake.nix (e.g. `inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"`) and re-lock.'
+      },
+      "registry-copy": {
+        severity: "medium",
+        why: "The input is locked to a path in the Nix store: a copy made when a registry name (or a path) was resolved on the machine that wrote the lock. Its narHash still fixes the content, but no other machine can fetch it, so the lock cannot be reproduced or audited elsewhere.",
+        fix: 'Give the input a fetchable URL in flake.nix (e.g. `inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"`) and re-lock.'
       },
       "insecure-transport": {
         severity: "high",
@@ -493,7 +505,7 @@ function compareInputPaths(a, b) {
   }
   return 0;
 }
-var ROOT_LABEL, INPUT_PATH_SEPARATOR, formatInputPath, compareStrings;
+var ROOT_LABEL, INPUT_PATH_SEPARATOR, formatInputPath, sameInputPath, compareStrings;
 var init_input_path = __esm({
   "src/domain/lock/input-path.ts"() {
     "use strict";
@@ -501,6 +513,7 @@ var init_input_path = __esm({
     ROOT_LABEL = "(root)";
     INPUT_PATH_SEPARATOR = "/";
     formatInputPath = (p) => p.length === 0 ? ROOT_LABEL : p.join(INPUT_PATH_SEPARATOR);
+    sameInputPath = (a, b) => compareInputPaths(a, b) === 0;
     compareStrings = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
@@ -516,7 +529,7 @@ var init_follows = __esm({
   "src/domain/lock/follows.ts"() {
     "use strict";
     init_result();
-    memoKey = (path7) => JSON.stringify(path7);
+    memoKey = (path8) => JSON.stringify(path8);
     FollowsResolver = class {
       memo = /* @__PURE__ */ new Map();
       /** Paths known to fail, with their error made on demand (a cycle's chain is as long as the cycle). */
@@ -527,11 +540,11 @@ var init_follows = __esm({
         this.nodes = nodes;
         this.root = root;
       }
-      resolve(path7) {
-        const key = memoKey(path7);
+      resolve(path8) {
+        const key = memoKey(path8);
         const known = this.known(key);
         if (known !== void 0) return known;
-        const stack = [{ path: path7, key, i: 0, current: this.root }];
+        const stack = [{ path: path8, key, i: 0, current: this.root }];
         const started = /* @__PURE__ */ new Map();
         for (; ; ) {
           const top2 = stack[stack.length - 1];
@@ -554,10 +567,10 @@ var init_follows = __esm({
         }
       }
       /** Where the path leads, or undefined when it does not resolve (without making the error, which can be long). */
-      targetOf(path7) {
-        const key = memoKey(path7);
+      targetOf(path8) {
+        const key = memoKey(path8);
         if (this.failures.has(key)) return void 0;
-        const r = this.memo.get(key) ?? this.resolve(path7);
+        const r = this.memo.get(key) ?? this.resolve(path8);
         return r.ok ? r.value : void 0;
       }
       /** What is known of a path: resolved, failed (its error made now if it was deferred), or nothing. */
@@ -618,11 +631,11 @@ var init_follows = __esm({
 });
 
 // src/domain/lock/traversal.ts
-function listInput(graph, resolver, parent, path7) {
-  const name = path7[path7.length - 1] ?? "";
+function listInput(graph, resolver, parent, path8) {
+  const name = path8[path8.length - 1] ?? "";
   const ref = graph.nodes.get(parent)?.inputs.get(name);
   if (ref === void 0) throw new Error(`unreachable: node '${parent}' lost input '${name}' during the walk`);
-  const base = { path: path7, parent, name, ref };
+  const base = { path: path8, parent, name, ref };
   if (ref.kind === "follows") {
     const target = resolver.targetOf(ref.path);
     return target !== void 0 ? { ...base, target } : { ...base, problem: { kind: "follows" } };
@@ -1479,8 +1492,8 @@ var init_report = __esm({
 });
 
 // src/domain/lock/graph.ts
-function resolveInputPath(nodes, root, path7) {
-  return new FollowsResolver(nodes, root).resolve(path7);
+function resolveInputPath(nodes, root, path8) {
+  return new FollowsResolver(nodes, root).resolve(path8);
 }
 var nodeKey;
 var init_graph2 = __esm({
@@ -1713,10 +1726,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1975,11 +1988,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a4;
     (_a4 = iss).path ?? (_a4.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -2512,16 +2525,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path8 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -2560,17 +2573,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path8 = []) => {
     var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue2));
           continue;
@@ -2609,8 +2622,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -20642,13 +20655,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -21983,7 +21996,7 @@ var init_issues = __esm({
   "src/ingest/issues.ts"() {
     "use strict";
     escapePointerToken = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
-    toPointer = (path7) => path7.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
+    toPointer = (path8) => path8.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
   }
 });
 
@@ -23084,8 +23097,8 @@ function nodeOffsets(text2) {
     text2,
     {
       onObjectProperty: (key, offset, _length2, _line, _column, pathSupplier) => {
-        const path7 = pathSupplier();
-        if (path7.length === 1 && path7[0] === "nodes") out.set(key, offset);
+        const path8 = pathSupplier();
+        if (path8.length === 1 && path8[0] === "nodes") out.set(key, offset);
       }
     },
     STRICT
@@ -23195,9 +23208,9 @@ var init_json_document = __esm({
 });
 
 // src/ingest/zod-issues.ts
-function valueAt(root, path7) {
+function valueAt(root, path8) {
   let v = root;
-  for (const p of path7) {
+  for (const p of path8) {
     if (v === null || typeof v !== "object") return void 0;
     v = v[p];
   }
@@ -23421,35 +23434,35 @@ function abbreviate(items, sep2, show2) {
   if (items.length <= 8) return items.map(show2).join(sep2);
   return [...items.slice(0, 4).map(show2), `\u2026 (${items.length - 7} more)`, ...items.slice(-3).map(show2)].join(sep2);
 }
-function followsMessage(e, path7) {
+function followsMessage(e, path8) {
   switch (e.kind) {
     case "missing-input":
-      return `follows ${show(path7)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${printPath(e.at)}'`} does not have`;
+      return `follows ${show(path8)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${printPath(e.at)}'`} does not have`;
     case "missing-node":
-      return `follows ${show(path7)} passes through node '${e.key}', which is not in nodes`;
+      return `follows ${show(path8)} passes through node '${e.key}', which is not in nodes`;
     case "cycle":
       return `follows cycle: ${abbreviate(e.chain, " -> ", printPath)}`;
     default:
       return assertNever(e);
   }
 }
-function pathIssue(path7, resolver, origin, pointer) {
-  if (path7.length > MAX_INPUT_PATH_DEPTH)
+function pathIssue(path8, resolver, origin, pointer) {
+  if (path8.length > MAX_INPUT_PATH_DEPTH)
     return {
       origin,
       pointer,
-      message: `follows path of ${path7.length} names: ${DEPTH_RULE}`,
-      received: describeReceived(path7),
+      message: `follows path of ${path8.length} names: ${DEPTH_RULE}`,
+      received: describeReceived(path8),
       next: NEXT
     };
-  const r = resolver.resolve(path7);
+  const r = resolver.resolve(path8);
   if (r.ok) return void 0;
   return {
     origin,
     pointer,
-    message: followsMessage(r.error, path7),
+    message: followsMessage(r.error, path8),
     expected: "a follows path that names existing inputs from the root",
-    received: describeReceived(path7),
+    received: describeReceived(path8),
     next: NEXT
   };
 }
@@ -23671,8 +23684,8 @@ var init_flake_lock = __esm({
 });
 
 // src/app/read-lock.ts
-async function readLock(files, path7) {
-  const file2 = await files.readText(path7);
+async function readLock(files, path8) {
+  const file2 = await files.readText(path8);
   const parsed = parseFlakeLockWalked(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file: file2, ...parsed.value };
@@ -23788,9 +23801,9 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
   const drvs = [];
   for (const [key, raw] of Object.entries(map2)) {
     const pointer = `${base}/${escapePointerToken(key)}`;
-    const path7 = full(key);
-    const sp = parseStorePath(path7);
-    if (!sp.ok || !path7.endsWith(".drv") || !isObj2(raw)) {
+    const path8 = full(key);
+    const sp = parseStorePath(path8);
+    if (!sp.ok || !path8.endsWith(".drv") || !isObj2(raw)) {
       issues.push({
         origin,
         pointer,
@@ -23821,7 +23834,7 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
       outs.set(name2, isObj2(v) && typeof v["path"] === "string" ? full(v["path"]) : void 0);
     const name = typeof raw["name"] === "string" ? raw["name"] : void 0;
     drvs.push({
-      path: path7,
+      path: path8,
       ...name !== void 0 ? { name } : {},
       outputs: outs,
       inputSrcs: srcs.map(full),
@@ -23890,7 +23903,7 @@ function report(o, ctx, issues, p) {
     received: describeReceived(o[p.field])
   });
 }
-function normalizeEntry(path7, o, ctx, issues) {
+function normalizeEntry(path8, o, ctx, issues) {
   const before = issues.length;
   const problem4 = (p) => report(o, ctx, issues, p);
   const narHashText = o["narHash"];
@@ -23940,7 +23953,7 @@ function normalizeEntry(path7, o, ctx, issues) {
     });
   if (issues.length > before || narHash === void 0 || !isStringArray2(refs) || !Array.isArray(sigs)) return void 0;
   const full = (p) => p.startsWith("/") ? p : `${ctx.storeDir}/${p}`;
-  const info = new EntryInfo(path7, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
+  const info = new EntryInfo(path8, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
   if (isCount(o["narSize"])) info.narSize = o["narSize"];
   if (typeof deriverRaw === "string") info.deriver = ctx.baseNames ? full(deriverRaw) : deriverRaw;
   if (ca !== void 0 && ca !== false) info.ca = ca;
@@ -23994,8 +24007,8 @@ var init_path_info_entry = __esm({
       closureSize;
       #narHash;
       #signatures;
-      constructor(path7, narHash, references, signatures) {
-        this.path = path7;
+      constructor(path8, narHash, references, signatures) {
+        this.path = path8;
         this.#narHash = narHash;
         this.references = references;
         this.#signatures = signatures;
@@ -24046,8 +24059,8 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     for (let i = 0; i < list2.length; i++) {
       const e = list2[i];
       const entry = isObj3(e) ? e : void 0;
-      const path7 = entry?.["path"];
-      if (typeof path7 !== "string")
+      const path8 = entry?.["path"];
+      if (typeof path8 !== "string")
         issues.push({
           origin,
           pointer: pointerOf(shape, i),
@@ -24055,8 +24068,8 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
           expected: '{"path": "/nix/store/\u2026", "narHash": \u2026}',
           received: describeReceived(e)
         });
-      else if (entry?.["valid"] === false) invalid.push(path7);
-      else yield { path: path7, at: i, value: e };
+      else if (entry?.["valid"] === false) invalid.push(path8);
+      else yield { path: path8, at: i, value: e };
     }
     return;
   }
@@ -24073,10 +24086,10 @@ function* entriesOf(doc, shape, origin, issues, invalid) {
     return;
   }
   const map2 = isObj3(doc) ? doc : {};
-  for (const path7 in map2) {
-    const v = map2[path7];
-    if (v === null) invalid.push(path7);
-    else yield { path: path7, at: path7, value: v };
+  for (const path8 in map2) {
+    const v = map2[path8];
+    if (v === null) invalid.push(path8);
+    else yield { path: path8, at: path8, value: v };
   }
 }
 function parsePathInfo(text2, origin) {
@@ -24157,15 +24170,15 @@ function parsePathInfo(text2, origin) {
   const dir = storeDir ?? DEFAULT_STORE_DIR;
   ids ??= new PathIds(dir);
   const graph = buildClosureGraph(ids, list2.length, (i) => list2[i].references);
-  const pointerFor = (path7) => pointerOf(shape.value, atOf[ids.get(path7)]);
+  const pointerFor = (path8) => pointerOf(shape.value, atOf[ids.get(path8)]);
   const dangling = danglingReferences(graph);
-  for (const [path7, refs] of dangling) {
+  for (const [path8, refs] of dangling) {
     for (const r of refs) {
       const sp = parseStorePath(r);
       if (!sp.ok)
         issues.push({
           origin,
-          pointer: `${pointerFor(path7)}/references`,
+          pointer: `${pointerFor(path8)}/references`,
           message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)`
         });
     }
@@ -24203,8 +24216,8 @@ function danglingReferences(g) {
   for (let i = 0; i < g.described; i++) {
     for (let k = g.refStart[i]; k < g.refStart[i + 1]; k++) {
       if (g.refIds[k] < g.described) continue;
-      const path7 = g.paths[i];
-      const list2 = getOrInsert(out, path7, () => []);
+      const path8 = g.paths[i];
+      const list2 = getOrInsert(out, path8, () => []);
       list2.push(g.paths[g.refIds[k]]);
     }
   }
@@ -24252,8 +24265,8 @@ async function readClosure(source2, files, nix) {
   if (!parsed.ok) throw new InputError(parsed.error);
   return { closure: parsed.value, origin, ...file2 !== void 0 ? { file: file2 } : {} };
 }
-async function readDerivations(path7, files, storeDir) {
-  const file2 = await files.readText(path7);
+async function readDerivations(path8, files, storeDir) {
+  const file2 = await files.readText(path8);
   const parsed = parseDerivations(file2.text, file2.displayPath, storeDir);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -24278,9 +24291,9 @@ async function buildSbom(req, files, nix = noNix) {
   const closure = req.closure !== void 0 ? await readClosure(req.closure, files, nix) : void 0;
   const gaps = [];
   const warnings = [];
-  for (const [path7, refs] of closure?.closure.danglingReferences ?? []) {
+  for (const [path8, refs] of closure?.closure.danglingReferences ?? []) {
     warnings.push(
-      `${path7} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
+      `${path8} references ${refs.length === 1 ? refs[0] : `${refs.length} paths`} not described by the closure data; shown as placeholder component${refs.length === 1 ? "" : "s"}`
     );
   }
   for (const input2 of inventory?.inputs ?? []) {
@@ -26362,7 +26375,7 @@ function paginateGraphQL(octokit) {
 var generateMessage, MissingCursorChange, MissingPageInfo, isObject3, deepFindPathToProperty, get, set2, extractPageInfos, isForwardSearch, getCursorFrom, hasAnotherPage, createIterator, mergeResponses, createPaginate;
 var init_dist_bundle6 = __esm({
   "node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js"() {
-    generateMessage = (path7, cursorValue) => `The cursor at "${path7.join(
+    generateMessage = (path8, cursorValue) => `The cursor at "${path8.join(
       ","
     )}" did not change its value "${cursorValue}" after a page transition. Please make sure your that your query is set up correctly.`;
     MissingCursorChange = class extends Error {
@@ -26393,9 +26406,9 @@ var init_dist_bundle6 = __esm({
       name = "MissingPageInfo";
     };
     isObject3 = (value) => Object.prototype.toString.call(value) === "[object Object]";
-    deepFindPathToProperty = (object2, searchProp, path7 = []) => {
+    deepFindPathToProperty = (object2, searchProp, path8 = []) => {
       for (const key of Object.keys(object2)) {
-        const currentPath = [...path7, key];
+        const currentPath = [...path8, key];
         const currentValue = object2[key];
         if (isObject3(currentValue)) {
           if (currentValue.hasOwnProperty(searchProp)) {
@@ -26413,12 +26426,12 @@ var init_dist_bundle6 = __esm({
       }
       return [];
     };
-    get = (object2, path7) => {
-      return path7.reduce((current, nextProperty) => current[nextProperty], object2);
+    get = (object2, path8) => {
+      return path8.reduce((current, nextProperty) => current[nextProperty], object2);
     };
-    set2 = (object2, path7, mutator) => {
-      const lastProperty = path7[path7.length - 1];
-      const parentPath = [...path7].slice(0, -1);
+    set2 = (object2, path8, mutator) => {
+      const lastProperty = path8[path8.length - 1];
+      const parentPath = [...path8].slice(0, -1);
       const parent = get(object2, parentPath);
       if (typeof mutator === "function") {
         parent[lastProperty] = mutator(parent[lastProperty]);
@@ -26470,22 +26483,22 @@ var init_dist_bundle6 = __esm({
       if (Object.keys(response1).length === 0) {
         return Object.assign(response1, response2);
       }
-      const path7 = findPaginatedResourcePath(response1);
-      const nodesPath = [...path7, "nodes"];
+      const path8 = findPaginatedResourcePath(response1);
+      const nodesPath = [...path8, "nodes"];
       const newNodes = get(response2, nodesPath);
       if (newNodes) {
         set2(response1, nodesPath, (values) => {
           return [...values, ...newNodes];
         });
       }
-      const edgesPath = [...path7, "edges"];
+      const edgesPath = [...path8, "edges"];
       const newEdges = get(response2, edgesPath);
       if (newEdges) {
         set2(response1, edgesPath, (values) => {
           return [...values, ...newEdges];
         });
       }
-      const pageInfoPath = [...path7, "pageInfo"];
+      const pageInfoPath = [...path8, "pageInfo"];
       set2(response1, pageInfoPath, get(response2, pageInfoPath));
       return response1;
     };
@@ -30407,7 +30420,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths2) {
   const regexes = paths2.map(
-    (path7) => path7.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -34428,14 +34441,14 @@ function decode4(s2) {
     return s2;
   }
 }
-function forgeArchive(path7) {
-  const gh = GITHUB_ARCHIVE.exec(path7);
+function forgeArchive(path8) {
+  const gh = GITHUB_ARCHIVE.exec(path8);
   if (gh !== null && ARCHIVE_EXT2.test(gh[3] ?? "")) {
     const [owner, repo, rev2] = [decode4(gh[1] ?? ""), decode4(gh[2] ?? ""), decode4(stripExt(gh[3] ?? ""))];
     return { group: owner, name: repo, version: rev2, github: { owner, repo } };
   }
   for (const re of FORGE_ARCHIVE) {
-    const m = re.exec(path7);
+    const m = re.exec(path8);
     if (m !== null)
       return { group: decode4(m[1] ?? ""), name: decode4(m[2] ?? ""), version: decode4(stripExt(m[3] ?? "")) };
   }
@@ -34457,10 +34470,10 @@ function nameFromUrl(url2) {
   const hub = FLAKEHUB.exec(url2);
   if (hub !== null)
     return { group: decode4(hub[1] ?? ""), name: decode4(hub[2] ?? ""), version: decode4(stripExt(hub[3] ?? "")) };
-  const path7 = withoutQuery(url2);
-  const archive = forgeArchive(path7);
+  const path8 = withoutQuery(url2);
+  const archive = forgeArchive(path8);
   if (archive !== void 0) return archive;
-  const segments = path7.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s2) => s2 !== "" && s2 !== "." && s2 !== "..").map((s2, i, all) => decode4(i === all.length - 1 ? stripExt(s2) : s2));
+  const segments = path8.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s2) => s2 !== "" && s2 !== "." && s2 !== "..").map((s2, i, all) => decode4(i === all.length - 1 ? stripExt(s2) : s2));
   return versionedSegment(segments);
 }
 var ARCHIVE_EXT2, FLAKEHUB, GITHUB_ARCHIVE, FORGE_ARCHIVE, VERSION18, NAME_VERSION, NOT_A_NAME, withoutQuery, stripExt;
@@ -34491,9 +34504,9 @@ function decode5(s2) {
   }
 }
 function lastSegment(url2) {
-  const path7 = url2.split(/[?#]/, 1)[0] ?? url2;
-  const parts = path7.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
-  const last = parts[parts.length - 1] ?? path7;
+  const path8 = url2.split(/[?#]/, 1)[0] ?? url2;
+  const parts = path8.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
+  const last = parts[parts.length - 1] ?? path8;
   return decode5(last.replace(/\.git$/, "")) || url2;
 }
 function gitName(url2) {
@@ -35758,9 +35771,9 @@ var require_packageurl_js = __commonJS({
 // src/render/sbom/purl.ts
 function gitCoordinates(url2) {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url2) ?? /^[^@/]+@([^:/]+):([^?#]*)/.exec(url2);
-  const [, host, path7] = m ?? [];
-  if (host === void 0 || path7 === void 0 || url2.startsWith("file:")) return void 0;
-  const parts = path7.split("/").filter((p) => p !== "");
+  const [, host, path8] = m ?? [];
+  if (host === void 0 || path8 === void 0 || url2.startsWith("file:")) return void 0;
+  const parts = path8.split("/").filter((p) => p !== "");
   const name = parts.pop()?.replace(/\.git$/, "");
   if (name === void 0 || name === "") return void 0;
   return { namespace: [host, ...parts].join("/"), name };
@@ -36004,10 +36017,10 @@ function closureComponents(closure, merged, roots) {
     rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
     *items() {
       for (const id of order) {
-        const path7 = paths2[id];
+        const path8 = paths2[id];
         yield {
           kind: "store",
-          path: path7,
+          path: path8,
           info: id < described ? closure.list[id] : void 0,
           get dependsOn() {
             return depsOf(id);
@@ -36017,9 +36030,9 @@ function closureComponents(closure, merged, roots) {
     }
   };
 }
-function storeItemView({ path: path7, info, dependsOn }) {
-  const parsed = parseStoreName(path7.slice(path7.lastIndexOf("/") + 34));
-  const props = [[NixProperty.storePath, path7]];
+function storeItemView({ path: path8, info, dependsOn }) {
+  const parsed = parseStoreName(path8.slice(path8.lastIndexOf("/") + 34));
+  const props = [[NixProperty.storePath, path8]];
   if (info !== void 0) props.push(...storeProperties(info));
   else props.push([FlakeAuditProperty.placeholder, PLACEHOLDER_NOTE]);
   if (parsed.output !== void 0) props.push([FlakeAuditProperty.output, parsed.output]);
@@ -36027,7 +36040,7 @@ function storeItemView({ path: path7, info, dependsOn }) {
     type: parsed.isDerivation ? "file" : "library",
     name: parsed.pname,
     ...parsed.version !== void 0 ? { version: parsed.version } : {},
-    bomRef: path7,
+    bomRef: path8,
     ...info !== void 0 && info.narHash.algo === "sha256" ? { sha256: toBase16(info.narHash.bytes) } : {},
     externalReferences: [],
     properties: props,
@@ -36174,15 +36187,15 @@ var init_bom_view = __esm({
 });
 
 // src/render/sbom/store-item-json.ts
-function storeItemText({ path: path7, info }) {
-  const parsed = parseStoreName(path7.slice(path7.lastIndexOf("/") + 34));
+function storeItemText({ path: path8, info }) {
+  const parsed = parseStoreName(path8.slice(path8.lastIndexOf("/") + 34));
   let t = `    {
 ${P}"type": "${parsed.isDerivation ? "file" : "library"}",
 ${P}"name": ${q2(parsed.pname)}`;
   if (parsed.version !== void 0) t += `,
 ${P}"version": ${q2(parsed.version)}`;
   t += `,
-${P}"bom-ref": "${path7}"`;
+${P}"bom-ref": "${path8}"`;
   const narHash = info?.narHash;
   if (narHash !== void 0 && narHash.algo === "sha256")
     t += `,
@@ -36205,7 +36218,7 @@ ${P}]`;
     if (sigs.length > 1) sigs.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     for (const s2 of sigs) props += prop(NixProperty.sig, q2(s2));
   }
-  props += prop(NixProperty.storePath, `"${path7}"`);
+  props += prop(NixProperty.storePath, `"${path8}"`);
   return `${t},
 ${P}"properties": [
 ${props.slice(2)}
@@ -44811,10 +44824,10 @@ var require_URLAlgorithm = __commonJS({
       return lowerStr === ".." || lowerStr === ".%2e" || lowerStr === "%2e." || lowerStr === "%2e%2e";
     }
     function shorten(url2) {
-      const path7 = url2.path;
-      if (path7.length === 0)
+      const path8 = url2.path;
+      if (path8.length === 0)
         return;
-      if (url2.scheme === "file" && path7.length === 1 && isNormalizedWindowsDriveLetter(path7[0]))
+      if (url2.scheme === "file" && path8.length === 1 && isNormalizedWindowsDriveLetter(path8[0]))
         return;
       url2.path.splice(url2.path.length - 1, 1);
     }
@@ -48802,8 +48815,8 @@ var require_EventImpl = __commonJS({
       /** @inheritdoc */
       composedPath() {
         const composedPath = [];
-        const path7 = this._path;
-        if (path7.length === 0)
+        const path8 = this._path;
+        if (path8.length === 0)
           return composedPath;
         const currentTarget = this._currentTarget;
         if (currentTarget === null) {
@@ -48812,16 +48825,16 @@ var require_EventImpl = __commonJS({
         composedPath.push(currentTarget);
         let currentTargetIndex = 0;
         let currentTargetHiddenSubtreeLevel = 0;
-        let index = path7.length - 1;
+        let index = path8.length - 1;
         while (index >= 0) {
-          if (path7[index].rootOfClosedTree) {
+          if (path8[index].rootOfClosedTree) {
             currentTargetHiddenSubtreeLevel++;
           }
-          if (path7[index].invocationTarget === currentTarget) {
+          if (path8[index].invocationTarget === currentTarget) {
             currentTargetIndex = index;
             break;
           }
-          if (path7[index].slotInClosedTree) {
+          if (path8[index].slotInClosedTree) {
             currentTargetHiddenSubtreeLevel--;
           }
           index--;
@@ -48830,13 +48843,13 @@ var require_EventImpl = __commonJS({
         let maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex - 1;
         while (index >= 0) {
-          if (path7[index].rootOfClosedTree) {
+          if (path8[index].rootOfClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.unshift(path7[index].invocationTarget);
+            composedPath.unshift(path8[index].invocationTarget);
           }
-          if (path7[index].slotInClosedTree) {
+          if (path8[index].slotInClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -48847,14 +48860,14 @@ var require_EventImpl = __commonJS({
         currentHiddenLevel = currentTargetHiddenSubtreeLevel;
         maxHiddenLevel = currentTargetHiddenSubtreeLevel;
         index = currentTargetIndex + 1;
-        while (index < path7.length) {
-          if (path7[index].slotInClosedTree) {
+        while (index < path8.length) {
+          if (path8[index].slotInClosedTree) {
             currentHiddenLevel++;
           }
           if (currentHiddenLevel <= maxHiddenLevel) {
-            composedPath.push(path7[index].invocationTarget);
+            composedPath.push(path8[index].invocationTarget);
           }
-          if (path7[index].rootOfClosedTree) {
+          if (path8[index].rootOfClosedTree) {
             currentHiddenLevel--;
             if (currentHiddenLevel < maxHiddenLevel) {
               maxHiddenLevel = currentHiddenLevel;
@@ -49887,9 +49900,9 @@ var require_EventAlgorithm = __commonJS({
           slotInClosedTree = false;
         }
         let clearTargetsStruct = null;
-        const path7 = event._path;
-        for (let i = path7.length - 1; i >= 0; i--) {
-          const struct = path7[i];
+        const path8 = event._path;
+        for (let i = path8.length - 1; i >= 0; i--) {
+          const struct = path8[i];
           if (struct.shadowAdjustedTarget !== null) {
             clearTargetsStruct = struct;
             break;
@@ -49913,8 +49926,8 @@ var require_EventAlgorithm = __commonJS({
         if (activationTarget !== null && activationTarget._legacyPreActivationBehavior !== void 0) {
           activationTarget._legacyPreActivationBehavior(event);
         }
-        for (let i = path7.length - 1; i >= 0; i--) {
-          const struct = path7[i];
+        for (let i = path8.length - 1; i >= 0; i--) {
+          const struct = path8[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -49922,8 +49935,8 @@ var require_EventAlgorithm = __commonJS({
           }
           event_invoke(struct, event, "capturing", legacyOutputDidListenersThrowFlag);
         }
-        for (let i = 0; i < path7.length; i++) {
-          const struct = path7[i];
+        for (let i = 0; i < path8.length; i++) {
+          const struct = path8[i];
           if (struct.shadowAdjustedTarget !== null) {
             event._eventPhase = interfaces_1.EventPhase.AtTarget;
           } else {
@@ -49974,20 +49987,20 @@ var require_EventAlgorithm = __commonJS({
       });
     }
     function event_invoke(struct, event, phase, legacyOutputDidListenersThrowFlag = { value: false }) {
-      const path7 = event._path;
+      const path8 = event._path;
       let index = -1;
-      for (let i = 0; i < path7.length; i++) {
-        if (path7[i] === struct) {
+      for (let i = 0; i < path8.length; i++) {
+        if (path8[i] === struct) {
           index = i;
           break;
         }
       }
       if (index !== -1) {
-        let item = path7[index];
+        let item = path8[index];
         if (item.shadowAdjustedTarget !== null) {
           event._target = item.shadowAdjustedTarget;
         } else if (index > 0) {
-          item = path7[index - 1];
+          item = path8[index - 1];
           if (item.shadowAdjustedTarget !== null) {
             event._target = item.shadowAdjustedTarget;
           }
@@ -62682,7 +62695,7 @@ function renderTraceText(r) {
     `  is ${KIND[r.kind]}${r.deriver !== void 0 ? `, built by ${oneLine(r.deriver)}` : ""}`
   ];
   if (r.inputs.length > 0) {
-    out.push("  supplied by input:");
+    out.push(r.attribution === "source" ? "  supplied by input:" : "  from inputs, through its build or references:");
     for (const f of r.inputs) out.push(`    \u2022 ${inputLine(f)}`);
   }
   if (r.sources.length > 0) {
@@ -62690,7 +62703,7 @@ function renderTraceText(r) {
     for (const s2 of r.sources) {
       const how = s2.via === "references" ? `referenced at run time, ${s2.depth} step${s2.depth === 1 ? "" : "s"} away` : s2.depth === 0 ? "read by its own build" : `read by a build ${s2.depth} derivation${s2.depth === 1 ? "" : "s"} below`;
       out.push(`    \u2022 ${oneLine(s2.path)} (${how})`);
-      for (const f of s2.inputs) out.push(`        input ${inputLine(f)}`);
+      for (const f of s2.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
   if (r.attribution === "none") {
@@ -62806,6 +62819,8 @@ function findingSchema(extra) {
     v("non-upstream-nixpkgs"),
     v("duplicate-sources"),
     v("unlocked"),
+    v("indirect-original"),
+    v("registry-copy"),
     v("insecure-transport"),
     v("license-not-allowed"),
     v("allowlist-expired")
@@ -62857,6 +62872,17 @@ var init_finding_schema = __esm({
           external_exports.strictObject({ why: external_exports.literal("local-path"), path: external_exports.string() }),
           external_exports.strictObject({ why: external_exports.literal("non-flake-without-narhash") })
         ])
+      ),
+      "indirect-original": details(
+        "indirect-original",
+        external_exports.strictObject({ id: external_exports.string().describe("the registry name"), rev: external_exports.string().describe("the locked commit") })
+      ),
+      "registry-copy": details(
+        "registry-copy",
+        external_exports.strictObject({
+          path: external_exports.string().describe("the /nix/store path the lock names"),
+          id: external_exports.string().optional().describe("the registry name it was resolved from")
+        })
       ),
       "insecure-transport": details("insecure-transport", external_exports.strictObject({ url: external_exports.string(), scheme: external_exports.string() })),
       "license-not-allowed": details(
@@ -62995,7 +63021,9 @@ var init_report_schema2 = __esm({
       path: external_exports.string().describe("the traced store path"),
       kind: external_exports.enum(["source", "derivation", "output", "unknown"]),
       attribution: external_exports.enum(["source", "build", "none"]).describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
-      inputs: external_exports.array(InputFactsSchema).describe("inputs whose source is this path"),
+      inputs: external_exports.array(InputFactsSchema).describe(
+        "every input the path is attributed to: those whose source it is, then those of the sources it was built from or embeds, nearest first"
+      ),
       sources: external_exports.array(
         external_exports.object({
           path: external_exports.string(),
@@ -63012,6 +63040,55 @@ var init_report_schema2 = __esm({
       closureFile: SubjectSchema.extend({ shape: external_exports.string() }).optional(),
       gaps: external_exports.array(GapSchema)
     }).describe("flake-audit trace --format json");
+  }
+});
+
+// src/render/finding-groups.ts
+function byRoot(findings) {
+  const roots = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const root = rootOf(f);
+    const g = roots.get(root) ?? { own: [], transitive: [] };
+    (f.input === root ? g.own : g.transitive).push(f);
+    roots.set(root, g);
+  }
+  return [...roots.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([root, g]) => ({
+    root,
+    own: g.own,
+    transitive: g.transitive.sort((a, b) => compareStrings(a.input, b.input))
+  }));
+}
+function groupFindings(findings) {
+  const groups3 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `${f.severity} ${f.rule}`;
+    const g = groups3.get(key) ?? { rule: f.rule, severity: f.severity, list: [] };
+    g.list.push(f);
+    groups3.set(key, g);
+  }
+  return [...groups3.values()].map(
+    ({ rule, severity, list: list2 }) => ({
+      rule,
+      severity,
+      why: RULES[rule].why,
+      fix: RULES[rule].fix,
+      count: list2.length,
+      roots: byRoot(list2)
+    })
+  ).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareStrings(a.rule, b.rule));
+}
+var rootOf, NIX_IDENTIFIER, nixString, nixAttr, followsLine, otherPaths;
+var init_finding_groups = __esm({
+  "src/render/finding-groups.ts"() {
+    "use strict";
+    init_findings();
+    init_input_path();
+    rootOf = (f) => f.via ?? f.input.split("/")[0] ?? f.input;
+    NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
+    nixString = (s2) => `"${s2.replace(/[\\"]/g, "\\$&").replace(/\$\{/g, "\\${")}"`;
+    nixAttr = (s2) => NIX_IDENTIFIER.test(s2) ? s2 : nixString(s2);
+    followsLine = (fix) => `inputs.${fix.path.map(nixAttr).join(".inputs.")}.follows = ${nixString(fix.target)};`;
+    otherPaths = (f) => (f.paths ?? []).filter((p) => p !== f.input);
   }
 });
 
@@ -63046,11 +63123,19 @@ function renderResolveText(r) {
   const out = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
-    for (const f of r.findings)
-      out.push(
-        `  ${f.severity.toUpperCase()} ${f.rule} ${oneLine(f.input)}: ${oneLine(f.message)}`,
-        `    what to do: ${RULES[f.rule].fix}`
-      );
+    const paths2 = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
+    const line = (f) => {
+      const also = (paths2.get(f.input) ?? []).filter((p) => p !== f.input);
+      return `${oneLine(f.input)}: ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${also.map(oneLine).join(", ")})` : ""}`;
+    };
+    for (const g of groupFindings(r.findings)) {
+      out.push(`  ${g.severity.toUpperCase()} ${g.rule} (${g.count})`, `    what to do: ${g.fix}`);
+      for (const root of g.roots) {
+        for (const f of root.own) out.push(`    ${line(f)}`);
+        if (root.transitive.length > 0 && root.own.length === 0) out.push(`    through ${oneLine(root.root)}:`);
+        for (const f of root.transitive) out.push(`      ${line(f)}`);
+      }
+    }
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));
@@ -63068,8 +63153,8 @@ var sig;
 var init_text2 = __esm({
   "src/render/resolve/text.ts"() {
     "use strict";
-    init_findings();
     init_escape();
+    init_finding_groups();
     sig = (e) => {
       const s2 = e.upstream?.commit?.signature;
       return s2 === void 0 ? "" : s2.state === "verified" ? "signed (verified)" : s2.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s2.reason))})`;
@@ -63084,12 +63169,18 @@ __export(markdown_exports2, {
 });
 function renderResolveMarkdown(r) {
   const out = ["### Upstream provenance", ""];
-  if (r.findings.length > 0) {
-    out.push("| severity | rule | input | finding | what to do |", "|---|---|---|---|---|");
-    for (const f of r.findings)
-      out.push(
-        `| ${f.severity} | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(RULES[f.rule].fix)} |`
-      );
+  const paths2 = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
+  const item = (f) => {
+    const also = (paths2.get(f.input) ?? []).filter((p) => p !== f.input);
+    return `${code(f.input, false)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : ""}`;
+  };
+  for (const g of groupFindings(r.findings)) {
+    out.push(`#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
+    for (const root of g.roots) {
+      for (const f of root.own) out.push(`- ${item(f)}`);
+      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
+      for (const f of root.transitive) out.push(`  - ${item(f)}`);
+    }
     out.push("");
   }
   out.push(
@@ -63119,8 +63210,8 @@ function renderResolveMarkdown(r) {
 var init_markdown2 = __esm({
   "src/render/resolve/markdown.ts"() {
     "use strict";
-    init_findings();
     init_escape();
+    init_finding_groups();
   }
 });
 
@@ -63256,11 +63347,11 @@ var init_closure_lines = __esm({
 // src/domain/lock/path-table.ts
 function pathTable(graph) {
   const out = /* @__PURE__ */ new Map();
-  for (const { path: path7, ref, target } of traverseLock(graph).inputs) {
+  for (const { path: path8, ref, target } of traverseLock(graph).inputs) {
     if (target === void 0) continue;
     out.set(
-      formatInputPath(path7),
-      ref.kind === "follows" ? { path: path7, key: target, follows: ref.path } : { path: path7, key: target }
+      formatInputPath(path8),
+      ref.kind === "follows" ? { path: path8, key: target, follows: ref.path } : { path: path8, key: target }
     );
   }
   return out;
@@ -63310,30 +63401,37 @@ function ancestors(input2) {
   const parts = input2.split("/");
   return parts.slice(1).map((_, i) => parts.slice(0, parts.length - 1 - i).join("/"));
 }
-function foldSubtreeFollows(changes2) {
+function foldSubtree(changes2, flagged = /* @__PURE__ */ new Set()) {
   const byInput = new Map(changes2.map((c) => [c.input, c]));
-  const folded = /* @__PURE__ */ new Map();
+  const follows = /* @__PURE__ */ new Map();
+  const sources = /* @__PURE__ */ new Map();
   const kept = [];
   for (const c of changes2) {
     const side3 = c.kind === "added" ? c.new : c.kind === "removed" ? c.old : void 0;
-    const parent = side3?.follows !== void 0 && isFollowsOnly(c) ? ancestors(c.input).find((a) => SUBTREE_KINDS.has(byInput.get(a)?.kind ?? "")) : void 0;
-    if (parent === void 0 || side3?.follows === void 0 || c.kind !== "added" && c.kind !== "removed") {
-      kept.push(c);
-      continue;
-    }
-    const list2 = folded.get(parent) ?? [];
-    list2.push({ input: c.input, follows: side3.follows, kind: c.kind });
-    folded.set(parent, list2);
+    const parent = side3 !== void 0 && (c.kind === "added" || c.kind === "removed") && !flagged.has(c.input) ? (
+      // The outermost such ancestor: it is never folded itself, so nothing folded under it is lost.
+      ancestors(c.input).findLast((a) => SUBTREE_KINDS.has(byInput.get(a)?.kind ?? ""))
+    ) : void 0;
+    if (parent === void 0 || side3 === void 0 || c.kind !== "added" && c.kind !== "removed") kept.push(c);
+    else if (side3.follows !== void 0 && isFollowsOnly(c))
+      getOrInsert(follows, parent, () => []).push({ input: c.input, follows: side3.follows, kind: c.kind });
+    else getOrInsert(sources, parent, () => []).push({ input: c.input, kind: c.kind, url: side3.url });
   }
   return kept.map((c) => {
-    const list2 = folded.get(c.input);
-    return list2 !== void 0 ? { ...c, subtreeFollows: list2 } : c;
+    const f = follows.get(c.input);
+    const s2 = sources.get(c.input);
+    return {
+      ...c,
+      ...f !== void 0 ? { subtreeFollows: f } : {},
+      ...s2 !== void 0 ? { subtreeSources: s2 } : {}
+    };
   });
 }
 var isFollowsOnly, SUBTREE_KINDS;
 var init_fold_follows = __esm({
   "src/domain/diff/fold-follows.ts"() {
     "use strict";
+    init_map_utils();
     isFollowsOnly = (c) => (c.old === void 0 || c.old.follows !== void 0) && (c.new === void 0 || c.new.follows !== void 0);
     SUBTREE_KINDS = /* @__PURE__ */ new Set(["added", "removed", "flake-toggled"]);
   }
@@ -65751,7 +65849,12 @@ function diffLocks(oldGraph, newGraph) {
     changes2.push(change2);
     findings.push(...lockRisks(change2, pinningOf(nb.locked)));
   }
-  return { changes: foldSubtreeFollows(changes2), unchangedCount: unchanged, findings: findings.sort(compareFindings) };
+  const flagged = new Set(findings.map((f) => f.input));
+  return {
+    changes: foldSubtree(changes2, flagged),
+    unchangedCount: unchanged,
+    findings: findings.sort(compareFindings)
+  };
 }
 var CHANGE_KINDS, ROOT_SIDE, isUrlFetch, byOrder;
 var init_lock_diff = __esm({
@@ -65806,8 +65909,13 @@ function riskOf(r, input2) {
   return worst;
 }
 function countsLine(r) {
-  const kinds = groupByKind(r).map(([k, cs]) => `${cs.length} ${KIND_TITLES[k].toLowerCase()}`);
-  const sources = sourceChanges(r).length;
+  const count = /* @__PURE__ */ new Map();
+  for (const c of sourceChanges(r)) {
+    count.set(c.kind, (count.get(c.kind) ?? 0) + 1);
+    for (const f2 of c.subtreeSources ?? []) count.set(f2.kind, (count.get(f2.kind) ?? 0) + 1);
+  }
+  const kinds = CHANGE_KINDS.filter((k) => count.has(k)).map((k) => `${count.get(k)} ${KIND_TITLES[k].toLowerCase()}`);
+  const sources = sourceChanges(r).reduce((n, c) => n + 1 + (c.subtreeSources?.length ?? 0), 0);
   const f = followsCounts(r);
   const follows = f.added + f.removed + f.rewired;
   const parts = [`${plural3(sources, "source")} changed${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}`];
@@ -65891,6 +65999,10 @@ function renderDiffText(r, opts) {
         out.push(
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
           `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`
+        );
+      if (ch.subtreeSources !== void 0)
+        out.push(
+          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s2) => `${oneLine(s2.input.slice(ch.input.length + 1))} '${oneLine(s2.url)}'`).join(", ")}`
         );
       if (ch.subtreeFollows !== void 0) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
       if (ch.release !== void 0) out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
@@ -66026,6 +66138,17 @@ function changesTable(r) {
   const line = (xs) => `| ${used.map((i) => xs[i] || "\u2013").join(" | ")} |`;
   return [line(columns.map((c) => c.title)), `|${used.map(() => "---|").join("")}`, ...cells.map(line), ""];
 }
+function subtreeBlock(r) {
+  const parents = sourceChanges(r).filter((c) => c.subtreeSources !== void 0);
+  return parents.flatMap((c) => [
+    `<details><summary>${code(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
+    "",
+    ...(c.subtreeSources ?? []).map((s2) => `- ${code(s2.input)}: ${code(s2.url)}`),
+    "",
+    "</details>",
+    ""
+  ]);
+}
 function followsBlock(r) {
   const changes2 = followsChanges(r);
   if (changes2.length === 0) return [];
@@ -66059,7 +66182,13 @@ var init_markdown_changes = __esm({
       if (c.release !== void 0) return `${code(c.release.from)} \u2192 ${code(c.release.to)}`;
       return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : side2(c.new ?? c.old);
     };
-    changeCell = (c) => `${KIND_TITLES[c.kind]}${c.subtreeFollows !== void 0 ? `, with ${c.subtreeFollows.length} follows` : ""}`;
+    changeCell = (c) => {
+      const with_ = [
+        ...c.subtreeSources !== void 0 ? [`${c.subtreeSources.length} inputs`] : [],
+        ...c.subtreeFollows !== void 0 ? [`${c.subtreeFollows.length} follows`] : []
+      ];
+      return `${KIND_TITLES[c.kind]}${with_.length > 0 ? `, with ${with_.join(" and ")}` : ""}`;
+    };
     linkCell = (c) => {
       const link = changeLink(c);
       const url2 = link !== void 0 ? linkTarget(link.url) : void 0;
@@ -66114,7 +66243,7 @@ function renderDiffMarkdown(r, opts = {}) {
       );
     head.push("");
   }
-  head.push(...changesTable(r), ...followsBlock(r));
+  head.push(...changesTable(r), ...subtreeBlock(r), ...followsBlock(r));
   const tail = [];
   if (r.closure !== void 0) {
     tail.push(`#### Closure (${closureTotal(r.closure)})`, "", "| package | versions | size |", "|---|---|---|");
@@ -66215,6 +66344,7 @@ var init_report_schema4 = __esm({
           }).optional(),
           release: external_exports.object({ from: external_exports.string(), to: external_exports.string() }).optional().describe("a file or tarball input's release, from the version-like segment of its URL"),
           subtreeFollows: external_exports.array(external_exports.object({ input: external_exports.string(), follows: external_exports.string(), kind: external_exports.enum(["added", "removed"]) })).optional().describe("follows that came or went with this input's subtree; follows '' is the root flake"),
+          subtreeSources: external_exports.array(external_exports.object({ input: external_exports.string(), kind: external_exports.enum(["added", "removed"]), url: external_exports.string() })).optional().describe("locked inputs that came or went with this input's subtree (added, removed, flake = false)"),
           upstream: external_exports.object({
             status: external_exports.enum(["ahead", "behind", "diverged", "identical"]),
             aheadBy: external_exports.number().int(),
@@ -66270,39 +66400,56 @@ var text_exports4 = {};
 __export(text_exports4, {
   renderCheckText: () => renderCheckText
 });
+function findingLines(r, f, indent) {
+  const also = otherPaths(f);
+  const lines = [
+    `${indent}${oneLine(where(r, f))}: '${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`
+  ];
+  if (f.follows !== void 0) lines.push(`${indent}  fix: ${oneLine(followsLine(f.follows))}`);
+  return lines;
+}
+function groupLines(r, g) {
+  const out = [
+    `${g.severity.toUpperCase()} ${g.rule} (${g.count} finding${g.count === 1 ? "" : "s"})`,
+    `    why: ${g.why}`,
+    `    what to do: ${g.fix}`
+  ];
+  for (const root of g.roots) {
+    for (const f of root.own) out.push(...findingLines(r, f, "  "));
+    if (root.transitive.length === 0) continue;
+    if (root.own.length === 0) out.push(`  through '${oneLine(root.root)}':`);
+    for (const f of root.transitive) out.push(...findingLines(r, f, "    "));
+  }
+  return out;
+}
 function renderCheckText(r) {
   const out = [];
-  for (const f of r.findings) {
-    out.push(
-      `${oneLine(where(r, f))}: ${f.severity.toUpperCase()} ${f.rule} '${oneLine(f.input)}': ${oneLine(f.message)}`,
-      `    why: ${RULES[f.rule].why}`,
-      `    what to do: ${RULES[f.rule].fix}`
-    );
-  }
+  for (const g of groupFindings(r.findings)) out.push(...groupLines(r, g), "");
   if (r.suppressed.length > 0) {
-    out.push("", `accepted by the policy (${r.suppressed.length}):`);
+    out.push(`accepted by the policy (${r.suppressed.length}):`);
     for (const f of r.suppressed)
       out.push(
         `  ${f.rule} '${oneLine(f.input)}': ${oneLine(f.suppressedBy?.reason ?? "")}${f.suppressedBy?.expires !== void 0 ? ` (until ${oneLine(f.suppressedBy.expires)})` : ""}`
       );
+    out.push("");
   }
   const counts = ["high", "medium", "low", "info"].map((s2) => `${r.findings.filter((f) => f.severity === s2).length} ${s2}`).join(", ");
   out.push(
-    "",
     `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n").replace(/^\n/, "")}
+  return `${out.join("\n")}
 `;
 }
-var where;
+var where, quoted;
 var init_text4 = __esm({
   "src/render/check/text.ts"() {
     "use strict";
-    init_findings();
+    init_finding_groups();
     init_escape();
     where = (r, f) => f.location !== void 0 ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
+    quoted = (paths2) => paths2.map((p) => `'${oneLine(p)}'`).join(", ");
   }
 });
 
@@ -66311,17 +66458,36 @@ var markdown_exports4 = {};
 __export(markdown_exports4, {
   renderCheckMarkdown: () => renderCheckMarkdown
 });
+function findingItem(f, indent) {
+  const also = otherPaths(f);
+  const line = f.location !== void 0 ? ` (line ${f.location.line})` : "";
+  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : "";
+  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows), false)}` : "";
+  return `${indent}- ${code(f.input, false)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
+}
+function groupSection(g) {
+  const items = [];
+  for (const root of g.roots) {
+    for (const f of root.own) items.push(findingItem(f, ""));
+    if (root.transitive.length === 0) continue;
+    if (root.own.length === 0) items.push(`- through ${code(root.root, false)}`);
+    for (const f of root.transitive) items.push(findingItem(f, "  "));
+  }
+  const out = [
+    `#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`,
+    "",
+    `${g.why} **What to do:** ${g.fix}`,
+    ""
+  ];
+  if (g.count > FOLD_OVER) out.push(`<details><summary>${g.count} findings</summary>`, "", ...items, "", "</details>");
+  else out.push(...items);
+  out.push("");
+  return out;
+}
 function renderCheckMarkdown(r) {
   const out = ["### flake.lock policy check", ""];
   if (r.findings.length === 0) out.push("No findings.", "");
-  else {
-    out.push("| severity | rule | input | finding | line | what to do |", "|---|---|---|---|---|---|");
-    for (const f of r.findings)
-      out.push(
-        `| **${f.severity}** | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${f.location?.line ?? "\u2013"} | ${RULES[f.rule].fix} |`
-      );
-    out.push("");
-  }
+  for (const g of groupFindings(r.findings)) out.push(...groupSection(g));
   if (r.suppressed.length > 0) {
     out.push(`<details><summary>${r.suppressed.length} accepted by the policy</summary>`, "");
     for (const f of r.suppressed)
@@ -66336,11 +66502,13 @@ function renderCheckMarkdown(r) {
   return `${out.join("\n")}
 `;
 }
+var FOLD_OVER;
 var init_markdown4 = __esm({
   "src/render/check/markdown.ts"() {
     "use strict";
-    init_findings();
     init_escape();
+    init_finding_groups();
+    FOLD_OVER = 10;
   }
 });
 
@@ -66358,7 +66526,18 @@ var init_report_schema5 = __esm({
     init_report_schema();
     LocatedFindingSchema = findingSchema({
       nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about"),
-      location: external_exports.object({ line: external_exports.number().int(), column: external_exports.number().int() }).optional().describe("where that node starts in flake.lock"),
+      location: external_exports.object({
+        line: external_exports.number().int(),
+        column: external_exports.number().int(),
+        endLine: external_exports.number().int(),
+        endColumn: external_exports.number().int().describe("the column just past the node's key")
+      }).optional().describe("where that node's key is in flake.lock"),
+      paths: external_exports.array(external_exports.string()).describe("every input path that reaches the locked source, the primary one first"),
+      via: external_exports.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
+      follows: external_exports.object({
+        path: external_exports.array(external_exports.string()).describe("the input path to override, from the root"),
+        target: external_exports.string().describe("the root input it could follow")
+      }).optional().describe('a follows in flake.nix that would fix the finding: inputs.<path\u2026>.follows = "<target>"'),
       suppressedBy: external_exports.object({ reason: external_exports.string(), expires: external_exports.string().optional() }).optional()
     }).meta({ id: "LocatedFinding" });
     CheckReportSchema = external_exports.object({
@@ -66366,6 +66545,7 @@ var init_report_schema5 = __esm({
       tool: ToolSchema,
       evaluatedAt: external_exports.string(),
       lockFile: SubjectSchema,
+      repositoryPath: external_exports.string().optional().describe("the lock's path from the root of the git work tree holding it, when it is in one"),
       upstream: external_exports.enum(["online", "offline", "lock-only"]),
       policy: external_exports.object({
         source: external_exports.string(),
@@ -66397,7 +66577,15 @@ function fingerprint(f) {
   }
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
-function result(f, ruleIndex, uri) {
+function artifactOf(r) {
+  if (r.repositoryPath !== void 0)
+    return { location: { uri: uriPath(oneLine(r.repositoryPath)), uriBaseId: SRCROOT }, key: r.repositoryPath };
+  const p = oneLine(r.lockFile.path).replace(/^\.\//, "");
+  if (r.lockFile.path === "<stdin>") return { location: { uri: "stdin" }, key: "stdin" };
+  if (p.startsWith("/")) return { location: { uri: `file://${uriPath(p)}` }, key: p.slice(p.lastIndexOf("/") + 1) };
+  return { location: { uri: uriPath(p), uriBaseId: SRCROOT }, key: p.replace(/^(\.\.\/)+/, "") };
+}
+function result(f, ruleIndex, artifact) {
   return {
     ruleId: f.rule,
     ruleIndex,
@@ -66406,8 +66594,15 @@ function result(f, ruleIndex, uri) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri },
-          ...f.location !== void 0 ? { region: { startLine: f.location.line, startColumn: f.location.column } } : {}
+          artifactLocation: artifact,
+          ...f.location !== void 0 ? {
+            region: {
+              startLine: f.location.line,
+              startColumn: f.location.column,
+              endLine: f.location.endLine,
+              endColumn: f.location.endColumn
+            }
+          } : {}
         }
       }
     ],
@@ -66446,7 +66641,7 @@ What to do: ${RULES[id].fix}`,
       properties: { "security-severity": SCORE[RULES[id].severity], tags: ["supply-chain", "nix"] }
     })
   );
-  const uri = oneLine(r.lockFile.path).replace(/^\.\//, "");
+  const artifact = artifactOf(r);
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -66460,15 +66655,23 @@ What to do: ${RULES[id].fix}`,
             rules
           }
         },
-        automationDetails: { id: `flake-audit/check/${uri}` },
-        results: all.map((f) => result(f, ids.indexOf(f.rule), uri))
+        ...artifact.location.uriBaseId !== void 0 ? {
+          originalUriBaseIds: {
+            [SRCROOT]: {
+              description: { text: "The root of the repository (the git work tree) holding the lock." }
+            }
+          }
+        } : {},
+        // The category (all but the last segment) tells apart the locks of one repository; no machine paths.
+        automationDetails: { id: `flake-audit/check/${oneLine(artifact.key)}/` },
+        results: all.map((f) => result(f, ids.indexOf(f.rule), artifact.location))
       }
     ]
   };
   return `${JSON.stringify(log, null, 2)}
 `;
 }
-var LEVEL, SCORE, title;
+var LEVEL, SCORE, title, uriPath, SRCROOT;
 var init_sarif = __esm({
   "src/render/check/sarif.ts"() {
     "use strict";
@@ -66482,7 +66685,9 @@ var init_sarif = __esm({
       info: "note"
     };
     SCORE = { high: "8.0", medium: "5.0", low: "3.0", info: "1.0" };
-    title = (id) => id.replace(/(^|-)([a-z])/g, (_m, _dash, c) => c.toUpperCase());
+    title = (id) => id.replace(/(^|-)([a-z])/g, (_m, _dash, c) => c.toUpperCase()) + (id.includes("-") ? "" : "Input");
+    uriPath = (p) => p.split("/").map(encodeURIComponent).join("/");
+    SRCROOT = "%SRCROOT%";
   }
 });
 
@@ -66900,8 +67105,8 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
-function sourcesOf(path7, ctx, index) {
-  const deriver = path7.endsWith(".drv") ? path7 : ctx.closure?.infos.get(path7)?.deriver ?? ctx.derivations?.byOutput.get(path7);
+function sourcesOf(path8, ctx, index) {
+  const deriver = path8.endsWith(".drv") ? path8 : ctx.closure?.infos.get(path8)?.deriver ?? ctx.derivations?.byOutput.get(path8);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
@@ -66914,24 +67119,25 @@ function sourcesOf(path7, ctx, index) {
     }
   }
   if (ctx.closure !== void 0) {
-    for (const s2 of embeddedSources(ctx.closure, path7, index)) if (!seen.has(s2.path)) sources.push(s2);
+    for (const s2 of embeddedSources(ctx.closure, path8, index)) if (!seen.has(s2.path)) sources.push(s2);
   }
   return { sources, ...deriver !== void 0 ? { deriver } : {} };
 }
-function traceStorePath(path7, ctx) {
+function traceStorePath(path8, ctx) {
   const index = sourceIndex(ctx.inventory);
   const closure = ctx.closure;
   const roots = new Set(ctx.roots ?? (closure !== void 0 ? closureRoots(closure) : []));
-  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path7) ?? [] : [];
-  const direct = index.get(path7) ?? [];
-  const { sources, deriver } = sourcesOf(path7, ctx, index);
-  const kind = direct.length > 0 ? "source" : path7.endsWith(".drv") ? "derivation" : closure?.infos.has(path7) === true || deriver !== void 0 ? "output" : "unknown";
+  const chain = closure !== void 0 ? chainFromRoots(closure, referrers(closure.graph), roots, path8) ?? [] : [];
+  const direct = index.get(path8) ?? [];
+  const { sources, deriver } = sourcesOf(path8, ctx, index);
+  const kind = direct.length > 0 ? "source" : path8.endsWith(".drv") ? "derivation" : closure?.infos.has(path8) === true || deriver !== void 0 ? "output" : "unknown";
   const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
   const base = {
-    path: path7,
+    path: path8,
     kind,
     attribution,
-    inputs: direct,
+    // Every input the path is attributed to: its own first, then those of its sources, nearest first.
+    inputs: [.../* @__PURE__ */ new Set([...direct, ...sources.flatMap((s2) => s2.inputs)])],
     sources,
     chain,
     ...deriver !== void 0 ? { deriver } : {}
@@ -66974,8 +67180,8 @@ async function maybeLock(req, files) {
     return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
   }
 }
-async function autoDerivations(closure, path7, nix, gaps) {
-  const deriver = path7.endsWith(".drv") ? path7 : closure.closure.infos.get(path7)?.deriver;
+async function autoDerivations(closure, path8, nix, gaps) {
+  const deriver = path8.endsWith(".drv") ? path8 : closure.closure.infos.get(path8)?.deriver;
   if (deriver === void 0) return void 0;
   try {
     const out = await nix().derivationClosure(deriver);
@@ -67001,7 +67207,7 @@ async function traceUseCase(req, files, nix) {
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       }
     ]);
-  const path7 = formatStorePath(sp.value);
+  const path8 = formatStorePath(sp.value);
   const gaps = [];
   const [lock, closure] = await Promise.all([
     maybeLock(req, files),
@@ -67011,15 +67217,15 @@ async function traceUseCase(req, files, nix) {
   if (req.derivationsPath !== void 0)
     derivations = await readDerivations(req.derivationsPath, files, closure?.closure.storeDir);
   else if (closure !== void 0 && req.closure !== void 0 && "of" in req.closure)
-    derivations = await autoDerivations(closure, path7, nix, gaps);
-  const result2 = traceStorePath(path7, {
+    derivations = await autoDerivations(closure, path8, nix, gaps);
+  const result2 = traceStorePath(path8, {
     ...lock.inventory !== void 0 ? { inventory: lock.inventory } : {},
     ...closure !== void 0 ? { closure: closure.closure, roots: closureRoots(closure.closure) } : {},
     ...derivations !== void 0 ? { derivations } : {}
   });
-  const info = closure?.closure.infos.get(path7);
+  const info = closure?.closure.infos.get(path8);
   const notes = lock.note !== void 0 ? [lock.note] : [];
-  if (closure !== void 0 && info === void 0) notes.push(`${path7} is not in the closure data`);
+  if (closure !== void 0 && info === void 0) notes.push(`${path8} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
       "a fetched source whose NAR hash matches no locked input: the flake's own source, an input of another lock, or a fetcher call in Nix code"
@@ -67028,7 +67234,7 @@ async function traceUseCase(req, files, nix) {
   return {
     schemaVersion: 1,
     tool: req.tool,
-    path: path7,
+    path: path8,
     kind: result2.kind,
     attribution: result2.attribution,
     inputs: result2.inputs.map(inputFacts),
@@ -67334,13 +67540,25 @@ function nixpkgsRules(i, s2, now) {
     out.push(makeFinding("non-upstream-nixpkgs", i.id, { owner: src.owner, repo: src.repo }));
   return out;
 }
+function storeCopy(i) {
+  const src = i.locked;
+  if (src.type !== "path" || !parseStorePath(src.path).ok) return [];
+  const id = registryId(i);
+  return [makeFinding("registry-copy", i.id, { path: src.path, ...id !== void 0 ? { id } : {} })];
+}
+function indirectOriginal(i) {
+  const id = registryId(i);
+  const rev2 = i.locked.rev;
+  if (id === void 0 || rev2 === void 0 || i.locked.type === "path" && storeCopy(i).length > 0) return [];
+  return [makeFinding("indirect-original", i.id, { id, rev: rev2 })];
+}
 function unlocked(i) {
   const src = i.locked;
   const pin = pinningOf(src);
   const out = [];
   if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
   else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
-  else if (src.type === "path" && !isRelativePath(src))
+  else if (src.type === "path" && !isRelativePath(src) && !parseStorePath(src.path).ok)
     out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
   if (!i.isFlake && src.narHash === void 0 && pin !== "relative")
     out.push(makeFinding("unlocked", i.id, { why: "non-flake-without-narhash" }));
@@ -67352,7 +67570,14 @@ function insecureTransport(i) {
   return url2 === void 0 ? [] : [makeFinding("insecure-transport", i.id, { url: url2, scheme: url2.slice(0, url2.indexOf(":")) })];
 }
 function lockRules(i, s2, now) {
-  return [...stale(i, s2, now), ...nixpkgsRules(i, s2, now), ...unlocked(i), ...insecureTransport(i)];
+  return [
+    ...stale(i, s2, now),
+    ...nixpkgsRules(i, s2, now),
+    ...unlocked(i),
+    ...storeCopy(i),
+    ...indirectOriginal(i),
+    ...insecureTransport(i)
+  ];
 }
 function duplicateSources(inputs) {
   const byRepo = /* @__PURE__ */ new Map();
@@ -67377,13 +67602,14 @@ function duplicateSources(inputs) {
   }
   return out;
 }
-var DAY2, INSECURE, isNixpkgs, repositoryOf;
+var DAY2, INSECURE, isNixpkgs, repositoryOf, registryId;
 var init_lock_rules = __esm({
   "src/domain/policy/lock-rules.ts"() {
     "use strict";
     init_findings();
     init_input_path();
     init_source_name();
+    init_store_path();
     init_source_ref();
     init_nixpkgs_branches();
     DAY2 = 86400;
@@ -67393,6 +67619,37 @@ var init_lock_rules = __esm({
       const s2 = i.locked;
       return s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" ? `${s2.type}:${forgeHost(s2)}/${s2.owner}/${s2.repo}`.toLowerCase() : s2.type === "git" || s2.type === "hg" ? `${s2.type}:${s2.url.split("?")[0]}` : "";
     };
+    registryId = (i) => i.original?.type === "indirect" ? i.original.id : void 0;
+  }
+});
+
+// src/domain/policy/placement.ts
+function followsTarget(i, rootInputs, affected, rule) {
+  const key = family(i);
+  if (key === "") return void 0;
+  const fits = rootInputs.filter((r) => r !== i && family(r) === key && !affected(rule, r.id));
+  const last = i.primaryPath[i.primaryPath.length - 1];
+  return fits.find((r) => r.primaryPath[0] === last) ?? fits[0];
+}
+function placer(inventory, affected) {
+  const rootInputs = inventory.inputs.filter((i) => i.primaryPath.length === 1);
+  return (rule, i) => {
+    const paths2 = i.paths.map(formatInputPath);
+    const primary = i.primaryPath;
+    if (primary.length < 2) return { paths: paths2 };
+    const via = primary[0] ?? "";
+    const target = NOT_BY_FOLLOWS.has(rule) ? void 0 : followsTarget(i, rootInputs, affected, rule);
+    return { paths: paths2, via, ...target !== void 0 ? { follows: { path: primary, target: target.id } } : {} };
+  };
+}
+var NOT_BY_FOLLOWS, family;
+var init_placement = __esm({
+  "src/domain/policy/placement.ts"() {
+    "use strict";
+    init_input_path();
+    init_lock_rules();
+    NOT_BY_FOLLOWS = /* @__PURE__ */ new Set(["allowlist-expired", "duplicate-sources"]);
+    family = (i) => isNixpkgs(i) ? "nixpkgs" : repositoryOf(i);
   }
 });
 
@@ -67423,6 +67680,8 @@ var init_policy = __esm({
       "non-upstream-nixpkgs",
       "duplicate-sources",
       "unlocked",
+      "indirect-original",
+      "registry-copy",
       "insecure-transport",
       "rev-not-found",
       "rev-not-on-ref",
@@ -67442,6 +67701,8 @@ var init_policy = __esm({
         "non-upstream-nixpkgs": on("medium"),
         "duplicate-sources": on("low"),
         unlocked: on("high"),
+        "indirect-original": on("medium"),
+        "registry-copy": on("medium"),
         "insecure-transport": on("high"),
         "rev-not-found": on("high"),
         "rev-not-on-ref": on("high"),
@@ -67490,7 +67751,8 @@ function applyAllowances(raw, policy, matches, today) {
     if (a === void 0) findings.push(f);
     else if (a.expires !== void 0 && a.expires < today) {
       const expired = makeFinding("allowlist-expired", f.input, { rule: f.rule, reason: a.reason, expires: a.expires });
-      findings.push(f, { ...expired, ...f.nodeKey !== void 0 ? { nodeKey: f.nodeKey } : {} });
+      const { follows: _follows, ...place } = f;
+      findings.push(f, { ...place, ...expired });
     } else
       suppressed.push({
         ...f,
@@ -67505,28 +67767,36 @@ function evaluatePolicy(inventory, provenance, policy, now) {
   const duplicates = /* @__PURE__ */ new Map();
   for (const f of duplicateSources(inventory.inputs)) push2(duplicates, f.input, f);
   const upstream = upstreamRules(provenance, settings2);
-  const raw = [];
+  const enabled = [];
   for (const i of inventory.inputs) {
     const s2 = settings2(i.id);
-    const nodeKey2 = i.nodeKeys[0];
     for (const f of [...lockRules(i, s2, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
       const r = s2.rules[f.rule];
-      if (r.enabled) raw.push({ ...f, severity: r.severity, ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} });
+      if (r.enabled) enabled.push([i, { ...f, severity: r.severity }]);
     }
   }
+  const found = new Set(enabled.map(([i, f]) => `${f.rule}\0${i.id}`));
+  const place = placer(inventory, (rule, input2) => found.has(`${rule}\0${input2}`));
+  const raw = enabled.map(([i, f]) => {
+    const nodeKey2 = primaryNode(inventory, i);
+    return { ...f, ...place(f.rule, i), ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} };
+  });
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }
-var CHECK_RULE_SET, isCheckRuleFinding, push2;
+var CHECK_RULE_SET, isCheckRuleFinding, push2, primaryNode;
 var init_evaluate = __esm({
   "src/domain/policy/evaluate.ts"() {
     "use strict";
     init_findings();
+    init_input_path();
     init_glob();
     init_lock_rules();
+    init_placement();
     init_policy();
     CHECK_RULE_SET = new Set(CHECK_RULES);
     isCheckRuleFinding = (f) => CHECK_RULE_SET.has(f.rule);
     push2 = (m, k, v) => void m.set(k, [...m.get(k) ?? [], v]);
+    primaryNode = (inventory, i) => i.nodeKeys.find((k) => inventory.index.paths.get(k)?.some((p) => sameInputPath(p, i.primaryPath))) ?? i.nodeKeys[0];
   }
 });
 
@@ -67607,17 +67877,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -67628,13 +67898,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -67655,17 +67925,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -67676,13 +67946,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -67709,23 +67979,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -68337,10 +68607,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -68359,7 +68629,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -68389,11 +68659,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -68407,8 +68677,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -68422,8 +68692,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -68441,8 +68711,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -68452,8 +68722,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -70968,9 +71238,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -71045,14 +71315,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -71067,10 +71337,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -71081,10 +71351,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -71101,13 +71371,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -73068,9 +73338,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path7) => {
+    visit4.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -73079,23 +73349,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path7) => {
-      const parent = visit4.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit4.parentCollection = (cst, path8) => {
+      const parent = visit4.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -73106,10 +73376,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -74926,11 +75196,11 @@ function jsonTooDeepAt(text2) {
 function dataTooDeepAt(data) {
   const work = [{ value: data, path: [] }];
   for (let item = work.pop(); item !== void 0; item = work.pop()) {
-    const { value, path: path7 } = item;
+    const { value, path: path8 } = item;
     if (typeof value !== "object" || value === null) continue;
-    if (path7.length >= MAX_POLICY_DEPTH) return path7;
+    if (path8.length >= MAX_POLICY_DEPTH) return path8;
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [k, v] of entries) work.push({ value: v, path: [...path7, k] });
+    for (const [k, v] of entries) work.push({ value: v, path: [...path8, k] });
   }
   return void 0;
 }
@@ -75028,8 +75298,8 @@ function parsePolicy(text2, origin) {
       ]);
     }
     locate = (issues) => issues.map((i) => {
-      const path7 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const at = startOf(doc.getIn(path7, true)) ?? startOf(doc.getIn(path7.slice(0, -1), true));
+      const path8 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const at = startOf(doc.getIn(path8, true)) ?? startOf(doc.getIn(path8.slice(0, -1), true));
       return at !== void 0 ? { ...i, position: pos(at) } : i;
     });
   }
@@ -75065,7 +75335,7 @@ var init_policy2 = __esm({
     init_limits();
     NEXT5 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
     TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
-    pointerOf2 = (path7) => path7.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    pointerOf2 = (path8) => path8.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
     startOf = (node2) => (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
   }
 });
@@ -75075,14 +75345,34 @@ var check_exports = {};
 __export(check_exports, {
   checkUseCase: () => checkUseCase
 });
-async function readPolicy(files, path7) {
-  if (path7 === void 0) return BUILT_IN_POLICY;
-  const file2 = await files.readText(path7);
+async function readPolicy(files, path8) {
+  if (path8 === void 0) return BUILT_IN_POLICY;
+  const file2 = await files.readText(path8);
   const parsed = parsePolicy(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
 }
-async function checkUseCase(req, files, source2) {
+function stringEnd2(text2, offset) {
+  for (let i = offset + 1; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 34) return i + 1;
+  }
+  return text2.length;
+}
+function locator(text2, findings) {
+  const offsets = nodeOffsets(text2);
+  const starts = findings.map((f) => offsets.get(f.nodeKey ?? "")).filter((o) => o !== void 0);
+  const ends = new Map(starts.map((o) => [o, stringEnd2(text2, o)]));
+  const positions = positionsAt(text2, [...starts, ...ends.values()]);
+  return (f) => {
+    const o = offsets.get(f.nodeKey ?? "");
+    const start = o !== void 0 ? positions.get(o) : void 0;
+    const end = o !== void 0 ? positions.get(ends.get(o) ?? -1) : void 0;
+    return start !== void 0 && end !== void 0 ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } } : f;
+  };
+}
+async function checkUseCase(req, files, source2, workspace) {
   const policy = await readPolicy(files, req.policyPath);
   const { file: file2, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, void 0, { storePaths: false });
@@ -75092,21 +75382,15 @@ async function checkUseCase(req, files, source2) {
     enterpriseHosts: req.enterpriseHosts
   });
   const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now);
-  const offsets = nodeOffsets(file2.text);
-  const positions = positionsAt(
-    file2.text,
-    [...findings, ...suppressed].map((f) => offsets.get(f.nodeKey ?? "")).filter((o) => o !== void 0)
-  );
-  const locate = (f) => {
-    const o = offsets.get(f.nodeKey ?? "");
-    const p = o !== void 0 ? positions.get(o) : void 0;
-    return p !== void 0 ? { ...f, location: p } : f;
-  };
+  const locate = locator(file2.text, [...findings, ...suppressed]);
+  const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
+  const repositoryPath = stdin ? void 0 : await workspace?.repositoryPath(req.lockPath);
   return {
     schemaVersion: 1,
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file2.displayPath, sha256: file2.sha256 },
+    ...repositoryPath !== void 0 ? { repositoryPath } : {},
     upstream: req.upstream,
     policy: {
       source: policy.source,
@@ -75130,6 +75414,44 @@ var init_check = __esm({
     init_errors();
     init_read_lock();
     init_resolve();
+  }
+});
+
+// src/adapters/git-workspace.ts
+var git_workspace_exports = {};
+__export(git_workspace_exports, {
+  gitWorkspace: () => gitWorkspace
+});
+import { execFile as execFile2 } from "node:child_process";
+import { realpath } from "node:fs/promises";
+import path4 from "node:path";
+function gitWorkspace(cwd) {
+  return {
+    async repositoryPath(file2) {
+      try {
+        const real = await realpath(path4.resolve(cwd, file2));
+        const top2 = await toplevel(path4.dirname(real));
+        if (top2 === void 0) return void 0;
+        const rel = path4.relative(await realpath(top2), real);
+        return rel === "" || rel.startsWith("..") || path4.isAbsolute(rel) ? void 0 : rel.split(path4.sep).join("/");
+      } catch {
+        return void 0;
+      }
+    }
+  };
+}
+var toplevel;
+var init_git_workspace = __esm({
+  "src/adapters/git-workspace.ts"() {
+    "use strict";
+    toplevel = (dir) => new Promise(
+      (resolve5) => execFile2(
+        "git",
+        ["rev-parse", "--show-toplevel"],
+        { cwd: dir, encoding: "utf8" },
+        (error62, stdout) => resolve5(error62 === null ? stdout.replace(/\n$/, "") : void 0)
+      )
+    );
   }
 });
 
@@ -75192,7 +75514,7 @@ __export(git_exports, {
 function gitCli(cwd) {
   const git = (args) => runProgram("git", args, { cwd, maxOutputBytes: MAX_OUTPUT2, whenMissing: WHEN_MISSING });
   return {
-    hasFile: async (rev2, path7) => (await git(["cat-file", "-e", `${rev2}:${path7}`])).kind === "ok",
+    hasFile: async (rev2, path8) => (await git(["cat-file", "-e", `${rev2}:${path8}`])).kind === "ok",
     async changedLocks(base, head) {
       const r = await git([
         "diff",
@@ -75255,7 +75577,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
     return c.success ? toPrComment(c.data) : void 0;
   };
   const many = (data) => CommentListSchema.safeParse(data).data?.map(toPrComment);
-  const path7 = { owner, repo };
+  const path8 = { owner, repo };
   return {
     async list() {
       const all = [];
@@ -75263,7 +75585,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
         const batch = await call(
           "list",
           async () => (await client.rest("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-            ...path7,
+            ...path8,
             issue_number: issue2,
             per_page: 100,
             page
@@ -75278,7 +75600,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
     create: (body) => call(
       "create",
       async () => (await client.rest("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        ...path7,
+        ...path8,
         issue_number: issue2,
         body
       })).data,
@@ -75287,7 +75609,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
     update: (id, body) => call(
       "update",
       async () => (await client.rest("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-        ...path7,
+        ...path8,
         comment_id: id,
         body
       })).data,
@@ -75819,9 +76141,9 @@ function parseStructuredText(text2, origin, next) {
       }))
     );
   const locate = (issues) => issues.map((i) => {
-    const path7 = tokensOf(i.pointer);
-    const node2 = doc.getIn(path7, true);
-    const parent = doc.getIn(path7.slice(0, -1), true);
+    const path8 = tokensOf(i.pointer);
+    const node2 = doc.getIn(path8, true);
+    const parent = doc.getIn(path8.slice(0, -1), true);
     const at = node2?.range?.[0] ?? parent?.range?.[0];
     return at !== void 0 ? { ...i, position: pos(at) } : i;
   });
@@ -75994,8 +76316,8 @@ function profileLocation(host) {
   const under = root !== void 0 ? decodeURIComponent(root).replace(/\/+$/, "") : "";
   return host.profile !== void 0 ? { kind: "local", profile: host.profile } : { kind: "local", profile: `${under}${DEFAULT_PROFILE}`, running: `${under}${RUNNING}` };
 }
-async function closureOf(stores, store, path7, timeoutMs) {
-  const out = await stores.closure(store, path7, timeoutMs);
+async function closureOf(stores, store, path8, timeoutMs) {
+  const out = await stores.closure(store, path8, timeoutMs);
   const parsed = parsePathInfo(out.text, out.origin);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -76091,7 +76413,7 @@ async function knownLocks(fleet, fleetPath, files) {
   let approvedLock;
   const lockPaths = [
     ...fleet?.approved?.lock !== void 0 ? [{ path: fleet.approved.lock, approved: true }] : [],
-    ...(fleet?.approved?.previousLocks ?? []).map((path7) => ({ path: path7, approved: false }))
+    ...(fleet?.approved?.previousLocks ?? []).map((path8) => ({ path: path8, approved: false }))
   ];
   for (const l of lockPaths) {
     const read = await readLock(files, besideFile(fleetPath, l.path));
@@ -76242,7 +76564,7 @@ var init_profile_listing = __esm({
 });
 
 // src/adapters/fleet/ssh.ts
-import { execFile as execFile2 } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 function sshTarget(store) {
   const m = /^ssh(?:-ng)?:\/\/([^?]+)(?:\?(.*))?$/.exec(store);
   if (m === null || m[1] === void 0 || m[1].startsWith("-"))
@@ -76265,7 +76587,7 @@ function runOverSsh(store, script, opts) {
     script
   ];
   return new Promise((resolve5, reject) => {
-    execFile2(
+    execFile3(
       "ssh",
       args,
       // Env allows undefined values, which execFile drops; ProcessEnv says the same in its own type.
@@ -76312,10 +76634,10 @@ __export(host_stores_exports, {
   hostStores: () => hostStores
 });
 import { lstat, readdir, readlink } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function localProfile(profile, running) {
-  const dir = path4.dirname(profile);
-  const base = path4.basename(profile);
+  const dir = path5.dirname(profile);
+  const base = path5.basename(profile);
   let names;
   try {
     names = await readdir(dir);
@@ -76325,7 +76647,7 @@ async function localProfile(profile, running) {
   }
   const links = [];
   for (const name of names.filter((n) => n.startsWith(`${base}-`) && n.endsWith("-link")).sort()) {
-    const full = path4.join(dir, name);
+    const full = path5.join(dir, name);
     const target = await readlinkOrUndefined(full);
     if (target === void 0) continue;
     const st = await lstat(full);
@@ -76378,7 +76700,7 @@ __export(report_files_exports, {
 });
 import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
 import { readdir as readdir2 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 function isObjectText(text2) {
   try {
     const v = JSON.parse(text2);
@@ -76415,7 +76737,7 @@ function reportFiles(cwd) {
     return { id: `${bucket}#${i}`, kept: same[i] ?? bytes };
   };
   const readWhole = (file2) => {
-    const fd = openSync3(path5.resolve(cwd, file2), "r");
+    const fd = openSync3(path6.resolve(cwd, file2), "r");
     try {
       const size = fstatSync2(fd).size;
       if (size > scratch.length) scratch = Buffer.alloc(Math.max(size, scratch.length * 2));
@@ -76433,8 +76755,8 @@ function reportFiles(cwd) {
   return {
     async list(dir) {
       try {
-        const names = await readdir2(path5.resolve(cwd, dir));
-        return names.filter((n) => n.endsWith(".json")).sort().map((n) => path5.join(dir, n));
+        const names = await readdir2(path6.resolve(cwd, dir));
+        return names.filter((n) => n.endsWith(".json")).sort().map((n) => path6.join(dir, n));
       } catch (e) {
         throw unreadable(dir, e);
       }
@@ -76508,8 +76830,8 @@ var host_report_exports = {};
 __export(host_report_exports, {
   hostReportUseCase: () => hostReportUseCase
 });
-async function closureJson(stores, req, path7) {
-  const out = await stores.closure(req.store ?? "auto", path7, req.timeoutMs);
+async function closureJson(stores, req, path8) {
+  const out = await stores.closure(req.store ?? "auto", path8, req.timeoutMs);
   const parsed = parsePathInfo(out.text, out.origin);
   if (!parsed.ok) throw new InputError(parsed.error);
   return out.text.trim();
@@ -78474,11 +78796,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path7) => {
+  require: (path8) => {
     if (typeof require2 !== "undefined") {
-      return require2(path7);
-    } else if (path7.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path7, "utf8"));
+      return require2(path8);
+    } else if (path8.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path8, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -82785,13 +83107,14 @@ var describe5 = "Resolve every input to its upstream commit, repository and lice
 var FORMATS2 = formatsOf(RENDERERS.resolve);
 var exitCodes3 = [
   ExitCode.Ok,
+  ExitCode.Findings,
   ExitCode.Usage,
   ExitCode.InvalidInput,
   ExitCode.UpstreamIncomplete,
   ExitCode.Internal
 ];
 function builder3(y, ctx) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only");
+  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("fail-on", failOnOption(ctx.env, "none")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only").example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref");
 }
 async function handler4(args, ctx) {
   const { resolveUseCase: resolveUseCase2 } = await Promise.resolve().then(() => (init_resolve(), resolve_exports));
@@ -82804,7 +83127,12 @@ async function handler4(args, ctx) {
   );
   const render2 = await RENDERERS.resolve[args.format]();
   await ctx.write(render2(report2), args.output);
-  return outcome({ incomplete: report2.inputs.some((e) => e.status === "failed"), upstream: upstreamMode(args) });
+  return outcome({
+    severities: report2.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report2.inputs.some((e) => e.status === "failed"),
+    upstream: upstreamMode(args)
+  });
 }
 
 // src/cli/commands/diff.ts
@@ -82902,6 +83230,7 @@ function builder5(y, ctx) {
 async function handler6(args, ctx) {
   const { checkUseCase: checkUseCase2 } = await Promise.resolve().then(() => (init_check(), check_exports));
   const { githubSource: githubSource2 } = await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports));
+  const { gitWorkspace: gitWorkspace2 } = await Promise.resolve().then(() => (init_git_workspace(), git_workspace_exports));
   const w = ctx.wiring(args.timeout);
   const report2 = await checkUseCase2(
     {
@@ -82913,7 +83242,8 @@ async function handler6(args, ctx) {
       now: parseNow(args.now) ?? w.now
     },
     w.files,
-    () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version)
+    () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+    gitWorkspace2(ctx.io.cwd)
   );
   const render2 = await RENDERERS.check[args.format]();
   await ctx.write(render2(report2), args.output);
@@ -83046,7 +83376,7 @@ async function handler8(args, ctx) {
 // src/cli/commands/fleet.ts
 init_errors();
 init_findings2();
-import path6 from "node:path";
+import path7 from "node:path";
 var command9 = "fleet [fleet]";
 var describe10 = "What every host runs, whether it was approved, which inputs it holds and who signed it";
 var FORMATS5 = formatsOf(RENDERERS.fleet);
@@ -83075,9 +83405,9 @@ async function writeSboms(run2, dir, ctx, tool) {
   const { fleetSbomModels: fleetSbomModels2 } = await Promise.resolve().then(() => (init_fleet_sbom(), fleet_sbom_exports));
   const { renderCycloneDx: renderCycloneDx2 } = await Promise.resolve().then(() => (init_serialize(), serialize_exports));
   const { mkdir } = await import("node:fs/promises");
-  await mkdir(path6.resolve(ctx.io.cwd, dir), { recursive: true });
+  await mkdir(path7.resolve(ctx.io.cwd, dir), { recursive: true });
   for (const { host, model } of fleetSbomModels2(run2, tool))
-    await ctx.write(renderCycloneDx2(model, "1.6", "json"), path6.resolve(ctx.io.cwd, dir, `${host}.cdx.json`));
+    await ctx.write(renderCycloneDx2(model, "1.6", "json"), path7.resolve(ctx.io.cwd, dir, `${host}.cdx.json`));
 }
 async function handler9(args, ctx) {
   if (args.fleet === void 0 && args.reports === void 0)

@@ -6,7 +6,7 @@ import type { ToolInfo } from "../domain/report.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
 import { parsePolicy } from "../ingest/policy/policy.js";
 import { InputError } from "./errors.js";
-import type { Files, ProvenanceSource } from "./ports.js";
+import type { Files, ProvenanceSource, Workspace } from "./ports.js";
 import { readLock } from "./read-lock.js";
 import { resolveInventory } from "./resolve.js";
 
@@ -28,10 +28,37 @@ async function readPolicy(files: Files, path: string | undefined): Promise<Polic
 }
 
 /** A lock (and its upstream facts) against a policy, findings located at their lock nodes. */
+/** The offset just past the JSON string that starts at `offset` (a node key in `nodes`). */
+function stringEnd(text: string, offset: number): number {
+  for (let i = offset + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \\ */) i++;
+    else if (c === 34 /* " */) return i + 1;
+  }
+  return text.length;
+}
+
+/** Findings located at the key of their node in `nodes`: the span a code-scanning alert marks. */
+function locator(text: string, findings: readonly CheckFinding[]): (f: CheckFinding) => LocatedFinding {
+  const offsets = nodeOffsets(text);
+  const starts = findings.map((f) => offsets.get(f.nodeKey ?? "")).filter((o): o is number => o !== undefined);
+  const ends = new Map(starts.map((o) => [o, stringEnd(text, o)]));
+  const positions = positionsAt(text, [...starts, ...ends.values()]);
+  return (f) => {
+    const o = offsets.get(f.nodeKey ?? "");
+    const start = o !== undefined ? positions.get(o) : undefined;
+    const end = o !== undefined ? positions.get(ends.get(o) ?? -1) : undefined;
+    return start !== undefined && end !== undefined
+      ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } }
+      : f;
+  };
+}
+
 export async function checkUseCase(
   req: CheckRequest,
   files: Files,
   source: () => ProvenanceSource,
+  workspace?: Workspace,
 ): Promise<CheckReport> {
   const policy = await readPolicy(files, req.policyPath);
   const { file, graph } = await readLock(files, req.lockPath);
@@ -45,21 +72,15 @@ export async function checkUseCase(
           enterpriseHosts: req.enterpriseHosts,
         });
   const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now);
-  const offsets = nodeOffsets(file.text);
-  const positions = positionsAt(
-    file.text,
-    [...findings, ...suppressed].map((f) => offsets.get(f.nodeKey ?? "")).filter((o): o is number => o !== undefined),
-  );
-  const locate = (f: CheckFinding): LocatedFinding => {
-    const o = offsets.get(f.nodeKey ?? "");
-    const p = o !== undefined ? positions.get(o) : undefined;
-    return p !== undefined ? { ...f, location: p } : f;
-  };
+  const locate = locator(file.text, [...findings, ...suppressed]);
+  const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
+  const repositoryPath = stdin ? undefined : await workspace?.repositoryPath(req.lockPath);
   return {
     schemaVersion: 1,
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file.displayPath, sha256: file.sha256 },
+    ...(repositoryPath !== undefined ? { repositoryPath } : {}),
     upstream: req.upstream,
     policy: {
       source: policy.source,

@@ -66,6 +66,12 @@ export interface PullRequestComments {
   update(id: number, body: string): Promise<PrComment>;
 }
 
+/** Where a file sits in the git work tree that holds it. */
+export interface Workspace {
+  /** The path of `file` from the root of its git work tree (`/`-separated), or undefined outside one. */
+  repositoryPath(file: string): Promise<string | undefined>;
+}
+
 /** The git repository around the working directory. */
 export interface Git {
   /** Paths of flake.lock files that differ between two revisions. */

@@ -53,6 +53,17 @@ const DETAILS = {
       z.strictObject({ why: z.literal("non-flake-without-narhash") }),
     ]),
   ),
+  "indirect-original": details(
+    "indirect-original",
+    z.strictObject({ id: z.string().describe("the registry name"), rev: z.string().describe("the locked commit") }),
+  ),
+  "registry-copy": details(
+    "registry-copy",
+    z.strictObject({
+      path: z.string().describe("the /nix/store path the lock names"),
+      id: z.string().optional().describe("the registry name it was resolved from"),
+    }),
+  ),
   "insecure-transport": details("insecure-transport", z.strictObject({ url: z.string(), scheme: z.string() })),
   "license-not-allowed": details(
     "license-not-allowed",
@@ -144,6 +155,8 @@ export function findingSchema<E extends z.ZodRawShape>(extra: E) {
     v("non-upstream-nixpkgs"),
     v("duplicate-sources"),
     v("unlocked"),
+    v("indirect-original"),
+    v("registry-copy"),
     v("insecure-transport"),
     v("license-not-allowed"),
     v("allowlist-expired"),

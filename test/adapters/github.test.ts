@@ -119,6 +119,11 @@ describe("resolve against the stand-in GitHub", () => {
     ]);
     expect(gh.invalidQueries).toEqual([]);
   });
+
+  it("--fail-on gates on the findings, as check and diff do (the default, none, reports only)", async () => {
+    expect((await resolve(["--fail-on", "high"], env(freshCache()))).code).toBe(1);
+    expect((await resolve(["--fail-on", "none"], env(freshCache()))).code).toBe(0);
+  });
 });
 
 function filesUnder(dir: string): string[] {

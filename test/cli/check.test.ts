@@ -44,8 +44,11 @@ describe("check over the scenario lock (golden files)", () => {
     expect(got).toEqual([
       "allowlist-expired:expired",
       "duplicate-sources:nixpkgs",
+      "indirect-original:registry",
       "insecure-transport:plain",
       "non-upstream-nixpkgs:fork",
+      "registry-copy:storecopy",
+      "stale:app/nixpkgs",
       "stale:expired",
       "stale:old",
       "stale:tool",
@@ -57,6 +60,29 @@ describe("check over the scenario lock (golden files)", () => {
     ]);
     expect(report.suppressed.map((f) => `${f.rule}:${f.input}`)).toEqual(["stale:accepted"]);
     expect(report.findings.every((f) => f.location !== undefined && f.location.line > 1)).toBe(true);
+  });
+
+  it("places findings in the input tree: every path to a source, the root input, the follows that fixes it", async () => {
+    const report = JSON.parse((await run(["--format", "json", "--fail-on", "none"])).stdout) as {
+      findings: Array<{ rule: string; input: string; paths: string[]; via?: string; follows?: unknown }>;
+    };
+    const find = (rule: string, input: string) => report.findings.find((f) => f.rule === rule && f.input === input);
+    // One source reached through two input paths is one finding that lists both.
+    expect(report.findings.filter((f) => f.rule === "stale" && f.paths.includes("app/tool"))).toHaveLength(1);
+    expect(find("stale", "tool")).toMatchObject({ paths: ["tool", "app/tool"] });
+    expect(find("stale", "tool")?.via).toBeUndefined();
+    // The root's own nixpkgs is fresh, so following it fixes the transitive one.
+    expect(find("stale", "app/nixpkgs")).toMatchObject({
+      via: "app",
+      follows: { path: ["app", "nixpkgs"], target: "nixpkgs" },
+    });
+    // A registry-resolved store copy is not a mutable local path.
+    expect(find("unlocked", "storecopy")).toBeUndefined();
+    expect(find("registry-copy", "storecopy")).toMatchObject({
+      severity: "medium",
+      details: { path: "/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source", id: "home-manager" },
+    });
+    expect(find("indirect-original", "registry")).toMatchObject({ severity: "medium", details: { id: "nixpkgs" } });
   });
 
   it("JSON matches its committed schema", async () => {

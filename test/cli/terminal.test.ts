@@ -39,7 +39,7 @@ describe("every command's --help lists the exit codes it can return", () => {
     check: [0, 1, 2, 3, 4, 70],
     diff: [0, 1, 2, 3, 4, 70],
     "pr-review": [0, 1, 2, 3, 4, 70],
-    resolve: [0, 2, 3, 4, 70],
+    resolve: [0, 1, 2, 3, 4, 70],
     trace: [0, 2, 3, 4, 70],
     completion: [0, 2, 70],
   };

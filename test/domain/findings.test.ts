@@ -47,6 +47,22 @@ const WORDING: { readonly [R in RuleId]: ReadonlyArray<readonly [FindingDetails[
     [{ why: "local-path", path: "/home/me/x" }, "a local path (/home/me/x) is mutable, whatever its hash says today"],
     [{ why: "non-flake-without-narhash" }, "a flake = false input without a narHash"],
   ],
+  "indirect-original": [
+    [
+      { id: "nixpkgs", rev: REV },
+      "the registry name 'nixpkgs' is locked to 5e2a7d4c0f1b; the next update resolves it through the updating machine's registry",
+    ],
+  ],
+  "registry-copy": [
+    [
+      { path: "/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source", id: "nixpkgs" },
+      "a store copy (/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source) of the registry name 'nixpkgs' that cannot be fetched anywhere else",
+    ],
+    [
+      { path: "/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source" },
+      "a store copy (/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source) that cannot be fetched anywhere else",
+    ],
+  ],
   "insecure-transport": [[{ url: "http://example.org/a.tar.gz", scheme: "http" }, "fetched over http://"]],
   "license-not-allowed": [
     [

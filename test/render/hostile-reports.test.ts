@@ -156,7 +156,14 @@ describe("Text that came from outside is escaped in every diff, resolve and chec
   });
 
   it("check, SARIF included", () => {
-    const located = findings.map((f) => ({ ...f, nodeKey: H, location: { line: 2, column: 3 } }));
+    const located = findings.map((f) => ({
+      ...f,
+      nodeKey: H,
+      location: { line: 2, column: 3, endLine: 2, endColumn: 9 },
+      paths: [H, `${H}/${H}`],
+      via: H,
+      follows: { path: [H, H], target: H },
+    }));
     const report: CheckReport = {
       schemaVersion: 1,
       tool: TOOL,

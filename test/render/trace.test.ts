@@ -56,11 +56,14 @@ describe("trace verdicts", () => {
       "derivation:1:libA",
       "derivation:2:data",
     ]);
+    // The top-level answer names them too, nearest first, not only under sources[].
+    expect(r.inputs.map((i) => i.input)).toEqual(["p", "libA", "data"]);
   });
   it("without derivations, run-time references still attribute", () => {
     const r = get("output-references-only");
     expect(r.path.endsWith("-app-2.1")).toBe(true);
     expect(r.sources.map((s) => `${s.via}:${s.depth}:${s.inputs[0]?.input}`)).toEqual(["references:2:data"]);
+    expect(r.inputs.map((i) => i.input)).toEqual(["data"]);
   });
   it("says 'not from any locked input' with the nearest attributed ancestor", () => {
     const r = get("not-from-any-input");

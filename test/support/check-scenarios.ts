@@ -6,7 +6,9 @@ const T = (iso: string): number => Date.parse(iso) / 1000;
 /**
  * A lock with one input per lock-level rule: stale (nixpkgs and other thresholds), an unsupported
  * and a supported nixpkgs branch, a nixpkgs fork, duplicate sources, unlocked and mutable inputs,
- * insecure transport, and an input the allow list accepts (one allowance valid, one expired).
+ * insecure transport, and an input the allow list accepts (one allowance valid, one expired); a
+ * registry name locked to a commit and a registry-resolved store copy; and a root input `app` that
+ * brings a stale nixpkgs (fixed by a follows) and reaches `tool` a second time.
  */
 export function checkLock(): string {
   return lockText({
@@ -24,8 +26,37 @@ export function checkLock(): string {
         data: "data",
         accepted: "accepted",
         expired: "expired",
+        registry: "registry",
+        storecopy: "storecopy",
+        app: "app",
       },
     },
+    registry: {
+      locked: {
+        lastModified: T("2026-11-22T00:00:00Z"),
+        narHash: NAR,
+        owner: "NixOS",
+        repo: "nixpkgs",
+        rev: "c".repeat(40),
+        type: "github",
+      },
+      original: { id: "nixpkgs", type: "indirect" },
+    },
+    storecopy: {
+      locked: {
+        lastModified: T("2026-11-22T00:00:00Z"),
+        narHash: NAR,
+        path: "/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source",
+        rev: "d".repeat(40),
+        type: "path",
+      },
+      original: { id: "home-manager", type: "indirect" },
+    },
+    app: gh("acme", "app", 10, {
+      lastModified: T("2026-11-20T00:00:00Z"),
+      inputs: { nixpkgs: "nixpkgs_3", tool: "tool" },
+    }),
+    nixpkgs_3: gh("NixOS", "nixpkgs", 11, { ref: "nixos-unstable", lastModified: T("2026-09-01T00:00:00Z") }),
     nixpkgs: gh("NixOS", "nixpkgs", 1, { ref: "nixos-26.05", lastModified: T("2026-11-20T00:00:00Z") }),
     old: gh("NixOS", "nixpkgs", 2, { ref: "nixos-24.05", lastModified: T("2024-12-01T00:00:00Z") }),
     fresh: gh("acme", "fresh", 3, { lastModified: T("2026-11-01T00:00:00Z") }),

@@ -56,6 +56,7 @@ export interface CheckArgs extends UpstreamArgs {
 export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Outcome> {
   const { checkUseCase } = await import("../../app/check.js");
   const { githubSource } = await import("../github-wiring.js");
+  const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
   const report = await checkUseCase(
     {
@@ -68,6 +69,7 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
     },
     w.files,
     () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+    gitWorkspace(ctx.io.cwd),
   );
   const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report), args.output);

@@ -4,7 +4,8 @@ import { ExitCode } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
-import { formatOption, formatsOf, outputOption } from "./shared-options.js";
+import type { FailOn } from "./fail-on.js";
+import { failOnOption, formatOption, formatsOf, outputOption } from "./shared-options.js";
 
 export const command = "resolve [lock]";
 export const describe = "Resolve every input to its upstream commit, repository and license through the GitHub API";
@@ -12,6 +13,7 @@ const FORMATS = formatsOf(RENDERERS.resolve);
 
 export const exitCodes = [
   ExitCode.Ok,
+  ExitCode.Findings,
   ExitCode.Usage,
   ExitCode.InvalidInput,
   ExitCode.UpstreamIncomplete,
@@ -19,17 +21,23 @@ export const exitCodes = [
 ];
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
-    .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
-    .option("format", formatOption(ctx.env, FORMATS, "text"))
-    .option("output", outputOption)
-    .example("GITHUB_TOKEN=… $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock")
-    .example("$0 resolve --offline --format json", "the same from the cache only");
+  return (
+    timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+      .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" })
+      .option("format", formatOption(ctx.env, FORMATS, "text"))
+      // `none` by default, as for diff: resolve reports; a gate asks for --fail-on explicitly.
+      .option("fail-on", failOnOption(ctx.env, "none"))
+      .option("output", outputOption)
+      .example("GITHUB_TOKEN=… $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock")
+      .example("$0 resolve --offline --format json", "the same from the cache only")
+      .example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref")
+  );
 }
 
 export interface ResolveArgs extends UpstreamArgs {
   readonly lock: string;
   readonly format: (typeof FORMATS)[number];
+  readonly failOn: FailOn;
   readonly output?: string | undefined;
 }
 
@@ -44,5 +52,10 @@ export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<O
   );
   const render = await RENDERERS.resolve[args.format]();
   await ctx.write(render(report), args.output);
-  return outcome({ incomplete: report.inputs.some((e) => e.status === "failed"), upstream: upstreamMode(args) });
+  return outcome({
+    severities: report.findings.map((f) => f.severity),
+    failOn: args.failOn,
+    incomplete: report.inputs.some((e) => e.status === "failed"),
+    upstream: upstreamMode(args),
+  });
 }

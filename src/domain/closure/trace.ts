@@ -23,7 +23,10 @@ export interface TraceResult {
   /** `source`: the path is a locked input's source; `output`: anything else in the closure. */
   readonly kind: "source" | "derivation" | "output" | "unknown";
   readonly attribution: "source" | "build" | "none";
-  /** Inputs whose computed store path is the traced path itself. */
+  /**
+   * Every input the path is attributed to: those whose computed store path it is, then those of the
+   * sources it was built from or embeds (nearest first), each once.
+   */
   readonly inputs: readonly LockedInput[];
   /** For outputs: locked sources among its derivation's inputs and its run-time references, nearest first. */
   readonly sources: readonly TracedSource[];
@@ -136,7 +139,8 @@ export function traceStorePath(path: string, ctx: TraceContext): TraceResult {
     path,
     kind,
     attribution,
-    inputs: direct,
+    // Every input the path is attributed to: its own first, then those of its sources, nearest first.
+    inputs: [...new Set([...direct, ...sources.flatMap((s) => s.inputs)])],
     sources,
     chain,
     ...(deriver !== undefined ? { deriver } : {}),

@@ -29,6 +29,18 @@ export interface FindingDetails {
     readonly follow: string;
   };
   readonly unlocked: UnlockedDetails;
+  readonly "indirect-original": {
+    /** The registry name flake.nix gives (`nixpkgs`, `flake:nixpkgs/nixos-24.05` has id `nixpkgs`). */
+    readonly id: string;
+    /** The commit the lock holds today. */
+    readonly rev: string;
+  };
+  readonly "registry-copy": {
+    /** The `/nix/store/…-source` path the lock names. */
+    readonly path: string;
+    /** The registry name it was resolved from, when the original is indirect. */
+    readonly id?: string | undefined;
+  };
   readonly "insecure-transport": { readonly url: string; readonly scheme: string };
   readonly "license-not-allowed": { readonly license: string; readonly allowed: readonly string[] };
   readonly "allowlist-expired": {

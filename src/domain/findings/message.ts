@@ -23,6 +23,10 @@ export const MESSAGES: { readonly [R in RuleId]: (d: FindingDetails[R]) => strin
     `${d.repository} is locked at ${d.revisions.length} revisions (${d.inputs.join(", ")}); the others could follow '${d.follow}'`,
   unlocked: (d) =>
     d.why === "local-path" ? `a local path (${d.path}) is mutable, whatever its hash says today` : UNLOCKED[d.why],
+  "indirect-original": (d) =>
+    `the registry name '${d.id}' is locked to ${d.rev.slice(0, 12)}; the next update resolves it through the updating machine's registry`,
+  "registry-copy": (d) =>
+    `a store copy (${d.path})${d.id !== undefined ? ` of the registry name '${d.id}'` : ""} that cannot be fetched anywhere else`,
   "insecure-transport": (d) => `fetched over ${d.scheme}://`,
   "license-not-allowed": (d) => `${d.license} is not on the allowed list (${d.allowed.join(", ")})`,
   "allowlist-expired": (d) => `the allowance for ${d.rule} ("${d.reason}") expired on ${d.expires}`,

@@ -99,8 +99,18 @@ export const RULES = {
   },
   unlocked: {
     severity: "high",
-    why: "An input without a rev or narHash, or a mutable reference (indirect, local path), can change without the lock changing.",
+    why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing.",
     fix: "Lock it (`nix flake lock`) to a commit and content hash.",
+  },
+  "indirect-original": {
+    severity: "medium",
+    why: "flake.nix names the input by a registry name (such as `nixpkgs`) rather than a URL: the lock pins a commit today, but the next `nix flake update` resolves the name through whatever registry the updating machine has, so the source can silently change.",
+    fix: 'Give the input a URL in flake.nix (e.g. `inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"`) and re-lock.',
+  },
+  "registry-copy": {
+    severity: "medium",
+    why: "The input is locked to a path in the Nix store: a copy made when a registry name (or a path) was resolved on the machine that wrote the lock. Its narHash still fixes the content, but no other machine can fetch it, so the lock cannot be reproduced or audited elsewhere.",
+    fix: 'Give the input a fetchable URL in flake.nix (e.g. `inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"`) and re-lock.',
   },
   "insecure-transport": {
     severity: "high",

@@ -1,15 +1,22 @@
 import { compareFindings, makeFinding, type Finding } from "../findings.js";
-import type { LockInventory } from "../lock/inventory.js";
+import { sameInputPath } from "../lock/input-path.js";
+import type { LockedInput, LockInventory } from "../lock/inventory.js";
 import type { ResolveReport } from "../provenance/report.js";
 import { globMatcher } from "./glob.js";
 import { duplicateSources, lockRules, type CheckRuleFinding } from "./lock-rules.js";
+import { placer, type Placement } from "./placement.js";
 import { CHECK_RULES, settingsFor, type CheckRuleId, type Policy, type RuleSettings } from "./policy.js";
 
-/** A finding of `check`, with the lock node it points at and, when accepted, why. */
-export type CheckFinding = Finding & {
-  readonly nodeKey?: string;
-  readonly suppressedBy?: { readonly reason: string; readonly expires?: string };
-};
+/**
+ * A finding of `check`, with the lock node it points at, where its source sits in the input tree
+ * (every path to it, the root input that brings it, a follows that would fix it) and, when
+ * accepted, why.
+ */
+export type CheckFinding = Finding &
+  Placement & {
+    readonly nodeKey?: string;
+    readonly suppressedBy?: { readonly reason: string; readonly expires?: string };
+  };
 
 const CHECK_RULE_SET: ReadonlySet<string> = new Set(CHECK_RULES);
 const isCheckRuleFinding = (f: Finding): f is CheckRuleFinding => CHECK_RULE_SET.has(f.rule);
@@ -49,7 +56,9 @@ function applyAllowances(
     if (a === undefined) findings.push(f);
     else if (a.expires !== undefined && a.expires < today) {
       const expired = makeFinding("allowlist-expired", f.input, { rule: f.rule, reason: a.reason, expires: a.expires });
-      findings.push(f, { ...expired, ...(f.nodeKey !== undefined ? { nodeKey: f.nodeKey } : {}) });
+      // The expiry is about the policy, not the lock: it keeps the place but not the follows advice.
+      const { follows: _follows, ...place } = f;
+      findings.push(f, { ...place, ...expired });
     } else
       suppressed.push({
         ...f,
@@ -58,6 +67,13 @@ function applyAllowances(
   }
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
 }
+
+/**
+ * The node the finding's input path leads to: a source locked by several identical nodes is named by
+ * its primary input path, so that node (not merely the first key) is where the finding points.
+ */
+const primaryNode = (inventory: LockInventory, i: LockedInput): string | undefined =>
+  i.nodeKeys.find((k) => inventory.index.paths.get(k)?.some((p) => sameInputPath(p, i.primaryPath))) ?? i.nodeKeys[0];
 
 /** Every input against the policy, at `now`. Pure: the clock is a parameter. */
 export function evaluatePolicy(
@@ -72,14 +88,19 @@ export function evaluatePolicy(
   const duplicates = new Map<string, CheckRuleFinding[]>();
   for (const f of duplicateSources(inventory.inputs)) push(duplicates, f.input, f);
   const upstream = upstreamRules(provenance, settings);
-  const raw: CheckFinding[] = [];
+  const enabled: Array<[LockedInput, CheckRuleFinding]> = [];
   for (const i of inventory.inputs) {
     const s = settings(i.id);
-    const nodeKey = i.nodeKeys[0];
     for (const f of [...lockRules(i, s, now), ...(duplicates.get(i.id) ?? []), ...(upstream.get(i.id) ?? [])]) {
       const r = s.rules[f.rule satisfies CheckRuleId];
-      if (r.enabled) raw.push({ ...f, severity: r.severity, ...(nodeKey !== undefined ? { nodeKey } : {}) });
+      if (r.enabled) enabled.push([i, { ...f, severity: r.severity }]);
     }
   }
+  const found = new Set(enabled.map(([i, f]) => `${f.rule}\u0000${i.id}`));
+  const place = placer(inventory, (rule, input) => found.has(`${rule}\u0000${input}`));
+  const raw = enabled.map(([i, f]): CheckFinding => {
+    const nodeKey = primaryNode(inventory, i);
+    return { ...f, ...place(f.rule, i), ...(nodeKey !== undefined ? { nodeKey } : {}) };
+  });
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }

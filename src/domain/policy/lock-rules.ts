@@ -2,6 +2,7 @@ import { makeFinding, type Finding } from "../findings.js";
 import { compareStrings, formatInputPath } from "../lock/input-path.js";
 import type { LockedInput } from "../lock/inventory.js";
 import { nameSource } from "../lock/source-name.js";
+import { parseStorePath } from "../nix/store-path.js";
 import { forgeHost, isRelativePath, pinningOf } from "../lock/source-ref.js";
 import { isSupportedBranch, supportedBranchNames } from "./nixpkgs-branches.js";
 import type { CheckRuleId, RuleSettings } from "./policy.js";
@@ -12,11 +13,11 @@ export type CheckRuleFinding = Extract<Finding, { readonly rule: CheckRuleId }>;
 const DAY = 86400;
 const INSECURE = /^(?:http|git):\/\//i;
 
-const isNixpkgs = (i: LockedInput): boolean =>
+export const isNixpkgs = (i: LockedInput): boolean =>
   nameSource(i.locked).name === "nixpkgs" || /nixos\.org\/.*nixexprs/.test(String(i.locked.attrs["url"] ?? ""));
 
 /** Where a source lives, whichever commit: `github:github.com/nixos/nixpkgs`, `git:<url>`; "" when not a repository. */
-const repositoryOf = (i: LockedInput): string => {
+export const repositoryOf = (i: LockedInput): string => {
   const s = i.locked;
   return s.type === "github" || s.type === "gitlab" || s.type === "sourcehut"
     ? `${s.type}:${forgeHost(s)}/${s.owner}/${s.repo}`.toLowerCase()
@@ -52,13 +53,37 @@ function nixpkgsRules(i: LockedInput, s: RuleSettings, now: Date): CheckRuleFind
   return out;
 }
 
+/** The registry name of an indirect original (`nixpkgs`), if the input has one. */
+const registryId = (i: LockedInput): string | undefined =>
+  i.original?.type === "indirect" ? i.original.id : undefined;
+
+/**
+ * A path input inside the Nix store is no mutable local path: it is the copy a registry lookup (or
+ * a `path:` flake) left on the locking machine, content-pinned by its narHash but fetchable nowhere.
+ */
+function storeCopy(i: LockedInput): CheckRuleFinding[] {
+  const src = i.locked;
+  if (src.type !== "path" || !parseStorePath(src.path).ok) return [];
+  const id = registryId(i);
+  return [makeFinding("registry-copy", i.id, { path: src.path, ...(id !== undefined ? { id } : {}) })];
+}
+
+/** A registry name locked to a commit: the next update re-resolves the name wherever it runs. */
+function indirectOriginal(i: LockedInput): CheckRuleFinding[] {
+  const id = registryId(i);
+  const rev = i.locked.rev;
+  // A store copy says so in its own finding, which names the registry too.
+  if (id === undefined || rev === undefined || (i.locked.type === "path" && storeCopy(i).length > 0)) return [];
+  return [makeFinding("indirect-original", i.id, { id, rev })];
+}
+
 function unlocked(i: LockedInput): CheckRuleFinding[] {
   const src = i.locked;
   const pin = pinningOf(src);
   const out: CheckRuleFinding[] = [];
   if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
   else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
-  else if (src.type === "path" && !isRelativePath(src))
+  else if (src.type === "path" && !isRelativePath(src) && !parseStorePath(src.path).ok)
     out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
   if (!i.isFlake && src.narHash === undefined && pin !== "relative")
     out.push(makeFinding("unlocked", i.id, { why: "non-flake-without-narhash" }));
@@ -75,7 +100,14 @@ function insecureTransport(i: LockedInput): CheckRuleFinding[] {
 
 /** The rules that need only the lock, for one input. */
 export function lockRules(i: LockedInput, s: RuleSettings, now: Date): CheckRuleFinding[] {
-  return [...stale(i, s, now), ...nixpkgsRules(i, s, now), ...unlocked(i), ...insecureTransport(i)];
+  return [
+    ...stale(i, s, now),
+    ...nixpkgsRules(i, s, now),
+    ...unlocked(i),
+    ...storeCopy(i),
+    ...indirectOriginal(i),
+    ...insecureTransport(i),
+  ];
 }
 
 /** The same repository locked at several revisions: one finding per repository, on its first input. */

@@ -2,9 +2,12 @@ import type { CheckFinding } from "./evaluate.js";
 import type { TextPosition } from "../input-issue.js";
 import type { Gap, SubjectFile, ToolInfo } from "../report.js";
 
+/** A span of text: where it starts, and the line and column just past its end. */
+export type TextSpan = TextPosition & { readonly endLine: number; readonly endColumn: number };
+
 export type LocatedFinding = CheckFinding & {
-  /** Where the offending node starts in flake.lock. */
-  readonly location?: TextPosition;
+  /** The key of the offending node in flake.lock's `nodes`: where it starts and ends. */
+  readonly location?: TextSpan;
 };
 
 export interface CheckReport {
@@ -12,6 +15,8 @@ export interface CheckReport {
   readonly tool: ToolInfo;
   readonly evaluatedAt: string;
   readonly lockFile: SubjectFile;
+  /** The lock's path from the root of the git work tree holding it, when it is in one (SARIF's %SRCROOT%). */
+  readonly repositoryPath?: string;
   /** How upstream facts were gathered: online, offline (cache only) or lock-only (none). */
   readonly upstream: "online" | "offline" | "lock-only";
   /** The policy that applied: its source and the effective default settings. */

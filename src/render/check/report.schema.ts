@@ -5,9 +5,23 @@ import { ToolSchema, SubjectSchema, GapSchema } from "../report.schema.js";
 const LocatedFindingSchema = findingSchema({
   nodeKey: z.string().optional().describe("the flake.lock node the finding is about"),
   location: z
-    .object({ line: z.number().int(), column: z.number().int() })
+    .object({
+      line: z.number().int(),
+      column: z.number().int(),
+      endLine: z.number().int(),
+      endColumn: z.number().int().describe("the column just past the node's key"),
+    })
     .optional()
-    .describe("where that node starts in flake.lock"),
+    .describe("where that node's key is in flake.lock"),
+  paths: z.array(z.string()).describe("every input path that reaches the locked source, the primary one first"),
+  via: z.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
+  follows: z
+    .object({
+      path: z.array(z.string()).describe("the input path to override, from the root"),
+      target: z.string().describe("the root input it could follow"),
+    })
+    .optional()
+    .describe('a follows in flake.nix that would fix the finding: inputs.<path…>.follows = "<target>"'),
   suppressedBy: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
 }).meta({ id: "LocatedFinding" });
 export const CheckReportSchema = z
@@ -16,6 +30,10 @@ export const CheckReportSchema = z
     tool: ToolSchema,
     evaluatedAt: z.string(),
     lockFile: SubjectSchema,
+    repositoryPath: z
+      .string()
+      .optional()
+      .describe("the lock's path from the root of the git work tree holding it, when it is in one"),
     upstream: z.enum(["online", "offline", "lock-only"]),
     policy: z
       .object({

@@ -1,4 +1,4 @@
-import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from "sarif";
 import type { CheckReport, LocatedFinding } from "../../domain/policy/report.js";
 import { RULES, type RuleId, type Severity } from "../../domain/findings.js";
 import { compareStrings } from "../../domain/lock/input-path.js";
@@ -12,8 +12,12 @@ const LEVEL: Readonly<Record<Severity, Result.level>> = {
 };
 // GitHub code scanning sorts alerts by this score (0–10).
 const SCORE: Readonly<Record<Severity, string>> = { high: "8.0", medium: "5.0", low: "3.0", info: "1.0" };
-/** `rev-not-found` → `RevNotFound`. */
-const title = (id: string): string => id.replace(/(^|-)([a-z])/g, (_m, _dash: string, c: string) => c.toUpperCase());
+/**
+ * `rev-not-found` → `RevNotFound`. SARIF wants `name` to differ from the opaque `id`, and the
+ * multitool compares them ignoring case, so a one-word id gets a noun: `stale` → `StaleInput`.
+ */
+const title = (id: string): string =>
+  id.replace(/(^|-)([a-z])/g, (_m, _dash: string, c: string) => c.toUpperCase()) + (id.includes("-") ? "" : "Input");
 
 /**
  * Stable across runs and lock rewrites: a hash of the rule and the input path, not of the message or
@@ -31,8 +35,27 @@ export function fingerprint(f: { rule: string; input: string }): string {
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
 
+/** A path as a URI reference: each segment percent-encoded, the slashes kept. */
+const uriPath = (p: string): string => p.split("/").map(encodeURIComponent).join("/");
+
+const SRCROOT = "%SRCROOT%";
+
+/**
+ * Where the lock is, as code scanning resolves it: from the repository root (%SRCROOT%) when the lock
+ * is in a git work tree, however it was named; a relative path as given otherwise; `stdin` (a
+ * relative reference that names no machine path) for standard input.
+ */
+function artifactOf(r: CheckReport): { location: ArtifactLocation; key: string } {
+  if (r.repositoryPath !== undefined)
+    return { location: { uri: uriPath(oneLine(r.repositoryPath)), uriBaseId: SRCROOT }, key: r.repositoryPath };
+  const p = oneLine(r.lockFile.path).replace(/^\.\//, "");
+  if (r.lockFile.path === "<stdin>") return { location: { uri: "stdin" }, key: "stdin" };
+  if (p.startsWith("/")) return { location: { uri: `file://${uriPath(p)}` }, key: p.slice(p.lastIndexOf("/") + 1) };
+  return { location: { uri: uriPath(p), uriBaseId: SRCROOT }, key: p.replace(/^(\.\.\/)+/, "") };
+}
+
 /** SARIF message text is plain text, but code scanning shows it: lock and upstream text lose its controls. */
-function result(f: LocatedFinding, ruleIndex: number, uri: string): Result {
+function result(f: LocatedFinding, ruleIndex: number, artifact: ArtifactLocation): Result {
   return {
     ruleId: f.rule,
     ruleIndex,
@@ -41,9 +64,16 @@ function result(f: LocatedFinding, ruleIndex: number, uri: string): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri },
+          artifactLocation: artifact,
           ...(f.location !== undefined
-            ? { region: { startLine: f.location.line, startColumn: f.location.column } }
+            ? {
+                region: {
+                  startLine: f.location.line,
+                  startColumn: f.location.column,
+                  endLine: f.location.endLine,
+                  endColumn: f.location.endColumn,
+                },
+              }
             : {}),
         },
       },
@@ -83,7 +113,7 @@ export function renderSarif(r: CheckReport): string {
       properties: { "security-severity": SCORE[RULES[id].severity], tags: ["supply-chain", "nix"] },
     }),
   );
-  const uri = oneLine(r.lockFile.path).replace(/^\.\//, "");
+  const artifact = artifactOf(r);
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -97,8 +127,18 @@ export function renderSarif(r: CheckReport): string {
             rules,
           },
         },
-        automationDetails: { id: `flake-audit/check/${uri}` },
-        results: all.map((f) => result(f, ids.indexOf(f.rule), uri)),
+        ...(artifact.location.uriBaseId !== undefined
+          ? {
+              originalUriBaseIds: {
+                [SRCROOT]: {
+                  description: { text: "The root of the repository (the git work tree) holding the lock." },
+                },
+              },
+            }
+          : {}),
+        // The category (all but the last segment) tells apart the locks of one repository; no machine paths.
+        automationDetails: { id: `flake-audit/check/${oneLine(artifact.key)}/` },
+        results: all.map((f) => result(f, ids.indexOf(f.rule), artifact.location)),
       },
     ],
   };

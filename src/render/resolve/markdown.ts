@@ -1,16 +1,24 @@
-import { RULES } from "../../domain/findings.js";
+import type { Finding } from "../../domain/findings.js";
 import type { ResolveReport } from "../../domain/provenance/report.js";
 import { code, escapeMarkdown } from "../escape.js";
+import { groupFindings } from "../finding-groups.js";
 
 /** Markdown for a PR or an issue; commit messages and names from upstream are escaped. */
 export function renderResolveMarkdown(r: ResolveReport): string {
   const out = ["### Upstream provenance", ""];
-  if (r.findings.length > 0) {
-    out.push("| severity | rule | input | finding | what to do |", "|---|---|---|---|---|");
-    for (const f of r.findings)
-      out.push(
-        `| ${f.severity} | ${f.rule} | ${code(f.input)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(RULES[f.rule].fix)} |`,
-      );
+  const paths = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
+  const item = (f: Finding): string => {
+    const also = (paths.get(f.input) ?? []).filter((p) => p !== f.input);
+    return `${code(f.input, false)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : ""}`;
+  };
+  // By rule, why and what to do said once; transitive inputs nested under the root input that brings them.
+  for (const g of groupFindings(r.findings)) {
+    out.push(`#### ${g.severity.toUpperCase()} · ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
+    for (const root of g.roots) {
+      for (const f of root.own) out.push(`- ${item(f)}`);
+      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
+      for (const f of root.transitive) out.push(`  - ${item(f)}`);
+    }
     out.push("");
   }
   out.push(

@@ -1,6 +1,7 @@
-import { RULES } from "../../domain/findings.js";
+import type { Finding } from "../../domain/findings.js";
 import type { ResolvedEntry, ResolveReport } from "../../domain/provenance/report.js";
 import { oneLine } from "../escape.js";
+import { groupFindings } from "../finding-groups.js";
 
 const sig = (e: ResolvedEntry): string => {
   const s = e.upstream?.commit?.signature;
@@ -41,11 +42,20 @@ export function renderResolveText(r: ResolveReport): string {
   const out: string[] = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
-    for (const f of r.findings)
-      out.push(
-        `  ${f.severity.toUpperCase()} ${f.rule} ${oneLine(f.input)}: ${oneLine(f.message)}`,
-        `    what to do: ${RULES[f.rule].fix}`,
-      );
+    const paths = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
+    const line = (f: Finding): string => {
+      const also = (paths.get(f.input) ?? []).filter((p) => p !== f.input);
+      return `${oneLine(f.input)}: ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${also.map(oneLine).join(", ")})` : ""}`;
+    };
+    // By rule, what to do said once; transitive inputs under the root input that brings them.
+    for (const g of groupFindings(r.findings)) {
+      out.push(`  ${g.severity.toUpperCase()} ${g.rule} (${g.count})`, `    what to do: ${g.fix}`);
+      for (const root of g.roots) {
+        for (const f of root.own) out.push(`    ${line(f)}`);
+        if (root.transitive.length > 0 && root.own.length === 0) out.push(`    through ${oneLine(root.root)}:`);
+        for (const f of root.transitive) out.push(`      ${line(f)}`);
+      }
+    }
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));

@@ -10,7 +10,11 @@ export const TraceReportSchema = z
     attribution: z
       .enum(["source", "build", "none"])
       .describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
-    inputs: z.array(InputFactsSchema).describe("inputs whose source is this path"),
+    inputs: z
+      .array(InputFactsSchema)
+      .describe(
+        "every input the path is attributed to: those whose source it is, then those of the sources it was built from or embeds, nearest first",
+      ),
     sources: z
       .array(
         z.object({

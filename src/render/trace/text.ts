@@ -28,7 +28,7 @@ export function renderTraceText(r: TraceReport): string {
     `  is ${KIND[r.kind]}${r.deriver !== undefined ? `, built by ${oneLine(r.deriver)}` : ""}`,
   ];
   if (r.inputs.length > 0) {
-    out.push("  supplied by input:");
+    out.push(r.attribution === "source" ? "  supplied by input:" : "  from inputs, through its build or references:");
     for (const f of r.inputs) out.push(`    • ${inputLine(f)}`);
   }
   if (r.sources.length > 0) {
@@ -41,7 +41,8 @@ export function renderTraceText(r: TraceReport): string {
             ? "read by its own build"
             : `read by a build ${s.depth} derivation${s.depth === 1 ? "" : "s"} below`;
       out.push(`    • ${oneLine(s.path)} (${how})`);
-      for (const f of s.inputs) out.push(`        input ${inputLine(f)}`);
+      // The inputs' facts are listed above; here only which input each source is.
+      for (const f of s.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
   if (r.attribution === "none") {

@@ -1,0 +1,33 @@
+import { execFile } from "node:child_process";
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+import type { Workspace } from "../app/ports.js";
+
+const toplevel = (dir: string): Promise<string | undefined> =>
+  new Promise((resolve) =>
+    execFile("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8" }, (error, stdout) =>
+      resolve(error === null ? stdout.replace(/\n$/, "") : undefined),
+    ),
+  );
+
+/**
+ * Paths from the root of the git work tree holding a file, asked of the installed `git` in the
+ * file's own directory (a lock named by an absolute path may sit in another repository). Symlinks
+ * are resolved on both sides, as git reports the real toplevel. Without git, or outside a work
+ * tree, the answer is undefined: the report then says nothing rather than guess.
+ */
+export function gitWorkspace(cwd: string): Workspace {
+  return {
+    async repositoryPath(file) {
+      try {
+        const real = await realpath(path.resolve(cwd, file));
+        const top = await toplevel(path.dirname(real));
+        if (top === undefined) return undefined;
+        const rel = path.relative(await realpath(top), real);
+        return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join("/");
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
