@@ -5,6 +5,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v: unknown = root;
   for (const p of path) {
     if (v === null || typeof v !== "object") return undefined;
+    // An object by the check above; its fields are read as unknown, never trusted.
     v = (v as Record<PropertyKey, unknown>)[p];
   }
   return v;

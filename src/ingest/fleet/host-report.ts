@@ -17,6 +17,7 @@ export type HostReportHeader = Omit<HostReportData, "closure" | "previous"> & {
 /** Says plainly that a report is of another kind or version, before listing schema details. */
 function versionIssue(data: unknown, origin: string, text: string): InputIssue[] | undefined {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  // Checked just above to be a plain object: only its own keys are read, as unknown.
   const d = data as Record<string, unknown>;
   const at = (pointer: string, message: string): InputIssue[] =>
     withPositions(text, [{ origin, pointer, message, next: NEXT }]);

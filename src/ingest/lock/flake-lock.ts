@@ -76,6 +76,7 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
       },
     ];
   }
+  // checkTopLevel has just established that value is a non-null, non-array object; TS cannot carry that.
   const raw = (value as Record<string, unknown>)["version"];
   const version = raw ?? 0;
   if (version === 5 || version === 6 || version === 7) return [];
@@ -134,6 +135,7 @@ function buildNode(key: string, json: LockNodeJson, isRoot: boolean, origin: str
     issues.push(...r.issues);
     if (r.ref !== undefined) node.original = r.ref;
   }
+  // The schema makes parent a string array; InputPath is that array, named.
   if (json.parent !== undefined) node.parent = json.parent as InputPath;
   if (json.buildTime === true) node.buildTime = true;
   return node;
