@@ -36317,7 +36317,7 @@ ${p}}`
         p,
         "externalReferences",
         refs.map((r) => `${p}  {
-${p}    "url": ${q3(r.url)},
+${p}    "url": ${q3(escapeUri(r.url))},
 ${p}    "type": ${q3(r.type)}
 ${p}  }`)
       )
@@ -36407,12 +36407,13 @@ function* writeCycloneDxJsonChunks(view, spec) {
     yield (i === 0 ? "" : ",\n") + deps.slice(i, i + 200).map(([r, d]) => dependencyText(r, d.dependsOn)).join(",\n");
   yield "\n  ]\n}\n";
 }
-var NEEDS_ESCAPE, q3, qRef, byString, byPair, writeCycloneDxJson;
+var NEEDS_ESCAPE, escapeUri, q3, qRef, byString, byPair, writeCycloneDxJson;
 var init_json_writer = __esm({
   "src/render/sbom/json-writer.ts"() {
     "use strict";
     init_store_item_json();
     NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
+    escapeUri = (s2) => s2.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
     q3 = (s2) => NEEDS_ESCAPE.test(s2) ? JSON.stringify(s2) : `"${s2}"`;
     qRef = (s2) => s2.charCodeAt(0) === 47 ? `"${s2}"` : q3(s2);
     byString = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -36605,7 +36606,7 @@ var require_uri = __commonJS({
   "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.escapeUri = escapeUri;
+    exports.escapeUri = escapeUri2;
     var _ESCAPES = [
       [/ /g, "%20"],
       [/"/g, "%22"],
@@ -36617,7 +36618,7 @@ var require_uri = __commonJS({
       [/\{/g, "%7B"],
       [/}/g, "%7D"]
     ];
-    function escapeUri(value) {
+    function escapeUri2(value) {
       if (value === void 0) {
         return value;
       }
@@ -66277,7 +66278,6 @@ var init_markdown3 = __esm({
     "use strict";
     init_findings();
     init_escape();
-    init_time();
     init_closure_lines();
     init_markdown_changes();
     init_links();
@@ -76932,6 +76932,15 @@ var ExitCode = {
   UpstreamIncomplete: 4,
   Internal: 70
 };
+var GATE_EXIT_CODES = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal
+];
+var REPORT_EXIT_CODES = GATE_EXIT_CODES.filter((c) => c !== ExitCode.Findings);
 var EXIT_CODE_MEANINGS = {
   0: "ok",
   1: "findings at or above --fail-on",
@@ -82966,13 +82975,7 @@ function timeoutOption(y, env2) {
 // src/cli/commands/sbom.ts
 var command2 = "sbom [lock]";
 var describe3 = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
-var exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes = REPORT_EXIT_CODES;
 function builder(y, ctx) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env).option("resolve", {
     type: "boolean",
@@ -83067,13 +83070,7 @@ var RENDERERS = {
 var command3 = "trace <path>";
 var describe4 = "Trace a /nix/store path back to the flake inputs it came from";
 var FORMATS = formatsOf(RENDERERS.trace);
-var exitCodes2 = [
-  ExitCode.Ok,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes2 = REPORT_EXIT_CODES;
 function builder2(y, ctx) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env).positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" }).option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" }).option("derivations", {
     type: "string",
@@ -83105,14 +83102,7 @@ async function handler3(args, ctx) {
 var command4 = "resolve [lock]";
 var describe5 = "Resolve every input to its upstream commit, repository and license through the GitHub API";
 var FORMATS2 = formatsOf(RENDERERS.resolve);
-var exitCodes3 = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes3 = GATE_EXIT_CODES;
 function builder3(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("fail-on", failOnOption(ctx.env, "none")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only").example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref");
 }
@@ -83140,14 +83130,7 @@ init_errors();
 var command5 = "diff [old] [new]";
 var describe6 = "What a flake.lock update changes: inputs, upstream commits, risks";
 var FORMATS3 = formatsOf(RENDERERS.diff);
-var exitCodes4 = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes4 = GATE_EXIT_CODES;
 function builder4(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" }).positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" }).option("git", {
     type: "string",
@@ -83213,14 +83196,7 @@ async function handler5(args, ctx) {
 var command6 = "check [lock]";
 var describe7 = "Check every input against a policy, for CI gates and code scanning";
 var FORMATS4 = formatsOf(RENDERERS.check);
-var exitCodes5 = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes5 = GATE_EXIT_CODES;
 function builder5(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
@@ -83260,14 +83236,7 @@ init_errors();
 import { appendFile } from "node:fs/promises";
 var command7 = "pr-review";
 var describe8 = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
-var exitCodes6 = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes6 = GATE_EXIT_CODES;
 function builder6(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).option("base", {
     type: "string",
@@ -83380,14 +83349,7 @@ import path7 from "node:path";
 var command9 = "fleet [fleet]";
 var describe10 = "What every host runs, whether it was approved, which inputs it holds and who signed it";
 var FORMATS5 = formatsOf(RENDERERS.fleet);
-var exitCodes8 = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal
-];
+var exitCodes8 = GATE_EXIT_CODES;
 function builder8(y, ctx) {
   return timeoutOption(y, ctx.env).positional("fleet", { type: "string", describe: "fleet file (YAML or JSON; schemas/fleet.v1.schema.json)" }).option("reports", { type: "string", describe: "directory of host reports (flake-audit host-report) to merge" }).option("jobs", {
     type: "number",

@@ -13,6 +13,19 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** The codes of a command that gates on --fail-on and may ask GitHub or nix (check, diff, resolve, …). */
+export const GATE_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.Ok,
+  ExitCode.Findings,
+  ExitCode.Usage,
+  ExitCode.InvalidInput,
+  ExitCode.UpstreamIncomplete,
+  ExitCode.Internal,
+];
+
+/** The codes of a command that reports without findings but may ask GitHub or nix (sbom, trace). */
+export const REPORT_EXIT_CODES: readonly ExitCode[] = GATE_EXIT_CODES.filter((c) => c !== ExitCode.Findings);
+
 /** What each code means, in help texts. */
 export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCode, string>> = {
   0: "ok",

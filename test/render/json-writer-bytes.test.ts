@@ -127,15 +127,12 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const libraryEscapesUri = (s: string): string =>
   s.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
-/**
- * Where the writer's text differs from the library's, found by the tests above. The writer is
- * another engineer's (speed work); each case fails today (it.fails) and passes once fixed.
- */
-describe("known differences between the writer and the library (findings)", () => {
-  it.fails.each([
+/** URLs the library percent-encodes in externalReferences: the writer prints the same (they differed once). */
+describe("externalReferences URLs as the library prints them", () => {
+  it.each([
     ["a git URL with a space", "file:///home/me/my repo"],
     ["a tarball URL with quotes and braces", 'https://example.org/a"{b}".tar.gz'],
-  ])("%s: the library percent-encodes it in externalReferences, the writer does not", async (_what, url) => {
+  ])("%s: percent-encoded in externalReferences as the library does", async (_what, url) => {
     const dir = mkdtempSync(path.join(tmpdir(), "fa-writer-"));
     const lockPath = path.join(dir, "flake.lock");
     const type = url.startsWith("file:") ? "git" : "tarball";

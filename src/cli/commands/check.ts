@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { FailOn } from "./fail-on.js";
@@ -19,14 +19,7 @@ export const command = "check [lock]";
 export const describe = "Check every input against a policy, for CI gates and code scanning";
 const FORMATS = formatsOf(RENDERERS.check);
 
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = GATE_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)

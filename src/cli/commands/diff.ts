@@ -3,7 +3,7 @@ import { UsageError } from "../../app/errors.js";
 import type { LockSource } from "../../app/diff.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { useColor } from "../io.js";
 import type { FailOn } from "./fail-on.js";
@@ -22,14 +22,7 @@ export const command = "diff [old] [new]";
 export const describe = "What a flake.lock update changes: inputs, upstream commits, risks";
 const FORMATS = formatsOf(RENDERERS.diff);
 
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = GATE_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)

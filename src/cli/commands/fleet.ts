@@ -6,7 +6,7 @@ import { UsageError } from "../../app/errors.js";
 import { severityOf } from "../../domain/fleet/findings.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption } from "./github-options.js";
@@ -16,14 +16,7 @@ export const command = "fleet [fleet]";
 export const describe = "What every host runs, whether it was approved, which inputs it holds and who signed it";
 const FORMATS = formatsOf(RENDERERS.fleet);
 
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = GATE_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(y, ctx.env)

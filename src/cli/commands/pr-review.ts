@@ -2,7 +2,7 @@ import { appendFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { UpstreamUnavailableError, UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -12,14 +12,7 @@ export const command = "pr-review";
 export const describe =
   "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = GATE_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)

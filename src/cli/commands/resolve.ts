@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -11,14 +11,7 @@ export const command = "resolve [lock]";
 export const describe = "Resolve every input to its upstream commit, repository and license through the GitHub API";
 const FORMATS = formatsOf(RENDERERS.resolve);
 
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Findings,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = GATE_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return (

@@ -2,7 +2,7 @@ import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
 import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/sbom/options.js";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { REPORT_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -12,13 +12,7 @@ export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
 
 /** The codes `sbom` can end with (4 only with --resolve, online). */
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = REPORT_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env)

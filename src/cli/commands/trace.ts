@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import { REPORT_EXIT_CODES } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
@@ -12,13 +12,7 @@ export const describe = "Trace a /nix/store path back to the flake inputs it cam
 const FORMATS = formatsOf(RENDERERS.trace);
 
 /** 4 when the installed nix could not answer for every path. */
-export const exitCodes = [
-  ExitCode.Ok,
-  ExitCode.Usage,
-  ExitCode.InvalidInput,
-  ExitCode.UpstreamIncomplete,
-  ExitCode.Internal,
-];
+export const exitCodes = REPORT_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env)

@@ -1,7 +1,6 @@
 import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { code, escapeMarkdown } from "../escape.js";
-import { isoDate } from "../../domain/time.js";
 import { nixLineParts } from "./closure-lines.js";
 import { changesTable, followsBlock, subtreeBlock } from "./markdown-changes.js";
 import { linkTarget } from "./links.js";

@@ -12,6 +12,12 @@ import { storeItemText } from "./store-item-json.js";
 // called for those that do, which halves the cost of writing a large closure.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters JSON.stringify escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
+/**
+ * What the CycloneDX library does to externalReferences URLs (its escapeUri): space " ' [ ] < > { }
+ * percent-encoded, so the URL is a valid iri-reference and JSON and XML say the same.
+ */
+const escapeUri = (s: string): string =>
+  s.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 const q = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
 // Bom-refs that start with "/" are store paths, which ingest holds to characters JSON never escapes
 // (store-path.ts); input bom-refs ("input:…") carry lock text and are escaped.
@@ -78,7 +84,7 @@ export function componentText(v: ComponentView, pad: string): string {
       list(
         p,
         "externalReferences",
-        refs.map((r) => `${p}  {\n${p}    "url": ${q(r.url)},\n${p}    "type": ${q(r.type)}\n${p}  }`),
+        refs.map((r) => `${p}  {\n${p}    "url": ${q(escapeUri(r.url))},\n${p}    "type": ${q(r.type)}\n${p}  }`),
       ),
     );
   }
