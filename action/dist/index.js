@@ -66298,6 +66298,7 @@ var init_report_schema4 = __esm({
   "src/render/diff/report.schema.ts"() {
     "use strict";
     init_zod();
+    init_lock_diff();
     init_report_schema();
     LockedSideSchema = external_exports.object({
       type: external_exports.string(),
@@ -66310,18 +66311,7 @@ var init_report_schema4 = __esm({
       follows: external_exports.string().optional(),
       flake: external_exports.boolean()
     });
-    ChangeKindSchema = external_exports.enum([
-      "added",
-      "removed",
-      "source-changed",
-      "follows-changed",
-      "narhash-changed",
-      "pin-lost",
-      "updated",
-      "ref-changed",
-      "flake-toggled",
-      "last-modified-backwards"
-    ]);
+    ChangeKindSchema = external_exports.enum(CHANGE_KINDS);
     DiffReportSchema = external_exports.object({
       schemaVersion: external_exports.literal(1),
       tool: ToolSchema,

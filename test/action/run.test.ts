@@ -9,6 +9,7 @@ import { gh as ghNode, lockText } from "../support/diff-scenarios.js";
 import { startFakeGithub, type Upstreams } from "../support/github/scenario.js";
 import type { FakeGithub } from "../support/github/server.js";
 import { REPO } from "../support/paths.js";
+import { lockUpdateRepo } from "../support/lock-update-repo.js";
 
 const BUNDLE = path.join(REPO, "action", "dist", "index.js");
 let gh: FakeGithub;
@@ -17,37 +18,15 @@ let workspace: string;
 let base: string;
 let head: string;
 
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "a",
-      GIT_AUTHOR_EMAIL: "a@x",
-      GIT_COMMITTER_NAME: "a",
-      GIT_COMMITTER_EMAIL: "a@x",
-      GIT_CONFIG_GLOBAL: "/dev/null",
-    },
-  }).trim();
-
 beforeAll(async () => {
   ({ gh, commits: c } = await startFakeGithub());
-  workspace = mkdtempSync(path.join(tmpdir(), "flake-audit-action-ws-"));
-  git(workspace, "init", "-q", "-b", "main");
   const lock = (rev: string) => {
     const n = ghNode("acme", "lib", 1, { ref: "main" }) as { locked: Record<string, unknown> };
     n.locked["rev"] = rev;
     n.locked["lastModified"] = Date.parse(gh.world.commit(gh.world.find("acme", "lib")!, rev)!.committedDate) / 1000;
     return lockText({ root: { inputs: { lib: "lib" } }, lib: n });
   };
-  writeFileSync(path.join(workspace, "flake.lock"), lock(c.lib.c3));
-  git(workspace, "add", "-A");
-  git(workspace, "commit", "-q", "-m", "base");
-  base = git(workspace, "rev-parse", "HEAD");
-  writeFileSync(path.join(workspace, "flake.lock"), lock(c.lib.c5));
-  git(workspace, "commit", "-q", "-am", "update lib");
-  head = git(workspace, "rev-parse", "HEAD");
+  ({ repo: workspace, base, head } = lockUpdateRepo("flake-audit-action-ws-", lock(c.lib.c3), lock(c.lib.c5)));
 }, 60_000);
 afterAll(async () => gh.stop());
 

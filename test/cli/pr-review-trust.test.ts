@@ -9,6 +9,7 @@ import { HostileServer, type Misbehaviour, refusingUrl } from "../support/github
 import { plantComment } from "../support/github/rest.js";
 import { startFakeGithub } from "../support/github/scenario.js";
 import type { FakeGithub } from "../support/github/server.js";
+import { lockUpdateRepo } from "../support/lock-update-repo.js";
 
 // Trust: the comment step of pr-review against servers that fail, echo or lie (all on 127.0.0.1).
 const TOKEN = "ghs_prreviewsecret0123456789abcdef";
@@ -17,32 +18,10 @@ let base: string;
 let head: string;
 let fake: FakeGithub;
 
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "a",
-      GIT_AUTHOR_EMAIL: "a@x",
-      GIT_COMMITTER_NAME: "a",
-      GIT_COMMITTER_EMAIL: "a@x",
-      GIT_CONFIG_GLOBAL: "/dev/null",
-    },
-  }).trim();
-
 beforeAll(async () => {
   ({ gh: fake } = await startFakeGithub());
-  repo = mkdtempSync(path.join(tmpdir(), "flake-audit-pr-trust-"));
-  git(repo, "init", "-q", "-b", "main");
   const lock = (r: number) => lockText({ root: { inputs: { lib: "lib" } }, lib: ghNode("acme", "lib", r) });
-  writeFileSync(path.join(repo, "flake.lock"), lock(1));
-  git(repo, "add", "-A");
-  git(repo, "commit", "-q", "-m", "base");
-  base = git(repo, "rev-parse", "HEAD");
-  writeFileSync(path.join(repo, "flake.lock"), lock(2));
-  git(repo, "commit", "-q", "-am", "update lib");
-  head = git(repo, "rev-parse", "HEAD");
+  ({ repo, base, head } = lockUpdateRepo("flake-audit-pr-trust-", lock(1), lock(2)));
 }, 60_000);
 afterAll(async () => fake.stop());
 

@@ -7,6 +7,7 @@ import { runCli } from "../support/cli.js";
 import { gh as ghNode, lockText } from "../support/diff-scenarios.js";
 import { startFakeGithub, type Upstreams } from "../support/github/scenario.js";
 import type { FakeGithub } from "../support/github/server.js";
+import { lockUpdateRepo, testGit } from "../support/lock-update-repo.js";
 
 let gh: FakeGithub;
 let c: Upstreams;
@@ -14,37 +15,15 @@ let repo: string;
 let base: string;
 let head: string;
 
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "a",
-      GIT_AUTHOR_EMAIL: "a@x",
-      GIT_COMMITTER_NAME: "a",
-      GIT_COMMITTER_EMAIL: "a@x",
-      GIT_CONFIG_GLOBAL: "/dev/null",
-    },
-  }).trim();
-
 beforeAll(async () => {
   ({ gh, commits: c } = await startFakeGithub());
-  repo = mkdtempSync(path.join(tmpdir(), "flake-audit-pr-"));
-  git(repo, "init", "-q", "-b", "main");
   const lock = (rev: string) => {
     const n = ghNode("acme", "lib", 1, { ref: "main" }) as { locked: Record<string, unknown> };
     n.locked["rev"] = rev;
     n.locked["lastModified"] = Date.parse(gh.world.commit(gh.world.find("acme", "lib")!, rev)!.committedDate) / 1000;
     return lockText({ root: { inputs: { lib: "lib" } }, lib: n });
   };
-  writeFileSync(path.join(repo, "flake.lock"), lock(c.lib.c3));
-  git(repo, "add", "-A");
-  git(repo, "commit", "-q", "-m", "base");
-  base = git(repo, "rev-parse", "HEAD");
-  writeFileSync(path.join(repo, "flake.lock"), lock(c.lib.c5));
-  git(repo, "commit", "-q", "-am", "update lib");
-  head = git(repo, "rev-parse", "HEAD");
+  ({ repo: repo, base, head } = lockUpdateRepo("flake-audit-pr-", lock(c.lib.c3), lock(c.lib.c5)));
 }, 60_000);
 afterAll(async () => gh.stop());
 
@@ -86,9 +65,9 @@ describe("pr-review (the GitHub Action's logic)", () => {
     const sub = path.join(repo, "sub");
     execFileSync("mkdir", ["-p", sub]);
     writeFileSync(path.join(sub, "flake.lock"), readFileSync(path.join(repo, "flake.lock"), "utf8"));
-    git(repo, "add", "-A");
-    git(repo, "commit", "-q", "-m", "nested lock");
-    const newHead = git(repo, "rev-parse", "HEAD");
+    testGit(repo, "add", "-A");
+    testGit(repo, "commit", "-q", "-m", "nested lock");
+    const newHead = testGit(repo, "rev-parse", "HEAD");
     const r = await runCli(
       ["pr-review", "--base", base, "--head", newHead, "--lock-only", "--no-comment", "--now", "2024-12-01T00:00:00Z"],
       { cwd: sub, env: { FLAKE_AUDIT_GITHUB_API_URL: gh.url } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANGE_KINDS } from "../../domain/diff/lock-diff.js";
 import { ToolSchema, GapSchema, SignatureSchema, ReachableSchema, FindingSchema } from "../report.schema.js";
 
 const LockedSideSchema = z.object({
@@ -12,18 +13,7 @@ const LockedSideSchema = z.object({
   follows: z.string().optional(),
   flake: z.boolean(),
 });
-const ChangeKindSchema = z.enum([
-  "added",
-  "removed",
-  "source-changed",
-  "follows-changed",
-  "narhash-changed",
-  "pin-lost",
-  "updated",
-  "ref-changed",
-  "flake-toggled",
-  "last-modified-backwards",
-]);
+const ChangeKindSchema = z.enum(CHANGE_KINDS);
 export const DiffReportSchema = z
   .object({
     schemaVersion: z.literal(1),
