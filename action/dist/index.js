@@ -35785,12 +35785,11 @@ function safeDecode3(s2) {
     return s2;
   }
 }
-function purlOf(s2) {
-  const purl = purlText(s2);
+function purlOf(s2, id = nameSource(s2)) {
+  const purl = purlText(s2, id);
   return purl?.replace(/%3A/g, ":");
 }
-function purlText(s2) {
-  const id = nameSource(s2);
+function purlText(s2, id) {
   const version2 = s2.rev ?? id.version;
   const checksum = s2.narHash !== void 0 ? `sha256:${toBase16(s2.narHash.bytes)}` : void 0;
   switch (s2.type) {
@@ -36064,9 +36063,9 @@ var init_closure_view = __esm({
 function push(props, entries) {
   for (const [name, value] of entries) if (value !== void 0) props.push([name, value]);
 }
-function safePurl(input2) {
+function safePurl(input2, id) {
   try {
-    return purlOf(input2.locked);
+    return purlOf(input2.locked, id);
   } catch {
     return void 0;
   }
@@ -36074,7 +36073,7 @@ function safePurl(input2) {
 function inputView(input2, truncated, upstream) {
   const s2 = input2.locked;
   const id = nameSource(s2, input2.original);
-  const purl = safePurl(input2);
+  const purl = safePurl(input2, id);
   const props = input2.paths.map((p) => [FlakeAuditProperty.inputPath, formatInputPath(p)]);
   push(props, [
     [FlakeAuditProperty.inputType, s2.type === "unknown" ? s2.declaredType : s2.type],
@@ -75280,7 +75279,7 @@ function parsePolicy(text2, origin) {
       return err([
         {
           origin,
-          pointer: pointerOf2(deep),
+          pointer: toPointer(deep),
           message: TOO_DEEP,
           ...at !== void 0 ? { position: pos(at) } : {},
           next: NEXT5
@@ -75311,7 +75310,7 @@ function parsePolicy(text2, origin) {
     source: origin
   });
 }
-var import_yaml, NEXT5, TOO_DEEP, pointerOf2, startOf;
+var import_yaml, NEXT5, TOO_DEEP, startOf;
 var init_policy2 = __esm({
   "src/ingest/policy/policy.ts"() {
     "use strict";
@@ -75322,10 +75321,10 @@ var init_policy2 = __esm({
     init_json_locate();
     init_policy_schema();
     init_zod_issues();
+    init_issues();
     init_limits();
     NEXT5 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
     TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
-    pointerOf2 = (path8) => path8.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
     startOf = (node2) => (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
   }
 });

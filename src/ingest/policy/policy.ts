@@ -16,12 +16,11 @@ import { withPositions } from "../json-document.js";
 import { findSyntaxError, positionAt } from "../json-locate.js";
 import { PolicySchema, type PolicyFile } from "./policy.schema.js";
 import { zodIssues } from "../zod-issues.js";
+import { toPointer } from "../issues.js";
 import { dataTooDeepAt, jsonTooDeepAt, MAX_ALIAS_COUNT, MAX_POLICY_DEPTH } from "./limits.js";
 
 const NEXT = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
 const TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
-const pointerOf = (path: ReadonlyArray<string | number>): string =>
-  path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 type Settings = Omit<PolicyFile, "$schema" | "version" | "overrides" | "allow">;
 
@@ -109,7 +108,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
       return err([
         {
           origin,
-          pointer: pointerOf(deep),
+          pointer: toPointer(deep),
           message: TOO_DEEP,
           ...(at !== undefined ? { position: pos(at) } : {}),
           next: NEXT,

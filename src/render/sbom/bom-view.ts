@@ -3,7 +3,7 @@ import type { LockedInput } from "../../domain/lock/inventory.js";
 import type { SbomModel } from "../../domain/sbom-model.js";
 import { toBase16, toPrefixedNix32 } from "../../domain/nix/hash.js";
 import { toFlakeUrl } from "../../domain/lock/flake-url.js";
-import { nameSource } from "../../domain/lock/source-name.js";
+import { nameSource, type SourceIdentity } from "../../domain/lock/source-name.js";
 import { isoDateTime } from "../../domain/time.js";
 import { formatStorePath } from "../../domain/nix/store-path.js";
 import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
@@ -59,9 +59,9 @@ function push(props: Props, entries: ReadonlyArray<readonly [string, string | un
   for (const [name, value] of entries) if (value !== undefined) props.push([name, value]);
 }
 
-function safePurl(input: LockedInput): string | undefined {
+function safePurl(input: LockedInput, id: SourceIdentity): string | undefined {
   try {
-    return purlOf(input.locked);
+    return purlOf(input.locked, id);
   } catch {
     return undefined; // a name packageurl-js rejects: the component stays, without a purl
   }
@@ -73,7 +73,7 @@ type Building = ComponentView & { readonly properties: Props; readonly dependsOn
 function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream: ResolvedEntry | undefined): Building {
   const s = input.locked;
   const id = nameSource(s, input.original);
-  const purl = safePurl(input);
+  const purl = safePurl(input, id);
   const props: Props = input.paths.map((p) => [FA.inputPath, formatInputPath(p)] as const);
   push(props, [
     [FA.inputType, s.type === "unknown" ? s.declaredType : s.type],

@@ -1,7 +1,7 @@
 import { PackageURL } from "packageurl-js";
 import type { SourceRef } from "../../domain/lock/source-ref.js";
 import { toBase16 } from "../../domain/nix/hash.js";
-import { nameSource, lastSegment } from "../../domain/lock/source-name.js";
+import { nameSource, lastSegment, type SourceIdentity } from "../../domain/lock/source-name.js";
 import { nameFromUrl } from "../../domain/lock/url-name.js";
 
 /** Splits a git URL into purl `git` namespace (host and leading path) and name, or nothing for local URLs. */
@@ -30,15 +30,15 @@ function safeDecode(s: string): string {
  * `git` for other git forges and git URLs, `generic` with `download_url`/`vcs_url` and `checksum`
  * otherwise. Path, indirect and unknown inputs have none.
  */
-export function purlOf(s: SourceRef): string | undefined {
-  const purl = purlText(s);
+export function purlOf(s: SourceRef, id: SourceIdentity = nameSource(s)): string | undefined {
+  const purl = purlText(s, id);
   // The purl spec leaves ':' unencoded everywhere (`checksum=sha256:…`, `download_url=https:%2F%2F…`);
   // packageurl-js encodes it. A literal "%3A" in the input was encoded to "%253A", so this is exact.
   return purl?.replace(/%3A/g, ":");
 }
 
-function purlText(s: SourceRef): string | undefined {
-  const id = nameSource(s);
+/** `id` is the source's name, which the caller has usually computed already (the component's). */
+function purlText(s: SourceRef, id: SourceIdentity): string | undefined {
   const version = s.rev ?? id.version;
   const checksum = s.narHash !== undefined ? `sha256:${toBase16(s.narHash.bytes)}` : undefined;
   switch (s.type) {
