@@ -75411,9 +75411,16 @@ var git_workspace_exports = {};
 __export(git_workspace_exports, {
   gitWorkspace: () => gitWorkspace
 });
-import { execFile as execFile2 } from "node:child_process";
 import { realpath } from "node:fs/promises";
 import path4 from "node:path";
+async function toplevel(dir) {
+  const r = await runProgram("git", ["rev-parse", "--show-toplevel"], {
+    cwd: dir,
+    maxOutputBytes: 64 * 1024,
+    whenMissing: "install git"
+  });
+  return r.kind === "ok" ? r.stdout.replace(/\n$/, "") : void 0;
+}
 function gitWorkspace(cwd) {
   return {
     async repositoryPath(file2) {
@@ -75429,18 +75436,10 @@ function gitWorkspace(cwd) {
     }
   };
 }
-var toplevel;
 var init_git_workspace = __esm({
   "src/adapters/git-workspace.ts"() {
     "use strict";
-    toplevel = (dir) => new Promise(
-      (resolve5) => execFile2(
-        "git",
-        ["rev-parse", "--show-toplevel"],
-        { cwd: dir, encoding: "utf8" },
-        (error62, stdout) => resolve5(error62 === null ? stdout.replace(/\n$/, "") : void 0)
-      )
-    );
+    init_subprocess();
   }
 });
 
@@ -76553,7 +76552,6 @@ var init_profile_listing = __esm({
 });
 
 // src/adapters/fleet/ssh.ts
-import { execFile as execFile3 } from "node:child_process";
 function sshTarget(store) {
   const m = /^ssh(?:-ng)?:\/\/([^?]+)(?:\?(.*))?$/.exec(store);
   if (m === null || m[1] === void 0 || m[1].startsWith("-"))
@@ -76561,7 +76559,7 @@ function sshTarget(store) {
   const key = new URLSearchParams(m[2] ?? "").get("ssh-key") ?? void 0;
   return { host: m[1], ...key !== void 0 ? { key } : {} };
 }
-function runOverSsh(store, script, opts) {
+async function runOverSsh(store, script, opts) {
   const target = sshTarget(store);
   const userOpts = (opts.env["NIX_SSHOPTS"] ?? "").split(/\s+/).filter((w) => w !== "");
   const args = [
@@ -76575,28 +76573,17 @@ function runOverSsh(store, script, opts) {
     "--",
     script
   ];
-  return new Promise((resolve5, reject) => {
-    execFile3(
-      "ssh",
-      args,
-      // Env allows undefined values, which execFile drops; ProcessEnv says the same in its own type.
-      { timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...opts.env } },
-      (error62, stdout, stderr) => {
-        if (error62 === null) return resolve5(stdout);
-        const why = error62.killed ? `ssh did not answer within ${opts.timeoutMs / 1e3} s` : `ssh to ${target.host} failed: ${stderr.trim().split("\n").slice(-3).join(" ") || error62.message}`;
-        reject(
-          new InputError([
-            {
-              origin: store,
-              pointer: "",
-              message: why,
-              next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name"
-            }
-          ])
-        );
-      }
-    );
+  const r = await runProgram("ssh", args, {
+    env: opts.env,
+    timeoutMs: opts.timeoutMs,
+    maxOutputBytes: 16 * 1024 * 1024,
+    whenMissing: "install OpenSSH's client, or collect host reports with flake-audit host-report"
   });
+  if (r.kind === "ok") return r.stdout;
+  const why = r.kind === "timeout" ? `ssh did not answer within ${opts.timeoutMs / 1e3} s` : `ssh to ${target.host} failed: ${stderrTail(r.stderr, 3).replace(/\n/g, " ") || r.kind}`;
+  throw new InputError([
+    { origin: store, pointer: "", message: why, next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name" }
+  ]);
 }
 function profileScript(profile, running) {
   const q4 = shellQuote(profile);
@@ -76613,6 +76600,7 @@ var init_ssh = __esm({
   "src/adapters/fleet/ssh.ts"() {
     "use strict";
     init_errors();
+    init_subprocess();
     shellQuote = (s2) => `'${s2.replace(/'/g, "'\\''")}'`;
   }
 });

@@ -1,14 +1,16 @@
-import { execFile } from "node:child_process";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Workspace } from "../app/ports.js";
+import { runProgram } from "./subprocess.js";
 
-const toplevel = (dir: string): Promise<string | undefined> =>
-  new Promise((resolve) =>
-    execFile("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8" }, (error, stdout) =>
-      resolve(error === null ? stdout.replace(/\n$/, "") : undefined),
-    ),
-  );
+async function toplevel(dir: string): Promise<string | undefined> {
+  const r = await runProgram("git", ["rev-parse", "--show-toplevel"], {
+    cwd: dir,
+    maxOutputBytes: 64 * 1024,
+    whenMissing: "install git",
+  });
+  return r.kind === "ok" ? r.stdout.replace(/\n$/, "") : undefined;
+}
 
 /**
  * Paths from the root of the git work tree holding a file, asked of the installed `git` in the

@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
 import { InputError } from "../../app/errors.js";
+import { runProgram, stderrTail } from "../subprocess.js";
 
 /** The ssh destination and key of an `ssh://` or `ssh-ng://` store URI, as Nix reads them. */
 export function sshTarget(store: string): { host: string; key?: string } {
@@ -18,7 +18,7 @@ export const shellQuote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`
  * Runs a script on the host with ssh as Nix runs it: `ssh HOST -x -a $NIX_SSHOPTS [-i KEY]`, with
  * BatchMode so that a refused key fails at once instead of asking for a password.
  */
-export function runOverSsh(
+export async function runOverSsh(
   store: string,
   script: string,
   opts: { timeoutMs: number; env: Readonly<Record<string, string | undefined>> },
@@ -36,30 +36,20 @@ export function runOverSsh(
     "--",
     script,
   ];
-  return new Promise((resolve, reject) => {
-    execFile(
-      "ssh",
-      args,
-      // Env allows undefined values, which execFile drops; ProcessEnv says the same in its own type.
-      { timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...opts.env } as NodeJS.ProcessEnv },
-      (error, stdout, stderr) => {
-        if (error === null) return resolve(stdout);
-        const why = error.killed
-          ? `ssh did not answer within ${opts.timeoutMs / 1000} s`
-          : `ssh to ${target.host} failed: ${stderr.trim().split("\n").slice(-3).join(" ") || error.message}`;
-        reject(
-          new InputError([
-            {
-              origin: store,
-              pointer: "",
-              message: why,
-              next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name",
-            },
-          ]),
-        );
-      },
-    );
+  const r = await runProgram("ssh", args, {
+    env: opts.env,
+    timeoutMs: opts.timeoutMs,
+    maxOutputBytes: 16 * 1024 * 1024,
+    whenMissing: "install OpenSSH's client, or collect host reports with flake-audit host-report",
   });
+  if (r.kind === "ok") return r.stdout;
+  const why =
+    r.kind === "timeout"
+      ? `ssh did not answer within ${opts.timeoutMs / 1000} s`
+      : `ssh to ${target.host} failed: ${stderrTail(r.stderr, 3).replace(/\n/g, " ") || r.kind}`;
+  throw new InputError([
+    { origin: store, pointer: "", message: why, next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name" },
+  ]);
 }
 
 /** The remote script that lists a profile's generation links, its target and the running system. */
