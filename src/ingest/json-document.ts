@@ -17,14 +17,28 @@ export interface DepthLimit {
  * V8; what would overflow is code that recurses over the value afterwards (zod, String()).
  */
 function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [v, depth] = top;
+  // Two parallel stacks rather than a stack of pairs: a lock has tens of thousands of objects.
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop() ?? 0;
     if (typeof v !== "object" || v === null) continue;
     if (depth > max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
-    }
+    if (Array.isArray(v)) {
+      for (const child of v)
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+    } else
+      for (const k in v) {
+        const child: unknown = Reflect.get(v, k);
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
   }
   return false;
 }

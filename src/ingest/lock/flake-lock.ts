@@ -124,7 +124,8 @@ function buildNode(key: string, json: LockNodeJson, isRoot: boolean, origin: str
   };
   if (isRoot) return node; // Nix ignores locked/original on the root node.
   // Version 5 kept narHash/lastModified/revCount in `info`; Nix merges it over `locked` (info wins).
-  const lockedAttrs = json.locked !== undefined ? { ...json.locked, ...(json.info ?? {}) } : undefined;
+  const lockedAttrs =
+    json.locked !== undefined && json.info !== undefined ? { ...json.locked, ...json.info } : json.locked;
   if (lockedAttrs !== undefined) {
     const r = toSourceRef(lockedAttrs, origin, `${base}/locked`);
     issues.push(...r.issues);

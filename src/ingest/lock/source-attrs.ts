@@ -1,5 +1,5 @@
 import { parseHash, type Hash } from "../../domain/nix/hash.js";
-import type { Attrs, SourceRef } from "../../domain/lock/source-ref.js";
+import type { Attrs, ForgeSource, GitSource, SourceRef } from "../../domain/lock/source-ref.js";
 import { describeReceived, type InputIssue } from "../issues.js";
 import { SOURCE_ATTR_SCHEMAS } from "./flake-lock.schema.js";
 import { zodIssues } from "../zod-issues.js";
@@ -57,8 +57,11 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
     const r = schema.safeParse(raw);
     if (!r.success) issues.push(...zodIssues(r.error, origin, pointer, raw));
   }
-  const attrs: Record<string, string | number | boolean> = { ...raw };
-  if (typeof attrs["url"] === "string") attrs["url"] = sanitizeUrl(attrs["url"]);
+  // Attribute sets are shared, not copied: nothing changes them after parsing. A URL with
+  // credentials is the one exception, and gets a copy without them.
+  const url = raw["url"];
+  const clean = typeof url === "string" ? sanitizeUrl(url) : undefined;
+  const attrs: Attrs = clean !== undefined && clean !== url ? { ...raw, url: clean } : raw;
   let narHash: Hash | undefined;
   const narText = str(attrs, "narHash");
   if (narText !== undefined && narText !== "") {
@@ -75,67 +78,61 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  return { ref: typedRef(type, attrs, commonOf(attrs, narHash)), issues };
+  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues };
 }
 
-type Common = Omit<
-  SourceRef,
-  "type" | "owner" | "repo" | "host" | "url" | "submodules" | "shallow" | "path" | "id" | "declaredType"
->;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The attributes every source type shares, with their types checked. */
-function commonOf(attrs: Attrs, narHash: Hash | undefined): Common {
-  const num = (k: string): number | undefined => (typeof attrs[k] === "number" ? attrs[k] : undefined);
-  const lastModified = num("lastModified");
-  const revCount = num("revCount");
-  const [dir, name, rev, ref] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
-  return {
-    attrs,
-    ...(narHash !== undefined ? { narHash } : {}),
-    ...(lastModified !== undefined ? { lastModified } : {}),
-    ...(revCount !== undefined ? { revCount } : {}),
-    ...(dir !== undefined ? { dir } : {}),
-    ...(name !== undefined ? { name } : {}),
-    ...(rev !== undefined ? { rev } : {}),
-    ...(ref !== undefined ? { ref } : {}),
-  };
+/**
+ * Adds the attributes every source type shares, with their types checked, to a variant made by
+ * typedRef. Assigned in one fixed order, so every SourceRef of a type has one object shape.
+ */
+function withCommon(ref: Mutable<SourceRef>, attrs: Attrs, narHash: Hash | undefined): SourceRef {
+  if (narHash !== undefined) ref.narHash = narHash;
+  const { lastModified, revCount } = attrs;
+  if (typeof lastModified === "number") ref.lastModified = lastModified;
+  if (typeof revCount === "number") ref.revCount = revCount;
+  const [dir, name, rev, ref_] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
+  if (dir !== undefined) ref.dir = dir;
+  if (name !== undefined) ref.name = name;
+  if (rev !== undefined) ref.rev = rev;
+  if (ref_ !== undefined) ref.ref = ref_;
+  return ref;
 }
 
-/** The SourceRef variant for `type`, with exactly that variant's fields. */
-function typedRef(type: string, attrs: Attrs, common: Common): SourceRef {
+/** The SourceRef variant for `type`, with exactly that variant's own fields. */
+function typedRef(type: string, attrs: Attrs): Mutable<SourceRef> {
   const bool = (k: string): boolean | undefined => (typeof attrs[k] === "boolean" ? attrs[k] : undefined);
   switch (type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
       const host = str(attrs, "host");
-      return {
-        ...common,
+      const ref: Mutable<ForgeSource> = {
         type,
+        attrs,
         owner: str(attrs, "owner") ?? "",
         repo: str(attrs, "repo") ?? "",
-        ...(host !== undefined ? { host } : {}),
       };
+      if (host !== undefined) ref.host = host;
+      return ref;
     }
     case "git": {
       const [submodules, shallow] = [bool("submodules"), bool("shallow")];
-      return {
-        ...common,
-        type,
-        url: str(attrs, "url") ?? "",
-        ...(submodules !== undefined ? { submodules } : {}),
-        ...(shallow !== undefined ? { shallow } : {}),
-      };
+      const ref: Mutable<GitSource> = { type, attrs, url: str(attrs, "url") ?? "" };
+      if (submodules !== undefined) ref.submodules = submodules;
+      if (shallow !== undefined) ref.shallow = shallow;
+      return ref;
     }
     case "hg":
     case "tarball":
     case "file":
-      return { ...common, type, url: str(attrs, "url") ?? "" };
+      return { type, attrs, url: str(attrs, "url") ?? "" };
     case "path":
-      return { ...common, type, path: str(attrs, "path") ?? "" };
+      return { type, attrs, path: str(attrs, "path") ?? "" };
     case "indirect":
-      return { ...common, type, id: str(attrs, "id") ?? "" };
+      return { type, attrs, id: str(attrs, "id") ?? "" };
     default:
-      return { ...common, type: "unknown", declaredType: type };
+      return { type: "unknown", attrs, declaredType: type };
   }
 }
