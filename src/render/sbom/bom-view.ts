@@ -130,18 +130,23 @@ export function toBomView(model: SbomModel): BomView {
   // Inputs that follow the root flake (`follows = ""`) are the root component, reached by these paths.
   for (const p of inv?.rootPaths ?? []) rootProps.push([FA.inputPath, formatInputPath(p)]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
-  const inputs = (inv?.inputs ?? []).map((i) => ({
-    input: i,
-    view: inputView(i, truncated, model.provenance?.get(i.id)),
-  }));
   const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
-  const inputViews: ComponentView[] = inputs.map((i) => i.view).sort((a, b) => compareStrings(a.bomRef, b.bomRef));
+  // Components are listed in bom-ref order; every input's is "input:" + its id.
+  const inputs = [...(inv?.inputs ?? [])].sort((a, b) => compareStrings(a.id, b.id));
+  const viewOf = (i: LockedInput): Building => inputView(i, truncated, model.provenance?.get(i.id));
   const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];
   let store: ClosureComponents | undefined;
+  // Input views are made as the writer asks for them, so that each is garbage once written; only
+  // those a closure's store path joins are made up front, for the closure's facts to be added.
+  const early = new Map<LockedInput, Building>();
   if (model.closure !== undefined) {
     const merged = new Map<string, Building>();
-    for (const { input, view } of inputs)
-      if (input.storePath !== undefined) merged.set(formatStorePath(input.storePath), view);
+    for (const input of inputs)
+      if (input.storePath !== undefined) {
+        const view = viewOf(input);
+        early.set(input, view);
+        merged.set(formatStorePath(input.storePath), view);
+      }
     store = closureComponents(model.closure.data, merged, model.closure.roots);
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FA.closureSource, model.closure.origin]);
@@ -162,10 +167,10 @@ export function toBomView(model: SbomModel): BomView {
       dependsOn: rootDeps,
     },
     metadataProperties,
-    componentCount: inputViews.length + (closure?.count ?? 0),
+    componentCount: inputs.length + (closure?.count ?? 0),
     *components() {
       if (closure !== undefined) yield* closure.items();
-      yield* inputViews;
+      for (const input of inputs) yield early.get(input) ?? viewOf(input);
     },
   };
 }
