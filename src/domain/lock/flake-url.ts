@@ -4,25 +4,33 @@ import { forgeHost, DEFAULT_FORGE_HOSTS, type SourceRef } from "./source-ref.js"
 const ARCHIVE_EXT = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
 
 /** Nix's query encoding: unreserved characters and `:@/?` stay, everything else is %XX. */
+const QUERY_PLAIN = /^[A-Za-z0-9\-_.~:@/?]*$/;
 const nixQueryValue = (v: string): string =>
-  encodeURIComponent(v)
-    .replace(/%3A|%40|%2F|%3F/g, decodeURIComponent)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  QUERY_PLAIN.test(v)
+    ? v
+    : encodeURIComponent(v)
+        .replace(/%3A|%40|%2F|%3F/g, decodeURIComponent)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Query parameters already in `base` (a git URL with `?dir=…`) are not added again. */
 function withQuery(base: string, params: ReadonlyArray<readonly [string, string | undefined]>): string {
-  const existing = new Set(
-    (base.split("#", 1)[0] ?? "")
-      .split("?")
-      .slice(1)
-      .join("?")
-      .split("&")
-      .map((p) => p.split("=", 1)[0]),
-  );
-  const present = params.filter((p): p is readonly [string, string] => p[1] !== undefined && !existing.has(p[0]));
-  if (present.length === 0) return base;
-  const q = present.map(([k, v]) => `${k}=${nixQueryValue(v)}`).join("&");
-  return base + (base.includes("?") ? "&" : "?") + q;
+  const hashAt = base.indexOf("#");
+  const queryAt = base.indexOf("?");
+  // Most bases have no query of their own; only those that do need theirs read.
+  const existing =
+    queryAt >= 0 && (hashAt < 0 || queryAt < hashAt)
+      ? new Set(
+          base
+            .slice(queryAt + 1, hashAt >= 0 ? hashAt : undefined)
+            .split("&")
+            .map((p) => p.split("=", 1)[0]),
+        )
+      : undefined;
+  let q = "";
+  for (const [k, v] of params)
+    if (v !== undefined && existing?.has(k) !== true) q += `${q === "" ? "" : "&"}${k}=${nixQueryValue(v)}`;
+  if (q === "") return base;
+  return base + (queryAt >= 0 ? "&" : "?") + q;
 }
 
 const urlPath = (url: string): string => url.split(/[?#]/, 1)[0] ?? url;

@@ -1,4 +1,5 @@
 import { PackageURL } from "packageurl-js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ForgeSource, SourceRef } from "../../../src/domain/lock/source-ref.js";
 import { parseHash } from "../../../src/domain/nix/hash.js";
@@ -205,5 +206,36 @@ describe("archive URLs name the source they come from", () => {
     ],
   ])("%s", (_behaviour, source, expected) => {
     expect(purlOf(source)).toBe(expected);
+  });
+});
+
+describe("github purls written without packageurl-js", () => {
+  // Owners, repos and revs from characters percent-encoding leaves alone (the fast path) and from
+  // characters it does not (the library path), mixed case, "." and ".." segments among them.
+  const part = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9._~-]{1,12}$/),
+    fc.constantFrom(".", "..", "NixOS", "nix-community", "a~b"),
+    fc.string({ minLength: 1, maxLength: 8 }),
+  );
+  it("print what packageurl-js prints for every github.com source", () => {
+    fc.assert(
+      fc.property(part, part, fc.option(part, { nil: undefined }), (owner, repo, rev) => {
+        const source = github({ owner, repo, rev });
+        let expected: string | undefined;
+        try {
+          expected = new PackageURL("github", owner, repo, rev ?? null, null, null).toString().replace(/%3A/g, ":");
+        } catch {
+          expected = undefined;
+        }
+        let actual: string | undefined;
+        try {
+          actual = purlOf(source);
+        } catch {
+          actual = undefined;
+        }
+        expect(actual).toBe(expected);
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
   });
 });
