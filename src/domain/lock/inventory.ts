@@ -45,9 +45,15 @@ export interface LockInventory {
  */
 export function canonicalAttrs(attrs: Attrs): string {
   const keys = Object.keys(attrs).sort();
-  const fold = (k: string, v: Attrs[string] | undefined) =>
-    attrs["type"] === "github" && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v;
-  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(fold(k, attrs[k]))}`).join(",");
+  const github = attrs["type"] === "github";
+  // Keys and values alternating, printed by one JSON.stringify: unambiguous, and one call per source.
+  const flat: Array<string | number | boolean> = [];
+  for (const k of keys) {
+    const v = attrs[k];
+    if (v === undefined) continue;
+    flat.push(k, github && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v);
+  }
+  return JSON.stringify(flat);
 }
 
 interface Group {

@@ -60,22 +60,30 @@ function compress(h: Uint32Array, w: Uint32Array, block: Uint8Array, offset: num
   h[7] = (h[7]! + k) >>> 0;
 }
 
+const INITIAL = new Uint32Array([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+// The message schedule is scratch space, reused by every call (the domain runs on one thread).
+const W = new Uint32Array(64);
+
+const putUint32 = (out: Uint8Array, at: number, v: number): void => {
+  out[at] = v >>> 24;
+  out[at + 1] = v >>> 16;
+  out[at + 2] = v >>> 8;
+  out[at + 3] = v;
+};
+
 export function sha256(data: Uint8Array): Uint8Array {
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
+  const h = INITIAL.slice();
   const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
   padded.set(data);
   padded[data.length] = 0x80;
   const bits = data.length * 8;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(padded.length - 4, bits >>> 0);
-  for (let off = 0; off < padded.length; off += 64) compress(h, w, padded, off);
+  putUint32(padded, padded.length - 8, Math.floor(bits / 2 ** 32));
+  putUint32(padded, padded.length - 4, bits >>> 0);
+  for (let off = 0; off < padded.length; off += 64) compress(h, W, padded, off);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i]!);
+  for (let i = 0; i < 8; i++) putUint32(out, i * 4, h[i]!);
   return out;
 }
 
