@@ -924,31 +924,19 @@ function compress(h, w, block, offset) {
   h[7] = h[7] + k >>> 0;
 }
 function sha256(data) {
-  const h = new Uint32Array([
-    1779033703,
-    3144134277,
-    1013904242,
-    2773480762,
-    1359893119,
-    2600822924,
-    528734635,
-    1541459225
-  ]);
-  const w = new Uint32Array(64);
+  const h = INITIAL.slice();
   const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
   padded.set(data);
   padded[data.length] = 128;
   const bits = data.length * 8;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(padded.length - 4, bits >>> 0);
-  for (let off = 0; off < padded.length; off += 64) compress(h, w, padded, off);
+  putUint32(padded, padded.length - 8, Math.floor(bits / 2 ** 32));
+  putUint32(padded, padded.length - 4, bits >>> 0);
+  for (let off = 0; off < padded.length; off += 64) compress(h, W, padded, off);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i]);
+  for (let i = 0; i < 8; i++) putUint32(out, i * 4, h[i]);
   return out;
 }
-var K, rotr, ENCODER, utf8;
+var K, rotr, INITIAL, W, putUint32, ENCODER, utf8;
 var init_sha256 = __esm({
   "src/domain/nix/sha256.ts"() {
     "use strict";
@@ -1019,6 +1007,23 @@ var init_sha256 = __esm({
       3329325298
     ]);
     rotr = (x, n) => x >>> n | x << 32 - n;
+    INITIAL = new Uint32Array([
+      1779033703,
+      3144134277,
+      1013904242,
+      2773480762,
+      1359893119,
+      2600822924,
+      528734635,
+      1541459225
+    ]);
+    W = new Uint32Array(64);
+    putUint32 = (out, at, v) => {
+      out[at] = v >>> 24;
+      out[at + 1] = v >>> 16;
+      out[at + 2] = v >>> 8;
+      out[at + 3] = v;
+    };
     ENCODER = new TextEncoder();
     utf8 = (s2) => ENCODER.encode(s2);
   }
@@ -1086,8 +1091,14 @@ var init_store_path = __esm({
 // src/domain/lock/inventory.ts
 function canonicalAttrs(attrs) {
   const keys = Object.keys(attrs).sort();
-  const fold = (k, v) => attrs["type"] === "github" && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v;
-  return keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(fold(k, attrs[k]))}`).join(",");
+  const github = attrs["type"] === "github";
+  const flat = [];
+  for (const k of keys) {
+    const v = attrs[k];
+    if (v === void 0) continue;
+    flat.push(k, github && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v);
+  }
+  return JSON.stringify(flat);
 }
 function buildInventory(graph, storeDir, opts = {}) {
   const index = indexLock(graph, opts.walk);
@@ -1282,19 +1293,19 @@ var init_graph = __esm({
 });
 
 // src/domain/closure/closure.ts
-function pathInfoIndex(ids, list2) {
+function pathInfoIndex(ids, list) {
   return {
-    size: list2.length,
+    size: list.length,
     get: (p) => {
       const i = ids.get(p);
-      return i !== void 0 && i < list2.length ? list2[i] : void 0;
+      return i !== void 0 && i < list.length ? list[i] : void 0;
     },
     has: (p) => {
       const i = ids.get(p);
-      return i !== void 0 && i < list2.length;
+      return i !== void 0 && i < list.length;
     },
-    values: () => list2.values(),
-    keys: () => list2.map((i) => i.path).values()
+    values: () => list.values(),
+    keys: () => list.map((i) => i.path).values()
   };
 }
 function closureRoots(c) {
@@ -17306,11 +17317,11 @@ function foldObjects(members2) {
     }
     objects.push(member);
   }
-  const properties2 = {};
+  const properties = {};
   const required2 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
     for (const key in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties2, key))
+      if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
       for (const other of objects) {
@@ -17321,12 +17332,12 @@ function foldObjects(members2) {
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties2, key, merged);
+      assignProp(properties, key, merged);
     }
     for (const key of object2.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties: properties2 };
+  const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
   if (objects.every((object2) => object2.additionalProperties === false)) {
@@ -17610,8 +17621,8 @@ var init_to_json_schema = __esm({
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -21020,10 +21031,10 @@ function convertBaseSchema(schema, ctx) {
     }
     case "object": {
       const shape = {};
-      const properties2 = schema.properties || {};
+      const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
-      for (const [key, propSchema] of Object.entries(properties2)) {
+      for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
         assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
@@ -23136,14 +23147,27 @@ var init_json_locate = __esm({
 
 // src/ingest/json-document.ts
 function nestsDeeperThan(value, max) {
-  const stack = [[value, 1]];
-  for (let top2 = stack.pop(); top2 !== void 0; top2 = stack.pop()) {
-    const [v, depth] = top2;
+  const values = [value];
+  const depths = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop() ?? 0;
     if (typeof v !== "object" || v === null) continue;
     if (depth > max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
-    }
+    if (Array.isArray(v)) {
+      for (const child of v)
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+    } else
+      for (const k in v) {
+        const child = Reflect.get(v, k);
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
   }
   return false;
 }
@@ -23305,12 +23329,12 @@ var init_flake_lock_fast = __esm({
 // src/ingest/lock/source-attrs.ts
 function sanitizeUrl(url2) {
   let out = url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
-  const q4 = out.indexOf("?");
-  if (q4 >= 0) {
-    const hashAt = out.indexOf("#", q4);
-    const query = out.slice(q4 + 1, hashAt >= 0 ? hashAt : void 0);
+  const q3 = out.indexOf("?");
+  if (q3 >= 0) {
+    const hashAt = out.indexOf("#", q3);
+    const query = out.slice(q3 + 1, hashAt >= 0 ? hashAt : void 0);
     const kept = query.split("&").filter((p) => p !== "" && !TOKEN_PARAM.test(decodeSafe(p.split("=", 1)[0])));
-    out = out.slice(0, q4) + (kept.length > 0 ? `?${kept.join("&")}` : "") + (hashAt >= 0 ? out.slice(hashAt) : "");
+    out = out.slice(0, q3) + (kept.length > 0 ? `?${kept.join("&")}` : "") + (hashAt >= 0 ? out.slice(hashAt) : "");
   }
   return out;
 }
@@ -23339,8 +23363,9 @@ function toSourceRef(raw, origin, pointer) {
     const r = schema.safeParse(raw);
     if (!r.success) issues.push(...zodIssues(r.error, origin, pointer, raw));
   }
-  const attrs = { ...raw };
-  if (typeof attrs["url"] === "string") attrs["url"] = sanitizeUrl(attrs["url"]);
+  const url2 = raw["url"];
+  const clean = typeof url2 === "string" ? sanitizeUrl(url2) : void 0;
+  const attrs = clean !== void 0 && clean !== url2 ? { ...raw, url: clean } : raw;
   let narHash;
   const narText = str(attrs, "narHash");
   if (narText !== void 0 && narText !== "") {
@@ -23357,59 +23382,53 @@ function toSourceRef(raw, origin, pointer) {
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  return { ref: typedRef(type, attrs, commonOf(attrs, narHash)), issues };
+  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues };
 }
-function commonOf(attrs, narHash) {
-  const num = (k) => typeof attrs[k] === "number" ? attrs[k] : void 0;
-  const lastModified = num("lastModified");
-  const revCount = num("revCount");
-  const [dir, name, rev2, ref] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
-  return {
-    attrs,
-    ...narHash !== void 0 ? { narHash } : {},
-    ...lastModified !== void 0 ? { lastModified } : {},
-    ...revCount !== void 0 ? { revCount } : {},
-    ...dir !== void 0 ? { dir } : {},
-    ...name !== void 0 ? { name } : {},
-    ...rev2 !== void 0 ? { rev: rev2 } : {},
-    ...ref !== void 0 ? { ref } : {}
-  };
+function withCommon(ref, attrs, narHash) {
+  if (narHash !== void 0) ref.narHash = narHash;
+  const { lastModified, revCount } = attrs;
+  if (typeof lastModified === "number") ref.lastModified = lastModified;
+  if (typeof revCount === "number") ref.revCount = revCount;
+  const [dir, name, rev2, ref_] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
+  if (dir !== void 0) ref.dir = dir;
+  if (name !== void 0) ref.name = name;
+  if (rev2 !== void 0) ref.rev = rev2;
+  if (ref_ !== void 0) ref.ref = ref_;
+  return ref;
 }
-function typedRef(type, attrs, common2) {
+function typedRef(type, attrs) {
   const bool = (k) => typeof attrs[k] === "boolean" ? attrs[k] : void 0;
   switch (type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
       const host = str(attrs, "host");
-      return {
-        ...common2,
+      const ref = {
         type,
+        attrs,
         owner: str(attrs, "owner") ?? "",
-        repo: str(attrs, "repo") ?? "",
-        ...host !== void 0 ? { host } : {}
+        repo: str(attrs, "repo") ?? ""
       };
+      if (host !== void 0) ref.host = host;
+      return ref;
     }
     case "git": {
       const [submodules, shallow] = [bool("submodules"), bool("shallow")];
-      return {
-        ...common2,
-        type,
-        url: str(attrs, "url") ?? "",
-        ...submodules !== void 0 ? { submodules } : {},
-        ...shallow !== void 0 ? { shallow } : {}
-      };
+      const ref = { type, attrs, url: str(attrs, "url") ?? "" };
+      if (submodules !== void 0) ref.submodules = submodules;
+      if (shallow !== void 0) ref.shallow = shallow;
+      return ref;
     }
     case "hg":
     case "tarball":
     case "file":
-      return { ...common2, type, url: str(attrs, "url") ?? "" };
+      return { type, attrs, url: str(attrs, "url") ?? "" };
     case "path":
-      return { ...common2, type, path: str(attrs, "path") ?? "" };
+      return { type, attrs, path: str(attrs, "path") ?? "" };
     case "indirect":
-      return { ...common2, type, id: str(attrs, "id") ?? "" };
+      return { type, attrs, id: str(attrs, "id") ?? "" };
     default:
-      return { ...common2, type: "unknown", declaredType: type };
+      return { type: "unknown", attrs, declaredType: type };
   }
 }
 var TOKEN_PARAM, str;
@@ -23645,7 +23664,7 @@ function buildNode(key, json2, isRoot, origin, issues) {
     inputs
   };
   if (isRoot) return node2;
-  const lockedAttrs = json2.locked !== void 0 ? { ...json2.locked, ...json2.info ?? {} } : void 0;
+  const lockedAttrs = json2.locked !== void 0 && json2.info !== void 0 ? { ...json2.locked, ...json2.info } : json2.locked;
   if (lockedAttrs !== void 0) {
     const r = toSourceRef(lockedAttrs, origin, `${base}/locked`);
     issues.push(...r.issues);
@@ -24055,9 +24074,9 @@ function detectPathInfoShape(doc) {
 }
 function* entriesOf(doc, shape, origin, issues, invalid) {
   if (shape === "list") {
-    const list2 = Array.isArray(doc) ? doc : [];
-    for (let i = 0; i < list2.length; i++) {
-      const e = list2[i];
+    const list = Array.isArray(doc) ? doc : [];
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       const entry = isObj3(e) ? e : void 0;
       const path8 = entry?.["path"];
       if (typeof path8 !== "string")
@@ -24111,7 +24130,7 @@ function parsePathInfo(text2, origin) {
   const invalid = [];
   const top2 = isObj3(doc.value) ? doc.value : {};
   let storeDir = (shape.value === "format-2" || shape.value === "format-3") && typeof top2["storeDir"] === "string" ? top2["storeDir"] : void 0;
-  const list2 = [];
+  const list = [];
   const atOf = [];
   let ids;
   let current = { path: "", at: 0, value: void 0 };
@@ -24162,14 +24181,14 @@ function parsePathInfo(text2, origin) {
     const info = normalizeEntry(e.path, e.value, ctx, issues);
     if (info !== void 0) {
       ids.intern(e.path);
-      list2.push(info);
+      list.push(info);
       atOf.push(e.at);
     }
     if (issues.length > 200) break;
   }
   const dir = storeDir ?? DEFAULT_STORE_DIR;
   ids ??= new PathIds(dir);
-  const graph = buildClosureGraph(ids, list2.length, (i) => list2[i].references);
+  const graph = buildClosureGraph(ids, list.length, (i) => list[i].references);
   const pointerFor = (path8) => pointerOf(shape.value, atOf[ids.get(path8)]);
   const dangling = danglingReferences(graph);
   for (const [path8, refs] of dangling) {
@@ -24183,7 +24202,7 @@ function parsePathInfo(text2, origin) {
         });
     }
   }
-  for (const info of list2) {
+  for (const info of list) {
     if (info.deriver !== void 0 && !parseStorePath(info.deriver).ok)
       issues.push({
         origin,
@@ -24202,8 +24221,8 @@ function parsePathInfo(text2, origin) {
   return ok({
     storeDir: dir,
     shape: shape.value,
-    infos: pathInfoIndex(ids, list2),
-    list: list2,
+    infos: pathInfoIndex(ids, list),
+    list,
     graph,
     ids,
     invalid: invalid.sort(),
@@ -24217,8 +24236,8 @@ function danglingReferences(g) {
     for (let k = g.refStart[i]; k < g.refStart[i + 1]; k++) {
       if (g.refIds[k] < g.described) continue;
       const path8 = g.paths[i];
-      const list2 = getOrInsert(out, path8, () => []);
-      list2.push(g.paths[g.refIds[k]]);
+      const list = getOrInsert(out, path8, () => []);
+      list.push(g.paths[g.refIds[k]]);
     }
   }
   return out;
@@ -29218,16 +29237,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
             }
           }
           return [];
@@ -34353,13 +34372,16 @@ var init_github_wiring = __esm({
 
 // src/domain/lock/flake-url.ts
 function withQuery(base, params) {
-  const existing = new Set(
-    (base.split("#", 1)[0] ?? "").split("?").slice(1).join("?").split("&").map((p) => p.split("=", 1)[0])
-  );
-  const present = params.filter((p) => p[1] !== void 0 && !existing.has(p[0]));
-  if (present.length === 0) return base;
-  const q4 = present.map(([k, v]) => `${k}=${nixQueryValue(v)}`).join("&");
-  return base + (base.includes("?") ? "&" : "?") + q4;
+  const hashAt = base.indexOf("#");
+  const queryAt = base.indexOf("?");
+  const existing = queryAt >= 0 && (hashAt < 0 || queryAt < hashAt) ? new Set(
+    base.slice(queryAt + 1, hashAt >= 0 ? hashAt : void 0).split("&").map((p) => p.split("=", 1)[0])
+  ) : void 0;
+  let q3 = "";
+  for (const [k, v] of params)
+    if (v !== void 0 && existing?.has(k) !== true) q3 += `${q3 === "" ? "" : "&"}${k}=${nixQueryValue(v)}`;
+  if (q3 === "") return base;
+  return base + (queryAt >= 0 ? "&" : "?") + q3;
 }
 function toFlakeUrl(s2, opts = {}) {
   const dir = s2.dir;
@@ -34420,14 +34442,15 @@ function toFlakeUrl(s2, opts = {}) {
       return assertNever(s2);
   }
 }
-var ARCHIVE_EXT, nixQueryValue, urlPath, flag;
+var ARCHIVE_EXT, QUERY_PLAIN, nixQueryValue, urlPath, flag;
 var init_flake_url = __esm({
   "src/domain/lock/flake-url.ts"() {
     "use strict";
     init_result();
     init_source_ref();
     ARCHIVE_EXT = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
-    nixQueryValue = (v) => encodeURIComponent(v).replace(/%3A|%40|%2F|%3F/g, decodeURIComponent).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    QUERY_PLAIN = /^[A-Za-z0-9\-_.~:@/?]*$/;
+    nixQueryValue = (v) => QUERY_PLAIN.test(v) ? v : encodeURIComponent(v).replace(/%3A|%40|%2F|%3F/g, decodeURIComponent).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     urlPath = (url2) => url2.split(/[?#]/, 1)[0] ?? url2;
     flag = (b) => b ? "1" : void 0;
   }
@@ -35789,13 +35812,20 @@ function purlOf(s2, id = nameSource(s2)) {
   const purl = purlText(s2, id);
   return purl?.replace(/%3A/g, ":");
 }
+function plainGithubPurl(s2) {
+  if (s2.host !== void 0 && s2.host !== "github.com" || s2.dir !== void 0) return void 0;
+  if (!PLAIN.test(s2.owner) || !PLAIN.test(s2.repo) || s2.rev !== void 0 && !PLAIN.test(s2.rev)) return void 0;
+  const base = `pkg:github/${s2.owner.toLowerCase()}/${s2.repo.toLowerCase()}`;
+  return s2.rev !== void 0 ? `${base}@${s2.rev}` : base;
+}
 function purlText(s2, id) {
   const version2 = s2.rev ?? id.version;
-  const checksum = s2.narHash !== void 0 ? `sha256:${toBase16(s2.narHash.bytes)}` : void 0;
   switch (s2.type) {
     case "github": {
-      const q4 = s2.host !== void 0 && s2.host !== "github.com" ? { repository_url: `https://${s2.host}` } : void 0;
-      return new import_packageurl_js.PackageURL("github", s2.owner, s2.repo, s2.rev ?? null, q4 ?? null, s2.dir ?? null).toString();
+      const plain = plainGithubPurl(s2);
+      if (plain !== void 0) return plain;
+      const q3 = s2.host !== void 0 && s2.host !== "github.com" ? { repository_url: `https://${s2.host}` } : void 0;
+      return new import_packageurl_js.PackageURL("github", s2.owner, s2.repo, s2.rev ?? null, q3 ?? null, s2.dir ?? null).toString();
     }
     case "gitlab":
     case "sourcehut": {
@@ -35843,15 +35873,15 @@ function purlText(s2, id) {
           null,
           s2.dir ?? null
         ).toString();
-      const q4 = { download_url: s2.url };
-      if (checksum !== void 0) q4["checksum"] = checksum;
-      return new import_packageurl_js.PackageURL("generic", id.group ?? null, id.name, id.version ?? null, q4, null).toString();
+      const q3 = { download_url: s2.url };
+      if (s2.narHash !== void 0) q3["checksum"] = `sha256:${toBase16(s2.narHash.bytes)}`;
+      return new import_packageurl_js.PackageURL("generic", id.group ?? null, id.name, id.version ?? null, q3, null).toString();
     }
     default:
       return void 0;
   }
 }
-var import_packageurl_js;
+var import_packageurl_js, PLAIN;
 var init_purl = __esm({
   "src/render/sbom/purl.ts"() {
     "use strict";
@@ -35859,6 +35889,7 @@ var init_purl = __esm({
     init_hash();
     init_source_name();
     init_url_name();
+    PLAIN = /^[A-Za-z0-9._~-]+$/;
   }
 });
 
@@ -36005,7 +36036,7 @@ function closureComponents(closure, merged, roots) {
   for (const [id, target] of mergedById) {
     if (id >= described) continue;
     for (const p of storeProperties(closure.list[id]))
-      if (!target.properties.some((q4) => q4[0] === p[0] && q4[1] === p[1])) target.properties.push(p);
+      if (!target.properties.some((q3) => q3[0] === p[0] && q3[1] === p[1])) target.properties.push(p);
     target.dependsOn.push(...depsOf(id));
   }
   const order = [];
@@ -36127,18 +36158,20 @@ function toBomView(model) {
   ]);
   for (const p of inv?.rootPaths ?? []) rootProps.push([FlakeAuditProperty.inputPath, formatInputPath(p)]);
   const truncated = new Set(inv?.truncatedPaths ?? []);
-  const inputs = (inv?.inputs ?? []).map((i) => ({
-    input: i,
-    view: inputView(i, truncated, model.provenance?.get(i.id))
-  }));
   const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
-  const inputViews = inputs.map((i) => i.view).sort((a, b) => compareStrings(a.bomRef, b.bomRef));
+  const inputs = [...inv?.inputs ?? []].sort((a, b) => compareStrings(a.id, b.id));
+  const viewOf = (i) => inputView(i, truncated, model.provenance?.get(i.id));
   const metadataProperties = model.reproducible ? [[FlakeAuditProperty.reproducible, "true"]] : [];
   let store;
+  const early = /* @__PURE__ */ new Map();
   if (model.closure !== void 0) {
     const merged = /* @__PURE__ */ new Map();
-    for (const { input: input2, view } of inputs)
-      if (input2.storePath !== void 0) merged.set(formatStorePath(input2.storePath), view);
+    for (const input2 of inputs)
+      if (input2.storePath !== void 0) {
+        const view = viewOf(input2);
+        early.set(input2, view);
+        merged.set(formatStorePath(input2.storePath), view);
+      }
     store = closureComponents(model.closure.data, merged, model.closure.roots);
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FlakeAuditProperty.closureSource, model.closure.origin]);
@@ -36158,10 +36191,10 @@ function toBomView(model) {
       dependsOn: rootDeps
     },
     metadataProperties,
-    componentCount: inputViews.length + (closure?.count ?? 0),
+    componentCount: inputs.length + (closure?.count ?? 0),
     *components() {
       if (closure !== void 0) yield* closure.items();
-      yield* inputViews;
+      for (const input2 of inputs) yield early.get(input2) ?? viewOf(input2);
     }
   };
 }
@@ -36244,179 +36277,109 @@ ${P}  }`;
 });
 
 // src/render/sbom/json-writer.ts
-function list(pad, key, items) {
-  if (items.length === 0) return `${pad}${q3(key)}: []`;
-  return `${pad}${q3(key)}: [
-${items.join(",\n")}
-${pad}]`;
+function propertiesJson(props) {
+  const sorted2 = props.length > 1 ? [...props].sort(byPair) : props;
+  return sorted2.map(([name, value]) => ({ name, value }));
 }
-function properties(pad, props) {
-  const inner = `${pad}    `;
-  return list(
-    pad,
-    "properties",
-    [...props].sort(byPair).map(([n, v]) => `${pad}  {
-${inner}"name": ${q3(n)},
-${inner}"value": ${q3(v)}
-${pad}  }`)
-  );
+function commitJson(c) {
+  const out = { uid: c.uid, url: c.url };
+  if (c.author !== void 0) out["author"] = { timestamp: c.author.timestamp, name: c.author.name };
+  if (c.committer !== void 0) out["committer"] = { timestamp: c.committer.timestamp, name: c.committer.name };
+  out["message"] = c.message;
+  return out;
 }
-function commitText(c, pad) {
-  const p = `${pad}  `;
-  const action = (who) => `{
-${p}  "timestamp": ${q3(who.timestamp)},
-${p}  "name": ${q3(who.name)}
-${p}}`;
-  const lines = [`${p}"uid": ${q3(c.uid)}`, `${p}"url": ${q3(c.url)}`];
-  if (c.author !== void 0) lines.push(`${p}"author": ${action(c.author)}`);
-  if (c.committer !== void 0) lines.push(`${p}"committer": ${action(c.committer)}`);
-  lines.push(`${p}"message": ${q3(c.message)}`);
-  return `${pad}{
-${lines.join(",\n")}
-${pad}}`;
-}
-function componentText(v, pad) {
-  const p = `${pad}  `;
-  const lines = [`${p}"type": ${q3(v.type)}`, `${p}"name": ${q3(v.name)}`];
-  if (v.group !== void 0) lines.push(`${p}"group": ${q3(v.group)}`);
-  if (v.version !== void 0) lines.push(`${p}"version": ${q3(v.version)}`);
-  lines.push(`${p}"bom-ref": ${qRef(v.bomRef)}`);
-  if (v.sha256 !== void 0)
-    lines.push(list(p, "hashes", [`${p}  {
-${p}    "alg": "SHA-256",
-${p}    "content": ${q3(v.sha256)}
-${p}  }`]));
+function componentJson(v) {
+  const out = { type: v.type, name: v.name };
+  if (v.group !== void 0) out["group"] = v.group;
+  if (v.version !== void 0) out["version"] = v.version;
+  out["bom-ref"] = v.bomRef;
+  if (v.sha256 !== void 0) out["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
   if (v.licenses !== void 0 && v.licenses.length > 0)
-    lines.push(
-      list(
-        p,
-        "licenses",
-        v.licenses.map((id) => `${p}  {
-${p}    "license": {
-${p}      "id": ${q3(id)}
-${p}    }
-${p}  }`)
-      )
-    );
-  if (v.purl !== void 0) lines.push(`${p}"purl": ${q3(v.purl)}`);
-  if (v.commits !== void 0 && v.commits.length > 0)
-    lines.push(
-      `${p}"pedigree": {
-${list(
-        `${p}  `,
-        "commits",
-        v.commits.map((c) => commitText(c, `${p}    `))
-      )}
-${p}}`
-    );
+    out["licenses"] = v.licenses.map((id) => ({ license: { id } }));
+  if (v.purl !== void 0) out["purl"] = v.purl;
+  if (v.commits !== void 0 && v.commits.length > 0) out["pedigree"] = { commits: v.commits.map(commitJson) };
   if (v.externalReferences.length > 0) {
     const refs = [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url));
-    lines.push(
-      list(
-        p,
-        "externalReferences",
-        refs.map((r) => `${p}  {
-${p}    "url": ${q3(escapeUri(r.url))},
-${p}    "type": ${q3(r.type)}
-${p}  }`)
-      )
-    );
+    out["externalReferences"] = refs.map((r) => ({ url: escapeUri(r.url), type: r.type }));
   }
-  if (v.properties.length > 0) lines.push(properties(p, v.properties));
-  return `${pad}{
-${lines.join(",\n")}
-${pad}}`;
+  if (v.properties.length > 0) out["properties"] = propertiesJson(v.properties);
+  return out;
+}
+function nestedItems(items) {
+  const text2 = JSON.stringify({ k: items }, null, 2);
+  return text2.slice('{\n  "k": [\n'.length, text2.length - "\n  ]\n}".length);
 }
 function uniqueSorted(xs) {
   let sorted2 = true;
   for (let i = 1; i < xs.length && sorted2; i++) if (xs[i - 1] >= xs[i]) sorted2 = false;
   return sorted2 ? xs : [...new Set(xs)].sort(byString);
 }
-function dependencyText(ref, dependsOn) {
-  if (dependsOn.length === 0) return `    {
-      "ref": ${qRef(ref)},
-      "dependsOn": []
-    }`;
-  const deps = uniqueSorted(dependsOn).map((d) => `        ${qRef(d)}`);
-  return `    {
-      "ref": ${qRef(ref)},
-      "dependsOn": [
-${deps.join(",\n")}
-      ]
-    }`;
+function dependencyJson(ref, dependsOn) {
+  return { ref, dependsOn: uniqueSorted(dependsOn) };
 }
 function headText(view, spec) {
-  const lines = [
-    `  "$schema": ${q3(`http://cyclonedx.org/schema/bom-${spec}.schema.json`)}`,
-    `  "bomFormat": "CycloneDX"`,
-    `  "specVersion": ${q3(spec)}`
-  ];
-  if (view.serialNumber !== void 0) lines.push(`  "serialNumber": ${q3(view.serialNumber)}`);
-  lines.push(`  "version": 1`);
-  const meta3 = [];
-  if (view.timestamp !== void 0) meta3.push(`    "timestamp": ${q3(view.timestamp.toISOString())}`);
-  const tool = `{
-        "type": "application",
-        "name": ${q3(view.tool.name)},
-        "version": ${q3(view.tool.version)}
-      }`;
-  meta3.push(
-    spec === "1.4" ? `    "tools": [
-      {
-        "name": ${q3(view.tool.name)},
-        "version": ${q3(view.tool.version)}
-      }
-    ]` : `    "tools": {
-      "components": [
-        ${tool.replace(/\n/g, "\n  ")}
-      ]
-    }`
-  );
-  meta3.push(`    "component": ${componentText(view.root, "    ").trimStart()}`);
-  if (view.metadataProperties.length > 0) meta3.push(properties("    ", view.metadataProperties));
-  lines.push(`  "metadata": {
-${meta3.join(",\n")}
-  }`);
-  return `{
-${lines.join(",\n")}`;
+  const head = {
+    $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
+    bomFormat: "CycloneDX",
+    specVersion: spec
+  };
+  if (view.serialNumber !== void 0) head["serialNumber"] = view.serialNumber;
+  head["version"] = 1;
+  const meta3 = {};
+  if (view.timestamp !== void 0) meta3["timestamp"] = view.timestamp.toISOString();
+  const tool = { name: view.tool.name, version: view.tool.version };
+  meta3["tools"] = spec === "1.4" ? [tool] : { components: [{ type: "application", ...tool }] };
+  meta3["component"] = componentJson(view.root);
+  if (view.metadataProperties.length > 0) meta3["properties"] = propertiesJson(view.metadataProperties);
+  head["metadata"] = meta3;
+  const text2 = JSON.stringify(head, null, 2);
+  return text2.slice(0, text2.length - "\n}".length);
 }
 function* writeCycloneDxJsonChunks(view, spec) {
   yield headText(view, spec);
-  const deps = [[view.root.bomRef, view.root]];
-  let batch = [];
+  const deps = [[view.root.bomRef, view.root.dependsOn]];
   let first = true;
+  let texts = [];
+  let objects = [];
+  let count = 0;
+  const settle2 = () => {
+    if (objects.length > 0) texts.push(nestedItems(objects));
+    objects = [];
+  };
+  const chunk = () => {
+    settle2();
+    const text2 = `${first ? ',\n  "components": [\n' : ",\n"}${texts.join(",\n")}`;
+    [texts, first, count] = [[], false, 0];
+    return text2;
+  };
   for (const v of view.components()) {
     if ("kind" in v) {
       deps.push([v.path, v]);
-      batch.push(storeItemText(v));
+      settle2();
+      texts.push(storeItemText(v));
     } else {
-      deps.push([v.bomRef, v]);
-      batch.push(componentText(v, "    "));
+      deps.push([v.bomRef, v.dependsOn]);
+      objects.push(componentJson(v));
     }
-    if (batch.length === 100) {
-      yield `${first ? ',\n  "components": [\n' : ",\n"}${batch.join(",\n")}`;
-      [batch, first] = [[], false];
-    }
+    if (++count === BATCH) yield chunk();
   }
-  if (batch.length > 0) yield `${first ? ',\n  "components": [\n' : ",\n"}${batch.join(",\n")}`;
-  yield first && batch.length === 0 ? ',\n  "components": []' : "\n  ]";
+  if (count > 0) yield chunk();
+  yield first ? ',\n  "components": []' : "\n  ]";
   deps.sort((a, b) => byString(a[0], b[0]));
   yield ',\n  "dependencies": [\n';
-  for (let i = 0; i < deps.length; i += 200)
-    yield (i === 0 ? "" : ",\n") + deps.slice(i, i + 200).map(([r, d]) => dependencyText(r, d.dependsOn)).join(",\n");
+  for (let i = 0; i < deps.length; i += 2 * BATCH)
+    yield (i === 0 ? "" : ",\n") + nestedItems(deps.slice(i, i + 2 * BATCH).map(([r, d]) => dependencyJson(r, "kind" in d ? d.dependsOn : d)));
   yield "\n  ]\n}\n";
 }
-var NEEDS_ESCAPE, escapeUri, q3, qRef, byString, byPair, writeCycloneDxJson;
+var escapeUri, byString, byPair, BATCH, writeCycloneDxJson;
 var init_json_writer = __esm({
   "src/render/sbom/json-writer.ts"() {
     "use strict";
     init_store_item_json();
-    NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
     escapeUri = (s2) => s2.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-    q3 = (s2) => NEEDS_ESCAPE.test(s2) ? JSON.stringify(s2) : `"${s2}"`;
-    qRef = (s2) => s2.charCodeAt(0) === 47 ? `"${s2}"` : q3(s2);
     byString = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     byPair = (a, b) => byString(a[0], b[0]) || byString(a[1], b[1]);
+    BATCH = 100;
     writeCycloneDxJson = (view, spec) => [...writeCycloneDxJsonChunks(view, spec)].join("");
   }
 });
@@ -40504,7 +40467,7 @@ var require_normalize3 = __commonJS({
           name: "licenses",
           children: this._factory.makeForLicense().normalizeIterable(data.licenses, options)
         } : void 0;
-        const properties2 = this._factory.spec.supportsMetadataProperties && data.properties.size > 0 ? {
+        const properties = this._factory.spec.supportsMetadataProperties && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -40521,7 +40484,7 @@ var require_normalize3 = __commonJS({
             data.manufacture === void 0 ? void 0 : orgEntityNormalizer.normalize(data.manufacture, options, "manufacture"),
             data.supplier === void 0 ? void 0 : orgEntityNormalizer.normalize(data.supplier, options, "supplier"),
             licenses,
-            properties2
+            properties
           ].filter(notUndefined_1.isNotUndefined)
         };
       }
@@ -40680,7 +40643,7 @@ var require_normalize3 = __commonJS({
           name: "externalReferences",
           children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, "reference")
         } : void 0;
-        const properties2 = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -40714,7 +40677,7 @@ var require_normalize3 = __commonJS({
             makeOptionalTextElement(data.purl, "purl"),
             swid,
             extRefs,
-            properties2,
+            properties,
             components,
             evidence
           ].filter(notUndefined_1.isNotUndefined)
@@ -40739,7 +40702,7 @@ var require_normalize3 = __commonJS({
           name: "externalReferences",
           children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, "reference")
         } : void 0;
-        const properties2 = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -40763,7 +40726,7 @@ var require_normalize3 = __commonJS({
             makeOptionalTextElement(data.description, "description", _xsd_1.normalizedString),
             licenses,
             extRefs,
-            properties2,
+            properties,
             services
           ].filter(notUndefined_1.isNotUndefined)
         };
@@ -40812,7 +40775,7 @@ var require_normalize3 = __commonJS({
       #normalizeNamedLicense(data, options) {
         const spec = this._factory.spec;
         const url2 = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties2 = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -40827,14 +40790,14 @@ var require_normalize3 = __commonJS({
             makeTextElement(data.name, "name", _xsd_1.normalizedString),
             data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options, "text"),
             types_1.XmlSchema.isAnyURI(url2) ? makeTextElement(url2, "url") : void 0,
-            properties2
+            properties
           ].filter(notUndefined_1.isNotUndefined)
         };
       }
       #normalizeSpdxLicense(data, options) {
         const spec = this._factory.spec;
         const url2 = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties2 = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -40849,7 +40812,7 @@ var require_normalize3 = __commonJS({
             makeTextElement(data.id, "id"),
             data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options, "text"),
             types_1.XmlSchema.isAnyURI(url2) ? makeTextElement(url2, "url") : void 0,
-            properties2
+            properties
           ].filter(notUndefined_1.isNotUndefined)
         };
       }
@@ -41030,7 +40993,7 @@ var require_normalize3 = __commonJS({
           name: "affects",
           children: this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options, "target")
         } : void 0;
-        const properties2 = data.properties.size > 0 ? {
+        const properties = data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -41056,7 +41019,7 @@ var require_normalize3 = __commonJS({
             tools,
             data.analysis === void 0 ? void 0 : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options, "analysis"),
             affects,
-            properties2
+            properties
           ].filter(notUndefined_1.isNotUndefined)
         };
       }
@@ -42453,22 +42416,22 @@ var require_ByteSequence = __commonJS({
     exports.startsWith = startsWith;
     exports.byteLessThan = byteLessThan;
     exports.isomorphicDecode = isomorphicDecode;
-    function length(list2) {
-      return list2.length;
+    function length(list) {
+      return list.length;
     }
-    function byteLowercase(list2) {
-      for (let i = 0; i < list2.length; i++) {
-        const c = list2[i];
+    function byteLowercase(list) {
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i];
         if (c >= 65 && c <= 90) {
-          list2[i] = c + 32;
+          list[i] = c + 32;
         }
       }
     }
-    function byteUppercase(list2) {
-      for (let i = 0; i < list2.length; i++) {
-        const c = list2[i];
+    function byteUppercase(list) {
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i];
         if (c >= 97 && c <= 122) {
-          list2[i] = c - 32;
+          list[i] = c - 32;
         }
       }
     }
@@ -42515,8 +42478,8 @@ var require_ByteSequence = __commonJS({
         i++;
       }
     }
-    function isomorphicDecode(list2) {
-      return String.fromCodePoint(...list2);
+    function isomorphicDecode(list) {
+      return String.fromCodePoint(...list);
     }
   }
 });
@@ -42587,51 +42550,51 @@ var require_List = __commonJS({
     exports.sortInAscendingOrder = sortInAscendingOrder;
     exports.sortInDescendingOrder = sortInDescendingOrder;
     var util_1 = require_lib();
-    function append(list2, item) {
-      list2.push(item);
+    function append(list, item) {
+      list.push(item);
     }
     function extend2(listA, listB) {
       listA.push(...listB);
     }
-    function prepend(list2, item) {
-      list2.unshift(item);
+    function prepend(list, item) {
+      list.unshift(item);
     }
-    function replace(list2, conditionOrItem, newItem) {
+    function replace(list, conditionOrItem, newItem) {
       let i = 0;
-      for (const oldItem of list2) {
+      for (const oldItem of list) {
         if ((0, util_1.isFunction)(conditionOrItem)) {
           if (!!conditionOrItem.call(null, oldItem)) {
-            list2[i] = newItem;
+            list[i] = newItem;
           }
         } else if (oldItem === conditionOrItem) {
-          list2[i] = newItem;
+          list[i] = newItem;
           return;
         }
         i++;
       }
     }
-    function insert(list2, item, index) {
-      list2.splice(index, 0, item);
+    function insert(list, item, index) {
+      list.splice(index, 0, item);
     }
-    function remove(list2, conditionOrItem) {
-      let i = list2.length;
+    function remove(list, conditionOrItem) {
+      let i = list.length;
       while (i--) {
-        const oldItem = list2[i];
+        const oldItem = list[i];
         if ((0, util_1.isFunction)(conditionOrItem)) {
           if (!!conditionOrItem.call(null, oldItem)) {
-            list2.splice(i, 1);
+            list.splice(i, 1);
           }
         } else if (oldItem === conditionOrItem) {
-          list2.splice(i, 1);
+          list.splice(i, 1);
           return;
         }
       }
     }
-    function empty(list2) {
-      list2.length = 0;
+    function empty(list) {
+      list.length = 0;
     }
-    function contains(list2, conditionOrItem) {
-      for (const oldItem of list2) {
+    function contains(list, conditionOrItem) {
+      for (const oldItem of list) {
         if ((0, util_1.isFunction)(conditionOrItem)) {
           if (!!conditionOrItem.call(null, oldItem)) {
             return true;
@@ -42642,12 +42605,12 @@ var require_List = __commonJS({
       }
       return false;
     }
-    function size(list2, condition) {
+    function size(list, condition) {
       if (condition === void 0) {
-        return list2.length;
+        return list.length;
       } else {
         let count = 0;
-        for (const item of list2) {
+        for (const item of list) {
           if (!!condition.call(null, item)) {
             count++;
           }
@@ -42655,28 +42618,28 @@ var require_List = __commonJS({
         return count;
       }
     }
-    function isEmpty(list2) {
-      return list2.length === 0;
+    function isEmpty(list) {
+      return list.length === 0;
     }
-    function* forEach(list2, condition) {
+    function* forEach(list, condition) {
       if (condition === void 0) {
-        yield* list2;
+        yield* list;
       } else {
-        for (const item of list2) {
+        for (const item of list) {
           if (!!condition.call(null, item)) {
             yield item;
           }
         }
       }
     }
-    function clone2(list2) {
-      return new Array(...list2);
+    function clone2(list) {
+      return new Array(...list);
     }
-    function sortInAscendingOrder(list2, lessThanAlgo) {
-      return list2.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? -1 : 1);
+    function sortInAscendingOrder(list, lessThanAlgo) {
+      return list.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? -1 : 1);
     }
-    function sortInDescendingOrder(list2, lessThanAlgo) {
-      return list2.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? 1 : -1);
+    function sortInDescendingOrder(list, lessThanAlgo) {
+      return list.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? 1 : -1);
     }
   }
 });
@@ -42769,14 +42732,14 @@ var require_Map = __commonJS({
       return new Map(map2);
     }
     function sortInAscendingOrder(map2, lessThanAlgo) {
-      const list2 = new Array(...map2);
-      list2.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? -1 : 1);
-      return new Map(list2);
+      const list = new Array(...map2);
+      list.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? -1 : 1);
+      return new Map(list);
     }
     function sortInDescendingOrder(map2, lessThanAlgo) {
-      const list2 = new Array(...map2);
-      list2.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? 1 : -1);
-      return new Map(list2);
+      const list = new Array(...map2);
+      list.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? 1 : -1);
+      return new Map(list);
     }
   }
 });
@@ -42803,11 +42766,11 @@ var require_Queue = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.enqueue = enqueue;
     exports.dequeue = dequeue;
-    function enqueue(list2, item) {
-      list2.push(item);
+    function enqueue(list, item) {
+      list.push(item);
     }
-    function dequeue(list2) {
-      return list2.shift() || null;
+    function dequeue(list) {
+      return list.shift() || null;
     }
   }
 });
@@ -42940,14 +42903,14 @@ var require_Set = __commonJS({
       return new Set(set4);
     }
     function sortInAscendingOrder(set4, lessThanAlgo) {
-      const list2 = new Array(...set4);
-      list2.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? -1 : 1);
-      return new Set(list2);
+      const list = new Array(...set4);
+      list.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? -1 : 1);
+      return new Set(list);
     }
     function sortInDescendingOrder(set4, lessThanAlgo) {
-      const list2 = new Array(...set4);
-      list2.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? 1 : -1);
-      return new Set(list2);
+      const list = new Array(...set4);
+      list.sort((itemA, itemB) => lessThanAlgo.call(null, itemA, itemB) ? 1 : -1);
+      return new Set(list);
     }
     function isSubsetOf(subset, superset) {
       for (const item of subset) {
@@ -42989,11 +42952,11 @@ var require_Stack = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.push = push3;
     exports.pop = pop;
-    function push3(list2, item) {
-      list2.push(item);
+    function push3(list, item) {
+      list.push(item);
     }
-    function pop(list2) {
-      return list2.pop() || null;
+    function pop(list) {
+      return list.pop() || null;
     }
   }
 });
@@ -43173,10 +43136,10 @@ var require_String = __commonJS({
       }
       return tokens;
     }
-    function concatenate(list2, separator = "") {
-      if (list2.length === 0)
+    function concatenate(list, separator = "") {
+      if (list.length === 0)
         return "";
-      return list2.join(separator);
+      return list.join(separator);
     }
   }
 });
@@ -43234,8 +43197,8 @@ var require_lib2 = __commonJS({
     exports.codePoint = codePoint;
     var json2 = __importStar(require_JSON());
     exports.json = json2;
-    var list2 = __importStar(require_List());
-    exports.list = list2;
+    var list = __importStar(require_List());
+    exports.list = list;
     var map2 = __importStar(require_Map());
     exports.map = map2;
     var namespace = __importStar(require_Namespace());
@@ -47510,9 +47473,9 @@ var require_NodeListStaticImpl = __commonJS({
        * @param items - a list of items to initialize the list
        */
       static _create(root, items) {
-        const list2 = new _NodeListStaticImpl(root);
-        list2._items = items;
-        return list2;
+        const list = new _NodeListStaticImpl(root);
+        list._items = items;
+        return list;
       }
     };
     exports.NodeListStaticImpl = NodeListStaticImpl;
@@ -63067,13 +63030,13 @@ function groupFindings(findings) {
     groups3.set(key, g);
   }
   return [...groups3.values()].map(
-    ({ rule, severity, list: list2 }) => ({
+    ({ rule, severity, list }) => ({
       rule,
       severity,
       why: RULES[rule].why,
       fix: RULES[rule].fix,
-      count: list2.length,
-      roots: byRoot(list2)
+      count: list.length,
+      roots: byRoot(list)
     })
   ).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareStrings(a.rule, b.rule));
 }
@@ -64187,7 +64150,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -64197,7 +64160,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -65991,9 +65954,9 @@ function renderDiffText(r, opts) {
       const mark = risk === "high" || risk === "medium" ? ` ${c(risk === "high" ? "red" : "yellow", `[${risk} risk]`)}` : "";
       const verb = kind === "added" ? "Added" : kind === "removed" ? "Removed" : "Updated";
       out.push(`\u2022 ${verb} input '${oneLine(ch.input)}':${mark}`);
-      const q4 = (s2) => s2?.follows !== void 0 ? oneLine(pinText(s2)) : `'${oneLine(pinText(s2))}'`;
-      if (ch.old !== void 0 && ch.new !== void 0) out.push(`    ${q4(ch.old)}`, `  \u2192 ${q4(ch.new)}`);
-      else out.push(`    ${q4(ch.new ?? ch.old)}`);
+      const q3 = (s2) => s2?.follows !== void 0 ? oneLine(pinText(s2)) : `'${oneLine(pinText(s2))}'`;
+      if (ch.old !== void 0 && ch.new !== void 0) out.push(`    ${q3(ch.old)}`, `  \u2192 ${q3(ch.new)}`);
+      else out.push(`    ${q3(ch.new ?? ch.old)}`);
       const u = ch.upstream;
       if (u !== void 0)
         out.push(
@@ -67055,9 +67018,9 @@ function sourceIndex(inventory) {
   for (const input2 of inventory?.inputs ?? []) {
     if (input2.storePath === void 0) continue;
     const p = formatStorePath(input2.storePath);
-    const list2 = out.get(p);
-    if (list2 === void 0) out.set(p, [input2]);
-    else list2.push(input2);
+    const list = out.get(p);
+    if (list === void 0) out.set(p, [input2]);
+    else list.push(input2);
   }
   return out;
 }
@@ -67422,12 +67385,12 @@ function compileStates(glob) {
   states.push({ consumes: "end", char: "", next: states.length, skip: [] });
   return states;
 }
-function addClosure(states, set4, list2, from) {
+function addClosure(states, set4, list, from) {
   const work = [from];
   for (let s2 = work.pop(); s2 !== void 0; s2 = work.pop()) {
     if (set4[s2] === 1) continue;
     set4[s2] = 1;
-    list2.push(s2);
+    list.push(s2);
     for (const t of states[s2]?.skip ?? []) work.push(t);
   }
 }
@@ -67436,18 +67399,18 @@ function compileGlob(glob) {
   const final = states.length - 1;
   return (input2) => {
     let set4 = new Uint8Array(states.length);
-    let list2 = [];
-    addClosure(states, set4, list2, 0);
+    let list = [];
+    addClosure(states, set4, list, 0);
     for (const c of input2) {
       const nextSet = new Uint8Array(states.length);
       const nextList = [];
-      for (const s2 of list2) {
+      for (const s2 of list) {
         const st = states[s2];
         if (accepts(st, c) && st !== void 0) addClosure(states, nextSet, nextList, st.next);
       }
       if (nextList.length === 0) return false;
       set4 = nextSet;
-      list2 = nextList;
+      list = nextList;
     }
     return set4[final] === 1;
   };
@@ -67575,16 +67538,16 @@ function duplicateSources(inputs) {
     if (repo !== "") byRepo.set(repo, [...byRepo.get(repo) ?? [], i]);
   }
   const out = [];
-  for (const [repo, list2] of byRepo) {
-    const revisions = [...new Set(list2.map((i) => i.locked.rev ?? ""))].sort(compareStrings);
-    const [first] = list2;
+  for (const [repo, list] of byRepo) {
+    const revisions = [...new Set(list.map((i) => i.locked.rev ?? ""))].sort(compareStrings);
+    const [first] = list;
     if (revisions.length < 2 || first === void 0) continue;
     out.push(
       makeFinding("duplicate-sources", first.id, {
         // After the type prefix: `github.com/nixos/nixpkgs`, or the whole git URL.
         repository: repo.slice(repo.indexOf(":") + 1),
         revisions,
-        inputs: list2.flatMap((i) => i.paths.map(formatInputPath)).sort(compareStrings),
+        inputs: list.flatMap((i) => i.paths.map(formatInputPath)).sort(compareStrings),
         follow: first.id
       })
     );
@@ -74103,15 +74066,15 @@ var require_parser2 = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -76586,9 +76549,9 @@ async function runOverSsh(store, script, opts) {
   ]);
 }
 function profileScript(profile, running) {
-  const q4 = shellQuote(profile);
+  const q3 = shellQuote(profile);
   return [
-    `p=${q4}`,
+    `p=${q3}`,
     ...running !== void 0 ? [`printf 'running\\t%s\\n' "$(readlink ${shellQuote(running)} 2>/dev/null)"`] : [],
     `printf 'profile\\t%s\\n' "$(readlink "$p" 2>/dev/null)"`,
     `for l in "$p"-*-link; do [ -L "$l" ] && printf 'link\\t%s\\t%s\\t%s\\n' "\${l##*/}" "$(readlink "$l")" "$(stat -c %Y "$l")"; done`,
@@ -80617,9 +80580,9 @@ var Completion = class {
     if (isSyncCompletionFunction(this.customCompletionFunction)) {
       const result2 = this.customCompletionFunction(current, argv);
       if (isPromise(result2)) {
-        return result2.then((list2) => {
+        return result2.then((list) => {
           this.shim.process.nextTick(() => {
-            done(null, list2);
+            done(null, list);
           });
         }).catch((err2) => {
           this.shim.process.nextTick(() => {
