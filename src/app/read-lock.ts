@@ -1,6 +1,7 @@
 import type { LockGraph } from "../domain/lock/graph.js";
 import type { LockTraversal } from "../domain/lock/traversal.js";
-import { parseFlakeLockWalked } from "../ingest/lock/flake-lock.js";
+import { parseLock } from "../ingest/lock/parse-lock.js";
+import { UNEXPLAINED } from "../ingest/lock/source-attrs.js";
 import { InputError } from "./errors.js";
 import type { FileText, Files } from "./ports.js";
 
@@ -13,7 +14,12 @@ export async function readLock(
   path: string,
 ): Promise<{ file: FileText; graph: LockGraph; walk: LockTraversal }> {
   const file = await files.readText(path);
-  const parsed = parseFlakeLockWalked(file.text, file.displayPath);
+  // zod loads only for a lock the hand-written checks reject, to explain it (most runs never need it).
+  const fast = parseLock(file.text, file.displayPath);
+  const parsed =
+    fast !== UNEXPLAINED
+      ? fast
+      : (await import("../ingest/lock/flake-lock.js")).parseFlakeLockWalked(file.text, file.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file, ...parsed.value };
 }

@@ -1,25 +1,21 @@
-import type { InputPath } from "../../domain/lock/input-path.js";
-import { nodeKey, type InputNode, type InputRef, type LockGraph, type NodeKey } from "../../domain/lock/graph.js";
+import type { LockGraph } from "../../domain/lock/graph.js";
 import { err, ok, type Result } from "../../domain/result.js";
-import { FlakeLockSchema, type FlakeLockFile, type LockNodeJson } from "./flake-lock.schema.js";
-import { describeReceived, escapePointerToken as esc, type InputIssue } from "../issues.js";
-import { parseJsonDocument, withPositions } from "../json-document.js";
-import { toSourceRef } from "./source-attrs.js";
+import type { InputIssue } from "../issues.js";
 import { zodIssues } from "../zod-issues.js";
-import { checkGraph } from "./graph-checks.js";
-import { isWellFormedLock } from "./flake-lock.fast.js";
-import { traverseLock, type LockTraversal } from "../../domain/lock/traversal.js";
+import { FlakeLockSchema, SOURCE_ATTR_SCHEMAS } from "./flake-lock.schema.js";
+import { parseLock, type ParsedLock } from "./parse-lock.js";
+import type { LockExplainer } from "./source-attrs.js";
 
-const REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
-
-/**
- * Nix writes at most 5 levels (the document, `nodes`, a node, its `inputs`, a follows array); 100
- * leaves room for unknown fields and refuses hostile nesting before anything walks the value.
- */
-export const MAX_LOCK_JSON_DEPTH = 100;
-const LOCK_DEPTH = {
-  max: MAX_LOCK_JSON_DEPTH,
-  why: `a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`,
+/** zod's explanations of what the hand-written predicates reject: its issues, with JSON pointers. */
+export const zodLockExplainer: LockExplainer = {
+  document: (value, origin) => {
+    const parsed = FlakeLockSchema.safeParse(value);
+    return parsed.success ? ok(parsed.data) : err(zodIssues(parsed.error, origin, "", value));
+  },
+  attrs: (type, raw, origin, pointer) => {
+    const r = SOURCE_ATTR_SCHEMAS[type]?.safeParse(raw);
+    return r === undefined || r.success ? [] : zodIssues(r.error, origin, pointer, raw);
+  },
 };
 
 /** Parses flake.lock text of version 5, 6 or 7 into a total LockGraph, or every issue found. */
@@ -29,115 +25,5 @@ export function parseFlakeLock(text: string, origin: string): Result<LockGraph, 
 }
 
 /** parseFlakeLock, also returning the walk its checks made, for callers that build an inventory next. */
-export function parseFlakeLockWalked(
-  text: string,
-  origin: string,
-): Result<{ graph: LockGraph; walk: LockTraversal }, InputIssue[]> {
-  const doc = parseJsonDocument(text, origin, "a flake.lock JSON object", LOCK_DEPTH);
-  if (!doc.ok) return doc;
-  const issues = checkTopLevel(doc.value, origin);
-  if (issues.length > 0) return err(withPositions(text, issues));
-  let file: FlakeLockFile;
-  if (isWellFormedLock(doc.value)) file = doc.value;
-  else {
-    const parsed = FlakeLockSchema.safeParse(doc.value);
-    if (!parsed.success)
-      return err(
-        withPositions(
-          text,
-          zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE })),
-        ),
-      );
-    file = parsed.data;
-  }
-  const built = buildGraph(file, origin);
-  if (built.issues.length > 0)
-    return err(
-      withPositions(
-        text,
-        built.issues.map((i) => (i.next === undefined ? { ...i, next: REGENERATE } : i)),
-      ),
-    );
-  const walk = traverseLock(built.graph);
-  const graphIssues = checkGraph(built.graph, origin, walk);
-  if (graphIssues.length > 0) return err(withPositions(text, graphIssues));
-  return ok({ graph: built.graph, walk });
-}
-
-function checkTopLevel(value: unknown, origin: string): InputIssue[] {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [
-      {
-        origin,
-        pointer: "",
-        message: "a flake.lock must be a JSON object with nodes, root and version",
-        expected: '{"nodes": {…}, "root": "root", "version": 7}',
-        received: describeReceived(value),
-      },
-    ];
-  }
-  // checkTopLevel has just established that value is a non-null, non-array object; TS cannot carry that.
-  const raw = (value as Record<string, unknown>)["version"];
-  const version = raw ?? 0;
-  if (version === 5 || version === 6 || version === 7) return [];
-  const legacy = typeof version === "number" && version >= 1 && version <= 4;
-  return [
-    {
-      origin,
-      pointer: "/version",
-      message:
-        raw === undefined
-          ? "the lock has no 'version' field (Nix reads that as the unsupported version 0)"
-          : `unsupported lock version ${describeReceived(version)}`,
-      expected: "version 5, 6 or 7 (the versions every released Nix reads)",
-      received: describeReceived(raw),
-      next: legacy
-        ? "lock versions 1-4 predate the first Nix release with flakes (2.4); run `nix flake lock` with a current Nix to rewrite it"
-        : typeof version === "number" && version > 7
-          ? "this lock was written by a newer Nix than flake-audit knows; please report it"
-          : REGENERATE,
-    },
-  ];
-}
-
-function buildGraph(file: FlakeLockFile, origin: string): { graph: LockGraph; issues: InputIssue[] } {
-  const issues: InputIssue[] = [];
-  const nodes = new Map<NodeKey, InputNode>();
-  for (const [key, json] of Object.entries(file.nodes)) {
-    const node = buildNode(key, json, key === file.root, origin, issues);
-    nodes.set(nodeKey(key), node);
-  }
-  const graph: LockGraph = { lockVersion: file.version, root: nodeKey(file.root), nodes };
-  return { graph, issues };
-}
-
-function buildNode(key: string, json: LockNodeJson, isRoot: boolean, origin: string, issues: InputIssue[]): InputNode {
-  const base = `/nodes/${esc(key)}`;
-  const inputs = new Map<string, InputRef>();
-  for (const [name, edge] of Object.entries(json.inputs ?? {})) {
-    inputs.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
-  }
-  const node: { -readonly [K in keyof InputNode]: InputNode[K] } = {
-    key: nodeKey(key),
-    isFlake: json.flake !== false,
-    inputs,
-  };
-  if (isRoot) return node; // Nix ignores locked/original on the root node.
-  // Version 5 kept narHash/lastModified/revCount in `info`; Nix merges it over `locked` (info wins).
-  const lockedAttrs =
-    json.locked !== undefined && json.info !== undefined ? { ...json.locked, ...json.info } : json.locked;
-  if (lockedAttrs !== undefined) {
-    const r = toSourceRef(lockedAttrs, origin, `${base}/locked`);
-    issues.push(...r.issues);
-    if (r.ref !== undefined) node.locked = r.ref;
-  }
-  if (json.original !== undefined) {
-    const r = toSourceRef(json.original, origin, `${base}/original`);
-    issues.push(...r.issues);
-    if (r.ref !== undefined) node.original = r.ref;
-  }
-  // The schema makes parent a string array; InputPath is that array, named.
-  if (json.parent !== undefined) node.parent = json.parent as InputPath;
-  if (json.buildTime === true) node.buildTime = true;
-  return node;
-}
+export const parseFlakeLockWalked = (text: string, origin: string): ParsedLock =>
+  parseLock(text, origin, zodLockExplainer);

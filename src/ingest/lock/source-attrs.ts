@@ -1,9 +1,20 @@
 import { parseHash, type Hash } from "../../domain/nix/hash.js";
 import type { Attrs, ForgeSource, GitSource, SourceRef } from "../../domain/lock/source-ref.js";
+import type { Result } from "../../domain/result.js";
 import { describeReceived, type InputIssue } from "../issues.js";
-import { SOURCE_ATTR_SCHEMAS } from "./flake-lock.schema.js";
-import { zodIssues } from "../zod-issues.js";
 import { attrsLookValid } from "./flake-lock.fast.js";
+import type { FlakeLockFile } from "./flake-lock.schema.js";
+
+/** Explanations, by the zod schemas, of what the hand-written predicates reject (flake-lock.ts has zod's). */
+export interface LockExplainer {
+  /** The whole document: the lock zod reads, or its issues. */
+  readonly document: (value: unknown, origin: string) => Result<FlakeLockFile, InputIssue[]>;
+  /** One attribute set of a known type, with pointers under `pointer`: empty when zod accepts it. */
+  readonly attrs: (type: string, raw: Attrs, origin: string, pointer: string) => InputIssue[];
+}
+
+/** The parse met something only an explainer can judge, and has none. */
+export const UNEXPLAINED: unique symbol = Symbol("unexplained");
 
 const TOKEN_PARAM =
   /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
@@ -37,25 +48,31 @@ const str = (a: Attrs, k: string): string | undefined => {
 
 /**
  * Turns a `locked` or `original` attribute set into a SourceRef, collecting issues with JSON pointers
- * under `pointer`. Unknown types become `{ type: "unknown" }` rather than errors.
+ * under `pointerOf()` (made only for an issue). Unknown types become `{ type: "unknown" }` rather
+ * than errors. Attributes the hand-written predicates reject are judged by `explain`, or, without one,
+ * end the parse with UNEXPLAINED.
  */
-export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?: SourceRef; issues: InputIssue[] } {
+export function toSourceRef(
+  raw: Attrs,
+  origin: string,
+  pointerOf: () => string,
+  explain: LockExplainer | undefined,
+): { ref?: SourceRef; issues: InputIssue[] } | typeof UNEXPLAINED {
   const issues: InputIssue[] = [];
   const type = raw["type"];
   if (typeof type !== "string") {
     issues.push({
       origin,
-      pointer: `${pointer}/type`,
+      pointer: `${pointerOf()}/type`,
       message: "every input needs a string 'type' attribute",
       expected: "one of github, gitlab, sourcehut, git, hg, tarball, file, path, indirect",
       received: describeReceived(type),
     });
     return { issues };
   }
-  const schema = SOURCE_ATTR_SCHEMAS[type];
-  if (schema !== undefined && !attrsLookValid(type, raw)) {
-    const r = schema.safeParse(raw);
-    if (!r.success) issues.push(...zodIssues(r.error, origin, pointer, raw));
+  if (!attrsLookValid(type, raw)) {
+    if (explain === undefined) return UNEXPLAINED;
+    issues.push(...explain.attrs(type, raw, origin, pointerOf()));
   }
   // Attribute sets are shared, not copied: nothing changes them after parsing. A URL with
   // credentials is the one exception, and gets a copy without them.
@@ -69,7 +86,7 @@ export function toSourceRef(raw: Attrs, origin: string, pointer: string): { ref?
     if (!h.ok || h.value.algo !== "sha256") {
       issues.push({
         origin,
-        pointer: `${pointer}/narHash`,
+        pointer: `${pointerOf()}/narHash`,
         message: `narHash is not a SHA-256 hash: ${h.ok ? `it uses ${h.value.algo}` : h.error}`,
         expected: "an SRI SHA-256 hash",
         example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
