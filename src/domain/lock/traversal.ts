@@ -46,13 +46,17 @@ function listInput(graph: LockGraph, resolver: FollowsResolver, parent: NodeKey,
   const name = path[path.length - 1] ?? "";
   const ref = graph.nodes.get(parent)?.inputs.get(name);
   if (ref === undefined) throw new Error(`unreachable: node '${parent}' lost input '${name}' during the walk`);
-  const base = { path, parent, name, ref };
+  // Each case builds its object whole: a lock lists tens of thousands of inputs.
   if (ref.kind === "follows") {
     const target = resolver.targetOf(ref.path);
-    return target !== undefined ? { ...base, target } : { ...base, problem: { kind: "follows" } };
+    return target !== undefined
+      ? { path, parent, name, ref, target }
+      : { path, parent, name, ref, problem: { kind: "follows" } };
   }
-  if (ref.key === graph.root) return { ...base, target: ref.key, problem: { kind: "root-key" } };
-  return graph.nodes.has(ref.key) ? { ...base, target: ref.key } : { ...base, problem: { kind: "dangling" } };
+  if (ref.key === graph.root) return { path, parent, name, ref, target: ref.key, problem: { kind: "root-key" } };
+  return graph.nodes.has(ref.key)
+    ? { path, parent, name, ref, target: ref.key }
+    : { path, parent, name, ref, problem: { kind: "dangling" } };
 }
 
 /**

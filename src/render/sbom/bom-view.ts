@@ -75,26 +75,29 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   const id = nameSource(s, input.original);
   const purl = safePurl(input, id);
   const props: Props = input.paths.map((p) => [FA.inputPath, formatInputPath(p)] as const);
-  push(props, [
-    [FA.inputType, s.type === "unknown" ? s.declaredType : s.type],
-    [NIX.storePath, input.storePath !== undefined ? formatStorePath(input.storePath) : undefined],
-    [NIX.narHash, s.narHash !== undefined ? toPrefixedNix32(s.narHash) : undefined],
-    [FA.hashMeaning, s.narHash !== undefined ? HASH_MEANING : undefined],
-    [
-      FA.storePathNote,
-      input.pinning === "relative" ? "relative path input: shares the store path of its parent input" : undefined,
-    ],
-    [FA.original, input.original !== undefined ? toFlakeUrl(input.original) : undefined],
-    [FA.locked, toFlakeUrl(s, { treeFacts: true })],
-    [FA.ref, input.original?.ref ?? s.ref],
-    [FA.rev, s.rev],
-    [FA.lastModified, s.lastModified !== undefined ? isoDateTime(s.lastModified) : undefined],
-    [FA.revCount, s.revCount !== undefined ? String(s.revCount) : undefined],
-    [FA.flake, input.isFlake ? undefined : "false"],
-    [FA.dir, s.dir],
-    [FA.pinning, input.pinning],
-    [FA.pathsTruncated, input.nodeKeys.some((k) => truncated.has(k)) ? "true" : undefined],
-  ]);
+  // One property per fact the input has; written out rather than filtered from a list of
+  // candidates, which would allocate a pair per candidate for each of thousands of inputs.
+  const add = (name: string, value: string | undefined): void => {
+    if (value !== undefined) props.push([name, value]);
+  };
+  add(FA.inputType, s.type === "unknown" ? s.declaredType : s.type);
+  if (input.storePath !== undefined) add(NIX.storePath, formatStorePath(input.storePath));
+  if (s.narHash !== undefined) {
+    add(NIX.narHash, toPrefixedNix32(s.narHash));
+    add(FA.hashMeaning, HASH_MEANING);
+  }
+  if (input.pinning === "relative")
+    add(FA.storePathNote, "relative path input: shares the store path of its parent input");
+  if (input.original !== undefined) add(FA.original, toFlakeUrl(input.original));
+  add(FA.locked, toFlakeUrl(s, { treeFacts: true }));
+  add(FA.ref, input.original?.ref ?? s.ref);
+  add(FA.rev, s.rev);
+  if (s.lastModified !== undefined) add(FA.lastModified, isoDateTime(s.lastModified));
+  if (s.revCount !== undefined) add(FA.revCount, String(s.revCount));
+  if (!input.isFlake) add(FA.flake, "false");
+  add(FA.dir, s.dir);
+  add(FA.pinning, input.pinning);
+  if (input.nodeKeys.some((k) => truncated.has(k))) add(FA.pathsTruncated, "true");
   const up = upstreamFacts(upstream);
   props.push(...up.properties);
   const refs: Array<{ type: "vcs" | "distribution"; url: string }> = [];
