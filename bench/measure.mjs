@@ -16,40 +16,60 @@ export const measure = (args, opts = {}) => measureNode([MAIN, ...args], opts);
 export const measureFloor = (name, args, opts = {}) =>
   measureNode([path.join(here, "floor", `${name}.mjs`), ...args], opts);
 
-/** Runs `node argv…` `runs` times, alternating nothing else; median and best wall time, peak RSS. */
-export function measureNode(argv, { runs = 5, env = {}, stdoutFile } = {}) {
-  const times = [];
-  let peak = 0;
-  let last;
-  for (let i = 0; i < runs; i++) {
-    // Flush what earlier cases wrote (a 250 MB SBOM, a 100 MB closure) so their writeback does not
-    // land inside this measurement.
-    spawnSync("sync");
-    const rssFile = path.join(REPO, "bench", "out", `rss-${process.pid}.txt`);
-    const fd = openSync(rssFile, "w");
-    const out = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
-    const started = performance.now();
-    last = spawnSync(process.execPath, ["--import", PROBE, ...argv], {
-      env: { ...process.env, ...env, FLAKE_AUDIT_BENCH_RSS_FD: "3" },
-      stdio: ["ignore", out, "pipe", fd],
-      maxBuffer: 1 << 30,
-    });
-    times.push(performance.now() - started);
-    closeSync(fd);
-    if (typeof out === "number") closeSync(out);
-    peak = Math.max(peak, Number(readFileSync(rssFile, "utf8").trim() || 0) / 1024);
-    rmSync(rssFile, { force: true });
-    if (last.status !== 0 && last.status !== 1 && last.status !== 4)
-      throw new Error(`node ${argv.join(" ")} exited ${last.status}: ${last.stderr}`);
+/**
+ * A case and its floor, run alternately (floor, case, floor, case, …) so that a change in the
+ * machine's load during the measurement weighs on both alike: the ratio is what the table states.
+ */
+export function measureBeside(floorName, floorArgs, args, opts = {}) {
+  const floor = [];
+  const runs = [];
+  for (let i = 0; i < (opts.runs ?? 5); i++) {
+    floor.push(runOnce([path.join(here, "floor", `${floorName}.mjs`), ...floorArgs], {}));
+    runs.push(runOnce([MAIN, ...args], opts));
   }
-  times.sort((a, b) => a - b);
+  return { floor: summary(floor), r: summary(runs) };
+}
+
+/** Runs `node argv…` `runs` times, alternating nothing else; median and best wall time, peak RSS. */
+export function measureNode(argv, opts = {}) {
+  const runs = [];
+  for (let i = 0; i < (opts.runs ?? 5); i++) runs.push(runOnce(argv, opts));
+  return summary(runs);
+}
+
+function summary(runs) {
+  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const last = runs[runs.length - 1];
   return {
     ms: times[Math.floor(times.length / 2)],
     min: times[0],
-    peakMb: peak,
+    peakMb: Math.max(...runs.map((r) => r.peakMb)),
     status: last.status,
-    stderr: String(last.stderr),
+    stderr: last.stderr,
   };
+}
+
+function runOnce(argv, { env = {}, stdoutFile } = {}) {
+  // Flush what earlier cases wrote (a 250 MB SBOM, a 100 MB closure) so their writeback does not
+  // land inside this measurement.
+  spawnSync("sync");
+  const rssFile = path.join(REPO, "bench", "out", `rss-${process.pid}.txt`);
+  const fd = openSync(rssFile, "w");
+  const out = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ["--import", PROBE, ...argv], {
+    env: { ...process.env, ...env, FLAKE_AUDIT_BENCH_RSS_FD: "3" },
+    stdio: ["ignore", out, "pipe", fd],
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - started;
+  closeSync(fd);
+  if (typeof out === "number") closeSync(out);
+  const peakMb = Number(readFileSync(rssFile, "utf8").trim() || 0) / 1024;
+  rmSync(rssFile, { force: true });
+  if (run.status !== 0 && run.status !== 1 && run.status !== 4)
+    throw new Error(`node ${argv.join(" ")} exited ${run.status}: ${run.stderr}`);
+  return { ms, peakMb, status: run.status, stderr: String(run.stderr) };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { generateClosure, generateLock } from "./generate.mjs";
-import { REPO, measure, measureFloor, printTable, withFloor } from "./measure.mjs";
+import { REPO, measure, measureBeside, printTable, withFloor } from "./measure.mjs";
 
 const OUT = path.join(REPO, "bench", "out");
 mkdirSync(OUT, { recursive: true });
@@ -33,8 +33,11 @@ if (!only || only === "sbom") {
     const lock = path.join(OUT, `lock-${nodes}.lock`);
     writeFileSync(lock, generateLock(nodes));
     const sbom = path.join(OUT, `sbom-${nodes}.cdx.json`);
-    const floor = measureFloor("sbom-lock", [lock, path.join(OUT, `floor-sbom-${nodes}.json`)]);
-    const r = measure(["sbom", lock, "--reproducible", "-o", sbom]);
+    const { floor, r } = measureBeside(
+      "sbom-lock",
+      [lock, path.join(OUT, `floor-sbom-${nodes}.json`)],
+      ["sbom", lock, "--reproducible", "-o", sbom],
+    );
     const valid = nodes === 10000 ? await validates(sbom) : "";
     const deps = JSON.parse(readFileSync(sbom, "utf8")).dependencies.length;
     rows.push(
@@ -58,10 +61,9 @@ if (!only || only === "closure") {
     ]) {
       const closure = path.join(OUT, `closure-${count}-${shape}.json`);
       writeFileSync(closure, generateClosure(count, shape));
-      const floor = measureFloor("sbom-closure", [lock, closure, path.join(OUT, "floor-sbom-closure.json")], {
-        runs: 3,
-      });
-      const r = measure(
+      const { floor, r } = measureBeside(
+        "sbom-closure",
+        [lock, closure, path.join(OUT, "floor-sbom-closure.json")],
         ["sbom", lock, "--closure", closure, "--reproducible", "-o", path.join(OUT, `sbom-closure-${count}.cdx.json`)],
         { runs: 3 },
       );
@@ -79,8 +81,12 @@ if (!only || only === "closure") {
   const closure = path.join(OUT, "closure-100000-list.json");
   const doc = JSON.parse(readFileSync(closure, "utf8"));
   const target = doc[Math.floor(doc.length / 3)].path;
-  const floor = measureFloor("trace", [target, lock, closure], { runs: 3 });
-  const t = measure(["trace", target, "--lock", lock, "--closure", closure, "--format", "json"], { runs: 3 });
+  const { floor, r: t } = measureBeside(
+    "trace",
+    [target, lock, closure],
+    ["trace", target, "--lock", lock, "--closure", closure, "--format", "json"],
+    { runs: 3 },
+  );
   rows.push(withFloor("trace, one path in the 100,000-path closure", t, floor, { ms: 1000 }));
 }
 
@@ -98,8 +104,11 @@ if (!only || only === "diff") {
   const [a, b] = [path.join(OUT, "diff-old.lock"), path.join(OUT, "diff-new.lock")];
   writeFileSync(a, oldText);
   writeFileSync(b, `${JSON.stringify(doc, null, 2)}\n`);
-  const floor = measureFloor("diff", [a, b, path.join(OUT, "floor-diff.json")]);
-  const r = measure(["diff", a, b, "--lock-only", "--format", "json", "-o", path.join(OUT, "diff.json")]);
+  const { floor, r } = measureBeside(
+    "diff",
+    [a, b, path.join(OUT, "floor-diff.json")],
+    ["diff", a, b, "--lock-only", "--format", "json", "-o", path.join(OUT, "diff.json")],
+  );
   const changes = JSON.parse(readFileSync(path.join(OUT, "diff.json"), "utf8")).changes.length;
   rows.push(
     withFloor(`diff --lock-only, two 10,000-node locks, 2,000 inputs changed (${changes} changes)`, r, floor, {
@@ -117,21 +126,24 @@ if (!only || only === "diff") {
 if (!only || only === "check") {
   const lock = path.join(OUT, "lock-10000.lock");
   writeFileSync(lock, generateLock(10000));
-  const floor = measureFloor("check", [lock, path.join(OUT, "floor-check.json")]);
   for (const format of ["json", "sarif"]) {
-    const r = measure([
+    const { floor, r } = measureBeside(
       "check",
-      lock,
-      "--lock-only",
-      "--now",
-      "2026-11-25",
-      "--fail-on",
-      "none",
-      "--format",
-      format,
-      "-o",
-      path.join(OUT, `check.${format}`),
-    ]);
+      [lock, path.join(OUT, "floor-check.json")],
+      [
+        "check",
+        lock,
+        "--lock-only",
+        "--now",
+        "2026-11-25",
+        "--fail-on",
+        "none",
+        "--format",
+        format,
+        "-o",
+        path.join(OUT, `check.${format}`),
+      ],
+    );
     const n =
       format === "json"
         ? JSON.parse(readFileSync(path.join(OUT, "check.json"), "utf8")).findings.length
