@@ -6,7 +6,11 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, "..");
-const MAIN = path.join(REPO, "dist", "main.js");
+/** The command as installed: package.json's bin (the bundle `npm run build` writes). */
+export const MAIN = path.join(
+  REPO,
+  JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")).bin["flake-audit"],
+);
 const PROBE = path.join(here, "rss-probe.mjs");
 
 /** Runs `flake-audit args…` `runs` times; returns the median wall time (ms) and the peak RSS (MB). */

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { REPO, measureFloor, withFloor } from "./measure.mjs";
+import { MAIN, REPO, measureFloor, withFloor } from "./measure.mjs";
 
 export async function resolveBench() {
   const { GitRepoBuilder } = await import(path.join(REPO, "build/bench/test/support/github/git-repos.js"));
@@ -78,7 +78,7 @@ async function measureAsync(args, env) {
   const { spawn } = await import("node:child_process");
   const started = performance.now();
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO, "dist/main.js"), ...args], {
+    const child = spawn(process.execPath, [MAIN, ...args], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -10,6 +10,7 @@ import { type LockRegistry, lockedVersions, missingTarballs, startLockRegistry }
 const manifest = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as {
   name: string;
   version: string;
+  bin: Record<string, string>;
   dependencies: Record<string, string>;
 };
 const npmCache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
@@ -79,7 +80,9 @@ describe("the npm package", () => {
 
   describe.runIf(missing.length === 0)("packed and installed globally into a temporary prefix", () => {
     it("ships the built CLI, the library with its types, the schemas and the README; no sources, tests, maps or Action", () => {
-      expect(packed).toContain("dist/main.js");
+      // The command is the bundle scripts/bundle-cli.mjs writes; the library is tsc's output.
+      expect(manifest.bin["flake-audit"]).toBe("dist/bin/flake-audit.js");
+      expect(packed).toContain("dist/bin/flake-audit.js");
       expect(packed).toContain("dist/index.js");
       expect(packed).toContain("dist/index.d.ts");
       expect(packed).toContain("schemas/flake-lock.schema.json");
