@@ -1,4 +1,4 @@
-import yargs, { type Arguments, type ArgumentsCamelCase, type Argv } from "yargs";
+import yargs, { type Argv } from "yargs";
 import { UsageError } from "../app/errors.js";
 import { makeContext, type CommandContext } from "./context.js";
 import { ExitCode, exitCodesHelp } from "./exit-codes.js";
@@ -35,39 +35,18 @@ interface GlobalArgs {
 }
 
 /**
- * A validation's arguments as a handler's: yargs-parser has already added every option's camelCase
- * key (`cacheTtl` beside `cache-ttl`) at run time, but yargs' types name those keys only on a
- * handler's argument (ArgumentsCamelCase), so the checker cannot follow.
+ * The yargs parser of the whole CLI. A command's handler gets its typed arguments and a context
+ * (a quiet one under --quiet); what it comes to is handed to `settle`.
  */
-const camelCased = <T>(args: Arguments<T>): ArgumentsCamelCase<T> => args as ArgumentsCamelCase<T>;
-
-/**
- * The yargs parser of the whole CLI, and the command it chose. A command's handler gets its typed
- * arguments and a context (a quiet one under --quiet); what it comes to is handed to `settle`.
- *
- * The chosen command is run after parsing (`command()`), not by yargs: yargs renders and caches the
- * command's whole help before it calls a handler, measuring every option's width, which cost 50 ms of
- * every run. A command's last validation (`.check`) records its handler with the typed arguments
- * instead; yargs skips validation, and so the recording, when it shows help or the version.
- */
-export function parser(
-  argv: readonly string[],
-  io: Io,
-  env: Env,
-  settle: (o: Outcome) => void,
-): { readonly yargs: Argv<GlobalArgs>; readonly command: () => Promise<void> } {
+export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Outcome) => void) {
   const ctx = makeContext(io, env);
   const quietCtx = makeContext(quietIo(io), env);
-  let chosen: (() => Promise<void>) | undefined;
   const handle =
-    <T extends GlobalArgs>(handler: (args: ArgumentsCamelCase<T>, ctx: CommandContext) => Promise<Outcome>) =>
-    (args: Arguments<T>): true => {
-      const typed = camelCased(args);
-      chosen = async () => settle(await handler(typed, typed.quiet ? quietCtx : ctx));
-      return true;
-    };
+    <A>(handler: (args: A, ctx: CommandContext) => Promise<Outcome>) =>
+    async (args: A & GlobalArgs): Promise<void> =>
+      settle(await handler(args, args.quiet ? quietCtx : ctx));
   const helpOf = <T>(y: Argv<T>, codes: readonly ExitCode[]): Argv<T> => y.epilog(exitCodesHelp(codes));
-  const y = yargs([...argv])
+  return yargs([...argv])
     .scriptName("flake-audit")
     .usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.")
     .strict()
@@ -88,32 +67,48 @@ export function parser(
     .fail((msg: string | undefined, e: Error | undefined) => {
       throw e ?? new UsageError(msg ?? "invalid arguments");
     })
-    .command(sbom.command, sbom.describe, (y) =>
-      helpOf(sbom.builder(y, ctx), sbom.exitCodes).check(handle(sbom.handler)),
+    .command(sbom.command, sbom.describe, (y) => helpOf(sbom.builder(y, ctx), sbom.exitCodes), handle(sbom.handler))
+    .command(
+      check.command,
+      check.describe,
+      (y) => helpOf(check.builder(y, ctx), check.exitCodes),
+      handle(check.handler),
     )
-    .command(check.command, check.describe, (y) =>
-      helpOf(check.builder(y, ctx), check.exitCodes).check(handle(check.handler)),
+    .command(diff.command, diff.describe, (y) => helpOf(diff.builder(y, ctx), diff.exitCodes), handle(diff.handler))
+    .command(
+      prReview.command,
+      prReview.describe,
+      (y) => helpOf(prReview.builder(y, ctx), prReview.exitCodes),
+      handle(prReview.handler),
     )
-    .command(diff.command, diff.describe, (y) =>
-      helpOf(diff.builder(y, ctx), diff.exitCodes).check(handle(diff.handler)),
+    .command(
+      resolve.command,
+      resolve.describe,
+      (y) => helpOf(resolve.builder(y, ctx), resolve.exitCodes),
+      handle(resolve.handler),
     )
-    .command(prReview.command, prReview.describe, (y) =>
-      helpOf(prReview.builder(y, ctx), prReview.exitCodes).check(handle(prReview.handler)),
+    .command(
+      trace.command,
+      trace.describe,
+      (y) => helpOf(trace.builder(y, ctx), trace.exitCodes),
+      handle(trace.handler),
     )
-    .command(resolve.command, resolve.describe, (y) =>
-      helpOf(resolve.builder(y, ctx), resolve.exitCodes).check(handle(resolve.handler)),
+    .command(
+      fleet.command,
+      fleet.describe,
+      (y) => helpOf(fleet.builder(y, ctx), fleet.exitCodes),
+      handle(fleet.handler),
     )
-    .command(trace.command, trace.describe, (y) =>
-      helpOf(trace.builder(y, ctx), trace.exitCodes).check(handle(trace.handler)),
+    .command(
+      hostReport.command,
+      hostReport.describe,
+      (y) => helpOf(hostReport.builder(y, ctx), hostReport.exitCodes),
+      handle(hostReport.handler),
     )
-    .command(fleet.command, fleet.describe, (y) =>
-      helpOf(fleet.builder(y, ctx), fleet.exitCodes).check(handle(fleet.handler)),
-    )
-    .command(hostReport.command, hostReport.describe, (y) =>
-      helpOf(hostReport.builder(y, ctx), hostReport.exitCodes).check(handle(hostReport.handler)),
-    )
-    .command(completion.command, completion.describe, (y) =>
-      helpOf(completion.builder(y, ctx), completion.exitCodes).check(handle(completion.handler)),
+    .command(
+      completion.command,
+      completion.describe,
+      (y) => helpOf(completion.builder(y, ctx), completion.exitCodes),
+      handle(completion.handler),
     );
-  return { yargs: y, command: async () => chosen?.() };
 }

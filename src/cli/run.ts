@@ -19,12 +19,14 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
   const errors: unknown[] = [];
   try {
     let output = "";
-    const cli = parser(argv, io, env, (o) => (outcome = o));
-    await cli.yargs.parseAsync([...argv], {}, (_e: unknown, _a: unknown, out: string) => {
-      output = out;
-    });
+    await parser(argv, io, env, (o) => (outcome = o)).parseAsync(
+      [...argv],
+      {},
+      (_e: unknown, _a: unknown, out: string) => {
+        output = out;
+      },
+    );
     if (output !== "") await io.stdout(output.endsWith("\n") ? output : `${output}\n`);
-    await cli.command();
   } catch (e) {
     errors.push(e);
   }
