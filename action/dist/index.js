@@ -118,13 +118,32 @@ var init_errors = __esm({
 });
 
 // src/domain/time.ts
-var MAX_SECONDS, isoDate, isoDateTime;
+function civilDateTime(seconds) {
+  const days2 = Math.floor(seconds / 86400);
+  const rest = seconds - days2 * 86400;
+  const z2 = days2 + 719468;
+  const era = Math.floor(z2 / 146097);
+  const doe = z2 - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(rest / 3600);
+  const m = Math.floor(rest % 3600 / 60);
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(m)}:${pad2(rest % 60)}Z`;
+}
+var MAX_SECONDS, YEAR_10000, pad2, plain, isoDate, isoDateTime;
 var init_time = __esm({
   "src/domain/time.ts"() {
     "use strict";
     MAX_SECONDS = 864e10;
-    isoDate = (seconds) => seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().slice(0, 10) : String(seconds);
-    isoDateTime = (seconds) => seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().replace(".000Z", "Z") : String(seconds);
+    YEAR_10000 = 253402300800;
+    pad2 = (n) => n < 10 ? `0${n}` : String(n);
+    plain = (seconds) => Number.isSafeInteger(seconds) && seconds >= 0 && seconds < YEAR_10000;
+    isoDate = (seconds) => plain(seconds) ? civilDateTime(seconds).slice(0, 10) : seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().slice(0, 10) : String(seconds);
+    isoDateTime = (seconds) => plain(seconds) ? civilDateTime(seconds) : seconds <= MAX_SECONDS ? new Date(seconds * 1e3).toISOString().replace(".000Z", "Z") : String(seconds);
   }
 });
 
@@ -635,13 +654,12 @@ function listInput(graph, resolver, parent, path8) {
   const name = path8[path8.length - 1] ?? "";
   const ref = graph.nodes.get(parent)?.inputs.get(name);
   if (ref === void 0) throw new Error(`unreachable: node '${parent}' lost input '${name}' during the walk`);
-  const base = { path: path8, parent, name, ref };
   if (ref.kind === "follows") {
     const target = resolver.targetOf(ref.path);
-    return target !== void 0 ? { ...base, target } : { ...base, problem: { kind: "follows" } };
+    return target !== void 0 ? { path: path8, parent, name, ref, target } : { path: path8, parent, name, ref, problem: { kind: "follows" } };
   }
-  if (ref.key === graph.root) return { ...base, target: ref.key, problem: { kind: "root-key" } };
-  return graph.nodes.has(ref.key) ? { ...base, target: ref.key } : { ...base, problem: { kind: "dangling" } };
+  if (ref.key === graph.root) return { path: path8, parent, name, ref, target: ref.key, problem: { kind: "root-key" } };
+  return graph.nodes.has(ref.key) ? { path: path8, parent, name, ref, target: ref.key } : { path: path8, parent, name, ref, problem: { kind: "dangling" } };
 }
 function traverseLock(graph) {
   const resolver = new FollowsResolver(graph.nodes, graph.root);
@@ -1512,6 +1530,1714 @@ var init_graph2 = __esm({
     "use strict";
     init_follows();
     nodeKey = (s2) => s2;
+  }
+});
+
+// src/ingest/issues.ts
+function truncate(s2, max = 200) {
+  return s2.length <= max ? s2 : `${s2.slice(0, max)}\u2026 (${s2.length} characters)`;
+}
+function describeReceived(v) {
+  if (v === void 0) return "nothing";
+  let s2;
+  try {
+    s2 = JSON.stringify(v) ?? String(v);
+  } catch {
+    s2 = String(v);
+  }
+  return truncate(s2);
+}
+var escapePointerToken, toPointer;
+var init_issues = __esm({
+  "src/ingest/issues.ts"() {
+    "use strict";
+    escapePointerToken = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
+    toPointer = (path8) => path8.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text2.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text2.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text2.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text2.substring(start, end);
+  }
+  function scanString() {
+    let result2 = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result2 += text2.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text2.charCodeAt(pos);
+      if (ch === 34) {
+        result2 += text2.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result2 += text2.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text2.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result2 += '"';
+            break;
+          case 92:
+            result2 += "\\";
+            break;
+          case 47:
+            result2 += "/";
+            break;
+          case 98:
+            result2 += "\b";
+            break;
+          case 102:
+            result2 += "\f";
+            break;
+          case 110:
+            result2 += "\n";
+            break;
+          case 114:
+            result2 += "\r";
+            break;
+          case 116:
+            result2 += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result2 += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result2 += text2.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result2;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code2 = text2.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code2);
+        code2 = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
+      return token = 15;
+    }
+    if (isLineBreak(code2)) {
+      pos++;
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code2) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text2.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text2.substring(start, pos);
+          return token = 12;
+        }
+        if (text2.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text2.charCodeAt(pos);
+            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text2.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code2);
+        pos++;
+        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code2)) {
+          pos++;
+          code2 = text2.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text2.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+      return false;
+    }
+    switch (code2) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result2;
+    do {
+      result2 = scanNext();
+    } while (result2 >= 12 && result2 <= 15);
+    return result2;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index) => {
+      return " ".repeat(index);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + " ".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + " ".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + " ".repeat(index);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + "	".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + "	".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + "	".repeat(index);
+        })
+      }
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep2, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error62, offset, length) => {
+      errors.push({ error: error62, offset, length });
+    }
+  };
+  visit(text2, visitor, options);
+  const result2 = currentParent.children[0];
+  if (result2) {
+    delete result2.parent;
+  }
+  return result2;
+}
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error62, skipUntilAfter = [], skipUntil = []) {
+    onError(error62);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+function printParseErrorCode(code2) {
+  switch (code2) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+var ScanError, SyntaxKind, parseTree2, visit2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree;
+    visit2 = visit;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// src/ingest/json-locate.ts
+function positionAt(text2, offset) {
+  return positionsAt(text2, [offset]).get(offset) ?? { line: 1, column: offset + 1 };
+}
+function explain(code2, text2, offset, closer) {
+  const found = `unexpected ${describeAt(text2, offset)}`;
+  switch (code2) {
+    case "PropertyNameExpected":
+      return `${found}, expected a quoted key`;
+    case "ColonExpected":
+      return `${found}, expected ':'`;
+    case "CommaExpected":
+    case "CloseBraceExpected":
+    case "CloseBracketExpected":
+      return `${found}, expected ',' or '${closer}'`;
+    case "EndOfFileExpected":
+      return `${found} after the end of the JSON value`;
+    case "InvalidCommentToken":
+    case "UnexpectedEndOfComment":
+      return "comments are not allowed in JSON (Nix rejects them)";
+    case "UnexpectedEndOfString":
+      return "unterminated string";
+    case "InvalidUnicode":
+    case "InvalidEscapeCharacter":
+      return "invalid escape in string";
+    case "InvalidCharacter":
+      return "control character in string";
+    default:
+      return `${found}, expected a JSON value`;
+  }
+}
+function findSyntaxError(text2) {
+  const deep = nestingTooDeep(text2);
+  if (deep !== void 0) return { offset: deep, message: `nesting too deep (more than ${MAX_DEPTH} levels)` };
+  const open2 = [];
+  let expectKey = false;
+  let done = false;
+  let first;
+  visit2(
+    text2,
+    {
+      onObjectBegin: () => {
+        open2.push("}");
+        expectKey = true;
+      },
+      onObjectEnd: () => {
+        open2.pop();
+        done = open2.length === 0;
+      },
+      onArrayBegin: () => {
+        open2.push("]");
+        expectKey = false;
+      },
+      onArrayEnd: () => {
+        open2.pop();
+        done = open2.length === 0;
+      },
+      onLiteralValue: () => {
+        done = open2.length === 0;
+      },
+      onObjectProperty: () => {
+        expectKey = false;
+      },
+      onSeparator: (c) => {
+        expectKey = c === "," && open2.at(-1) === "}";
+      },
+      onError: (code2, offset) => {
+        const name = done ? "EndOfFileExpected" : expectKey && open2.at(-1) === "}" ? "PropertyNameExpected" : printParseErrorCode(code2);
+        first ??= { offset, message: explain(name, text2, offset, open2.at(-1) ?? "}") };
+      }
+    },
+    STRICT
+  );
+  return first;
+}
+function nestingTooDeep(text2, max = MAX_DEPTH) {
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      i = stringEnd(text2, i);
+      if (i < 0) return void 0;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return void 0;
+}
+function stringEnd(text2, start) {
+  let end = text2.indexOf('"', start + 1);
+  while (end > 0 && text2.charCodeAt(end - 1) === 92) {
+    let backslashes = 0;
+    for (let i = end - 1; text2.charCodeAt(i) === 92; i--) backslashes++;
+    if (backslashes % 2 === 0) break;
+    end = text2.indexOf('"', end + 1);
+  }
+  return end;
+}
+function nodeAt(root, pointer) {
+  let node2 = root;
+  for (const part of pointer.split("/").slice(1).map(unescapePointer)) {
+    const next = node2.type === "object" ? node2.children?.find((p) => p.children?.[0]?.value === part)?.children?.[1] : node2.type === "array" && /^(0|[1-9]\d*)$/.test(part) ? node2.children?.[Number(part)] : void 0;
+    if (next === void 0) break;
+    node2 = next;
+  }
+  return node2;
+}
+function pointerLocator(text2) {
+  let root = null;
+  return (pointer) => {
+    if (root === null) {
+      const errors = [];
+      root = nestingTooDeep(text2) === void 0 ? parseTree2(text2, errors, STRICT) : void 0;
+    }
+    return root === void 0 ? void 0 : nodeAt(root, pointer).offset;
+  };
+}
+function nodeOffsets(text2) {
+  const out = /* @__PURE__ */ new Map();
+  if (nestingTooDeep(text2) !== void 0) return out;
+  visit2(
+    text2,
+    {
+      onObjectProperty: (key, offset, _length2, _line, _column, pathSupplier) => {
+        const path8 = pathSupplier();
+        if (path8.length === 1 && path8[0] === "nodes") out.set(key, offset);
+      }
+    },
+    STRICT
+  );
+  return out;
+}
+function positionsAt(text2, offsets) {
+  const sorted2 = [...new Set(offsets)].sort((a, b) => a - b);
+  const out = /* @__PURE__ */ new Map();
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  for (const offset of sorted2) {
+    for (; i < offset && i < text2.length; i++) {
+      if (text2.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    out.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return out;
+}
+var STRICT, MAX_DEPTH, describeAt, unescapePointer;
+var init_json_locate = __esm({
+  "src/ingest/json-locate.ts"() {
+    "use strict";
+    init_main();
+    STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+    MAX_DEPTH = 512;
+    describeAt = (text2, offset) => offset >= text2.length ? "end of file" : JSON.stringify(text2.slice(offset, offset + 12));
+    unescapePointer = (k) => k.replace(/~1/g, "/").replace(/~0/g, "~");
+  }
+});
+
+// src/ingest/json-document.ts
+function nestsDeeperThan(value, max) {
+  const values = [value];
+  const depths = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop() ?? 0;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > max) return true;
+    if (Array.isArray(v)) {
+      for (const child of v)
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+    } else
+      for (const k in v) {
+        const child = Reflect.get(v, k);
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+  }
+  return false;
+}
+function parseJsonDocument(text2, origin, what, depth = { max: MAX_DEPTH }) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  if (body.trim() === "") {
+    return err([
+      {
+        origin,
+        pointer: "",
+        message: `the file is empty; expected ${what}`,
+        next: "check that the path names the right file"
+      }
+    ]);
+  }
+  let value;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    const found = findSyntaxError(body) ?? { offset: 0, message: "not valid JSON" };
+    const conflict = CONFLICT.test(body);
+    return err([
+      {
+        origin,
+        pointer: "",
+        position: positionAt(body, found.offset),
+        message: `invalid JSON: ${found.message}`,
+        expected: what,
+        next: conflict ? "the file holds merge-conflict markers (<<<<<<<, =======, >>>>>>>); resolve the conflict, e.g. by re-running `nix flake lock`" : "fix the file or regenerate it; hand edits and truncated downloads are the usual causes"
+      }
+    ]);
+  }
+  if (!nestsDeeperThan(value, depth.max)) return ok(value);
+  const deep = nestingTooDeep(body, depth.max);
+  return err([
+    {
+      origin,
+      pointer: "",
+      ...deep !== void 0 ? { position: positionAt(body, deep) } : {},
+      message: `the JSON nests deeper than ${depth.max} arrays and objects here${depth.why !== void 0 ? `; ${depth.why}` : ""}`,
+      expected: what,
+      next: "this is not a file Nix writes; regenerate it"
+    }
+  ]);
+}
+function withPositions(text2, issues, limit = 20) {
+  const locate = pointerLocator(text2);
+  return issues.map((issue2, i) => {
+    if (issue2.position !== void 0 || i >= limit || issue2.pointer === "") return issue2;
+    const offset = locate(issue2.pointer);
+    return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text2, offset) };
+  });
+}
+var CONFLICT;
+var init_json_document = __esm({
+  "src/ingest/json-document.ts"() {
+    "use strict";
+    init_json_locate();
+    init_result();
+    CONFLICT = /^(<{7}|={7}|>{7})( |$)/m;
+  }
+});
+
+// src/ingest/lock/flake-lock.fast.ts
+function isAttrs(v) {
+  if (!isObj(v)) return false;
+  for (const k in v) if (!isAttrValue(v[k])) return false;
+  return true;
+}
+function isNode(v) {
+  if (!isObj(v)) return false;
+  const inputs = v["inputs"];
+  if (inputs !== void 0) {
+    if (!isObj(inputs)) return false;
+    for (const k in inputs) if (typeof inputs[k] !== "string" && !isStrArray(inputs[k])) return false;
+  }
+  for (const k of ["locked", "original", "info"]) if (v[k] !== void 0 && !isAttrs(v[k])) return false;
+  for (const k of ["flake", "buildTime"]) if (v[k] !== void 0 && typeof v[k] !== "boolean") return false;
+  return v["parent"] === void 0 || isStrArray(v["parent"]);
+}
+function isWellFormedLock(v) {
+  if (!isObj(v) || v["version"] !== 5 && v["version"] !== 6 && v["version"] !== 7 || typeof v["root"] !== "string")
+    return false;
+  const nodes = v["nodes"];
+  if (!isObj(nodes)) return false;
+  for (const k in nodes) if (!isNode(nodes[k])) return false;
+  return true;
+}
+function commonOk(a) {
+  const rev2 = a["rev"];
+  return (rev2 === void 0 || typeof rev2 === "string" && REV.test(rev2)) && optStr(a, "ref") && optStr(a, "narHash") && optInt(a, "lastModified") && optInt(a, "revCount") && optStr(a, "dir") && optStr(a, "name");
+}
+function attrsLookValid(type, a) {
+  switch (type) {
+    case "github":
+    case "gitlab":
+    case "sourcehut":
+      return commonOk(a) && nonEmpty(a, "owner") && nonEmpty(a, "repo") && optStr(a, "host");
+    case "git":
+      return commonOk(a) && nonEmpty(a, "url") && optBool(a, "submodules") && optBool(a, "shallow");
+    case "hg":
+    case "tarball":
+    case "file":
+      return commonOk(a) && nonEmpty(a, "url");
+    case "path":
+      return commonOk(a) && nonEmpty(a, "path");
+    case "indirect":
+      return commonOk(a) && typeof a["id"] === "string" && ID.test(a["id"]);
+    default:
+      return true;
+  }
+}
+var isObj, isStrArray, isAttrValue, REV, ID, optStr, optBool, isUint, optInt, nonEmpty;
+var init_flake_lock_fast = __esm({
+  "src/ingest/lock/flake-lock.fast.ts"() {
+    "use strict";
+    isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    isStrArray = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
+    isAttrValue = (v) => typeof v === "string" || typeof v === "boolean" || typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+    REV = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    ID = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
+    optStr = (a, k) => a[k] === void 0 || typeof a[k] === "string";
+    optBool = (a, k) => a[k] === void 0 || typeof a[k] === "boolean";
+    isUint = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+    optInt = (a, k) => a[k] === void 0 || isUint(a[k]);
+    nonEmpty = (a, k) => typeof a[k] === "string" && a[k] !== "";
+  }
+});
+
+// src/ingest/lock/source-attrs.ts
+function sanitizeUrl(url2) {
+  let out = url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
+  const q3 = out.indexOf("?");
+  if (q3 >= 0) {
+    const hashAt = out.indexOf("#", q3);
+    const query = out.slice(q3 + 1, hashAt >= 0 ? hashAt : void 0);
+    const kept = query.split("&").filter((p) => p !== "" && !TOKEN_PARAM.test(decodeSafe(p.split("=", 1)[0])));
+    out = out.slice(0, q3) + (kept.length > 0 ? `?${kept.join("&")}` : "") + (hashAt >= 0 ? out.slice(hashAt) : "");
+  }
+  return out;
+}
+function decodeSafe(s2) {
+  try {
+    return decodeURIComponent(s2);
+  } catch {
+    return s2;
+  }
+}
+function toSourceRef(raw, origin, pointerOf2, explain2) {
+  const issues = [];
+  const type = raw["type"];
+  if (typeof type !== "string") {
+    issues.push({
+      origin,
+      pointer: `${pointerOf2()}/type`,
+      message: "every input needs a string 'type' attribute",
+      expected: "one of github, gitlab, sourcehut, git, hg, tarball, file, path, indirect",
+      received: describeReceived(type)
+    });
+    return { issues };
+  }
+  if (!attrsLookValid(type, raw)) {
+    if (explain2 === void 0) return UNEXPLAINED;
+    issues.push(...explain2.attrs(type, raw, origin, pointerOf2()));
+  }
+  const url2 = raw["url"];
+  const clean = typeof url2 === "string" ? sanitizeUrl(url2) : void 0;
+  const attrs = clean !== void 0 && clean !== url2 ? { ...raw, url: clean } : raw;
+  let narHash;
+  const narText = str(attrs, "narHash");
+  if (narText !== void 0 && narText !== "") {
+    const h = parseHash(narText);
+    if (!h.ok || h.value.algo !== "sha256") {
+      issues.push({
+        origin,
+        pointer: `${pointerOf2()}/narHash`,
+        message: `narHash is not a SHA-256 hash: ${h.ok ? `it uses ${h.value.algo}` : h.error}`,
+        expected: "an SRI SHA-256 hash",
+        example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
+        received: describeReceived(narText)
+      });
+    } else narHash = h.value;
+  }
+  if (issues.length > 0) return { issues };
+  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues };
+}
+function withCommon(ref, attrs, narHash) {
+  if (narHash !== void 0) ref.narHash = narHash;
+  const { lastModified, revCount } = attrs;
+  if (typeof lastModified === "number") ref.lastModified = lastModified;
+  if (typeof revCount === "number") ref.revCount = revCount;
+  const [dir, name, rev2, ref_] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
+  if (dir !== void 0) ref.dir = dir;
+  if (name !== void 0) ref.name = name;
+  if (rev2 !== void 0) ref.rev = rev2;
+  if (ref_ !== void 0) ref.ref = ref_;
+  return ref;
+}
+function typedRef(type, attrs) {
+  const bool = (k) => typeof attrs[k] === "boolean" ? attrs[k] : void 0;
+  switch (type) {
+    case "github":
+    case "gitlab":
+    case "sourcehut": {
+      const host = str(attrs, "host");
+      const ref = {
+        type,
+        attrs,
+        owner: str(attrs, "owner") ?? "",
+        repo: str(attrs, "repo") ?? ""
+      };
+      if (host !== void 0) ref.host = host;
+      return ref;
+    }
+    case "git": {
+      const [submodules, shallow] = [bool("submodules"), bool("shallow")];
+      const ref = { type, attrs, url: str(attrs, "url") ?? "" };
+      if (submodules !== void 0) ref.submodules = submodules;
+      if (shallow !== void 0) ref.shallow = shallow;
+      return ref;
+    }
+    case "hg":
+    case "tarball":
+    case "file":
+      return { type, attrs, url: str(attrs, "url") ?? "" };
+    case "path":
+      return { type, attrs, path: str(attrs, "path") ?? "" };
+    case "indirect":
+      return { type, attrs, id: str(attrs, "id") ?? "" };
+    default:
+      return { type: "unknown", attrs, declaredType: type };
+  }
+}
+var UNEXPLAINED, TOKEN_PARAM, str;
+var init_source_attrs = __esm({
+  "src/ingest/lock/source-attrs.ts"() {
+    "use strict";
+    init_hash();
+    init_issues();
+    init_flake_lock_fast();
+    UNEXPLAINED = /* @__PURE__ */ Symbol("unexplained");
+    TOKEN_PARAM = /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
+    str = (a, k) => {
+      const v = a[k];
+      return typeof v === "string" ? v : void 0;
+    };
+  }
+});
+
+// src/ingest/lock/graph-checks.ts
+function abbreviate(items, sep2, show2) {
+  if (items.length <= 8) return items.map(show2).join(sep2);
+  return [...items.slice(0, 4).map(show2), `\u2026 (${items.length - 7} more)`, ...items.slice(-3).map(show2)].join(sep2);
+}
+function followsMessage(e, path8) {
+  switch (e.kind) {
+    case "missing-input":
+      return `follows ${show(path8)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${printPath(e.at)}'`} does not have`;
+    case "missing-node":
+      return `follows ${show(path8)} passes through node '${e.key}', which is not in nodes`;
+    case "cycle":
+      return `follows cycle: ${abbreviate(e.chain, " -> ", printPath)}`;
+    default:
+      return assertNever(e);
+  }
+}
+function pathIssue(path8, resolver, origin, pointer) {
+  if (path8.length > MAX_INPUT_PATH_DEPTH)
+    return {
+      origin,
+      pointer,
+      message: `follows path of ${path8.length} names: ${DEPTH_RULE}`,
+      received: describeReceived(path8),
+      next: NEXT
+    };
+  const r = resolver.resolve(path8);
+  if (r.ok) return void 0;
+  return {
+    origin,
+    pointer,
+    message: followsMessage(r.error, path8),
+    expected: "a follows path that names existing inputs from the root",
+    received: describeReceived(path8),
+    next: NEXT
+  };
+}
+function edgeIssue(input2, resolver, origin) {
+  const { name, ref, problem: problem4 } = input2;
+  const pointer = `/nodes/${escapePointerToken(input2.parent)}/inputs/${escapePointerToken(name)}`;
+  if (ref.kind === "follows") return pathIssue(ref.path, resolver, origin, pointer);
+  if (problem4?.kind === "root-key")
+    return {
+      origin,
+      pointer,
+      message: `input '${name}' points at the root node by key, which makes a cycle`,
+      expected: "[] to refer to the root flake",
+      received: describeReceived(ref.key),
+      next: NEXT
+    };
+  if (problem4?.kind === "dangling")
+    return {
+      origin,
+      pointer,
+      message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`,
+      expected: "the key of a node in nodes",
+      received: describeReceived(ref.key),
+      next: NEXT
+    };
+  return void 0;
+}
+function nodeIssues(graph, key, resolver, origin) {
+  const node2 = graph.nodes.get(key);
+  if (node2 === void 0 || key === graph.root) return [];
+  const base = `/nodes/${escapePointerToken(key)}`;
+  const issues = [];
+  for (const field of ["locked", "original"]) {
+    if (node2[field] === void 0)
+      issues.push({
+        origin,
+        pointer: base,
+        message: `node '${key}' has no '${field}' attribute set`,
+        expected: `a '${field}' object describing the input`,
+        next: NEXT
+      });
+  }
+  return issues;
+}
+function parentIssue(graph, key, resolver, origin) {
+  const parent = graph.nodes.get(key)?.parent;
+  const issue2 = parent && pathIssue(parent, resolver, origin, `/nodes/${escapePointerToken(key)}/parent`);
+  return issue2 ? [{ ...issue2, message: `parent ${issue2.message}` }] : [];
+}
+function checkGraph(graph, origin, walk = traverseLock(graph)) {
+  if (!graph.nodes.has(graph.root)) {
+    return [
+      {
+        origin,
+        pointer: "/root",
+        message: `root names node '${graph.root}', which is not in nodes`,
+        received: describeReceived(graph.root),
+        next: NEXT
+      }
+    ];
+  }
+  const issues = [];
+  let next = 0;
+  for (const key of walk.walked.keys()) {
+    issues.push(...nodeIssues(graph, key, walk.resolver, origin));
+    for (let input2 = walk.inputs[next]; input2?.parent === key; input2 = walk.inputs[++next]) {
+      const issue2 = issues.length < MAX_ISSUES ? edgeIssue(input2, walk.resolver, origin) : void 0;
+      if (issue2 !== void 0) issues.push(issue2);
+    }
+    issues.push(...parentIssue(graph, key, walk.resolver, origin));
+    if (issues.length >= MAX_ISSUES) return issues.slice(0, MAX_ISSUES);
+  }
+  if (walk.tooDeep !== void 0)
+    issues.push({
+      origin,
+      pointer: `/nodes/${escapePointerToken(walk.tooDeep.node)}/inputs`,
+      message: `the inputs of '${printPath(walk.tooDeep.path)}' would be ${MAX_INPUT_PATH_DEPTH + 1} names deep: ${DEPTH_RULE}`,
+      next: "if this lock is real, please report it; otherwise run `nix flake lock` again to rewrite it"
+    });
+  return issues;
+}
+var NEXT, MAX_ISSUES, DEPTH_RULE, show, printPath;
+var init_graph_checks = __esm({
+  "src/ingest/lock/graph-checks.ts"() {
+    "use strict";
+    init_input_path();
+    init_traversal();
+    init_result();
+    init_issues();
+    NEXT = "run `nix flake lock` again to rewrite the lock; hand edits and bad merges are the usual cause";
+    MAX_ISSUES = 200;
+    DEPTH_RULE = `flake-audit reads input paths of at most ${MAX_INPUT_PATH_DEPTH} names (real locks are under 10 deep)`;
+    show = (p) => p.length === 0 ? "[] (the root flake)" : describeReceived(p);
+    printPath = (p) => p.length === 0 ? formatInputPath(p) : abbreviate(p, INPUT_PATH_SEPARATOR, (name) => name);
+  }
+});
+
+// src/ingest/lock/parse-lock.ts
+function parseLock(text2, origin, explain2) {
+  const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object", LOCK_DEPTH);
+  if (!doc.ok) return doc;
+  const issues = checkTopLevel(doc.value, origin);
+  if (issues.length > 0) return err(withPositions(text2, issues));
+  let file2;
+  if (isWellFormedLock(doc.value)) file2 = doc.value;
+  else {
+    if (explain2 === void 0) return UNEXPLAINED;
+    const parsed = explain2.document(doc.value, origin);
+    if (!parsed.ok)
+      return err(
+        withPositions(
+          text2,
+          parsed.error.map((i) => ({ ...i, next: REGENERATE }))
+        )
+      );
+    file2 = parsed.value;
+  }
+  const built = buildGraph(file2, origin, explain2);
+  if (built === UNEXPLAINED) return UNEXPLAINED;
+  if (built.issues.length > 0)
+    return err(
+      withPositions(
+        text2,
+        built.issues.map((i) => i.next === void 0 ? { ...i, next: REGENERATE } : i)
+      )
+    );
+  const walk = traverseLock(built.graph);
+  const graphIssues = checkGraph(built.graph, origin, walk);
+  if (graphIssues.length > 0) return err(withPositions(text2, graphIssues));
+  return ok({ graph: built.graph, walk });
+}
+function checkTopLevel(value, origin) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return [
+      {
+        origin,
+        pointer: "",
+        message: "a flake.lock must be a JSON object with nodes, root and version",
+        expected: '{"nodes": {\u2026}, "root": "root", "version": 7}',
+        received: describeReceived(value)
+      }
+    ];
+  }
+  const raw = value["version"];
+  const version2 = raw ?? 0;
+  if (version2 === 5 || version2 === 6 || version2 === 7) return [];
+  const legacy = typeof version2 === "number" && version2 >= 1 && version2 <= 4;
+  return [
+    {
+      origin,
+      pointer: "/version",
+      message: raw === void 0 ? "the lock has no 'version' field (Nix reads that as the unsupported version 0)" : `unsupported lock version ${describeReceived(version2)}`,
+      expected: "version 5, 6 or 7 (the versions every released Nix reads)",
+      received: describeReceived(raw),
+      next: legacy ? "lock versions 1-4 predate the first Nix release with flakes (2.4); run `nix flake lock` with a current Nix to rewrite it" : typeof version2 === "number" && version2 > 7 ? "this lock was written by a newer Nix than flake-audit knows; please report it" : REGENERATE
+    }
+  ];
+}
+function buildGraph(file2, origin, explain2) {
+  const issues = [];
+  const nodes = /* @__PURE__ */ new Map();
+  for (const [key, json2] of Object.entries(file2.nodes)) {
+    const node2 = buildNode(key, json2, key === file2.root, origin, issues, explain2);
+    if (node2 === UNEXPLAINED) return UNEXPLAINED;
+    nodes.set(nodeKey(key), node2);
+  }
+  const graph = { lockVersion: file2.version, root: nodeKey(file2.root), nodes };
+  return { graph, issues };
+}
+function buildNode(key, json2, isRoot, origin, issues, explain2) {
+  const inputs = /* @__PURE__ */ new Map();
+  for (const [name, edge] of Object.entries(json2.inputs ?? {})) {
+    inputs.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+  }
+  const node2 = {
+    key: nodeKey(key),
+    isFlake: json2.flake !== false,
+    inputs
+  };
+  if (isRoot) return node2;
+  const lockedAttrs = json2.locked !== void 0 && json2.info !== void 0 ? { ...json2.locked, ...json2.info } : json2.locked;
+  for (const [field, attrs] of [
+    ["locked", lockedAttrs],
+    ["original", json2.original]
+  ]) {
+    if (attrs === void 0) continue;
+    const r = toSourceRef(attrs, origin, () => `/nodes/${escapePointerToken(key)}/${field}`, explain2);
+    if (r === UNEXPLAINED) return UNEXPLAINED;
+    issues.push(...r.issues);
+    if (r.ref !== void 0) node2[field] = r.ref;
+  }
+  if (json2.parent !== void 0) node2.parent = json2.parent;
+  if (json2.buildTime === true) node2.buildTime = true;
+  return node2;
+}
+var REGENERATE, MAX_LOCK_JSON_DEPTH, LOCK_DEPTH;
+var init_parse_lock = __esm({
+  "src/ingest/lock/parse-lock.ts"() {
+    "use strict";
+    init_graph2();
+    init_result();
+    init_issues();
+    init_json_document();
+    init_source_attrs();
+    init_graph_checks();
+    init_flake_lock_fast();
+    init_traversal();
+    REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
+    MAX_LOCK_JSON_DEPTH = 100;
+    LOCK_DEPTH = {
+      max: MAX_LOCK_JSON_DEPTH,
+      why: `a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`
+    };
+  }
+});
+
+// src/ingest/zod-issues.ts
+function valueAt(root, path8) {
+  let v = root;
+  for (const p of path8) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[p];
+  }
+  return v;
+}
+function zodIssues(error62, origin, base, root) {
+  return error62.issues.map((i) => {
+    const received = valueAt(root, i.path);
+    const missing = received === void 0 && i.code === "invalid_type";
+    return {
+      origin,
+      pointer: base + toPointer(i.path),
+      message: missing ? "required attribute is missing" : i.message,
+      ...i.code === "invalid_type" ? { expected: String(i.expected) } : {},
+      received: describeReceived(received)
+    };
+  });
+}
+var init_zod_issues = __esm({
+  "src/ingest/zod-issues.ts"() {
+    "use strict";
+    init_issues();
   }
 });
 
@@ -2740,7 +4466,7 @@ function validateFallback(schema, value, _ctx) {
   }
   return result2.issues.length === 0;
 }
-var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate2, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
+var _parse, parse2, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate2, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core();
@@ -2762,7 +4488,7 @@ var init_parse = __esm({
       };
       return fn;
     };
-    parse = /* @__PURE__ */ _parse($ZodRealError);
+    parse2 = /* @__PURE__ */ _parse($ZodRealError);
     _parseAsync = (_Err) => {
       const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -5935,10 +7661,10 @@ var init_schemas = __esm({
           throw new Error("implement() must be called with a function");
         }
         return Object.defineProperty(function(...args) {
-          const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+          const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
           const result2 = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse(inst._def.output, result2);
+            return parse2(inst._def.output, result2);
           }
           return result2;
         }, "_zod", { value: inst._zod, enumerable: false });
@@ -18753,7 +20479,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -18901,13 +20627,13 @@ var init_errors3 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
+var parse3, parseAsync2, safeParse2, safeParseAsync2, encode2, decode2, encodeAsync2, decodeAsync2, safeEncode2, safeDecode2, safeEncodeAsync2, safeDecodeAsync2;
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
     init_core2();
-    parse2 = /* @__PURE__ */ _parse(ZodRealError);
+    parse3 = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -19720,7 +21446,7 @@ var init_schemas2 = __esm({
         util_exports.own(this, "~standard", value);
       },
       parse: function _parse2(data, params) {
-        return parse2(this, data, params, { callee: _parse2 });
+        return parse3(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -21386,7 +23112,7 @@ var init_from_json_schema = __esm({
 });
 
 // node_modules/zod/v4/core/visit.js
-function visit(schema, fnOrHandlers) {
+function visit3(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
@@ -21549,7 +23275,7 @@ var init_visit = __esm({
 
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
-  return visit(schema, {
+  return visit3(schema, {
     object: (s2) => s2.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s2) => {
@@ -21579,7 +23305,7 @@ function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
 function input(schema) {
-  return visit(schema, {
+  return visit3(schema, {
     pipe: (s2) => inSide(s2._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
     default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
@@ -21588,7 +23314,7 @@ function input(schema) {
   });
 }
 function output(schema) {
-  return visit(schema, {
+  return visit3(schema, {
     pipe: (s2) => outSide(s2._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
     prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
@@ -21831,7 +23557,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -21924,7 +23650,7 @@ var init_zod = __esm({
 });
 
 // src/ingest/lock/flake-lock.schema.ts
-var AttrValueSchema, AttrsSchema, EdgeSchema, LockNodeSchema, FlakeLockSchema, REV, rev, int2, common, forge, urlSource, SOURCE_ATTR_SCHEMAS;
+var AttrValueSchema, AttrsSchema, EdgeSchema, LockNodeSchema, FlakeLockSchema, REV2, rev, int2, common, forge, urlSource, SOURCE_ATTR_SCHEMAS;
 var init_flake_lock_schema = __esm({
   "src/ingest/lock/flake-lock.schema.ts"() {
     "use strict";
@@ -21950,8 +23676,8 @@ var init_flake_lock_schema = __esm({
       root: external_exports.string(),
       nodes: external_exports.record(external_exports.string(), LockNodeSchema)
     }).describe("A Nix flake.lock file, versions 5 to 7");
-    REV = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-    rev = external_exports.string().regex(REV, { message: "expected a 40-character (or 64-character) lowercase hex commit id" });
+    REV2 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+    rev = external_exports.string().regex(REV2, { message: "expected a 40-character (or 64-character) lowercase hex commit id" });
     int2 = external_exports.number().int().nonnegative();
     common = {
       rev: rev.optional(),
@@ -21988,1731 +23714,52 @@ var init_flake_lock_schema = __esm({
   }
 });
 
-// src/ingest/issues.ts
-function truncate(s2, max = 200) {
-  return s2.length <= max ? s2 : `${s2.slice(0, max)}\u2026 (${s2.length} characters)`;
-}
-function describeReceived(v) {
-  if (v === void 0) return "nothing";
-  let s2;
-  try {
-    s2 = JSON.stringify(v) ?? String(v);
-  } catch {
-    s2 = String(v);
-  }
-  return truncate(s2);
-}
-var escapePointerToken, toPointer;
-var init_issues = __esm({
-  "src/ingest/issues.ts"() {
-    "use strict";
-    escapePointerToken = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
-    toPointer = (path8) => path8.map((p) => `/${escapePointerToken(typeof p === "symbol" ? String(p) : p)}`).join("");
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text2.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text2.substring(start, end);
-  }
-  function scanString() {
-    let result2 = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result2 += text2.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text2.charCodeAt(pos);
-      if (ch === 34) {
-        result2 += text2.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result2 += text2.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text2.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result2 += '"';
-            break;
-          case 92:
-            result2 += "\\";
-            break;
-          case 47:
-            result2 += "/";
-            break;
-          case 98:
-            result2 += "\b";
-            break;
-          case 102:
-            result2 += "\f";
-            break;
-          case 110:
-            result2 += "\n";
-            break;
-          case 114:
-            result2 += "\r";
-            break;
-          case 116:
-            result2 += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result2 += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result2 += text2.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result2;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code2 = text2.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code2);
-        code2 = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
-      return token = 15;
-    }
-    if (isLineBreak(code2)) {
-      pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code2) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text2.substring(start, pos);
-          return token = 12;
-        }
-        if (text2.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text2.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code2);
-        pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
-          pos++;
-          code2 = text2.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
-      return false;
-    }
-    switch (code2) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result2;
-    do {
-      result2 = scanNext();
-    } while (result2 >= 12 && result2 <= 15);
-    return result2;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-var init_scanner = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
-    "use strict";
-    (function(CharacterCodes2) {
-      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-    })(CharacterCodes || (CharacterCodes = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
-var init_string_intern = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
-    cachedSpaces = new Array(20).fill(0).map((_, index) => {
-      return " ".repeat(index);
-    });
-    maxCachedValues = 200;
-    cachedBreakLinesWithSpaces = {
-      " ": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\n" + " ".repeat(index);
-        }),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r" + " ".repeat(index);
-        }),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r\n" + " ".repeat(index);
-        })
-      },
-      "	": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\n" + "	".repeat(index);
-        }),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r" + "	".repeat(index);
-        }),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-          return "\r\n" + "	".repeat(index);
-        })
-      }
-    };
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/format.js
-var init_format = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
-    "use strict";
-    init_scanner();
-    init_string_intern();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep2, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep2 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error62, offset, length) => {
-      errors.push({ error: error62, offset, length });
-    }
-  };
-  visit2(text2, visitor, options);
-  const result2 = currentParent.children[0];
-  if (result2) {
-    delete result2.parent;
-  }
-  return result2;
-}
-function visit2(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error62, skipUntilAfter = [], skipUntil = []) {
-    onError(error62);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-var ParseOptions;
-var init_parser = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
-    "use strict";
-    init_scanner();
-    (function(ParseOptions2) {
-      ParseOptions2.DEFAULT = {
-        allowTrailingComma: false
-      };
-    })(ParseOptions || (ParseOptions = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
-var init_edit = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
-    "use strict";
-    init_format();
-    init_parser();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/main.js
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-var ScanError, SyntaxKind, parseTree2, visit3, ParseErrorCode;
-var init_main = __esm({
-  "node_modules/jsonc-parser/lib/esm/main.js"() {
-    "use strict";
-    init_format();
-    init_edit();
-    init_scanner();
-    init_parser();
-    (function(ScanError2) {
-      ScanError2[ScanError2["None"] = 0] = "None";
-      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-    })(ScanError || (ScanError = {}));
-    (function(SyntaxKind2) {
-      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-    })(SyntaxKind || (SyntaxKind = {}));
-    parseTree2 = parseTree;
-    visit3 = visit2;
-    (function(ParseErrorCode2) {
-      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-    })(ParseErrorCode || (ParseErrorCode = {}));
-  }
-});
-
-// src/ingest/json-locate.ts
-function positionAt(text2, offset) {
-  return positionsAt(text2, [offset]).get(offset) ?? { line: 1, column: offset + 1 };
-}
-function explain(code2, text2, offset, closer) {
-  const found = `unexpected ${describeAt(text2, offset)}`;
-  switch (code2) {
-    case "PropertyNameExpected":
-      return `${found}, expected a quoted key`;
-    case "ColonExpected":
-      return `${found}, expected ':'`;
-    case "CommaExpected":
-    case "CloseBraceExpected":
-    case "CloseBracketExpected":
-      return `${found}, expected ',' or '${closer}'`;
-    case "EndOfFileExpected":
-      return `${found} after the end of the JSON value`;
-    case "InvalidCommentToken":
-    case "UnexpectedEndOfComment":
-      return "comments are not allowed in JSON (Nix rejects them)";
-    case "UnexpectedEndOfString":
-      return "unterminated string";
-    case "InvalidUnicode":
-    case "InvalidEscapeCharacter":
-      return "invalid escape in string";
-    case "InvalidCharacter":
-      return "control character in string";
-    default:
-      return `${found}, expected a JSON value`;
-  }
-}
-function findSyntaxError(text2) {
-  const deep = nestingTooDeep(text2);
-  if (deep !== void 0) return { offset: deep, message: `nesting too deep (more than ${MAX_DEPTH} levels)` };
-  const open2 = [];
-  let expectKey = false;
-  let done = false;
-  let first;
-  visit3(
-    text2,
-    {
-      onObjectBegin: () => {
-        open2.push("}");
-        expectKey = true;
-      },
-      onObjectEnd: () => {
-        open2.pop();
-        done = open2.length === 0;
-      },
-      onArrayBegin: () => {
-        open2.push("]");
-        expectKey = false;
-      },
-      onArrayEnd: () => {
-        open2.pop();
-        done = open2.length === 0;
-      },
-      onLiteralValue: () => {
-        done = open2.length === 0;
-      },
-      onObjectProperty: () => {
-        expectKey = false;
-      },
-      onSeparator: (c) => {
-        expectKey = c === "," && open2.at(-1) === "}";
-      },
-      onError: (code2, offset) => {
-        const name = done ? "EndOfFileExpected" : expectKey && open2.at(-1) === "}" ? "PropertyNameExpected" : printParseErrorCode(code2);
-        first ??= { offset, message: explain(name, text2, offset, open2.at(-1) ?? "}") };
-      }
-    },
-    STRICT
-  );
-  return first;
-}
-function nestingTooDeep(text2, max = MAX_DEPTH) {
-  let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      i = stringEnd(text2, i);
-      if (i < 0) return void 0;
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return void 0;
-}
-function stringEnd(text2, start) {
-  let end = text2.indexOf('"', start + 1);
-  while (end > 0 && text2.charCodeAt(end - 1) === 92) {
-    let backslashes = 0;
-    for (let i = end - 1; text2.charCodeAt(i) === 92; i--) backslashes++;
-    if (backslashes % 2 === 0) break;
-    end = text2.indexOf('"', end + 1);
-  }
-  return end;
-}
-function nodeAt(root, pointer) {
-  let node2 = root;
-  for (const part of pointer.split("/").slice(1).map(unescapePointer)) {
-    const next = node2.type === "object" ? node2.children?.find((p) => p.children?.[0]?.value === part)?.children?.[1] : node2.type === "array" && /^(0|[1-9]\d*)$/.test(part) ? node2.children?.[Number(part)] : void 0;
-    if (next === void 0) break;
-    node2 = next;
-  }
-  return node2;
-}
-function pointerLocator(text2) {
-  let root = null;
-  return (pointer) => {
-    if (root === null) {
-      const errors = [];
-      root = nestingTooDeep(text2) === void 0 ? parseTree2(text2, errors, STRICT) : void 0;
-    }
-    return root === void 0 ? void 0 : nodeAt(root, pointer).offset;
-  };
-}
-function nodeOffsets(text2) {
-  const out = /* @__PURE__ */ new Map();
-  if (nestingTooDeep(text2) !== void 0) return out;
-  visit3(
-    text2,
-    {
-      onObjectProperty: (key, offset, _length2, _line, _column, pathSupplier) => {
-        const path8 = pathSupplier();
-        if (path8.length === 1 && path8[0] === "nodes") out.set(key, offset);
-      }
-    },
-    STRICT
-  );
-  return out;
-}
-function positionsAt(text2, offsets) {
-  const sorted2 = [...new Set(offsets)].sort((a, b) => a - b);
-  const out = /* @__PURE__ */ new Map();
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  for (const offset of sorted2) {
-    for (; i < offset && i < text2.length; i++) {
-      if (text2.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    out.set(offset, { line, column: offset - lineStart + 1 });
-  }
-  return out;
-}
-var STRICT, MAX_DEPTH, describeAt, unescapePointer;
-var init_json_locate = __esm({
-  "src/ingest/json-locate.ts"() {
-    "use strict";
-    init_main();
-    STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
-    MAX_DEPTH = 512;
-    describeAt = (text2, offset) => offset >= text2.length ? "end of file" : JSON.stringify(text2.slice(offset, offset + 12));
-    unescapePointer = (k) => k.replace(/~1/g, "/").replace(/~0/g, "~");
-  }
-});
-
-// src/ingest/json-document.ts
-function nestsDeeperThan(value, max) {
-  const values = [value];
-  const depths = [1];
-  while (values.length > 0) {
-    const v = values.pop();
-    const depth = depths.pop() ?? 0;
-    if (typeof v !== "object" || v === null) continue;
-    if (depth > max) return true;
-    if (Array.isArray(v)) {
-      for (const child of v)
-        if (typeof child === "object" && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
-    } else
-      for (const k in v) {
-        const child = Reflect.get(v, k);
-        if (typeof child === "object" && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
-      }
-  }
-  return false;
-}
-function parseJsonDocument(text2, origin, what, depth = { max: MAX_DEPTH }) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-  if (body.trim() === "") {
-    return err([
-      {
-        origin,
-        pointer: "",
-        message: `the file is empty; expected ${what}`,
-        next: "check that the path names the right file"
-      }
-    ]);
-  }
-  let value;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    const found = findSyntaxError(body) ?? { offset: 0, message: "not valid JSON" };
-    const conflict = CONFLICT.test(body);
-    return err([
-      {
-        origin,
-        pointer: "",
-        position: positionAt(body, found.offset),
-        message: `invalid JSON: ${found.message}`,
-        expected: what,
-        next: conflict ? "the file holds merge-conflict markers (<<<<<<<, =======, >>>>>>>); resolve the conflict, e.g. by re-running `nix flake lock`" : "fix the file or regenerate it; hand edits and truncated downloads are the usual causes"
-      }
-    ]);
-  }
-  if (!nestsDeeperThan(value, depth.max)) return ok(value);
-  const deep = nestingTooDeep(body, depth.max);
-  return err([
-    {
-      origin,
-      pointer: "",
-      ...deep !== void 0 ? { position: positionAt(body, deep) } : {},
-      message: `the JSON nests deeper than ${depth.max} arrays and objects here${depth.why !== void 0 ? `; ${depth.why}` : ""}`,
-      expected: what,
-      next: "this is not a file Nix writes; regenerate it"
-    }
-  ]);
-}
-function withPositions(text2, issues, limit = 20) {
-  const locate = pointerLocator(text2);
-  return issues.map((issue2, i) => {
-    if (issue2.position !== void 0 || i >= limit || issue2.pointer === "") return issue2;
-    const offset = locate(issue2.pointer);
-    return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text2, offset) };
-  });
-}
-var CONFLICT;
-var init_json_document = __esm({
-  "src/ingest/json-document.ts"() {
-    "use strict";
-    init_json_locate();
-    init_result();
-    CONFLICT = /^(<{7}|={7}|>{7})( |$)/m;
-  }
-});
-
-// src/ingest/zod-issues.ts
-function valueAt(root, path8) {
-  let v = root;
-  for (const p of path8) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[p];
-  }
-  return v;
-}
-function zodIssues(error62, origin, base, root) {
-  return error62.issues.map((i) => {
-    const received = valueAt(root, i.path);
-    const missing = received === void 0 && i.code === "invalid_type";
-    return {
-      origin,
-      pointer: base + toPointer(i.path),
-      message: missing ? "required attribute is missing" : i.message,
-      ...i.code === "invalid_type" ? { expected: String(i.expected) } : {},
-      received: describeReceived(received)
-    };
-  });
-}
-var init_zod_issues = __esm({
-  "src/ingest/zod-issues.ts"() {
-    "use strict";
-    init_issues();
-  }
-});
-
-// src/ingest/lock/flake-lock.fast.ts
-function isAttrs(v) {
-  if (!isObj(v)) return false;
-  for (const k in v) if (!isAttrValue(v[k])) return false;
-  return true;
-}
-function isNode(v) {
-  if (!isObj(v)) return false;
-  const inputs = v["inputs"];
-  if (inputs !== void 0) {
-    if (!isObj(inputs)) return false;
-    for (const k in inputs) if (typeof inputs[k] !== "string" && !isStrArray(inputs[k])) return false;
-  }
-  for (const k of ["locked", "original", "info"]) if (v[k] !== void 0 && !isAttrs(v[k])) return false;
-  for (const k of ["flake", "buildTime"]) if (v[k] !== void 0 && typeof v[k] !== "boolean") return false;
-  return v["parent"] === void 0 || isStrArray(v["parent"]);
-}
-function isWellFormedLock(v) {
-  if (!isObj(v) || v["version"] !== 5 && v["version"] !== 6 && v["version"] !== 7 || typeof v["root"] !== "string")
-    return false;
-  const nodes = v["nodes"];
-  if (!isObj(nodes)) return false;
-  for (const k in nodes) if (!isNode(nodes[k])) return false;
-  return true;
-}
-function commonOk(a) {
-  const rev2 = a["rev"];
-  return (rev2 === void 0 || typeof rev2 === "string" && REV2.test(rev2)) && optStr(a, "ref") && optStr(a, "narHash") && optInt(a, "lastModified") && optInt(a, "revCount") && optStr(a, "dir") && optStr(a, "name");
-}
-function attrsLookValid(type, a) {
-  switch (type) {
-    case "github":
-    case "gitlab":
-    case "sourcehut":
-      return commonOk(a) && nonEmpty(a, "owner") && nonEmpty(a, "repo") && optStr(a, "host");
-    case "git":
-      return commonOk(a) && nonEmpty(a, "url") && optBool(a, "submodules") && optBool(a, "shallow");
-    case "hg":
-    case "tarball":
-    case "file":
-      return commonOk(a) && nonEmpty(a, "url");
-    case "path":
-      return commonOk(a) && nonEmpty(a, "path");
-    case "indirect":
-      return commonOk(a) && typeof a["id"] === "string" && ID.test(a["id"]);
-    default:
-      return true;
-  }
-}
-var isObj, isStrArray, isAttrValue, REV2, ID, optStr, optBool, isUint, optInt, nonEmpty;
-var init_flake_lock_fast = __esm({
-  "src/ingest/lock/flake-lock.fast.ts"() {
-    "use strict";
-    isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    isStrArray = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
-    isAttrValue = (v) => typeof v === "string" || typeof v === "boolean" || typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
-    REV2 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-    ID = /^[a-zA-Z][a-zA-Z0-9_-]*$/;
-    optStr = (a, k) => a[k] === void 0 || typeof a[k] === "string";
-    optBool = (a, k) => a[k] === void 0 || typeof a[k] === "boolean";
-    isUint = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
-    optInt = (a, k) => a[k] === void 0 || isUint(a[k]);
-    nonEmpty = (a, k) => typeof a[k] === "string" && a[k] !== "";
-  }
-});
-
-// src/ingest/lock/source-attrs.ts
-function sanitizeUrl(url2) {
-  let out = url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
-  const q3 = out.indexOf("?");
-  if (q3 >= 0) {
-    const hashAt = out.indexOf("#", q3);
-    const query = out.slice(q3 + 1, hashAt >= 0 ? hashAt : void 0);
-    const kept = query.split("&").filter((p) => p !== "" && !TOKEN_PARAM.test(decodeSafe(p.split("=", 1)[0])));
-    out = out.slice(0, q3) + (kept.length > 0 ? `?${kept.join("&")}` : "") + (hashAt >= 0 ? out.slice(hashAt) : "");
-  }
-  return out;
-}
-function decodeSafe(s2) {
-  try {
-    return decodeURIComponent(s2);
-  } catch {
-    return s2;
-  }
-}
-function toSourceRef(raw, origin, pointer) {
-  const issues = [];
-  const type = raw["type"];
-  if (typeof type !== "string") {
-    issues.push({
-      origin,
-      pointer: `${pointer}/type`,
-      message: "every input needs a string 'type' attribute",
-      expected: "one of github, gitlab, sourcehut, git, hg, tarball, file, path, indirect",
-      received: describeReceived(type)
-    });
-    return { issues };
-  }
-  const schema = SOURCE_ATTR_SCHEMAS[type];
-  if (schema !== void 0 && !attrsLookValid(type, raw)) {
-    const r = schema.safeParse(raw);
-    if (!r.success) issues.push(...zodIssues(r.error, origin, pointer, raw));
-  }
-  const url2 = raw["url"];
-  const clean = typeof url2 === "string" ? sanitizeUrl(url2) : void 0;
-  const attrs = clean !== void 0 && clean !== url2 ? { ...raw, url: clean } : raw;
-  let narHash;
-  const narText = str(attrs, "narHash");
-  if (narText !== void 0 && narText !== "") {
-    const h = parseHash(narText);
-    if (!h.ok || h.value.algo !== "sha256") {
-      issues.push({
-        origin,
-        pointer: `${pointer}/narHash`,
-        message: `narHash is not a SHA-256 hash: ${h.ok ? `it uses ${h.value.algo}` : h.error}`,
-        expected: "an SRI SHA-256 hash",
-        example: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
-        received: describeReceived(narText)
-      });
-    } else narHash = h.value;
-  }
-  if (issues.length > 0) return { issues };
-  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues };
-}
-function withCommon(ref, attrs, narHash) {
-  if (narHash !== void 0) ref.narHash = narHash;
-  const { lastModified, revCount } = attrs;
-  if (typeof lastModified === "number") ref.lastModified = lastModified;
-  if (typeof revCount === "number") ref.revCount = revCount;
-  const [dir, name, rev2, ref_] = [str(attrs, "dir"), str(attrs, "name"), str(attrs, "rev"), str(attrs, "ref")];
-  if (dir !== void 0) ref.dir = dir;
-  if (name !== void 0) ref.name = name;
-  if (rev2 !== void 0) ref.rev = rev2;
-  if (ref_ !== void 0) ref.ref = ref_;
-  return ref;
-}
-function typedRef(type, attrs) {
-  const bool = (k) => typeof attrs[k] === "boolean" ? attrs[k] : void 0;
-  switch (type) {
-    case "github":
-    case "gitlab":
-    case "sourcehut": {
-      const host = str(attrs, "host");
-      const ref = {
-        type,
-        attrs,
-        owner: str(attrs, "owner") ?? "",
-        repo: str(attrs, "repo") ?? ""
-      };
-      if (host !== void 0) ref.host = host;
-      return ref;
-    }
-    case "git": {
-      const [submodules, shallow] = [bool("submodules"), bool("shallow")];
-      const ref = { type, attrs, url: str(attrs, "url") ?? "" };
-      if (submodules !== void 0) ref.submodules = submodules;
-      if (shallow !== void 0) ref.shallow = shallow;
-      return ref;
-    }
-    case "hg":
-    case "tarball":
-    case "file":
-      return { type, attrs, url: str(attrs, "url") ?? "" };
-    case "path":
-      return { type, attrs, path: str(attrs, "path") ?? "" };
-    case "indirect":
-      return { type, attrs, id: str(attrs, "id") ?? "" };
-    default:
-      return { type: "unknown", attrs, declaredType: type };
-  }
-}
-var TOKEN_PARAM, str;
-var init_source_attrs = __esm({
-  "src/ingest/lock/source-attrs.ts"() {
-    "use strict";
-    init_hash();
-    init_issues();
-    init_flake_lock_schema();
-    init_zod_issues();
-    init_flake_lock_fast();
-    TOKEN_PARAM = /^(?:access_token|private_token|token|auth|password|passwd|secret|api_key|apikey|signature|x-amz-signature|x-amz-credential|sig)$/i;
-    str = (a, k) => {
-      const v = a[k];
-      return typeof v === "string" ? v : void 0;
-    };
-  }
-});
-
-// src/ingest/lock/graph-checks.ts
-function abbreviate(items, sep2, show2) {
-  if (items.length <= 8) return items.map(show2).join(sep2);
-  return [...items.slice(0, 4).map(show2), `\u2026 (${items.length - 7} more)`, ...items.slice(-3).map(show2)].join(sep2);
-}
-function followsMessage(e, path8) {
-  switch (e.kind) {
-    case "missing-input":
-      return `follows ${show(path8)} names input '${e.name}', which ${e.at.length === 0 ? "the root flake" : `'${printPath(e.at)}'`} does not have`;
-    case "missing-node":
-      return `follows ${show(path8)} passes through node '${e.key}', which is not in nodes`;
-    case "cycle":
-      return `follows cycle: ${abbreviate(e.chain, " -> ", printPath)}`;
-    default:
-      return assertNever(e);
-  }
-}
-function pathIssue(path8, resolver, origin, pointer) {
-  if (path8.length > MAX_INPUT_PATH_DEPTH)
-    return {
-      origin,
-      pointer,
-      message: `follows path of ${path8.length} names: ${DEPTH_RULE}`,
-      received: describeReceived(path8),
-      next: NEXT
-    };
-  const r = resolver.resolve(path8);
-  if (r.ok) return void 0;
-  return {
-    origin,
-    pointer,
-    message: followsMessage(r.error, path8),
-    expected: "a follows path that names existing inputs from the root",
-    received: describeReceived(path8),
-    next: NEXT
-  };
-}
-function edgeIssue(input2, resolver, origin) {
-  const { name, ref, problem: problem4 } = input2;
-  const pointer = `/nodes/${escapePointerToken(input2.parent)}/inputs/${escapePointerToken(name)}`;
-  if (ref.kind === "follows") return pathIssue(ref.path, resolver, origin, pointer);
-  if (problem4?.kind === "root-key")
-    return {
-      origin,
-      pointer,
-      message: `input '${name}' points at the root node by key, which makes a cycle`,
-      expected: "[] to refer to the root flake",
-      received: describeReceived(ref.key),
-      next: NEXT
-    };
-  if (problem4?.kind === "dangling")
-    return {
-      origin,
-      pointer,
-      message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`,
-      expected: "the key of a node in nodes",
-      received: describeReceived(ref.key),
-      next: NEXT
-    };
-  return void 0;
-}
-function nodeIssues(graph, key, resolver, origin) {
-  const node2 = graph.nodes.get(key);
-  if (node2 === void 0 || key === graph.root) return [];
-  const base = `/nodes/${escapePointerToken(key)}`;
-  const issues = [];
-  for (const field of ["locked", "original"]) {
-    if (node2[field] === void 0)
-      issues.push({
-        origin,
-        pointer: base,
-        message: `node '${key}' has no '${field}' attribute set`,
-        expected: `a '${field}' object describing the input`,
-        next: NEXT
-      });
-  }
-  return issues;
-}
-function parentIssue(graph, key, resolver, origin) {
-  const parent = graph.nodes.get(key)?.parent;
-  const issue2 = parent && pathIssue(parent, resolver, origin, `/nodes/${escapePointerToken(key)}/parent`);
-  return issue2 ? [{ ...issue2, message: `parent ${issue2.message}` }] : [];
-}
-function checkGraph(graph, origin, walk = traverseLock(graph)) {
-  if (!graph.nodes.has(graph.root)) {
-    return [
-      {
-        origin,
-        pointer: "/root",
-        message: `root names node '${graph.root}', which is not in nodes`,
-        received: describeReceived(graph.root),
-        next: NEXT
-      }
-    ];
-  }
-  const issues = [];
-  let next = 0;
-  for (const key of walk.walked.keys()) {
-    issues.push(...nodeIssues(graph, key, walk.resolver, origin));
-    for (let input2 = walk.inputs[next]; input2?.parent === key; input2 = walk.inputs[++next]) {
-      const issue2 = issues.length < MAX_ISSUES ? edgeIssue(input2, walk.resolver, origin) : void 0;
-      if (issue2 !== void 0) issues.push(issue2);
-    }
-    issues.push(...parentIssue(graph, key, walk.resolver, origin));
-    if (issues.length >= MAX_ISSUES) return issues.slice(0, MAX_ISSUES);
-  }
-  if (walk.tooDeep !== void 0)
-    issues.push({
-      origin,
-      pointer: `/nodes/${escapePointerToken(walk.tooDeep.node)}/inputs`,
-      message: `the inputs of '${printPath(walk.tooDeep.path)}' would be ${MAX_INPUT_PATH_DEPTH + 1} names deep: ${DEPTH_RULE}`,
-      next: "if this lock is real, please report it; otherwise run `nix flake lock` again to rewrite it"
-    });
-  return issues;
-}
-var NEXT, MAX_ISSUES, DEPTH_RULE, show, printPath;
-var init_graph_checks = __esm({
-  "src/ingest/lock/graph-checks.ts"() {
-    "use strict";
-    init_input_path();
-    init_traversal();
-    init_result();
-    init_issues();
-    NEXT = "run `nix flake lock` again to rewrite the lock; hand edits and bad merges are the usual cause";
-    MAX_ISSUES = 200;
-    DEPTH_RULE = `flake-audit reads input paths of at most ${MAX_INPUT_PATH_DEPTH} names (real locks are under 10 deep)`;
-    show = (p) => p.length === 0 ? "[] (the root flake)" : describeReceived(p);
-    printPath = (p) => p.length === 0 ? formatInputPath(p) : abbreviate(p, INPUT_PATH_SEPARATOR, (name) => name);
-  }
-});
-
 // src/ingest/lock/flake-lock.ts
+var flake_lock_exports = {};
+__export(flake_lock_exports, {
+  parseFlakeLock: () => parseFlakeLock,
+  parseFlakeLockWalked: () => parseFlakeLockWalked,
+  zodLockExplainer: () => zodLockExplainer
+});
 function parseFlakeLock(text2, origin) {
   const r = parseFlakeLockWalked(text2, origin);
   return r.ok ? ok(r.value.graph) : r;
 }
-function parseFlakeLockWalked(text2, origin) {
-  const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object", LOCK_DEPTH);
-  if (!doc.ok) return doc;
-  const issues = checkTopLevel(doc.value, origin);
-  if (issues.length > 0) return err(withPositions(text2, issues));
-  let file2;
-  if (isWellFormedLock(doc.value)) file2 = doc.value;
-  else {
-    const parsed = FlakeLockSchema.safeParse(doc.value);
-    if (!parsed.success)
-      return err(
-        withPositions(
-          text2,
-          zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: REGENERATE }))
-        )
-      );
-    file2 = parsed.data;
-  }
-  const built = buildGraph(file2, origin);
-  if (built.issues.length > 0)
-    return err(
-      withPositions(
-        text2,
-        built.issues.map((i) => i.next === void 0 ? { ...i, next: REGENERATE } : i)
-      )
-    );
-  const walk = traverseLock(built.graph);
-  const graphIssues = checkGraph(built.graph, origin, walk);
-  if (graphIssues.length > 0) return err(withPositions(text2, graphIssues));
-  return ok({ graph: built.graph, walk });
-}
-function checkTopLevel(value, origin) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [
-      {
-        origin,
-        pointer: "",
-        message: "a flake.lock must be a JSON object with nodes, root and version",
-        expected: '{"nodes": {\u2026}, "root": "root", "version": 7}',
-        received: describeReceived(value)
-      }
-    ];
-  }
-  const raw = value["version"];
-  const version2 = raw ?? 0;
-  if (version2 === 5 || version2 === 6 || version2 === 7) return [];
-  const legacy = typeof version2 === "number" && version2 >= 1 && version2 <= 4;
-  return [
-    {
-      origin,
-      pointer: "/version",
-      message: raw === void 0 ? "the lock has no 'version' field (Nix reads that as the unsupported version 0)" : `unsupported lock version ${describeReceived(version2)}`,
-      expected: "version 5, 6 or 7 (the versions every released Nix reads)",
-      received: describeReceived(raw),
-      next: legacy ? "lock versions 1-4 predate the first Nix release with flakes (2.4); run `nix flake lock` with a current Nix to rewrite it" : typeof version2 === "number" && version2 > 7 ? "this lock was written by a newer Nix than flake-audit knows; please report it" : REGENERATE
-    }
-  ];
-}
-function buildGraph(file2, origin) {
-  const issues = [];
-  const nodes = /* @__PURE__ */ new Map();
-  for (const [key, json2] of Object.entries(file2.nodes)) {
-    const node2 = buildNode(key, json2, key === file2.root, origin, issues);
-    nodes.set(nodeKey(key), node2);
-  }
-  const graph = { lockVersion: file2.version, root: nodeKey(file2.root), nodes };
-  return { graph, issues };
-}
-function buildNode(key, json2, isRoot, origin, issues) {
-  const base = `/nodes/${escapePointerToken(key)}`;
-  const inputs = /* @__PURE__ */ new Map();
-  for (const [name, edge] of Object.entries(json2.inputs ?? {})) {
-    inputs.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
-  }
-  const node2 = {
-    key: nodeKey(key),
-    isFlake: json2.flake !== false,
-    inputs
-  };
-  if (isRoot) return node2;
-  const lockedAttrs = json2.locked !== void 0 && json2.info !== void 0 ? { ...json2.locked, ...json2.info } : json2.locked;
-  if (lockedAttrs !== void 0) {
-    const r = toSourceRef(lockedAttrs, origin, `${base}/locked`);
-    issues.push(...r.issues);
-    if (r.ref !== void 0) node2.locked = r.ref;
-  }
-  if (json2.original !== void 0) {
-    const r = toSourceRef(json2.original, origin, `${base}/original`);
-    issues.push(...r.issues);
-    if (r.ref !== void 0) node2.original = r.ref;
-  }
-  if (json2.parent !== void 0) node2.parent = json2.parent;
-  if (json2.buildTime === true) node2.buildTime = true;
-  return node2;
-}
-var REGENERATE, MAX_LOCK_JSON_DEPTH, LOCK_DEPTH;
+var zodLockExplainer, parseFlakeLockWalked;
 var init_flake_lock = __esm({
   "src/ingest/lock/flake-lock.ts"() {
     "use strict";
-    init_graph2();
     init_result();
-    init_flake_lock_schema();
-    init_issues();
-    init_json_document();
-    init_source_attrs();
     init_zod_issues();
-    init_graph_checks();
-    init_flake_lock_fast();
-    init_traversal();
-    REGENERATE = "run `nix flake lock` again; hand-edited locks are the usual cause";
-    MAX_LOCK_JSON_DEPTH = 100;
-    LOCK_DEPTH = {
-      max: MAX_LOCK_JSON_DEPTH,
-      why: `a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`
+    init_flake_lock_schema();
+    init_parse_lock();
+    zodLockExplainer = {
+      document: (value, origin) => {
+        const parsed = FlakeLockSchema.safeParse(value);
+        return parsed.success ? ok(parsed.data) : err(zodIssues(parsed.error, origin, "", value));
+      },
+      attrs: (type, raw, origin, pointer) => {
+        const r = SOURCE_ATTR_SCHEMAS[type]?.safeParse(raw);
+        return r === void 0 || r.success ? [] : zodIssues(r.error, origin, pointer, raw);
+      }
     };
+    parseFlakeLockWalked = (text2, origin) => parseLock(text2, origin, zodLockExplainer);
   }
 });
 
 // src/app/read-lock.ts
 async function readLock(files, path8) {
   const file2 = await files.readText(path8);
-  const parsed = parseFlakeLockWalked(file2.text, file2.displayPath);
+  const fast = parseLock(file2.text, file2.displayPath);
+  const parsed = fast !== UNEXPLAINED ? fast : (await Promise.resolve().then(() => (init_flake_lock(), flake_lock_exports))).parseFlakeLockWalked(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file: file2, ...parsed.value };
 }
 var init_read_lock = __esm({
   "src/app/read-lock.ts"() {
     "use strict";
-    init_flake_lock();
+    init_parse_lock();
+    init_source_attrs();
     init_errors();
   }
 });
@@ -34415,8 +34462,8 @@ function toFlakeUrl(s2, opts = {}) {
       ]);
     case "tarball":
     case "file": {
-      const plain = s2.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s2.url)) : !ARCHIVE_EXT.test(urlPath(s2.url));
-      return withQuery(plain ? s2.url : `${s2.type}+${s2.url}`, [["dir", dir]]);
+      const plain2 = s2.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s2.url)) : !ARCHIVE_EXT.test(urlPath(s2.url));
+      return withQuery(plain2 ? s2.url : `${s2.type}+${s2.url}`, [["dir", dir]]);
     }
     case "path": {
       const num = (n) => opts.treeFacts === true && n !== void 0 ? String(n) : void 0;
@@ -35822,8 +35869,8 @@ function purlText(s2, id) {
   const version2 = s2.rev ?? id.version;
   switch (s2.type) {
     case "github": {
-      const plain = plainGithubPurl(s2);
-      if (plain !== void 0) return plain;
+      const plain2 = plainGithubPurl(s2);
+      if (plain2 !== void 0) return plain2;
       const q3 = s2.host !== void 0 && s2.host !== "github.com" ? { repository_url: `https://${s2.host}` } : void 0;
       return new import_packageurl_js.PackageURL("github", s2.owner, s2.repo, s2.rev ?? null, q3 ?? null, s2.dir ?? null).toString();
     }
@@ -36106,26 +36153,27 @@ function inputView(input2, truncated, upstream) {
   const id = nameSource(s2, input2.original);
   const purl = safePurl(input2, id);
   const props = input2.paths.map((p) => [FlakeAuditProperty.inputPath, formatInputPath(p)]);
-  push(props, [
-    [FlakeAuditProperty.inputType, s2.type === "unknown" ? s2.declaredType : s2.type],
-    [NixProperty.storePath, input2.storePath !== void 0 ? formatStorePath(input2.storePath) : void 0],
-    [NixProperty.narHash, s2.narHash !== void 0 ? toPrefixedNix32(s2.narHash) : void 0],
-    [FlakeAuditProperty.hashMeaning, s2.narHash !== void 0 ? HASH_MEANING : void 0],
-    [
-      FlakeAuditProperty.storePathNote,
-      input2.pinning === "relative" ? "relative path input: shares the store path of its parent input" : void 0
-    ],
-    [FlakeAuditProperty.original, input2.original !== void 0 ? toFlakeUrl(input2.original) : void 0],
-    [FlakeAuditProperty.locked, toFlakeUrl(s2, { treeFacts: true })],
-    [FlakeAuditProperty.ref, input2.original?.ref ?? s2.ref],
-    [FlakeAuditProperty.rev, s2.rev],
-    [FlakeAuditProperty.lastModified, s2.lastModified !== void 0 ? isoDateTime(s2.lastModified) : void 0],
-    [FlakeAuditProperty.revCount, s2.revCount !== void 0 ? String(s2.revCount) : void 0],
-    [FlakeAuditProperty.flake, input2.isFlake ? void 0 : "false"],
-    [FlakeAuditProperty.dir, s2.dir],
-    [FlakeAuditProperty.pinning, input2.pinning],
-    [FlakeAuditProperty.pathsTruncated, input2.nodeKeys.some((k) => truncated.has(k)) ? "true" : void 0]
-  ]);
+  const add = (name, value) => {
+    if (value !== void 0) props.push([name, value]);
+  };
+  add(FlakeAuditProperty.inputType, s2.type === "unknown" ? s2.declaredType : s2.type);
+  if (input2.storePath !== void 0) add(NixProperty.storePath, formatStorePath(input2.storePath));
+  if (s2.narHash !== void 0) {
+    add(NixProperty.narHash, toPrefixedNix32(s2.narHash));
+    add(FlakeAuditProperty.hashMeaning, HASH_MEANING);
+  }
+  if (input2.pinning === "relative")
+    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of its parent input");
+  if (input2.original !== void 0) add(FlakeAuditProperty.original, toFlakeUrl(input2.original));
+  add(FlakeAuditProperty.locked, toFlakeUrl(s2, { treeFacts: true }));
+  add(FlakeAuditProperty.ref, input2.original?.ref ?? s2.ref);
+  add(FlakeAuditProperty.rev, s2.rev);
+  if (s2.lastModified !== void 0) add(FlakeAuditProperty.lastModified, isoDateTime(s2.lastModified));
+  if (s2.revCount !== void 0) add(FlakeAuditProperty.revCount, String(s2.revCount));
+  if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
+  add(FlakeAuditProperty.dir, s2.dir);
+  add(FlakeAuditProperty.pinning, input2.pinning);
+  if (input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
   const up = upstreamFacts(upstream);
   props.push(...up.properties);
   const refs = [];
@@ -59076,14 +59124,14 @@ var require_dumper = __commonJS({
       let hasFoldableLine = false;
       const shouldTrackWidth = lineWidth !== -1;
       let previousLineBreak = -1;
-      let plain = isPlainSafeFirst(codePointAt(string4, 0)) && isPlainSafeLast(codePointAt(string4, string4.length - 1));
+      let plain2 = isPlainSafeFirst(codePointAt(string4, 0)) && isPlainSafeLast(codePointAt(string4, string4.length - 1));
       if (singleLineOnly || forceQuotes) {
         for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
           char = codePointAt(string4, i);
           if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
-          plain = plain && isPlainSafe(char, prevChar, inblock);
+          plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
       } else {
@@ -59099,13 +59147,13 @@ var require_dumper = __commonJS({
           } else if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
-          plain = plain && isPlainSafe(char, prevChar, inblock);
+          plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
         hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
       }
       if (!hasLineBreak && !hasFoldableLine) {
-        if (plain && !forceQuotes && !testAmbiguousType(string4)) {
+        if (plain2 && !forceQuotes && !testAmbiguousType(string4)) {
           return STYLE_PLAIN;
         }
         return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
