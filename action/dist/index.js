@@ -954,7 +954,16 @@ function sha256(data) {
   for (let i = 0; i < 8; i++) putUint32(out, i * 4, h[i]);
   return out;
 }
-var K, rotr, INITIAL, W, putUint32, ENCODER, utf8;
+function utf8(s2) {
+  const out = new Uint8Array(s2.length);
+  for (let i = 0; i < s2.length; i++) {
+    const c = s2.charCodeAt(i);
+    if (c > 127) return ENCODER.encode(s2);
+    out[i] = c;
+  }
+  return out;
+}
+var K, rotr, INITIAL, W, putUint32, ENCODER;
 var init_sha256 = __esm({
   "src/domain/nix/sha256.ts"() {
     "use strict";
@@ -1043,7 +1052,6 @@ var init_sha256 = __esm({
       out[at + 3] = v;
     };
     ENCODER = new TextEncoder();
-    utf8 = (s2) => ENCODER.encode(s2);
   }
 });
 
@@ -1108,7 +1116,12 @@ var init_store_path = __esm({
 
 // src/domain/lock/inventory.ts
 function canonicalAttrs(attrs) {
-  const keys = Object.keys(attrs).sort();
+  const keys = Object.keys(attrs);
+  for (let i = 1; i < keys.length; i++)
+    if ((keys[i - 1] ?? "") > (keys[i] ?? "")) {
+      keys.sort();
+      break;
+    }
   const github = attrs["type"] === "github";
   const flat = [];
   for (const k of keys) {
@@ -1117,6 +1130,14 @@ function canonicalAttrs(attrs) {
     flat.push(k, github && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v);
   }
   return JSON.stringify(flat);
+}
+function settle(g, index) {
+  const [first] = g.nodes;
+  if (first === void 0) throw new Error("unreachable: a group is made with its first node");
+  if (g.nodes.length === 1) return { paths: g.pathLists[0] ?? [], primary: first };
+  const paths2 = g.pathLists.flat().sort(compareInputPaths);
+  const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === paths2[0]) ?? first;
+  return { paths: paths2, primary };
 }
 function buildInventory(graph, storeDir, opts = {}) {
   const index = indexLock(graph, opts.walk);
@@ -1127,47 +1148,55 @@ function buildInventory(graph, storeDir, opts = {}) {
     if (node2?.locked === void 0) continue;
     const parent = isRelativePath(node2.locked) ? JSON.stringify(node2.parent ?? []) : "";
     const canon = `${node2.locked.type}|${canonicalAttrs(node2.locked.attrs)}|${parent}`;
-    const g = getOrInsert(groups3, canon, () => ({ nodes: [], paths: [] }));
+    let g = groups3.get(canon);
+    if (g === void 0) {
+      g = { nodes: [], pathLists: [] };
+      groups3.set(canon, g);
+    }
     g.nodes.push(node2);
-    g.paths.push(...index.paths.get(key) ?? []);
+    g.pathLists.push(index.paths.get(key) ?? []);
     groupOfNode.set(key, g);
   }
-  const idOf = /* @__PURE__ */ new Map();
+  const settled = /* @__PURE__ */ new Map();
   for (const g of groups3.values()) {
-    g.paths.sort(compareInputPaths);
-    idOf.set(g, formatInputPath(g.paths[0] ?? []));
+    const s2 = settle(g, index);
+    settled.set(g, { ...s2, id: formatInputPath(s2.paths[0] ?? []) });
   }
   const depsOf = (nodes, self2) => {
     const ids = /* @__PURE__ */ new Set();
     let root = false;
     for (const n of nodes) {
-      for (const target of index.edges.get(n.key)?.values() ?? []) {
+      const edges = index.edges.get(n.key);
+      if (edges === void 0) continue;
+      for (const target of edges.values()) {
         if (target === graph.root) root = true;
         const g = groupOfNode.get(target);
-        if (g !== void 0 && g !== self2) ids.add(idOf.get(g));
+        const id = g !== void 0 && g !== self2 ? settled.get(g)?.id : void 0;
+        if (id !== void 0) ids.add(id);
       }
     }
-    return { ids: [...ids].sort(), root };
+    return { ids: ids.size > 1 ? [...ids].sort() : [...ids], root };
   };
   const inputs = [];
-  for (const g of groups3.values()) {
-    const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === g.paths[0]) ?? g.nodes[0];
+  for (const [g, { paths: paths2, primary, id }] of settled) {
     const locked = primary.locked;
+    if (locked === void 0) throw new Error("unreachable: only nodes with a locked source are grouped");
     const deps = depsOf(g.nodes, g);
-    const storePath = locked.narHash !== void 0 && opts.storePaths !== false ? sourceStorePath(locked.narHash, locked.name, storeDir) : void 0;
-    inputs.push({
-      id: idOf.get(g),
-      primaryPath: g.paths[0] ?? [],
-      paths: g.paths,
-      nodeKeys: g.nodes.map((n) => n.key).sort(),
+    const input2 = {
+      id,
+      primaryPath: paths2[0] ?? [],
+      paths: paths2,
+      nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      ...primary.original !== void 0 ? { original: primary.original } : {},
       isFlake: primary.isFlake,
       pinning: pinningOf(locked),
-      ...storePath !== void 0 ? { storePath } : {},
       dependsOn: deps.ids,
       dependsOnRoot: deps.root
-    });
+    };
+    if (primary.original !== void 0) input2.original = primary.original;
+    if (locked.narHash !== void 0 && opts.storePaths !== false)
+      input2.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
+    inputs.push(input2);
   }
   inputs.sort((a, b) => compareInputPaths(a.primaryPath, b.primaryPath));
   const rootNode = graph.nodes.get(graph.root);
@@ -1195,7 +1224,6 @@ var init_inventory = __esm({
     init_input_index();
     init_source_ref();
     init_store_path();
-    init_map_utils();
   }
 });
 
@@ -7908,9 +7936,9 @@ function isRecursive(inst, stack, resolve5) {
     }
   }
   stack.delete(inst);
-  return settle(inst, result2);
+  return settle2(inst, result2);
 }
-function settle(inst, answer) {
+function settle2(inst, answer) {
   if (answer !== ASSUMED)
     recursive.set(inst, answer === PROVEN);
   return answer;
@@ -36390,12 +36418,12 @@ function* writeCycloneDxJsonChunks(view, spec) {
   let texts = [];
   let objects = [];
   let count = 0;
-  const settle2 = () => {
+  const settle3 = () => {
     if (objects.length > 0) texts.push(nestedItems(objects));
     objects = [];
   };
   const chunk = () => {
-    settle2();
+    settle3();
     const text2 = `${first ? ',\n  "components": [\n' : ",\n"}${texts.join(",\n")}`;
     [texts, first, count] = [[], false, 0];
     return text2;
@@ -36403,7 +36431,7 @@ function* writeCycloneDxJsonChunks(view, spec) {
   for (const v of view.components()) {
     if ("kind" in v) {
       deps.push([v.path, v]);
-      settle2();
+      settle3();
       texts.push(storeItemText(v));
     } else {
       deps.push([v.bomRef, v.dependsOn]);
@@ -83429,10 +83457,10 @@ async function handler10(args, ctx) {
 
 // src/cli/parser.ts
 var ALL_EXIT_CODES = Object.values(ExitCode);
-function parser2(argv, io, env2, settle2) {
+function parser2(argv, io, env2, settle3) {
   const ctx = makeContext(io, env2);
   const quietCtx = makeContext(quietIo(io), env2);
-  const handle = (handler11) => async (args) => settle2(await handler11(args, args.quiet ? quietCtx : ctx));
+  const handle = (handler11) => async (args) => settle3(await handler11(args, args.quiet ? quietCtx : ctx));
   const helpOf = (y, codes) => y.epilog(exitCodesHelp(codes));
   return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(io.columns ?? 80).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
     alias: "q",
@@ -83622,14 +83650,14 @@ function nodeIo() {
       if (failure2 !== void 0) throw failure2;
       if (out.write(t, recordFailure)) return void 0;
       return new Promise((resolve5, reject) => {
-        const settle2 = () => {
-          waiting.delete(settle2);
-          out.off("drain", settle2);
+        const settle3 = () => {
+          waiting.delete(settle3);
+          out.off("drain", settle3);
           if (failure2 !== void 0) reject(failure2);
           else resolve5();
         };
-        waiting.add(settle2);
-        out.on("drain", settle2);
+        waiting.add(settle3);
+        out.on("drain", settle3);
       });
     },
     flush: () => new Promise((resolve5, reject) => {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseHash, toBase16, type Hash } from "../../src/domain/nix/hash.js";
-import { sha256 } from "../../src/domain/nix/sha256.js";
+import fc from "fast-check";
+import { sha256, utf8 } from "../../src/domain/nix/sha256.js";
 import { formatStorePath, makeStorePath, parseStorePath, sourceStorePath } from "../../src/domain/nix/store-path.js";
 
 const h = (s: string): Hash => {
@@ -18,6 +19,17 @@ describe("sha256", () => {
 });
 
 // nix-formats.md §4.3, each verified against the path Nix 2.8.0 reported.
+describe("utf8", () => {
+  it("encodes as TextEncoder does, ASCII (the fast path) or not", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })), (s) => {
+        expect(utf8(s)).toEqual(new TextEncoder().encode(s));
+      }),
+      { seed: 5, numRuns: 2000 },
+    );
+  });
+});
+
 describe("source store paths (nix-formats.md §4.3 vectors)", () => {
   it.each([
     [

@@ -4,7 +4,6 @@ import type { LockTraversal } from "./traversal.js";
 import type { InputNode, LockGraph, NodeKey } from "./graph.js";
 import { isRelativePath, pinningOf, type Attrs, type Pinning, type SourceRef } from "./source-ref.js";
 import { sourceStorePath, type StorePath } from "../nix/store-path.js";
-import { getOrInsert } from "../map-utils.js";
 
 /**
  * One distinct locked source. Nodes with identical locked attributes (several node keys, or one node
@@ -44,7 +43,13 @@ export interface LockInventory {
  * repositories are case-insensitive, so `NixOS/nixpkgs` and `nixos/nixpkgs` at one rev are one source.
  */
 export function canonicalAttrs(attrs: Attrs): string {
-  const keys = Object.keys(attrs).sort();
+  const keys = Object.keys(attrs);
+  // Nix writes attributes sorted, so the sort is usually skipped.
+  for (let i = 1; i < keys.length; i++)
+    if ((keys[i - 1] ?? "") > (keys[i] ?? "")) {
+      keys.sort();
+      break;
+    }
   const github = attrs["type"] === "github";
   // Keys and values alternating, printed by one JSON.stringify: unambiguous, and one call per source.
   const flat: Array<string | number | boolean> = [];
@@ -56,9 +61,22 @@ export function canonicalAttrs(attrs: Attrs): string {
   return JSON.stringify(flat);
 }
 
+/** Nodes with identical locked attributes: one source. */
 interface Group {
   readonly nodes: InputNode[];
-  readonly paths: InputPath[];
+  /** Each node's input paths, as the index lists them (each list already in compareInputPaths order). */
+  readonly pathLists: Array<readonly InputPath[]>;
+}
+
+/** A group's input paths in compareInputPaths order, and the node reached by the first of them. */
+function settle(g: Group, index: LockIndex): { paths: readonly InputPath[]; primary: InputNode } {
+  const [first] = g.nodes;
+  if (first === undefined) throw new Error("unreachable: a group is made with its first node");
+  // Usually one node per source: its list is already in order, and it is the primary.
+  if (g.nodes.length === 1) return { paths: g.pathLists[0] ?? [], primary: first };
+  const paths = g.pathLists.flat().sort(compareInputPaths);
+  const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === paths[0]) ?? first;
+  return { paths, primary };
 }
 
 /**
@@ -79,50 +97,55 @@ export function buildInventory(
     // A relative path input is only the same source as another with the same parent.
     const parent = isRelativePath(node.locked) ? JSON.stringify(node.parent ?? []) : "";
     const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}|${parent}`;
-    const g = getOrInsert(groups, canon, () => ({ nodes: [], paths: [] }));
+    let g = groups.get(canon);
+    if (g === undefined) {
+      g = { nodes: [], pathLists: [] };
+      groups.set(canon, g);
+    }
     g.nodes.push(node);
-    g.paths.push(...(index.paths.get(key) ?? []));
+    g.pathLists.push(index.paths.get(key) ?? []);
     groupOfNode.set(key, g);
   }
-  const idOf = new Map<Group, string>();
+  const settled = new Map<Group, { paths: readonly InputPath[]; primary: InputNode; id: string }>();
   for (const g of groups.values()) {
-    g.paths.sort(compareInputPaths);
-    idOf.set(g, formatInputPath(g.paths[0] ?? []));
+    const s = settle(g, index);
+    settled.set(g, { ...s, id: formatInputPath(s.paths[0] ?? []) });
   }
   const depsOf = (nodes: readonly InputNode[], self: Group | undefined): { ids: string[]; root: boolean } => {
     const ids = new Set<string>();
     let root = false;
     for (const n of nodes) {
-      for (const target of index.edges.get(n.key)?.values() ?? []) {
+      const edges = index.edges.get(n.key);
+      if (edges === undefined) continue;
+      for (const target of edges.values()) {
         if (target === graph.root) root = true;
         const g = groupOfNode.get(target);
-        if (g !== undefined && g !== self) ids.add(idOf.get(g)!);
+        const id = g !== undefined && g !== self ? settled.get(g)?.id : undefined;
+        if (id !== undefined) ids.add(id);
       }
     }
-    return { ids: [...ids].sort(), root };
+    return { ids: ids.size > 1 ? [...ids].sort() : [...ids], root };
   };
   const inputs: LockedInput[] = [];
-  for (const g of groups.values()) {
-    const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === g.paths[0]) ?? g.nodes[0]!;
-    const locked = primary.locked!;
+  for (const [g, { paths, primary, id }] of settled) {
+    const locked = primary.locked;
+    if (locked === undefined) throw new Error("unreachable: only nodes with a locked source are grouped");
     const deps = depsOf(g.nodes, g);
-    const storePath =
-      locked.narHash !== undefined && opts.storePaths !== false
-        ? sourceStorePath(locked.narHash, locked.name, storeDir)
-        : undefined;
-    inputs.push({
-      id: idOf.get(g)!,
-      primaryPath: g.paths[0] ?? [],
-      paths: g.paths,
-      nodeKeys: g.nodes.map((n) => n.key).sort(),
+    const input: { -readonly [K in keyof LockedInput]: LockedInput[K] } = {
+      id,
+      primaryPath: paths[0] ?? [],
+      paths,
+      nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      ...(primary.original !== undefined ? { original: primary.original } : {}),
       isFlake: primary.isFlake,
       pinning: pinningOf(locked),
-      ...(storePath !== undefined ? { storePath } : {}),
       dependsOn: deps.ids,
       dependsOnRoot: deps.root,
-    });
+    };
+    if (primary.original !== undefined) input.original = primary.original;
+    if (locked.narHash !== undefined && opts.storePaths !== false)
+      input.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
+    inputs.push(input);
   }
   inputs.sort((a, b) => compareInputPaths(a.primaryPath, b.primaryPath));
   const rootNode = graph.nodes.get(graph.root);

@@ -89,4 +89,13 @@ export function sha256(data: Uint8Array): Uint8Array {
 
 const ENCODER = new TextEncoder();
 
-export const utf8 = (s: string): Uint8Array => ENCODER.encode(s);
+/** UTF-8 bytes of `s`; store-path fingerprints are ASCII, which is copied without TextEncoder's call cost. */
+export function utf8(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return ENCODER.encode(s);
+    out[i] = c;
+  }
+  return out;
+}
