@@ -32,6 +32,7 @@ const KNOWN_FORGES = new Set([
 ]);
 
 function decode(s: string): string {
+  if (!s.includes("%")) return s;
   try {
     return decodeURIComponent(s);
   } catch {

@@ -16,8 +16,11 @@ import type { StoreItem } from "./closure-view.js";
  * What the CycloneDX library does to externalReferences URLs (its escapeUri): space " ' [ ] < > { }
  * percent-encoded, so the URL is a valid iri-reference and JSON and XML say the same.
  */
+const URI_ESCAPED = /[ "'[\]<>{}]/;
 const escapeUri = (s: string): string =>
-  s.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  !URI_ESCAPED.test(s)
+    ? s
+    : s.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byPair = (a: readonly [string, string], b: readonly [string, string]): number =>
   byString(a[0], b[0]) || byString(a[1], b[1]);
