@@ -716,10 +716,17 @@ var init_map_utils = __esm({
 function indexLock(graph, walk = traverseLock(graph)) {
   const paths2 = /* @__PURE__ */ new Map();
   const edges = /* @__PURE__ */ new Map();
-  for (const key of walk.walked.keys()) edges.set(key, /* @__PURE__ */ new Map());
+  for (const key of walk.walked.keys()) edges.set(key, NO_EDGES);
+  const own2 = /* @__PURE__ */ new Map();
   for (const input2 of walk.inputs) {
     if (input2.target === void 0) continue;
-    edges.get(input2.parent)?.set(input2.name, input2.target);
+    let targets = own2.get(input2.parent);
+    if (targets === void 0) {
+      targets = /* @__PURE__ */ new Map();
+      own2.set(input2.parent, targets);
+      edges.set(input2.parent, targets);
+    }
+    targets.set(input2.name, input2.target);
     if (input2.target !== graph.root) getOrInsert(paths2, input2.target, () => []).push(input2.path);
   }
   return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs) };
@@ -747,11 +754,13 @@ function partiallyListed(inputs) {
   }
   return [...partial2];
 }
+var NO_EDGES;
 var init_input_index = __esm({
   "src/domain/lock/input-index.ts"() {
     "use strict";
     init_traversal();
     init_map_utils();
+    NO_EDGES = /* @__PURE__ */ new Map();
   }
 });
 
@@ -2925,7 +2934,7 @@ function toSourceRef(raw, origin, pointerOf2, explain2) {
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues };
+  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues: NO_ISSUES };
 }
 function withCommon(ref, attrs, narHash) {
   if (narHash !== void 0) ref.narHash = narHash;
@@ -2974,7 +2983,7 @@ function typedRef(type, attrs) {
       return { type: "unknown", attrs, declaredType: type };
   }
 }
-var UNEXPLAINED, TOKEN_PARAM, str;
+var UNEXPLAINED, TOKEN_PARAM, str, NO_ISSUES;
 var init_source_attrs = __esm({
   "src/ingest/lock/source-attrs.ts"() {
     "use strict";
@@ -2987,6 +2996,7 @@ var init_source_attrs = __esm({
       const v = a[k];
       return typeof v === "string" ? v : void 0;
     };
+    NO_ISSUES = [];
   }
 });
 
@@ -3194,9 +3204,12 @@ function buildGraph(file2, origin, explain2) {
   return { graph, issues };
 }
 function buildNode(key, json2, isRoot, origin, issues, explain2) {
-  const inputs = /* @__PURE__ */ new Map();
-  for (const [name, edge] of Object.entries(json2.inputs ?? {})) {
-    inputs.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+  let inputs = NO_INPUTS;
+  if (json2.inputs !== void 0) {
+    const own2 = /* @__PURE__ */ new Map();
+    for (const [name, edge] of Object.entries(json2.inputs))
+      own2.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+    if (own2.size > 0) inputs = own2;
   }
   const node2 = {
     key: nodeKey(key),
@@ -3205,21 +3218,23 @@ function buildNode(key, json2, isRoot, origin, issues, explain2) {
   };
   if (isRoot) return node2;
   const lockedAttrs = json2.locked !== void 0 && json2.info !== void 0 ? { ...json2.locked, ...json2.info } : json2.locked;
-  for (const [field, attrs] of [
-    ["locked", lockedAttrs],
-    ["original", json2.original]
-  ]) {
-    if (attrs === void 0) continue;
-    const r = toSourceRef(attrs, origin, () => `/nodes/${escapePointerToken(key)}/${field}`, explain2);
+  if (lockedAttrs !== void 0) {
+    const r = toSourceRef(lockedAttrs, origin, () => `/nodes/${escapePointerToken(key)}/locked`, explain2);
     if (r === UNEXPLAINED) return UNEXPLAINED;
     issues.push(...r.issues);
-    if (r.ref !== void 0) node2[field] = r.ref;
+    if (r.ref !== void 0) node2.locked = r.ref;
+  }
+  if (json2.original !== void 0) {
+    const r = toSourceRef(json2.original, origin, () => `/nodes/${escapePointerToken(key)}/original`, explain2);
+    if (r === UNEXPLAINED) return UNEXPLAINED;
+    issues.push(...r.issues);
+    if (r.ref !== void 0) node2.original = r.ref;
   }
   if (json2.parent !== void 0) node2.parent = json2.parent;
   if (json2.buildTime === true) node2.buildTime = true;
   return node2;
 }
-var REGENERATE, MAX_LOCK_JSON_DEPTH, LOCK_DEPTH;
+var REGENERATE, MAX_LOCK_JSON_DEPTH, LOCK_DEPTH, NO_INPUTS;
 var init_parse_lock = __esm({
   "src/ingest/lock/parse-lock.ts"() {
     "use strict";
@@ -3237,6 +3252,7 @@ var init_parse_lock = __esm({
       max: MAX_LOCK_JSON_DEPTH,
       why: `a flake.lock nests at most 5 deep (flake-audit reads up to ${MAX_LOCK_JSON_DEPTH})`
     };
+    NO_INPUTS = /* @__PURE__ */ new Map();
   }
 });
 
@@ -7961,7 +7977,7 @@ function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open, memo;
+var $ZodCyclicError, STATE, NO_ISSUES2, recursive, NONE, ASSUMED, PROVEN, handoff, open, memo;
 var init_memoizer = __esm({
   "node_modules/zod/v4/core/memoizer.js"() {
     init_util();
@@ -7972,7 +7988,7 @@ var init_memoizer = __esm({
       }
     };
     STATE = "~memo";
-    NO_ISSUES = [];
+    NO_ISSUES2 = [];
     recursive = /* @__PURE__ */ new WeakMap();
     NONE = 0;
     ASSUMED = 1;
@@ -8064,12 +8080,12 @@ var init_memoizer = __esm({
             if (result2 instanceof Promise) {
               return result2.then((r) => {
                 if (entry)
-                  entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+                  entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES2;
                 return r;
               });
             }
             if (entry)
-              entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+              entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES2;
             return result2;
           };
           inst._zod.parse = wrapped;
@@ -34595,6 +34611,7 @@ var init_url_name = __esm({
 
 // src/domain/lock/source-name.ts
 function decode5(s2) {
+  if (!s2.includes("%")) return s2;
   try {
     return decodeURIComponent(s2);
   } catch {
@@ -36447,12 +36464,13 @@ function* writeCycloneDxJsonChunks(view, spec) {
     yield (i === 0 ? "" : ",\n") + nestedItems(deps.slice(i, i + 2 * BATCH).map(([r, d]) => dependencyJson(r, "kind" in d ? d.dependsOn : d)));
   yield "\n  ]\n}\n";
 }
-var escapeUri, byString, byPair, BATCH, writeCycloneDxJson;
+var URI_ESCAPED, escapeUri, byString, byPair, BATCH, writeCycloneDxJson;
 var init_json_writer = __esm({
   "src/render/sbom/json-writer.ts"() {
     "use strict";
     init_store_item_json();
-    escapeUri = (s2) => s2.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+    URI_ESCAPED = /[ "'[\]<>{}]/;
+    escapeUri = (s2) => !URI_ESCAPED.test(s2) ? s2 : s2.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
     byString = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     byPair = (a, b) => byString(a[0], b[0]) || byString(a[1], b[1]);
     BATCH = 100;

@@ -19,13 +19,23 @@ export interface LockIndex {
   readonly truncated: readonly NodeKey[];
 }
 
+const NO_EDGES: ReadonlyMap<string, NodeKey> = new Map();
+
 export function indexLock(graph: LockGraph, walk: LockTraversal = traverseLock(graph)): LockIndex {
   const paths = new Map<NodeKey, InputPath[]>();
-  const edges = new Map<NodeKey, Map<string, NodeKey>>();
-  for (const key of walk.walked.keys()) edges.set(key, new Map());
+  const edges = new Map<NodeKey, ReadonlyMap<string, NodeKey>>();
+  // A walked node without resolved inputs (most of them) gets the one shared empty map.
+  for (const key of walk.walked.keys()) edges.set(key, NO_EDGES);
+  const own = new Map<NodeKey, Map<string, NodeKey>>();
   for (const input of walk.inputs) {
     if (input.target === undefined) continue;
-    edges.get(input.parent)?.set(input.name, input.target);
+    let targets = own.get(input.parent);
+    if (targets === undefined) {
+      targets = new Map();
+      own.set(input.parent, targets);
+      edges.set(input.parent, targets);
+    }
+    targets.set(input.name, input.target);
     // The walk lists paths in compareInputPaths order, so each list is sorted as it grows.
     if (input.target !== graph.root) getOrInsert(paths, input.target, () => []).push(input.path);
   }

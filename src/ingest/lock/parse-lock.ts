@@ -121,6 +121,9 @@ function buildGraph(
   return { graph, issues };
 }
 
+/** Most nodes have no inputs (in a large lock, three in four): they share one empty map. */
+const NO_INPUTS: ReadonlyMap<string, InputRef> = new Map();
+
 function buildNode(
   key: string,
   json: LockNodeJson,
@@ -129,9 +132,12 @@ function buildNode(
   issues: InputIssue[],
   explain: LockExplainer | undefined,
 ): InputNode | typeof UNEXPLAINED {
-  const inputs = new Map<string, InputRef>();
-  for (const [name, edge] of Object.entries(json.inputs ?? {})) {
-    inputs.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+  let inputs: ReadonlyMap<string, InputRef> = NO_INPUTS;
+  if (json.inputs !== undefined) {
+    const own = new Map<string, InputRef>();
+    for (const [name, edge] of Object.entries(json.inputs))
+      own.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+    if (own.size > 0) inputs = own;
   }
   const node: { -readonly [K in keyof InputNode]: InputNode[K] } = {
     key: nodeKey(key),
@@ -142,15 +148,17 @@ function buildNode(
   // Version 5 kept narHash/lastModified/revCount in `info`; Nix merges it over `locked` (info wins).
   const lockedAttrs =
     json.locked !== undefined && json.info !== undefined ? { ...json.locked, ...json.info } : json.locked;
-  for (const [field, attrs] of [
-    ["locked", lockedAttrs],
-    ["original", json.original],
-  ] as const) {
-    if (attrs === undefined) continue;
-    const r = toSourceRef(attrs, origin, () => `/nodes/${esc(key)}/${field}`, explain);
+  if (lockedAttrs !== undefined) {
+    const r = toSourceRef(lockedAttrs, origin, () => `/nodes/${esc(key)}/locked`, explain);
     if (r === UNEXPLAINED) return UNEXPLAINED;
     issues.push(...r.issues);
-    if (r.ref !== undefined) node[field] = r.ref;
+    if (r.ref !== undefined) node.locked = r.ref;
+  }
+  if (json.original !== undefined) {
+    const r = toSourceRef(json.original, origin, () => `/nodes/${esc(key)}/original`, explain);
+    if (r === UNEXPLAINED) return UNEXPLAINED;
+    issues.push(...r.issues);
+    if (r.ref !== undefined) node.original = r.ref;
   }
   // The schema makes parent a string array; InputPath is that array, named.
   if (json.parent !== undefined) node.parent = json.parent as InputPath;

@@ -46,6 +46,8 @@ const str = (a: Attrs, k: string): string | undefined => {
   return typeof v === "string" ? v : undefined;
 };
 
+const NO_ISSUES: readonly InputIssue[] = [];
+
 /**
  * Turns a `locked` or `original` attribute set into a SourceRef, collecting issues with JSON pointers
  * under `pointerOf()` (made only for an issue). Unknown types become `{ type: "unknown" }` rather
@@ -57,7 +59,7 @@ export function toSourceRef(
   origin: string,
   pointerOf: () => string,
   explain: LockExplainer | undefined,
-): { ref?: SourceRef; issues: InputIssue[] } | typeof UNEXPLAINED {
+): { ref?: SourceRef; issues: readonly InputIssue[] } | typeof UNEXPLAINED {
   const issues: InputIssue[] = [];
   const type = raw["type"];
   if (typeof type !== "string") {
@@ -95,7 +97,7 @@ export function toSourceRef(
     } else narHash = h.value;
   }
   if (issues.length > 0) return { issues };
-  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues };
+  return { ref: withCommon(typedRef(type, attrs), attrs, narHash), issues: NO_ISSUES };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
