@@ -727,7 +727,10 @@ function indexLock(graph, walk = traverseLock(graph)) {
       edges.set(input2.parent, targets);
     }
     targets.set(input2.name, input2.target);
-    if (input2.target !== graph.root) getOrInsert(paths2, input2.target, () => []).push(input2.path);
+    if (input2.target === graph.root) continue;
+    const list = paths2.get(input2.target);
+    if (list === void 0) paths2.set(input2.target, [input2.path]);
+    else list.push(input2.path);
   }
   return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs) };
 }
@@ -3039,6 +3042,7 @@ function pathIssue(path8, resolver, origin, pointer) {
 }
 function edgeIssue(input2, resolver, origin) {
   const { name, ref, problem: problem4 } = input2;
+  if (ref.kind === "node" && problem4 === void 0) return void 0;
   const pointer = `/nodes/${escapePointerToken(input2.parent)}/inputs/${escapePointerToken(name)}`;
   if (ref.kind === "follows") return pathIssue(ref.path, resolver, origin, pointer);
   if (problem4?.kind === "root-key")
@@ -3064,13 +3068,13 @@ function edgeIssue(input2, resolver, origin) {
 function nodeIssues(graph, key, resolver, origin) {
   const node2 = graph.nodes.get(key);
   if (node2 === void 0 || key === graph.root) return [];
-  const base = `/nodes/${escapePointerToken(key)}`;
+  if (node2.locked !== void 0 && node2.original !== void 0) return [];
   const issues = [];
   for (const field of ["locked", "original"]) {
     if (node2[field] === void 0)
       issues.push({
         origin,
-        pointer: base,
+        pointer: `/nodes/${escapePointerToken(key)}`,
         message: `node '${key}' has no '${field}' attribute set`,
         expected: `a '${field}' object describing the input`,
         next: NEXT

@@ -37,7 +37,10 @@ export function indexLock(graph: LockGraph, walk: LockTraversal = traverseLock(g
     }
     targets.set(input.name, input.target);
     // The walk lists paths in compareInputPaths order, so each list is sorted as it grows.
-    if (input.target !== graph.root) getOrInsert(paths, input.target, () => []).push(input.path);
+    if (input.target === graph.root) continue;
+    const list = paths.get(input.target);
+    if (list === undefined) paths.set(input.target, [input.path]);
+    else list.push(input.path);
   }
   return { paths, edges, reachable: [...paths.keys()], truncated: partiallyListed(walk.inputs) };
 }

@@ -65,6 +65,7 @@ function pathIssue(
 
 function edgeIssue(input: ListedInput, resolver: FollowsResolver, origin: string): InputIssue | undefined {
   const { name, ref, problem } = input;
+  if (ref.kind === "node" && problem === undefined) return undefined; // the usual edge: nothing to say
   const pointer = `/nodes/${esc(input.parent)}/inputs/${esc(name)}`;
   if (ref.kind === "follows") return pathIssue(ref.path, resolver, origin, pointer);
   if (problem?.kind === "root-key")
@@ -91,13 +92,13 @@ function edgeIssue(input: ListedInput, resolver: FollowsResolver, origin: string
 function nodeIssues(graph: LockGraph, key: NodeKey, resolver: FollowsResolver, origin: string): InputIssue[] {
   const node = graph.nodes.get(key);
   if (node === undefined || key === graph.root) return [];
-  const base = `/nodes/${esc(key)}`;
+  if (node.locked !== undefined && node.original !== undefined) return []; // the usual node
   const issues: InputIssue[] = [];
   for (const field of ["locked", "original"] as const) {
     if (node[field] === undefined)
       issues.push({
         origin,
-        pointer: base,
+        pointer: `/nodes/${esc(key)}`,
         message: `node '${key}' has no '${field}' attribute set`,
         expected: `a '${field}' object describing the input`,
         next: NEXT,
