@@ -18,6 +18,17 @@ import * as hostReport from "./commands/host-report.js";
 
 const ALL_EXIT_CODES = Object.values(ExitCode);
 
+/**
+ * Whether argv asks for help (`--help`, `-h`, or `h` among grouped short flags): the only time
+ * yargs shows it, since usage errors go through `.fail`. yargs renders the command's whole help
+ * before every handler all the same (to cache it), and wrapping that text measures every string's
+ * width: 50 ms of a small run's start-up. So help is wrapped only when it will be seen.
+ */
+const asksForHelp = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf("--");
+  return (end >= 0 ? argv.slice(0, end) : argv).some((a) => a === "--help" || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(a));
+};
+
 /** The options every command has. */
 interface GlobalArgs {
   readonly quiet: boolean;
@@ -40,7 +51,7 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
     .usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.")
     .strict()
     .exitProcess(false)
-    .wrap(io.columns ?? 80)
+    .wrap(asksForHelp(argv) ? (io.columns ?? 80) : null)
     .version(toolInfo().version)
     .help()
     .alias("h", "help")
