@@ -83479,12 +83479,16 @@ async function handler10(args, ctx) {
 
 // src/cli/parser.ts
 var ALL_EXIT_CODES = Object.values(ExitCode);
+var asksForHelp = (argv) => {
+  const end = argv.indexOf("--");
+  return (end >= 0 ? argv.slice(0, end) : argv).some((a) => a === "--help" || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(a));
+};
 function parser2(argv, io, env2, settle3) {
   const ctx = makeContext(io, env2);
   const quietCtx = makeContext(quietIo(io), env2);
   const handle = (handler11) => async (args) => settle3(await handler11(args, args.quiet ? quietCtx : ctx));
   const helpOf = (y, codes) => y.epilog(exitCodesHelp(codes));
-  return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(io.columns ?? 80).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
+  return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(asksForHelp(argv) ? io.columns ?? 80 : null).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
     alias: "q",
     type: "boolean",
     default: envFlag(env2, "quiet"),
