@@ -66,17 +66,24 @@ interface Group {
   readonly nodes: InputNode[];
   /** Each node's input paths, as the index lists them (each list already in compareInputPaths order). */
   readonly pathLists: Array<readonly InputPath[]>;
+  /** Set once every node is grouped (settle): the paths in order, the first one's node, the id. */
+  paths: readonly InputPath[];
+  primary: InputNode | undefined;
+  id: string;
 }
 
-/** A group's input paths in compareInputPaths order, and the node reached by the first of them. */
-function settle(g: Group, index: LockIndex): { paths: readonly InputPath[]; primary: InputNode } {
-  const [first] = g.nodes;
-  if (first === undefined) throw new Error("unreachable: a group is made with its first node");
+/** Orders a group's input paths and names it by the first; its primary node is the one that path reaches. */
+function settle(g: Group, index: LockIndex): void {
   // Usually one node per source: its list is already in order, and it is the primary.
-  if (g.nodes.length === 1) return { paths: g.pathLists[0] ?? [], primary: first };
-  const paths = g.pathLists.flat().sort(compareInputPaths);
-  const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === paths[0]) ?? first;
-  return { paths, primary };
+  if (g.nodes.length === 1) {
+    g.paths = g.pathLists[0] ?? [];
+    g.primary = g.nodes[0];
+  } else {
+    const paths = g.pathLists.flat().sort(compareInputPaths);
+    g.paths = paths;
+    g.primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === paths[0]) ?? g.nodes[0];
+  }
+  g.id = formatInputPath(g.paths[0] ?? []);
 }
 
 /**
@@ -99,18 +106,14 @@ export function buildInventory(
     const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}|${parent}`;
     let g = groups.get(canon);
     if (g === undefined) {
-      g = { nodes: [], pathLists: [] };
+      g = { nodes: [], pathLists: [], paths: [], primary: undefined, id: "" };
       groups.set(canon, g);
     }
     g.nodes.push(node);
     g.pathLists.push(index.paths.get(key) ?? []);
     groupOfNode.set(key, g);
   }
-  const settled = new Map<Group, { paths: readonly InputPath[]; primary: InputNode; id: string }>();
-  for (const g of groups.values()) {
-    const s = settle(g, index);
-    settled.set(g, { ...s, id: formatInputPath(s.paths[0] ?? []) });
-  }
+  for (const g of groups.values()) settle(g, index);
   const depsOf = (nodes: readonly InputNode[], self: Group | undefined): { ids: string[]; root: boolean } => {
     const ids = new Set<string>();
     let root = false;
@@ -120,16 +123,17 @@ export function buildInventory(
       for (const target of edges.values()) {
         if (target === graph.root) root = true;
         const g = groupOfNode.get(target);
-        const id = g !== undefined && g !== self ? settled.get(g)?.id : undefined;
-        if (id !== undefined) ids.add(id);
+        if (g !== undefined && g !== self) ids.add(g.id);
       }
     }
     return { ids: ids.size > 1 ? [...ids].sort() : [...ids], root };
   };
   const inputs: LockedInput[] = [];
-  for (const [g, { paths, primary, id }] of settled) {
-    const locked = primary.locked;
-    if (locked === undefined) throw new Error("unreachable: only nodes with a locked source are grouped");
+  for (const g of groups.values()) {
+    const { paths, primary, id } = g;
+    const locked = primary?.locked;
+    if (primary === undefined || locked === undefined)
+      throw new Error("unreachable: a group is made with its first node, which has a locked source");
     const deps = depsOf(g.nodes, g);
     const input: { -readonly [K in keyof LockedInput]: LockedInput[K] } = {
       id,
