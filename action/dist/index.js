@@ -671,8 +671,10 @@ function traverseLock(graph) {
   const queue = [graph.root];
   for (let head = 0; head < queue.length; head++) {
     const key = queue[head] ?? graph.root;
+    const own2 = graph.nodes.get(key)?.inputs;
+    if (own2 === void 0 || own2.size === 0) continue;
     const at = walked.get(key) ?? [];
-    const names = [...graph.nodes.get(key)?.inputs.keys() ?? []].sort(compareStrings);
+    const names = [...own2.keys()].sort(compareStrings);
     if (names.length > 0 && at.length >= MAX_INPUT_PATH_DEPTH) {
       tooDeep ??= { node: key, path: at };
       continue;
@@ -1144,12 +1146,15 @@ function canonicalAttrs(attrs) {
   return JSON.stringify(flat);
 }
 function settle(g, index) {
-  const [first] = g.nodes;
-  if (first === void 0) throw new Error("unreachable: a group is made with its first node");
-  if (g.nodes.length === 1) return { paths: g.pathLists[0] ?? [], primary: first };
-  const paths2 = g.pathLists.flat().sort(compareInputPaths);
-  const primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === paths2[0]) ?? first;
-  return { paths: paths2, primary };
+  if (g.nodes.length === 1) {
+    g.paths = g.pathLists[0] ?? [];
+    g.primary = g.nodes[0];
+  } else {
+    const paths2 = g.pathLists.flat().sort(compareInputPaths);
+    g.paths = paths2;
+    g.primary = g.nodes.find((n) => index.paths.get(n.key)?.[0] === paths2[0]) ?? g.nodes[0];
+  }
+  g.id = formatInputPath(g.paths[0] ?? []);
 }
 function buildInventory(graph, storeDir, opts = {}) {
   const index = indexLock(graph, opts.walk);
@@ -1162,18 +1167,14 @@ function buildInventory(graph, storeDir, opts = {}) {
     const canon = `${node2.locked.type}|${canonicalAttrs(node2.locked.attrs)}|${parent}`;
     let g = groups3.get(canon);
     if (g === void 0) {
-      g = { nodes: [], pathLists: [] };
+      g = { nodes: [], pathLists: [], paths: [], primary: void 0, id: "" };
       groups3.set(canon, g);
     }
     g.nodes.push(node2);
     g.pathLists.push(index.paths.get(key) ?? []);
     groupOfNode.set(key, g);
   }
-  const settled = /* @__PURE__ */ new Map();
-  for (const g of groups3.values()) {
-    const s2 = settle(g, index);
-    settled.set(g, { ...s2, id: formatInputPath(s2.paths[0] ?? []) });
-  }
+  for (const g of groups3.values()) settle(g, index);
   const depsOf = (nodes, self2) => {
     const ids = /* @__PURE__ */ new Set();
     let root = false;
@@ -1183,16 +1184,17 @@ function buildInventory(graph, storeDir, opts = {}) {
       for (const target of edges.values()) {
         if (target === graph.root) root = true;
         const g = groupOfNode.get(target);
-        const id = g !== void 0 && g !== self2 ? settled.get(g)?.id : void 0;
-        if (id !== void 0) ids.add(id);
+        if (g !== void 0 && g !== self2) ids.add(g.id);
       }
     }
     return { ids: ids.size > 1 ? [...ids].sort() : [...ids], root };
   };
   const inputs = [];
-  for (const [g, { paths: paths2, primary, id }] of settled) {
-    const locked = primary.locked;
-    if (locked === void 0) throw new Error("unreachable: only nodes with a locked source are grouped");
+  for (const g of groups3.values()) {
+    const { paths: paths2, primary, id } = g;
+    const locked = primary?.locked;
+    if (primary === void 0 || locked === void 0)
+      throw new Error("unreachable: a group is made with its first node, which has a locked source");
     const deps = depsOf(g.nodes, g);
     const input2 = {
       id,
@@ -3199,7 +3201,9 @@ function checkTopLevel(value, origin) {
 function buildGraph(file2, origin, explain2) {
   const issues = [];
   const nodes = /* @__PURE__ */ new Map();
-  for (const [key, json2] of Object.entries(file2.nodes)) {
+  for (const key in file2.nodes) {
+    const json2 = file2.nodes[key];
+    if (json2 === void 0) continue;
     const node2 = buildNode(key, json2, key === file2.root, origin, issues, explain2);
     if (node2 === UNEXPLAINED) return UNEXPLAINED;
     nodes.set(nodeKey(key), node2);
@@ -3211,8 +3215,11 @@ function buildNode(key, json2, isRoot, origin, issues, explain2) {
   let inputs = NO_INPUTS;
   if (json2.inputs !== void 0) {
     const own2 = /* @__PURE__ */ new Map();
-    for (const [name, edge] of Object.entries(json2.inputs))
-      own2.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+    for (const name in json2.inputs) {
+      const edge = json2.inputs[name];
+      if (edge !== void 0)
+        own2.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+    }
     if (own2.size > 0) inputs = own2;
   }
   const node2 = {

@@ -77,8 +77,10 @@ export function traverseLock(graph: LockGraph): LockTraversal {
   const queue: NodeKey[] = [graph.root];
   for (let head = 0; head < queue.length; head++) {
     const key = queue[head] ?? graph.root;
+    const own = graph.nodes.get(key)?.inputs;
+    if (own === undefined || own.size === 0) continue; // a leaf: most nodes of a large lock
     const at = walked.get(key) ?? [];
-    const names = [...(graph.nodes.get(key)?.inputs.keys() ?? [])].sort(compareStrings);
+    const names = [...own.keys()].sort(compareStrings);
     if (names.length > 0 && at.length >= MAX_INPUT_PATH_DEPTH) {
       tooDeep ??= { node: key, path: at };
       continue;

@@ -112,7 +112,9 @@ function buildGraph(
 ): { graph: LockGraph; issues: InputIssue[] } | typeof UNEXPLAINED {
   const issues: InputIssue[] = [];
   const nodes = new Map<NodeKey, InputNode>();
-  for (const [key, json] of Object.entries(file.nodes)) {
+  for (const key in file.nodes) {
+    const json = file.nodes[key];
+    if (json === undefined) continue;
     const node = buildNode(key, json, key === file.root, origin, issues, explain);
     if (node === UNEXPLAINED) return UNEXPLAINED;
     nodes.set(nodeKey(key), node);
@@ -135,8 +137,11 @@ function buildNode(
   let inputs: ReadonlyMap<string, InputRef> = NO_INPUTS;
   if (json.inputs !== undefined) {
     const own = new Map<string, InputRef>();
-    for (const [name, edge] of Object.entries(json.inputs))
-      own.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+    for (const name in json.inputs) {
+      const edge = json.inputs[name];
+      if (edge !== undefined)
+        own.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+    }
     if (own.size > 0) inputs = own;
   }
   const node: { -readonly [K in keyof InputNode]: InputNode[K] } = {
