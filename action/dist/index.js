@@ -956,14 +956,18 @@ function compress(h, w, block, offset) {
   h[7] = h[7] + k >>> 0;
 }
 function sha256(data) {
+  return sha256Prefix(data, data.length);
+}
+function sha256Prefix(data, length) {
   const h = INITIAL.slice();
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 128;
-  const bits = data.length * 8;
-  putUint32(padded, padded.length - 8, Math.floor(bits / 2 ** 32));
-  putUint32(padded, padded.length - 4, bits >>> 0);
-  for (let off = 0; off < padded.length; off += 64) compress(h, W, padded, off);
+  const size = Math.ceil((length + 9) / 64) * 64;
+  const padded = size <= PADDED.length ? PADDED.fill(0, length, size) : new Uint8Array(size);
+  padded.set(length === data.length ? data : data.subarray(0, length));
+  padded[length] = 128;
+  const bits = length * 8;
+  putUint32(padded, size - 8, Math.floor(bits / 2 ** 32));
+  putUint32(padded, size - 4, bits >>> 0);
+  for (let off = 0; off < size; off += 64) compress(h, W, padded, off);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) putUint32(out, i * 4, h[i]);
   return out;
@@ -977,7 +981,7 @@ function utf8(s2) {
   }
   return out;
 }
-var K, rotr, INITIAL, W, putUint32, ENCODER;
+var K, rotr, INITIAL, W, putUint32, PADDED, ENCODER;
 var init_sha256 = __esm({
   "src/domain/nix/sha256.ts"() {
     "use strict";
@@ -1065,6 +1069,7 @@ var init_sha256 = __esm({
       out[at + 2] = v >>> 8;
       out[at + 3] = v;
     };
+    PADDED = new Uint8Array(1024);
     ENCODER = new TextEncoder();
   }
 });
@@ -1075,9 +1080,34 @@ function compressHash(digest, size) {
   for (let i = 0; i < digest.length; i++) out[i % size] ^= digest[i];
   return out;
 }
+function putAscii(out, at, s2) {
+  if (at + s2.length > out.length) return false;
+  for (let i = 0; i < s2.length; i++) {
+    const c = s2.charCodeAt(i);
+    if (c > 127) return false;
+    out[at + i] = c;
+  }
+  return true;
+}
+function fingerprintBytes(type, hash2, name, storeDir) {
+  const head = `${type}:${hash2.algo}:`;
+  const tail = `:${storeDir}:${name}`;
+  const hexAt = head.length;
+  const tailAt = hexAt + hash2.bytes.length * 2;
+  if (putAscii(FINGERPRINT, 0, head) && putAscii(FINGERPRINT, tailAt, tail)) {
+    for (let i = 0; i < hash2.bytes.length; i++) {
+      const b = hash2.bytes[i];
+      FINGERPRINT[hexAt + 2 * i] = HEX_CODES[b >> 4];
+      FINGERPRINT[hexAt + 2 * i + 1] = HEX_CODES[b & 15];
+    }
+    return [FINGERPRINT, tailAt + tail.length];
+  }
+  const bytes = utf8(`${head}${toBase16(hash2.bytes)}${tail}`);
+  return [bytes, bytes.length];
+}
 function makeStorePath(type, hash2, name, storeDir = DEFAULT_STORE_DIR) {
-  const fingerprint2 = `${type}:${hash2.algo}:${toBase16(hash2.bytes)}:${storeDir}:${name}`;
-  return { storeDir, hash: toNix32(compressHash(sha256(utf8(fingerprint2)), 20)), name };
+  const [bytes, length] = fingerprintBytes(type, hash2, name, storeDir);
+  return { storeDir, hash: toNix32(compressHash(sha256Prefix(bytes, length), 20)), name };
 }
 function sourceStorePath(narHash, name = "source", storeDir = DEFAULT_STORE_DIR) {
   if (narHash.algo === "sha256") return makeStorePath("source", narHash, name, storeDir);
@@ -1114,7 +1144,7 @@ function storePathProblem(text2, storeDir) {
     return `store path name '${name}' has characters Nix does not allow`;
   return void 0;
 }
-var DEFAULT_STORE_DIR, NAME_RE, DIR_RE, formatStorePath;
+var DEFAULT_STORE_DIR, NAME_RE, DIR_RE, formatStorePath, HEX_CODES, FINGERPRINT;
 var init_store_path = __esm({
   "src/domain/nix/store-path.ts"() {
     "use strict";
@@ -1125,6 +1155,8 @@ var init_store_path = __esm({
     NAME_RE = /^[A-Za-z0-9+\-._?=]{1,211}$/;
     DIR_RE = /^\/[A-Za-z0-9+\-._/]*$/;
     formatStorePath = (p) => `${p.storeDir}/${p.hash}-${p.name}`;
+    HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+    FINGERPRINT = new Uint8Array(512);
   }
 });
 
@@ -1158,39 +1190,39 @@ function settle(g, index) {
 }
 function buildInventory(graph, storeDir, opts = {}) {
   const index = indexLock(graph, opts.walk);
-  const groups3 = /* @__PURE__ */ new Map();
+  const groups3 = [];
   const groupOfNode = /* @__PURE__ */ new Map();
+  const grouper = new SourceGrouper();
   for (const key of index.reachable) {
     const node2 = graph.nodes.get(key);
     if (node2?.locked === void 0) continue;
-    const parent = isRelativePath(node2.locked) ? JSON.stringify(node2.parent ?? []) : "";
-    const canon = `${node2.locked.type}|${canonicalAttrs(node2.locked.attrs)}|${parent}`;
-    let g = groups3.get(canon);
-    if (g === void 0) {
-      g = { nodes: [], pathLists: [], paths: [], primary: void 0, id: "" };
-      groups3.set(canon, g);
-    }
+    const g = grouper.groupOf(node2, node2.locked, () => {
+      const made = { nodes: [], pathLists: [], paths: [], primary: void 0, id: "" };
+      groups3.push(made);
+      return made;
+    });
     g.nodes.push(node2);
     g.pathLists.push(index.paths.get(key) ?? []);
     groupOfNode.set(key, g);
   }
-  for (const g of groups3.values()) settle(g, index);
+  for (const g of groups3) settle(g, index);
   const depsOf = (nodes, self2) => {
-    const ids = /* @__PURE__ */ new Set();
+    let ids;
     let root = false;
     for (const n of nodes) {
       const edges = index.edges.get(n.key);
-      if (edges === void 0) continue;
+      if (edges === void 0 || edges.size === 0) continue;
+      ids ??= /* @__PURE__ */ new Set();
       for (const target of edges.values()) {
         if (target === graph.root) root = true;
         const g = groupOfNode.get(target);
         if (g !== void 0 && g !== self2) ids.add(g.id);
       }
     }
-    return { ids: ids.size > 1 ? [...ids].sort() : [...ids], root };
+    return { ids: ids === void 0 ? [] : ids.size > 1 ? [...ids].sort() : [...ids], root };
   };
   const inputs = [];
-  for (const g of groups3.values()) {
+  for (const g of groups3) {
     const { paths: paths2, primary, id } = g;
     const locked = primary?.locked;
     if (primary === void 0 || locked === void 0)
@@ -1231,6 +1263,7 @@ function pathsToRoot(graph, index) {
         for (const p of parent === graph.root ? [[]] : index.paths.get(parent) ?? []) out.push([...p, name]);
   return out.sort(compareInputPaths);
 }
+var SourceGrouper;
 var init_inventory = __esm({
   "src/domain/lock/inventory.ts"() {
     "use strict";
@@ -1238,6 +1271,28 @@ var init_inventory = __esm({
     init_input_index();
     init_source_ref();
     init_store_path();
+    SourceGrouper = class {
+      buckets = /* @__PURE__ */ new Map();
+      groupOf(node2, locked, make) {
+        const parent = isRelativePath(locked) ? JSON.stringify(node2.parent ?? []) : "";
+        const { narHash, rev: rev2 } = locked.attrs;
+        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${parent}`;
+        const bucket = this.buckets.get(quick);
+        if (bucket === void 0) {
+          const group2 = make();
+          this.buckets.set(quick, [{ canon: void 0, node: node2, group: group2 }]);
+          return group2;
+        }
+        const canon = canonicalAttrs(locked.attrs);
+        for (const entry of bucket) {
+          entry.canon ??= canonicalAttrs(entry.node.locked?.attrs ?? {});
+          if (entry.canon === canon) return entry.group;
+        }
+        const group = make();
+        bucket.push({ canon, node: node2, group });
+        return group;
+      }
+    };
   }
 });
 

@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseHash, toBase16, type Hash } from "../../src/domain/nix/hash.js";
+import { parseHash, toBase16, toNix32, type Hash } from "../../src/domain/nix/hash.js";
 import fc from "fast-check";
 import { sha256, utf8 } from "../../src/domain/nix/sha256.js";
-import { formatStorePath, makeStorePath, parseStorePath, sourceStorePath } from "../../src/domain/nix/store-path.js";
+import {
+  compressHash,
+  formatStorePath,
+  makeStorePath,
+  parseStorePath,
+  sourceStorePath,
+} from "../../src/domain/nix/store-path.js";
 
 const h = (s: string): Hash => {
   const r = parseHash(s);
@@ -26,6 +32,26 @@ describe("utf8", () => {
         expect(utf8(s)).toEqual(new TextEncoder().encode(s));
       }),
       { seed: 5, numRuns: 2000 },
+    );
+  });
+});
+
+describe("makeStorePath", () => {
+  // The fingerprint is written into scratch bytes when ASCII and fitting; this is the plain reading.
+  const plain = (type: string, hash: Hash, name: string, storeDir: string): string =>
+    toNix32(compressHash(sha256(utf8(`${type}:${hash.algo}:${toBase16(hash.bytes)}:${storeDir}:${name}`)), 20));
+  it("hashes the fingerprint's UTF-8 bytes, whatever the name and store directory", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.oneof(fc.constant("source"), fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 8 })),
+        fc.oneof(fc.constant("/nix/store"), fc.constant(`/${"d".repeat(600)}`), fc.string({ maxLength: 20 })),
+        (bytes, name, storeDir) => {
+          const hash: Hash = { algo: "sha256", bytes };
+          expect(makeStorePath("source", hash, name, storeDir).hash).toBe(plain("source", hash, name, storeDir));
+        },
+      ),
+      { seed: 3, numRuns: 1500 },
     );
   });
 });

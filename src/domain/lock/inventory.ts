@@ -87,6 +87,37 @@ function settle(g: Group, index: LockIndex): void {
 }
 
 /**
+ * Finds the group of nodes whose locked attributes equal a node's (canonicalAttrs), or makes one.
+ * Equal attributes have equal type, narHash and rev, so nodes are first sorted by those (a short
+ * key), and the canonical form, a JSON text of every attribute, is made only when two nodes share
+ * them: in most locks, never.
+ */
+class SourceGrouper {
+  private readonly buckets = new Map<string, Array<{ canon: string | undefined; node: InputNode; group: Group }>>();
+
+  groupOf(node: InputNode, locked: SourceRef, make: () => Group): Group {
+    // A relative path input is only the same source as another with the same parent.
+    const parent = isRelativePath(locked) ? JSON.stringify(node.parent ?? []) : "";
+    const { narHash, rev } = locked.attrs;
+    const quick = `${locked.type}|${String(narHash)}|${String(rev)}|${parent}`;
+    const bucket = this.buckets.get(quick);
+    if (bucket === undefined) {
+      const group = make();
+      this.buckets.set(quick, [{ canon: undefined, node, group }]);
+      return group;
+    }
+    const canon = canonicalAttrs(locked.attrs);
+    for (const entry of bucket) {
+      entry.canon ??= canonicalAttrs(entry.node.locked?.attrs ?? {});
+      if (entry.canon === canon) return entry.group;
+    }
+    const group = make();
+    bucket.push({ canon, node, group });
+    return group;
+  }
+}
+
+/**
  * `storePaths: false` skips computing source store paths (a hash per input) for callers that never
  * show them; `walk` reuses the walk ingest made of this graph (parseFlakeLockWalked) instead of walking it again.
  */
@@ -96,40 +127,39 @@ export function buildInventory(
   opts: { storePaths?: boolean; walk?: LockTraversal } = {},
 ): LockInventory {
   const index = indexLock(graph, opts.walk);
-  const groups = new Map<string, Group>();
+  const groups: Group[] = [];
   const groupOfNode = new Map<NodeKey, Group>();
+  const grouper = new SourceGrouper();
   for (const key of index.reachable) {
     const node = graph.nodes.get(key);
     if (node?.locked === undefined) continue;
-    // A relative path input is only the same source as another with the same parent.
-    const parent = isRelativePath(node.locked) ? JSON.stringify(node.parent ?? []) : "";
-    const canon = `${node.locked.type}|${canonicalAttrs(node.locked.attrs)}|${parent}`;
-    let g = groups.get(canon);
-    if (g === undefined) {
-      g = { nodes: [], pathLists: [], paths: [], primary: undefined, id: "" };
-      groups.set(canon, g);
-    }
+    const g = grouper.groupOf(node, node.locked, () => {
+      const made: Group = { nodes: [], pathLists: [], paths: [], primary: undefined, id: "" };
+      groups.push(made);
+      return made;
+    });
     g.nodes.push(node);
     g.pathLists.push(index.paths.get(key) ?? []);
     groupOfNode.set(key, g);
   }
-  for (const g of groups.values()) settle(g, index);
+  for (const g of groups) settle(g, index);
   const depsOf = (nodes: readonly InputNode[], self: Group | undefined): { ids: string[]; root: boolean } => {
-    const ids = new Set<string>();
+    let ids: Set<string> | undefined; // most sources (leaves) have no inputs: no set for them
     let root = false;
     for (const n of nodes) {
       const edges = index.edges.get(n.key);
-      if (edges === undefined) continue;
+      if (edges === undefined || edges.size === 0) continue;
+      ids ??= new Set();
       for (const target of edges.values()) {
         if (target === graph.root) root = true;
         const g = groupOfNode.get(target);
         if (g !== undefined && g !== self) ids.add(g.id);
       }
     }
-    return { ids: ids.size > 1 ? [...ids].sort() : [...ids], root };
+    return { ids: ids === undefined ? [] : ids.size > 1 ? [...ids].sort() : [...ids], root };
   };
   const inputs: LockedInput[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const { paths, primary, id } = g;
     const locked = primary?.locked;
     if (primary === undefined || locked === undefined)

@@ -74,18 +74,29 @@ const putUint32 = (out: Uint8Array, at: number, v: number): void => {
 };
 
 export function sha256(data: Uint8Array): Uint8Array {
+  return sha256Prefix(data, data.length);
+}
+
+/**
+ * SHA-256 of `data`'s first `length` bytes, so that a caller can hash a reused scratch buffer. The
+ * padded message is scratch too when it fits (a store-path fingerprint always does).
+ */
+export function sha256Prefix(data: Uint8Array, length: number): Uint8Array {
   const h = INITIAL.slice();
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const bits = data.length * 8;
-  putUint32(padded, padded.length - 8, Math.floor(bits / 2 ** 32));
-  putUint32(padded, padded.length - 4, bits >>> 0);
-  for (let off = 0; off < padded.length; off += 64) compress(h, W, padded, off);
+  const size = Math.ceil((length + 9) / 64) * 64;
+  const padded = size <= PADDED.length ? PADDED.fill(0, length, size) : new Uint8Array(size);
+  padded.set(length === data.length ? data : data.subarray(0, length));
+  padded[length] = 0x80;
+  const bits = length * 8;
+  putUint32(padded, size - 8, Math.floor(bits / 2 ** 32));
+  putUint32(padded, size - 4, bits >>> 0);
+  for (let off = 0; off < size; off += 64) compress(h, W, padded, off);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) putUint32(out, i * 4, h[i]!);
   return out;
 }
+
+const PADDED = new Uint8Array(1024);
 
 const ENCODER = new TextEncoder();
 

@@ -1,6 +1,6 @@
 import { isNix32, toBase16, toNix32, type Hash } from "./hash.js";
 import { err, ok, type Result } from "../result.js";
-import { sha256, utf8 } from "./sha256.js";
+import { sha256, sha256Prefix, utf8 } from "./sha256.js";
 
 // Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that loop-bounded indexes into
 // fixed-size arrays are in range, and a `?? 0` per access would slow this hot loop.
@@ -28,10 +28,46 @@ export function compressHash(digest: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
+const HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+// Scratch space for fingerprints (the domain runs on one thread); a longer one gets its own.
+const FINGERPRINT = new Uint8Array(512);
+
+/** Copies ASCII `s` into `out` at `at`; false (nothing promised) when `s` is not ASCII or does not fit. */
+function putAscii(out: Uint8Array, at: number, s: string): boolean {
+  if (at + s.length > out.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return false;
+    out[at + i] = c;
+  }
+  return true;
+}
+
+/**
+ * The fingerprint's bytes, written straight into scratch space (an SBOM makes one per input): the
+ * same bytes as utf8 of the string, which is the path taken when a part is not ASCII.
+ */
+function fingerprintBytes(type: string, hash: Hash, name: string, storeDir: string): [Uint8Array, number] {
+  const head = `${type}:${hash.algo}:`;
+  const tail = `:${storeDir}:${name}`;
+  const hexAt = head.length;
+  const tailAt = hexAt + hash.bytes.length * 2;
+  if (putAscii(FINGERPRINT, 0, head) && putAscii(FINGERPRINT, tailAt, tail)) {
+    for (let i = 0; i < hash.bytes.length; i++) {
+      const b = hash.bytes[i]!;
+      FINGERPRINT[hexAt + 2 * i] = HEX_CODES[b >> 4]!;
+      FINGERPRINT[hexAt + 2 * i + 1] = HEX_CODES[b & 15]!;
+    }
+    return [FINGERPRINT, tailAt + tail.length];
+  }
+  const bytes = utf8(`${head}${toBase16(hash.bytes)}${tail}`);
+  return [bytes, bytes.length];
+}
+
 /** makeStorePath(type, hash, name): the fingerprint is `type:algo:base16:storeDir:name`. */
 export function makeStorePath(type: string, hash: Hash, name: string, storeDir = DEFAULT_STORE_DIR): StorePath {
-  const fingerprint = `${type}:${hash.algo}:${toBase16(hash.bytes)}:${storeDir}:${name}`;
-  return { storeDir, hash: toNix32(compressHash(sha256(utf8(fingerprint)), 20)), name };
+  const [bytes, length] = fingerprintBytes(type, hash, name, storeDir);
+  return { storeDir, hash: toNix32(compressHash(sha256Prefix(bytes, length), 20)), name };
 }
 
 /**
