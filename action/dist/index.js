@@ -2789,29 +2789,18 @@ var init_json_locate = __esm({
 
 // src/ingest/json-document.ts
 function nestsDeeperThan(value, max) {
-  const values = [value];
-  const depths = [1];
-  while (values.length > 0) {
-    const v = values.pop();
-    const depth = depths.pop() ?? 0;
-    if (typeof v !== "object" || v === null) continue;
+  const deeper = (v, depth) => {
     if (depth > max) return true;
     if (Array.isArray(v)) {
-      for (const child of v)
-        if (typeof child === "object" && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
+      for (const child of v) if (typeof child === "object" && child !== null && deeper(child, depth + 1)) return true;
     } else
       for (const k in v) {
         const child = Reflect.get(v, k);
-        if (typeof child === "object" && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
+        if (typeof child === "object" && child !== null && deeper(child, depth + 1)) return true;
       }
-  }
-  return false;
+    return false;
+  };
+  return typeof value === "object" && value !== null && deeper(value, 1);
 }
 function parseJsonDocument(text2, origin, what, depth = { max: MAX_DEPTH }) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;

@@ -12,35 +12,24 @@ export interface DepthLimit {
 }
 
 /**
- * Whether a parsed value nests deeper than `max` arrays and objects: an explicit stack, so the check
- * itself cannot overflow, and it stops at the first level too deep. JSON.parse itself is iterative in
- * V8; what would overflow is code that recurses over the value afterwards (zod, String()).
+ * Whether a parsed value nests deeper than `max` arrays and objects, stopping at the first level too
+ * deep. It recurses, but never more than `max` + 1 calls deep (at most 513), so the check itself
+ * cannot overflow the stack. JSON.parse itself is iterative in V8; what would overflow is code that
+ * recurses over the value afterwards without a bound (zod, String()).
  */
 function nestsDeeperThan(value: unknown, max: number): boolean {
-  // Two parallel stacks rather than a stack of pairs: a lock has tens of thousands of objects.
-  const values: unknown[] = [value];
-  const depths: number[] = [1];
-  while (values.length > 0) {
-    const v = values.pop();
-    const depth = depths.pop() ?? 0;
-    if (typeof v !== "object" || v === null) continue;
+  const deeper = (v: object, depth: number): boolean => {
     if (depth > max) return true;
     if (Array.isArray(v)) {
-      for (const child of v)
-        if (typeof child === "object" && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
+      for (const child of v) if (typeof child === "object" && child !== null && deeper(child, depth + 1)) return true;
     } else
       for (const k in v) {
         const child: unknown = Reflect.get(v, k);
-        if (typeof child === "object" && child !== null) {
-          values.push(child);
-          depths.push(depth + 1);
-        }
+        if (typeof child === "object" && child !== null && deeper(child, depth + 1)) return true;
       }
-  }
-  return false;
+    return false;
+  };
+  return typeof value === "object" && value !== null && deeper(value, 1);
 }
 
 /**
