@@ -3262,7 +3262,10 @@ function buildNode(key, json2, isRoot, origin, issues, explain2) {
     for (const name in json2.inputs) {
       const edge = json2.inputs[name];
       if (edge !== void 0)
-        own2.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+        own2.set(
+          name,
+          typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge }
+        );
     }
     if (own2.size > 0) inputs = own2;
   }

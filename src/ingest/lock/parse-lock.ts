@@ -140,7 +140,10 @@ function buildNode(
     for (const name in json.inputs) {
       const edge = json.inputs[name];
       if (edge !== undefined)
-        own.set(name, typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge });
+        own.set(
+          name,
+          typeof edge === "string" ? { kind: "node", key: nodeKey(edge) } : { kind: "follows", path: edge },
+        );
     }
     if (own.size > 0) inputs = own;
   }
