@@ -34703,14 +34703,13 @@ function nameSource(s2, original) {
     case "sourcehut": {
       const owner = decode5(s2.owner);
       const base = `https://${forgeHost(s2)}/${owner}/${s2.repo}`;
-      const archive = s2.type === "github" && s2.rev !== void 0 ? `${base}/archive/${s2.rev}.tar.gz` : s2.type === "gitlab" && s2.rev !== void 0 ? `${base}/-/archive/${s2.rev}/${s2.repo}-${s2.rev}.tar.gz` : void 0;
-      return {
-        group: owner,
-        name: s2.repo,
-        ...v,
-        vcsUrl: base,
-        ...archive !== void 0 ? { downloadUrl: archive } : {}
-      };
+      const id = { group: owner, name: s2.repo };
+      if (version2 !== void 0) id.version = version2;
+      id.vcsUrl = base;
+      if (s2.type === "github" && s2.rev !== void 0) id.downloadUrl = `${base}/archive/${s2.rev}.tar.gz`;
+      else if (s2.type === "gitlab" && s2.rev !== void 0)
+        id.downloadUrl = `${base}/-/archive/${s2.rev}/${s2.repo}-${s2.rev}.tar.gz`;
+      return id;
     }
     case "git":
     case "hg":
@@ -36285,20 +36284,21 @@ function inputView(input2, truncated, upstream) {
   if (id.downloadUrl !== void 0) refs.push({ type: "distribution", url: id.downloadUrl });
   const dependsOn = input2.dependsOn.map(inputBomRef);
   if (input2.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
-  return {
+  const view = {
     type: "library",
     name: id.name,
-    ...id.group !== void 0 ? { group: id.group } : {},
-    ...id.version !== void 0 ? { version: id.version } : {},
     bomRef: inputBomRef(input2.id),
-    ...purl !== void 0 ? { purl } : {},
-    ...s2.narHash !== void 0 ? { sha256: toBase16(s2.narHash.bytes) } : {},
-    ...up.license !== void 0 ? { licenses: [up.license] } : {},
-    ...up.commit !== void 0 ? { commits: [up.commit] } : {},
     externalReferences: refs,
     properties: props,
     dependsOn
   };
+  if (id.group !== void 0) view.group = id.group;
+  if (id.version !== void 0) view.version = id.version;
+  if (purl !== void 0) view.purl = purl;
+  if (s2.narHash !== void 0) view.sha256 = toBase16(s2.narHash.bytes);
+  if (up.license !== void 0) view.licenses = [up.license];
+  if (up.commit !== void 0) view.commits = [up.commit];
+  return view;
 }
 function toBomView(model) {
   const inv = model.inventory;

@@ -73,19 +73,14 @@ export function nameSource(s: SourceRef, original?: SourceRef): SourceIdentity {
     case "sourcehut": {
       const owner = decode(s.owner);
       const base = `https://${forgeHost(s)}/${owner}/${s.repo}`;
-      const archive =
-        s.type === "github" && s.rev !== undefined
-          ? `${base}/archive/${s.rev}.tar.gz`
-          : s.type === "gitlab" && s.rev !== undefined
-            ? `${base}/-/archive/${s.rev}/${s.repo}-${s.rev}.tar.gz`
-            : undefined;
-      return {
-        group: owner,
-        name: s.repo,
-        ...v,
-        vcsUrl: base,
-        ...(archive !== undefined ? { downloadUrl: archive } : {}),
-      };
+      // Built field by field (not spread): an SBOM names every input, thousands of them.
+      const id: { -readonly [K in keyof SourceIdentity]: SourceIdentity[K] } = { group: owner, name: s.repo };
+      if (version !== undefined) id.version = version;
+      id.vcsUrl = base;
+      if (s.type === "github" && s.rev !== undefined) id.downloadUrl = `${base}/archive/${s.rev}.tar.gz`;
+      else if (s.type === "gitlab" && s.rev !== undefined)
+        id.downloadUrl = `${base}/-/archive/${s.rev}/${s.repo}-${s.rev}.tar.gz`;
+      return id;
     }
     case "git":
     case "hg":

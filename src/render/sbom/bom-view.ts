@@ -106,20 +106,22 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   if (id.downloadUrl !== undefined) refs.push({ type: "distribution", url: id.downloadUrl });
   const dependsOn = input.dependsOn.map(inputBomRef);
   if (input.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
-  return {
+  // Every field is assigned, optional ones only when present: one object per input, no spread temporaries.
+  const view: { -readonly [K in keyof Building]: Building[K] } = {
     type: "library",
     name: id.name,
-    ...(id.group !== undefined ? { group: id.group } : {}),
-    ...(id.version !== undefined ? { version: id.version } : {}),
     bomRef: inputBomRef(input.id),
-    ...(purl !== undefined ? { purl } : {}),
-    ...(s.narHash !== undefined ? { sha256: toBase16(s.narHash.bytes) } : {}),
-    ...(up.license !== undefined ? { licenses: [up.license] } : {}),
-    ...(up.commit !== undefined ? { commits: [up.commit] } : {}),
     externalReferences: refs,
     properties: props,
     dependsOn,
   };
+  if (id.group !== undefined) view.group = id.group;
+  if (id.version !== undefined) view.version = id.version;
+  if (purl !== undefined) view.purl = purl;
+  if (s.narHash !== undefined) view.sha256 = toBase16(s.narHash.bytes);
+  if (up.license !== undefined) view.licenses = [up.license];
+  if (up.commit !== undefined) view.commits = [up.commit];
+  return view;
 }
 
 /** SbomModel → BomView. Pure: the clock and serial number arrive in the model. */
