@@ -34542,6 +34542,7 @@ function toFlakeUrl(s2, opts = {}) {
       const tail = s2.rev ?? s2.ref;
       const base = `${s2.type}:${s2.owner}/${s2.repo}${tail !== void 0 ? `/${tail}` : ""}`;
       const ref = s2.rev !== void 0 && s2.ref !== void 0 ? s2.ref : void 0;
+      if (ref === void 0 && host === void 0 && dir === void 0) return base;
       return withQuery(base, [
         ["ref", ref],
         ["host", host],

@@ -52,6 +52,7 @@ export function toFlakeUrl(s: SourceRef, opts: { readonly treeFacts?: boolean } 
       const tail = s.rev ?? s.ref;
       const base = `${s.type}:${s.owner}/${s.repo}${tail !== undefined ? `/${tail}` : ""}`;
       const ref = s.rev !== undefined && s.ref !== undefined ? s.ref : undefined;
+      if (ref === undefined && host === undefined && dir === undefined) return base; // the usual forge input
       return withQuery(base, [
         ["ref", ref],
         ["host", host],
