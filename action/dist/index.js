@@ -36045,7 +36045,7 @@ var init_purl = __esm({
 
 // src/render/sbom/upstream-view.ts
 function upstreamFacts(e) {
-  if (e === void 0) return { properties: [] };
+  if (e === void 0) return NO_UPSTREAM;
   const props = [[FlakeAuditProperty.upstreamStatus, e.status]];
   const u = e.upstream;
   if (u === void 0) return { properties: props };
@@ -36080,10 +36080,12 @@ function upstreamFacts(e) {
     vcsUrl: u.url
   };
 }
+var NO_UPSTREAM;
 var init_upstream_view = __esm({
   "src/render/sbom/upstream-view.ts"() {
     "use strict";
     init_properties();
+    NO_UPSTREAM = { properties: [] };
   }
 });
 
@@ -36276,7 +36278,7 @@ function inputView(input2, truncated, upstream) {
   if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
   add(FlakeAuditProperty.dir, s2.dir);
   add(FlakeAuditProperty.pinning, input2.pinning);
-  if (input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
+  if (truncated.size > 0 && input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
   const up = upstreamFacts(upstream);
   props.push(...up.properties);
   const refs = [];
@@ -36451,7 +36453,7 @@ function componentJson(v) {
   if (v.purl !== void 0) out["purl"] = v.purl;
   if (v.commits !== void 0 && v.commits.length > 0) out["pedigree"] = { commits: v.commits.map(commitJson) };
   if (v.externalReferences.length > 0) {
-    const refs = [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url));
+    const refs = v.externalReferences.length > 1 ? [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url)) : v.externalReferences;
     out["externalReferences"] = refs.map((r) => ({ url: escapeUri(r.url), type: r.type }));
   }
   if (v.properties.length > 0) out["properties"] = propertiesJson(v.properties);

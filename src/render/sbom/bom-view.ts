@@ -97,7 +97,7 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   if (!input.isFlake) add(FA.flake, "false");
   add(FA.dir, s.dir);
   add(FA.pinning, input.pinning);
-  if (input.nodeKeys.some((k) => truncated.has(k))) add(FA.pathsTruncated, "true");
+  if (truncated.size > 0 && input.nodeKeys.some((k) => truncated.has(k))) add(FA.pathsTruncated, "true");
   const up = upstreamFacts(upstream);
   props.push(...up.properties);
   const refs: Array<{ type: "vcs" | "distribution"; url: string }> = [];

@@ -53,7 +53,10 @@ function componentJson(v: ComponentView): Json {
   if (v.purl !== undefined) out["purl"] = v.purl;
   if (v.commits !== undefined && v.commits.length > 0) out["pedigree"] = { commits: v.commits.map(commitJson) };
   if (v.externalReferences.length > 0) {
-    const refs = [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url));
+    const refs =
+      v.externalReferences.length > 1
+        ? [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url))
+        : v.externalReferences;
     out["externalReferences"] = refs.map((r) => ({ url: escapeUri(r.url), type: r.type }));
   }
   if (v.properties.length > 0) out["properties"] = propertiesJson(v.properties);

@@ -4,6 +4,9 @@ import { FlakeAuditProperty as FA } from "./properties.js";
 
 type Props = Array<readonly [string, string]>;
 
+/** Without --resolve (the usual run), every input shares this empty answer. */
+const NO_UPSTREAM: { readonly properties: Props } = { properties: [] };
+
 /** What --resolve adds to an input's component: license, the commit's pedigree, upstream properties. */
 export function upstreamFacts(e: ResolvedEntry | undefined): {
   properties: Props;
@@ -11,7 +14,7 @@ export function upstreamFacts(e: ResolvedEntry | undefined): {
   commit?: CommitView;
   vcsUrl?: string;
 } {
-  if (e === undefined) return { properties: [] };
+  if (e === undefined) return NO_UPSTREAM;
   const props: Props = [[FA.upstreamStatus, e.status]];
   const u = e.upstream;
   if (u === undefined) return { properties: props };
