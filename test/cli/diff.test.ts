@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { DiffReportSchema } from "../../src/render/diff/report.schema.js";
 import { runCli } from "../support/cli.js";
 import { lockOnlyPair, writePair } from "../support/diff-scenarios.js";
 import { FIXTURES, REPO } from "../support/paths.js";
+import { lockUpdateRepo } from "../support/lock-update-repo.js";
 
 const NOW = "2024-12-01T00:00:00Z";
 const files = writePair(lockOnlyPair());
@@ -87,26 +87,8 @@ describe("--fail-on", () => {
 });
 
 describe("inputs from git", () => {
-  const repo = mkdtempSync(path.join(tmpdir(), "flake-audit-git-"));
-  const git = (...args: string[]) =>
-    execFileSync("git", args, {
-      cwd: repo,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: "a",
-        GIT_AUTHOR_EMAIL: "a@x",
-        GIT_COMMITTER_NAME: "a",
-        GIT_COMMITTER_EMAIL: "a@x",
-        GIT_CONFIG_GLOBAL: "/dev/null",
-      },
-    });
-  git("init", "-q", "-b", "main");
   const pair = lockOnlyPair();
-  writeFileSync(path.join(repo, "flake.lock"), pair.old);
-  git("add", "flake.lock");
-  git("commit", "-q", "-m", "old");
-  writeFileSync(path.join(repo, "flake.lock"), pair.new);
-  git("commit", "-q", "-am", "new");
+  const { repo } = lockUpdateRepo("flake-audit-git-", pair.old, pair.new);
 
   it("--git BASE [HEAD] diffs ./flake.lock at two commits", async () => {
     const r = await runCli(["diff", "--git", "HEAD~1", "--lock-only", "--format", "json"], { cwd: repo });
