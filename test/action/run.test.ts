@@ -1,32 +1,22 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionInput, actionRun } from "../../src/cli/action.js";
-import { gh as ghNode, lockText } from "../support/diff-scenarios.js";
-import { startFakeGithub, type Upstreams } from "../support/github/scenario.js";
 import type { FakeGithub } from "../support/github/server.js";
 import { REPO } from "../support/paths.js";
-import { lockUpdateRepo } from "../support/lock-update-repo.js";
+import { startLibUpdate } from "../support/lock-update-repo.js";
 
 const BUNDLE = path.join(REPO, "action", "dist", "index.js");
 let gh: FakeGithub;
-let c: Upstreams;
 let workspace: string;
 let base: string;
 let head: string;
 
 beforeAll(async () => {
-  ({ gh, commits: c } = await startFakeGithub());
-  const lock = (rev: string) => {
-    const n = ghNode("acme", "lib", 1, { ref: "main" }) as { locked: Record<string, unknown> };
-    n.locked["rev"] = rev;
-    n.locked["lastModified"] = Date.parse(gh.world.commit(gh.world.find("acme", "lib")!, rev)!.committedDate) / 1000;
-    return lockText({ root: { inputs: { lib: "lib" } }, lib: n });
-  };
-  ({ repo: workspace, base, head } = lockUpdateRepo("flake-audit-action-ws-", lock(c.lib.c3), lock(c.lib.c5)));
+  ({ gh, repo: workspace, base, head } = await startLibUpdate("flake-audit-action-ws-"));
 }, 60_000);
 afterAll(async () => gh.stop());
 

@@ -4,26 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
-import { gh as ghNode, lockText } from "../support/diff-scenarios.js";
-import { startFakeGithub, type Upstreams } from "../support/github/scenario.js";
 import type { FakeGithub } from "../support/github/server.js";
-import { lockUpdateRepo, testGit } from "../support/lock-update-repo.js";
+import { startLibUpdate, testGit } from "../support/lock-update-repo.js";
 
 let gh: FakeGithub;
-let c: Upstreams;
 let repo: string;
 let base: string;
 let head: string;
 
 beforeAll(async () => {
-  ({ gh, commits: c } = await startFakeGithub());
-  const lock = (rev: string) => {
-    const n = ghNode("acme", "lib", 1, { ref: "main" }) as { locked: Record<string, unknown> };
-    n.locked["rev"] = rev;
-    n.locked["lastModified"] = Date.parse(gh.world.commit(gh.world.find("acme", "lib")!, rev)!.committedDate) / 1000;
-    return lockText({ root: { inputs: { lib: "lib" } }, lib: n });
-  };
-  ({ repo: repo, base, head } = lockUpdateRepo("flake-audit-pr-", lock(c.lib.c3), lock(c.lib.c5)));
+  ({ gh, repo: repo, base, head } = await startLibUpdate("flake-audit-pr-"));
 }, 60_000);
 afterAll(async () => gh.stop());
 
