@@ -5,11 +5,14 @@ import { FlakeAuditProperty as FA } from "./properties.js";
 type Props = Array<readonly [string, string]>;
 
 /** Without --resolve (the usual run), every input shares this empty answer. */
-const NO_UPSTREAM: { readonly properties: Props } = { properties: [] };
+const NO_UPSTREAM: { readonly properties: ReadonlyArray<readonly [string, string]> } = { properties: [] };
 
-/** What --resolve adds to an input's component: license, the commit's pedigree, upstream properties. */
+/**
+ * What --resolve adds to an input's component: license, the commit's pedigree, upstream properties.
+ * Read-only to callers: the answer without --resolve is one shared object.
+ */
 export function upstreamFacts(e: ResolvedEntry | undefined): {
-  properties: Props;
+  readonly properties: ReadonlyArray<readonly [string, string]>;
   license?: string;
   commit?: CommitView;
   vcsUrl?: string;
