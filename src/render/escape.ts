@@ -51,6 +51,20 @@ const visibleOneLine = (s: string): string =>
 
 const ZWSP = "\u200b";
 
+/**
+ * GitHub links mentions, `#123`/`GH-123` references, bare URLs and `www.` addresses in the rendered
+ * text (Markdown escapes and HTML entities are decoded by then, and raw HTML blocks get the same
+ * treatment), so only a character between `@`/`#`/`GH` and what follows, or inside `://`, stops
+ * them. Runs on visible text, before the context's own escaping.
+ */
+const defuseLinks = (s: string): string =>
+  s
+    .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
+    .replace(/#(?=[A-Za-z0-9])/g, `#${ZWSP}`)
+    .replace(/\b(GH)(?=-\d)/gi, `$1${ZWSP}`)
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`)
+    .replace(/\b(www)(?=\.)/gi, `$1${ZWSP}`);
+
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
   "<": "&lt;",
   ">": "&gt;",
@@ -62,31 +76,50 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
 /**
  * Escapes text for GitHub-flavoured Markdown so that it shows as written and does nothing else:
  * HTML is inert, Markdown syntax is escaped, @mentions and #references cannot ping or link, bare
- * URLs are not turned into links, and hidden characters are shown. Output is one line.
+ * URLs are not turned into links, and hidden characters are shown. Output is one line. It is safe in
+ * a table cell too: every `\` and `|` is escaped, so GFM's cell splitter (which pairs a backslash
+ * with the character after it) sees no bare pipe.
  */
 export function escapeMarkdown(s: string): string {
-  return (
-    visibleOneLine(s)
-      .replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`)
-      // GitHub links mentions and references in the rendered text, after entities and escapes are
-      // decoded, so only a character between `@`/`#` and the name stops them.
-      .replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`)
-      .replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`)
-      .replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`)
-      .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`)
-      .replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`)
-  );
+  return defuseLinks(visibleOneLine(s)).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
 
 /**
- * Inline code that no content can break out of: the fence is longer than any backtick run inside,
- * and `|` is escaped because GFM splits table cells on it even inside code spans. Hidden characters
- * are shown as `‹U+…›` (inside a code span they would still reorder or hide text).
+ * Text for a raw HTML block such as the `<details><summary>…</summary>` line: GFM does not read
+ * Markdown there, so a code span or a backslash escape would show literally and a tag would be live.
+ * Entities make every character inert; mentions, references and URLs are broken as in Markdown.
  */
-export function code(s: string, inTable = true): string {
-  const text = inTable ? visibleOneLine(s).replace(/\|/g, "\\|") : visibleOneLine(s);
+export const escapeHtml = (s: string): string =>
+  defuseLinks(visibleOneLine(s)).replace(/[<>&"']/g, (c) => HTML_ENTITIES[c] ?? c);
+
+/** Inline code inside a raw HTML block: a `<code>` element around entity-escaped text. */
+export const htmlCode = (s: string): string => `<code>${escapeHtml(s)}</code>`;
+
+/** A code span around already visible, one-line text: the fence is longer than any backtick run inside. */
+function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
+  // A space pads a backtick at either end, and keeps CommonMark from stripping one from each side.
+  const pad = /^[` ]|[` ]$/.test(text) || text === "" ? " " : "";
   return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * Inline code that no content can break out of, for Markdown outside tables (list items, headings,
+ * paragraphs). Hidden characters are shown as `‹U+…›` (inside a code span they would still reorder
+ * or hide text).
+ */
+export const code = (s: string): string => codeSpan(visibleOneLine(s));
+
+/**
+ * Inline code for a GFM table cell. GFM splits the row on every `|` that is not escaped, even inside
+ * a code span, and pairs a backslash with the character after it before looking for pipes; it then
+ * removes only the backslash of `\|`. So `|` becomes `\|` and shows as `|` in the span, but a
+ * backslash right before a pipe cannot be shown in a code span at all (`\\|` splits the cell,
+ * `\\\|` shows two backslashes): that text becomes a `<code>` element with escaped Markdown
+ * inside, which shows every character as written.
+ */
+export function cellCode(s: string): string {
+  const text = visibleOneLine(s);
+  return /\\\|/.test(text) ? `<code>${escapeMarkdown(text)}</code>` : codeSpan(text.replace(/\|/g, "\\|"));
 }

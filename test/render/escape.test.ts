@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { code, escapeMarkdown, oneLine, stripControls } from "../../src/render/escape.js";
+import {
+  cellCode,
+  code,
+  escapeHtml,
+  escapeMarkdown,
+  htmlCode,
+  oneLine,
+  stripControls,
+} from "../../src/render/escape.js";
 
 const ZWSP = "\u200b";
 const ESC = "\u001b";
@@ -95,20 +103,47 @@ describe("escapeMarkdown: text that shows as written and does nothing else", () 
   });
 });
 
-describe("code: an inline code span nothing can break out of", () => {
-  it.each<[string, string, boolean, string]>([
-    ["plain text gets single backticks", "nixpkgs", true, "`nixpkgs`"],
-    ["a backtick run gets a longer fence", "a``b", true, "```a``b```"],
-    ["a leading backtick is padded", "`x", true, "`` `x ``"],
-    ["the empty string is padded", "", true, "`  `"],
-    ["pipes are escaped in tables", "a|b", true, "`a\\|b`"],
-    ["pipes stay outside tables", "a|b", false, "`a|b`"],
-    ["newlines collapse", "a\nb", true, "`a b`"],
-    ["terminal escapes go whole", `${ESC}]8;;x${ESC}\\a`, true, "`a`"],
-    ["a bidi override is shown", "x\u202Ey", true, "`x‹U+202E›y`"],
-    ["HTML stays literal (code spans are inert)", "<b>", true, "`<b>`"],
-  ])("%s", (_behaviour, input, inTable, expected) => {
-    expect(code(input, inTable)).toBe(expected);
+describe("code spans nothing can break out of", () => {
+  it.each<[string, (s: string) => string, string, string]>([
+    ["plain text gets single backticks", code, "nixpkgs", "`nixpkgs`"],
+    ["a backtick run gets a longer fence", code, "a``b", "```a``b```"],
+    ["a leading backtick is padded", code, "`x", "`` `x ``"],
+    ["a leading and trailing space is padded (CommonMark would strip one each)", code, " x ", "`  x  `"],
+    ["the empty string is padded", code, "", "`  `"],
+    ["pipes stay outside tables", code, "a|b", "`a|b`"],
+    ["pipes are escaped in table cells", cellCode, "a|b", "`a\\|b`"],
+    [
+      "a backslash before a pipe, which no code span in a table can show, becomes a <code> element",
+      cellCode,
+      "a\\|<b>",
+      "<code>a\\\\\\|&lt;b&gt;</code>",
+    ],
+    ["newlines collapse", code, "a\nb", "`a b`"],
+    ["terminal escapes go whole", code, `${ESC}]8;;x${ESC}\\a`, "`a`"],
+    ["a bidi override is shown", cellCode, "x\u202Ey", "`x‹U+202E›y`"],
+    ["HTML stays literal (code spans are inert)", code, "<b>", "`<b>`"],
+    ["in a raw HTML block, code is an element with entities", htmlCode, "<b>@x", `<code>&lt;b&gt;@${ZWSP}x</code>`],
+  ])("%s", (_behaviour, fn, input, expected) => {
+    expect(fn(input)).toBe(expected);
+  });
+});
+
+describe("escapeHtml: text for a raw HTML block such as <summary>", () => {
+  it.each([
+    [
+      "tags and quotes become entities",
+      `</summary><img src="x">'`,
+      "&lt;/summary&gt;&lt;img src=&quot;x&quot;&gt;&#39;",
+    ],
+    ["Markdown syntax is left alone (it is not read there)", "*a* `b` \\", "*a* `b` \\"],
+    [
+      "mentions, references and URLs are broken",
+      "@a #1 GH-2 https://e www.e",
+      `@${ZWSP}a #${ZWSP}1 GH${ZWSP}-2 https:${ZWSP}//e www${ZWSP}.e`,
+    ],
+    ["hidden characters are shown, newlines collapse", "a\u202E\nb", "a‹U+202E› b"],
+  ])("%s", (_behaviour, input, expected) => {
+    expect(escapeHtml(input)).toBe(expected);
   });
 });
 
@@ -122,6 +157,8 @@ describe("no hidden or active character survives any helper", () => {
     ["oneLine", oneLine(everyHostile)],
     ["escapeMarkdown", escapeMarkdown(everyHostile)],
     ["code", code(everyHostile)],
+    ["cellCode", cellCode(everyHostile)],
+    ["escapeHtml", escapeHtml(everyHostile)],
   ])("%s", (_helper, out) => {
     expect(out).not.toMatch(BAD);
     expect(out).not.toContain("[31");

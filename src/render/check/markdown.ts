@@ -8,9 +8,9 @@ const FOLD_OVER = 10;
 function findingItem(f: LocatedFinding, indent: string): string {
   const also = otherPaths(f);
   const line = f.location !== undefined ? ` (line ${f.location.line})` : "";
-  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : "";
-  const fix = f.follows !== undefined ? `; fix: ${code(followsLine(f.follows), false)}` : "";
-  return `${indent}- ${code(f.input, false)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
+  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : "";
+  const fix = f.follows !== undefined ? `; fix: ${code(followsLine(f.follows))}` : "";
+  return `${indent}- ${code(f.input)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
 }
 
 /** One rule: why and what to do once, then its findings, transitive inputs nested under their root input. */
@@ -19,7 +19,7 @@ function groupSection(g: RuleGroup<LocatedFinding>): string[] {
   for (const root of g.roots) {
     for (const f of root.own) items.push(findingItem(f, ""));
     if (root.transitive.length === 0) continue;
-    if (root.own.length === 0) items.push(`- through ${code(root.root, false)}`);
+    if (root.own.length === 0) items.push(`- through ${code(root.root)}`);
     for (const f of root.transitive) items.push(findingItem(f, "  "));
   }
   const out = [

@@ -1,24 +1,30 @@
 import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { isoDate } from "../../domain/time.js";
-import { code, escapeMarkdown } from "../escape.js";
+import { cellCode, code, escapeMarkdown, htmlCode } from "../escape.js";
 import { changeLink, linkTarget } from "./links.js";
 import { followsChanges, followsCounts, followsText, KIND_TITLES, riskOf, sourceChanges } from "./view.js";
 
 /** Compare facts can come back from the cache unvalidated: even their counts are escaped as text. */
 const md = (v: string | number): string => escapeMarkdown(String(v));
 
-const side = (s: DiffChange["old"]): string =>
+type Code = (s: string) => string;
+
+/** One side of a change; `c` is the code span for where it goes (a table cell or a list item). */
+const side = (s: DiffChange["old"], c: Code): string =>
   s === undefined
     ? "–"
     : s.follows !== undefined
-      ? followsText(s.follows, code)
-      : `${code(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
+      ? followsText(s.follows, c)
+      : `${c(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
 
+/** The from → to cell of the changes table. */
 const fromTo = (c: DiffChange): string => {
   if (c.kind === "ref-changed" && c.refMove !== undefined)
-    return `ref ${code(c.refMove.from)} → ${code(c.refMove.to)} (${c.refMove.move})`;
-  if (c.release !== undefined) return `${code(c.release.from)} → ${code(c.release.to)}`;
-  return c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : side(c.new ?? c.old);
+    return `ref ${cellCode(c.refMove.from)} → ${cellCode(c.refMove.to)} (${c.refMove.move})`;
+  if (c.release !== undefined) return `${cellCode(c.release.from)} → ${cellCode(c.release.to)}`;
+  return c.old !== undefined && c.new !== undefined
+    ? `${side(c.old, cellCode)} → ${side(c.new, cellCode)}`
+    : side(c.new ?? c.old, cellCode);
 };
 
 const changeCell = (c: DiffChange): string => {
@@ -45,7 +51,7 @@ export function changesTable(r: DiffReport): string[] {
   const rows = sourceChanges(r);
   if (rows.length === 0) return [];
   const columns: Column[] = [
-    { title: "input", cell: (c) => code(c.input) },
+    { title: "input", cell: (c) => cellCode(c.input) },
     { title: "change", cell: changeCell },
     { title: "from → to", cell: fromTo },
     {
@@ -65,7 +71,7 @@ export function changesTable(r: DiffReport): string[] {
 export function subtreeBlock(r: DiffReport): string[] {
   const parents = sourceChanges(r).filter((c) => c.subtreeSources !== undefined);
   return parents.flatMap((c) => [
-    `<details><summary>${code(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
+    `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
     ...(c.subtreeSources ?? []).map((s) => `- ${code(s.input)}: ${code(s.url)}`),
     "",
@@ -87,7 +93,7 @@ export function followsBlock(r: DiffReport): string[] {
     "",
     ...changes.map(
       (c) =>
-        `- ${code(c.input)}: ${c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : `${c.kind}, ${side(c.new ?? c.old)}`}`,
+        `- ${code(c.input)}: ${c.old !== undefined && c.new !== undefined ? `${side(c.old, code)} → ${side(c.new, code)}` : `${c.kind}, ${side(c.new ?? c.old, code)}`}`,
     ),
     "",
     "</details>",

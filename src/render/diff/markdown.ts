@@ -1,23 +1,22 @@
 import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
-import { code, escapeMarkdown } from "../escape.js";
+import { cellCode, code, escapeHtml, escapeMarkdown, htmlCode } from "../escape.js";
 import { nixLineParts } from "./closure-lines.js";
 import { changesTable, followsBlock, subtreeBlock } from "./markdown-changes.js";
-import { linkTarget } from "./links.js";
+import { changeLink, linkTarget } from "./links.js";
 import { closureTotal, countsLine } from "./view.js";
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the marker and the action's framing. */
 export const COMMENT_LIMIT = 65_000;
 const COMMITS_PER_INPUT = 50;
 
-/** Compare facts can come back from the cache unvalidated: even their counts are escaped as text. */
-const md = (v: string | number): string => escapeMarkdown(String(v));
-
 function details(c: DiffChange): string | undefined {
   const u = c.upstream;
   if (u === undefined) return undefined;
+  // The summary line is a raw HTML block (GFM reads no Markdown there); compare facts can come back
+  // from the cache unvalidated, so even their counts are escaped as text.
   const lines = [
-    `<details><summary>${escapeMarkdown(c.input)}: ${md(u.status)}, ${md(u.aheadBy)} ahead, ${md(u.behindBy)} behind</summary>`,
+    `<details><summary>${htmlCode(c.input)}: ${escapeHtml(String(u.status))}, ${escapeHtml(String(u.aheadBy))} ahead, ${escapeHtml(String(u.behindBy))} behind</summary>`,
     "",
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -28,7 +27,10 @@ function details(c: DiffChange): string | undefined {
   if (hidden > 0) lines.push(`- … and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
   if (u.newRevReachable !== undefined && !u.newRevReachable.contained)
     lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
-  const url = linkTarget(u.compareUrl);
+  // The link is built from the lock's validated owner, repository and revs, never taken from the
+  // answer (a cache entry can say anything); the answer's URL is only shown, as code.
+  const link = changeLink(c);
+  const url = link?.label === "compare" ? linkTarget(link.url) : undefined;
   lines.push(
     "",
     url !== undefined ? `[Compare on GitHub](${url})` : `Compare: ${code(u.compareUrl)}`,
@@ -54,7 +56,7 @@ export function renderDiffMarkdown(
     head.push("| severity | finding | input | what to do |", "|---|---|---|---|");
     for (const f of r.findings)
       head.push(
-        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${code(f.input)} | ${RULES[f.rule].fix} |`,
+        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${cellCode(f.input)} | ${RULES[f.rule].fix} |`,
       );
     head.push("");
   }
@@ -66,7 +68,7 @@ export function renderDiffMarkdown(
     for (const p of r.closure.packages) {
       if (!p.shownByNix) continue;
       const { versions, size } = nixLineParts(p);
-      tail.push(`| ${code(p.name)} | ${versions !== undefined ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+      tail.push(`| ${cellCode(p.name)} | ${versions !== undefined ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
     }
     tail.push("");
   }

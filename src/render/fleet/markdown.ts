@@ -1,14 +1,14 @@
 import { FLEET_FINDINGS } from "../../domain/fleet/findings.js";
 import type { FleetReport, HostEntry } from "../../domain/fleet/report.js";
-import { code, escapeMarkdown } from "../escape.js";
+import { cellCode, code, escapeMarkdown } from "../escape.js";
 import { approvalText, changeSummary, findingViews, generationText, signatureSummary } from "./view.js";
 
 function hostRow(h: HostEntry): string {
-  if (h.status !== "ok") return `| ${code(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
-  const inputs = h.inputs.map((i) => `${code(i.input)} ${code(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
+  if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
+  const inputs = h.inputs.map((i) => `${cellCode(i.input)} ${cellCode(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
   const cells = [
-    code(h.name),
-    code(h.system ?? ""),
+    cellCode(h.name),
+    cellCode(h.system ?? ""),
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "–",
@@ -20,9 +20,9 @@ function hostRow(h: HostEntry): string {
 function changes(h: HostEntry): string[] {
   const out: string[] = [];
   if (h.drift !== undefined)
-    out.push(`- ${code(h.name, false)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
+    out.push(`- ${code(h.name)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
   if (h.lastChange !== undefined)
-    out.push(`- ${code(h.name, false)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
+    out.push(`- ${code(h.name)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
   return out;
 }
 
@@ -35,10 +35,10 @@ export function renderFleetMarkdown(r: FleetReport): string {
     `${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems; ${t.distinctPaths} distinct paths (${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature).`,
     "",
   ];
-  if (r.approvedLock !== undefined) out.push(`Approved lock: ${code(r.approvedLock.path, false)}.`, "");
+  if (r.approvedLock !== undefined) out.push(`Approved lock: ${code(r.approvedLock.path)}.`, "");
   out.push("| system | approval | hosts |", "|---|---|---|");
   for (const g of r.groups)
-    out.push(`| ${code(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => code(h)).join(", ")} |`);
+    out.push(`| ${cellCode(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => cellCode(h)).join(", ")} |`);
   out.push("", "| host | system | generation | approval | inputs | signatures |", "|---|---|---|---|---|---|");
   out.push(...r.hosts.map(hostRow), "");
   const changeLines = r.hosts.flatMap(changes);
@@ -47,7 +47,7 @@ export function renderFleetMarkdown(r: FleetReport): string {
   if (views.length > 0) {
     out.push("#### Findings", "", "| severity | kind | host | finding |", "|---|---|---|---|");
     for (const v of views)
-      out.push(`| ${v.severity} | ${v.finding.kind} | ${code(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
+      out.push(`| ${v.severity} | ${v.finding.kind} | ${cellCode(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
     out.push("");
     for (const kind of [...new Set(views.map((v) => v.finding.kind))])
       out.push(`- **${kind}**: ${FLEET_FINDINGS[kind].why} ${FLEET_FINDINGS[kind].fix}`);
