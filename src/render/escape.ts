@@ -49,6 +49,23 @@ const visibleOneLine = (s: string): string =>
     .replace(INVISIBLE, visibleCodePoint)
     .replace(/[\r\n\t\u2028\u2029]+/g, " ");
 
+/**
+ * What XML 1.0 forbids (its `Char` production): C0 controls other than tab, line feed and carriage
+ * return, U+FFFE and U+FFFF, and surrogate halves without their partner. One of them anywhere, even
+ * escaped as `&#27;`, makes the document not well-formed.
+ */
+const XML_FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * XML text with every character XML 1.0 forbids shown as `‹U+001B›`, as Markdown shows hidden
+ * characters: a reader sees what the lock or store said, and two names that differ only there stay
+ * two names (U+FFFD would merge them, and their bom-refs). Everything XML allows is kept as is.
+ * Markup never contains such a character, so this runs on a whole serialised document.
+ */
+export const replaceXmlForbidden = (xml: string): string => xml.replace(XML_FORBIDDEN, visibleCodePoint);
+
 const ZWSP = "\u200b";
 
 /**

@@ -6,6 +6,7 @@ import {
   escapeMarkdown,
   htmlCode,
   oneLine,
+  replaceXmlForbidden,
   stripControls,
 } from "../../src/render/escape.js";
 
@@ -163,5 +164,25 @@ describe("no hidden or active character survives any helper", () => {
     expect(out).not.toMatch(BAD);
     expect(out).not.toContain("[31");
     expect(out).not.toContain("]8;;");
+  });
+});
+
+describe("replaceXmlForbidden: what XML 1.0 does not allow is shown, everything else kept", () => {
+  it.each([
+    [
+      "ESC, BEL, NUL and vertical tab are shown",
+      "a\u001b[31m\u0007\u0000\u000bb",
+      "a‹U+001B›[31m‹U+0007›‹U+0000›‹U+000B›b",
+    ],
+    ["U+FFFE and U+FFFF are shown", "\ufffe\uffff", "‹U+FFFE›‹U+FFFF›"],
+    ["lone surrogates are shown", "\udc00\ud800x", "‹U+DC00›‹U+D800›x"],
+    [
+      "a surrogate pair, tab, newline, CR, DEL and C1 controls are allowed and kept",
+      "😀\t\n\r\u007f\u0085",
+      "😀\t\n\r\u007f\u0085",
+    ],
+    ["markup is untouched", '<a b="c">&amp;</a>', '<a b="c">&amp;</a>'],
+  ])("%s", (_behaviour, input, expected) => {
+    expect(replaceXmlForbidden(input)).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 import type { SbomModel } from "../../domain/sbom-model.js";
+import { replaceXmlForbidden } from "../escape.js";
 import { toBomView, type BomView } from "./bom-view.js";
 import { renderCycloneDxJson } from "./render-json.js";
 import { toCycloneDxBom } from "./to-bom.js";
@@ -26,7 +27,9 @@ export function renderCycloneDx(model: SbomModel, spec: SpecVersion, format: Bom
 
 export function renderCycloneDxXml(model: SbomModel, spec: SpecVersion): string {
   const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
-  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}\n`;
+  // Names, URLs and signatures come from a lock or a store and may carry what XML 1.0 forbids.
+  const xml = serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 });
+  return `${replaceXmlForbidden(xml)}\n`;
 }
 
 /** The CycloneDX library's own JSON serialisation: the reference the fast JSON writer is tested against. */
