@@ -1,6 +1,6 @@
 import { InputError, InternalError, OutputError, UpstreamAuthError, UsageError } from "../app/errors.js";
 import { renderIssues } from "../render/issue-text.js";
-import { stripControls } from "../render/escape.js";
+import { oneLine } from "../render/escape.js";
 import { exitCodeOf } from "./exit-codes.js";
 import type { Env, Io } from "./io.js";
 import type { Outcome } from "./outcome.js";
@@ -40,13 +40,17 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
   return exitCodeOf(outcome !== undefined ? { outcome, errors } : { errors });
 }
 
+/**
+ * Messages can quote outside strings (paths, store paths, values): each is printed as one line, so
+ * a newline in one cannot start a line that reads as flake-audit's own.
+ */
 function reportError(e: unknown, io: Io): void {
   if (e instanceof UpstreamAuthError || e instanceof OutputError) {
-    io.stderr(`flake-audit: ${stripControls(e.message)}\n`);
+    io.stderr(`flake-audit: ${oneLine(e.message)}\n`);
     return;
   }
   if (e instanceof UsageError || (e instanceof Error && e.name === "YError")) {
-    io.stderr(`flake-audit: ${stripControls(e.message)}\nRun 'flake-audit --help' for usage.\n`);
+    io.stderr(`flake-audit: ${oneLine(e.message)}\nRun 'flake-audit --help' for usage.\n`);
     return;
   }
   if (e instanceof InputError) {
@@ -56,6 +60,6 @@ function reportError(e: unknown, io: Io): void {
   const message = e instanceof Error ? e.message : String(e);
   const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
   io.stderr(
-    `flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}\nThis is a bug. Please report it with the command you ran.\n`,
+    `flake-audit ${toolInfo().version}: ${kind}: ${oneLine(message)}\nThis is a bug. Please report it with the command you ran.\n`,
   );
 }

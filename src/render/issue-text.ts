@@ -1,5 +1,5 @@
 import type { InputIssue } from "../domain/input-issue.js";
-import { stripControls } from "./escape.js";
+import { oneLine } from "./escape.js";
 
 /** How many issues are printed before "and N more". */
 export const MAX_PRINTED_ISSUES = 20;
@@ -10,16 +10,18 @@ export const MAX_PRINTED_ISSUES = 20;
  * indented `received:`, `expected:`, `example:` and `next:` lines.
  */
 export function renderIssues(issues: readonly InputIssue[]): string {
+  // Every field can quote the input (a file name, a pointer into it, a store path), so each is one
+  // line: a newline in a store path name must not start a line that reads as flake-audit's own.
   const out: string[] = [];
   for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) {
     const where =
       issue.position !== undefined ? `${issue.origin}:${issue.position.line}:${issue.position.column}` : issue.origin;
     const pointer = issue.pointer !== "" ? `: ${issue.pointer}` : "";
-    const lines = [`${stripControls(where)}${stripControls(pointer)}: ${stripControls(issue.message)}`];
-    if (issue.expected !== undefined) lines.push(`  expected: ${stripControls(issue.expected)}`);
-    if (issue.received !== undefined) lines.push(`  received: ${stripControls(issue.received)}`);
-    if (issue.example !== undefined) lines.push(`  example:  ${stripControls(issue.example)}`);
-    if (issue.next !== undefined) lines.push(`  next:     ${stripControls(issue.next)}`);
+    const lines = [`${oneLine(where)}${oneLine(pointer)}: ${oneLine(issue.message)}`];
+    if (issue.expected !== undefined) lines.push(`  expected: ${oneLine(issue.expected)}`);
+    if (issue.received !== undefined) lines.push(`  received: ${oneLine(issue.received)}`);
+    if (issue.example !== undefined) lines.push(`  example:  ${oneLine(issue.example)}`);
+    if (issue.next !== undefined) lines.push(`  next:     ${oneLine(issue.next)}`);
     out.push(lines.join("\n"));
   }
   if (issues.length > MAX_PRINTED_ISSUES) out.push(`… and ${issues.length - MAX_PRINTED_ISSUES} more issues`);

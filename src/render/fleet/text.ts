@@ -6,7 +6,7 @@ const s = oneLine;
 
 function hostLines(h: HostEntry): string[] {
   if (h.status !== "ok") return [`  ${s(h.name)}  UNREACHABLE: ${s(h.reason ?? "")}`];
-  const out = [`  ${s(h.name)}  ${generationText(h)}  ${s(h.system ?? "")}`];
+  const out = [`  ${s(h.name)}  ${s(generationText(h))}  ${s(h.system ?? "")}`];
   if (h.approved !== null)
     out.push(`    ${approvalText(h.approved)}${h.approved ? "" : `; approved is ${s(h.expectedSystem ?? "")}`}`);
   for (const i of h.inputs)
