@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderCheckMarkdown } from "../../src/render/check/markdown.js";
 import { renderDiffMarkdown } from "../../src/render/diff/markdown.js";
@@ -53,6 +54,17 @@ const HIDDEN_HOSTILE = [
 
 const ALL = [...VISIBLE_HOSTILE, ...HIDDEN_HOSTILE];
 
+/** The text of the rendered <summary>, entities decoded and our zero-width link breakers removed. */
+const summaryText = (md: string): string =>
+  (/<summary>([\s\S]*?)<\/summary>/.exec(renderGfm(md))?.[1] ?? "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/\u200b/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
 describe("a table cell shows an outside string exactly, in one cell, and nothing of it is live", () => {
   it.each(VISIBLE_HOSTILE)("%j", (h) => {
     const md = `| code | text | end |\n|---|---|---|\n| ${cellCode(h)} | ${escapeMarkdown(h)} | end |\n`;
@@ -67,20 +79,38 @@ describe("a table cell shows an outside string exactly, in one cell, and nothing
   });
 });
 
+describe("any string of Markdown's active characters", () => {
+  // Every character GFM, GitHub's filters or a table give a meaning to, and a few letters to make words.
+  const unit = fc.constantFrom(..."\\|`<>&@#:/[]()!*_~\"'.-=;+{} aw1h".split(""));
+  const visible = fc.string({ unit, maxLength: 24 }).filter((s) => s.trim() !== "");
+  it("shows exactly in a table cell, as code and as text, and nothing of it is live", () => {
+    fc.assert(
+      fc.property(visible, (h) => {
+        const md = `| code | text | end |\n|---|---|---|\n| ${cellCode(h)} | ${escapeMarkdown(h)} | end |\n`;
+        expect(gfmProblems(md)).toEqual([]);
+        expect(tableCellTexts(md)).toEqual([[h, h.trim(), "end"]]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("shows exactly in a <summary> line, as code and as text, and nothing of it is live", () => {
+    fc.assert(
+      fc.property(visible, (h) => {
+        const md = `<details><summary>${htmlCode(h)}: ${escapeHtml(h)}</summary>\n\n</details>\n`;
+        expect(gfmProblems(md)).toEqual([]);
+        expect(summaryText(md)).toBe(`${h}: ${h}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("a <summary> line (a raw HTML block) shows an outside string exactly", () => {
   it.each(VISIBLE_HOSTILE)("%j", (h) => {
     const md = `<details><summary>${htmlCode(h)}: ${escapeHtml(h)}</summary>\n\n- ${code(h)}\n\n</details>\n`;
     expect(gfmProblems(md)).toEqual([]);
-    const summary = /<summary>([\s\S]*?)<\/summary>/.exec(renderGfm(md))?.[1] ?? "";
-    const text = summary.replace(/<[^>]*>/g, "").replace(/\u200b/g, "");
-    expect(
-      text
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, "&"),
-    ).toBe(`${h}: ${h}`);
+    expect(summaryText(md)).toBe(`${h}: ${h}`);
   });
 });
 
