@@ -51,16 +51,19 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/render/escape.ts
 function escapeMarkdown(s2) {
-  return visibleOneLine(s2).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`);
+  return defuseLinks(visibleOneLine(s2)).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
-function code(s2, inTable = true) {
-  const text2 = inTable ? visibleOneLine(s2).replace(/\|/g, "\\|") : visibleOneLine(s2);
+function codeSpan(text2) {
   const longest = Math.max(0, ...(text2.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = text2.startsWith("`") || text2.endsWith("`") || text2 === "" ? " " : "";
+  const pad = /^[` ]|[` ]$/.test(text2) || text2 === "" ? " " : "";
   return `${fence}${pad}${text2}${pad}${fence}`;
 }
-var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, ZWSP, HTML_ENTITIES;
+function cellCode(s2) {
+  const text2 = visibleOneLine(s2);
+  return /\\\|/.test(text2) ? `<code>${escapeMarkdown(text2)}</code>` : codeSpan(text2.replace(/\|/g, "\\|"));
+}
+var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, XML_FORBIDDEN, replaceXmlForbidden, ZWSP, defuseLinks, HTML_ENTITIES, escapeHtml, htmlCode, code;
 var init_escape = __esm({
   "src/render/escape.ts"() {
     "use strict";
@@ -75,7 +78,11 @@ var init_escape = __esm({
     oneLine = (s2) => stripControls(s2).replace(/[\r\n\t]+/g, " ");
     visibleCodePoint = (c) => `\u2039U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}\u203A`;
     visibleOneLine = (s2) => withoutControls(s2).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
+    XML_FORBIDDEN = // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    replaceXmlForbidden = (xml) => xml.replace(XML_FORBIDDEN, visibleCodePoint);
     ZWSP = "\u200B";
+    defuseLinks = (s2) => s2.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/#(?=[A-Za-z0-9])/g, `#${ZWSP}`).replace(/\b(GH)(?=-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\.)/gi, `$1${ZWSP}`);
     HTML_ENTITIES = {
       "<": "&lt;",
       ">": "&gt;",
@@ -83,6 +90,9 @@ var init_escape = __esm({
       '"': "&quot;",
       "'": "&#39;"
     };
+    escapeHtml = (s2) => defuseLinks(visibleOneLine(s2)).replace(/[<>&"']/g, (c) => HTML_ENTITIES[c] ?? c);
+    htmlCode = (s2) => `<code>${escapeHtml(s2)}</code>`;
+    code = (s2) => codeSpan(visibleOneLine(s2));
   }
 });
 
@@ -62753,7 +62763,8 @@ function renderCycloneDx(model, spec, format4) {
 }
 function renderCycloneDxXml(model, spec) {
   const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
-  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}
+  const xml = serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 });
+  return `${replaceXmlForbidden(xml)}
 `;
 }
 function serializeViewWithLibrary(view, spec) {
@@ -62769,6 +62780,7 @@ var init_serialize = __esm({
     "use strict";
     Serialize = __toESM(require_index_node(), 1);
     Spec = __toESM(require_spec(), 1);
+    init_escape();
     init_bom_view();
     init_render_json();
     init_to_bom();
@@ -62862,37 +62874,37 @@ __export(markdown_exports, {
 });
 function inputRow(f) {
   const cells = [
-    code(f.input),
+    cellCode(f.input),
     escapeMarkdown(f.inputPaths.filter((p) => p !== f.input).join(", ")) || "\u2013",
     escapeMarkdown(f.type),
-    code(f.url),
-    f.rev !== void 0 ? code(f.rev.slice(0, 12)) : "\u2013",
+    cellCode(f.url),
+    f.rev !== void 0 ? cellCode(f.rev.slice(0, 12)) : "\u2013",
     escapeMarkdown(f.lastModified?.slice(0, 10) ?? "\u2013")
   ];
   return `| ${cells.join(" | ")} |`;
 }
 function renderTraceMarkdown(r) {
-  const out = [`### Trace of ${code(r.path, false)}`, ""];
+  const out = [`### Trace of ${code(r.path)}`, ""];
   const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : "This path is **not from any locked input**.";
   out.push(verdict, "");
-  if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver, false)}.`, "");
+  if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver)}.`, "");
   if (r.inputs.length > 0) out.push(TABLE_HEAD, ...r.inputs.map(inputRow), "");
   if (r.sources.length > 0) {
     out.push("| source path | how | distance | inputs |", "|---|---|---|---|");
     for (const s2 of r.sources)
       out.push(
-        `| ${code(s2.path)} | ${s2.via === "derivation" ? "read by the build" : "run-time reference"} | ${s2.depth} | ${s2.inputs.map((f) => code(f.input)).join(", ")} |`
+        `| ${cellCode(s2.path)} | ${s2.via === "derivation" ? "read by the build" : "run-time reference"} | ${s2.depth} | ${s2.inputs.map((f) => cellCode(f.input)).join(", ")} |`
       );
     out.push("");
   }
   if (r.nearestAttributed !== void 0)
     out.push(
-      `Nearest ancestor from a locked input: ${code(r.nearestAttributed.path, false)} (${r.nearestAttributed.inputs.map((f) => code(f.input, false)).join(", ")}).`,
+      `Nearest ancestor from a locked input: ${code(r.nearestAttributed.path)} (${r.nearestAttributed.inputs.map((f) => code(f.input)).join(", ")}).`,
       ""
     );
   for (const n of r.notes) out.push(`> ${escapeMarkdown(n)}`, "");
   if (r.chain.length > 0)
-    out.push("Reference chain from the closure root:", "", ...r.chain.map((p, i) => `${i + 1}. ${code(p, false)}`), "");
+    out.push("Reference chain from the closure root:", "", ...r.chain.map((p, i) => `${i + 1}. ${code(p)}`), "");
   for (const g of r.gaps) out.push(`- could not learn: ${escapeMarkdown(g.reason)}`);
   return `${out.join("\n").trimEnd()}
 `;
@@ -63290,13 +63302,13 @@ function renderResolveMarkdown(r) {
   const paths2 = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
   const item = (f) => {
     const also = (paths2.get(f.input) ?? []).filter((p) => p !== f.input);
-    return `${code(f.input, false)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : ""}`;
+    return `${code(f.input)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : ""}`;
   };
   for (const g of groupFindings(r.findings)) {
     out.push(`#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
     for (const root of g.roots) {
       for (const f of root.own) out.push(`- ${item(f)}`);
-      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
+      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root)}`);
       for (const f of root.transitive) out.push(`  - ${item(f)}`);
     }
     out.push("");
@@ -63309,11 +63321,11 @@ function renderResolveMarkdown(r) {
     const u = e.upstream;
     const c = u?.commit;
     const sig2 = c === void 0 ? "\u2013" : c.signature.state === "unverified" ? `unverified (${escapeMarkdown(c.signature.reason)})` : escapeMarkdown(String(c.signature.state));
-    const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
+    const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${cellCode(u.reachable.ref)})`;
     const repo = u === void 0 ? escapeMarkdown(e.reason ?? "") : `${escapeMarkdown(u.repository)}${u.renamedFrom !== void 0 ? ` (was ${escapeMarkdown(u.renamedFrom)})` : ""}${u.archived ? ", archived" : ""}${u.fork ? ", fork" : ""}`;
-    const commit = c === void 0 ? "\u2013" : `${code(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
+    const commit = c === void 0 ? "\u2013" : `${cellCode(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
     out.push(
-      `| ${code(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "\u2013")} | ${sig2} | ${reach} | ${escapeMarkdown(u?.license ?? "\u2013")} |`
+      `| ${cellCode(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "\u2013")} | ${sig2} | ${reach} | ${escapeMarkdown(u?.license ?? "\u2013")} |`
     );
   }
   out.push(
@@ -66241,7 +66253,7 @@ function changesTable(r) {
   const rows = sourceChanges(r);
   if (rows.length === 0) return [];
   const columns = [
-    { title: "input", cell: (c) => code(c.input) },
+    { title: "input", cell: (c) => cellCode(c.input) },
     { title: "change", cell: changeCell },
     { title: "from \u2192 to", cell: fromTo2 },
     {
@@ -66259,7 +66271,7 @@ function changesTable(r) {
 function subtreeBlock(r) {
   const parents = sourceChanges(r).filter((c) => c.subtreeSources !== void 0);
   return parents.flatMap((c) => [
-    `<details><summary>${code(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
+    `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
     ...(c.subtreeSources ?? []).map((s2) => `- ${code(s2.input)}: ${code(s2.url)}`),
     "",
@@ -66277,7 +66289,7 @@ function followsBlock(r) {
     `<details><summary>${summary}</summary>`,
     "",
     ...changes2.map(
-      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : `${c.kind}, ${side2(c.new ?? c.old)}`}`
+      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, code)} \u2192 ${side2(c.new, code)}` : `${c.kind}, ${side2(c.new ?? c.old, code)}`}`
     ),
     "",
     "</details>",
@@ -66293,12 +66305,12 @@ var init_markdown_changes = __esm({
     init_links();
     init_view();
     md = (v) => escapeMarkdown(String(v));
-    side2 = (s2) => s2 === void 0 ? "\u2013" : s2.follows !== void 0 ? followsText(s2.follows, code) : `${code(s2.rev?.slice(0, 12) ?? s2.narHash?.slice(7, 19) ?? "?")}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
+    side2 = (s2, c) => s2 === void 0 ? "\u2013" : s2.follows !== void 0 ? followsText(s2.follows, c) : `${c(s2.rev?.slice(0, 12) ?? s2.narHash?.slice(7, 19) ?? "?")}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
     fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
-        return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
-      if (c.release !== void 0) return `${code(c.release.from)} \u2192 ${code(c.release.to)}`;
-      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : side2(c.new ?? c.old);
+        return `ref ${cellCode(c.refMove.from)} \u2192 ${cellCode(c.refMove.to)} (${c.refMove.move})`;
+      if (c.release !== void 0) return `${cellCode(c.release.from)} \u2192 ${cellCode(c.release.to)}`;
+      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, cellCode)} \u2192 ${side2(c.new, cellCode)}` : side2(c.new ?? c.old, cellCode);
     };
     changeCell = (c) => {
       const with_ = [
@@ -66325,7 +66337,7 @@ function details2(c) {
   const u = c.upstream;
   if (u === void 0) return void 0;
   const lines = [
-    `<details><summary>${escapeMarkdown(c.input)}: ${md2(u.status)}, ${md2(u.aheadBy)} ahead, ${md2(u.behindBy)} behind</summary>`,
+    `<details><summary>${htmlCode(c.input)}: ${escapeHtml(String(u.status))}, ${escapeHtml(String(u.aheadBy))} ahead, ${escapeHtml(String(u.behindBy))} behind</summary>`,
     ""
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -66336,7 +66348,8 @@ function details2(c) {
   if (hidden > 0) lines.push(`- \u2026 and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
   if (u.newRevReachable !== void 0 && !u.newRevReachable.contained)
     lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
-  const url2 = linkTarget(u.compareUrl);
+  const link = changeLink(c);
+  const url2 = link?.label === "compare" ? linkTarget(link.url) : void 0;
   lines.push(
     "",
     url2 !== void 0 ? `[Compare on GitHub](${url2})` : `Compare: ${code(u.compareUrl)}`,
@@ -66357,7 +66370,7 @@ function renderDiffMarkdown(r, opts = {}) {
     head.push("| severity | finding | input | what to do |", "|---|---|---|---|");
     for (const f of r.findings)
       head.push(
-        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${code(f.input)} | ${RULES[f.rule].fix} |`
+        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${cellCode(f.input)} | ${RULES[f.rule].fix} |`
       );
     head.push("");
   }
@@ -66368,7 +66381,7 @@ function renderDiffMarkdown(r, opts = {}) {
     for (const p of r.closure.packages) {
       if (!p.shownByNix) continue;
       const { versions, size } = nixLineParts(p);
-      tail.push(`| ${code(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+      tail.push(`| ${cellCode(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
     }
     tail.push("");
   }
@@ -66389,7 +66402,7 @@ function renderDiffMarkdown(r, opts = {}) {
   return `${[...head, ...kept.length > 0 ? [...kept, ""] : [], ...tail].join("\n").trimEnd()}
 `;
 }
-var COMMENT_LIMIT, COMMITS_PER_INPUT, md2;
+var COMMENT_LIMIT, COMMITS_PER_INPUT;
 var init_markdown3 = __esm({
   "src/render/diff/markdown.ts"() {
     "use strict";
@@ -66401,7 +66414,6 @@ var init_markdown3 = __esm({
     init_view();
     COMMENT_LIMIT = 65e3;
     COMMITS_PER_INPUT = 50;
-    md2 = (v) => escapeMarkdown(String(v));
   }
 });
 
@@ -66568,16 +66580,16 @@ __export(markdown_exports4, {
 function findingItem(f, indent) {
   const also = otherPaths(f);
   const line = f.location !== void 0 ? ` (line ${f.location.line})` : "";
-  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : "";
-  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows), false)}` : "";
-  return `${indent}- ${code(f.input, false)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
+  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : "";
+  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows))}` : "";
+  return `${indent}- ${code(f.input)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
 }
 function groupSection(g) {
   const items = [];
   for (const root of g.roots) {
     for (const f of root.own) items.push(findingItem(f, ""));
     if (root.transitive.length === 0) continue;
-    if (root.own.length === 0) items.push(`- through ${code(root.root, false)}`);
+    if (root.own.length === 0) items.push(`- through ${code(root.root)}`);
     for (const f of root.transitive) items.push(findingItem(f, "  "));
   }
   const out = [
@@ -66905,7 +66917,7 @@ __export(text_exports5, {
 });
 function hostLines(h) {
   if (h.status !== "ok") return [`  ${s(h.name)}  UNREACHABLE: ${s(h.reason ?? "")}`];
-  const out = [`  ${s(h.name)}  ${generationText(h)}  ${s(h.system ?? "")}`];
+  const out = [`  ${s(h.name)}  ${s(generationText(h))}  ${s(h.system ?? "")}`];
   if (h.approved !== null)
     out.push(`    ${approvalText(h.approved)}${h.approved ? "" : `; approved is ${s(h.expectedSystem ?? "")}`}`);
   for (const i of h.inputs)
@@ -66957,11 +66969,11 @@ __export(markdown_exports5, {
   renderFleetMarkdown: () => renderFleetMarkdown
 });
 function hostRow(h) {
-  if (h.status !== "ok") return `| ${code(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
-  const inputs = h.inputs.map((i) => `${code(i.input)} ${code(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
+  if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
+  const inputs = h.inputs.map((i) => `${cellCode(i.input)} ${cellCode(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
   const cells = [
-    code(h.name),
-    code(h.system ?? ""),
+    cellCode(h.name),
+    cellCode(h.system ?? ""),
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "\u2013",
@@ -66972,9 +66984,9 @@ function hostRow(h) {
 function changes(h) {
   const out = [];
   if (h.drift !== void 0)
-    out.push(`- ${code(h.name, false)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
+    out.push(`- ${code(h.name)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
   if (h.lastChange !== void 0)
-    out.push(`- ${code(h.name, false)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
+    out.push(`- ${code(h.name)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
   return out;
 }
 function renderFleetMarkdown(r) {
@@ -66985,10 +66997,10 @@ function renderFleetMarkdown(r) {
     `${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems; ${t.distinctPaths} distinct paths (${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature).`,
     ""
   ];
-  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path, false)}.`, "");
+  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path)}.`, "");
   out.push("| system | approval | hosts |", "|---|---|---|");
   for (const g of r.groups)
-    out.push(`| ${code(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => code(h)).join(", ")} |`);
+    out.push(`| ${cellCode(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => cellCode(h)).join(", ")} |`);
   out.push("", "| host | system | generation | approval | inputs | signatures |", "|---|---|---|---|---|---|");
   out.push(...r.hosts.map(hostRow), "");
   const changeLines = r.hosts.flatMap(changes);
@@ -66997,7 +67009,7 @@ function renderFleetMarkdown(r) {
   if (views.length > 0) {
     out.push("#### Findings", "", "| severity | kind | host | finding |", "|---|---|---|---|");
     for (const v of views)
-      out.push(`| ${v.severity} | ${v.finding.kind} | ${code(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
+      out.push(`| ${v.severity} | ${v.finding.kind} | ${cellCode(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
     out.push("");
     for (const kind of [...new Set(views.map((v) => v.finding.kind))])
       out.push(`- **${kind}**: ${FLEET_FINDINGS[kind].why} ${FLEET_FINDINGS[kind].fix}`);
@@ -77082,11 +77094,11 @@ function renderIssues(issues) {
   for (const issue2 of issues.slice(0, MAX_PRINTED_ISSUES)) {
     const where2 = issue2.position !== void 0 ? `${issue2.origin}:${issue2.position.line}:${issue2.position.column}` : issue2.origin;
     const pointer = issue2.pointer !== "" ? `: ${issue2.pointer}` : "";
-    const lines = [`${stripControls(where2)}${stripControls(pointer)}: ${stripControls(issue2.message)}`];
-    if (issue2.expected !== void 0) lines.push(`  expected: ${stripControls(issue2.expected)}`);
-    if (issue2.received !== void 0) lines.push(`  received: ${stripControls(issue2.received)}`);
-    if (issue2.example !== void 0) lines.push(`  example:  ${stripControls(issue2.example)}`);
-    if (issue2.next !== void 0) lines.push(`  next:     ${stripControls(issue2.next)}`);
+    const lines = [`${oneLine(where2)}${oneLine(pointer)}: ${oneLine(issue2.message)}`];
+    if (issue2.expected !== void 0) lines.push(`  expected: ${oneLine(issue2.expected)}`);
+    if (issue2.received !== void 0) lines.push(`  received: ${oneLine(issue2.received)}`);
+    if (issue2.example !== void 0) lines.push(`  example:  ${oneLine(issue2.example)}`);
+    if (issue2.next !== void 0) lines.push(`  next:     ${oneLine(issue2.next)}`);
     out.push(lines.join("\n"));
   }
   if (issues.length > MAX_PRINTED_ISSUES) out.push(`\u2026 and ${issues.length - MAX_PRINTED_ISSUES} more issues`);
@@ -83619,12 +83631,12 @@ async function run(rawArgv, io, env2) {
 }
 function reportError(e, io) {
   if (e instanceof UpstreamAuthError || e instanceof OutputError) {
-    io.stderr(`flake-audit: ${stripControls(e.message)}
+    io.stderr(`flake-audit: ${oneLine(e.message)}
 `);
     return;
   }
   if (e instanceof UsageError || e instanceof Error && e.name === "YError") {
-    io.stderr(`flake-audit: ${stripControls(e.message)}
+    io.stderr(`flake-audit: ${oneLine(e.message)}
 Run 'flake-audit --help' for usage.
 `);
     return;
@@ -83637,7 +83649,7 @@ ${renderIssues(e.issues)}`);
   const message = e instanceof Error ? e.message : String(e);
   const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
   io.stderr(
-    `flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}
+    `flake-audit ${toolInfo().version}: ${kind}: ${oneLine(message)}
 This is a bug. Please report it with the command you ran.
 `
   );
