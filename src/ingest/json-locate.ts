@@ -5,6 +5,7 @@
  */
 import { printParseErrorCode, visit } from "jsonc-parser";
 import type { TextPosition } from "../domain/input-issue.js";
+import { toPointer } from "./issues.js";
 
 export type { TextPosition };
 
@@ -145,7 +146,7 @@ export function pointerOffsets(text: string, pointers: readonly string[]): Map<s
   const seen = new Map<string, number>();
   if (nestingTooDeep(text) === undefined) {
     const at = (offset: number, path: ReadonlyArray<string | number>): void => {
-      const pointer = path.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+      const pointer = toPointer(path);
       if (wanted.has(pointer) && !seen.has(pointer)) seen.set(pointer, offset);
     };
     visit(
@@ -168,13 +169,9 @@ export function pointerOffsets(text: string, pointers: readonly string[]): Map<s
   return out;
 }
 
-/** Finds where values named by JSON pointers start (or their nearest existing ancestor). */
-export function pointerLocator(text: string): (pointer: string) => number | undefined {
-  return (pointer) => pointerOffsets(text, [pointer]).get(pointer);
-}
-
 /** The offset where the value at `pointer` starts (or its nearest existing ancestor). */
-export const findPointer = (text: string, pointer: string): number | undefined => pointerLocator(text)(pointer);
+export const findPointer = (text: string, pointer: string): number | undefined =>
+  pointerOffsets(text, [pointer]).get(pointer);
 
 /**
  * Where each member of the object at `/nodes` starts (by member key), in one pass: SARIF results
@@ -212,5 +209,40 @@ export function positionsAt(text: string, offsets: Iterable<number>): Map<number
     }
     out.set(offset, { line, column: offset - lineStart + 1 });
   }
+  return out;
+}
+
+/**
+ * Keys that appear twice in one object, in one streaming pass (at most `limit`): JSON.parse keeps the
+ * last silently, YAML refuses them, and a reviewer reading the first would be misled. Each is named
+ * by the pointer of its object and the offset of its second occurrence.
+ */
+export function duplicateKeys(text: string, limit = 20): Array<{ pointer: string; key: string; offset: number }> {
+  const out: Array<{ pointer: string; key: string; offset: number }> = [];
+  if (nestingTooDeep(text) !== undefined) return out;
+  const open: Array<Set<string>> = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        open.push(new Set());
+      },
+      onObjectEnd: () => {
+        open.pop();
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, path) => {
+        const keys = open.at(-1);
+        if (keys === undefined) return;
+        if (!keys.has(key)) keys.add(key);
+        else if (out.length < limit)
+          out.push({
+            pointer: toPointer(path()),
+            key,
+            offset,
+          });
+      },
+    },
+    STRICT,
+  );
   return out;
 }
