@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { reportFiles, splitReport } from "../../src/adapters/fleet/report-files.js";
+import { MAX_REPORT_BYTES, reportFiles, splitReport } from "../../src/adapters/fleet/report-files.js";
 import { InputError } from "../../src/app/errors.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "flake-audit-report-files-"));
@@ -55,6 +55,20 @@ describe("report files: links and special files in a reports directory", () => {
     const [link, sub] = await files.list("reports");
     expect((await files.read(link ?? "")).header).toBe('{"host":"x","closure":null}');
     expect(await refusal(files, sub ?? "")).toMatch(/not a regular file/);
+  });
+});
+
+describe("report files: size", () => {
+  it("a report larger than MAX_REPORT_BYTES is refused from its size, without reading it", async () => {
+    const dir = freshDir();
+    const file = path.join(dir, "reports", "huge.json");
+    writeFileSync(file, "");
+    truncateSync(file, MAX_REPORT_BYTES + 1); // sparse: no disk used
+    const start = performance.now();
+    expect(await refusal(reportFiles(dir, 5_000), "reports/huge.json")).toMatch(
+      /a host report is at most 268435456 bytes/,
+    );
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });
 
