@@ -48,7 +48,7 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^@cyclonedx\//, (f) => f.startsWith("render/sbom/")],
   [/^packageurl-js/, (f) => f === "render/sbom/purl.ts"],
   [/^semver/, (f) => f === "domain/diff/version-move.ts"],
-  [/^yaml$/, (f) => f === "ingest/policy/policy.ts" || f === "ingest/fleet/structured-text.ts"],
+  [/^yaml$/, (f) => f === "ingest/structured-document.ts"],
   [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];

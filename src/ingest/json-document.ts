@@ -1,5 +1,5 @@
 import type { InputIssue } from "./issues.js";
-import { findSyntaxError, MAX_DEPTH, nestingTooDeep, pointerLocator, positionAt } from "./json-locate.js";
+import { findSyntaxError, MAX_DEPTH, nestingTooDeep, pointerOffsets, positionAt } from "./json-locate.js";
 import { err, ok, type Result } from "../domain/result.js";
 
 const CONFLICT = /^(<{7}|={7}|>{7})( |$)/m;
@@ -91,10 +91,17 @@ export function parseJsonDocument(
 
 /** Adds line:column to issues that name a pointer, for the first few (locating is a rescan). */
 export function withPositions(text: string, issues: readonly InputIssue[], limit = 20): InputIssue[] {
-  const locate = pointerLocator(text);
+  const wanted = issues.filter((issue, i) => issue.position === undefined && i < limit && issue.pointer !== "");
+  const offsets =
+    wanted.length > 0
+      ? pointerOffsets(
+          text,
+          wanted.map((issue) => issue.pointer),
+        )
+      : new Map<string, number | undefined>();
   return issues.map((issue, i) => {
     if (issue.position !== undefined || i >= limit || issue.pointer === "") return issue;
-    const offset = locate(issue.pointer);
+    const offset = offsets.get(issue.pointer);
     return offset === undefined ? issue : { ...issue, position: positionAt(text, offset) };
   });
 }

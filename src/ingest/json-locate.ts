@@ -3,8 +3,9 @@
  * where the value named by a JSON pointer starts, how deep the nesting goes. jsonc-parser does the
  * scanning; JSON.parse stays the fast path and these run only to explain a failure.
  */
-import { type Node, type ParseError, parseTree, printParseErrorCode, visit } from "jsonc-parser";
+import { printParseErrorCode, visit } from "jsonc-parser";
 import type { TextPosition } from "../domain/input-issue.js";
+import { toPointer } from "./issues.js";
 
 export type { TextPosition };
 
@@ -131,41 +132,46 @@ function stringEnd(text: string, start: number): number {
   return end;
 }
 
-const unescapePointer = (k: string): string => k.replace(/~1/g, "/").replace(/~0/g, "~");
-
-/** The node at a JSON pointer, or its nearest existing ancestor. */
-function nodeAt(root: Node, pointer: string): Node {
-  let node = root;
-  for (const part of pointer.split("/").slice(1).map(unescapePointer)) {
-    const next =
-      node.type === "object"
-        ? node.children?.find((p) => p.children?.[0]?.value === part)?.children?.[1]
-        : node.type === "array" && /^(0|[1-9]\d*)$/.test(part)
-          ? node.children?.[Number(part)]
-          : undefined;
-    if (next === undefined) break;
-    node = next;
-  }
-  return node;
-}
-
 /**
- * Finds where values named by JSON pointers start (or their nearest existing ancestor). The text
- * is parsed into a tree once, on the first call: locating is for the few issues that are shown.
+ * Where the values named by `pointers` start (or their nearest existing ancestor), in one streaming
+ * pass that keeps only the offsets asked for: building a tree of a multi-megabyte document (a host
+ * report's previous closure) costs several times more. The first member with a key wins, as in a tree search.
  */
-export function pointerLocator(text: string): (pointer: string) => number | undefined {
-  let root: Node | undefined | null = null;
-  return (pointer) => {
-    if (root === null) {
-      const errors: ParseError[] = [];
-      root = nestingTooDeep(text) === undefined ? parseTree(text, errors, STRICT) : undefined;
-    }
-    return root === undefined ? undefined : nodeAt(root, pointer).offset;
-  };
+export function pointerOffsets(text: string, pointers: readonly string[]): Map<string, number | undefined> {
+  const wanted = new Set<string>();
+  for (const p of pointers) {
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) wanted.add(parts.slice(0, i).join("/"));
+  }
+  const seen = new Map<string, number>();
+  if (nestingTooDeep(text) === undefined) {
+    const at = (offset: number, path: ReadonlyArray<string | number>): void => {
+      const pointer = toPointer(path);
+      if (wanted.has(pointer) && !seen.has(pointer)) seen.set(pointer, offset);
+    };
+    visit(
+      text,
+      {
+        onObjectBegin: (offset, _l, _sl, _sc, path) => at(offset, path()),
+        onArrayBegin: (offset, _l, _sl, _sc, path) => at(offset, path()),
+        onLiteralValue: (_v, offset, _l, _sl, _sc, path) => at(offset, path()),
+      },
+      STRICT,
+    );
+  }
+  const out = new Map<string, number | undefined>();
+  for (const p of pointers) {
+    const parts = p.split("/");
+    let found: number | undefined;
+    for (let i = parts.length; i >= 1 && found === undefined; i--) found = seen.get(parts.slice(0, i).join("/"));
+    out.set(p, found);
+  }
+  return out;
 }
 
 /** The offset where the value at `pointer` starts (or its nearest existing ancestor). */
-export const findPointer = (text: string, pointer: string): number | undefined => pointerLocator(text)(pointer);
+export const findPointer = (text: string, pointer: string): number | undefined =>
+  pointerOffsets(text, [pointer]).get(pointer);
 
 /**
  * Where each member of the object at `/nodes` starts (by member key), in one pass: SARIF results
@@ -203,5 +209,40 @@ export function positionsAt(text: string, offsets: Iterable<number>): Map<number
     }
     out.set(offset, { line, column: offset - lineStart + 1 });
   }
+  return out;
+}
+
+/**
+ * Keys that appear twice in one object, in one streaming pass (at most `limit`): JSON.parse keeps the
+ * last silently, YAML refuses them, and a reviewer reading the first would be misled. Each is named
+ * by the pointer of its object and the offset of its second occurrence.
+ */
+export function duplicateKeys(text: string, limit = 20): Array<{ pointer: string; key: string; offset: number }> {
+  const out: Array<{ pointer: string; key: string; offset: number }> = [];
+  if (nestingTooDeep(text) !== undefined) return out;
+  const open: Array<Set<string>> = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        open.push(new Set());
+      },
+      onObjectEnd: () => {
+        open.pop();
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, path) => {
+        const keys = open.at(-1);
+        if (keys === undefined) return;
+        if (!keys.has(key)) keys.add(key);
+        else if (out.length < limit)
+          out.push({
+            pointer: toPointer(path()),
+            key,
+            offset,
+          });
+      },
+    },
+    STRICT,
+  );
   return out;
 }

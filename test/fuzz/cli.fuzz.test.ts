@@ -5,10 +5,11 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { type Case, COMMANDS } from "./cases.js";
+import { FLEET_COMMANDS, FLEET_HAZARDS } from "./fleet-cases.js";
 
 /**
- * A bounded fuzz suite: mutated locks, policies, path-info, derivations and GitHub cache entries go
- * through every command in process, offline. Whatever the input, the CLI must answer with a
+ * A bounded fuzz suite: mutated locks, policies, path-info, derivations, GitHub cache entries, fleet
+ * files and host reports go through every command in process, offline. Whatever the input, the CLI must answer with a
  * documented exit code (never 70), print no stack trace, finish in time, and leave no output file
  * behind when it fails. Fixed seed and run counts keep it deterministic and fast.
  */
@@ -42,10 +43,11 @@ async function runCase(c: Case): Promise<string | undefined> {
     DOCUMENTED_EXITS.has(r.code) ? undefined : `undocumented exit ${r.code}`,
     /^\s+at /m.test(r.stderr) ? "stack trace on stderr" : undefined,
     elapsed < TIME_BOUND_MS ? undefined : `took ${elapsed} ms`,
-    c.output !== undefined && r.code > 1 && left.length > 0
+    // Exit 2 and 3 write nothing; 0, 1 and 4 (a partial result) write the output.
+    c.output !== undefined && (r.code === 2 || r.code === 3) && left.length > 0
       ? `left behind after exit ${r.code}: ${left.join(", ")}`
       : undefined,
-    c.output !== undefined && r.code <= 1 && !left.includes(c.output)
+    c.output !== undefined && (r.code <= 1 || r.code === 4) && !left.includes(c.output)
       ? `no ${c.output} after exit ${r.code}`
       : undefined,
   ].filter((p) => p !== undefined);
@@ -55,7 +57,7 @@ async function runCase(c: Case): Promise<string | undefined> {
 }
 
 describe("fuzz: every command survives mutated input (fixed seed, bounded runs)", () => {
-  it.each(COMMANDS)("%s", async (_name, arbitrary) => {
+  it.each([...COMMANDS, ...FLEET_COMMANDS])("%s", async (_name, arbitrary) => {
     // fc.sample, not fc.assert: every case runs (no shrinking, which would re-run slow inputs) and
     // all failures are reported at once, named by input class.
     const failures: string[] = [];
@@ -64,5 +66,11 @@ describe("fuzz: every command survives mutated input (fixed seed, bounded runs)"
       if (problem !== undefined) failures.push(problem);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("fuzz: every known fleet-file and host-report hazard, once each", () => {
+  it.each(FLEET_HAZARDS)("%s", async (_name, c) => {
+    expect(await runCase(c)).toBeUndefined();
   });
 });

@@ -1,36 +1,17 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, lstat, open, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../../app/errors.js";
 import type { ReportBytes, ReportFiles } from "../../app/fleet-ports.js";
+import { splitReport } from "./report-split.js";
 
-const KEY = Buffer.from('"closure":');
-const CLOSE = 0x7d; // }
-
-/** Whether `text` is a JSON object: the header test that tells a top-level `"closure":` from a nested one. */
-function isObjectText(text: string): boolean {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-  } catch {
-    return false;
-  }
-}
+export { splitReport };
 
 /**
- * Splits `{…,"closure":<value>}` into the header (with `"closure":null}`) and the value's bytes, without
- * parsing the value: thousands of hosts share a few closures, and comparing bytes is far cheaper than
- * parsing JSON. A `"closure":` is the top-level key when the text before it, closed with
- * `"closure":null}`, is a JSON object; the caller still parses the value. Otherwise the whole text is the header.
+ * Far above any real report (a NixOS closure with its previous generation is a few MB) and below
+ * the longest string Node can make (512 MiB): past it a report is refused, not read.
  */
-export function splitReport(buf: Buffer): { header: string; closure?: Buffer } {
-  const end = buf.lastIndexOf(CLOSE);
-  for (let at = buf.indexOf(KEY); at >= 0 && at < end; at = buf.indexOf(KEY, at + 1)) {
-    const header = `${buf.subarray(0, at).toString("utf8")}"closure":null}`;
-    if (isObjectText(header)) return { header, closure: buf.subarray(at + KEY.length, end) };
-  }
-  return { header: buf.toString("utf8") };
-}
+export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /**
  * A cheap bucket for byte comparison: the length, the last 4 KiB and 64 small windows spread over the
@@ -44,6 +25,10 @@ function sampleKey(bytes: Buffer): string {
   return parts.join("|");
 }
 
+/** Why a file was not read. Never quotes the file: a link may point at a secret elsewhere. */
+class Refused extends Error {}
+class TimedOut extends Refused {}
+
 const unreadable = (file: string, e: unknown): InputError =>
   new InputError([
     {
@@ -54,13 +39,65 @@ const unreadable = (file: string, e: unknown): InputError =>
     },
   ]);
 
+/** Runs `work`, or rejects after `ms` (the work goes on in the background; its result is dropped). */
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(`${what} did not finish within ${ms / 1000} s (--timeout)`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether `target` is `dir` or inside it (both real paths). */
+const inside = (dir: string, target: string): boolean => {
+  const rel = path.relative(dir, target);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+};
+
+/**
+ * Opens a report as a regular file: the type is checked without following a link (lstat), a link
+ * from a reports directory must stay inside it, and the open never blocks (O_NONBLOCK: a FIFO
+ * without a writer would block forever) nor follows a link swapped in since (O_NOFOLLOW), after
+ * which fstat of the descriptor decides.
+ */
+async function openRegular(abs: string, dir: string | undefined): Promise<FileHandle> {
+  const l = await lstat(abs);
+  let target = abs;
+  if (l.isSymbolicLink()) {
+    // The fleet file is the auditor's own: a link it names is followed. One in a reports directory,
+    // where hosts may write, must stay inside it (not /etc/passwd, not a FIFO elsewhere).
+    target = await realpath(abs);
+    if (dir !== undefined && !inside(await realpath(dir), target))
+      throw new Refused("is a symbolic link out of the reports directory; links are not followed out of it");
+  } else if (!l.isFile()) throw new Refused("is not a regular file (a FIFO, device, socket or directory)");
+  const fh = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  try {
+    const s = await fh.stat();
+    if (!s.isFile()) throw new Refused("is not a regular file (a FIFO, device, socket or directory)");
+    if (s.size > MAX_REPORT_BYTES)
+      throw new Refused(`is ${s.size} bytes; a host report is at most ${MAX_REPORT_BYTES} bytes`);
+    return fh;
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
 /**
  * Host report files on this machine. Files are read into one reused buffer (2,000 reports of a
- * megabyte each would otherwise keep the garbage collector busy), and each distinct closure's bytes
- * are kept once, so that a closure seen before is recognised by comparing bytes.
+ * megabyte each would otherwise keep the garbage collector busy), one at a time, and each distinct
+ * closure's bytes are kept once, so that a closure seen before is recognised by comparing bytes.
+ * Every list and read is bounded by `timeoutMs` (a hung mount is a gap, not a hang).
  */
-export function reportFiles(cwd: string): ReportFiles {
+export function reportFiles(cwd: string, timeoutMs = 60_000): ReportFiles {
   let scratch = Buffer.alloc(1 << 20);
+  let queue: Promise<unknown> = Promise.resolve();
+  /** The directory each listed file came from: links there must stay inside it. */
+  const listedFrom = new Map<string, string>();
   const known = new Map<string, Buffer[]>();
   /** The kept copy of these bytes and its id: equal ids, equal bytes. */
   const keep = (bytes: Buffer): { id: string; kept: Buffer } => {
@@ -73,49 +110,61 @@ export function reportFiles(cwd: string): ReportFiles {
     }
     return { id: `${bucket}#${i}`, kept: same[i] ?? bytes };
   };
-  const readWhole = (file: string): Buffer => {
-    const fd = openSync(path.resolve(cwd, file), "r");
+  const readWhole = async (file: string): Promise<Buffer> => {
+    const dir = listedFrom.get(file);
+    const fh = await openRegular(path.resolve(cwd, file), dir !== undefined ? path.resolve(cwd, dir) : undefined);
     try {
-      const size = fstatSync(fd).size;
+      const size = (await fh.stat()).size;
       if (size > scratch.length) scratch = Buffer.alloc(Math.max(size, scratch.length * 2));
+      const into = scratch;
       let n = 0;
       while (n < size) {
-        const r = readSync(fd, scratch, n, size - n, n);
-        if (r === 0) break;
-        n += r;
+        const { bytesRead } = await fh.read(into, n, size - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
       }
-      return scratch.subarray(0, n);
+      return into.subarray(0, n);
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
+  };
+  /** One read at a time into the scratch buffer; a read that timed out leaves it to its late writer. */
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
   };
   return {
     async list(dir) {
       try {
-        const names = await readdir(path.resolve(cwd, dir));
-        return names
+        const names = await within(timeoutMs, "listing the directory", readdir(path.resolve(cwd, dir)));
+        const files = names
           .filter((n) => n.endsWith(".json"))
           .sort()
           .map((n) => path.join(dir, n));
+        for (const f of files) listedFrom.set(f, dir);
+        return files;
       } catch (e) {
         throw unreadable(dir, e);
       }
     },
-    async read(file): Promise<ReportBytes> {
-      let buf: Buffer;
-      try {
-        buf = readWhole(file);
-      } catch (e) {
-        throw unreadable(file, e);
-      }
-      const split = splitReport(buf);
-      const closure = split.closure !== undefined ? keep(split.closure) : undefined;
-      return {
-        origin: file,
-        header: split.header,
-        closureId: closure?.id ?? "none",
-        closureText: () => closure?.kept.toString("utf8") ?? "",
-      };
-    },
+    read: (file) =>
+      serially(async (): Promise<ReportBytes> => {
+        let buf: Buffer;
+        try {
+          buf = await within(timeoutMs, "reading the report", readWhole(file));
+        } catch (e) {
+          if (e instanceof TimedOut) scratch = Buffer.alloc(1 << 20);
+          throw unreadable(file, e);
+        }
+        const split = splitReport(buf);
+        const closure = split.closure !== undefined ? keep(split.closure) : undefined;
+        return {
+          origin: file,
+          header: split.header,
+          closureId: closure?.id ?? "none",
+          closureText: () => closure?.kept.toString("utf8") ?? "",
+        };
+      }),
   };
 }

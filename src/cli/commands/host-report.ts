@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { Argv } from "yargs";
+import { InputError, UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
@@ -38,14 +39,35 @@ export interface HostReportArgs {
   readonly output?: string | undefined;
 }
 
+/**
+ * Refuses, before anything runs, a name or system that `fleet` would refuse when it reads the report
+ * back: the report would be written only to be a gap on the auditor's side.
+ */
+async function checkArgs(args: HostReportArgs): Promise<string> {
+  const { HostReportSchema } = await import("../../ingest/fleet/host-report.schema.js");
+  const { StorePathText } = await import("../../ingest/fleet/fleet-file.schema.js");
+  const host = args.name ?? hostname();
+  if (!HostReportSchema.shape.host.safeParse(host).success)
+    throw new UsageError(
+      `${args.name !== undefined ? "--name" : "this machine's hostname"} ${JSON.stringify(host)} is not a host name fleet accepts: letters, digits and ._- (up to 100), starting with a letter or digit${args.name === undefined ? "; give one with --name" : ""}`,
+    );
+  if (args.system !== undefined && !StorePathText.safeParse(args.system).success)
+    throw new UsageError(
+      `--system ${JSON.stringify(args.system)} is not a store path fleet accepts: /nix/store/<32-character hash>-<name>, plain directory names (no . or ..)`,
+    );
+  return host;
+}
+
 export async function handler(args: HostReportArgs, ctx: CommandContext): Promise<Outcome> {
+  const host = await checkArgs(args);
   const { hostReportUseCase } = await import("../../app/host-report.js");
   const { hostStores } = await import("../../adapters/fleet/host-stores.js");
   const { renderHostReport } = await import("../../render/fleet/host-report-json.js");
+  const { parseHostReportHeader } = await import("../../ingest/fleet/host-report.js");
   const w = ctx.wiring(args.timeout);
   const report = await hostReportUseCase(
     {
-      host: args.name ?? hostname(),
+      host,
       ...(args.store !== undefined ? { store: args.store } : {}),
       profile: args.profile ?? "/nix/var/nix/profiles/system",
       ...(args.profile === undefined ? { running: "/run/current-system" } : {}),
@@ -57,6 +79,18 @@ export async function handler(args: HostReportArgs, ctx: CommandContext): Promis
     },
     hostStores(ctx.env),
   );
-  await ctx.write(renderHostReport(report), args.output);
+  const text = renderHostReport(report);
+  // Read back as fleet reads it (what the profile links say is this host's, not ours to trust):
+  // a report fleet would refuse is an error here, and nothing is written.
+  const back = parseHostReportHeader(text, args.output ?? "host report");
+  if (!back.ok)
+    throw new InputError(
+      back.error.map((i) => ({
+        ...i,
+        message: `fleet would refuse this report: ${i.message}`,
+        next: "check the profile links and --system",
+      })),
+    );
+  await ctx.write(text, args.output);
   return outcome();
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseTrustedKey } from "../../domain/fleet/trusted-key.js";
 
-const STORE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+\-._?=]+$/;
+/** Plain directory names (no `.`, `..` or empty ones: /nix/store/../../etc is not a store path), a hash, a name Nix allows. */
+const STORE_PATH_RE =
+  /^(?:\/(?!\.\.?\/)[A-Za-z0-9+\-._]+)+\/[0-9a-df-np-sv-z]{32}-(?!\.\.?$)[A-Za-z0-9+\-._?=]{1,211}$/;
 /**
  * Store URI schemes the installed nix reads (with `local?root=…` and `daemon` as plain names). What
  * follows `://` may not start with `-`: ssh would take `ssh://-oProxyCommand=…` for an option.
@@ -12,7 +14,7 @@ const ABSOLUTE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*$/;
 
 export const StorePathText = z
   .string()
-  .regex(STORE_PATH_RE, "expected a store path like /nix/store/<32-character hash>-<name>");
+  .regex(STORE_PATH_RE, "expected a store path like /nix/store/<32-character hash>-<name> (no . or .. in it)");
 
 const TrustedKeyText = z.string().superRefine((text, ctx) => {
   const parsed = parseTrustedKey(text);
