@@ -187,17 +187,8 @@ export function buildInventory(
   return {
     inputs,
     rootDependsOn: rootDeps,
-    rootPaths: pathsToRoot(graph, index),
+    rootPaths: index.rootPaths,
     truncatedPaths: index.truncated.map(String).sort(),
     index,
   };
-}
-
-function pathsToRoot(graph: LockGraph, index: LockIndex): InputPath[] {
-  const out: InputPath[] = [];
-  for (const [parent, targets] of index.edges)
-    for (const [name, target] of targets)
-      if (target === graph.root)
-        for (const p of parent === graph.root ? [[]] : (index.paths.get(parent) ?? [])) out.push([...p, name]);
-  return out.sort(compareInputPaths);
 }
