@@ -56,3 +56,21 @@ describe("input paths through a follows edge (Nix's tree does not expand a follo
     expect(checked).toBeGreaterThan(80);
   });
 });
+
+describe("flake = false per input path", () => {
+  // One source (identical locked attributes) under two node keys: a flake through `lib` and
+  // `app/lib` (which follows it), `flake = false` through `data`.
+  const graph = lockOf({
+    root: { inputs: { app: "app", data: "lib_2", lib: "lib" } },
+    app: leaf("/app", { inputs: { lib: ["lib"] } }),
+    lib: leaf("/lib"),
+    lib_2: leaf("/lib", { flake: false }),
+  });
+
+  it("lists the paths that use a source with flake = false when its paths disagree", () => {
+    const lib = buildInventory(graph).inputs.find((i) => i.id === "data");
+    expect(lib?.paths.map(formatInputPath)).toEqual(["data", "lib", "app/lib"]);
+    expect(lib?.isFlake).toBe(false);
+    expect(lib?.nonFlakePaths?.map(formatInputPath)).toEqual(["data"]);
+  });
+});

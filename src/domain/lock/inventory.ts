@@ -18,7 +18,14 @@ export interface LockedInput {
   readonly nodeKeys: readonly NodeKey[];
   readonly locked: SourceRef;
   readonly original?: SourceRef;
+  /**
+   * False when any input path uses the source with `flake = false`. `flake` belongs to a node, and
+   * nodes with identical locked attributes are one source, so one source can be a flake through one
+   * path and `flake = false` through another: then `nonFlakePaths` lists the latter.
+   */
   readonly isFlake: boolean;
+  /** Set only when the input paths disagree: those that use the source with `flake = false`, in order. */
+  readonly nonFlakePaths?: readonly InputPath[];
   readonly pinning: Pinning;
   /** The computed `/nix/store/…-source` path, when the lock carries a narHash. */
   readonly storePath?: StorePath;
@@ -171,12 +178,16 @@ export function buildInventory(
       paths,
       nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      isFlake: primary.isFlake,
+      isFlake: g.nodes.length === 1 ? primary.isFlake : g.nodes.every((n) => n.isFlake),
       pinning: pinningOf(locked),
       dependsOn: deps.ids,
       dependsOnRoot: deps.root,
     };
     if (primary.original !== undefined) input.original = primary.original;
+    if (g.nodes.length > 1) {
+      const nonFlake = nonFlakePathsOf(g);
+      if (nonFlake !== undefined) input.nonFlakePaths = nonFlake;
+    }
     if (locked.narHash !== undefined && opts.storePaths !== false)
       input.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
     inputs.push(input);
@@ -191,4 +202,11 @@ export function buildInventory(
     truncatedPaths: index.truncated.map(String).sort(),
     index,
   };
+}
+
+/** The paths of a source's non-flake nodes, when some of its nodes are flakes and some are not. */
+function nonFlakePathsOf(g: Group): InputPath[] | undefined {
+  const flags = g.nodes.map((n) => n.isFlake);
+  if (flags.every((f) => f) || flags.every((f) => !f)) return undefined;
+  return g.pathLists.flatMap((list, i) => (flags[i] === true ? [] : list)).sort(compareInputPaths);
 }

@@ -94,7 +94,10 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   add(FA.rev, s.rev);
   if (s.lastModified !== undefined) add(FA.lastModified, isoDateTime(s.lastModified));
   if (s.revCount !== undefined) add(FA.revCount, String(s.revCount));
-  if (!input.isFlake) add(FA.flake, "false");
+  if (input.nonFlakePaths !== undefined) {
+    add(FA.flake, "mixed");
+    for (const p of input.nonFlakePaths) add(FA.nonFlakeInputPath, formatInputPath(p));
+  } else if (!input.isFlake) add(FA.flake, "false");
   add(FA.dir, s.dir);
   add(FA.pinning, input.pinning);
   if (truncated.size > 0 && input.nodeKeys.some((k) => truncated.has(k))) add(FA.pathsTruncated, "true");
