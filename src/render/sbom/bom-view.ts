@@ -87,7 +87,8 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
     add(FA.hashMeaning, HASH_MEANING);
   }
   if (input.pinning === "relative")
-    add(FA.storePathNote, "relative path input: shares the store path of its parent input");
+    add(FA.storePathNote, "relative path input: shares the store path of the input it is relative to");
+  add(FA.relativeTo, input.relativeTo);
   if (input.original !== undefined) add(FA.original, toFlakeUrl(input.original));
   add(FA.locked, toFlakeUrl(s, { treeFacts: true }));
   add(FA.ref, input.original?.ref ?? s.ref);

@@ -30,6 +30,8 @@ export const FlakeAuditProperty = {
   pinning: "flake-audit:pinning",
   hashMeaning: "flake-audit:hash_meaning",
   storePathNote: "flake-audit:store_path_note",
+  /** A relative path input: the input path of the input whose source holds it, `(root)` for the flake. */
+  relativeTo: "flake-audit:relative_to",
   pathsTruncated: "flake-audit:input_paths_truncated",
   lockVersion: "flake-audit:lock_version",
   lockSha256: "flake-audit:lock_sha256",
