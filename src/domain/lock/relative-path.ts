@@ -32,7 +32,7 @@ export function joinRelative(base: string, rel: string, clamp: boolean): string 
 }
 
 /**
- * Locates the relative path inputs of a lock, memoised, made once per lock that has any. A chain of
+ * Locates the relative path inputs of a lock, memoised; made only for a lock that has one. A chain of
  * `parent`s that loops (only in a hand-made lock) leaves its nodes unlocated: they keep their path as written.
  */
 export class RelativeLocator {
