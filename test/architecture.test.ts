@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -128,6 +128,11 @@ describe("architecture", () => {
 
   it("has no import cycles (a type a helper needs from its parent lives in a file of its own)", () => {
     expect(importCycles(importGraph)).toEqual([]);
+  });
+
+  it.each(sources.map((s) => [s.file, s] as const))("%s: every test file its comments name exists", (_f, s) => {
+    for (const [ref] of s.text.matchAll(/\btest\/[\w./-]*\w/g))
+      expect(existsSync(path.join(REPO, ref)), `${s.file} names ${ref}`).toBe(true);
   });
 
   it("finds the import cycles it is meant to", () => {
