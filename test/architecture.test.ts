@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -55,6 +55,52 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
 
 const sources = files(SRC).map((p) => ({ path: p, file: rel(p), text: readFileSync(p, "utf8") }));
 
+/** Each source's imports of other sources (type-only and dynamic ones included), by `rel` name. */
+const importGraph = new Map(
+  sources.map((s) => [
+    s.file,
+    ts
+      .preProcessFile(s.text, true, true)
+      .importedFiles.map((i) => i.fileName)
+      .filter((spec) => spec.startsWith("."))
+      .map((spec) => rel(path.resolve(path.dirname(s.path), spec)).replace(/\.js$/, ".ts")),
+  ]),
+);
+
+/**
+ * Import cycles: the strongly connected components of more than one file (Tarjan's algorithm), and
+ * files that import themselves. Each is listed as its files in the order the search met them.
+ */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue; // package.json, read for the version
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
+      onStack.delete(w);
+      component.unshift(w);
+    }
+    if (component.length > 1 || graph.get(v)?.includes(v) === true) cycles.push(component);
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
 describe("architecture", () => {
   it.each(sources.map((s) => [s.file, s] as const))("%s imports only what its layer may", (_f, s) => {
     const imports = ts.preProcessFile(s.text, true, true).importedFiles.map((i) => i.fileName);
@@ -79,6 +125,26 @@ describe("architecture", () => {
       expect(code).not.toMatch(/Date\.now\(\)|new Date\(\)|Math\.random/);
     },
   );
+
+  it("has no import cycles (a type a helper needs from its parent lives in a file of its own)", () => {
+    expect(importCycles(importGraph)).toEqual([]);
+  });
+
+  it.each(sources.map((s) => [s.file, s] as const))("%s: every test file its comments name exists", (_f, s) => {
+    for (const [ref] of s.text.matchAll(/\btest\/[\w./-]*\w/g))
+      expect(existsSync(path.join(REPO, ref)), `${s.file} names ${ref}`).toBe(true);
+  });
+
+  it("finds the import cycles it is meant to", () => {
+    const graph = new Map([
+      ["a.ts", ["b.ts"]],
+      ["b.ts", ["c.ts", "d.ts"]],
+      ["c.ts", ["a.ts"]],
+      ["d.ts", ["d.ts"]],
+      ["e.ts", ["a.ts"]],
+    ]);
+    expect(importCycles(graph)).toEqual([["d.ts"], ["a.ts", "b.ts", "c.ts"]]);
+  });
 
   it.each(sources.map((s) => [s.file, s] as const))(
     "%s: no any, at most 250 lines, no mutable top-level state",

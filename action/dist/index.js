@@ -51,19 +51,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/render/escape.ts
 function escapeMarkdown(s2) {
-  return defuseLinks(visibleOneLine(s2)).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+  return visibleOneLine(s2).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`);
 }
-function codeSpan(text2) {
+function code(s2, inTable = true) {
+  const text2 = inTable ? visibleOneLine(s2).replace(/\|/g, "\\|") : visibleOneLine(s2);
   const longest = Math.max(0, ...(text2.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(text2) || text2 === "" ? " " : "";
+  const pad = text2.startsWith("`") || text2.endsWith("`") || text2 === "" ? " " : "";
   return `${fence}${pad}${text2}${pad}${fence}`;
 }
-function cellCode(s2) {
-  const text2 = visibleOneLine(s2);
-  return /\\\|/.test(text2) ? `<code>${escapeMarkdown(text2)}</code>` : codeSpan(text2.replace(/\|/g, "\\|"));
-}
-var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, XML_FORBIDDEN, replaceXmlForbidden, ZWSP, defuseLinks, HTML_ENTITIES, escapeHtml, htmlCode, code;
+var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, ZWSP, HTML_ENTITIES;
 var init_escape = __esm({
   "src/render/escape.ts"() {
     "use strict";
@@ -78,11 +75,7 @@ var init_escape = __esm({
     oneLine = (s2) => stripControls(s2).replace(/[\r\n\t]+/g, " ");
     visibleCodePoint = (c) => `\u2039U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}\u203A`;
     visibleOneLine = (s2) => withoutControls(s2).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
-    XML_FORBIDDEN = // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-    replaceXmlForbidden = (xml) => xml.replace(XML_FORBIDDEN, visibleCodePoint);
     ZWSP = "\u200B";
-    defuseLinks = (s2) => s2.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/#(?=[A-Za-z0-9])/g, `#${ZWSP}`).replace(/\b(GH)(?=-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\.)/gi, `$1${ZWSP}`);
     HTML_ENTITIES = {
       "<": "&lt;",
       ">": "&gt;",
@@ -90,9 +83,6 @@ var init_escape = __esm({
       '"': "&quot;",
       "'": "&#39;"
     };
-    escapeHtml = (s2) => defuseLinks(visibleOneLine(s2)).replace(/[<>&"']/g, (c) => HTML_ENTITIES[c] ?? c);
-    htmlCode = (s2) => `<code>${escapeHtml(s2)}</code>`;
-    code = (s2) => codeSpan(visibleOneLine(s2));
   }
 });
 
@@ -335,20 +325,30 @@ var init_rules = __esm({
   }
 });
 
+// src/domain/findings/severity.ts
+var SEVERITIES, severityRank, atLeast;
+var init_severity = __esm({
+  "src/domain/findings/severity.ts"() {
+    "use strict";
+    SEVERITIES = ["info", "low", "medium", "high"];
+    severityRank = (s2) => SEVERITIES.indexOf(s2);
+    atLeast = (s2, threshold) => severityRank(s2) >= severityRank(threshold);
+  }
+});
+
 // src/domain/findings.ts
 function makeFinding(rule, input2, details3, severity = RULES[rule].severity) {
   return { rule, severity, input: input2, message: MESSAGES[rule](details3), details: details3 };
 }
-var SEVERITIES, severityRank, atLeast, compareText, compareFindings;
+var compareText, compareFindings;
 var init_findings = __esm({
   "src/domain/findings.ts"() {
     "use strict";
     init_message();
     init_rules();
+    init_severity();
     init_rules();
-    SEVERITIES = ["info", "low", "medium", "high"];
-    severityRank = (s2) => SEVERITIES.indexOf(s2);
-    atLeast = (s2, threshold) => severityRank(s2) >= severityRank(threshold);
+    init_severity();
     compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     compareFindings = (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.input, b.input) || compareText(a.rule, b.rule);
   }
@@ -553,6 +553,9 @@ function cycleFrom(paths2, s2, error62) {
   const ahead = paths2.slice(s2 + 1);
   return s2 + 1 >= loopStart ? [...ahead, ...paths2.slice(loopStart, s2 + 2)] : [...ahead, paths2[loopStart] ?? []];
 }
+function resolveInputPath(nodes, root, path8) {
+  return new FollowsResolver(nodes, root).resolve(path8);
+}
 var memoKey, FollowsResolver;
 var init_follows = __esm({
   "src/domain/lock/follows.ts"() {
@@ -659,6 +662,104 @@ var init_follows = __esm({
   }
 });
 
+// src/domain/lock/source-ref.ts
+function pinningOf(s2) {
+  const hasRevType = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
+  if (s2.type === "indirect") return "unlocked";
+  if (s2.narHash !== void 0) return hasRevType && s2.rev === void 0 ? "unlocked" : "content";
+  if (isRelativePath(s2)) return "relative";
+  return s2.rev !== void 0 && hasRevType ? "rev-only" : "unlocked";
+}
+var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath;
+var init_source_ref = __esm({
+  "src/domain/lock/source-ref.ts"() {
+    "use strict";
+    DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
+    forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
+    isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
+  }
+});
+
+// src/domain/lock/relative-path.ts
+function joinRelative(base, rel, clamp) {
+  const out = [];
+  for (const seg of `${base}/${rel}`.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg !== "..") out.push(seg);
+    else if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (!clamp) out.push(seg);
+  }
+  return out.length === 0 ? "." : out.join("/");
+}
+function locateInput(locator2, node2, canon) {
+  const locked = node2.locked;
+  if (locked?.type !== "path" || !isRelativePath(locked)) return void 0;
+  const loc = locator2.locate(node2.key);
+  const anchor2 = loc && locator2.nodeOf(loc.anchor);
+  if (loc === void 0 || anchor2 === void 0) return void 0;
+  const at = loc.anchor === locator2.root ? "(root)" : canon(anchor2);
+  const source2 = { ...locked, path: loc.path, attrs: { ...locked.attrs, path: loc.path } };
+  return { locked: source2, anchor: loc.anchor, scope: `${at}|${loc.path}` };
+}
+var RelativeLocator;
+var init_relative_path = __esm({
+  "src/domain/lock/relative-path.ts"() {
+    "use strict";
+    init_follows();
+    init_source_ref();
+    RelativeLocator = class {
+      memo = /* @__PURE__ */ new Map();
+      resolver;
+      graph;
+      constructor(graph) {
+        this.graph = graph;
+      }
+      get root() {
+        return this.graph.root;
+      }
+      nodeOf(key) {
+        return this.graph.nodes.get(key);
+      }
+      locate(key) {
+        const known = this.memo.get(key);
+        if (known !== void 0) return known ?? void 0;
+        const chain = [];
+        const onChain = /* @__PURE__ */ new Set();
+        let base = null;
+        for (let at = key; at !== void 0; ) {
+          const memo2 = this.memo.get(at);
+          const node2 = this.graph.nodes.get(at);
+          if (memo2 !== void 0) base = memo2;
+          else if (onChain.has(at) || node2 === void 0) base = null;
+          else if (at === this.graph.root || node2.locked === void 0 || !isRelativePath(node2.locked))
+            base = { anchor: at, path: at === this.graph.root ? "." : node2.locked?.dir ?? "." };
+          else {
+            chain.push(node2);
+            onChain.add(at);
+            at = this.parentOf(node2);
+            continue;
+          }
+          break;
+        }
+        for (let i = chain.length - 1; i >= 0; i--) {
+          const node2 = chain[i];
+          if (node2 === void 0) continue;
+          const rel = node2.locked?.type === "path" ? node2.locked.path : "";
+          const loc = base === null ? null : { anchor: base.anchor, path: joinRelative(base.path, rel, base.anchor !== this.graph.root) };
+          this.memo.set(node2.key, loc);
+          base = loc;
+        }
+        return this.memo.get(key) ?? void 0;
+      }
+      /** The node `parent` names (resolved from the root as a follows path is), or undefined. */
+      parentOf(node2) {
+        this.resolver ??= new FollowsResolver(this.graph.nodes, this.graph.root);
+        return this.resolver.targetOf(node2.parent ?? []);
+      }
+    };
+  }
+});
+
 // src/domain/lock/traversal.ts
 function listInput(graph, resolver, parent, path8) {
   const name = path8[path8.length - 1] ?? "";
@@ -730,6 +831,7 @@ function indexLock(graph, walk = traverseLock(graph)) {
   const edges = /* @__PURE__ */ new Map();
   for (const key of walk.walked.keys()) edges.set(key, NO_EDGES);
   const own2 = /* @__PURE__ */ new Map();
+  const rootPaths = [];
   for (const input2 of walk.inputs) {
     if (input2.target === void 0) continue;
     let targets = own2.get(input2.parent);
@@ -739,12 +841,15 @@ function indexLock(graph, walk = traverseLock(graph)) {
       edges.set(input2.parent, targets);
     }
     targets.set(input2.name, input2.target);
-    if (input2.target === graph.root) continue;
+    if (input2.target === graph.root) {
+      rootPaths.push(input2.path);
+      continue;
+    }
     const list = paths2.get(input2.target);
     if (list === void 0) paths2.set(input2.target, [input2.path]);
     else list.push(input2.path);
   }
-  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs) };
+  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs), rootPaths };
 }
 function partiallyListed(inputs) {
   const nodeEdgesInto = /* @__PURE__ */ new Map();
@@ -776,24 +881,6 @@ var init_input_index = __esm({
     init_traversal();
     init_map_utils();
     NO_EDGES = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/domain/lock/source-ref.ts
-function pinningOf(s2) {
-  const hasRevType = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
-  if (s2.type === "indirect") return "unlocked";
-  if (s2.narHash !== void 0) return hasRevType && s2.rev === void 0 ? "unlocked" : "content";
-  if (isRelativePath(s2)) return "relative";
-  return s2.rev !== void 0 && hasRevType ? "rev-only" : "unlocked";
-}
-var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath;
-var init_source_ref = __esm({
-  "src/domain/lock/source-ref.ts"() {
-    "use strict";
-    DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
-    forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
-    isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
   }
 });
 
@@ -1203,10 +1290,21 @@ function buildInventory(graph, storeDir, opts = {}) {
   const groups3 = [];
   const groupOfNode = /* @__PURE__ */ new Map();
   const grouper = new SourceGrouper();
+  const located = /* @__PURE__ */ new Map();
+  let locator2;
   for (const key of index.reachable) {
     const node2 = graph.nodes.get(key);
     if (node2?.locked === void 0) continue;
-    const g = grouper.groupOf(node2, node2.locked, () => {
+    let locked = node2.locked;
+    let scope = "";
+    if (isRelativePath(locked)) {
+      locator2 ??= new RelativeLocator(graph);
+      const at = locateInput(locator2, node2, (a) => canonicalAttrs(a.locked?.attrs ?? {}));
+      if (at !== void 0) located.set(key, at);
+      locked = at?.locked ?? locked;
+      scope = at?.scope ?? JSON.stringify(node2.parent ?? []);
+    }
+    const g = grouper.groupOf(node2, locked, scope, () => {
       const made = { nodes: [], pathLists: [], paths: [], primary: void 0, id: "" };
       groups3.push(made);
       return made;
@@ -1234,7 +1332,8 @@ function buildInventory(graph, storeDir, opts = {}) {
   const inputs = [];
   for (const g of groups3) {
     const { paths: paths2, primary, id } = g;
-    const locked = primary?.locked;
+    const at = primary && located.get(primary.key);
+    const locked = at?.locked ?? primary?.locked;
     if (primary === void 0 || locked === void 0)
       throw new Error("unreachable: a group is made with its first node, which has a locked source");
     const deps = depsOf(g.nodes, g);
@@ -1244,12 +1343,18 @@ function buildInventory(graph, storeDir, opts = {}) {
       paths: paths2,
       nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      isFlake: primary.isFlake,
+      isFlake: g.nodes.length === 1 ? primary.isFlake : g.nodes.every((n) => n.isFlake),
       pinning: pinningOf(locked),
       dependsOn: deps.ids,
       dependsOnRoot: deps.root
     };
     if (primary.original !== void 0) input2.original = primary.original;
+    if (at !== void 0)
+      input2.relativeTo = at.anchor === graph.root ? ROOT_LABEL : groupOfNode.get(at.anchor)?.id ?? at.anchor;
+    if (g.nodes.length > 1) {
+      const nonFlake = nonFlakePathsOf(g);
+      if (nonFlake !== void 0) input2.nonFlakePaths = nonFlake;
+    }
     if (locked.narHash !== void 0 && opts.storePaths !== false)
       input2.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
     inputs.push(input2);
@@ -1260,46 +1365,43 @@ function buildInventory(graph, storeDir, opts = {}) {
   return {
     inputs,
     rootDependsOn: rootDeps,
-    rootPaths: pathsToRoot(graph, index),
+    rootPaths: index.rootPaths,
     truncatedPaths: index.truncated.map(String).sort(),
     index
   };
 }
-function pathsToRoot(graph, index) {
-  const out = [];
-  for (const [parent, targets] of index.edges)
-    for (const [name, target] of targets)
-      if (target === graph.root)
-        for (const p of parent === graph.root ? [[]] : index.paths.get(parent) ?? []) out.push([...p, name]);
-  return out.sort(compareInputPaths);
+function nonFlakePathsOf(g) {
+  const flags = g.nodes.map((n) => n.isFlake);
+  if (flags.every((f) => f) || flags.every((f) => !f)) return void 0;
+  return g.pathLists.flatMap((list, i) => flags[i] === true ? [] : list).sort(compareInputPaths);
 }
 var SourceGrouper;
 var init_inventory = __esm({
   "src/domain/lock/inventory.ts"() {
     "use strict";
     init_input_path();
+    init_relative_path();
     init_input_index();
     init_source_ref();
     init_store_path();
     SourceGrouper = class {
       buckets = /* @__PURE__ */ new Map();
-      groupOf(node2, locked, make) {
-        const parent = isRelativePath(locked) ? JSON.stringify(node2.parent ?? []) : "";
+      groupOf(node2, locked, scope, make) {
         const { narHash, rev: rev2 } = locked.attrs;
-        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${parent}`;
+        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${scope}`;
         const bucket = this.buckets.get(quick);
         if (bucket === void 0) {
           const group2 = make();
-          this.buckets.set(quick, [{ canon: void 0, node: node2, group: group2 }]);
+          this.buckets.set(quick, [{ canon: void 0, locked, group: group2 }]);
           return group2;
         }
         const canon = canonicalAttrs(locked.attrs);
         for (const entry of bucket) {
-          entry.canon ??= canonicalAttrs(entry.node.locked?.attrs ?? {});
+          entry.canon ??= canonicalAttrs(entry.locked.attrs);
           if (entry.canon === canon) return entry.group;
         }
         const group = make();
-        bucket.push({ canon, node: node2, group });
+        bucket.push({ canon, locked, group });
         return group;
       }
     };
@@ -1628,14 +1730,10 @@ var init_report = __esm({
 });
 
 // src/domain/lock/graph.ts
-function resolveInputPath(nodes, root, path8) {
-  return new FollowsResolver(nodes, root).resolve(path8);
-}
 var nodeKey;
 var init_graph2 = __esm({
   "src/domain/lock/graph.ts"() {
     "use strict";
-    init_follows();
     nodeKey = (s2) => s2;
   }
 });
@@ -33865,9 +33963,20 @@ function rootCode(e) {
   }
   return code2;
 }
+function fetchRefusal(e) {
+  let cur = e;
+  for (let depth = 0; depth < 5 && cur instanceof Error; depth++) {
+    if (cur.message === "bad port") return "fetch refuses that port: it is on the fetch standard's list of bad ports";
+    cur = cur.cause;
+  }
+  return void 0;
+}
 function noAnswer(e, where2) {
   if (isTimeout(e) || e instanceof Error && isTimeout(e.cause))
     return { kind: "network", message: `the request to GitHub${where2} timed out`, retryable: false };
+  const refusal = fetchRefusal(e);
+  if (refusal !== void 0)
+    return { kind: "network", message: `could not reach GitHub${where2} (${refusal})`, unreachable: true };
   const code2 = rootCode(e);
   if (code2 !== void 0 && (UNREACHABLE.test(code2) || TLS.test(code2))) {
     const why = TLS.test(code2) ? `a TLS error, ${code2}` : code2;
@@ -33986,67 +34095,6 @@ var init_client = __esm({
     init_classify();
     init_redact();
     pause = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
-  }
-});
-
-// src/adapters/github/facts-parse.ts
-function repoFacts(raw) {
-  const r = RepoSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const v = r.data;
-  const license = v.licenseInfo?.spdxId ?? void 0;
-  return {
-    nameWithOwner: v.nameWithOwner,
-    archived: v.isArchived ?? false,
-    fork: v.isFork ?? false,
-    ...v.parent?.nameWithOwner !== void 0 ? { parent: v.parent.nameWithOwner } : {},
-    ...v.defaultBranchRef?.name !== void 0 ? { defaultBranch: v.defaultBranchRef.name } : {},
-    // GitHub says NOASSERTION for a license file it cannot classify: that is not an SPDX id either.
-    ...license !== void 0 && license !== "NOASSERTION" ? { license } : {},
-    url: v.url ?? `https://github.com/${v.nameWithOwner}`
-  };
-}
-function signature(s2) {
-  if (s2 === null) return { state: "unsigned" };
-  return s2.isValid && s2.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s2.state };
-}
-function commitFacts(raw) {
-  const r = CommitSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const c = r.data;
-  return {
-    sha: c.oid,
-    committedDate: new Date(c.committedDate).toISOString().replace(".000Z", "Z"),
-    authoredDate: new Date(c.authoredDate).toISOString().replace(".000Z", "Z"),
-    ...c.author?.name != null ? { authorName: c.author.name } : {},
-    ...c.committer?.name != null ? { committerName: c.committer.name } : {},
-    messageHeadline: c.messageHeadline,
-    url: c.url,
-    signature: signature(c.signature)
-  };
-}
-function reachability(raw, refLabel2) {
-  if (raw === null) return { ref: refLabel2, contained: false, status: "ref-not-found" };
-  const r = RefSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const head = r.data.target?.oid;
-  const cmp = r.data.compare;
-  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
-  return {
-    ref: r.data.name,
-    contained: status === "behind" || status === "identical",
-    status,
-    ...head !== void 0 ? { headOid: head } : {}
-  };
-}
-var defaultBranchHead, COMPARE_STATUS, refHead;
-var init_facts_parse = __esm({
-  "src/adapters/github/facts-parse.ts"() {
-    "use strict";
-    init_responses_schema();
-    defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
-    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
-    refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
   }
 });
 
@@ -34169,171 +34217,267 @@ var init_offline_answers = __esm({
   }
 });
 
+// src/adapters/github/facts-parse.ts
+function repoFacts(raw) {
+  const r = RepoSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const v = r.data;
+  const license = v.licenseInfo?.spdxId ?? void 0;
+  return {
+    nameWithOwner: v.nameWithOwner,
+    archived: v.isArchived ?? false,
+    fork: v.isFork ?? false,
+    ...v.parent?.nameWithOwner !== void 0 ? { parent: v.parent.nameWithOwner } : {},
+    ...v.defaultBranchRef?.name !== void 0 ? { defaultBranch: v.defaultBranchRef.name } : {},
+    // GitHub says NOASSERTION for a license file it cannot classify: that is not an SPDX id either.
+    ...license !== void 0 && license !== "NOASSERTION" ? { license } : {},
+    url: v.url ?? `https://github.com/${v.nameWithOwner}`
+  };
+}
+function signature(s2) {
+  if (s2 === null) return { state: "unsigned" };
+  return s2.isValid && s2.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s2.state };
+}
+function commitFacts(raw) {
+  const r = CommitSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const c = r.data;
+  return {
+    sha: c.oid,
+    committedDate: new Date(c.committedDate).toISOString().replace(".000Z", "Z"),
+    authoredDate: new Date(c.authoredDate).toISOString().replace(".000Z", "Z"),
+    ...c.author?.name != null ? { authorName: c.author.name } : {},
+    ...c.committer?.name != null ? { committerName: c.committer.name } : {},
+    messageHeadline: c.messageHeadline,
+    url: c.url,
+    signature: signature(c.signature)
+  };
+}
+function reachability(raw, refLabel2) {
+  if (raw === null) return { ref: refLabel2, contained: false, status: "ref-not-found" };
+  const r = RefSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const head = r.data.target?.oid;
+  const cmp = r.data.compare;
+  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
+  return {
+    ref: r.data.name,
+    contained: status === "behind" || status === "identical",
+    status,
+    ...head !== void 0 ? { headOid: head } : {}
+  };
+}
+var defaultBranchHead, COMPARE_STATUS, refHead;
+var init_facts_parse = __esm({
+  "src/adapters/github/facts-parse.ts"() {
+    "use strict";
+    init_responses_schema();
+    defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
+    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
+    refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
+  }
+});
+
+// src/adapters/github/provenance-plan.ts
+function groupByRepo(targets) {
+  const repos = /* @__PURE__ */ new Map();
+  for (const t of targets) {
+    const k = repoKey(t);
+    const r = repos.get(k) ?? { host: t.host, owner: t.owner, repo: t.repo, targets: [] };
+    if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
+    repos.set(k, r);
+  }
+  return repos;
+}
+function cachedRepo(o, k, r, out, now) {
+  const cached2 = readCachedRepo(o.cache.get("repos", k));
+  if (cached2 === void 0 || !o.offline && now - cached2.at >= o.repoTtlSeconds * 1e3) return "stale";
+  if (cached2.value !== "not-found") {
+    out.repos.set(k, cached2.value);
+    return "fresh";
+  }
+  const gone = { error: "not-found", message: "repository not found (cached)" };
+  out.repos.set(k, gone);
+  for (const t of r.targets) out.commits.set(commitKey(t), gone);
+  return "gone";
+}
+function planRepo(o, k, r, out, now) {
+  const repo = cachedRepo(o, k, r, out, now);
+  if (repo === "gone") return void 0;
+  const commits = [];
+  const compares = [];
+  const heads = [];
+  const cachedReach = /* @__PURE__ */ new Map();
+  r.targets.forEach((t, i) => {
+    const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
+    if (c !== void 0)
+      out.commits.set(
+        commitKey(t),
+        c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
+      );
+    else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
+    const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
+    if (cr !== void 0) {
+      cachedReach.set(reachKey(t), cr);
+      if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
+    } else compares.push([`x${i}`, t.ref, t.rev]);
+  });
+  if (o.offline) {
+    for (const [key, cr] of cachedReach) out.reach.set(key, cr.value);
+    return void 0;
+  }
+  const facts = repo === "stale" || r.targets.some((t) => t.ref === void 0 && cachedReach.has(reachKey(t)));
+  if (!facts && commits.length === 0 && compares.length === 0 && heads.length === 0) return void 0;
+  return { alias: "", owner: r.owner, name: r.repo, facts, commits, compares, heads, host: r.host, r, cachedReach };
+}
+function batchAsks(asks) {
+  const batches = [];
+  for (const ask of [...asks].sort((a, b) => a.host.localeCompare(b.host))) {
+    const last = batches[batches.length - 1];
+    const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
+    if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+      last.push(ask);
+    else batches.push([ask]);
+  }
+  return batches;
+}
+var emptyAnswers, reachCacheKey;
+var init_provenance_plan = __esm({
+  "src/adapters/github/provenance-plan.ts"() {
+    "use strict";
+    init_upstream_facts();
+    init_cache_schema();
+    init_queries();
+    emptyAnswers = () => ({ repos: /* @__PURE__ */ new Map(), commits: /* @__PURE__ */ new Map(), reach: /* @__PURE__ */ new Map() });
+    reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
+  }
+});
+
+// src/adapters/github/provenance-absorb.ts
+function absorbAnswer(cache, out, a, answer, at) {
+  const k = repoKey(a.r);
+  if (answer.failure !== void 0) {
+    absorbFailure(out, a, answer.failure);
+    return [];
+  }
+  if (answer.notFound || answer.raw === null || answer.raw === void 0) {
+    out.repos.set(k, { error: "not-found", message: "repository not found" });
+    for (const t of a.r.targets) out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
+    cache.set("repos", k, { at, value: "not-found" });
+    return [];
+  }
+  const obj = isRecord(answer.raw) ? answer.raw : {};
+  if (a.facts) absorbRepoFacts(cache, out, k, obj, at);
+  const repo = out.repos.get(k);
+  const defaultBranch = repo !== void 0 && !("error" in repo) ? repo.defaultBranch : void 0;
+  const again = [];
+  a.r.targets.forEach((t, i) => {
+    absorbCommit(cache, out, a, t, obj, at);
+    if (!absorbReach(cache, out, a, { t, i, obj, at, defaultBranch })) again.push(t);
+  });
+  return again;
+}
+function absorbFailure(out, a, failure2) {
+  const error62 = { error: failure2.kind, message: failure2.message };
+  for (const t of a.r.targets) {
+    if (!out.commits.has(commitKey(t))) out.commits.set(commitKey(t), error62);
+    if (!out.reach.has(reachKey(t))) out.reach.set(reachKey(t), error62);
+  }
+  const k = repoKey(a.r);
+  if (!out.repos.has(k)) out.repos.set(k, error62);
+}
+function absorbRepoFacts(cache, out, k, obj, at) {
+  const facts = repoFacts(obj);
+  if (facts === void 0) {
+    out.repos.set(k, { error: "invalid-response", message: "GitHub's repository answer had an unexpected shape" });
+    return;
+  }
+  out.repos.set(k, facts);
+  cache.set("repos", k, { at, value: facts });
+}
+function absorbCommit(cache, out, a, t, obj, at) {
+  const alias = a.commits.find(([, oid]) => oid === t.rev)?.[0];
+  if (alias === void 0 || out.commits.has(commitKey(t))) return;
+  const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
+  out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
+  cache.set("commits", `${repoKey(a.r)}/${t.rev}`, { at, value: c ?? "not-found" });
+}
+function absorbReach(cache, out, a, at) {
+  const { t, i, obj } = at;
+  const cached2 = a.cachedReach.get(reachKey(t));
+  if (cached2 !== void 0) {
+    const alias = a.heads.find(([, ref]) => ref === t.ref)?.[0];
+    const head = t.ref === void 0 ? defaultBranchHead(obj) : alias !== void 0 ? refHead(obj[alias]) : void 0;
+    if (head === void 0 || head !== cached2.value.headOid) return false;
+    out.reach.set(reachKey(t), cached2.value);
+    return true;
+  }
+  if (obj[`x${i}`] === void 0) return true;
+  const reach = reachability(obj[`x${i}`], refLabel(t, at.defaultBranch));
+  if (reach !== void 0) {
+    out.reach.set(reachKey(t), reach);
+    cache.set("reach", reachCacheKey(t), { at: at.at, value: reach });
+  }
+  return true;
+}
+var isRecord, refLabel;
+var init_provenance_absorb = __esm({
+  "src/adapters/github/provenance-absorb.ts"() {
+    "use strict";
+    init_upstream_facts();
+    init_facts_parse();
+    init_provenance_plan();
+    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
+  }
+});
+
 // src/adapters/github/provenance-source.ts
 function githubProvenanceSource(o) {
   return {
     async resolve(targets) {
-      const repos = /* @__PURE__ */ new Map();
-      for (const t of targets) {
-        const k = repoKey(t);
-        const r = repos.get(k) ?? { host: t.host, owner: t.owner, repo: t.repo, targets: [] };
-        if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
-        repos.set(k, r);
-      }
-      const out = {
-        repos: /* @__PURE__ */ new Map(),
-        commits: /* @__PURE__ */ new Map(),
-        reach: /* @__PURE__ */ new Map()
-      };
+      const repos = groupByRepo(targets);
+      const out = emptyAnswers();
       const notes = [];
       const startCount = o.offline ? 0 : requestCount(o, repos);
       const now = o.run.now();
-      const asks = /* @__PURE__ */ new Map();
+      const asks = [];
       for (const [k, r] of repos) {
-        const cachedRepo = readCachedRepo(o.cache.get("repos", k));
-        const fresh = cachedRepo !== void 0 && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1e3);
-        if (fresh)
-          out.repos.set(
-            k,
-            cachedRepo.value === "not-found" ? { error: "not-found", message: "repository not found (cached)" } : cachedRepo.value
-          );
-        if (fresh && cachedRepo.value === "not-found") {
-          for (const t of r.targets)
-            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found (cached)" });
-          continue;
-        }
-        const commits = [];
-        const compares = [];
-        const heads = [];
-        const cachedReach = /* @__PURE__ */ new Map();
-        r.targets.forEach((t, i) => {
-          const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
-          if (c !== void 0)
-            out.commits.set(
-              commitKey(t),
-              c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
-            );
-          else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
-          const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
-          if (cr !== void 0) {
-            cachedReach.set(reachKey(t), cr);
-            if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
-          } else compares.push([`x${i}`, t.ref, t.rev]);
-        });
-        if (o.offline) {
-          for (const t of r.targets) {
-            const cr = cachedReach.get(reachKey(t));
-            if (cr !== void 0) out.reach.set(reachKey(t), cr.value);
-          }
-          continue;
-        }
-        const needsFacts = !fresh || r.targets.some((t) => t.ref === void 0 && cachedReach.has(reachKey(t)));
-        if (needsFacts || commits.length > 0 || compares.length > 0 || heads.length > 0) {
-          asks.set(k, {
-            alias: "",
-            owner: r.owner,
-            name: r.repo,
-            facts: needsFacts,
-            commits,
-            compares,
-            heads,
-            host: r.host,
-            r,
-            cachedReach
-          });
-        }
+        const ask = planRepo(o, k, r, out, now);
+        if (ask !== void 0) asks.push(ask);
       }
       if (o.offline) return finishOffline(out, repos, notes);
-      const batches = [];
-      for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
-        const last = batches[batches.length - 1];
-        const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-        if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
-          last.push(ask);
-        else batches.push([ask]);
-      }
-      let done = 0;
-      const second = [];
-      const work = batches.map((batch) => async () => {
-        const host = batch[0]?.host;
-        if (host === void 0) return;
-        const client = o.clientFor(host);
-        const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
-        const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
-        for (const [i, a] of batch.entries())
-          absorb(a, result2.data?.[`r${i}`], result2.failure, result2.notFound.has(`r${i}`));
-        o.progress?.(++done, batches.length);
-      });
-      const absorb = (a, raw, failure2, notFound) => {
-        const k = repoKey(a.r);
-        const at = o.run.now();
-        if (failure2 !== void 0) {
-          for (const t of a.r.targets)
-            for (const [m, key] of [
-              [out.commits, commitKey(t)],
-              [out.reach, reachKey(t)]
-            ])
-              if (!m.has(key)) m.set(key, { error: failure2.kind, message: failure2.message });
-          if (!out.repos.has(k)) out.repos.set(k, { error: failure2.kind, message: failure2.message });
-          return;
-        }
-        if (notFound || raw === null || raw === void 0) {
-          out.repos.set(k, { error: "not-found", message: "repository not found" });
-          for (const t of a.r.targets)
-            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
-          o.cache.set("repos", k, { at, value: "not-found" });
-          return;
-        }
-        const obj = isRecord(raw) ? raw : {};
-        if (a.facts) {
-          const facts = repoFacts(obj);
-          if (facts !== void 0) {
-            out.repos.set(k, facts);
-            o.cache.set("repos", k, { at, value: facts });
-          } else
-            out.repos.set(k, {
-              error: "invalid-response",
-              message: "GitHub's repository answer had an unexpected shape"
-            });
-        }
-        const repo = out.repos.get(k);
-        const defaultBranch = repo !== void 0 && !("error" in repo) ? repo.defaultBranch : void 0;
-        a.r.targets.forEach((t, i) => {
-          const alias = a.commits.find(([, oid]) => oid === t.rev)?.[0];
-          if (alias !== void 0 && !out.commits.has(commitKey(t))) {
-            const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
-            out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
-            o.cache.set("commits", `${k}/${t.rev}`, { at, value: c ?? "not-found" });
-          }
-          const cached2 = a.cachedReach.get(reachKey(t));
-          if (cached2 !== void 0) {
-            const alias2 = a.heads.find(([, ref]) => ref === t.ref)?.[0];
-            const head = t.ref === void 0 ? defaultBranchHead(obj) : alias2 !== void 0 ? refHead(obj[alias2]) : void 0;
-            if (head !== void 0 && head === cached2.value.headOid) out.reach.set(reachKey(t), cached2.value);
-            else second.push(t);
-          } else if (obj[`x${i}`] !== void 0) {
-            const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));
-            if (reach !== void 0) {
-              out.reach.set(reachKey(t), reach);
-              o.cache.set("reach", reachCacheKey(t), { at, value: reach });
-            }
-          }
-        });
-      };
-      await pool(work, o.concurrency);
-      if (second.length > 0) {
-        const again = await githubProvenanceSource({
-          ...o,
-          progress: () => void 0,
-          ignoreCachedReach: true
-        }).resolve(second);
-        for (const [key, v] of again.reach) out.reach.set(key, v);
-        notes.push(...again.notes);
-      }
+      const second = await sendBatches(o, batchAsks(asks), out, notes);
+      if (second.length > 0) await askAgain(o, second, out, notes);
       const requests = requestCount(o, repos) - startCount;
       return { ...out, requests, notes };
     }
   };
+}
+async function sendBatches(o, batches, out, notes) {
+  let done = 0;
+  const second = [];
+  const work = batches.map((batch) => async () => {
+    const host = batch[0]?.host;
+    if (host === void 0) return;
+    const client = o.clientFor(host);
+    const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
+    const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
+    for (const [i, a] of batch.entries()) {
+      const answer = { raw: result2.data?.[`r${i}`], failure: result2.failure, notFound: result2.notFound.has(`r${i}`) };
+      second.push(...absorbAnswer(o.cache, out, a, answer, o.run.now()));
+    }
+    o.progress?.(++done, batches.length);
+  });
+  await pool(work, o.concurrency);
+  return second;
+}
+async function askAgain(o, targets, out, notes) {
+  const again = await githubProvenanceSource({ ...o, progress: () => void 0, ignoreCachedReach: true }).resolve(
+    targets
+  );
+  for (const [key, v] of again.reach) out.reach.set(key, v);
+  notes.push(...again.notes);
 }
 function requestCount(o, repos) {
   let n = 0;
@@ -34343,20 +34487,15 @@ function requestCount(o, repos) {
   }
   return n;
 }
-var isRecord, refLabel, reachCacheKey;
 var init_provenance_source = __esm({
   "src/adapters/github/provenance-source.ts"() {
     "use strict";
-    init_upstream_facts();
-    init_facts_parse();
-    init_cache_schema();
     init_queries();
     init_query_runner();
     init_offline_answers();
+    init_provenance_absorb();
+    init_provenance_plan();
     init_pool();
-    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
-    reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
   }
 });
 
@@ -34798,11 +34937,16 @@ var init_properties = __esm({
       rev: "flake-audit:rev",
       lastModified: "flake-audit:last_modified",
       revCount: "flake-audit:rev_count",
+      /** `false` when every input path uses the source with `flake = false`, `mixed` when only some do. */
       flake: "flake-audit:flake",
+      /** With `flake` = `mixed`: one per input path that uses the source with `flake = false`. */
+      nonFlakeInputPath: "flake-audit:non_flake_input_path",
       dir: "flake-audit:dir",
       pinning: "flake-audit:pinning",
       hashMeaning: "flake-audit:hash_meaning",
       storePathNote: "flake-audit:store_path_note",
+      /** A relative path input: the input path of the input whose source holds it, `(root)` for the flake. */
+      relativeTo: "flake-audit:relative_to",
       pathsTruncated: "flake-audit:input_paths_truncated",
       lockVersion: "flake-audit:lock_version",
       lockSha256: "flake-audit:lock_sha256",
@@ -36278,14 +36422,18 @@ function inputView(input2, truncated, upstream) {
     add(FlakeAuditProperty.hashMeaning, HASH_MEANING);
   }
   if (input2.pinning === "relative")
-    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of its parent input");
+    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of the input it is relative to");
+  add(FlakeAuditProperty.relativeTo, input2.relativeTo);
   if (input2.original !== void 0) add(FlakeAuditProperty.original, toFlakeUrl(input2.original));
   add(FlakeAuditProperty.locked, toFlakeUrl(s2, { treeFacts: true }));
   add(FlakeAuditProperty.ref, input2.original?.ref ?? s2.ref);
   add(FlakeAuditProperty.rev, s2.rev);
   if (s2.lastModified !== void 0) add(FlakeAuditProperty.lastModified, isoDateTime(s2.lastModified));
   if (s2.revCount !== void 0) add(FlakeAuditProperty.revCount, String(s2.revCount));
-  if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
+  if (input2.nonFlakePaths !== void 0) {
+    add(FlakeAuditProperty.flake, "mixed");
+    for (const p of input2.nonFlakePaths) add(FlakeAuditProperty.nonFlakeInputPath, formatInputPath(p));
+  } else if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
   add(FlakeAuditProperty.dir, s2.dir);
   add(FlakeAuditProperty.pinning, input2.pinning);
   if (truncated.size > 0 && input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
@@ -62763,8 +62911,7 @@ function renderCycloneDx(model, spec, format4) {
 }
 function renderCycloneDxXml(model, spec) {
   const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
-  const xml = serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 });
-  return `${replaceXmlForbidden(xml)}
+  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}
 `;
 }
 function serializeViewWithLibrary(view, spec) {
@@ -62780,7 +62927,6 @@ var init_serialize = __esm({
     "use strict";
     Serialize = __toESM(require_index_node(), 1);
     Spec = __toESM(require_spec(), 1);
-    init_escape();
     init_bom_view();
     init_render_json();
     init_to_bom();
@@ -62836,8 +62982,10 @@ function renderTraceText(r) {
       for (const f of s2.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
-  if (r.attribution === "none") {
-    out.push("  not from any locked input");
+  if (r.attribution === "unknown")
+    out.push("  cannot tell whether it comes from a locked input with the data given (see below)");
+  if (r.attribution === "none" || r.attribution === "unknown") {
+    if (r.attribution === "none") out.push("  not from any locked input");
     if (r.nearestAttributed !== void 0) {
       out.push(`  nearest ancestor from a locked input: ${oneLine(r.nearestAttributed.path)}`);
       for (const f of r.nearestAttributed.inputs) out.push(`    \u2022 ${inputLine(f)}`);
@@ -62874,37 +63022,37 @@ __export(markdown_exports, {
 });
 function inputRow(f) {
   const cells = [
-    cellCode(f.input),
+    code(f.input),
     escapeMarkdown(f.inputPaths.filter((p) => p !== f.input).join(", ")) || "\u2013",
     escapeMarkdown(f.type),
-    cellCode(f.url),
-    f.rev !== void 0 ? cellCode(f.rev.slice(0, 12)) : "\u2013",
+    code(f.url),
+    f.rev !== void 0 ? code(f.rev.slice(0, 12)) : "\u2013",
     escapeMarkdown(f.lastModified?.slice(0, 10) ?? "\u2013")
   ];
   return `| ${cells.join(" | ")} |`;
 }
 function renderTraceMarkdown(r) {
-  const out = [`### Trace of ${code(r.path)}`, ""];
-  const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : "This path is **not from any locked input**.";
+  const out = [`### Trace of ${code(r.path, false)}`, ""];
+  const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : r.attribution === "unknown" ? "Whether this path comes from a locked input **cannot be told** from the data given (see below)." : "This path is **not from any locked input**.";
   out.push(verdict, "");
-  if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver)}.`, "");
+  if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver, false)}.`, "");
   if (r.inputs.length > 0) out.push(TABLE_HEAD, ...r.inputs.map(inputRow), "");
   if (r.sources.length > 0) {
     out.push("| source path | how | distance | inputs |", "|---|---|---|---|");
     for (const s2 of r.sources)
       out.push(
-        `| ${cellCode(s2.path)} | ${s2.via === "derivation" ? "read by the build" : "run-time reference"} | ${s2.depth} | ${s2.inputs.map((f) => cellCode(f.input)).join(", ")} |`
+        `| ${code(s2.path)} | ${s2.via === "derivation" ? "read by the build" : "run-time reference"} | ${s2.depth} | ${s2.inputs.map((f) => code(f.input)).join(", ")} |`
       );
     out.push("");
   }
   if (r.nearestAttributed !== void 0)
     out.push(
-      `Nearest ancestor from a locked input: ${code(r.nearestAttributed.path)} (${r.nearestAttributed.inputs.map((f) => code(f.input)).join(", ")}).`,
+      `Nearest ancestor from a locked input: ${code(r.nearestAttributed.path, false)} (${r.nearestAttributed.inputs.map((f) => code(f.input, false)).join(", ")}).`,
       ""
     );
   for (const n of r.notes) out.push(`> ${escapeMarkdown(n)}`, "");
   if (r.chain.length > 0)
-    out.push("Reference chain from the closure root:", "", ...r.chain.map((p, i) => `${i + 1}. ${code(p)}`), "");
+    out.push("Reference chain from the closure root:", "", ...r.chain.map((p, i) => `${i + 1}. ${code(p, false)}`), "");
   for (const g of r.gaps) out.push(`- could not learn: ${escapeMarkdown(g.reason)}`);
   return `${out.join("\n").trimEnd()}
 `;
@@ -63150,7 +63298,9 @@ var init_report_schema2 = __esm({
       tool: ToolSchema,
       path: external_exports.string().describe("the traced store path"),
       kind: external_exports.enum(["source", "derivation", "output", "unknown"]),
-      attribution: external_exports.enum(["source", "build", "none"]).describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
+      attribution: external_exports.enum(["source", "build", "none", "unknown"]).describe(
+        "source: the path is an input's source; build: built from or embedding inputs; none: no locked input; unknown: the data given cannot tell (a gap names the options that would)"
+      ),
       inputs: external_exports.array(InputFactsSchema).describe(
         "every input the path is attributed to: those whose source it is, then those of the sources it was built from or embeds, nearest first"
       ),
@@ -63168,7 +63318,11 @@ var init_report_schema2 = __esm({
       notes: external_exports.array(external_exports.string()).describe("hints about what the answer means"),
       lockFile: SubjectSchema.optional(),
       closureFile: SubjectSchema.extend({ shape: external_exports.string() }).optional(),
-      gaps: external_exports.array(GapSchema)
+      gaps: external_exports.array(
+        GapSchema.extend({
+          options: external_exports.array(external_exports.string()).optional().describe("data not given, by the options that would give it: a choice, never exit 4")
+        })
+      )
     }).describe("flake-audit trace --format json");
   }
 });
@@ -63302,13 +63456,13 @@ function renderResolveMarkdown(r) {
   const paths2 = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
   const item = (f) => {
     const also = (paths2.get(f.input) ?? []).filter((p) => p !== f.input);
-    return `${code(f.input)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : ""}`;
+    return `${code(f.input, false)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : ""}`;
   };
   for (const g of groupFindings(r.findings)) {
     out.push(`#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
     for (const root of g.roots) {
       for (const f of root.own) out.push(`- ${item(f)}`);
-      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root)}`);
+      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
       for (const f of root.transitive) out.push(`  - ${item(f)}`);
     }
     out.push("");
@@ -63321,11 +63475,11 @@ function renderResolveMarkdown(r) {
     const u = e.upstream;
     const c = u?.commit;
     const sig2 = c === void 0 ? "\u2013" : c.signature.state === "unverified" ? `unverified (${escapeMarkdown(c.signature.reason)})` : escapeMarkdown(String(c.signature.state));
-    const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${cellCode(u.reachable.ref)})`;
+    const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
     const repo = u === void 0 ? escapeMarkdown(e.reason ?? "") : `${escapeMarkdown(u.repository)}${u.renamedFrom !== void 0 ? ` (was ${escapeMarkdown(u.renamedFrom)})` : ""}${u.archived ? ", archived" : ""}${u.fork ? ", fork" : ""}`;
-    const commit = c === void 0 ? "\u2013" : `${cellCode(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
+    const commit = c === void 0 ? "\u2013" : `${code(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
     out.push(
-      `| ${cellCode(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "\u2013")} | ${sig2} | ${reach} | ${escapeMarkdown(u?.license ?? "\u2013")} |`
+      `| ${code(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "\u2013")} | ${sig2} | ${reach} | ${escapeMarkdown(u?.license ?? "\u2013")} |`
     );
   }
   out.push(
@@ -63564,6 +63718,26 @@ var init_fold_follows = __esm({
     init_map_utils();
     isFollowsOnly = (c) => (c.old === void 0 || c.old.follows !== void 0) && (c.new === void 0 || c.new.follows !== void 0);
     SUBTREE_KINDS = /* @__PURE__ */ new Set(["added", "removed", "flake-toggled"]);
+  }
+});
+
+// src/domain/diff/input-change.ts
+var CHANGE_KINDS;
+var init_input_change = __esm({
+  "src/domain/diff/input-change.ts"() {
+    "use strict";
+    CHANGE_KINDS = [
+      "added",
+      "removed",
+      "source-changed",
+      "follows-changed",
+      "narhash-changed",
+      "pin-lost",
+      "updated",
+      "ref-changed",
+      "flake-toggled",
+      "last-modified-backwards"
+    ];
   }
 });
 
@@ -65986,7 +66160,7 @@ function diffLocks(oldGraph, newGraph) {
     findings: findings.sort(compareFindings)
   };
 }
-var CHANGE_KINDS, ROOT_SIDE, isUrlFetch, byOrder;
+var ROOT_SIDE, isUrlFetch, byOrder;
 var init_lock_diff = __esm({
   "src/domain/diff/lock-diff.ts"() {
     "use strict";
@@ -65998,20 +66172,10 @@ var init_lock_diff = __esm({
     init_source_ref();
     init_risks();
     init_fold_follows();
+    init_input_change();
     init_release_move();
     init_version_move();
-    CHANGE_KINDS = [
-      "added",
-      "removed",
-      "source-changed",
-      "follows-changed",
-      "narhash-changed",
-      "pin-lost",
-      "updated",
-      "ref-changed",
-      "flake-toggled",
-      "last-modified-backwards"
-    ];
+    init_input_change();
     ROOT_SIDE = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
     isUrlFetch = (s2) => s2.type === "tarball" || s2.type === "file";
     byOrder = (a, b) => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
@@ -66253,7 +66417,7 @@ function changesTable(r) {
   const rows = sourceChanges(r);
   if (rows.length === 0) return [];
   const columns = [
-    { title: "input", cell: (c) => cellCode(c.input) },
+    { title: "input", cell: (c) => code(c.input) },
     { title: "change", cell: changeCell },
     { title: "from \u2192 to", cell: fromTo2 },
     {
@@ -66271,7 +66435,7 @@ function changesTable(r) {
 function subtreeBlock(r) {
   const parents = sourceChanges(r).filter((c) => c.subtreeSources !== void 0);
   return parents.flatMap((c) => [
-    `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
+    `<details><summary>${code(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
     ...(c.subtreeSources ?? []).map((s2) => `- ${code(s2.input)}: ${code(s2.url)}`),
     "",
@@ -66289,7 +66453,7 @@ function followsBlock(r) {
     `<details><summary>${summary}</summary>`,
     "",
     ...changes2.map(
-      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, code)} \u2192 ${side2(c.new, code)}` : `${c.kind}, ${side2(c.new ?? c.old, code)}`}`
+      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : `${c.kind}, ${side2(c.new ?? c.old)}`}`
     ),
     "",
     "</details>",
@@ -66305,12 +66469,12 @@ var init_markdown_changes = __esm({
     init_links();
     init_view();
     md = (v) => escapeMarkdown(String(v));
-    side2 = (s2, c) => s2 === void 0 ? "\u2013" : s2.follows !== void 0 ? followsText(s2.follows, c) : `${c(s2.rev?.slice(0, 12) ?? s2.narHash?.slice(7, 19) ?? "?")}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
+    side2 = (s2) => s2 === void 0 ? "\u2013" : s2.follows !== void 0 ? followsText(s2.follows, code) : `${code(s2.rev?.slice(0, 12) ?? s2.narHash?.slice(7, 19) ?? "?")}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
     fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
-        return `ref ${cellCode(c.refMove.from)} \u2192 ${cellCode(c.refMove.to)} (${c.refMove.move})`;
-      if (c.release !== void 0) return `${cellCode(c.release.from)} \u2192 ${cellCode(c.release.to)}`;
-      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, cellCode)} \u2192 ${side2(c.new, cellCode)}` : side2(c.new ?? c.old, cellCode);
+        return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
+      if (c.release !== void 0) return `${code(c.release.from)} \u2192 ${code(c.release.to)}`;
+      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : side2(c.new ?? c.old);
     };
     changeCell = (c) => {
       const with_ = [
@@ -66337,7 +66501,7 @@ function details2(c) {
   const u = c.upstream;
   if (u === void 0) return void 0;
   const lines = [
-    `<details><summary>${htmlCode(c.input)}: ${escapeHtml(String(u.status))}, ${escapeHtml(String(u.aheadBy))} ahead, ${escapeHtml(String(u.behindBy))} behind</summary>`,
+    `<details><summary>${escapeMarkdown(c.input)}: ${md2(u.status)}, ${md2(u.aheadBy)} ahead, ${md2(u.behindBy)} behind</summary>`,
     ""
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -66348,8 +66512,7 @@ function details2(c) {
   if (hidden > 0) lines.push(`- \u2026 and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
   if (u.newRevReachable !== void 0 && !u.newRevReachable.contained)
     lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
-  const link = changeLink(c);
-  const url2 = link?.label === "compare" ? linkTarget(link.url) : void 0;
+  const url2 = linkTarget(u.compareUrl);
   lines.push(
     "",
     url2 !== void 0 ? `[Compare on GitHub](${url2})` : `Compare: ${code(u.compareUrl)}`,
@@ -66370,7 +66533,7 @@ function renderDiffMarkdown(r, opts = {}) {
     head.push("| severity | finding | input | what to do |", "|---|---|---|---|");
     for (const f of r.findings)
       head.push(
-        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${cellCode(f.input)} | ${RULES[f.rule].fix} |`
+        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${code(f.input)} | ${RULES[f.rule].fix} |`
       );
     head.push("");
   }
@@ -66381,7 +66544,7 @@ function renderDiffMarkdown(r, opts = {}) {
     for (const p of r.closure.packages) {
       if (!p.shownByNix) continue;
       const { versions, size } = nixLineParts(p);
-      tail.push(`| ${cellCode(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+      tail.push(`| ${code(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
     }
     tail.push("");
   }
@@ -66402,7 +66565,7 @@ function renderDiffMarkdown(r, opts = {}) {
   return `${[...head, ...kept.length > 0 ? [...kept, ""] : [], ...tail].join("\n").trimEnd()}
 `;
 }
-var COMMENT_LIMIT, COMMITS_PER_INPUT;
+var COMMENT_LIMIT, COMMITS_PER_INPUT, md2;
 var init_markdown3 = __esm({
   "src/render/diff/markdown.ts"() {
     "use strict";
@@ -66414,6 +66577,7 @@ var init_markdown3 = __esm({
     init_view();
     COMMENT_LIMIT = 65e3;
     COMMITS_PER_INPUT = 50;
+    md2 = (v) => escapeMarkdown(String(v));
   }
 });
 
@@ -66580,16 +66744,16 @@ __export(markdown_exports4, {
 function findingItem(f, indent) {
   const also = otherPaths(f);
   const line = f.location !== void 0 ? ` (line ${f.location.line})` : "";
-  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : "";
-  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows))}` : "";
-  return `${indent}- ${code(f.input)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
+  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : "";
+  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows), false)}` : "";
+  return `${indent}- ${code(f.input, false)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
 }
 function groupSection(g) {
   const items = [];
   for (const root of g.roots) {
     for (const f of root.own) items.push(findingItem(f, ""));
     if (root.transitive.length === 0) continue;
-    if (root.own.length === 0) items.push(`- through ${code(root.root)}`);
+    if (root.own.length === 0) items.push(`- through ${code(root.root, false)}`);
     for (const f of root.transitive) items.push(findingItem(f, "  "));
   }
   const out = [
@@ -66917,7 +67081,7 @@ __export(text_exports5, {
 });
 function hostLines(h) {
   if (h.status !== "ok") return [`  ${s(h.name)}  UNREACHABLE: ${s(h.reason ?? "")}`];
-  const out = [`  ${s(h.name)}  ${s(generationText(h))}  ${s(h.system ?? "")}`];
+  const out = [`  ${s(h.name)}  ${generationText(h)}  ${s(h.system ?? "")}`];
   if (h.approved !== null)
     out.push(`    ${approvalText(h.approved)}${h.approved ? "" : `; approved is ${s(h.expectedSystem ?? "")}`}`);
   for (const i of h.inputs)
@@ -66969,11 +67133,11 @@ __export(markdown_exports5, {
   renderFleetMarkdown: () => renderFleetMarkdown
 });
 function hostRow(h) {
-  if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
-  const inputs = h.inputs.map((i) => `${cellCode(i.input)} ${cellCode(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
+  if (h.status !== "ok") return `| ${code(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
+  const inputs = h.inputs.map((i) => `${code(i.input)} ${code(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
   const cells = [
-    cellCode(h.name),
-    cellCode(h.system ?? ""),
+    code(h.name),
+    code(h.system ?? ""),
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "\u2013",
@@ -66984,9 +67148,9 @@ function hostRow(h) {
 function changes(h) {
   const out = [];
   if (h.drift !== void 0)
-    out.push(`- ${code(h.name)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
+    out.push(`- ${code(h.name, false)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
   if (h.lastChange !== void 0)
-    out.push(`- ${code(h.name)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
+    out.push(`- ${code(h.name, false)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
   return out;
 }
 function renderFleetMarkdown(r) {
@@ -66997,10 +67161,10 @@ function renderFleetMarkdown(r) {
     `${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems; ${t.distinctPaths} distinct paths (${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature).`,
     ""
   ];
-  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path)}.`, "");
+  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path, false)}.`, "");
   out.push("| system | approval | hosts |", "|---|---|---|");
   for (const g of r.groups)
-    out.push(`| ${cellCode(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => cellCode(h)).join(", ")} |`);
+    out.push(`| ${code(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => code(h)).join(", ")} |`);
   out.push("", "| host | system | generation | approval | inputs | signatures |", "|---|---|---|---|---|---|");
   out.push(...r.hosts.map(hostRow), "");
   const changeLines = r.hosts.flatMap(changes);
@@ -67009,7 +67173,7 @@ function renderFleetMarkdown(r) {
   if (views.length > 0) {
     out.push("#### Findings", "", "| severity | kind | host | finding |", "|---|---|---|---|");
     for (const v of views)
-      out.push(`| ${v.severity} | ${v.finding.kind} | ${cellCode(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
+      out.push(`| ${v.severity} | ${v.finding.kind} | ${code(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
     out.push("");
     for (const kind of [...new Set(views.map((v) => v.finding.kind))])
       out.push(`- **${kind}**: ${FLEET_FINDINGS[kind].why} ${FLEET_FINDINGS[kind].fix}`);
@@ -67224,8 +67388,15 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
+function deriverOf(path8, ctx) {
+  if (path8.endsWith(".drv")) return path8;
+  const fromClosure = ctx.closure?.infos.get(path8)?.deriver;
+  if (fromClosure !== void 0 && (ctx.derivations === void 0 || ctx.derivations.byPath.has(fromClosure)))
+    return fromClosure;
+  return ctx.derivations?.byOutput.get(path8) ?? fromClosure;
+}
 function sourcesOf(path8, ctx, index) {
-  const deriver = path8.endsWith(".drv") ? path8 : ctx.closure?.infos.get(path8)?.deriver ?? ctx.derivations?.byOutput.get(path8);
+  const deriver = deriverOf(path8, ctx);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
@@ -67250,7 +67421,8 @@ function traceStorePath(path8, ctx) {
   const direct = index.get(path8) ?? [];
   const { sources, deriver } = sourcesOf(path8, ctx, index);
   const kind = direct.length > 0 ? "source" : path8.endsWith(".drv") ? "derivation" : closure?.infos.has(path8) === true || deriver !== void 0 ? "output" : "unknown";
-  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
+  const undecided = ctx.inventory === void 0 ? "lock" : direct.length === 0 && (deriver === void 0 || ctx.derivations?.byPath.has(deriver) !== true) ? "derivations" : void 0;
+  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : undecided !== void 0 ? "unknown" : "none";
   const base = {
     path: path8,
     kind,
@@ -67259,9 +67431,10 @@ function traceStorePath(path8, ctx) {
     inputs: [.../* @__PURE__ */ new Set([...direct, ...sources.flatMap((s2) => s2.inputs)])],
     sources,
     chain,
-    ...deriver !== void 0 ? { deriver } : {}
+    ...deriver !== void 0 ? { deriver } : {},
+    ...undecided !== void 0 ? { undecided } : {}
   };
-  if (attribution !== "none") return base;
+  if (attribution !== "none" && attribution !== "unknown") return base;
   for (const above of chain.slice(0, -1).reverse()) {
     const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s2) => s2.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };
@@ -67296,8 +67469,20 @@ async function maybeLock(req, files) {
   } catch (e) {
     const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
     if (req.lockExplicit || !missing) throw e;
-    return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
+    return {};
   }
+}
+function undecidedGap(req, path8, r, nixFailed) {
+  if (r.undecided === "lock")
+    return {
+      reason: `which locked input ${path8} comes from: no ${req.lockPath} here to match against; pass --lock FILE`,
+      options: ["--lock"]
+    };
+  if (r.undecided !== "derivations" || nixFailed) return void 0;
+  const what = r.attribution === "build" ? `which other locked sources the build of ${path8} read` : `whether ${path8} was built from a locked input`;
+  const ofNix = req.closure !== void 0 && "of" in req.closure;
+  const why = req.derivationsPath === void 0 && !ofNix ? "no derivation data given; pass --closure-of (nix is asked for the closure and derivations), or --derivations FILE (`nix derivation show -r` output) with --closure FILE" : r.deriver === void 0 ? "the closure data names no derivation that built it; pass --derivations FILE holding it" : `the derivations given do not include ${r.deriver}, the one that built it; --closure-of asks nix for it`;
+  return { reason: `${what}: ${why}`, options: ["--closure-of", "--closure", "--derivations"] };
 }
 async function autoDerivations(closure, path8, nix, gaps) {
   const deriver = path8.endsWith(".drv") ? path8 : closure.closure.infos.get(path8)?.deriver;
@@ -67343,7 +67528,9 @@ async function traceUseCase(req, files, nix) {
     ...derivations !== void 0 ? { derivations } : {}
   });
   const info = closure?.closure.infos.get(path8);
-  const notes = lock.note !== void 0 ? [lock.note] : [];
+  const undecided = undecidedGap(req, path8, result2, gaps.length > 0);
+  if (undecided !== void 0) gaps.push(undecided);
+  const notes = [];
   if (closure !== void 0 && info === void 0) notes.push(`${path8} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
@@ -67514,7 +67701,7 @@ var init_diff = __esm({
     init_inventory();
     init_lock_diff();
     init_risks();
-    init_graph2();
+    init_follows();
     init_upstream_facts();
     init_report();
     init_flake_lock();
@@ -77094,11 +77281,11 @@ function renderIssues(issues) {
   for (const issue2 of issues.slice(0, MAX_PRINTED_ISSUES)) {
     const where2 = issue2.position !== void 0 ? `${issue2.origin}:${issue2.position.line}:${issue2.position.column}` : issue2.origin;
     const pointer = issue2.pointer !== "" ? `: ${issue2.pointer}` : "";
-    const lines = [`${oneLine(where2)}${oneLine(pointer)}: ${oneLine(issue2.message)}`];
-    if (issue2.expected !== void 0) lines.push(`  expected: ${oneLine(issue2.expected)}`);
-    if (issue2.received !== void 0) lines.push(`  received: ${oneLine(issue2.received)}`);
-    if (issue2.example !== void 0) lines.push(`  example:  ${oneLine(issue2.example)}`);
-    if (issue2.next !== void 0) lines.push(`  next:     ${oneLine(issue2.next)}`);
+    const lines = [`${stripControls(where2)}${stripControls(pointer)}: ${stripControls(issue2.message)}`];
+    if (issue2.expected !== void 0) lines.push(`  expected: ${stripControls(issue2.expected)}`);
+    if (issue2.received !== void 0) lines.push(`  received: ${stripControls(issue2.received)}`);
+    if (issue2.example !== void 0) lines.push(`  example:  ${stripControls(issue2.example)}`);
+    if (issue2.next !== void 0) lines.push(`  next:     ${stripControls(issue2.next)}`);
     out.push(lines.join("\n"));
   }
   if (issues.length > MAX_PRINTED_ISSUES) out.push(`\u2026 and ${issues.length - MAX_PRINTED_ISSUES} more issues`);
@@ -83202,7 +83389,7 @@ async function handler3(args, ctx) {
   );
   const render2 = await RENDERERS.trace[args.format]();
   await ctx.write(render2(report2), args.output);
-  return outcome({ incomplete: report2.gaps.length > 0 });
+  return outcome({ incomplete: report2.gaps.some((g) => g.options === void 0) });
 }
 
 // src/cli/commands/resolve.ts
@@ -83631,12 +83818,12 @@ async function run(rawArgv, io, env2) {
 }
 function reportError(e, io) {
   if (e instanceof UpstreamAuthError || e instanceof OutputError) {
-    io.stderr(`flake-audit: ${oneLine(e.message)}
+    io.stderr(`flake-audit: ${stripControls(e.message)}
 `);
     return;
   }
   if (e instanceof UsageError || e instanceof Error && e.name === "YError") {
-    io.stderr(`flake-audit: ${oneLine(e.message)}
+    io.stderr(`flake-audit: ${stripControls(e.message)}
 Run 'flake-audit --help' for usage.
 `);
     return;
@@ -83649,7 +83836,7 @@ ${renderIssues(e.issues)}`);
   const message = e instanceof Error ? e.message : String(e);
   const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
   io.stderr(
-    `flake-audit ${toolInfo().version}: ${kind}: ${oneLine(message)}
+    `flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}
 This is a bug. Please report it with the command you ran.
 `
   );

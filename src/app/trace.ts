@@ -3,9 +3,9 @@ import type { DerivationSet } from "../domain/nix/derivation.js";
 import { inputFacts } from "../domain/lock/input-facts.js";
 import { buildInventory, type LockInventory } from "../domain/lock/inventory.js";
 import type { Gap, ToolInfo } from "../domain/report.js";
-import type { TraceReport } from "../domain/closure/trace-report.js";
+import type { TraceGap, TraceReport } from "../domain/closure/trace-report.js";
 import { parseStorePath, formatStorePath } from "../domain/nix/store-path.js";
-import { traceStorePath } from "../domain/closure/trace.js";
+import { traceStorePath, type TraceResult } from "../domain/closure/trace.js";
 import { parseDerivations } from "../ingest/closure/derivation.js";
 import { InputError } from "./errors.js";
 import type { FileText, Files, NixStore } from "./ports.js";
@@ -28,18 +28,40 @@ export function storeObjectOf(arg: string): string {
   return m?.[1] ?? arg;
 }
 
-async function maybeLock(
-  req: TraceRequest,
-  files: Files,
-): Promise<{ inventory?: LockInventory; file?: FileText; note?: string }> {
+async function maybeLock(req: TraceRequest, files: Files): Promise<{ inventory?: LockInventory; file?: FileText }> {
   try {
     const { file, graph } = await readLock(files, req.lockPath);
     return { inventory: buildInventory(graph), file };
   } catch (e) {
     const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
     if (req.lockExplicit || !missing) throw e;
-    return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
+    return {};
   }
+}
+
+/**
+ * The gap an undecided answer leaves, naming the options that would decide it. A positive answer from
+ * run-time references alone gets one too: the sources its build read may add inputs.
+ */
+function undecidedGap(req: TraceRequest, path: string, r: TraceResult, nixFailed: boolean): TraceGap | undefined {
+  if (r.undecided === "lock")
+    return {
+      reason: `which locked input ${path} comes from: no ${req.lockPath} here to match against; pass --lock FILE`,
+      options: ["--lock"],
+    };
+  if (r.undecided !== "derivations" || nixFailed) return undefined;
+  const what =
+    r.attribution === "build"
+      ? `which other locked sources the build of ${path} read`
+      : `whether ${path} was built from a locked input`;
+  const ofNix = req.closure !== undefined && "of" in req.closure;
+  const why =
+    req.derivationsPath === undefined && !ofNix
+      ? "no derivation data given; pass --closure-of (nix is asked for the closure and derivations), or --derivations FILE (`nix derivation show -r` output) with --closure FILE"
+      : r.deriver === undefined
+        ? "the closure data names no derivation that built it; pass --derivations FILE holding it"
+        : `the derivations given do not include ${r.deriver}, the one that built it; --closure-of asks nix for it`;
+  return { reason: `${what}: ${why}`, options: ["--closure-of", "--closure", "--derivations"] };
 }
 
 async function autoDerivations(
@@ -77,7 +99,7 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
       },
     ]);
   const path = formatStorePath(sp.value);
-  const gaps: Gap[] = [];
+  const gaps: TraceGap[] = [];
   // The lock and the closure are read side by side: the closure can be 100 MB.
   const [lock, closure] = await Promise.all([
     maybeLock(req, files),
@@ -94,7 +116,10 @@ export async function traceUseCase(req: TraceRequest, files: Files, nix: () => N
     ...(derivations !== undefined ? { derivations } : {}),
   });
   const info = closure?.closure.infos.get(path);
-  const notes = lock.note !== undefined ? [lock.note] : [];
+  // A failed --closure-of already left a gap saying build-time inputs were not traced.
+  const undecided = undecidedGap(req, path, result, gaps.length > 0);
+  if (undecided !== undefined) gaps.push(undecided);
+  const notes: string[] = [];
   if (closure !== undefined && info === undefined) notes.push(`${path} is not in the closure data`);
   else if (result.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(

@@ -1,16 +1,13 @@
 import type { FindingDetails } from "./findings/details.js";
 import { MESSAGES } from "./findings/message.js";
 import { RULES, type RuleId } from "./findings/rules.js";
+import { severityRank, type Severity } from "./findings/severity.js";
 
 export type { FindingDetails, UnlockedDetails } from "./findings/details.js";
 export { RULES, type RuleId } from "./findings/rules.js";
 
-/** How much a finding matters; `--fail-on` compares against this order. */
-export const SEVERITIES = ["info", "low", "medium", "high"] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
-/** Whether a severity is at or above a threshold (`--fail-on`). */
-export const atLeast = (s: Severity, threshold: Severity): boolean => severityRank(s) >= severityRank(threshold);
+// Severities live in their own file, which the rule table imports without importing this one.
+export { SEVERITIES, type Severity, severityRank, atLeast } from "./findings/severity.js";
 
 /**
  * One finding of one rule: which input, how bad, the data that explains it (`details`, by rule) and

@@ -35,6 +35,8 @@ describe("GitHub unreachable", () => {
     ["name resolution fails", "http://github-api.invalid"],
     ["connection refused", ""],
     ["not a URL", "htp://bad url"],
+    // fetch refuses ports on the fetch standard's bad-ports list before connecting (no network touched).
+    ["a port fetch refuses (9, 'bad port')", "http://127.0.0.1:9"],
   ] as const)
     it(`${label}: diff fails at once, warns once with --offline/--lock-only, one gap line per input`, async () => {
       const started = Date.now();

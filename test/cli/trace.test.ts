@@ -17,7 +17,28 @@ describe("flake-audit trace", () => {
     expect(r.stdout).toContain("• data:");
   });
 
-  it("exits 0 when nothing matches", async () => {
+  it("says it cannot tell a build output's inputs without its closure or derivations: a gap naming the options, exit 0", async () => {
+    const app = (JSON.parse(readFileSync(CLOSURE, "utf8")) as Array<{ path: string }>).find((e) =>
+      e.path.endsWith("-app-2.1"),
+    )?.path;
+    const json = await runCli(["trace", app ?? "", "--lock", LOCK, "--format", "json"]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      attribution: string;
+      gaps: Array<{ reason: string; options?: string[] }>;
+    };
+    expect(report.attribution).toBe("unknown");
+    expect(report.gaps.map((g) => g.options)).toEqual([["--closure-of", "--closure", "--derivations"]]);
+    const text = await runCli(["trace", app ?? "", "--lock", LOCK]);
+    expect(text.stdout).not.toContain("not from any locked input");
+    expect(text.stdout).toContain("cannot tell whether it comes from a locked input");
+    expect(text.stdout).toContain("pass --closure-of");
+    // With the closure, it is attributed.
+    const closed = await runCli(["trace", app ?? "", "--lock", LOCK, "--closure", CLOSURE, "--format", "json"]);
+    expect((JSON.parse(closed.stdout) as { attribution: string }).attribution).toBe("build");
+  });
+
+  it("exits 0 when the path is not in the closure data, and says it cannot tell", async () => {
     const r = await runCli([
       "trace",
       "/nix/store/3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d-ghost-0.1",
@@ -29,7 +50,7 @@ describe("flake-audit trace", () => {
       "json",
     ]);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { attribution: string }).attribution).toBe("none");
+    expect((JSON.parse(r.stdout) as { attribution: string }).attribution).toBe("unknown");
   });
 
   it("reads the closure from stdin", async () => {

@@ -36,14 +36,19 @@ describe("inventory of a lock", () => {
     expect(summary(inv)).toEqual(["mid [mid] -> (root)"]);
   });
 
-  it("keeps relative path inputs, marked relative, without a store path", () => {
+  it("resolves relative path inputs against their parent, as Nix does: one directory is one source", () => {
+    // Nix's relative-paths.sh lock, locked in sub2: `root` is `..`, `sub1` is `../sub1`, and both
+    // `root/sub0` and `sub1/root/sub0` are `../sub0` (sub1's `../` is the same directory as `..`).
     const inv = buildInventory(fixtureGraph("relative-parent"));
-    expect(inv.inputs.map((i) => `${i.id}:${i.pinning}:${i.storePath === undefined}`)).toEqual([
-      "root:relative:true",
-      "sub1:relative:true",
-      "root/sub0:relative:true",
-      "sub1/root:relative:true",
-      "sub1/root/sub0:relative:true",
+    expect(
+      inv.inputs.map(
+        (i) =>
+          `${i.paths.map(formatInputPath).join(",")} ${i.locked.type === "path" ? i.locked.path : ""} ${i.relativeTo} ${i.pinning} ${i.storePath === undefined}`,
+      ),
+    ).toEqual([
+      "root,sub1/root .. (root) relative true",
+      "sub1 ../sub1 (root) relative true",
+      "root/sub0,sub1/root/sub0 ../sub0 (root) relative true",
     ]);
   });
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatInputPath } from "../../src/domain/lock/input-path.js";
 import { buildInventory } from "../../src/domain/lock/inventory.js";
-import { resolveInputPath } from "../../src/domain/lock/graph.js";
+import { resolveInputPath } from "../../src/domain/lock/follows.js";
 import { parseFlakeLock } from "../../src/ingest/lock/flake-lock.js";
 import { serializeFlakeLock } from "../../src/ingest/lock/flake-lock-write.js";
 import { renderCycloneDx } from "../../src/render/sbom/serialize.js";

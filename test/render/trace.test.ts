@@ -30,7 +30,7 @@ const RENDERERS = [
 ] as const;
 
 describe("trace renderers (golden files)", () => {
-  it("cover every scenario", () => expect(scenarios.length).toBe(7));
+  it("cover every scenario", () => expect(scenarios.length).toBe(8));
   for (const [ext, render] of RENDERERS) {
     it(`${ext}`, async () => {
       for (const [name, report] of scenarios) {
@@ -65,9 +65,24 @@ describe("trace verdicts", () => {
     expect(r.sources.map((s) => `${s.via}:${s.depth}:${s.inputs[0]?.input}`)).toEqual(["references:2:data"]);
     expect(r.inputs.map((i) => i.input)).toEqual(["data"]);
   });
-  it("says 'not from any locked input' with the nearest attributed ancestor", () => {
+  it("says 'cannot tell' without the data to decide, naming the options that would, never 'not from any'", () => {
+    for (const name of ["undecided-lock-only", "not-in-closure", "output-references-only"]) {
+      const r = get(name);
+      const gap = r.gaps.find((g) => g.options !== undefined);
+      expect(gap?.options, name).toEqual(["--closure-of", "--closure", "--derivations"]);
+      expect(renderTraceText(r), name).not.toContain("not from any locked input");
+      expect(renderTraceMarkdown(r), name).not.toContain("not from any locked input");
+    }
+    expect(get("undecided-lock-only").attribution).toBe("unknown");
+    expect(get("not-in-closure").attribution).toBe("unknown");
+    // Run-time references attribute it; the gap says the sources its build read may add more.
+    expect(get("output-references-only").attribution).toBe("build");
+    expect(renderTraceText(get("undecided-lock-only"))).toContain("cannot tell whether it comes from a locked input");
+  });
+  it("says 'not from any locked input', decided by its derivation, with the nearest attributed ancestor", () => {
     const r = get("not-from-any-input");
     expect(r.attribution).toBe("none");
+    expect(r.gaps).toEqual([]);
     expect(r.chain.map((p) => p.slice(44))).toEqual(["system-1.0", "libfoo-2.3", "zlib-1.3.1"]);
     expect(r.nearestAttributed?.path.endsWith("system-1.0")).toBe(true);
   });

@@ -25,15 +25,34 @@ function temp(name: string, text: string): string {
   return file;
 }
 
+const ZLIB = "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-zlib-1.3.1";
+const ZLIB_DRV = "/nix/store/4f4f4f4f4f4f4f4f4f4f4f4f4f4f4f4f-zlib-1.3.1.drv";
+
+/** The derivation of the unattributed leaf: its build reads no locked source, so "none" is decided. */
+function unattributedDerivations(): string {
+  const env = { builder: "/bin/sh", name: "zlib-1.3.1", out: ZLIB, system: "x86_64-linux" };
+  return JSON.stringify({
+    [ZLIB_DRV]: {
+      outputs: { out: { path: ZLIB } },
+      inputSrcs: [],
+      inputDrvs: {},
+      system: "x86_64-linux",
+      builder: "/bin/sh",
+      args: ["-c", "mkdir $out"],
+      env,
+    },
+  });
+}
+
 /** A closure where the traced leaf is not from any input, but an ancestor embeds one. */
 function unattributedClosure(): string {
   const x = "/nix/store/0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a-system-1.0";
   const y = "/nix/store/1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b-libfoo-2.3";
-  const z = "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-zlib-1.3.1";
+  const z = ZLIB;
   return JSON.stringify([
     { path: x, narHash: NAR, narSize: 1, references: [DATA_SRC, y] },
     { path: y, narHash: NAR, narSize: 1, references: [z] },
-    { path: z, narHash: NAR, narSize: 1, references: [] },
+    { path: z, narHash: NAR, narSize: 1, references: [], deriver: ZLIB_DRV },
     {
       path: DATA_SRC,
       narHash: "sha256-FHbp1aFa0rVZupl2xvW0Aacim14444Vl9Qhdui2bBmM=",
@@ -78,11 +97,14 @@ export async function traceScenarios(): Promise<Array<[string, TraceReport]>> {
       "not-from-any-input",
       await run({
         ...base,
-        path: "/nix/store/2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c-zlib-1.3.1",
+        path: ZLIB,
         lockPath: lock,
         closure: { file: temp("c.json", unattributedClosure()) },
+        derivationsPath: temp("d.json", unattributedDerivations()),
       }),
     ],
+    // Without the closure or derivations of a build output, whether it came from an input is not known.
+    ["undecided-lock-only", await run({ ...base, path: find("app-2.1"), lockPath: lock })],
     [
       "not-in-closure",
       await run({

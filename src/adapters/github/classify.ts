@@ -8,7 +8,7 @@ export interface RequestFailure {
   readonly message: string;
   /** Seconds until the rate limit resets, when that is the problem. */
   readonly retryAfterSeconds?: number;
-  /** Whether asking again soon could succeed (5xx, a reset connection); false for DNS, refusals, TLS, bad URLs. */
+  /** Whether asking again soon could succeed (5xx, a reset connection); false for DNS, refusals, TLS, bad URLs and ports. */
   readonly retryable?: boolean;
   /** The server cannot be reached at all: every further request to it would fail the same way. */
   readonly unreachable?: boolean;
@@ -48,6 +48,20 @@ function rootCode(e: unknown): string | undefined {
   return code;
 }
 
+/**
+ * A request fetch refuses before connecting: a port on the fetch standard's bad-ports list (undici
+ * throws "fetch failed" caused by an Error "bad port", without a code). It fails the same way every
+ * time, so it is unreachable at once rather than retried like a reset connection.
+ */
+function fetchRefusal(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; depth < 5 && cur instanceof Error; depth++) {
+    if (cur.message === "bad port") return "fetch refuses that port: it is on the fetch standard's list of bad ports";
+    cur = cur.cause;
+  }
+  return undefined;
+}
+
 const isTimeout = (e: unknown): boolean =>
   e instanceof Error &&
   (e.name === "AbortError" || e.name === "TimeoutError" || /operation was aborted|timed? ?out/i.test(e.message));
@@ -56,6 +70,9 @@ const isTimeout = (e: unknown): boolean =>
 function noAnswer(e: unknown, where: string): RequestFailure {
   if (isTimeout(e) || (e instanceof Error && isTimeout(e.cause)))
     return { kind: "network", message: `the request to GitHub${where} timed out`, retryable: false };
+  const refusal = fetchRefusal(e);
+  if (refusal !== undefined)
+    return { kind: "network", message: `could not reach GitHub${where} (${refusal})`, unreachable: true };
   const code = rootCode(e);
   if (code !== undefined && (UNREACHABLE.test(code) || TLS.test(code))) {
     const why = TLS.test(code) ? `a TLS error, ${code}` : code;

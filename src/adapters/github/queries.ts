@@ -1,7 +1,7 @@
 /**
  * The GraphQL documents flake-audit sends. One query covers many repositories, and in each many
  * commits and ref comparisons, through aliases (r0, r0c3, …). Literals are JSON-escaped strings,
- * which GraphQL reads the same way. test/adapters/github-queries.test.ts validates every shape
+ * which GraphQL reads the same way. test/adapters/github.test.ts ("queries") validates every shape
  * against GitHub's published schema.
  */
 const q = (s: string): string => JSON.stringify(s);

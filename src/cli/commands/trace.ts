@@ -11,7 +11,7 @@ export const command = "trace <path>";
 export const describe = "Trace a /nix/store path back to the flake inputs it came from";
 const FORMATS = formatsOf(RENDERERS.trace);
 
-/** 4 when the installed nix could not answer for every path. */
+/** 4 when the installed nix could not answer for every path (not when data was left out: that is a gap with options). */
 export const exitCodes = REPORT_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
@@ -54,5 +54,6 @@ export async function handler(args: TraceArgs, ctx: CommandContext): Promise<Out
   );
   const render = await RENDERERS.trace[args.format]();
   await ctx.write(render(report), args.output);
-  return outcome({ incomplete: report.gaps.length > 0 });
+  // Data left out (a gap with options, e.g. no --closure) is a choice, as --offline is: not incomplete.
+  return outcome({ incomplete: report.gaps.some((g) => g.options === undefined) });
 }

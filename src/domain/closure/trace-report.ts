@@ -8,7 +8,8 @@ export interface TraceReport {
   readonly tool: ToolInfo;
   readonly path: string;
   readonly kind: "source" | "derivation" | "output" | "unknown";
-  readonly attribution: "source" | "build" | "none";
+  /** `none` is a decided no; `unknown`: the data given cannot tell, and a gap names the options that would. */
+  readonly attribution: "source" | "build" | "none" | "unknown";
   readonly inputs: readonly InputFacts[];
   readonly sources: ReadonlyArray<{
     readonly path: string;
@@ -23,5 +24,13 @@ export interface TraceReport {
   readonly notes: readonly string[];
   readonly lockFile?: SubjectFile;
   readonly closureFile?: SubjectFile & { readonly shape: string };
-  readonly gaps: readonly Gap[];
+  readonly gaps: readonly TraceGap[];
+}
+
+/**
+ * A gap of trace. With `options`, data that was not given (the options that would give it): leaving
+ * it out is a choice, as --offline is, so it never makes the run incomplete; without, nix could not answer.
+ */
+export interface TraceGap extends Gap {
+  readonly options?: readonly string[];
 }

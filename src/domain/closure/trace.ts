@@ -22,7 +22,14 @@ export interface TraceResult {
   readonly path: string;
   /** `source`: the path is a locked input's source; `output`: anything else in the closure. */
   readonly kind: "source" | "derivation" | "output" | "unknown";
-  readonly attribution: "source" | "build" | "none";
+  /** `unknown`: the data given cannot tell (`undecided` says what is missing); `none` is a decided no. */
+  readonly attribution: "source" | "build" | "none" | "unknown";
+  /**
+   * Set when the data given cannot settle the answer: `lock`, no lock to match against; `derivations`,
+   * the derivation that built the path is not in the data, so the sources its build read are unknown
+   * (with an attribution `build` from run-time references alone, the list may be short).
+   */
+  readonly undecided?: "lock" | "derivations";
   /**
    * Every input the path is attributed to: those whose computed store path it is, then those of the
    * sources it was built from or embeds (nearest first), each once.
@@ -94,14 +101,25 @@ function embeddedSources(c: Closure, from: string, index: ReadonlyMap<string, Lo
   return out;
 }
 
+/**
+ * The derivation that built a path: itself for a `.drv`, else the closure's deriver when the
+ * derivation set has it, else the set's own output map (a closure can name a deriver that is not the
+ * one the set holds, e.g. an output also built by an equivalent derivation).
+ */
+function deriverOf(path: string, ctx: TraceContext): string | undefined {
+  if (path.endsWith(".drv")) return path;
+  const fromClosure = ctx.closure?.infos.get(path)?.deriver;
+  if (fromClosure !== undefined && (ctx.derivations === undefined || ctx.derivations.byPath.has(fromClosure)))
+    return fromClosure;
+  return ctx.derivations?.byOutput.get(path) ?? fromClosure;
+}
+
 function sourcesOf(
   path: string,
   ctx: TraceContext,
   index: ReadonlyMap<string, LockedInput[]>,
 ): { sources: TracedSource[]; deriver?: string } {
-  const deriver = path.endsWith(".drv")
-    ? path
-    : (ctx.closure?.infos.get(path)?.deriver ?? ctx.derivations?.byOutput.get(path));
+  const deriver = deriverOf(path, ctx);
   const sources: TracedSource[] = [];
   const seen = new Set<string>();
   if (deriver !== undefined && ctx.derivations !== undefined) {
@@ -134,7 +152,15 @@ export function traceStorePath(path: string, ctx: TraceContext): TraceResult {
         : closure?.infos.has(path) === true || deriver !== undefined
           ? "output"
           : "unknown";
-  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
+  // Only the derivation of a path says which sources its build read: without it, no is not an answer.
+  const undecided: TraceResult["undecided"] =
+    ctx.inventory === undefined
+      ? "lock"
+      : direct.length === 0 && (deriver === undefined || ctx.derivations?.byPath.has(deriver) !== true)
+        ? "derivations"
+        : undefined;
+  const attribution =
+    direct.length > 0 ? "source" : sources.length > 0 ? "build" : undecided !== undefined ? "unknown" : "none";
   const base = {
     path,
     kind,
@@ -144,8 +170,9 @@ export function traceStorePath(path: string, ctx: TraceContext): TraceResult {
     sources,
     chain,
     ...(deriver !== undefined ? { deriver } : {}),
+    ...(undecided !== undefined ? { undecided } : {}),
   } as const;
-  if (attribution !== "none") return base;
+  if (attribution !== "none" && attribution !== "unknown") return base;
   for (const above of chain.slice(0, -1).reverse()) {
     const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s) => s.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };

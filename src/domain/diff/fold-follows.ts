@@ -1,21 +1,7 @@
 import { getOrInsert } from "../map-utils.js";
-import type { InputChange } from "./lock-diff.js";
+import type { InputChange, SubtreeFollows, SubtreeSource } from "./input-change.js";
 
-/** A follows that came or went with the subtree of an added, removed or toggled input. */
-export interface SubtreeFollows {
-  readonly input: string;
-  /** The input path it follows; "" is the root flake. */
-  readonly follows: string;
-  readonly kind: "added" | "removed";
-}
-
-/** A locked source that came or went with the subtree of an added, removed or toggled input. */
-export interface SubtreeSource {
-  readonly input: string;
-  readonly kind: "added" | "removed";
-  /** The flake reference it was (or is now) locked to. */
-  readonly url: string;
-}
+export type { SubtreeFollows, SubtreeSource } from "./input-change.js";
 
 /** A change that only rewires follows: every side it has is a follows, so no source is touched. */
 export const isFollowsOnly = (c: InputChange): boolean =>

@@ -6,61 +6,19 @@ import type { InputNode, LockGraph } from "../lock/graph.js";
 import { pathTable, type PathEntry } from "../lock/path-table.js";
 import { forgeHost, pinningOf, type SourceRef } from "../lock/source-ref.js";
 import { lockRisks } from "./risks.js";
-import { foldSubtree, type SubtreeFollows, type SubtreeSource } from "./fold-follows.js";
+import { foldSubtree } from "./fold-follows.js";
+import { CHANGE_KINDS, type ChangeKind, type InputChange, type LockedSide } from "./input-change.js";
 import { releaseMove, type ReleaseMove } from "./release-move.js";
-import { classifyVersionChange, type VersionMove } from "./version-move.js";
+import { classifyVersionChange } from "./version-move.js";
+
+// The change types live in input-change.ts, which the diff's helpers import without importing this file.
+export { CHANGE_KINDS, type ChangeKind, type InputChange, type LockedSide } from "./input-change.js";
 
 function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) if (a[k] !== b[k]) return false;
   return true;
-}
-
-export const CHANGE_KINDS = [
-  "added",
-  "removed",
-  "source-changed",
-  "follows-changed",
-  "narhash-changed",
-  "pin-lost",
-  "updated",
-  "ref-changed",
-  "flake-toggled",
-  "last-modified-backwards",
-] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-/** One side of a change: the locked attributes and what they mean. */
-export interface LockedSide {
-  readonly type: string;
-  /** The locked flake reference, e.g. `github:NixOS/nixpkgs/5e2a…`. */
-  readonly url: string;
-  readonly attrs: Readonly<Record<string, string | number | boolean>>;
-  readonly rev?: string;
-  readonly narHash?: string;
-  readonly lastModified?: number;
-  /** The branch or tag followed (`original.ref`). */
-  readonly ref?: string;
-  /** Set when the input is a follows: the input path it follows. */
-  readonly follows?: string;
-  readonly flake: boolean;
-}
-
-export interface InputChange {
-  readonly input: string;
-  /** The most important kind (CHANGE_KINDS order); `kinds` has all of them. */
-  readonly kind: ChangeKind;
-  readonly kinds: readonly ChangeKind[];
-  readonly old?: LockedSide;
-  readonly new?: LockedSide;
-  readonly refMove?: { readonly from: string; readonly to: string; readonly move: VersionMove };
-  /** A `file` or `tarball` input's release, from the version-like segment of its URL. */
-  readonly release?: ReleaseMove;
-  /** The follows that came or went with this input's subtree (added, removed, flake = false toggled). */
-  readonly subtreeFollows?: readonly SubtreeFollows[];
-  /** The locked inputs that came or went with this input's subtree. */
-  readonly subtreeSources?: readonly SubtreeSource[];
 }
 
 export interface LockDiff {

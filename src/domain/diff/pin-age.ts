@@ -1,5 +1,5 @@
 import type { DiffChange } from "./report.js";
-import type { InputChange } from "./lock-diff.js";
+import type { InputChange } from "./input-change.js";
 
 const DAY = 86400;
 const days = (seconds: number): number => Math.round((seconds / DAY) * 10) / 10;

@@ -1,6 +1,6 @@
 import type { ClosureDiff } from "./closure-diff.js";
 import type { Finding } from "../findings.js";
-import type { InputChange } from "./lock-diff.js";
+import type { InputChange } from "./input-change.js";
 import type { Reachability, SignatureState, UpstreamErrorKind } from "../provenance/upstream-facts.js";
 import type { Gap, ToolInfo } from "../report.js";
 

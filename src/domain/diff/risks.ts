@@ -1,6 +1,6 @@
 import { makeFinding, type Finding } from "../findings.js";
 import type { Pinning } from "../lock/source-ref.js";
-import type { InputChange } from "./lock-diff.js";
+import type { InputChange } from "./input-change.js";
 import type { CompareFacts } from "./report.js";
 
 /** The risks a lock change carries by itself: a new source, new bytes under a rev, a lost pin, a step back. */

@@ -1,4 +1,4 @@
-import type { Severity } from "../findings.js";
+import type { Severity } from "./severity.js";
 
 /** Every rule: its default severity, why it matters and what to do, as reports print them. */
 export const RULES = {

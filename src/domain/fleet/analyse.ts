@@ -2,13 +2,13 @@ import type { Closure } from "../closure/closure.js";
 import { diffClosures } from "../diff/closure-diff.js";
 import type { Gap } from "../report.js";
 import { compareStrings } from "../lock/input-path.js";
-import type { LockInventory } from "../lock/inventory.js";
 import { compileGlob } from "../policy/glob.js";
 import { compareFleetFindings, type FleetFinding } from "./findings.js";
 import { hostFindings } from "./host-findings.js";
 import { inputsInClosure } from "./inputs.js";
+import type { FleetPlan } from "./plan.js";
 import type { ClosureChange, FleetTotals, Generation, HostEntry, HostSource, SystemGroup } from "./report.js";
-import type { SignatureAudit, SignatureChecker } from "./signatures.js";
+import type { SignatureAudit } from "./signatures.js";
 
 /** What was read from one host. */
 export interface HostObservation {
@@ -32,22 +32,8 @@ export interface HostFailure {
 export type HostOutcome = HostObservation | HostFailure;
 
 /** A lock the fleet is compared with: the approved one, or an older one that identifies older inputs. */
-export interface KnownLock {
-  readonly label: string;
-  readonly inventory: LockInventory;
-  readonly approved: boolean;
-}
-
-export interface FleetPlan {
-  readonly locks: readonly KnownLock[];
-  /** Host-name glob → approved system path, first match wins. */
-  readonly approvedSystems: readonly { readonly glob: string; readonly system: string }[];
-  readonly checker: SignatureChecker;
-  /** Closures of approved systems by store path, for drift diffs. */
-  readonly approvedClosures: ReadonlyMap<string, Closure>;
-  /** How many failing paths each host lists (all are counted). */
-  readonly examples: number;
-}
+// The plan types live in plan.ts, which host-findings.ts and inputs.ts import without this file.
+export type { FleetPlan, KnownLock } from "./plan.js";
 
 export interface FleetAnalysis {
   readonly hosts: readonly HostEntry[];

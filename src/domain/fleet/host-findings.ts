@@ -1,5 +1,5 @@
 import { formatStorePath } from "../nix/store-path.js";
-import type { FleetPlan } from "./analyse.js";
+import type { FleetPlan } from "./plan.js";
 import type { FleetFinding } from "./findings.js";
 import { nixpkgsPins } from "./inputs.js";
 import type { HostEntry } from "./report.js";

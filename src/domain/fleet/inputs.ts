@@ -3,7 +3,7 @@ import { compareStrings } from "../lock/input-path.js";
 import type { LockedInput } from "../lock/inventory.js";
 import { formatStorePath } from "../nix/store-path.js";
 import { isoDateTime } from "../time.js";
-import type { KnownLock } from "./analyse.js";
+import type { KnownLock } from "./plan.js";
 import type { InputOnHost } from "./report.js";
 
 /** Whether a locked input is a nixpkgs: named so, or a forge repository called nixpkgs. */

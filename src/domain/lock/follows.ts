@@ -153,3 +153,15 @@ function cycleFrom(
   const ahead = paths.slice(s + 1);
   return s + 1 >= loopStart ? [...ahead, ...paths.slice(loopStart, s + 2)] : [...ahead, paths[loopStart] ?? []];
 }
+
+/**
+ * Resolves an input path from the root exactly as Nix's `LockFile::findInput` does (see
+ * FollowsResolver). For many paths over one graph, keep one FollowsResolver: it remembers what it resolved.
+ */
+export function resolveInputPath(
+  nodes: ReadonlyMap<NodeKey, InputNode>,
+  root: NodeKey,
+  path: InputPath,
+): Result<NodeKey, FollowsError> {
+  return new FollowsResolver(nodes, root).resolve(path);
+}

@@ -1,6 +1,4 @@
 import type { InputPath } from "./input-path.js";
-import type { Result } from "../result.js";
-import { FollowsResolver } from "./follows.js";
 import type { SourceRef } from "./source-ref.js";
 
 /** A key in flake.lock's `nodes` (e.g. `nixpkgs_2`). Nix invents these; they are never an identity. */
@@ -38,23 +36,3 @@ export type FollowsError =
   | { readonly kind: "missing-input"; readonly at: InputPath; readonly name: string }
   | { readonly kind: "missing-node"; readonly at: InputPath; readonly key: NodeKey }
   | { readonly kind: "cycle"; readonly chain: readonly InputPath[] };
-
-/**
- * Resolves an input path from the root exactly as Nix's `LockFile::findInput` does (see
- * follows.ts). For many paths over one graph, keep one FollowsResolver: it remembers what it resolved.
- */
-export function resolveInputPath(
-  nodes: ReadonlyMap<NodeKey, InputNode>,
-  root: NodeKey,
-  path: InputPath,
-): Result<NodeKey, FollowsError> {
-  return new FollowsResolver(nodes, root).resolve(path);
-}
-
-/** Resolves one edge of a graph that ingest has already checked. */
-export function targetOf(graph: LockGraph, ref: InputRef): NodeKey {
-  if (ref.kind === "node") return ref.key;
-  const r = resolveInputPath(graph.nodes, graph.root, ref.path);
-  if (!r.ok) throw new Error(`lock graph is not total: ${JSON.stringify(r.error)}`);
-  return r.value;
-}

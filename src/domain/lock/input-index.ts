@@ -10,13 +10,17 @@ import { getOrInsert } from "../map-utils.js";
  * - `edges`: each walked node's inputs with follows already resolved to node keys;
  * - `reachable`: non-root nodes reached from the root (Nix ignores the others), first reached first;
  * - `truncated`: nodes that more input paths resolve to than are listed, because they sit below a
- *   node reached by several node edges, whose own inputs are listed under its first path only.
+ *   node reached by several node edges, whose own inputs are listed under its first path only;
+ * - `rootPaths`: the listed input paths that resolve to the root flake itself (`follows = ""`).
+ *   Like every other path, only those the walk lists: nothing below a follows edge (Nix's tree does
+ *   not expand one), so `a/b/self` is not a path when `a/b` follows `b`; `b/self` is.
  */
 export interface LockIndex {
   readonly paths: ReadonlyMap<NodeKey, readonly InputPath[]>;
   readonly edges: ReadonlyMap<NodeKey, ReadonlyMap<string, NodeKey>>;
   readonly reachable: readonly NodeKey[];
   readonly truncated: readonly NodeKey[];
+  readonly rootPaths: readonly InputPath[];
 }
 
 const NO_EDGES: ReadonlyMap<string, NodeKey> = new Map();
@@ -27,6 +31,7 @@ export function indexLock(graph: LockGraph, walk: LockTraversal = traverseLock(g
   // A walked node without resolved inputs (most of them) gets the one shared empty map.
   for (const key of walk.walked.keys()) edges.set(key, NO_EDGES);
   const own = new Map<NodeKey, Map<string, NodeKey>>();
+  const rootPaths: InputPath[] = [];
   for (const input of walk.inputs) {
     if (input.target === undefined) continue;
     let targets = own.get(input.parent);
@@ -37,12 +42,15 @@ export function indexLock(graph: LockGraph, walk: LockTraversal = traverseLock(g
     }
     targets.set(input.name, input.target);
     // The walk lists paths in compareInputPaths order, so each list is sorted as it grows.
-    if (input.target === graph.root) continue;
+    if (input.target === graph.root) {
+      rootPaths.push(input.path);
+      continue;
+    }
     const list = paths.get(input.target);
     if (list === undefined) paths.set(input.target, [input.path]);
     else list.push(input.path);
   }
-  return { paths, edges, reachable: [...paths.keys()], truncated: partiallyListed(walk.inputs) };
+  return { paths, edges, reachable: [...paths.keys()], truncated: partiallyListed(walk.inputs), rootPaths };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { compareInputPaths, formatInputPath, type InputPath } from "./input-path.js";
+import { compareInputPaths, formatInputPath, ROOT_LABEL, type InputPath } from "./input-path.js";
+import { locateInput, RelativeLocator, type LocatedInput } from "./relative-path.js";
 import { indexLock, type LockIndex } from "./input-index.js";
 import type { LockTraversal } from "./traversal.js";
 import type { InputNode, LockGraph, NodeKey } from "./graph.js";
@@ -18,8 +19,21 @@ export interface LockedInput {
   readonly nodeKeys: readonly NodeKey[];
   readonly locked: SourceRef;
   readonly original?: SourceRef;
+  /**
+   * False when any input path uses the source with `flake = false`. `flake` belongs to a node, and
+   * nodes with identical locked attributes are one source, so one source can be a flake through one
+   * path and `flake = false` through another: then `nonFlakePaths` lists the latter.
+   */
   readonly isFlake: boolean;
+  /** Set only when the input paths disagree: those that use the source with `flake = false`, in order. */
+  readonly nonFlakePaths?: readonly InputPath[];
   readonly pinning: Pinning;
+  /**
+   * A relative path input: the id of the input whose source holds it, or ROOT_LABEL for the root
+   * flake. Its `locked.path` is then located (relative-path.ts): inside that source from its root,
+   * or relative to the root flake's directory.
+   */
+  readonly relativeTo?: string;
   /** The computed `/nix/store/…-source` path, when the lock carries a narHash. */
   readonly storePath?: StorePath;
   /** Ids of the inputs this one depends on (follows resolved); the root flake is `dependsOnRoot`. */
@@ -93,26 +107,24 @@ function settle(g: Group, index: LockIndex): void {
  * them: in most locks, never.
  */
 class SourceGrouper {
-  private readonly buckets = new Map<string, Array<{ canon: string | undefined; node: InputNode; group: Group }>>();
+  private readonly buckets = new Map<string, Array<{ canon: string | undefined; locked: SourceRef; group: Group }>>();
 
-  groupOf(node: InputNode, locked: SourceRef, make: () => Group): Group {
-    // A relative path input is only the same source as another with the same parent.
-    const parent = isRelativePath(locked) ? JSON.stringify(node.parent ?? []) : "";
+  groupOf(node: InputNode, locked: SourceRef, scope: string, make: () => Group): Group {
     const { narHash, rev } = locked.attrs;
-    const quick = `${locked.type}|${String(narHash)}|${String(rev)}|${parent}`;
+    const quick = `${locked.type}|${String(narHash)}|${String(rev)}|${scope}`;
     const bucket = this.buckets.get(quick);
     if (bucket === undefined) {
       const group = make();
-      this.buckets.set(quick, [{ canon: undefined, node, group }]);
+      this.buckets.set(quick, [{ canon: undefined, locked, group }]);
       return group;
     }
     const canon = canonicalAttrs(locked.attrs);
     for (const entry of bucket) {
-      entry.canon ??= canonicalAttrs(entry.node.locked?.attrs ?? {});
+      entry.canon ??= canonicalAttrs(entry.locked.attrs);
       if (entry.canon === canon) return entry.group;
     }
     const group = make();
-    bucket.push({ canon, node, group });
+    bucket.push({ canon, locked, group });
     return group;
   }
 }
@@ -130,10 +142,22 @@ export function buildInventory(
   const groups: Group[] = [];
   const groupOfNode = new Map<NodeKey, Group>();
   const grouper = new SourceGrouper();
+  // Relative path inputs, located against their parents (only locks that have one make a locator).
+  const located = new Map<NodeKey, LocatedInput>();
+  let locator: RelativeLocator | undefined;
   for (const key of index.reachable) {
     const node = graph.nodes.get(key);
     if (node?.locked === undefined) continue;
-    const g = grouper.groupOf(node, node.locked, () => {
+    let locked = node.locked;
+    let scope = "";
+    if (isRelativePath(locked)) {
+      locator ??= new RelativeLocator(graph);
+      const at = locateInput(locator, node, (a) => canonicalAttrs(a.locked?.attrs ?? {}));
+      if (at !== undefined) located.set(key, at);
+      locked = at?.locked ?? locked;
+      scope = at?.scope ?? JSON.stringify(node.parent ?? []);
+    }
+    const g = grouper.groupOf(node, locked, scope, () => {
       const made: Group = { nodes: [], pathLists: [], paths: [], primary: undefined, id: "" };
       groups.push(made);
       return made;
@@ -161,7 +185,8 @@ export function buildInventory(
   const inputs: LockedInput[] = [];
   for (const g of groups) {
     const { paths, primary, id } = g;
-    const locked = primary?.locked;
+    const at = primary && located.get(primary.key);
+    const locked = at?.locked ?? primary?.locked;
     if (primary === undefined || locked === undefined)
       throw new Error("unreachable: a group is made with its first node, which has a locked source");
     const deps = depsOf(g.nodes, g);
@@ -171,12 +196,18 @@ export function buildInventory(
       paths,
       nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      isFlake: primary.isFlake,
+      isFlake: g.nodes.length === 1 ? primary.isFlake : g.nodes.every((n) => n.isFlake),
       pinning: pinningOf(locked),
       dependsOn: deps.ids,
       dependsOnRoot: deps.root,
     };
     if (primary.original !== undefined) input.original = primary.original;
+    if (at !== undefined)
+      input.relativeTo = at.anchor === graph.root ? ROOT_LABEL : (groupOfNode.get(at.anchor)?.id ?? at.anchor);
+    if (g.nodes.length > 1) {
+      const nonFlake = nonFlakePathsOf(g);
+      if (nonFlake !== undefined) input.nonFlakePaths = nonFlake;
+    }
     if (locked.narHash !== undefined && opts.storePaths !== false)
       input.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
     inputs.push(input);
@@ -187,17 +218,15 @@ export function buildInventory(
   return {
     inputs,
     rootDependsOn: rootDeps,
-    rootPaths: pathsToRoot(graph, index),
+    rootPaths: index.rootPaths,
     truncatedPaths: index.truncated.map(String).sort(),
     index,
   };
 }
 
-function pathsToRoot(graph: LockGraph, index: LockIndex): InputPath[] {
-  const out: InputPath[] = [];
-  for (const [parent, targets] of index.edges)
-    for (const [name, target] of targets)
-      if (target === graph.root)
-        for (const p of parent === graph.root ? [[]] : (index.paths.get(parent) ?? [])) out.push([...p, name]);
-  return out.sort(compareInputPaths);
+/** The paths of a source's non-flake nodes, when some of its nodes are flakes and some are not. */
+function nonFlakePathsOf(g: Group): InputPath[] | undefined {
+  const flags = g.nodes.map((n) => n.isFlake);
+  if (flags.every((f) => f) || flags.every((f) => !f)) return undefined;
+  return g.pathLists.flatMap((list, i) => (flags[i] === true ? [] : list)).sort(compareInputPaths);
 }

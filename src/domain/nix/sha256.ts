@@ -1,7 +1,7 @@
 /**
  * SHA-256 (FIPS 180-4) over bytes. The domain must stay free of node:crypto, and the only
  * digests it needs are store-path fingerprints of a few hundred bytes, so a small pure
- * implementation is enough; test/domain/sha256.test.ts checks it against node:crypto.
+ * implementation is enough; test/domain/store-path.test.ts ("sha256") checks it against node:crypto.
  */
 // Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that loop-bounded indexes into
 // fixed-size arrays are in range, and a `?? 0` per access would slow this hot loop.

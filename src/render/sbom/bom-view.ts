@@ -12,33 +12,10 @@ import { upstreamFacts } from "./upstream-view.js";
 import type { ResolvedEntry } from "../../domain/provenance/report.js";
 import { closureComponents, type ClosureComponents, type StoreItem } from "./closure-view.js";
 import { compareStrings } from "../../domain/lock/input-path.js";
+import type { ComponentView } from "./component-view.js";
 
-/** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
-export interface ComponentView {
-  readonly type: "application" | "library" | "file";
-  readonly name: string;
-  readonly group?: string;
-  readonly version?: string;
-  readonly bomRef: string;
-  readonly purl?: string;
-  /** SHA-256 hex, when known. */
-  readonly sha256?: string;
-  readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
-  /** SPDX license ids. */
-  readonly licenses?: readonly string[];
-  /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */
-  readonly commits?: readonly CommitView[];
-  readonly properties: ReadonlyArray<readonly [string, string]>;
-  readonly dependsOn: readonly string[];
-}
-
-export interface CommitView {
-  readonly uid: string;
-  readonly url: string;
-  readonly author?: { readonly name: string; readonly timestamp: string };
-  readonly committer?: { readonly name: string; readonly timestamp: string };
-  readonly message: string;
-}
+// The component types live in component-view.ts, which the closure and upstream views import without this file.
+export type { CommitView, ComponentView } from "./component-view.js";
 
 export interface BomView {
   readonly serialNumber?: string;
@@ -87,14 +64,18 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
     add(FA.hashMeaning, HASH_MEANING);
   }
   if (input.pinning === "relative")
-    add(FA.storePathNote, "relative path input: shares the store path of its parent input");
+    add(FA.storePathNote, "relative path input: shares the store path of the input it is relative to");
+  add(FA.relativeTo, input.relativeTo);
   if (input.original !== undefined) add(FA.original, toFlakeUrl(input.original));
   add(FA.locked, toFlakeUrl(s, { treeFacts: true }));
   add(FA.ref, input.original?.ref ?? s.ref);
   add(FA.rev, s.rev);
   if (s.lastModified !== undefined) add(FA.lastModified, isoDateTime(s.lastModified));
   if (s.revCount !== undefined) add(FA.revCount, String(s.revCount));
-  if (!input.isFlake) add(FA.flake, "false");
+  if (input.nonFlakePaths !== undefined) {
+    add(FA.flake, "mixed");
+    for (const p of input.nonFlakePaths) add(FA.nonFlakeInputPath, formatInputPath(p));
+  } else if (!input.isFlake) add(FA.flake, "false");
   add(FA.dir, s.dir);
   add(FA.pinning, input.pinning);
   if (truncated.size > 0 && input.nodeKeys.some((k) => truncated.has(k))) add(FA.pathsTruncated, "true");

@@ -3,7 +3,7 @@ import { formatContentAddress } from "../../domain/nix/content-address.js";
 import { parseStoreName } from "../../domain/nix/store-name.js";
 import { toBase16, toPrefixedNix32 } from "../../domain/nix/hash.js";
 import { compareStrings } from "../../domain/lock/input-path.js";
-import type { ComponentView } from "./bom-view.js";
+import type { ComponentView } from "./component-view.js";
 import { FlakeAuditProperty as FA, NixProperty as NIX } from "./properties.js";
 
 // Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that ids below the path count, and

@@ -22,11 +22,16 @@ export const FlakeAuditProperty = {
   rev: "flake-audit:rev",
   lastModified: "flake-audit:last_modified",
   revCount: "flake-audit:rev_count",
+  /** `false` when every input path uses the source with `flake = false`, `mixed` when only some do. */
   flake: "flake-audit:flake",
+  /** With `flake` = `mixed`: one per input path that uses the source with `flake = false`. */
+  nonFlakeInputPath: "flake-audit:non_flake_input_path",
   dir: "flake-audit:dir",
   pinning: "flake-audit:pinning",
   hashMeaning: "flake-audit:hash_meaning",
   storePathNote: "flake-audit:store_path_note",
+  /** A relative path input: the input path of the input whose source holds it, `(root)` for the flake. */
+  relativeTo: "flake-audit:relative_to",
   pathsTruncated: "flake-audit:input_paths_truncated",
   lockVersion: "flake-audit:lock_version",
   lockSha256: "flake-audit:lock_sha256",

@@ -1,5 +1,5 @@
 import type { ResolvedEntry } from "../../domain/provenance/report.js";
-import type { CommitView } from "./bom-view.js";
+import type { CommitView } from "./component-view.js";
 import { FlakeAuditProperty as FA } from "./properties.js";
 
 type Props = Array<readonly [string, string]>;

@@ -25,7 +25,9 @@ export function renderTraceMarkdown(r: TraceReport): string {
       ? "This path **is the source of a locked input**."
       : r.attribution === "build"
         ? "This path was **built from, or embeds, locked inputs**."
-        : "This path is **not from any locked input**.";
+        : r.attribution === "unknown"
+          ? "Whether this path comes from a locked input **cannot be told** from the data given (see below)."
+          : "This path is **not from any locked input**.";
   out.push(verdict, "");
   if (r.deriver !== undefined) out.push(`Built by ${code(r.deriver)}.`, "");
   if (r.inputs.length > 0) out.push(TABLE_HEAD, ...r.inputs.map(inputRow), "");

@@ -8,8 +8,10 @@ export const TraceReportSchema = z
     path: z.string().describe("the traced store path"),
     kind: z.enum(["source", "derivation", "output", "unknown"]),
     attribution: z
-      .enum(["source", "build", "none"])
-      .describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
+      .enum(["source", "build", "none", "unknown"])
+      .describe(
+        "source: the path is an input's source; build: built from or embedding inputs; none: no locked input; unknown: the data given cannot tell (a gap names the options that would)",
+      ),
     inputs: z
       .array(InputFactsSchema)
       .describe(
@@ -31,6 +33,13 @@ export const TraceReportSchema = z
     notes: z.array(z.string()).describe("hints about what the answer means"),
     lockFile: SubjectSchema.optional(),
     closureFile: SubjectSchema.extend({ shape: z.string() }).optional(),
-    gaps: z.array(GapSchema),
+    gaps: z.array(
+      GapSchema.extend({
+        options: z
+          .array(z.string())
+          .optional()
+          .describe("data not given, by the options that would give it: a choice, never exit 4"),
+      }),
+    ),
   })
   .describe("flake-audit trace --format json");

@@ -45,8 +45,10 @@ export function renderTraceText(r: TraceReport): string {
       for (const f of s.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
-  if (r.attribution === "none") {
-    out.push("  not from any locked input");
+  if (r.attribution === "unknown")
+    out.push("  cannot tell whether it comes from a locked input with the data given (see below)");
+  if (r.attribution === "none" || r.attribution === "unknown") {
+    if (r.attribution === "none") out.push("  not from any locked input");
     if (r.nearestAttributed !== undefined) {
       out.push(`  nearest ancestor from a locked input: ${oneLine(r.nearestAttributed.path)}`);
       for (const f of r.nearestAttributed.inputs) out.push(`    • ${inputLine(f)}`);

@@ -1,0 +1,26 @@
+/** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
+export interface ComponentView {
+  readonly type: "application" | "library" | "file";
+  readonly name: string;
+  readonly group?: string;
+  readonly version?: string;
+  readonly bomRef: string;
+  readonly purl?: string;
+  /** SHA-256 hex, when known. */
+  readonly sha256?: string;
+  readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
+  /** SPDX license ids. */
+  readonly licenses?: readonly string[];
+  /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */
+  readonly commits?: readonly CommitView[];
+  readonly properties: ReadonlyArray<readonly [string, string]>;
+  readonly dependsOn: readonly string[];
+}
+
+export interface CommitView {
+  readonly uid: string;
+  readonly url: string;
+  readonly author?: { readonly name: string; readonly timestamp: string };
+  readonly committer?: { readonly name: string; readonly timestamp: string };
+  readonly message: string;
+}
