@@ -102,3 +102,43 @@ describe("origins and mismatched inputs", () => {
     ]);
   });
 });
+
+it("a closure deriver that does not build the path is not believed: the output map decides", () => {
+  const out = p("a", "tool-1.0");
+  const real = p("d", "tool-1.0.drv");
+  const claimed = p("k", "other-1.0.drv");
+  const derivations = must(
+    parseDerivations(
+      JSON.stringify({
+        [real]: {
+          outputs: { out: { path: out } },
+          inputSrcs: [],
+          inputDrvs: {},
+          env: { pname: "tool", version: "1.0" },
+        },
+        [claimed]: {
+          outputs: { out: { path: p("f", "other-1.0") } },
+          inputSrcs: [],
+          inputDrvs: {},
+          env: { pname: "other", version: "1.0" },
+        },
+      }),
+      "d.json",
+    ),
+  );
+  const closure = must(
+    parsePathInfo(
+      JSON.stringify([
+        {
+          path: out,
+          narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=",
+          narSize: 1,
+          references: [],
+          deriver: claimed,
+        },
+      ]),
+      "c.json",
+    ),
+  );
+  expect(identifyPackages({ closure, derivations }).packages.map((x) => [x.name, x.drvPath])).toEqual([["tool", real]]);
+});
