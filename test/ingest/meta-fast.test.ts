@@ -95,3 +95,28 @@ describe("the meta fast path accepts exactly what the schema accepts", () => {
     expect(accepted).toBeGreaterThan(100);
   });
 });
+
+describe("parseMeta on hostile text", () => {
+  it("answers every mutated document with a value or located issues, never a throw", async () => {
+    const { parseMeta } = await import("../../src/ingest/meta/meta.js");
+    const base = JSON.stringify(
+      {
+        hello: {
+          name: "hello-2.12",
+          outputs: { out: "/nix/store/fiy5p73xf7giw6si0jf86hcgwg42wx1c-hello-2.12" },
+          meta: { license: [{ spdxId: "MIT" }], homepage: "https://x" },
+        },
+      },
+      null,
+      1,
+    );
+    fc.assert(
+      fc.property(fc.nat(base.length), fc.nat(base.length), fc.string({ maxLength: 4 }), (a, b, insert) => {
+        const text = base.slice(0, Math.min(a, b)) + insert + base.slice(Math.max(a, b));
+        const r = parseMeta(text, "meta.json");
+        if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
+      }),
+      { seed: 19, numRuns: 2000 },
+    );
+  });
+});
