@@ -5,6 +5,7 @@ import { exitCodeOf } from "./exit-codes.js";
 import type { Env, Io } from "./io.js";
 import type { Outcome } from "./outcome.js";
 import { parser } from "./parser.js";
+import { skipHelpCache } from "./help-cache.js";
 import { toolInfo } from "./wire.js";
 import { STDIN_PATH } from "../adapters/fs.js";
 
@@ -19,13 +20,11 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
   const errors: unknown[] = [];
   try {
     let output = "";
-    await parser(argv, io, env, (o) => (outcome = o)).parseAsync(
-      [...argv],
-      {},
-      (_e: unknown, _a: unknown, out: string) => {
-        output = out;
-      },
-    );
+    const cli = parser(argv, io, env, (o) => (outcome = o));
+    skipHelpCache(cli);
+    await cli.parseAsync([...argv], {}, (_e: unknown, _a: unknown, out: string) => {
+      output = out;
+    });
     if (output !== "") await io.stdout(output.endsWith("\n") ? output : `${output}\n`);
   } catch (e) {
     errors.push(e);
