@@ -48,7 +48,6 @@ export interface CheckArgs extends UpstreamArgs {
 
 export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Outcome> {
   const { checkUseCase } = await import("../../app/check.js");
-  const { githubSource } = await import("../github-wiring.js");
   const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
   const report = await checkUseCase(
@@ -61,7 +60,9 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
       now: parseNow(args.now) ?? w.now,
     },
     w.files,
-    () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+    // octokit and its plugins load only when upstream facts are asked for (not with --lock-only).
+    async () =>
+      (await import("../github-wiring.js")).githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
     gitWorkspace(ctx.io.cwd),
   );
   const render = await RENDERERS.check[args.format]();
