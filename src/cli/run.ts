@@ -39,7 +39,8 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
   return exitCodeOf(outcome !== undefined ? { outcome, errors } : { errors });
 }
 
-function reportError(e: unknown, io: Io): void {
+/** Tells the user what went wrong, once per error; exported for `--version`'s own write (cli/start.ts). */
+export function reportError(e: unknown, io: Io): void {
   if (e instanceof UpstreamAuthError || e instanceof OutputError) {
     io.stderr(`flake-audit: ${stripControls(e.message)}\n`);
     return;
