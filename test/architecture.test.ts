@@ -49,7 +49,8 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^packageurl-js/, (f) => f === "render/sbom/purl.ts"],
   [/^semver/, (f) => f === "domain/diff/version-move.ts"],
   [/^yaml$/, (f) => f === "ingest/policy/policy.ts" || f === "ingest/fleet/structured-text.ts"],
-  [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
+  [/^sarif$/, (f) => f === "render/check/sarif.ts"],
+  [/^string-width$/, (f) => f === "render/wrap.ts"], // types only (@types/sarif)
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

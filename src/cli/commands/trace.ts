@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { textWidth } from "../io.js";
 import { REPORT_EXIT_CODES } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
@@ -53,6 +54,6 @@ export async function handler(args: TraceArgs, ctx: CommandContext): Promise<Out
     () => w.nix(),
   );
   const render = await RENDERERS.trace[args.format]();
-  await ctx.write(render(report), args.output);
+  await ctx.write(render(report, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({ incomplete: report.gaps.length > 0 });
 }
