@@ -24,11 +24,15 @@ export const measureFloor = (name, args, opts = {}) =>
  * A case and its floor, run alternately (floor, case, floor, case, …) so that a change in the
  * machine's load during the measurement weighs on both alike: the ratio is what the table states.
  */
-export function measureBeside(floorName, floorArgs, args, opts = {}) {
+export const measureBeside = (floorName, floorArgs, args, opts = {}) =>
+  measureBesideArgv([path.join(here, "floor", `${floorName}.mjs`), ...floorArgs], args, opts);
+
+/** The same with the floor's whole node argv, such as `["-e", "0"]` for the start-up cases. */
+export function measureBesideArgv(floorArgv, args, opts = {}) {
   const floor = [];
   const runs = [];
   for (let i = 0; i < (opts.runs ?? 5); i++) {
-    floor.push(runOnce([path.join(here, "floor", `${floorName}.mjs`), ...floorArgs], {}));
+    floor.push(runOnce(floorArgv, { probe: opts.probe }));
     runs.push(runOnce([MAIN, ...args], opts));
   }
   return { floor: summary(floor), r: summary(runs) };
@@ -53,7 +57,8 @@ function summary(runs) {
   };
 }
 
-function runOnce(argv, { env = {}, stdoutFile } = {}) {
+/** `probe: false` leaves out the peak-RSS preload, which would add its own start-up to both sides. */
+function runOnce(argv, { env = {}, stdoutFile, probe = true } = {}) {
   // Flush what earlier cases wrote (a 250 MB SBOM, a 100 MB closure) so their writeback does not
   // land inside this measurement.
   spawnSync("sync");
@@ -61,7 +66,7 @@ function runOnce(argv, { env = {}, stdoutFile } = {}) {
   const fd = openSync(rssFile, "w");
   const out = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
   const started = performance.now();
-  const run = spawnSync(process.execPath, ["--import", PROBE, ...argv], {
+  const run = spawnSync(process.execPath, probe ? ["--import", PROBE, ...argv] : argv, {
     env: { ...process.env, ...env, FLAKE_AUDIT_BENCH_RSS_FD: "3" },
     stdio: ["ignore", out, "pipe", fd],
     maxBuffer: 1 << 30,

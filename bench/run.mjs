@@ -159,6 +159,8 @@ if (!only || only === "resolve") {
   rows.push(...(await resolveBench()));
 }
 
+if (!only || only === "startup") rows.push(...(await import("./startup.mjs")).startupBench(OUT));
+
 if (!only || only === "fleet") rows.push(...(await (await import("./fleet.mjs")).fleetBench(OUT)));
 
 printTable(rows);

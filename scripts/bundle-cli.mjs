@@ -8,6 +8,7 @@
 // The bundle must stay two directories below the repository root: src/cli/wire.ts reads the tool's
 // version with require("../../package.json") at run time, relative to the file it ends up in.
 import { chmodSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -15,6 +16,26 @@ import { REPO, nodeBundleOptions } from "./esbuild-node.mjs";
 
 export const CLI_BUNDLE_DIR = "dist/bin";
 export const CLI_ENTRY = "flake-audit.js";
+
+/**
+ * string-width (loaded with yargs, through cliui and wrap-ansi) builds an Intl.Segmenter when it is
+ * loaded: ICU's break-iterator data, about 20 ms of CPU, a sixth of Node's own start-up, in every run,
+ * though only help text is ever measured. In the bundle it is built on first use instead. A
+ * string-width that no longer has the line fails the build, so that the change is seen.
+ */
+const EAGER_SEGMENTER = "const segmenter = new Intl.Segmenter();";
+const lazySegmenter = {
+  name: "lazy-intl-segmenter",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      if (!text.includes(EAGER_SEGMENTER))
+        throw new Error(`${args.path} has no '${EAGER_SEGMENTER}': see lazySegmenter in scripts/bundle-cli.mjs`);
+      const lazy = "let eager;\nconst segmenter = { segment: (s) => (eager ??= new Intl.Segmenter()).segment(s) };";
+      return { contents: text.replace(EAGER_SEGMENTER, lazy), loader: "js", resolveDir: path.dirname(args.path) };
+    });
+  },
+};
 
 export async function bundleCli(outdir = path.join(REPO, CLI_BUNDLE_DIR)) {
   rmSync(outdir, { recursive: true, force: true });
@@ -26,6 +47,7 @@ export async function bundleCli(outdir = path.join(REPO, CLI_BUNDLE_DIR)) {
     splitting: true,
     // Chunks sit beside the entry, two levels below the root like it (see wire.ts above).
     chunkNames: "[name]-[hash]",
+    plugins: [lazySegmenter],
   });
   if (result.errors.length > 0) throw new Error("esbuild failed");
   const entry = path.join(outdir, CLI_ENTRY);

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { run } from "./cli/run.js";
-import { nodeIo } from "./cli/node-io.js";
+// The command's first module, kept small: `--version` is answered here, and everything else loads
+// the CLI (yargs, the commands) with one import.
+import { asksOnlyForVersion, printVersion } from "./cli/start.js";
 
-process.exitCode = await run(process.argv.slice(2), nodeIo(), process.env);
+const argv = process.argv.slice(2);
+if (asksOnlyForVersion(argv)) process.exitCode = await printVersion();
+else process.exitCode = await (await import("./cli/process.js")).runProcess(argv, process.env);

@@ -50,6 +50,7 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^semver/, (f) => f === "domain/diff/version-move.ts"],
   [/^yaml$/, (f) => f === "ingest/structured-document.ts"],
   [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
+  [/^string-width$/, (f) => f === "render/wrap.ts"],
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

@@ -4,7 +4,6 @@ import { buildInventory } from "../domain/lock/inventory.js";
 import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
 import type { ToolInfo } from "../domain/report.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
-import { parsePolicy } from "../ingest/policy/policy.js";
 import { InputError } from "./errors.js";
 import type { Files, ProvenanceSource, Workspace } from "./ports.js";
 import { readLock } from "./read-lock.js";
@@ -22,6 +21,9 @@ export interface CheckRequest {
 async function readPolicy(files: Files, path: string | undefined): Promise<Policy> {
   if (path === undefined) return BUILT_IN_POLICY;
   const file = await files.readText(path);
+  // The policy parser (yaml, zod) loads only when there is a policy file: a run with the built-in
+  // policy starts without them.
+  const { parsePolicy } = await import("../ingest/policy/policy.js");
   const parsed = parsePolicy(file.text, file.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
@@ -57,7 +59,7 @@ function locator(text: string, findings: readonly CheckFinding[]): (f: CheckFind
 export async function checkUseCase(
   req: CheckRequest,
   files: Files,
-  source: () => ProvenanceSource,
+  source: () => Promise<ProvenanceSource>,
   workspace?: Workspace,
 ): Promise<CheckReport> {
   const policy = await readPolicy(files, req.policyPath);
@@ -66,7 +68,7 @@ export async function checkUseCase(
   const provenance =
     req.upstream === "lock-only"
       ? undefined
-      : await resolveInventory(inventory, source(), {
+      : await resolveInventory(inventory, await source(), {
           tool: req.tool,
           offline: req.upstream === "offline",
           enterpriseHosts: req.enterpriseHosts,

@@ -20,5 +20,12 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export const useColor = (io: Io, env: Env): boolean => io.isTTY && (env["NO_COLOR"] ?? "") === "";
 
+/**
+ * The columns text reports wrap to: the terminal's when the report goes to it, else 80 (a file, a
+ * pipe, a CI log).
+ */
+export const textWidth = (io: Io, output: string | undefined): number =>
+  output === undefined && io.columns !== undefined ? io.columns : 80;
+
 /** The Io of a --quiet run: stderr carries only the errors, which cli/run.ts writes to the real Io. */
 export const quietIo = (io: Io): Io => ({ ...io, stderr: () => undefined });

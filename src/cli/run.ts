@@ -5,6 +5,7 @@ import { exitCodeOf } from "./exit-codes.js";
 import type { Env, Io } from "./io.js";
 import type { Outcome } from "./outcome.js";
 import { parser } from "./parser.js";
+import { skipHelpCache } from "./help-cache.js";
 import { toolInfo } from "./wire.js";
 import { STDIN_PATH } from "../adapters/fs.js";
 
@@ -19,13 +20,11 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
   const errors: unknown[] = [];
   try {
     let output = "";
-    await parser(argv, io, env, (o) => (outcome = o)).parseAsync(
-      [...argv],
-      {},
-      (_e: unknown, _a: unknown, out: string) => {
-        output = out;
-      },
-    );
+    const cli = parser(argv, io, env, (o) => (outcome = o));
+    skipHelpCache(cli);
+    await cli.parseAsync([...argv], {}, (_e: unknown, _a: unknown, out: string) => {
+      output = out;
+    });
     if (output !== "") await io.stdout(output.endsWith("\n") ? output : `${output}\n`);
   } catch (e) {
     errors.push(e);
@@ -42,9 +41,10 @@ export async function run(rawArgv: readonly string[], io: Io, env: Env): Promise
 
 /**
  * Messages can quote outside strings (paths, store paths, values): each is printed as one line, so
- * a newline in one cannot start a line that reads as flake-audit's own.
+ * a newline in one cannot start a line that reads as flake-audit's own. Exported for `--version`'s own
+ * write (cli/start.ts).
  */
-function reportError(e: unknown, io: Io): void {
+export function reportError(e: unknown, io: Io): void {
   if (e instanceof UpstreamAuthError || e instanceof OutputError) {
     io.stderr(`flake-audit: ${oneLine(e.message)}\n`);
     return;

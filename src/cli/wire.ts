@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
 import { nodeFiles } from "../adapters/fs.js";
 import type { Files, Log, NixStore } from "../app/ports.js";
 import { nixCli } from "../adapters/nix/nix-cli.js";
-import { InternalError, UsageError } from "../app/errors.js";
+import { UsageError } from "../app/errors.js";
 import type { ToolInfo } from "../domain/report.js";
 import type { Env, Io } from "./io.js";
+import { toolInfo } from "./tool-info.js";
 import { stripControls } from "../render/escape.js";
 
 /** The composition root: real adapters, the clock and the environment, read once per run. */
@@ -22,21 +22,8 @@ export interface Wiring {
   readonly sourceDateEpoch?: Date;
 }
 
-const require = createRequire(import.meta.url);
-
-const isToolInfo = (v: unknown): v is ToolInfo =>
-  typeof v === "object" &&
-  v !== null &&
-  "name" in v &&
-  typeof v.name === "string" &&
-  "version" in v &&
-  typeof v.version === "string";
-
-export function toolInfo(): ToolInfo {
-  const pkg: unknown = require("../../package.json");
-  if (!isToolInfo(pkg)) throw new InternalError("package.json has no name and version");
-  return { name: pkg.name, version: pkg.version };
-}
+// The tool's version is read by a module of its own, which `--version` loads without the rest.
+export { toolInfo } from "./tool-info.js";
 
 function parseEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === "") return undefined;

@@ -6,9 +6,11 @@ import type { FleetReport } from "../domain/fleet/report.js";
 
 import { renderJson } from "./json.js";
 
-/** What the terminal allows; renderers that do not colour ignore it. */
+/** What the terminal allows; renderers that do not colour or wrap ignore it. */
 export interface RenderOptions {
   readonly color: boolean;
+  /** Display columns text reports wrap prose to (render/wrap.ts); 80 when not given. */
+  readonly width?: number;
 }
 
 type Loader<R> = () => Promise<(report: R, opts: RenderOptions) => string>;

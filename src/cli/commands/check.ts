@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { textWidth } from "../io.js";
 import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
@@ -48,7 +49,6 @@ export interface CheckArgs extends UpstreamArgs {
 
 export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Outcome> {
   const { checkUseCase } = await import("../../app/check.js");
-  const { githubSource } = await import("../github-wiring.js");
   const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
   const report = await checkUseCase(
@@ -61,11 +61,13 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
       now: parseNow(args.now) ?? w.now,
     },
     w.files,
-    () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+    // octokit and its plugins load only when upstream facts are asked for (not with --lock-only).
+    async () =>
+      (await import("../github-wiring.js")).githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
     gitWorkspace(ctx.io.cwd),
   );
   const render = await RENDERERS.check[args.format]();
-  await ctx.write(render(report), args.output);
+  await ctx.write(render(report, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({
     severities: report.findings.map((f) => f.severity),
     failOn: args.failOn,

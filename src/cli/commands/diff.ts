@@ -5,7 +5,7 @@ import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
 import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
-import { useColor } from "../io.js";
+import { textWidth, useColor } from "../io.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import {
@@ -108,7 +108,13 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
     },
   );
   const render = await RENDERERS.diff[args.format]();
-  await ctx.write(render(report, { color: args.output === undefined && useColor(ctx.io, ctx.env) }), args.output);
+  await ctx.write(
+    render(report, {
+      color: args.output === undefined && useColor(ctx.io, ctx.env),
+      width: textWidth(ctx.io, args.output),
+    }),
+    args.output,
+  );
   return outcome({
     severities: report.findings.map((f) => f.severity),
     failOn: args.failOn,

@@ -6,6 +6,7 @@ import { UsageError } from "../../app/errors.js";
 import { severityOf } from "../../domain/fleet/findings.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
+import { textWidth } from "../io.js";
 import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import type { FailOn } from "./fail-on.js";
@@ -93,7 +94,7 @@ export async function handler(args: FleetArgs, ctx: CommandContext): Promise<Out
   const report = run.report;
   if (args.sbomDir !== undefined) await writeSboms(run, args.sbomDir, ctx, w.tool);
   const render = await RENDERERS.fleet[args.format]();
-  await ctx.write(render(report), args.output);
+  await ctx.write(render(report, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({
     severities: report.findings.map(severityOf),
     failOn: args.failOn,

@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { textWidth } from "../io.js";
 import { GATE_EXIT_CODES } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
@@ -44,7 +45,7 @@ export async function handler(args: ResolveArgs, ctx: CommandContext): Promise<O
     () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
   );
   const render = await RENDERERS.resolve[args.format]();
-  await ctx.write(render(report), args.output);
+  await ctx.write(render(report, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({
     severities: report.findings.map((f) => f.severity),
     failOn: args.failOn,

@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
+import { textWidth } from "../io.js";
 import { REPORT_EXIT_CODES } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
@@ -53,7 +54,7 @@ export async function handler(args: TraceArgs, ctx: CommandContext): Promise<Out
     () => w.nix(),
   );
   const render = await RENDERERS.trace[args.format]();
-  await ctx.write(render(report), args.output);
+  await ctx.write(render(report, { width: textWidth(ctx.io, args.output) }), args.output);
   // Data left out (a gap with options, e.g. no --closure) is a choice, as --offline is: not incomplete.
   return outcome({ incomplete: report.gaps.some((g) => g.options === undefined) });
 }

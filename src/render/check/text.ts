@@ -1,6 +1,7 @@
 import type { CheckReport, LocatedFinding } from "../../domain/policy/report.js";
 import { followsLine, groupFindings, otherPaths, type RuleGroup } from "../finding-groups.js";
 import { oneLine } from "../escape.js";
+import { wrapLines } from "../wrap.js";
 
 const where = (r: CheckReport, f: LocatedFinding): string =>
   f.location !== undefined ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
@@ -34,7 +35,7 @@ function groupLines(r: CheckReport, g: RuleGroup<LocatedFinding>): string[] {
 }
 
 /** Text for a terminal: findings grouped by rule, worst first, each rule explained once. */
-export function renderCheckText(r: CheckReport): string {
+export function renderCheckText(r: CheckReport, opts: { readonly width?: number } = {}): string {
   const out: string[] = [];
   for (const g of groupFindings(r.findings)) out.push(...groupLines(r, g), "");
   if (r.suppressed.length > 0) {
@@ -53,5 +54,5 @@ export function renderCheckText(r: CheckReport): string {
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== undefined ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n")}\n`;
+  return `${wrapLines(out, opts.width).join("\n")}\n`;
 }

@@ -12,6 +12,7 @@ import {
   pinText,
   riskOf,
 } from "./view.js";
+import { wrapLines } from "../wrap.js";
 
 const ANSI = {
   red: "\u001b[31m",
@@ -34,9 +35,11 @@ function subtreeLine(input: string, follows: NonNullable<DiffReport["changes"][n
   return `with ${follows.length} follows: ${items.join(", ")}`;
 }
 
-export function renderDiffText(r: DiffReport, opts: { color: boolean }): string {
+export function renderDiffText(r: DiffReport, opts: { readonly color: boolean; readonly width?: number }): string {
   const c = (code: keyof typeof ANSI, s: string): string => (opts.color ? `${ANSI[code]}${s}${ANSI.reset}` : s);
   const out: string[] = [];
+  // The closure's lines are Nix's own and stay unwrapped, so that they compare line for line.
+  const nixLines = new Set<number>();
   if (r.findings.length > 0) {
     out.push(c("bold", `Findings (${r.findings.length}):`));
     for (const f of r.findings)
@@ -105,6 +108,7 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
       if (!p.shownByNix) continue;
       const { versions, size } = nixLineParts(p);
       const sized = size !== undefined ? c(p.sizeDelta > 0 ? "red" : "green", size) : undefined;
+      nixLines.add(out.length);
       out.push(
         `${oneLine(p.name)}: ${[versions !== undefined ? oneLine(versions) : undefined, sized].filter((x) => x !== undefined).join(", ")}`,
       );
@@ -116,5 +120,5 @@ export function renderDiffText(r: DiffReport, opts: { color: boolean }): string 
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== undefined ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n")}\n`;
+  return `${wrapLines(out, opts.width, (i) => nixLines.has(i)).join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import type { FleetReport, HostEntry } from "../../domain/fleet/report.js";
 import { oneLine } from "../escape.js";
 import { approvalText, changeSummary, findingViews, generationText, signatureSummary } from "./view.js";
+import { wrapLines } from "../wrap.js";
 
 const s = oneLine;
 
@@ -20,7 +21,7 @@ function hostLines(h: HostEntry): string[] {
 }
 
 /** Plain text for terminals; every string from outside is stripped of control characters. */
-export function renderFleetText(r: FleetReport): string {
+export function renderFleetText(r: FleetReport, opts: { readonly width?: number } = {}): string {
   const t = r.totals;
   const out = [
     `flake-audit fleet: ${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems`,
@@ -41,5 +42,5 @@ export function renderFleetText(r: FleetReport): string {
     `Paths: ${t.distinctPaths} distinct; ${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature`,
   );
   for (const g of r.gaps) out.push(`could not learn: ${s(g.reason)}`);
-  return `${out.join("\n")}\n`;
+  return `${wrapLines(out, opts.width).join("\n")}\n`;
 }

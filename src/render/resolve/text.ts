@@ -2,6 +2,7 @@ import type { Finding } from "../../domain/findings.js";
 import type { ResolvedEntry, ResolveReport } from "../../domain/provenance/report.js";
 import { oneLine } from "../escape.js";
 import { groupFindings } from "../finding-groups.js";
+import { wrapLines } from "../wrap.js";
 
 const sig = (e: ResolvedEntry): string => {
   const s = e.upstream?.commit?.signature;
@@ -38,7 +39,7 @@ function entryLines(e: ResolvedEntry): string[] {
 }
 
 /** Plain text for a terminal; upstream text passes stripControls. */
-export function renderResolveText(r: ResolveReport): string {
+export function renderResolveText(r: ResolveReport, opts: { readonly width?: number } = {}): string {
   const out: string[] = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
@@ -68,5 +69,5 @@ export function renderResolveText(r: ResolveReport): string {
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== undefined ? `${oneLine(g.input)}: ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n")}\n`;
+  return `${wrapLines(out, opts.width).join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 import type { InputFacts } from "../../domain/lock/input-facts.js";
 import type { TraceReport } from "../../domain/closure/trace-report.js";
 import { oneLine } from "../escape.js";
+import { wrapLines } from "../wrap.js";
 
 const KIND = {
   source: "the source of a locked input",
@@ -22,7 +23,7 @@ function inputLine(f: InputFacts): string {
 }
 
 /** Plain text for a terminal; every string from the lock or the store passes stripControls. */
-export function renderTraceText(r: TraceReport): string {
+export function renderTraceText(r: TraceReport, opts: { readonly width?: number } = {}): string {
   const out = [
     oneLine(r.path),
     `  is ${KIND[r.kind]}${r.deriver !== undefined ? `, built by ${oneLine(r.deriver)}` : ""}`,
@@ -60,5 +61,5 @@ export function renderTraceText(r: TraceReport): string {
     for (const [i, p] of r.chain.entries()) out.push(`    ${i === 0 ? "" : "→ "}${oneLine(p)}`);
   }
   for (const g of r.gaps) out.push(`  could not learn: ${oneLine(g.reason)}`);
-  return `${out.join("\n")}\n`;
+  return `${wrapLines(out, opts.width).join("\n")}\n`;
 }

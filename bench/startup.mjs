@@ -1,0 +1,37 @@
+// Start-up: most runs are small locks in CI, where the time is Node's and the tool's start-up rather
+// than the work. Each case is measured beside `node -e 0` (Node's own start-up, the least any command
+// can take), without the peak-RSS preload on either side, and is held to 2x it.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { generateLock } from "./generate.mjs";
+import { measureBesideArgv, withFloor } from "./measure.mjs";
+
+const NODE_E_0 = ["-e", "0"];
+
+export function startupBench(out) {
+  const lock = path.join(out, "lock-50.lock");
+  writeFileSync(lock, generateLock(50));
+  const cases = [
+    ["--version", ["--version"]],
+    ["sbom, 50-node lock", ["sbom", lock, "--reproducible", "-o", path.join(out, "startup-sbom.cdx.json")]],
+    [
+      "check --lock-only, 50-node lock, text",
+      [
+        "check",
+        lock,
+        "--lock-only",
+        "--now",
+        "2026-11-25",
+        "--fail-on",
+        "none",
+        "-o",
+        path.join(out, "startup-check.txt"),
+      ],
+    ],
+  ];
+  return cases.map(([name, args]) => {
+    // Eleven pairs: these runs are short, and a median of few moves with every other process's burst.
+    const { floor, r } = measureBesideArgv(NODE_E_0, args, { runs: 11, probe: false });
+    return withFloor(`start-up: ${name} (floor: node -e 0)`, r, floor, { maxRatio: 2 });
+  });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { wrapLine, wrapLines } from "../../src/render/wrap.js";
+
+describe("wrapLine", () => {
+  it("a line within the width is left as it is", () => {
+    expect(wrapLine("  short line", 80)).toEqual(["  short line"]);
+  });
+
+  it("breaks at spaces, with the line's indent and a hanging two", () => {
+    const line = `    why: ${"word ".repeat(20).trim()}`;
+    const out = wrapLine(line, 40);
+    expect(out.length).toBeGreaterThan(1);
+    expect(out[0]?.startsWith("    why: ")).toBe(true);
+    for (const l of out.slice(1)) expect(l.startsWith("      word")).toBe(true);
+    for (const l of out) expect(l.length).toBeLessThanOrEqual(40);
+    expect(out.join(" ").split(/\s+/)).toEqual(line.split(/\s+/));
+  });
+
+  it("a URL or path longer than the room stands whole on its own line", () => {
+    const url = `https://github.com/acme/lib/compare/${"a".repeat(40)}...${"b".repeat(40)}`;
+    const out = wrapLine(`  ahead: 2 ahead, 0 behind; ${url} (see there)`, 60);
+    expect(out).toContain(`    ${url}`);
+  });
+
+  it("counts wide characters as two columns and colour as none", () => {
+    const cjk = "日本語の入力".repeat(3); // 18 characters, 36 columns
+    const out = wrapLine(`${cjk} ${cjk} ${cjk}`, 80);
+    expect(out).toEqual([`${cjk} ${cjk}`, `  ${cjk}`]);
+    const red = (s: string) => `\u001b[31m${s}\u001b[0m`;
+    const coloured = `${red("HIGH")} ${"x".repeat(70)}`;
+    expect(wrapLine(coloured, 80)).toEqual([coloured]);
+  });
+
+  it("never narrower than 40 columns", () => {
+    expect(wrapLine("one two three four five six seven eight", 10)).toEqual([
+      "one two three four five six seven eight",
+    ]);
+  });
+});
+
+describe("wrapLines", () => {
+  it("keeps the lines it is told to keep", () => {
+    const long = "a ".repeat(50).trim();
+    expect(wrapLines([long, long], 40, (i) => i === 1).slice(-1)).toEqual([long]);
+    expect(wrapLines([long], 40).length).toBeGreaterThan(1);
+  });
+});
