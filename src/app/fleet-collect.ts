@@ -1,5 +1,7 @@
 import type { HostFailure, HostObservation, HostOutcome } from "../domain/fleet/analyse.js";
 import { previousGeneration, systemFromProfile, type HostSystem } from "../domain/fleet/generations.js";
+import { hostSystemProblem } from "../domain/fleet/host-paths.js";
+import { storeDirOf } from "../domain/fleet/store-uri.js";
 import type { Closure } from "../domain/closure/closure.js";
 import type { FleetHostData } from "../ingest/fleet/fleet-file.schema.js";
 import { parseHostReportHeader, parseReportClosure } from "../ingest/fleet/host-report.js";
@@ -57,6 +59,9 @@ export async function readStoreHost(
       hs = systemFromProfile(await stores.profile(at, timeoutMs));
       if (hs === undefined) return { name: host.name, source, failure: `no system profile at ${at.profile}` };
     }
+    // What a host answered reaches nix only as a store path of its own store.
+    const notAStorePath = hostSystemProblem(hs, storeDirOf(host.store));
+    if (notAStorePath !== undefined) return { name: host.name, source, failure: notAStorePath };
     const closure = await closureOf(stores, host.store, hs.system, timeoutMs);
     const prev = previousGeneration(hs);
     // The previous generation may have been garbage-collected: then there is no rollback diff.

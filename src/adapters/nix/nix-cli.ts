@@ -50,6 +50,7 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
         "--json",
         "--recursive",
         ...(store !== undefined ? ["--store", store] : []),
+        "--",
         installable,
       ];
       if (supportsJsonFormat(v)) args.splice(2, 0, "--json-format", "2");
@@ -59,7 +60,8 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
     async derivationClosure(drvPath) {
       const v = await versionText();
       const legacy = !isAtLeast(v, 2, 15);
-      const args = legacy ? ["show-derivation", "-r", drvPath] : ["derivation", "show", "-r", drvPath];
+      // `--`: whatever the path says, nix reads it as an installable, never as an option.
+      const args = legacy ? ["show-derivation", "-r", "--", drvPath] : ["derivation", "show", "-r", "--", drvPath];
       const r = await run(args, `nix ${args.join(" ")}`);
       return { origin: `nix ${args[0]} (${v})`, text: r.stdout };
     },
