@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storeUriProblem } from "../../domain/fleet/store-uri.js";
 import { parseTrustedKey } from "../../domain/fleet/trusted-key.js";
 
 const STORE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+\-._?=]+$/;
@@ -31,6 +32,10 @@ const HostSchema = z
         STORE_URI_RE,
         "expected a Nix store URI: ssh-ng://user@host, ssh://user@host, local?root=/mnt/host, daemon, file:///dir or https://cache",
       )
+      .superRefine((uri, ctx) => {
+        const bad = STORE_URI_RE.test(uri) ? storeUriProblem(uri) : undefined;
+        if (bad !== undefined) ctx.addIssue({ code: "custom", message: bad });
+      })
       .optional()
       .describe("Nix store URI the installed nix reads the host's closure from"),
     profile: z
