@@ -12,13 +12,18 @@ import type { HostStores, ProfileLocation, ReportBytes, ReportFiles } from "./fl
 
 const DEFAULT_PROFILE = "/nix/var/nix/profiles/system";
 const RUNNING = "/run/current-system";
+const MAX_REASON = 2000;
 
 /** The first issue as one line: `file:3:5 /pointer: message`. */
 export function oneLine(issues: readonly InputIssue[]): string {
   const i = issues[0];
   if (i === undefined) return "invalid input";
   const at = i.position !== undefined ? `:${i.position.line}:${i.position.column}` : "";
-  return `${i.origin}${at}${i.pointer !== "" ? ` ${i.pointer}` : ""}: ${i.message}`;
+  const line = `${i.origin}${at}${i.pointer !== "" ? ` ${i.pointer}` : ""}: ${i.message}`;
+  // Whatever a host or report made the message say, a reason stays a few lines long.
+  return line.length <= MAX_REASON
+    ? line
+    : `${line.slice(0, MAX_REASON)}… (${line.length - MAX_REASON} characters cut)`;
 }
 
 /** Where a store host's profile is: over ssh, under a local store's root, or on this machine. */

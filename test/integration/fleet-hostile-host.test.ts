@@ -77,6 +77,7 @@ describe.runIf(hasNix)("a compromised host's readlink answers never reach nix as
         `  *"/hostile/option"*) printf 'running\\t--version\\n' ;;`,
         `  *"/hostile/dotdot"*) printf 'running\\t/nix/store/../..${m.lookalike}\\n' ;;`,
         `  *"/hostile/escape"*) printf 'running\\t/nix/store/${HASH}-x\\033]0;owned\\007\\033[2J\\n' ;;`,
+        `  *"/hostile/noisy"*) head -c 50000000 /dev/zero | tr '\\0' x >&2; exit 1 ;;`,
         "esac",
         "",
       ].join("\n"),
@@ -159,5 +160,22 @@ describe.runIf(hasNix)("a compromised host's readlink answers never reach nix as
     expect(hosts.find((h) => h.name === "ssh-escape")?.reason).not.toContain("\u001b");
     expect(r.code).toBe(4);
     expect(traces(path.join(dir, "roots"))).toEqual([]);
+  }, 120_000);
+
+  it("a host that prints 50 MB on stderr is a gap whose reason is a few lines, given once, saying what was cut", async (ctx) => {
+    if (sshd === undefined) return ctx.skip();
+    const fleet = path.join(dir, "noisy.yaml");
+    writeFileSync(
+      fleet,
+      "hosts:\n  - name: noisy\n    store: ssh-ng://root@127.0.0.1\n    profile: /hostile/noisy/system\n",
+    );
+    const r = await runCli(["fleet", fleet, "--timeout", "60"], {
+      env: { ...env(), NIX_SSHOPTS: sshd.sshOpts() },
+      cwd: dir,
+    });
+    expect(r.code).toBe(4);
+    expect(r.stdout.length).toBeLessThan(4000);
+    expect(r.stdout).toMatch(/noisy {2}UNREACHABLE: .*\[\d+ characters cut\] x+/);
+    expect(r.stdout.match(/x{1000}/g)).toHaveLength(1);
   }, 120_000);
 });

@@ -2,7 +2,8 @@ import { InputError } from "../../app/errors.js";
 import type { NixStore } from "../../app/ports.js";
 import { runProgram, stderrTail } from "../subprocess.js";
 
-const MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
+// Below V8's longest string (about 512 MiB), so that too much output is this error, not a crash.
+const MAX_OUTPUT = 500 * 1024 * 1024;
 
 function problem(what: string, message: string, next: string): InputError {
   return new InputError([{ origin: what, pointer: "", message, next }]);
@@ -30,7 +31,7 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
           "raise --timeout, or record the JSON with nix yourself and pass the file",
         );
       case "too-much-output":
-        throw problem(what, "nix printed more than 2 GiB", "record the JSON with nix yourself and pass the file");
+        throw problem(what, "nix printed more than 500 MiB", "record the JSON with nix yourself and pass the file");
       case "failed":
         throw problem(
           what,

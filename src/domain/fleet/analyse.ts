@@ -105,8 +105,10 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
         paths: 0,
         inputs: [],
       });
-      findings.push({ kind: "host-unreachable", host: o.name, reason: o.failure });
-      gaps.push({ reason: `host ${o.name}: ${o.failure}` });
+      // A long reason is printed once, with the host; the finding and the gap point at it.
+      const brief = briefReason(o.failure);
+      findings.push({ kind: "host-unreachable", host: o.name, reason: brief });
+      gaps.push({ reason: `host ${o.name}: ${brief}` });
       continue;
     }
     const inputs = inputsMemo.get(o.closure) ?? inputsInClosure(o.closure, plan.locks);
@@ -148,6 +150,15 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
     findings: findings.sort(compareFleetFindings),
     gaps,
   };
+}
+
+const BRIEF_REASON_CHARS = 160;
+
+/** A reason short enough to repeat: its first line, clipped, saying where the whole of it is. */
+export function briefReason(reason: string): string {
+  const first = reason.split("\n", 1)[0] ?? "";
+  if (first.length <= BRIEF_REASON_CHARS && first.length === reason.length) return reason;
+  return `${first.slice(0, BRIEF_REASON_CHARS)}… (the whole reason is given with the host)`;
 }
 
 function groupBySystem(hosts: readonly HostEntry[]): SystemGroup[] {
