@@ -31,6 +31,8 @@ export interface FleetDeps {
   readonly verify: VerifySignature;
   /** Runs tasks with at most `limit` in flight. */
   readonly pool: (tasks: ReadonlyArray<() => Promise<void>>, limit: number) => Promise<void>;
+  /** Says something on stderr that does not change the report (e.g. a trusted key name given twice). */
+  readonly warn?: (message: string) => void;
 }
 
 /** `dir/rel` for a path relative to the fleet file; absolute paths stay. */
@@ -63,11 +65,20 @@ async function knownLocks(fleet: FleetFileData | undefined, fleetPath: string, f
   return { locks, approvedLock };
 }
 
-const trustedKeysOf = (fleet: FleetFileData | undefined): TrustedKey[] =>
-  (fleet?.trustedKeys ?? []).flatMap((k) => {
+/** The trusted keys; of two with one name only the first, as Nix keeps it, with a warning. */
+function trustedKeysOf(fleet: FleetFileData | undefined, warn: (message: string) => void): TrustedKey[] {
+  const keys: TrustedKey[] = [];
+  for (const k of fleet?.trustedKeys ?? []) {
     const parsed = parseTrustedKey(k);
-    return parsed.ok ? [parsed.value] : [];
-  });
+    if (!parsed.ok) continue;
+    if (keys.some((x) => x.name === parsed.value.name))
+      warn(
+        `trustedKeys names '${parsed.value.name}' more than once: as Nix does, only the first key of that name verifies signatures`,
+      );
+    else keys.push(parsed.value);
+  }
+  return keys;
+}
 
 /** Closures of approved systems: from a host that runs one, else from this machine's store. */
 async function approvedClosures(
@@ -125,7 +136,7 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
       tasks.push(async () => void outcomes.push(await readReport(f)));
   await deps.pool(tasks, Math.max(1, req.jobs));
   rejectDuplicateNames(outcomes);
-  const keys = trustedKeysOf(fleet);
+  const keys = trustedKeysOf(fleet, deps.warn ?? (() => undefined));
   const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
   const plan: FleetPlan = {
     locks,

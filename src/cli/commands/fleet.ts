@@ -82,7 +82,14 @@ export async function handler(args: FleetArgs, ctx: CommandContext): Promise<Out
       timeoutMs: args.timeout * 1000,
       tool: w.tool,
     },
-    { files: w.files, stores: hostStores(ctx.env), reports: reportFiles(ctx.io.cwd), verify: ed25519Verifier(), pool },
+    {
+      files: w.files,
+      stores: hostStores(ctx.env),
+      reports: reportFiles(ctx.io.cwd),
+      verify: ed25519Verifier(),
+      pool,
+      warn: w.log.warn,
+    },
   );
   const report = run.report;
   if (args.sbomDir !== undefined) await writeSboms(run, args.sbomDir, ctx, w.tool);
