@@ -3,6 +3,7 @@ import type { FleetReport } from "../domain/fleet/report.js";
 import { signatureChecker } from "../domain/fleet/signatures.js";
 import { parseTrustedKey, type TrustedKey } from "../domain/fleet/trusted-key.js";
 import type { Closure } from "../domain/closure/closure.js";
+import { compareStrings } from "../domain/lock/input-path.js";
 import { buildInventory } from "../domain/lock/inventory.js";
 import type { SubjectFile, ToolInfo } from "../domain/report.js";
 import { parseFleetFile } from "../ingest/fleet/fleet-file.js";
@@ -135,17 +136,17 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
     for (const f of await deps.reports.list(req.reportsDir))
       tasks.push(async () => void outcomes.push(await readReport(f)));
   await deps.pool(tasks, Math.max(1, req.jobs));
-  rejectDuplicateNames(outcomes);
+  const hosts = flagDuplicateNames(outcomes);
   const keys = trustedKeysOf(fleet, deps.warn ?? (() => undefined));
   const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
   const plan: FleetPlan = {
     locks,
     approvedSystems,
     checker: signatureChecker(keys, deps.verify),
-    approvedClosures: await approvedClosures({ approvedSystems }, outcomes, deps, req.timeoutMs),
+    approvedClosures: await approvedClosures({ approvedSystems }, hosts, deps, req.timeoutMs),
     examples: req.examples ?? 20,
   };
-  const analysis = analyseFleet(outcomes, plan);
+  const analysis = analyseFleet(hosts, plan);
   const approved = locks.find((l) => l.approved);
   const report: FleetReport = {
     schemaVersion: 1,
@@ -155,27 +156,34 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
     trustedKeys: keys.map((k) => k.name),
     ...analysis,
   };
-  return { report, outcomes, ...(approved !== undefined ? { approved } : {}) };
+  return { report, outcomes: hosts, ...(approved !== undefined ? { approved } : {}) };
 }
 
-/** Two reports (or a report and a fleet-file host) for one host name make the report ambiguous. */
-function rejectDuplicateNames(outcomes: readonly HostOutcome[]): void {
-  const seen = new Map<string, HostOutcome>();
+/**
+ * Two sources (reports, or a report and a fleet-file host) for one host name: neither can be believed
+ * (a compromised host can write a report under another's name), so that name becomes one host that
+ * was not read, naming every source; the rest of the fleet is reported.
+ */
+export function flagDuplicateNames(outcomes: readonly HostOutcome[]): HostOutcome[] {
   const where = (x: HostOutcome): string => (x.source.kind === "report" ? x.source.file : x.source.store);
-  // Hosts finish in any order; the message must not depend on it.
-  const ordered = [...outcomes].sort((a, b) => (a.name + where(a) < b.name + where(b) ? -1 : 1));
-  for (const o of ordered) {
-    const other = seen.get(o.name);
-    if (other !== undefined) {
-      throw new InputError([
-        {
-          origin: where(o),
-          pointer: "/host",
-          message: `host name '${o.name}' is also read from ${where(other)}`,
-          next: "give every host one source: remove the duplicate report or rename the host",
-        },
-      ]);
+  const byName = new Map<string, HostOutcome[]>();
+  for (const o of outcomes) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
+  const out: HostOutcome[] = [];
+  for (const [name, all] of byName) {
+    const first = all[0];
+    if (first === undefined) continue;
+    if (all.length === 1) {
+      out.push(first);
+      continue;
     }
-    seen.set(o.name, o);
+    // Hosts finish in any order; the message must not depend on it.
+    const sources = all.map(where).sort(compareStrings);
+    const head = all.find((o) => where(o) === sources[0]) ?? first;
+    out.push({
+      name,
+      source: head.source,
+      failure: `host name '${name}' is claimed by ${sources.join(" and ")}; none of them is used: give every host one source`,
+    });
   }
+  return out;
 }

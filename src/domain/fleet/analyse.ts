@@ -7,6 +7,7 @@ import { compileGlob } from "../policy/glob.js";
 import { compareFleetFindings, type FleetFinding } from "./findings.js";
 import { hostFindings } from "./host-findings.js";
 import { inputsInClosure } from "./inputs.js";
+import { checkOwnClosure } from "./own-closure.js";
 import type { ClosureChange, FleetTotals, Generation, HostEntry, HostSource, SystemGroup } from "./report.js";
 import type { SignatureAudit, SignatureChecker } from "./signatures.js";
 
@@ -93,7 +94,8 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
   const hosts: HostEntry[] = [];
   const findings: FleetFinding[] = [];
   const gaps: Gap[] = [];
-  for (const o of [...outcomes].sort((a, b) => compareStrings(a.name, b.name))) {
+  const checked = outcomes.map(checkOwnClosure);
+  for (const o of [...checked].sort((a, b) => compareStrings(a.name, b.name))) {
     if ("failure" in o) {
       hosts.push({
         name: o.name,
@@ -147,7 +149,7 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
   return {
     hosts,
     groups: groupBySystem(hosts),
-    totals: totalsOf(hosts, outcomes, audits),
+    totals: totalsOf(hosts, checked, audits),
     findings: findings.sort(compareFleetFindings),
     gaps,
   };
