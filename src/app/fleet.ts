@@ -10,6 +10,7 @@ import { parseFleetFile } from "../ingest/fleet/fleet-file.js";
 import type { FleetFileData, FleetHostData } from "../ingest/fleet/fleet-file.schema.js";
 import { parsePathInfo } from "../ingest/closure/path-info.js";
 import { InputError } from "./errors.js";
+import { FleetTooLarge, pathBudget, tooLargeError } from "./fleet-budget.js";
 import { readStoreHost, reportReader } from "./fleet-collect.js";
 import type { HostStores, ReportFiles, VerifySignature } from "./fleet-ports.js";
 import type { Files } from "./ports.js";
@@ -21,6 +22,8 @@ export interface FleetRequest {
   readonly jobs: number;
   readonly timeoutMs: number;
   readonly tool: ToolInfo;
+  /** Store-path entries of distinct closures one run may hold (default MAX_FLEET_PATHS). */
+  readonly maxPaths?: number;
   /** Failing paths listed per host (all are counted). */
   readonly examples?: number;
 }
@@ -125,17 +128,24 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
   }
   const fleetPath = file?.displayPath ?? "";
   const { locks, approvedLock } = await knownLocks(fleet, fleetPath, deps.files);
-  const readReport = reportReader(deps.reports);
+  const budget = pathBudget(req.maxPaths);
+  const readReport = reportReader(deps.reports, budget);
   const outcomes: HostOutcome[] = [];
   const tasks: Array<() => Promise<void>> = (fleet?.hosts ?? []).map((h: FleetHostData) => async () => {
     const timeoutMs = (h.timeoutSeconds ?? 0) * 1000 || req.timeoutMs;
-    if (h.store !== undefined) outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs));
+    if (h.store !== undefined)
+      outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs, budget));
     else if (h.report !== undefined) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
   });
   if (req.reportsDir !== undefined)
     for (const f of await deps.reports.list(req.reportsDir))
       tasks.push(async () => void outcomes.push(await readReport(f)));
-  await deps.pool(tasks, Math.max(1, req.jobs));
+  try {
+    await deps.pool(tasks, Math.max(1, req.jobs));
+  } catch (e) {
+    if (e instanceof FleetTooLarge) throw tooLargeError(e, req.maxPaths);
+    throw e;
+  }
   const hosts = flagDuplicateNames(outcomes);
   const keys = trustedKeysOf(fleet, deps.warn ?? (() => undefined));
   const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
