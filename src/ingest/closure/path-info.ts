@@ -2,7 +2,7 @@ import { pathInfoIndex, type Closure, type PathInfo, type PathInfoShape } from "
 import { err, ok, type Result } from "../../domain/result.js";
 import { DEFAULT_STORE_DIR, parseStorePath, storePathProblem } from "../../domain/nix/store-path.js";
 import { buildClosureGraph, PathIds, type ClosureGraph } from "../../domain/closure/graph.js";
-import { describeReceived, escapePointerToken as esc, type InputIssue } from "../issues.js";
+import { describeReceived, type InputIssue } from "../issues.js";
 import { parseJsonDocument, withPositions } from "../json-document.js";
 import { entriesOf, pointerOf, type RawEntry } from "./path-info-entries.js";
 import { normalizeEntry } from "./path-info-entry.js";
@@ -104,6 +104,8 @@ function readEntries(doc: unknown, shape: PathInfoShape, origin: string, issues:
       if (sp.ok) ctx.storeDir = storeDir = sp.value.storeDir;
     }
     const bad = storePathProblem(e.path, storeDir);
+    // Made at the first entry, once the store directory is known.
+    ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR);
     if (bad !== undefined)
       refuse(`not a valid store path: ${bad}`, {
         received: describeReceived(e.path),
@@ -111,7 +113,7 @@ function readEntries(doc: unknown, shape: PathInfoShape, origin: string, issues:
       });
     else if (!isObj(e.value))
       refuse(`expected an object describing ${e.path}`, { received: describeReceived(e.value) });
-    else if ((ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR)).get(e.path) !== undefined)
+    else if (ids.get(e.path) !== undefined)
       refuse(`${e.path} is described twice`, { next: "pass one path-info document, not several concatenated" });
     else {
       const info = normalizeEntry(e.path, e.value, ctx, issues);
