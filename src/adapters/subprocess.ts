@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { InputError } from "../app/errors.js";
 
 export interface RunOptions {
@@ -6,57 +6,111 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Killed after this long; no timeout when absent. */
   readonly timeoutMs?: number;
-  /** stdout or stderr beyond this many bytes kills the program (a runaway cannot fill memory). */
+  /** stdout beyond this many bytes kills the program (a runaway cannot fill memory). */
   readonly maxOutputBytes: number;
   /** The next step when the program is not installed, e.g. "install Nix, or pass a file with --closure". */
   readonly whenMissing: string;
 }
 
-/** How a program ended; stdout and stderr as text. */
+/** How a program ended; stdout and stderr as text (stderr: its last STDERR_KEPT_BYTES, saying what was cut). */
 export type RunResult =
   | { readonly kind: "ok"; readonly stdout: string; readonly stderr: string }
   | { readonly kind: "failed"; readonly exitCode?: number; readonly stdout: string; readonly stderr: string }
   | { readonly kind: "timeout"; readonly stderr: string }
   | { readonly kind: "too-much-output"; readonly stderr: string };
 
+/** A remote can print gigabytes on stderr; only its end explains a failure. */
+export const STDERR_KEPT_BYTES = 64 * 1024;
+/** The most of a program's stderr that goes into one message. */
+export const MAX_REASON_CHARS = 1000;
+const KILL_GRACE_MS = 2000;
+
 const hasCode = (e: unknown, code: string): boolean =>
   e instanceof Error && "code" in e && (e.code === code || String(e.code) === code);
 
+/** The last `limit` bytes of a stream, and how many before them were dropped. */
+class Tail {
+  readonly #chunks: Buffer[] = [];
+  #kept = 0;
+  #dropped = 0;
+  readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  push(b: Buffer): void {
+    this.#chunks.push(b);
+    this.#kept += b.length;
+    while (this.#kept - (this.#chunks[0]?.length ?? 0) >= this.limit) {
+      const first = this.#chunks.shift();
+      this.#kept -= first?.length ?? 0;
+      this.#dropped += first?.length ?? 0;
+    }
+  }
+  text(): string {
+    const all = Buffer.concat(this.#chunks);
+    const cut = Math.max(0, all.length - this.limit);
+    const dropped = this.#dropped + cut;
+    const body = all.subarray(cut).toString("utf8");
+    return dropped > 0 ? `[${dropped} earlier bytes of stderr cut]\n${body}` : body;
+  }
+}
+
 /**
- * The one way flake-audit runs another program (nix, git): no shell, a typed result, a timeout,
- * bounded output. A program that is not installed is an InputError saying so and what to do.
+ * The one way flake-audit runs another program (nix, git, ssh): no shell, a typed result, a timeout,
+ * bounded stdout and a bounded stderr tail. A program that is not installed is an InputError saying so.
  */
 export function runProgram(program: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    execFile(
-      program,
-      [...args],
-      {
-        encoding: "utf8",
-        maxBuffer: opts.maxOutputBytes,
-        ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
-        ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
-        ...(opts.env !== undefined ? { env: definedOnly(opts.env) } : {}),
-      },
-      (error, stdout, stderr) => {
-        if (error === null) return resolve({ kind: "ok", stdout, stderr });
-        if (hasCode(error, "ENOENT"))
-          return reject(
-            new InputError([
-              {
-                origin: program,
-                pointer: "",
-                message: `the ${program} command is not installed (or not on PATH)`,
-                next: opts.whenMissing,
-              },
-            ]),
-          );
-        if (hasCode(error, "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")) return resolve({ kind: "too-much-output", stderr });
-        if (error.killed === true && opts.timeoutMs !== undefined) return resolve({ kind: "timeout", stderr });
-        const exitCode = typeof error.code === "number" ? error.code : undefined;
-        resolve({ kind: "failed", ...(exitCode !== undefined ? { exitCode } : {}), stdout, stderr });
-      },
-    );
+    const child = spawn(program, [...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+      ...(opts.env !== undefined ? { env: definedOnly(opts.env) } : {}),
+    });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    const err = new Tail(STDERR_KEPT_BYTES);
+    let ending: "timeout" | "too-much-output" | undefined;
+    let grace: NodeJS.Timeout | undefined;
+    const stop = (why: "timeout" | "too-much-output"): void => {
+      if (ending !== undefined) return;
+      ending = why;
+      child.kill("SIGTERM");
+      grace = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    };
+    const timer = opts.timeoutMs !== undefined ? setTimeout(() => stop("timeout"), opts.timeoutMs) : undefined;
+    child.stdout.on("data", (b: Buffer) => {
+      outBytes += b.length;
+      if (outBytes > opts.maxOutputBytes) stop("too-much-output");
+      else out.push(b);
+    });
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    const done = (): void => {
+      clearTimeout(timer);
+      clearTimeout(grace);
+    };
+    child.on("error", (e) => {
+      done();
+      if (hasCode(e, "ENOENT"))
+        reject(
+          new InputError([
+            {
+              origin: program,
+              pointer: "",
+              message: `the ${program} command is not installed (or not on PATH)`,
+              next: opts.whenMissing,
+            },
+          ]),
+        );
+      else resolve({ kind: "failed", stdout: "", stderr: e.message });
+    });
+    child.on("close", (code) => {
+      done();
+      const stderr = err.text();
+      if (ending !== undefined) return resolve({ kind: ending, stderr });
+      const stdout = Buffer.concat(out).toString("utf8");
+      if (code === 0) return resolve({ kind: "ok", stdout, stderr });
+      resolve({ kind: "failed", ...(code !== null ? { exitCode: code } : {}), stdout, stderr });
+    });
   });
 }
 
@@ -66,5 +120,9 @@ function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<
   return out;
 }
 
-/** The last lines of a program's stderr, for an error message. */
-export const stderrTail = (stderr: string, lines: number): string => stderr.trim().split("\n").slice(-lines).join("\n");
+/** The last lines of a program's stderr for an error message: at most MAX_REASON_CHARS, saying how much was cut. */
+export function stderrTail(stderr: string, lines: number): string {
+  const tail = stderr.trim().split("\n").slice(-lines).join("\n");
+  if (tail.length <= MAX_REASON_CHARS) return tail;
+  return `[${tail.length - MAX_REASON_CHARS} characters cut] ${tail.slice(-MAX_REASON_CHARS)}`;
+}

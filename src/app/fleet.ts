@@ -3,12 +3,14 @@ import type { FleetReport } from "../domain/fleet/report.js";
 import { signatureChecker } from "../domain/fleet/signatures.js";
 import { parseTrustedKey, type TrustedKey } from "../domain/fleet/trusted-key.js";
 import type { Closure } from "../domain/closure/closure.js";
+import { compareStrings } from "../domain/lock/input-path.js";
 import { buildInventory } from "../domain/lock/inventory.js";
 import type { SubjectFile, ToolInfo } from "../domain/report.js";
 import { parseFleetFile } from "../ingest/fleet/fleet-file.js";
 import type { FleetFileData, FleetHostData } from "../ingest/fleet/fleet-file.schema.js";
 import { parsePathInfo } from "../ingest/closure/path-info.js";
 import { InputError } from "./errors.js";
+import { FleetTooLarge, pathBudget, tooLargeError } from "./fleet-budget.js";
 import { readStoreHost, reportReader } from "./fleet-collect.js";
 import type { HostStores, ReportFiles, VerifySignature } from "./fleet-ports.js";
 import type { Files } from "./ports.js";
@@ -20,6 +22,8 @@ export interface FleetRequest {
   readonly jobs: number;
   readonly timeoutMs: number;
   readonly tool: ToolInfo;
+  /** Store-path entries of distinct closures one run may hold (default MAX_FLEET_PATHS). */
+  readonly maxPaths?: number;
   /** Failing paths listed per host (all are counted). */
   readonly examples?: number;
 }
@@ -31,6 +35,8 @@ export interface FleetDeps {
   readonly verify: VerifySignature;
   /** Runs tasks with at most `limit` in flight. */
   readonly pool: (tasks: ReadonlyArray<() => Promise<void>>, limit: number) => Promise<void>;
+  /** Says something on stderr that does not change the report (e.g. a trusted key name given twice). */
+  readonly warn?: (message: string) => void;
 }
 
 /** `dir/rel` for a path relative to the fleet file; absolute paths stay. */
@@ -63,11 +69,20 @@ async function knownLocks(fleet: FleetFileData | undefined, fleetPath: string, f
   return { locks, approvedLock };
 }
 
-const trustedKeysOf = (fleet: FleetFileData | undefined): TrustedKey[] =>
-  (fleet?.trustedKeys ?? []).flatMap((k) => {
+/** The trusted keys; of two with one name only the first, as Nix keeps it, with a warning. */
+function trustedKeysOf(fleet: FleetFileData | undefined, warn: (message: string) => void): TrustedKey[] {
+  const keys: TrustedKey[] = [];
+  for (const k of fleet?.trustedKeys ?? []) {
     const parsed = parseTrustedKey(k);
-    return parsed.ok ? [parsed.value] : [];
-  });
+    if (!parsed.ok) continue;
+    if (keys.some((x) => x.name === parsed.value.name))
+      warn(
+        `trustedKeys names '${parsed.value.name}' more than once: as Nix does, only the first key of that name verifies signatures`,
+      );
+    else keys.push(parsed.value);
+  }
+  return keys;
+}
 
 /** Closures of approved systems: from a host that runs one, else from this machine's store. */
 async function approvedClosures(
@@ -113,28 +128,35 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
   }
   const fleetPath = file?.displayPath ?? "";
   const { locks, approvedLock } = await knownLocks(fleet, fleetPath, deps.files);
-  const readReport = reportReader(deps.reports);
+  const budget = pathBudget(req.maxPaths);
+  const readReport = reportReader(deps.reports, budget);
   const outcomes: HostOutcome[] = [];
   const tasks: Array<() => Promise<void>> = (fleet?.hosts ?? []).map((h: FleetHostData) => async () => {
     const timeoutMs = (h.timeoutSeconds ?? 0) * 1000 || req.timeoutMs;
-    if (h.store !== undefined) outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs));
+    if (h.store !== undefined)
+      outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs, budget));
     else if (h.report !== undefined) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
   });
   if (req.reportsDir !== undefined)
     for (const f of await deps.reports.list(req.reportsDir))
       tasks.push(async () => void outcomes.push(await readReport(f)));
-  await deps.pool(tasks, Math.max(1, req.jobs));
-  rejectDuplicateNames(outcomes);
-  const keys = trustedKeysOf(fleet);
+  try {
+    await deps.pool(tasks, Math.max(1, req.jobs));
+  } catch (e) {
+    if (e instanceof FleetTooLarge) throw tooLargeError(e, req.maxPaths);
+    throw e;
+  }
+  const hosts = flagDuplicateNames(outcomes);
+  const keys = trustedKeysOf(fleet, deps.warn ?? (() => undefined));
   const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
   const plan: FleetPlan = {
     locks,
     approvedSystems,
     checker: signatureChecker(keys, deps.verify),
-    approvedClosures: await approvedClosures({ approvedSystems }, outcomes, deps, req.timeoutMs),
+    approvedClosures: await approvedClosures({ approvedSystems }, hosts, deps, req.timeoutMs),
     examples: req.examples ?? 20,
   };
-  const analysis = analyseFleet(outcomes, plan);
+  const analysis = analyseFleet(hosts, plan);
   const approved = locks.find((l) => l.approved);
   const report: FleetReport = {
     schemaVersion: 1,
@@ -144,27 +166,34 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
     trustedKeys: keys.map((k) => k.name),
     ...analysis,
   };
-  return { report, outcomes, ...(approved !== undefined ? { approved } : {}) };
+  return { report, outcomes: hosts, ...(approved !== undefined ? { approved } : {}) };
 }
 
-/** Two reports (or a report and a fleet-file host) for one host name make the report ambiguous. */
-function rejectDuplicateNames(outcomes: readonly HostOutcome[]): void {
-  const seen = new Map<string, HostOutcome>();
+/**
+ * Two sources (reports, or a report and a fleet-file host) for one host name: neither can be believed
+ * (a compromised host can write a report under another's name), so that name becomes one host that
+ * was not read, naming every source; the rest of the fleet is reported.
+ */
+export function flagDuplicateNames(outcomes: readonly HostOutcome[]): HostOutcome[] {
   const where = (x: HostOutcome): string => (x.source.kind === "report" ? x.source.file : x.source.store);
-  // Hosts finish in any order; the message must not depend on it.
-  const ordered = [...outcomes].sort((a, b) => (a.name + where(a) < b.name + where(b) ? -1 : 1));
-  for (const o of ordered) {
-    const other = seen.get(o.name);
-    if (other !== undefined) {
-      throw new InputError([
-        {
-          origin: where(o),
-          pointer: "/host",
-          message: `host name '${o.name}' is also read from ${where(other)}`,
-          next: "give every host one source: remove the duplicate report or rename the host",
-        },
-      ]);
+  const byName = new Map<string, HostOutcome[]>();
+  for (const o of outcomes) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
+  const out: HostOutcome[] = [];
+  for (const [name, all] of byName) {
+    const first = all[0];
+    if (first === undefined) continue;
+    if (all.length === 1) {
+      out.push(first);
+      continue;
     }
-    seen.set(o.name, o);
+    // Hosts finish in any order; the message must not depend on it.
+    const sources = all.map(where).sort(compareStrings);
+    const head = all.find((o) => where(o) === sources[0]) ?? first;
+    out.push({
+      name,
+      source: head.source,
+      failure: `host name '${name}' is claimed by ${sources.join(" and ")}; none of them is used: give every host one source`,
+    });
   }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/app/errors.js";
-import { runProgram } from "../../src/adapters/subprocess.js";
+import { MAX_REASON_CHARS, runProgram, STDERR_KEPT_BYTES, stderrTail } from "../../src/adapters/subprocess.js";
 
 const opts = { maxOutputBytes: 1024, whenMissing: "install it" };
 
@@ -25,5 +25,20 @@ describe("runProgram (the one subprocess helper)", () => {
     expect(await runProgram("sleep", ["10"], { ...opts, timeoutMs: 200 })).toMatchObject({ kind: "timeout" });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await runProgram("sh", ["-c", "yes | head -c 100000"], opts)).toMatchObject({ kind: "too-much-output" });
+  });
+
+  it("50 MB on stderr is kept as its last 64 KiB, and a reason from it says how much was cut", async () => {
+    const r = await runProgram(
+      "sh",
+      ["-c", "head -c 50000000 /dev/zero | tr '\\0' x >&2; echo the-end >&2; exit 1"],
+      opts,
+    );
+    expect(r.kind).toBe("failed");
+    expect(r.stderr.length).toBeLessThan(STDERR_KEPT_BYTES + 100);
+    expect(r.stderr).toMatch(/^\[\d+ earlier bytes of stderr cut\]\n/);
+    expect(r.stderr.endsWith("the-end\n")).toBe(true);
+    const reason = stderrTail(r.stderr, 3);
+    expect(reason.length).toBeLessThan(MAX_REASON_CHARS + 40);
+    expect(reason).toMatch(/^\[\d+ characters cut\] x+the-end$/);
   });
 });

@@ -3,6 +3,8 @@ import path from "node:path";
 import { InputError } from "../../app/errors.js";
 import type { HostStores, ProfileLocation } from "../../app/fleet-ports.js";
 import type { ProfileLink, ProfileListing } from "../../domain/fleet/generations.js";
+import { hostPathProblem } from "../../domain/fleet/host-paths.js";
+import { storeDirOf } from "../../domain/fleet/store-uri.js";
 import { parseProfileListing } from "../../ingest/fleet/profile-listing.js";
 import { nixCli } from "../nix/nix-cli.js";
 import { profileScript, runOverSsh } from "./ssh.js";
@@ -50,6 +52,9 @@ async function localProfile(profile: string, running: string | undefined): Promi
 export function hostStores(env: Env): HostStores {
   return {
     async closure(store, storePath, timeoutMs) {
+      // The last guard before nix: only a store path of this store, never a flake reference or an option.
+      const bad = hostPathProblem(storePath, "the path to read", storeDirOf(store));
+      if (bad !== undefined) throw new InputError([{ origin: store, pointer: "", message: bad }]);
       return nixCli({ timeoutMs, env }).pathInfoClosure(storePath, store);
     },
     async profile(at: ProfileLocation, timeoutMs) {

@@ -11,6 +11,8 @@ export function sshTarget(store: string): { host: string; key?: string } {
   return { host: m[1], ...(key !== undefined ? { key } : {}) };
 }
 
+const MAX_LISTING_BYTES = 16 * 1024 * 1024;
+
 /** Quotes a word for the remote POSIX shell. */
 export const shellQuote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
 
@@ -39,14 +41,16 @@ export async function runOverSsh(
   const r = await runProgram("ssh", args, {
     env: opts.env,
     timeoutMs: opts.timeoutMs,
-    maxOutputBytes: 16 * 1024 * 1024,
+    maxOutputBytes: MAX_LISTING_BYTES,
     whenMissing: "install OpenSSH's client, or collect host reports with flake-audit host-report",
   });
   if (r.kind === "ok") return r.stdout;
   const why =
     r.kind === "timeout"
       ? `ssh did not answer within ${opts.timeoutMs / 1000} s`
-      : `ssh to ${target.host} failed: ${stderrTail(r.stderr, 3).replace(/\n/g, " ") || r.kind}`;
+      : r.kind === "too-much-output"
+        ? `the host printed more than ${MAX_LISTING_BYTES / 1024 / 1024} MiB for its profile listing`
+        : `ssh to ${target.host} failed: ${stderrTail(r.stderr, 3).replace(/\n/g, " ") || r.kind}`;
   throw new InputError([
     { origin: store, pointer: "", message: why, next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name" },
   ]);

@@ -2,7 +2,8 @@ import { InputError } from "../../app/errors.js";
 import type { NixStore } from "../../app/ports.js";
 import { runProgram, stderrTail } from "../subprocess.js";
 
-const MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
+// Below V8's longest string (about 512 MiB), so that too much output is this error, not a crash.
+const MAX_OUTPUT = 500 * 1024 * 1024;
 
 function problem(what: string, message: string, next: string): InputError {
   return new InputError([{ origin: what, pointer: "", message, next }]);
@@ -30,7 +31,7 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
           "raise --timeout, or record the JSON with nix yourself and pass the file",
         );
       case "too-much-output":
-        throw problem(what, "nix printed more than 2 GiB", "record the JSON with nix yourself and pass the file");
+        throw problem(what, "nix printed more than 500 MiB", "record the JSON with nix yourself and pass the file");
       case "failed":
         throw problem(
           what,
@@ -50,6 +51,7 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
         "--json",
         "--recursive",
         ...(store !== undefined ? ["--store", store] : []),
+        "--",
         installable,
       ];
       if (supportsJsonFormat(v)) args.splice(2, 0, "--json-format", "2");
@@ -59,7 +61,8 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
     async derivationClosure(drvPath) {
       const v = await versionText();
       const legacy = !isAtLeast(v, 2, 15);
-      const args = legacy ? ["show-derivation", "-r", drvPath] : ["derivation", "show", "-r", drvPath];
+      // `--`: whatever the path says, nix reads it as an installable, never as an option.
+      const args = legacy ? ["show-derivation", "-r", "--", drvPath] : ["derivation", "show", "-r", "--", drvPath];
       const r = await run(args, `nix ${args.join(" ")}`);
       return { origin: `nix ${args[0]} (${v})`, text: r.stdout };
     },

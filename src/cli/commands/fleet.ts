@@ -89,6 +89,7 @@ export async function handler(args: FleetArgs, ctx: CommandContext): Promise<Out
       reports: reportFiles(ctx.io.cwd, args.timeout * 1000),
       verify: ed25519Verifier(),
       pool,
+      warn: w.log.warn,
     },
   );
   const report = run.report;

@@ -7,6 +7,7 @@ import { compareFleetFindings, type FleetFinding } from "./findings.js";
 import { hostFindings } from "./host-findings.js";
 import { inputsInClosure } from "./inputs.js";
 import type { FleetPlan } from "./plan.js";
+import { checkOwnClosure } from "./own-closure.js";
 import type { ClosureChange, FleetTotals, Generation, HostEntry, HostSource, SystemGroup } from "./report.js";
 import type { SignatureAudit } from "./signatures.js";
 
@@ -79,7 +80,8 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
   const hosts: HostEntry[] = [];
   const findings: FleetFinding[] = [];
   const gaps: Gap[] = [];
-  for (const o of [...outcomes].sort((a, b) => compareStrings(a.name, b.name))) {
+  const checked = outcomes.map(checkOwnClosure);
+  for (const o of [...checked].sort((a, b) => compareStrings(a.name, b.name))) {
     if ("failure" in o) {
       hosts.push({
         name: o.name,
@@ -91,8 +93,10 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
         paths: 0,
         inputs: [],
       });
-      findings.push({ kind: "host-unreachable", host: o.name, reason: o.failure });
-      gaps.push({ reason: `host ${o.name}: ${o.failure}` });
+      // A long reason is printed once, with the host; the finding and the gap point at it.
+      const brief = briefReason(o.failure);
+      findings.push({ kind: "host-unreachable", host: o.name, reason: brief });
+      gaps.push({ reason: `host ${o.name}: ${brief}` });
       continue;
     }
     const inputs = inputsMemo.get(o.closure) ?? inputsInClosure(o.closure, plan.locks);
@@ -122,6 +126,7 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
         untrusted: audit.untrusted.slice(0, plan.examples),
         unsigned: audit.unsigned.slice(0, plan.examples),
         invalid: audit.invalid.slice(0, plan.examples),
+        ...(audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples) } : {}),
       },
     };
     hosts.push(entry);
@@ -130,10 +135,19 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
   return {
     hosts,
     groups: groupBySystem(hosts),
-    totals: totalsOf(hosts, outcomes, audits),
+    totals: totalsOf(hosts, checked, audits),
     findings: findings.sort(compareFleetFindings),
     gaps,
   };
+}
+
+const BRIEF_REASON_CHARS = 160;
+
+/** A reason short enough to repeat: its first line, clipped, saying where the whole of it is. */
+export function briefReason(reason: string): string {
+  const first = reason.split("\n", 1)[0] ?? "";
+  if (first.length <= BRIEF_REASON_CHARS && first.length === reason.length) return reason;
+  return `${first.slice(0, BRIEF_REASON_CHARS)}… (the whole reason is given with the host)`;
 }
 
 function groupBySystem(hosts: readonly HostEntry[]): SystemGroup[] {

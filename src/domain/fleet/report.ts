@@ -36,6 +36,8 @@ export interface HostSignatures {
   readonly untrusted: readonly string[];
   readonly unsigned: readonly string[];
   readonly invalid: readonly string[];
+  /** The first paths carrying a signature that is not `<key name>:<base64 of 64 bytes>` (absent when none). */
+  readonly malformed?: readonly string[];
 }
 
 export type HostSource =

@@ -1,4 +1,4 @@
-import type { Closure, PathInfo } from "../closure/closure.js";
+import type { Closure, PathInfo, Signature } from "../closure/closure.js";
 import { compareStrings } from "../lock/input-path.js";
 import { contentAddressMatches, pathFingerprint } from "./fingerprint.js";
 import { splitSignature, type TrustedKey } from "./trusted-key.js";
@@ -19,7 +19,15 @@ export interface SignatureAudit {
   readonly untrusted: readonly string[];
   readonly unsigned: readonly string[];
   readonly invalid: readonly string[];
+  /**
+   * Paths carrying a signature that is not `<key name>:<base64 of 64 bytes>`. Nix ignores one whose key
+   * is not trusted and fails the path for one whose key is: the verdicts above already say so.
+   */
+  readonly malformed: readonly string[];
 }
+
+/** A signature Nix could not even try: no key name, or not the base64 of a 64-byte Ed25519 signature. */
+export const isMalformedSignature = (s: Signature): boolean => s.keyName === "" || splitSignature(s) === undefined;
 
 /** The content a signature was checked against: what the fingerprint covers besides the path. */
 interface Verified {
@@ -44,8 +52,10 @@ function sameContent(v: Verified, narHash: Uint8Array, info: PathInfo): boolean 
  * (a non-reproducible build) is verified on its own.
  */
 export function signatureChecker(keys: readonly TrustedKey[], verify: VerifySignature) {
+  // Nix keeps the first key of a name (its PublicKeys map is filled with emplace): a later key of the
+  // same name verifies nothing.
   const byName = new Map<string, Uint8Array[]>();
-  for (const k of keys) byName.set(k.name, [...(byName.get(k.name) ?? []), k.key]);
+  for (const k of keys) if (!byName.has(k.name)) byName.set(k.name, [k.key]);
   const cache = new Map<string, Verified[]>();
   let verifications = 0;
   const valid = (info: PathInfo, keyName: string, sigText: string): boolean => {
@@ -94,11 +104,17 @@ function auditClosure(closure: Closure, verdict: (info: PathInfo, storeDir: stri
     invalid: 0,
     contentAddressed: 0,
   };
-  const lists = { untrusted: [] as string[], unsigned: [] as string[], invalid: [] as string[] };
+  const lists = {
+    untrusted: [] as string[],
+    unsigned: [] as string[],
+    invalid: [] as string[],
+    malformed: [] as string[],
+  };
   for (const info of closure.list) {
     const v = verdict(info, closure.storeDir);
     counts[v]++;
     if (v === "untrusted" || v === "unsigned" || v === "invalid") lists[v].push(info.path);
+    if (info.signatures.some(isMalformedSignature)) lists.malformed.push(info.path);
   }
   for (const l of Object.values(lists)) l.sort(compareStrings);
   return { counts, ...lists };

@@ -88,7 +88,10 @@ export function parseStorePath(text: string, storeDir?: string): Result<StorePat
   const slash = text.lastIndexOf("/");
   if (slash <= 0) return err("expected an absolute store path like /nix/store/<hash>-<name>");
   const dir = text.slice(0, slash);
-  if (!DIR_RE.test(dir)) return err(`store directory '${dir}' is not a plain absolute path`);
+  // `.`, `..` and empty segments: nix canonicalises them away, and a path that leaves the store is
+  // then read as a flake reference (path:…), which copies or evaluates what it names.
+  if (!DIR_RE.test(dir) || /\/\.{0,2}(?:\/|$)/.test(dir))
+    return err(`store directory '${dir}' is not a plain absolute path (no '.', '..' or empty segments)`);
   if (storeDir !== undefined && dir !== storeDir) return err(`expected a path in ${storeDir}, found one in ${dir}`);
   const base = text.slice(slash + 1);
   const hash = base.slice(0, 32);

@@ -2,8 +2,9 @@ import { pathInfoIndex, type Closure, type PathInfo, type PathInfoShape } from "
 import { err, ok, type Result } from "../../domain/result.js";
 import { DEFAULT_STORE_DIR, parseStorePath, storePathProblem } from "../../domain/nix/store-path.js";
 import { buildClosureGraph, PathIds, type ClosureGraph } from "../../domain/closure/graph.js";
-import { describeReceived, escapePointerToken as esc, type InputIssue } from "../issues.js";
+import { describeReceived, type InputIssue } from "../issues.js";
 import { parseJsonDocument, withPositions } from "../json-document.js";
+import { entriesOf, pointerOf, type RawEntry } from "./path-info-entries.js";
 import { normalizeEntry } from "./path-info-entry.js";
 import { getOrInsert } from "../../domain/map-utils.js";
 
@@ -45,172 +46,131 @@ export function detectPathInfoShape(doc: unknown): Result<PathInfoShape, string>
   return ok(versioned ? "format-1" : "map");
 }
 
-interface RawEntry {
-  readonly path: string;
-  /** Array index or object key under `info` / the top level; the pointer is made only for an issue. */
-  readonly at: string | number;
-  readonly value: unknown;
-}
-
-const pointerOf = (shape: PathInfoShape, at: string | number): string =>
-  typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${esc(at)}` : `/${esc(at)}`;
-
-/**
- * The entries of a document, each with its full store path and where it sits, one at a time (a
- * closure has 100,000: no array of them is built). Invalid paths go to `invalid`.
- */
-function* entriesOf(
-  doc: unknown,
-  shape: PathInfoShape,
-  origin: string,
-  issues: InputIssue[],
-  invalid: string[],
-): Generator<RawEntry> {
-  if (shape === "list") {
-    const list = Array.isArray(doc) ? doc : [];
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i];
-      const entry = isObj(e) ? e : undefined;
-      const path = entry?.["path"];
-      if (typeof path !== "string")
-        issues.push({
-          origin,
-          pointer: pointerOf(shape, i),
-          message: "an entry of a path-info array has no 'path'",
-          expected: '{"path": "/nix/store/…", "narHash": …}',
-          received: describeReceived(e),
-        });
-      else if (entry?.["valid"] === false) invalid.push(path);
-      else yield { path, at: i, value: e };
-    }
-    return;
-  }
-  if (shape === "format-2" || shape === "format-3") {
-    const top = isObj(doc) ? doc : {};
-    const storeDir = typeof top["storeDir"] === "string" ? top["storeDir"] : DEFAULT_STORE_DIR;
-    const inner = top["info"];
-    const info = isObj(inner) ? inner : {};
-    for (const base in info) {
-      const v = info[base];
-      if (v === null) invalid.push(`${storeDir}/${base}`);
-      else yield { path: `${storeDir}/${base}`, at: base, value: v };
-    }
-    return;
-  }
-  const map = isObj(doc) ? doc : {};
-  for (const path in map) {
-    const v = map[path];
-    if (v === null) invalid.push(path);
-    else yield { path, at: path, value: v };
-  }
-}
-
-/** Parses `nix path-info --json` output of any shape into one Closure, or every issue found. */
-export function parsePathInfo(text: string, origin: string): Result<Closure, InputIssue[]> {
+/** The parsed document and its shape, or the issue saying which shapes are known. */
+function readDocument(text: string, origin: string): Result<{ doc: unknown; shape: PathInfoShape }, InputIssue[]> {
   const doc = parseJsonDocument(text, origin, "`nix path-info --json` output");
   if (!doc.ok) return doc;
   const shape = detectPathInfoShape(doc.value);
-  if (!shape.ok)
-    return err([
-      {
-        origin,
-        pointer: "",
-        message: `unknown path-info shape: ${shape.error}`,
-        expected:
-          "an array (Nix ≤ 2.18, Lix), a map keyed by store path (2.19–2.32), or {version, storeDir, info} (2.33+)",
-        next: NEXT,
-      },
-    ]);
-  const label = SHAPE_LABELS[shape.value];
-  const issues: InputIssue[] = [];
+  if (shape.ok) return ok({ doc: doc.value, shape: shape.value });
+  return err([
+    {
+      origin,
+      pointer: "",
+      message: `unknown path-info shape: ${shape.error}`,
+      expected:
+        "an array (Nix ≤ 2.18, Lix), a map keyed by store path (2.19–2.32), or {version, storeDir, info} (2.33+)",
+      next: NEXT,
+    },
+  ]);
+}
+
+/** The described entries, in document order, with where each sat; their issues are collected. */
+interface Entries {
+  readonly list: PathInfo[];
+  readonly atOf: Array<string | number>;
+  readonly ids: PathIds;
+  readonly storeDir: string;
+  readonly invalid: string[];
+}
+
+const isVersioned = (shape: PathInfoShape): boolean => shape === "format-2" || shape === "format-3";
+
+/** Reads every entry: a valid store path of the document's store dir, described once, by an object. */
+function readEntries(doc: unknown, shape: PathInfoShape, origin: string, issues: InputIssue[]): Entries {
+  const label = SHAPE_LABELS[shape];
   const invalid: string[] = [];
-  const top = isObj(doc.value) ? doc.value : {};
-  let storeDir =
-    (shape.value === "format-2" || shape.value === "format-3") && typeof top["storeDir"] === "string"
-      ? top["storeDir"]
-      : undefined;
+  const top = isObj(doc) ? doc : {};
+  let storeDir = isVersioned(shape) && typeof top["storeDir"] === "string" ? top["storeDir"] : undefined;
   const list: PathInfo[] = [];
   const atOf: Array<string | number> = [];
   let ids: PathIds | undefined;
   // One context for every entry: its pointer is made from the entry being read, only for an issue.
   let current: RawEntry = { path: "", at: 0, value: undefined };
-  const pointer = (): string => pointerOf(shape.value, current.at);
+  const pointer = (): string => pointerOf(shape, current.at);
   const ctx = {
     origin,
     pointer,
     shapeLabel: label,
-    baseNames: shape.value === "format-2" || shape.value === "format-3",
+    baseNames: isVersioned(shape),
     storeDir: storeDir ?? DEFAULT_STORE_DIR,
   };
-  for (const e of entriesOf(doc.value, shape.value, origin, issues, invalid)) {
+  const refuse = (message: string, extra: Partial<InputIssue> = {}): void => {
+    issues.push({ origin, pointer: pointer(), message: `${message} (in ${label} path-info)`, ...extra });
+  };
+  for (const e of entriesOf(doc, shape, origin, issues, invalid)) {
     current = e;
     if (storeDir === undefined) {
       const sp = parseStorePath(e.path);
       if (sp.ok) ctx.storeDir = storeDir = sp.value.storeDir;
     }
     const bad = storePathProblem(e.path, storeDir);
-    if (bad !== undefined) {
-      issues.push({
-        origin,
-        pointer: pointer(),
-        message: `not a valid store path: ${bad} (in ${label} path-info)`,
+    // Made at the first entry, once the store directory is known.
+    ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR);
+    if (bad !== undefined)
+      refuse(`not a valid store path: ${bad}`, {
         received: describeReceived(e.path),
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source",
       });
-      continue;
-    }
-    if (!isObj(e.value)) {
-      issues.push({
-        origin,
-        pointer: pointer(),
-        message: `expected an object describing ${e.path} (in ${label} path-info)`,
-        received: describeReceived(e.value),
-      });
-      continue;
-    }
-    ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR);
-    if (ids.get(e.path) !== undefined) {
-      issues.push({
-        origin,
-        pointer: pointer(),
-        message: `${e.path} is described twice (in ${label} path-info)`,
-        next: "pass one path-info document, not several concatenated",
-      });
-      continue;
-    }
-    const info = normalizeEntry(e.path, e.value, ctx, issues);
-    if (info !== undefined) {
-      ids.intern(e.path);
-      list.push(info);
-      atOf.push(e.at);
+    else if (!isObj(e.value))
+      refuse(`expected an object describing ${e.path}`, { received: describeReceived(e.value) });
+    else if (ids.get(e.path) !== undefined)
+      refuse(`${e.path} is described twice`, { next: "pass one path-info document, not several concatenated" });
+    else {
+      const info = normalizeEntry(e.path, e.value, ctx, issues);
+      if (info !== undefined) {
+        ids.intern(e.path);
+        list.push(info);
+        atOf.push(e.at);
+      }
     }
     if (issues.length > 200) break;
   }
   const dir = storeDir ?? DEFAULT_STORE_DIR;
-  ids ??= new PathIds(dir);
-  const graph = buildClosureGraph(ids, list.length, (i) => list[i]!.references);
-  const pointerFor = (path: string): string => pointerOf(shape.value, atOf[ids.get(path)!]!);
-  const dangling = danglingReferences(graph);
+  return { list, atOf, ids: ids ?? new PathIds(dir), storeDir: dir, invalid };
+}
+
+/** References and derivers that are not store paths of the document's store dir. */
+function checkLinks(
+  entries: Entries,
+  dangling: ReadonlyMap<string, readonly string[]>,
+  where: { origin: string; shape: PathInfoShape },
+  issues: InputIssue[],
+): void {
+  const label = SHAPE_LABELS[where.shape];
+  const pointerFor = (path: string): string => pointerOf(where.shape, entries.atOf[entries.ids.get(path)!]!);
   for (const [path, refs] of dangling) {
     for (const r of refs) {
-      const sp = parseStorePath(r);
+      const sp = parseStorePath(r, entries.storeDir);
       if (!sp.ok)
         issues.push({
-          origin,
+          origin: where.origin,
           pointer: `${pointerFor(path)}/references`,
           message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)`,
         });
     }
   }
-  for (const info of list) {
-    if (info.deriver !== undefined && !parseStorePath(info.deriver).ok)
+  for (const info of entries.list) {
+    if (info.deriver !== undefined && !parseStorePath(info.deriver, entries.storeDir).ok)
       issues.push({
-        origin,
+        origin: where.origin,
         pointer: `${pointerFor(info.path)}/deriver`,
-        message: `deriver is not a valid store path (in ${label} path-info)`,
+        message: `deriver is not a valid store path of ${entries.storeDir} (in ${label} path-info)`,
         received: describeReceived(info.deriver),
       });
   }
+}
+
+/** Parses `nix path-info --json` output of any shape into one Closure, or every issue found. */
+export function parsePathInfo(text: string, origin: string): Result<Closure, InputIssue[]> {
+  const read = readDocument(text, origin);
+  if (!read.ok) return read;
+  const { doc, shape } = read.value;
+  const issues: InputIssue[] = [];
+  const entries = readEntries(doc, shape, origin, issues);
+  const { list, ids } = entries;
+  const graph = buildClosureGraph(ids, list.length, (i) => list[i]!.references);
+  const dangling = danglingReferences(graph);
+  checkLinks(entries, dangling, { origin, shape }, issues);
   if (issues.length > 0)
     return err(
       withPositions(
@@ -219,13 +179,13 @@ export function parsePathInfo(text: string, origin: string): Result<Closure, Inp
       ),
     );
   return ok({
-    storeDir: dir,
-    shape: shape.value,
+    storeDir: entries.storeDir,
+    shape,
     infos: pathInfoIndex(ids, list),
     list,
     graph,
     ids,
-    invalid: invalid.sort(),
+    invalid: entries.invalid.sort(),
     danglingReferences: dangling,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storeUriProblem } from "../../domain/fleet/store-uri.js";
 import { parseTrustedKey } from "../../domain/fleet/trusted-key.js";
 
 /** Plain directory names (no `.`, `..` or empty ones: /nix/store/../../etc is not a store path), a hash, a name Nix allows. */
@@ -33,6 +34,10 @@ const HostSchema = z
         STORE_URI_RE,
         "expected a Nix store URI: ssh-ng://user@host, ssh://user@host, local?root=/mnt/host, daemon, file:///dir or https://cache",
       )
+      .superRefine((uri, ctx) => {
+        const bad = STORE_URI_RE.test(uri) ? storeUriProblem(uri) : undefined;
+        if (bad !== undefined) ctx.addIssue({ code: "custom", message: bad });
+      })
       .optional()
       .describe("Nix store URI the installed nix reads the host's closure from"),
     profile: z

@@ -57,6 +57,10 @@ const HostSchema = z.object({
       untrusted: z.array(z.string()),
       unsigned: z.array(z.string()),
       invalid: z.array(z.string()),
+      malformed: z
+        .array(z.string())
+        .optional()
+        .describe("paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)"),
     })
     .optional(),
 });

@@ -39,7 +39,12 @@ const accepts = (port: number): Promise<boolean> =>
   });
 
 /** Starts sshd, or says why it cannot: no binary, not root, or it would not listen. */
-export async function startSshd(dir: string, env: Record<string, string>): Promise<Sshd | string> {
+export async function startSshd(
+  dir: string,
+  env: Record<string, string>,
+  /** Extra sshd_config lines, e.g. a ForceCommand that plays a compromised host. */
+  extraConfig: readonly string[] = [],
+): Promise<Sshd | string> {
   if (!existsSync(SSHD)) return `${SSHD} is not installed (apt-get install openssh-server)`;
   if (process.getuid?.() !== 0) return "sshd needs root here (PermitRootLogin for nix-daemon --stdio)";
   mkdirSync(dir, { recursive: true });
@@ -72,6 +77,7 @@ export async function startSshd(dir: string, env: Record<string, string>): Promi
       "PasswordAuthentication no",
       "KbdInteractiveAuthentication no",
       ...(setEnv !== "" ? [`SetEnv ${setEnv}`] : []),
+      ...extraConfig,
       "",
     ].join("\n"),
   );
