@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
-import { REPORT_EXIT_CODES } from "../exit-codes.js";
+import { REPORT_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
@@ -13,6 +13,11 @@ const FORMATS = formatsOf(RENDERERS.trace);
 
 /** 4 when the installed nix could not answer for every path. */
 export const exitCodes = REPORT_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "the installed nix could not answer for every path; the report lists what under gaps",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env)
