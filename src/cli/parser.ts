@@ -3,6 +3,7 @@ import { UsageError } from "../app/errors.js";
 import { makeContext, type CommandContext } from "./context.js";
 import { ExitCode, exitCodesHelp, type IncompleteMeaning } from "./exit-codes.js";
 import { flagsOf, optionTable, withEnvTwins } from "./env-twins.js";
+import { withSuggestions } from "./suggest-flag.js";
 import { quietIo, type Env, type Io } from "./io.js";
 import { outcome, type Outcome } from "./outcome.js";
 import { toolInfo } from "./wire.js";
@@ -63,9 +64,12 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
     };
   // After the command's own builder: every flag it declared gets its env twin, and its exit codes
   // are worded from the flags it has.
+  // The flags of the command being parsed (its builder is the one that ran), for "did you mean".
+  let known: readonly string[] = ["quiet", "help", "version"];
   const helpOf = <T>(y: Argv<T>, cmd: CommandHelp): Argv<T> => {
     const table = optionTable(y);
     const options = new Set(table !== undefined ? flagsOf(table, cmd.command) : []);
+    known = [...options];
     const incomplete = cmd.incomplete !== undefined ? { meaning: cmd.incomplete, options } : undefined;
     return withEnvTwins(y, env, cmd.command).epilog(exitCodesHelp(cmd.exitCodes, incomplete));
   };
@@ -88,7 +92,7 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
     })
     .epilog(exitCodesHelp(ALL_EXIT_CODES))
     .fail((msg: string | undefined, e: Error | undefined) => {
-      throw e ?? new UsageError(msg ?? "invalid arguments");
+      throw e ?? new UsageError(withSuggestions(msg ?? "invalid arguments", known));
     })
     .command(sbom.command, sbom.describe, (y) => helpOf(sbom.builder(y, ctx), sbom), handle(sbom.handler))
     .command(check.command, check.describe, (y) => helpOf(check.builder(y, ctx), check), handle(check.handler))

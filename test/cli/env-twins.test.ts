@@ -33,7 +33,10 @@ function flagsOfHelp(help: string): Flag[] {
     const m = /^\s+(?:-\w, )?--([a-z][a-z0-9-]*)\s.*\[(boolean|string|number|array)\]/.exec(line);
     if (m?.[1] === undefined || m[2] === undefined || ["help", "version"].includes(m[1])) return [];
     const kind = m[2] === "boolean" || m[2] === "number" || m[2] === "array" ? m[2] : "string";
-    const choices = /\[choices: ([^\]]+)\]/.exec(line)?.[1]?.split(", ").map((c) => JSON.parse(c) as string);
+    const choices = /\[choices: ([^\]]+)\]/
+      .exec(line)?.[1]
+      ?.split(", ")
+      .map((c) => JSON.parse(c) as string);
     const fallback = /\[default: ([^\]]+)\]/.exec(line)?.[1];
     return [
       {
@@ -62,9 +65,15 @@ async function commands(): Promise<Array<{ name: string; required: string[] }>> 
 async function parsed(argv: string[], env: Env): Promise<Record<string, unknown>> {
   const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, readStdin: async () => "", cwd: REPO };
   let got: Record<string, unknown> | undefined;
-  await parser(argv, io, env, () => undefined, (_command, args) => {
-    got = Object.fromEntries(Object.entries(args));
-  }).parseAsync(argv);
+  await parser(
+    argv,
+    io,
+    env,
+    () => undefined,
+    (_command, args) => {
+      got = Object.fromEntries(Object.entries(args));
+    },
+  ).parseAsync(argv);
   if (got === undefined) throw new Error(`no command ran for ${argv.join(" ")}`);
   return got;
 }
@@ -80,7 +89,12 @@ function values(flag: Flag): { env: string; envValue: unknown; flagArgv: string[
     case "number":
       return { env: "42", envValue: 42, flagArgv: [opt, "7"], flagValue: 7 };
     case "array":
-      return { env: "a.example b.example", envValue: ["a.example", "b.example"], flagArgv: [opt, "c"], flagValue: ["c"] };
+      return {
+        env: "a.example b.example",
+        envValue: ["a.example", "b.example"],
+        flagArgv: [opt, "c"],
+        flagValue: ["c"],
+      };
     case "string": {
       // With two choices, the flag takes the default back: still not what the twin said.
       const others = (flag.choices ?? []).filter((c) => JSON.stringify(c) !== flag.fallback);
@@ -110,9 +124,7 @@ describe("every flag has an environment twin, and the flag wins", async () => {
         const fromEnv = await parsed([name, ...required], env);
         expect(fromEnv[flag.name], `${twin(flag.name)}=${v.env} for ${name}`).toEqual(v.envValue);
         const fromFlag = await parsed([name, ...required, ...v.flagArgv], env);
-        expect(fromFlag[flag.name], `${v.flagArgv.join(" ")} over ${twin(flag.name)} for ${name}`).toEqual(
-          v.flagValue,
-        );
+        expect(fromFlag[flag.name], `${v.flagArgv.join(" ")} over ${twin(flag.name)} for ${name}`).toEqual(v.flagValue);
       }
     });
   }
