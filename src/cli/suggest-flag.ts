@@ -1,13 +1,15 @@
 import { closest, distance } from "fastest-levenshtein";
 
-/** How far a typo may be from a flag and still be taken for it: a third of its length, at least 2. */
+/** How far a typo may be from a flag and still be taken for it: a third of its length, at least 1. */
 const nearEnough = (typed: string, flag: string): boolean =>
-  distance(typed, flag) <= Math.max(2, Math.floor(flag.length / 3));
+  distance(typed, flag) <= Math.max(1, Math.floor(flag.length / 3));
 
 /** The flag nearest a mistyped one, when one is near enough to be what was meant. */
 export function nearestFlag(typed: string, flags: readonly string[]): string | undefined {
-  if (flags.length === 0) return undefined;
-  const best = closest(typed, flags);
+  // One-letter aliases (-o, -q) are near everything short.
+  const long = flags.filter((f) => f.length > 1);
+  if (long.length === 0) return undefined;
+  const best = closest(typed, long);
   return nearEnough(typed, best) ? best : undefined;
 }
 

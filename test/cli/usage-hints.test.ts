@@ -18,19 +18,24 @@ describe("an unknown flag gets the nearest flag of its command", () => {
     expect(r.stderr.split("\n")[0]).toBe(`flake-audit: ${message}`);
   });
 
-  it("suggests only the command's own flags: sbom has no --lock-only", async () => {
-    const r = await runCli(["sbom", "--lockonly"]);
+  it.each([
+    ["sbom", "--lockonly", "lockonly"],
+    ["sbom", "--now", "now"],
+  ])("suggests only a near flag of the command's own: %s %s", async (command, flag, said) => {
+    const r = await runCli([command, flag]);
     expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe("flake-audit: Unknown argument: lockonly");
+    expect(r.stderr.split("\n")[0]).toBe(`flake-audit: Unknown argument: ${said}`);
   });
 
   it.each([
     ["lockonly", "lock-only"],
     ["outptu", "output"],
     ["xyz", undefined],
+    ["nw", "now"],
+    ["x", undefined],
     ["timeout-seconds", undefined],
   ])("nearestFlag(%s) is %s", (typed, near) => {
-    expect(nearestFlag(typed, ["lock-only", "output", "offline", "timeout", "now"])).toBe(near);
+    expect(nearestFlag(typed, ["o", "lock-only", "output", "offline", "timeout", "now"])).toBe(near);
   });
 });
 
