@@ -157,6 +157,7 @@ var init_message = __esm({
     UNLOCKED = {
       "no-rev-or-narhash": "no rev or narHash locks it",
       "rev-without-narhash": "locked to a commit but without a narHash",
+      "narhash-without-rev": "locked by its narHash alone, without a rev: the content is fixed but not the commit it came from, so it cannot be fetched again (Nix \u2265 2.26 warns it is not reproducible)",
       "local-path": "a local path is mutable, whatever its hash says today",
       "non-flake-without-narhash": "a flake = false input without a narHash"
     };
@@ -293,7 +294,7 @@ var init_rules = __esm({
       },
       unlocked: {
         severity: "high",
-        why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing.",
+        why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing; one with a narHash but no commit cannot be fetched again.",
         fix: "Lock it (`nix flake lock`) to a commit and content hash."
       },
       "indirect-original": {
@@ -771,19 +772,20 @@ var init_input_index = __esm({
 
 // src/domain/lock/source-ref.ts
 function pinningOf(s2) {
-  const hasRevType = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
   if (s2.type === "indirect") return "unlocked";
-  if (s2.narHash !== void 0) return hasRevType && s2.rev === void 0 ? "unlocked" : "content";
+  if (s2.narHash !== void 0) return "content";
   if (isRelativePath(s2)) return "relative";
-  return s2.rev !== void 0 && hasRevType ? "rev-only" : "unlocked";
+  return s2.rev !== void 0 && hasRevType(s2) ? "rev-only" : "unlocked";
 }
-var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath;
+var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath, hasRevType, checkedByNarHashOnly;
 var init_source_ref = __esm({
   "src/domain/lock/source-ref.ts"() {
     "use strict";
     DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
     forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
     isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
+    hasRevType = (s2) => s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
+    checkedByNarHashOnly = (s2) => hasRevType(s2) && s2.rev === void 0 && s2.narHash !== void 0;
   }
 });
 
@@ -3186,7 +3188,15 @@ function parseLock(text2, origin, explain2) {
   const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object", LOCK_DEPTH);
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
-  if (issues.length > 0) return err(withPositions(text2, issues));
+  if (issues.length > 0) {
+    const start = positionAt(text2, Math.max(0, text2.search(/[^\s\uFEFF]/)));
+    return err(
+      withPositions(
+        text2,
+        issues.map((i) => i.pointer === "" ? { ...i, position: start } : i)
+      )
+    );
+  }
   let file2;
   if (isWellFormedLock(doc.value)) file2 = doc.value;
   else {
@@ -3227,7 +3237,9 @@ function checkTopLevel(value, origin) {
       }
     ];
   }
-  const raw = value["version"];
+  const doc = value;
+  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root")) return [notALock(doc, origin)];
+  const raw = doc["version"];
   const version2 = raw ?? 0;
   if (version2 === 5 || version2 === 6 || version2 === 7) return [];
   const legacy = typeof version2 === "number" && version2 >= 1 && version2 <= 4;
@@ -3241,6 +3253,18 @@ function checkTopLevel(value, origin) {
       next: legacy ? "lock versions 1-4 predate the first Nix release with flakes (2.4); run `nix flake lock` with a current Nix to rewrite it" : typeof version2 === "number" && version2 > 7 ? "this lock was written by a newer Nix than flake-audit knows; please report it" : REGENERATE
     }
   ];
+}
+function notALock(doc, origin) {
+  const keys = Object.keys(doc);
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k));
+  return {
+    origin,
+    pointer: "",
+    message: "not a flake.lock: a JSON document without 'nodes' and 'root'",
+    expected: '{"nodes": {\u2026}, "root": "root", "version": 7}',
+    received: keys.length === 0 ? "an empty object" : `an object with ${shown.join(", ")}${keys.length > shown.length ? ` and ${keys.length - shown.length} more` : ""}`,
+    next: "give the flake.lock beside flake.nix (`nix flake lock` writes it)"
+  };
 }
 function buildGraph(file2, origin, explain2) {
   const issues = [];
@@ -3300,6 +3324,7 @@ var init_parse_lock = __esm({
     init_result();
     init_issues();
     init_json_document();
+    init_json_locate();
     init_source_attrs();
     init_graph_checks();
     init_flake_lock_fast();
@@ -24297,12 +24322,12 @@ function parsePathInfo(text2, origin) {
       const sp = parseStorePath(e.path);
       if (sp.ok) ctx.storeDir = storeDir = sp.value.storeDir;
     }
-    const bad = storePathProblem(e.path, storeDir);
-    if (bad !== void 0) {
+    const bad2 = storePathProblem(e.path, storeDir);
+    if (bad2 !== void 0) {
       issues.push({
         origin,
         pointer: pointer(),
-        message: `not a valid store path: ${bad} (in ${label} path-info)`,
+        message: `not a valid store path: ${bad2} (in ${label} path-info)`,
         received: describeReceived(e.path),
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       });
@@ -24465,6 +24490,10 @@ async function buildSbom(req, files, nix = noNix) {
     );
   }
   for (const input2 of inventory?.inputs ?? []) {
+    if (checkedByNarHashOnly(input2.locked))
+      warnings.push(
+        `input '${formatInputPath(input2.primaryPath)}' is locked by its narHash alone, without a rev: its content is pinned, the commit it came from is not`
+      );
     if (input2.pinning === "unlocked" || input2.pinning === "rev-only") {
       const text2 = `input '${formatInputPath(input2.primaryPath)}' ${PINNING_WARNING[input2.pinning]}`;
       warnings.push(text2);
@@ -24497,6 +24526,7 @@ var init_sbom = __esm({
     "use strict";
     init_input_path();
     init_inventory();
+    init_source_ref();
     init_closure();
     init_errors();
     init_resolve();
@@ -34358,7 +34388,8 @@ __export(github_wiring_exports, {
   githubSource: () => githubSource,
   readGithubEvent: () => readGithubEvent,
   readToken: () => readToken,
-  serverUrl: () => serverUrl
+  serverUrl: () => serverUrl,
+  unreachableHint: () => unreachableHint
 });
 import { readFileSync as readFileSync4 } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -34390,6 +34421,12 @@ function serverUrl(env2) {
     );
   return url2;
 }
+function unreachableHint(args) {
+  if (args.lockOnly === true) return "the pull-request comment will be missing; --no-comment skips it";
+  const cache = "--offline (answers from the cache)";
+  const without = args.lockOnly !== void 0 ? `use ${cache} or --lock-only (no upstream facts)` : args.resolve !== void 0 ? `use ${cache}, or leave out --resolve` : `use ${cache}`;
+  return `upstream facts will be missing. To run without GitHub, ${without}`;
+}
 function clientFactory(args, env2, tool, io) {
   const known = factories.get(args);
   if (known !== void 0) return known;
@@ -34409,7 +34446,7 @@ function clientFactory(args, env2, tool, io) {
     onUnreachable: (message) => {
       if (warned || io === void 0) return;
       warned = true;
-      io.stderr(`warning: ${stripControls(message)}; ${UNREACHABLE_HINT}
+      io.stderr(`warning: ${stripControls(message)}; ${unreachableHint(args)}
 `);
     }
   };
@@ -34495,7 +34532,7 @@ async function readGithubEvent(file2) {
   if (!event.ok) throw new InputError(event.error);
   return event.value;
 }
-var NON_TTY_PROGRESS_MS, trimSlash, webBaseFor, factories, UNREACHABLE_HINT, cacheOf;
+var NON_TTY_PROGRESS_MS, trimSlash, webBaseFor, factories, cacheOf;
 var init_github_wiring = __esm({
   "src/cli/github-wiring.ts"() {
     "use strict";
@@ -34514,7 +34551,6 @@ var init_github_wiring = __esm({
       return host === server.host.toLowerCase() ? trimSlash(`${server.origin}${server.pathname}`) : `https://${host}`;
     };
     factories = /* @__PURE__ */ new WeakMap();
-    UNREACHABLE_HINT = "upstream facts will be missing. To run without GitHub, use --offline (answers from the cache) or, for diff and pr-review, --lock-only";
     cacheOf = (args, env2) => args.cache ? diskCache(cacheDir(env2)) : noCache;
   }
 });
@@ -62987,6 +63023,7 @@ var init_finding_schema = __esm({
         external_exports.discriminatedUnion("why", [
           external_exports.strictObject({ why: external_exports.literal("no-rev-or-narhash") }),
           external_exports.strictObject({ why: external_exports.literal("rev-without-narhash") }),
+          external_exports.strictObject({ why: external_exports.literal("narhash-without-rev") }),
           external_exports.strictObject({ why: external_exports.literal("local-path"), path: external_exports.string() }),
           external_exports.strictObject({ why: external_exports.literal("non-flake-without-narhash") })
         ])
@@ -66542,7 +66579,7 @@ function renderCheckText(r) {
   }
   const counts = ["high", "medium", "low", "info"].map((s2) => `${r.findings.filter((f) => f.severity === s2).length} ${s2}`).join(", ");
   out.push(
-    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}`
+    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
@@ -66603,7 +66640,9 @@ function renderCheckMarkdown(r) {
       );
     out.push("", "</details>", "");
   }
-  out.push(`Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}.`);
+  out.push(
+    `Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : "."}`
+  );
   for (const g of r.gaps)
     out.push(`- could not learn: ${escapeMarkdown(`${g.input !== void 0 ? `${g.input}: ` : ""}${g.reason}`)}`);
   return `${out.join("\n")}
@@ -67665,6 +67704,7 @@ function unlocked(i) {
   const out = [];
   if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
   else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
+  else if (checkedByNarHashOnly(src)) out.push(makeFinding("unlocked", i.id, { why: "narhash-without-rev" }));
   else if (src.type === "path" && !isRelativePath(src) && !parseStorePath(src.path).ok)
     out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
   if (!i.isFlake && src.narHash === void 0 && pin !== "relative")
@@ -73636,16 +73676,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source2, incomplete = false) {
+      *lex(source2, incomplete8 = false) {
         if (source2) {
           if (typeof source2 !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source2 : source2;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete8;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete8 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -74336,12 +74376,12 @@ var require_parser2 = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source2, incomplete = false) {
+      *parse(source2, incomplete8 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source2, incomplete))
+        for (const lexeme of this.lexer.lex(source2, incomplete8))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete8)
           yield* this.end();
       }
       /**
@@ -75450,7 +75490,8 @@ var init_policy2 = __esm({
 // src/app/check.ts
 var check_exports = {};
 __export(check_exports, {
-  checkUseCase: () => checkUseCase
+  checkUseCase: () => checkUseCase,
+  gapsByCause: () => gapsByCause
 });
 async function readPolicy(files, path8) {
   if (path8 === void 0) return BUILT_IN_POLICY;
@@ -75478,6 +75519,17 @@ function locator(text2, findings) {
     const end = o !== void 0 ? positions.get(ends.get(o) ?? -1) : void 0;
     return start !== void 0 && end !== void 0 ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } } : f;
   };
+}
+function gapsByCause(gaps) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
+  return [...byReason].flatMap(([reason, same]) => {
+    const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
+    if (same.length === 1 || inputs.length < same.length) return same;
+    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
+    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
+    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
+  });
 }
 async function checkUseCase(req, files, source2, workspace) {
   const policy = await readPolicy(files, req.policyPath);
@@ -75507,7 +75559,7 @@ async function checkUseCase(req, files, source2, workspace) {
     },
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
-    gaps: provenance?.gaps ?? []
+    gaps: gapsByCause(provenance?.gaps ?? [])
   };
 }
 var init_check = __esm({
@@ -77041,9 +77093,10 @@ var EXIT_CODE_MEANINGS = {
   1: "findings at or above --fail-on",
   2: "usage error, or the output could not be written",
   3: "invalid input",
-  4: "upstream data incomplete (never with --offline or --lock-only)",
+  4: "upstream data incomplete: GitHub, nix or a host could not answer (COMMAND --help says when)",
   70: "internal error (a bug)"
 };
+var CHOSEN_GAPS = ["offline", "lock-only"];
 var PRECEDENCE = [
   ExitCode.Internal,
   ExitCode.Usage,
@@ -77068,8 +77121,19 @@ function exitCodeOf(ending) {
   if (ending.outcome !== void 0) codes.add(exitCodeOfOutcome(ending.outcome));
   return PRECEDENCE.find((c) => codes.has(c)) ?? ExitCode.Ok;
 }
-var exitCodesHelp = (codes) => `Exit codes:
-${codes.map((c) => `  ${String(c).padStart(2)}  ${EXIT_CODE_MEANINGS[c]}`).join("\n")}`;
+function incompleteLine(meaning, options) {
+  const never2 = CHOSEN_GAPS.filter((o) => options.has(o)).map((o) => `--${o}`);
+  const notes = [
+    ...meaning.only !== void 0 ? [meaning.only] : [],
+    ...never2.length > 0 ? [`${meaning.neverFor !== void 0 ? `${meaning.neverFor}, ` : ""}never with ${never2.join(" or ")}`] : []
+  ];
+  return `${meaning.what}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
+}
+function exitCodesHelp(codes, incomplete8) {
+  const meaning = (c) => c === ExitCode.UpstreamIncomplete && incomplete8 !== void 0 ? incompleteLine(incomplete8.meaning, incomplete8.options) : EXIT_CODE_MEANINGS[c];
+  return `Exit codes:
+${codes.map((c) => `  ${String(c).padStart(2)}  ${meaning(c)}`).join("\n")}`;
+}
 
 // src/cli/run.ts
 init_errors();
@@ -82949,9 +83013,9 @@ function makeContext(io, env2) {
   };
 }
 
-// src/cli/io.ts
-var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
-var quietIo = (io) => ({ ...io, stderr: () => void 0 });
+// src/cli/env-twins.ts
+init_errors();
+init_escape();
 
 // src/cli/commands/shared-options.ts
 init_errors();
@@ -82997,9 +83061,203 @@ function parseNow(text2) {
 }
 var formatsOf = (table2) => Object.keys(table2).filter((k) => Object.hasOwn(table2, k));
 
-// src/cli/commands/sbom.ts
-init_errors();
-init_options();
+// src/cli/env-twins.ts
+var hasOptionTable = (y) => typeof Reflect.get(y, "getOptions") === "function";
+function optionTable(y) {
+  return hasOptionTable(y) ? y.getOptions() : void 0;
+}
+var NOT_FLAGS = /* @__PURE__ */ new Set(["help", "version"]);
+var positionalsOf = (command11) => [...command11.matchAll(/[[<]([a-z][a-z0-9-]*)(?:\.\.)?[\]>]/g)].flatMap((m) => m[1] !== void 0 ? [m[1]] : []);
+function flagsOf(table2, command11) {
+  const positionals = new Set(positionalsOf(command11));
+  return Object.keys(table2.key).filter((k) => !NOT_FLAGS.has(k) && !positionals.has(k));
+}
+var bad = (flag2, expected, found) => new UsageError(`${envName(flag2)} must be ${expected}; found '${stripControls(found)}'`);
+function twinValue(table2, flag2, text2) {
+  if (table2.boolean.includes(flag2)) return text2 !== "0" && text2.toLowerCase() !== "false";
+  const words = table2.array.includes(flag2) ? text2.split(/\s+/).filter((w) => w !== "") : [text2];
+  const values = table2.number.includes(flag2) ? words.map(Number) : words;
+  if (values.some((v) => typeof v === "number" && Number.isNaN(v))) throw bad(flag2, "a number", text2);
+  const choices = table2.choices[flag2];
+  if (choices !== void 0 && values.some((v) => !choices.includes(v)))
+    throw bad(flag2, `one of ${choices.join(", ")}`, text2);
+  return table2.array.includes(flag2) ? values : values[0];
+}
+function withEnvTwins(y, env2, command11) {
+  const table2 = optionTable(y);
+  if (table2 === void 0) return y;
+  for (const flag2 of flagsOf(table2, command11)) {
+    const text2 = env2[envName(flag2)];
+    if (text2 !== void 0 && text2 !== "") y.default(flag2, twinValue(table2, flag2, text2));
+  }
+  return y;
+}
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq = new Uint32Array(65536);
+var myers_32 = (a, b) => {
+  const n = a.length;
+  const m = b.length;
+  const lst = 1 << n - 1;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] |= 1 << i;
+  }
+  for (i = 0; i < m; i++) {
+    let eq = peq[b.charCodeAt(i)];
+    const xv = eq | mv;
+    eq |= (eq & pv) + pv ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & lst) {
+      sc++;
+    }
+    if (pv & lst) {
+      sc--;
+    }
+    mv = mv << 1 | 1;
+    pv = pv << 1 | ~(xv | mv);
+    mv &= xv;
+  }
+  i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] = 0;
+  }
+  return sc;
+};
+var myers_x = (b, a) => {
+  const n = a.length;
+  const m = b.length;
+  const mhc = [];
+  const phc = [];
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  for (let i = 0; i < hsize; i++) {
+    phc[i] = -1;
+    mhc[i] = 0;
+  }
+  let j = 0;
+  for (; j < vsize - 1; j++) {
+    let mv2 = 0;
+    let pv2 = -1;
+    const start2 = j * 32;
+    const vlen2 = Math.min(32, m) + start2;
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    for (let i = 0; i < n; i++) {
+      const eq = peq[a.charCodeAt(i)];
+      const pb = phc[i / 32 | 0] >>> i & 1;
+      const mb = mhc[i / 32 | 0] >>> i & 1;
+      const xv = eq | mv2;
+      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+      let ph = mv2 | ~(xh | pv2);
+      let mh = pv2 & xh;
+      if (ph >>> 31 ^ pb) {
+        phc[i / 32 | 0] ^= 1 << i;
+      }
+      if (mh >>> 31 ^ mb) {
+        mhc[i / 32 | 0] ^= 1 << i;
+      }
+      ph = ph << 1 | pb;
+      mh = mh << 1 | mb;
+      pv2 = mh | ~(xv | ph);
+      mv2 = ph & xv;
+    }
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] = 0;
+    }
+  }
+  let mv = 0;
+  let pv = -1;
+  const start = j * 32;
+  const vlen = Math.min(32, m - start) + start;
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] |= 1 << k;
+  }
+  let score = m;
+  for (let i = 0; i < n; i++) {
+    const eq = peq[a.charCodeAt(i)];
+    const pb = phc[i / 32 | 0] >>> i & 1;
+    const mb = mhc[i / 32 | 0] >>> i & 1;
+    const xv = eq | mv;
+    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    score += ph >>> m - 1 & 1;
+    score -= mh >>> m - 1 & 1;
+    if (ph >>> 31 ^ pb) {
+      phc[i / 32 | 0] ^= 1 << i;
+    }
+    if (mh >>> 31 ^ mb) {
+      mhc[i / 32 | 0] ^= 1 << i;
+    }
+    ph = ph << 1 | pb;
+    mh = mh << 1 | mb;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] = 0;
+  }
+  return score;
+};
+var distance = (a, b) => {
+  if (a.length < b.length) {
+    const tmp = b;
+    b = a;
+    a = tmp;
+  }
+  if (b.length === 0) {
+    return a.length;
+  }
+  if (a.length <= 32) {
+    return myers_32(a, b);
+  }
+  return myers_x(a, b);
+};
+var closest = (str2, arr) => {
+  let min_distance = Infinity;
+  let min_index = 0;
+  for (let i = 0; i < arr.length; i++) {
+    const dist = distance(str2, arr[i]);
+    if (dist < min_distance) {
+      min_distance = dist;
+      min_index = i;
+    }
+  }
+  return arr[min_index];
+};
+
+// src/cli/suggest-flag.ts
+var nearEnough = (typed, flag2) => distance(typed, flag2) <= Math.max(1, Math.floor(flag2.length / 3));
+function nearestFlag(typed, flags) {
+  const long = flags.filter((f) => f.length > 1);
+  if (long.length === 0) return void 0;
+  const best = closest(typed, long);
+  return nearEnough(typed, best) ? best : void 0;
+}
+function withSuggestions(message, flags) {
+  const m = /^Unknown arguments?: (.+)$/.exec(message);
+  if (m?.[1] === void 0) return message;
+  const said = new Set(m[1].split(", "));
+  const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const typos = [...said].filter((t) => kebab(t) === t || !said.has(kebab(t)));
+  const pairs = typos.flatMap((typed) => {
+    const near = nearestFlag(typed.replace(/^-+/, ""), flags);
+    return near !== void 0 ? [{ typed, near }] : [];
+  });
+  if (pairs.length === 0) return message;
+  const hints = pairs.map((p) => typos.length === 1 ? `--${p.near}` : `--${p.near} for ${p.typed}`);
+  return `${typos.length === 1 ? "Unknown argument" : "Unknown arguments"}: ${typos.join(", ")} (did you mean ${hints.join(", ")}?)`;
+}
+
+// src/cli/io.ts
+var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
+var quietIo = (io) => ({ ...io, stderr: () => void 0 });
 
 // src/cli/outcome.ts
 var outcome = (fields = {}) => ({
@@ -83010,6 +83268,19 @@ var outcome = (fields = {}) => ({
   ...fields
 });
 var upstreamMode = (flags) => flags.lockOnly === true ? "lock-only" : flags.offline ? "offline" : "online";
+
+// src/cli/commands/sbom.ts
+var sbom_exports2 = {};
+__export(sbom_exports2, {
+  builder: () => builder,
+  command: () => command2,
+  describe: () => describe3,
+  exitCodes: () => exitCodes,
+  handler: () => handler2,
+  incomplete: () => incomplete
+});
+init_errors();
+init_options();
 
 // src/cli/commands/closure-options.ts
 function closureOptions(y, _env) {
@@ -83071,6 +83342,10 @@ function timeoutOption(y, env2) {
 var command2 = "sbom [lock]";
 var describe3 = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
 var exitCodes = REPORT_EXIT_CODES;
+var incomplete = {
+  what: "GitHub could not answer for every input",
+  only: "only with --resolve"
+};
 function builder(y, ctx) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env).option("resolve", {
     type: "boolean",
@@ -83130,6 +83405,17 @@ async function handler2(args, ctx) {
   });
 }
 
+// src/cli/commands/trace.ts
+var trace_exports2 = {};
+__export(trace_exports2, {
+  builder: () => builder2,
+  command: () => command3,
+  describe: () => describe4,
+  exitCodes: () => exitCodes2,
+  handler: () => handler3,
+  incomplete: () => incomplete2
+});
+
 // src/render/formats.ts
 init_json();
 var RENDERERS = {
@@ -83166,6 +83452,9 @@ var command3 = "trace <path>";
 var describe4 = "Trace a /nix/store path back to the flake inputs it came from";
 var FORMATS = formatsOf(RENDERERS.trace);
 var exitCodes2 = REPORT_EXIT_CODES;
+var incomplete2 = {
+  what: "the installed nix could not answer for every path; the report lists what under gaps"
+};
 function builder2(y, ctx) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env).positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" }).option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" }).option("derivations", {
     type: "string",
@@ -83194,10 +83483,22 @@ async function handler3(args, ctx) {
 }
 
 // src/cli/commands/resolve.ts
+var resolve_exports2 = {};
+__export(resolve_exports2, {
+  builder: () => builder3,
+  command: () => command4,
+  describe: () => describe5,
+  exitCodes: () => exitCodes3,
+  handler: () => handler4,
+  incomplete: () => incomplete3
+});
 var command4 = "resolve [lock]";
 var describe5 = "Resolve every input to its upstream commit, repository and license through the GitHub API";
 var FORMATS2 = formatsOf(RENDERERS.resolve);
 var exitCodes3 = GATE_EXIT_CODES;
+var incomplete3 = {
+  what: "GitHub could not answer for every input; the report lists those as failed"
+};
 function builder3(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("fail-on", failOnOption(ctx.env, "none")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only").example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref");
 }
@@ -83221,11 +83522,23 @@ async function handler4(args, ctx) {
 }
 
 // src/cli/commands/diff.ts
+var diff_exports2 = {};
+__export(diff_exports2, {
+  builder: () => builder4,
+  command: () => command5,
+  describe: () => describe6,
+  exitCodes: () => exitCodes4,
+  handler: () => handler5,
+  incomplete: () => incomplete4
+});
 init_errors();
 var command5 = "diff [old] [new]";
 var describe6 = "What a flake.lock update changes: inputs, upstream commits, risks";
 var FORMATS3 = formatsOf(RENDERERS.diff);
 var exitCodes4 = GATE_EXIT_CODES;
+var incomplete4 = {
+  what: "GitHub (or nix, for --closure-old/--closure-new) could not answer; the report lists what under gaps"
+};
 function builder4(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" }).positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" }).option("git", {
     type: "string",
@@ -83288,10 +83601,22 @@ async function handler5(args, ctx) {
 }
 
 // src/cli/commands/check.ts
+var check_exports2 = {};
+__export(check_exports2, {
+  builder: () => builder5,
+  command: () => command6,
+  describe: () => describe7,
+  exitCodes: () => exitCodes5,
+  handler: () => handler6,
+  incomplete: () => incomplete5
+});
 var command6 = "check [lock]";
 var describe7 = "Check every input against a policy, for CI gates and code scanning";
 var FORMATS4 = formatsOf(RENDERERS.check);
 var exitCodes5 = GATE_EXIT_CODES;
+var incomplete5 = {
+  what: "GitHub could not answer for every input; the report lists what under gaps"
+};
 function builder5(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
@@ -83327,11 +83652,24 @@ async function handler6(args, ctx) {
 }
 
 // src/cli/commands/pr-review.ts
+var pr_review_exports2 = {};
+__export(pr_review_exports2, {
+  builder: () => builder6,
+  command: () => command7,
+  describe: () => describe8,
+  exitCodes: () => exitCodes6,
+  handler: () => handler7,
+  incomplete: () => incomplete6
+});
 init_errors();
 import { appendFile } from "node:fs/promises";
 var command7 = "pr-review";
 var describe8 = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 var exitCodes6 = GATE_EXIT_CODES;
+var incomplete6 = {
+  what: "the comment could not be posted, or GitHub could not answer for a diff",
+  neverFor: "for a diff"
+};
 function builder6(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).option("base", {
     type: "string",
@@ -83406,6 +83744,14 @@ async function handler7(args, ctx) {
 }
 
 // src/cli/commands/completion.ts
+var completion_exports = {};
+__export(completion_exports, {
+  builder: () => builder7,
+  command: () => command8,
+  describe: () => describe9,
+  exitCodes: () => exitCodes7,
+  handler: () => handler8
+});
 var command8 = "completion [shell]";
 var describe9 = "Print a shell completion script (bash or zsh)";
 var exitCodes7 = [ExitCode.Ok, ExitCode.Usage, ExitCode.Internal];
@@ -83438,6 +83784,15 @@ async function handler8(args, ctx) {
 }
 
 // src/cli/commands/fleet.ts
+var fleet_exports2 = {};
+__export(fleet_exports2, {
+  builder: () => builder8,
+  command: () => command9,
+  describe: () => describe10,
+  exitCodes: () => exitCodes8,
+  handler: () => handler9,
+  incomplete: () => incomplete7
+});
 init_errors();
 init_findings2();
 import path7 from "node:path";
@@ -83445,6 +83800,7 @@ var command9 = "fleet [fleet]";
 var describe10 = "What every host runs, whether it was approved, which inputs it holds and who signed it";
 var FORMATS5 = formatsOf(RENDERERS.fleet);
 var exitCodes8 = GATE_EXIT_CODES;
+var incomplete7 = { what: "a host could not be read; the report lists it under gaps" };
 function builder8(y, ctx) {
   return timeoutOption(y, ctx.env).positional("fleet", { type: "string", describe: "fleet file (YAML or JSON; schemas/fleet.v1.schema.json)" }).option("reports", { type: "string", describe: "directory of host reports (flake-audit host-report) to merge" }).option("jobs", {
     type: "number",
@@ -83500,6 +83856,14 @@ async function handler9(args, ctx) {
 }
 
 // src/cli/commands/host-report.ts
+var host_report_exports2 = {};
+__export(host_report_exports2, {
+  builder: () => builder9,
+  command: () => command10,
+  describe: () => describe11,
+  exitCodes: () => exitCodes9,
+  handler: () => handler10
+});
 import { hostname as hostname3 } from "node:os";
 var command10 = "host-report";
 var describe11 = "Write this host's system, generations and closure as JSON, for fleet --reports";
@@ -83540,52 +83904,48 @@ var asksForHelp = (argv) => {
   const end = argv.indexOf("--");
   return (end >= 0 ? argv.slice(0, end) : argv).some((a) => a === "--help" || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(a));
 };
-function parser2(argv, io, env2, settle3) {
+function parser2(argv, io, env2, settle3, dryRun) {
   const ctx = makeContext(io, env2);
   const quietCtx = makeContext(quietIo(io), env2);
-  const handle = (handler11) => async (args) => settle3(await handler11(args, args.quiet ? quietCtx : ctx));
-  const helpOf = (y, codes) => y.epilog(exitCodesHelp(codes));
+  const handle = (handler11) => async (args) => {
+    if (dryRun === void 0) return settle3(await handler11(args, args.quiet ? quietCtx : ctx));
+    dryRun(String(args._[0]), args);
+    settle3(outcome());
+  };
+  let known = ["quiet", "help", "version"];
+  const helpOf = (y, cmd) => {
+    const table2 = optionTable(y);
+    const options = new Set(table2 !== void 0 ? flagsOf(table2, cmd.command) : []);
+    known = [...options];
+    const incomplete8 = cmd.incomplete !== void 0 ? { meaning: cmd.incomplete, options } : void 0;
+    return withEnvTwins(y, env2, cmd.command).epilog(exitCodesHelp(cmd.exitCodes, incomplete8));
+  };
   return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(asksForHelp(argv) ? io.columns ?? 80 : null).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
     alias: "q",
     type: "boolean",
     default: envFlag(env2, "quiet"),
     describe: "no progress and no warnings on stderr, only errors"
   }).epilog(exitCodesHelp(ALL_EXIT_CODES)).fail((msg, e) => {
-    throw e ?? new UsageError(msg ?? "invalid arguments");
-  }).command(command2, describe3, (y) => helpOf(builder(y, ctx), exitCodes), handle(handler2)).command(
-    command6,
-    describe7,
-    (y) => helpOf(builder5(y, ctx), exitCodes5),
-    handle(handler6)
-  ).command(command5, describe6, (y) => helpOf(builder4(y, ctx), exitCodes4), handle(handler5)).command(
+    throw e ?? new UsageError(withSuggestions(msg ?? "invalid arguments", known));
+  }).command(command2, describe3, (y) => helpOf(builder(y, ctx), sbom_exports2), handle(handler2)).command(command6, describe7, (y) => helpOf(builder5(y, ctx), check_exports2), handle(handler6)).command(command5, describe6, (y) => helpOf(builder4(y, ctx), diff_exports2), handle(handler5)).command(
     command7,
     describe8,
-    (y) => helpOf(builder6(y, ctx), exitCodes6),
+    (y) => helpOf(builder6(y, ctx), pr_review_exports2),
     handle(handler7)
   ).command(
     command4,
     describe5,
-    (y) => helpOf(builder3(y, ctx), exitCodes3),
+    (y) => helpOf(builder3(y, ctx), resolve_exports2),
     handle(handler4)
-  ).command(
-    command3,
-    describe4,
-    (y) => helpOf(builder2(y, ctx), exitCodes2),
-    handle(handler3)
-  ).command(
-    command9,
-    describe10,
-    (y) => helpOf(builder8(y, ctx), exitCodes8),
-    handle(handler9)
-  ).command(
+  ).command(command3, describe4, (y) => helpOf(builder2(y, ctx), trace_exports2), handle(handler3)).command(command9, describe10, (y) => helpOf(builder8(y, ctx), fleet_exports2), handle(handler9)).command(
     command10,
     describe11,
-    (y) => helpOf(builder9(y, ctx), exitCodes9),
+    (y) => helpOf(builder9(y, ctx), host_report_exports2),
     handle(handler10)
   ).command(
     command8,
     describe9,
-    (y) => helpOf(builder7(y, ctx), exitCodes7),
+    (y) => helpOf(builder7(y, ctx), completion_exports),
     handle(handler8)
   );
 }
