@@ -3238,7 +3238,8 @@ function checkTopLevel(value, origin) {
     ];
   }
   const doc = value;
-  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root")) return [notALock(doc, origin)];
+  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root") && typeof doc["version"] !== "number")
+    return [notALock(doc, origin)];
   const raw = doc["version"];
   const version2 = raw ?? 0;
   if (version2 === 5 || version2 === 6 || version2 === 7) return [];
@@ -3260,7 +3261,7 @@ function notALock(doc, origin) {
   return {
     origin,
     pointer: "",
-    message: "not a flake.lock: a JSON document without 'nodes' and 'root'",
+    message: "not a flake.lock: a JSON document without 'nodes', 'root' or a numeric 'version'",
     expected: '{"nodes": {\u2026}, "root": "root", "version": 7}',
     received: keys.length === 0 ? "an empty object" : `an object with ${shown.join(", ")}${keys.length > shown.length ? ` and ${keys.length - shown.length} more` : ""}`,
     next: "give the flake.lock beside flake.nix (`nix flake lock` writes it)"

@@ -93,7 +93,9 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
   }
   // checkTopLevel has just established that value is a non-null, non-array object; TS cannot carry that.
   const doc = value as Record<string, unknown>;
-  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root")) return [notALock(doc, origin)];
+  // Lock versions 1-4 had neither nodes nor root, but a numeric version: those get the version's message.
+  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root") && typeof doc["version"] !== "number")
+    return [notALock(doc, origin)];
   const raw = doc["version"];
   const version = raw ?? 0;
   if (version === 5 || version === 6 || version === 7) return [];
@@ -117,14 +119,14 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
   ];
 }
 
-/** A JSON document with neither `nodes` nor `root` is some other file (a package.json, a flake.nix's JSON). */
+/** A JSON document with neither `nodes`, `root` nor a lock version is some other file (a package.json). */
 function notALock(doc: Record<string, unknown>, origin: string): InputIssue {
   const keys = Object.keys(doc);
   const shown = keys.slice(0, 5).map((k) => JSON.stringify(k));
   return {
     origin,
     pointer: "",
-    message: "not a flake.lock: a JSON document without 'nodes' and 'root'",
+    message: "not a flake.lock: a JSON document without 'nodes', 'root' or a numeric 'version'",
     expected: '{"nodes": {…}, "root": "root", "version": 7}',
     received:
       keys.length === 0
