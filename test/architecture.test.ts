@@ -33,6 +33,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Where each third-party library may be imported. */
 const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^yargs/, (f) => f.startsWith("cli/")],
+  [/^fastest-levenshtein$/, (f) => f.startsWith("cli/")],
   [
     /^zod/,
     (f) =>

@@ -157,6 +157,7 @@ var init_message = __esm({
     UNLOCKED = {
       "no-rev-or-narhash": "no rev or narHash locks it",
       "rev-without-narhash": "locked to a commit but without a narHash",
+      "narhash-without-rev": "locked by its narHash alone, without a rev: the content is fixed but not the commit it came from, so it cannot be fetched again (Nix \u2265 2.26 warns it is not reproducible)",
       "local-path": "a local path is mutable, whatever its hash says today",
       "non-flake-without-narhash": "a flake = false input without a narHash"
     };
@@ -293,7 +294,7 @@ var init_rules = __esm({
       },
       unlocked: {
         severity: "high",
-        why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing.",
+        why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing; one with a narHash but no commit cannot be fetched again.",
         fix: "Lock it (`nix flake lock`) to a commit and content hash."
       },
       "indirect-original": {
@@ -325,30 +326,20 @@ var init_rules = __esm({
   }
 });
 
-// src/domain/findings/severity.ts
-var SEVERITIES, severityRank, atLeast;
-var init_severity = __esm({
-  "src/domain/findings/severity.ts"() {
-    "use strict";
-    SEVERITIES = ["info", "low", "medium", "high"];
-    severityRank = (s2) => SEVERITIES.indexOf(s2);
-    atLeast = (s2, threshold) => severityRank(s2) >= severityRank(threshold);
-  }
-});
-
 // src/domain/findings.ts
 function makeFinding(rule, input2, details3, severity = RULES[rule].severity) {
   return { rule, severity, input: input2, message: MESSAGES[rule](details3), details: details3 };
 }
-var compareText, compareFindings;
+var SEVERITIES, severityRank, atLeast, compareText, compareFindings;
 var init_findings = __esm({
   "src/domain/findings.ts"() {
     "use strict";
     init_message();
     init_rules();
-    init_severity();
     init_rules();
-    init_severity();
+    SEVERITIES = ["info", "low", "medium", "high"];
+    severityRank = (s2) => SEVERITIES.indexOf(s2);
+    atLeast = (s2, threshold) => severityRank(s2) >= severityRank(threshold);
     compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     compareFindings = (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.input, b.input) || compareText(a.rule, b.rule);
   }
@@ -553,9 +544,6 @@ function cycleFrom(paths2, s2, error62) {
   const ahead = paths2.slice(s2 + 1);
   return s2 + 1 >= loopStart ? [...ahead, ...paths2.slice(loopStart, s2 + 2)] : [...ahead, paths2[loopStart] ?? []];
 }
-function resolveInputPath(nodes, root, path8) {
-  return new FollowsResolver(nodes, root).resolve(path8);
-}
 var memoKey, FollowsResolver;
 var init_follows = __esm({
   "src/domain/lock/follows.ts"() {
@@ -662,104 +650,6 @@ var init_follows = __esm({
   }
 });
 
-// src/domain/lock/source-ref.ts
-function pinningOf(s2) {
-  const hasRevType = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
-  if (s2.type === "indirect") return "unlocked";
-  if (s2.narHash !== void 0) return hasRevType && s2.rev === void 0 ? "unlocked" : "content";
-  if (isRelativePath(s2)) return "relative";
-  return s2.rev !== void 0 && hasRevType ? "rev-only" : "unlocked";
-}
-var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath;
-var init_source_ref = __esm({
-  "src/domain/lock/source-ref.ts"() {
-    "use strict";
-    DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
-    forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
-    isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
-  }
-});
-
-// src/domain/lock/relative-path.ts
-function joinRelative(base, rel, clamp) {
-  const out = [];
-  for (const seg of `${base}/${rel}`.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg !== "..") out.push(seg);
-    else if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-    else if (!clamp) out.push(seg);
-  }
-  return out.length === 0 ? "." : out.join("/");
-}
-function locateInput(locator2, node2, canon) {
-  const locked = node2.locked;
-  if (locked?.type !== "path" || !isRelativePath(locked)) return void 0;
-  const loc = locator2.locate(node2.key);
-  const anchor2 = loc && locator2.nodeOf(loc.anchor);
-  if (loc === void 0 || anchor2 === void 0) return void 0;
-  const at = loc.anchor === locator2.root ? "(root)" : canon(anchor2);
-  const source2 = { ...locked, path: loc.path, attrs: { ...locked.attrs, path: loc.path } };
-  return { locked: source2, anchor: loc.anchor, scope: `${at}|${loc.path}` };
-}
-var RelativeLocator;
-var init_relative_path = __esm({
-  "src/domain/lock/relative-path.ts"() {
-    "use strict";
-    init_follows();
-    init_source_ref();
-    RelativeLocator = class {
-      memo = /* @__PURE__ */ new Map();
-      resolver;
-      graph;
-      constructor(graph) {
-        this.graph = graph;
-      }
-      get root() {
-        return this.graph.root;
-      }
-      nodeOf(key) {
-        return this.graph.nodes.get(key);
-      }
-      locate(key) {
-        const known = this.memo.get(key);
-        if (known !== void 0) return known ?? void 0;
-        const chain = [];
-        const onChain = /* @__PURE__ */ new Set();
-        let base = null;
-        for (let at = key; at !== void 0; ) {
-          const memo2 = this.memo.get(at);
-          const node2 = this.graph.nodes.get(at);
-          if (memo2 !== void 0) base = memo2;
-          else if (onChain.has(at) || node2 === void 0) base = null;
-          else if (at === this.graph.root || node2.locked === void 0 || !isRelativePath(node2.locked))
-            base = { anchor: at, path: at === this.graph.root ? "." : node2.locked?.dir ?? "." };
-          else {
-            chain.push(node2);
-            onChain.add(at);
-            at = this.parentOf(node2);
-            continue;
-          }
-          break;
-        }
-        for (let i = chain.length - 1; i >= 0; i--) {
-          const node2 = chain[i];
-          if (node2 === void 0) continue;
-          const rel = node2.locked?.type === "path" ? node2.locked.path : "";
-          const loc = base === null ? null : { anchor: base.anchor, path: joinRelative(base.path, rel, base.anchor !== this.graph.root) };
-          this.memo.set(node2.key, loc);
-          base = loc;
-        }
-        return this.memo.get(key) ?? void 0;
-      }
-      /** The node `parent` names (resolved from the root as a follows path is), or undefined. */
-      parentOf(node2) {
-        this.resolver ??= new FollowsResolver(this.graph.nodes, this.graph.root);
-        return this.resolver.targetOf(node2.parent ?? []);
-      }
-    };
-  }
-});
-
 // src/domain/lock/traversal.ts
 function listInput(graph, resolver, parent, path8) {
   const name = path8[path8.length - 1] ?? "";
@@ -831,7 +721,6 @@ function indexLock(graph, walk = traverseLock(graph)) {
   const edges = /* @__PURE__ */ new Map();
   for (const key of walk.walked.keys()) edges.set(key, NO_EDGES);
   const own2 = /* @__PURE__ */ new Map();
-  const rootPaths = [];
   for (const input2 of walk.inputs) {
     if (input2.target === void 0) continue;
     let targets = own2.get(input2.parent);
@@ -841,15 +730,12 @@ function indexLock(graph, walk = traverseLock(graph)) {
       edges.set(input2.parent, targets);
     }
     targets.set(input2.name, input2.target);
-    if (input2.target === graph.root) {
-      rootPaths.push(input2.path);
-      continue;
-    }
+    if (input2.target === graph.root) continue;
     const list = paths2.get(input2.target);
     if (list === void 0) paths2.set(input2.target, [input2.path]);
     else list.push(input2.path);
   }
-  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs), rootPaths };
+  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs) };
 }
 function partiallyListed(inputs) {
   const nodeEdgesInto = /* @__PURE__ */ new Map();
@@ -881,6 +767,25 @@ var init_input_index = __esm({
     init_traversal();
     init_map_utils();
     NO_EDGES = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/domain/lock/source-ref.ts
+function pinningOf(s2) {
+  if (s2.type === "indirect") return "unlocked";
+  if (s2.narHash !== void 0) return "content";
+  if (isRelativePath(s2)) return "relative";
+  return s2.rev !== void 0 && hasRevType(s2) ? "rev-only" : "unlocked";
+}
+var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath, hasRevType, checkedByNarHashOnly;
+var init_source_ref = __esm({
+  "src/domain/lock/source-ref.ts"() {
+    "use strict";
+    DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
+    forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
+    isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
+    hasRevType = (s2) => s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
+    checkedByNarHashOnly = (s2) => hasRevType(s2) && s2.rev === void 0 && s2.narHash !== void 0;
   }
 });
 
@@ -1290,21 +1195,10 @@ function buildInventory(graph, storeDir, opts = {}) {
   const groups3 = [];
   const groupOfNode = /* @__PURE__ */ new Map();
   const grouper = new SourceGrouper();
-  const located = /* @__PURE__ */ new Map();
-  let locator2;
   for (const key of index.reachable) {
     const node2 = graph.nodes.get(key);
     if (node2?.locked === void 0) continue;
-    let locked = node2.locked;
-    let scope = "";
-    if (isRelativePath(locked)) {
-      locator2 ??= new RelativeLocator(graph);
-      const at = locateInput(locator2, node2, (a) => canonicalAttrs(a.locked?.attrs ?? {}));
-      if (at !== void 0) located.set(key, at);
-      locked = at?.locked ?? locked;
-      scope = at?.scope ?? JSON.stringify(node2.parent ?? []);
-    }
-    const g = grouper.groupOf(node2, locked, scope, () => {
+    const g = grouper.groupOf(node2, node2.locked, () => {
       const made = { nodes: [], pathLists: [], paths: [], primary: void 0, id: "" };
       groups3.push(made);
       return made;
@@ -1332,8 +1226,7 @@ function buildInventory(graph, storeDir, opts = {}) {
   const inputs = [];
   for (const g of groups3) {
     const { paths: paths2, primary, id } = g;
-    const at = primary && located.get(primary.key);
-    const locked = at?.locked ?? primary?.locked;
+    const locked = primary?.locked;
     if (primary === void 0 || locked === void 0)
       throw new Error("unreachable: a group is made with its first node, which has a locked source");
     const deps = depsOf(g.nodes, g);
@@ -1343,18 +1236,12 @@ function buildInventory(graph, storeDir, opts = {}) {
       paths: paths2,
       nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      isFlake: g.nodes.length === 1 ? primary.isFlake : g.nodes.every((n) => n.isFlake),
+      isFlake: primary.isFlake,
       pinning: pinningOf(locked),
       dependsOn: deps.ids,
       dependsOnRoot: deps.root
     };
     if (primary.original !== void 0) input2.original = primary.original;
-    if (at !== void 0)
-      input2.relativeTo = at.anchor === graph.root ? ROOT_LABEL : groupOfNode.get(at.anchor)?.id ?? at.anchor;
-    if (g.nodes.length > 1) {
-      const nonFlake = nonFlakePathsOf(g);
-      if (nonFlake !== void 0) input2.nonFlakePaths = nonFlake;
-    }
     if (locked.narHash !== void 0 && opts.storePaths !== false)
       input2.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
     inputs.push(input2);
@@ -1365,43 +1252,46 @@ function buildInventory(graph, storeDir, opts = {}) {
   return {
     inputs,
     rootDependsOn: rootDeps,
-    rootPaths: index.rootPaths,
+    rootPaths: pathsToRoot(graph, index),
     truncatedPaths: index.truncated.map(String).sort(),
     index
   };
 }
-function nonFlakePathsOf(g) {
-  const flags = g.nodes.map((n) => n.isFlake);
-  if (flags.every((f) => f) || flags.every((f) => !f)) return void 0;
-  return g.pathLists.flatMap((list, i) => flags[i] === true ? [] : list).sort(compareInputPaths);
+function pathsToRoot(graph, index) {
+  const out = [];
+  for (const [parent, targets] of index.edges)
+    for (const [name, target] of targets)
+      if (target === graph.root)
+        for (const p of parent === graph.root ? [[]] : index.paths.get(parent) ?? []) out.push([...p, name]);
+  return out.sort(compareInputPaths);
 }
 var SourceGrouper;
 var init_inventory = __esm({
   "src/domain/lock/inventory.ts"() {
     "use strict";
     init_input_path();
-    init_relative_path();
     init_input_index();
     init_source_ref();
     init_store_path();
     SourceGrouper = class {
       buckets = /* @__PURE__ */ new Map();
-      groupOf(node2, locked, scope, make) {
+      groupOf(node2, locked, make) {
+        const parent = isRelativePath(locked) ? JSON.stringify(node2.parent ?? []) : "";
         const { narHash, rev: rev2 } = locked.attrs;
-        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${scope}`;
+        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${parent}`;
         const bucket = this.buckets.get(quick);
         if (bucket === void 0) {
           const group2 = make();
-          this.buckets.set(quick, [{ canon: void 0, locked, group: group2 }]);
+          this.buckets.set(quick, [{ canon: void 0, node: node2, group: group2 }]);
           return group2;
         }
         const canon = canonicalAttrs(locked.attrs);
         for (const entry of bucket) {
-          entry.canon ??= canonicalAttrs(entry.locked.attrs);
+          entry.canon ??= canonicalAttrs(entry.node.locked?.attrs ?? {});
           if (entry.canon === canon) return entry.group;
         }
         const group = make();
-        bucket.push({ canon, locked, group });
+        bucket.push({ canon, node: node2, group });
         return group;
       }
     };
@@ -1730,10 +1620,14 @@ var init_report = __esm({
 });
 
 // src/domain/lock/graph.ts
+function resolveInputPath(nodes, root, path8) {
+  return new FollowsResolver(nodes, root).resolve(path8);
+}
 var nodeKey;
 var init_graph2 = __esm({
   "src/domain/lock/graph.ts"() {
     "use strict";
+    init_follows();
     nodeKey = (s2) => s2;
   }
 });
@@ -3294,7 +3188,15 @@ function parseLock(text2, origin, explain2) {
   const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object", LOCK_DEPTH);
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
-  if (issues.length > 0) return err(withPositions(text2, issues));
+  if (issues.length > 0) {
+    const start = positionAt(text2, Math.max(0, text2.search(/[^\s\uFEFF]/)));
+    return err(
+      withPositions(
+        text2,
+        issues.map((i) => i.pointer === "" ? { ...i, position: start } : i)
+      )
+    );
+  }
   let file2;
   if (isWellFormedLock(doc.value)) file2 = doc.value;
   else {
@@ -3335,7 +3237,10 @@ function checkTopLevel(value, origin) {
       }
     ];
   }
-  const raw = value["version"];
+  const doc = value;
+  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root") && typeof doc["version"] !== "number")
+    return [notALock(doc, origin)];
+  const raw = doc["version"];
   const version2 = raw ?? 0;
   if (version2 === 5 || version2 === 6 || version2 === 7) return [];
   const legacy = typeof version2 === "number" && version2 >= 1 && version2 <= 4;
@@ -3349,6 +3254,18 @@ function checkTopLevel(value, origin) {
       next: legacy ? "lock versions 1-4 predate the first Nix release with flakes (2.4); run `nix flake lock` with a current Nix to rewrite it" : typeof version2 === "number" && version2 > 7 ? "this lock was written by a newer Nix than flake-audit knows; please report it" : REGENERATE
     }
   ];
+}
+function notALock(doc, origin) {
+  const keys = Object.keys(doc);
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k));
+  return {
+    origin,
+    pointer: "",
+    message: "not a flake.lock: a JSON document without 'nodes', 'root' or a numeric 'version'",
+    expected: '{"nodes": {\u2026}, "root": "root", "version": 7}',
+    received: keys.length === 0 ? "an empty object" : `an object with ${shown.join(", ")}${keys.length > shown.length ? ` and ${keys.length - shown.length} more` : ""}`,
+    next: "give the flake.lock beside flake.nix (`nix flake lock` writes it)"
+  };
 }
 function buildGraph(file2, origin, explain2) {
   const issues = [];
@@ -3408,6 +3325,7 @@ var init_parse_lock = __esm({
     init_result();
     init_issues();
     init_json_document();
+    init_json_locate();
     init_source_attrs();
     init_graph_checks();
     init_flake_lock_fast();
@@ -24405,12 +24323,12 @@ function parsePathInfo(text2, origin) {
       const sp = parseStorePath(e.path);
       if (sp.ok) ctx.storeDir = storeDir = sp.value.storeDir;
     }
-    const bad = storePathProblem(e.path, storeDir);
-    if (bad !== void 0) {
+    const bad2 = storePathProblem(e.path, storeDir);
+    if (bad2 !== void 0) {
       issues.push({
         origin,
         pointer: pointer(),
-        message: `not a valid store path: ${bad} (in ${label} path-info)`,
+        message: `not a valid store path: ${bad2} (in ${label} path-info)`,
         received: describeReceived(e.path),
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       });
@@ -24573,6 +24491,10 @@ async function buildSbom(req, files, nix = noNix) {
     );
   }
   for (const input2 of inventory?.inputs ?? []) {
+    if (checkedByNarHashOnly(input2.locked))
+      warnings.push(
+        `input '${formatInputPath(input2.primaryPath)}' is locked by its narHash alone, without a rev: its content is pinned, the commit it came from is not`
+      );
     if (input2.pinning === "unlocked" || input2.pinning === "rev-only") {
       const text2 = `input '${formatInputPath(input2.primaryPath)}' ${PINNING_WARNING[input2.pinning]}`;
       warnings.push(text2);
@@ -24605,6 +24527,7 @@ var init_sbom = __esm({
     "use strict";
     init_input_path();
     init_inventory();
+    init_source_ref();
     init_closure();
     init_errors();
     init_resolve();
@@ -33963,20 +33886,9 @@ function rootCode(e) {
   }
   return code2;
 }
-function fetchRefusal(e) {
-  let cur = e;
-  for (let depth = 0; depth < 5 && cur instanceof Error; depth++) {
-    if (cur.message === "bad port") return "fetch refuses that port: it is on the fetch standard's list of bad ports";
-    cur = cur.cause;
-  }
-  return void 0;
-}
 function noAnswer(e, where2) {
   if (isTimeout(e) || e instanceof Error && isTimeout(e.cause))
     return { kind: "network", message: `the request to GitHub${where2} timed out`, retryable: false };
-  const refusal = fetchRefusal(e);
-  if (refusal !== void 0)
-    return { kind: "network", message: `could not reach GitHub${where2} (${refusal})`, unreachable: true };
   const code2 = rootCode(e);
   if (code2 !== void 0 && (UNREACHABLE.test(code2) || TLS.test(code2))) {
     const why = TLS.test(code2) ? `a TLS error, ${code2}` : code2;
@@ -34095,6 +34007,67 @@ var init_client = __esm({
     init_classify();
     init_redact();
     pause = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+  }
+});
+
+// src/adapters/github/facts-parse.ts
+function repoFacts(raw) {
+  const r = RepoSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const v = r.data;
+  const license = v.licenseInfo?.spdxId ?? void 0;
+  return {
+    nameWithOwner: v.nameWithOwner,
+    archived: v.isArchived ?? false,
+    fork: v.isFork ?? false,
+    ...v.parent?.nameWithOwner !== void 0 ? { parent: v.parent.nameWithOwner } : {},
+    ...v.defaultBranchRef?.name !== void 0 ? { defaultBranch: v.defaultBranchRef.name } : {},
+    // GitHub says NOASSERTION for a license file it cannot classify: that is not an SPDX id either.
+    ...license !== void 0 && license !== "NOASSERTION" ? { license } : {},
+    url: v.url ?? `https://github.com/${v.nameWithOwner}`
+  };
+}
+function signature(s2) {
+  if (s2 === null) return { state: "unsigned" };
+  return s2.isValid && s2.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s2.state };
+}
+function commitFacts(raw) {
+  const r = CommitSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const c = r.data;
+  return {
+    sha: c.oid,
+    committedDate: new Date(c.committedDate).toISOString().replace(".000Z", "Z"),
+    authoredDate: new Date(c.authoredDate).toISOString().replace(".000Z", "Z"),
+    ...c.author?.name != null ? { authorName: c.author.name } : {},
+    ...c.committer?.name != null ? { committerName: c.committer.name } : {},
+    messageHeadline: c.messageHeadline,
+    url: c.url,
+    signature: signature(c.signature)
+  };
+}
+function reachability(raw, refLabel2) {
+  if (raw === null) return { ref: refLabel2, contained: false, status: "ref-not-found" };
+  const r = RefSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const head = r.data.target?.oid;
+  const cmp = r.data.compare;
+  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
+  return {
+    ref: r.data.name,
+    contained: status === "behind" || status === "identical",
+    status,
+    ...head !== void 0 ? { headOid: head } : {}
+  };
+}
+var defaultBranchHead, COMPARE_STATUS, refHead;
+var init_facts_parse = __esm({
+  "src/adapters/github/facts-parse.ts"() {
+    "use strict";
+    init_responses_schema();
+    defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
+    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
+    refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
   }
 });
 
@@ -34217,267 +34190,171 @@ var init_offline_answers = __esm({
   }
 });
 
-// src/adapters/github/facts-parse.ts
-function repoFacts(raw) {
-  const r = RepoSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const v = r.data;
-  const license = v.licenseInfo?.spdxId ?? void 0;
-  return {
-    nameWithOwner: v.nameWithOwner,
-    archived: v.isArchived ?? false,
-    fork: v.isFork ?? false,
-    ...v.parent?.nameWithOwner !== void 0 ? { parent: v.parent.nameWithOwner } : {},
-    ...v.defaultBranchRef?.name !== void 0 ? { defaultBranch: v.defaultBranchRef.name } : {},
-    // GitHub says NOASSERTION for a license file it cannot classify: that is not an SPDX id either.
-    ...license !== void 0 && license !== "NOASSERTION" ? { license } : {},
-    url: v.url ?? `https://github.com/${v.nameWithOwner}`
-  };
-}
-function signature(s2) {
-  if (s2 === null) return { state: "unsigned" };
-  return s2.isValid && s2.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s2.state };
-}
-function commitFacts(raw) {
-  const r = CommitSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const c = r.data;
-  return {
-    sha: c.oid,
-    committedDate: new Date(c.committedDate).toISOString().replace(".000Z", "Z"),
-    authoredDate: new Date(c.authoredDate).toISOString().replace(".000Z", "Z"),
-    ...c.author?.name != null ? { authorName: c.author.name } : {},
-    ...c.committer?.name != null ? { committerName: c.committer.name } : {},
-    messageHeadline: c.messageHeadline,
-    url: c.url,
-    signature: signature(c.signature)
-  };
-}
-function reachability(raw, refLabel2) {
-  if (raw === null) return { ref: refLabel2, contained: false, status: "ref-not-found" };
-  const r = RefSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const head = r.data.target?.oid;
-  const cmp = r.data.compare;
-  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
-  return {
-    ref: r.data.name,
-    contained: status === "behind" || status === "identical",
-    status,
-    ...head !== void 0 ? { headOid: head } : {}
-  };
-}
-var defaultBranchHead, COMPARE_STATUS, refHead;
-var init_facts_parse = __esm({
-  "src/adapters/github/facts-parse.ts"() {
-    "use strict";
-    init_responses_schema();
-    defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
-    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
-    refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
-  }
-});
-
-// src/adapters/github/provenance-plan.ts
-function groupByRepo(targets) {
-  const repos = /* @__PURE__ */ new Map();
-  for (const t of targets) {
-    const k = repoKey(t);
-    const r = repos.get(k) ?? { host: t.host, owner: t.owner, repo: t.repo, targets: [] };
-    if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
-    repos.set(k, r);
-  }
-  return repos;
-}
-function cachedRepo(o, k, r, out, now) {
-  const cached2 = readCachedRepo(o.cache.get("repos", k));
-  if (cached2 === void 0 || !o.offline && now - cached2.at >= o.repoTtlSeconds * 1e3) return "stale";
-  if (cached2.value !== "not-found") {
-    out.repos.set(k, cached2.value);
-    return "fresh";
-  }
-  const gone = { error: "not-found", message: "repository not found (cached)" };
-  out.repos.set(k, gone);
-  for (const t of r.targets) out.commits.set(commitKey(t), gone);
-  return "gone";
-}
-function planRepo(o, k, r, out, now) {
-  const repo = cachedRepo(o, k, r, out, now);
-  if (repo === "gone") return void 0;
-  const commits = [];
-  const compares = [];
-  const heads = [];
-  const cachedReach = /* @__PURE__ */ new Map();
-  r.targets.forEach((t, i) => {
-    const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
-    if (c !== void 0)
-      out.commits.set(
-        commitKey(t),
-        c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
-      );
-    else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
-    const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
-    if (cr !== void 0) {
-      cachedReach.set(reachKey(t), cr);
-      if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
-    } else compares.push([`x${i}`, t.ref, t.rev]);
-  });
-  if (o.offline) {
-    for (const [key, cr] of cachedReach) out.reach.set(key, cr.value);
-    return void 0;
-  }
-  const facts = repo === "stale" || r.targets.some((t) => t.ref === void 0 && cachedReach.has(reachKey(t)));
-  if (!facts && commits.length === 0 && compares.length === 0 && heads.length === 0) return void 0;
-  return { alias: "", owner: r.owner, name: r.repo, facts, commits, compares, heads, host: r.host, r, cachedReach };
-}
-function batchAsks(asks) {
-  const batches = [];
-  for (const ask of [...asks].sort((a, b) => a.host.localeCompare(b.host))) {
-    const last = batches[batches.length - 1];
-    const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-    if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
-      last.push(ask);
-    else batches.push([ask]);
-  }
-  return batches;
-}
-var emptyAnswers, reachCacheKey;
-var init_provenance_plan = __esm({
-  "src/adapters/github/provenance-plan.ts"() {
-    "use strict";
-    init_upstream_facts();
-    init_cache_schema();
-    init_queries();
-    emptyAnswers = () => ({ repos: /* @__PURE__ */ new Map(), commits: /* @__PURE__ */ new Map(), reach: /* @__PURE__ */ new Map() });
-    reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
-  }
-});
-
-// src/adapters/github/provenance-absorb.ts
-function absorbAnswer(cache, out, a, answer, at) {
-  const k = repoKey(a.r);
-  if (answer.failure !== void 0) {
-    absorbFailure(out, a, answer.failure);
-    return [];
-  }
-  if (answer.notFound || answer.raw === null || answer.raw === void 0) {
-    out.repos.set(k, { error: "not-found", message: "repository not found" });
-    for (const t of a.r.targets) out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
-    cache.set("repos", k, { at, value: "not-found" });
-    return [];
-  }
-  const obj = isRecord(answer.raw) ? answer.raw : {};
-  if (a.facts) absorbRepoFacts(cache, out, k, obj, at);
-  const repo = out.repos.get(k);
-  const defaultBranch = repo !== void 0 && !("error" in repo) ? repo.defaultBranch : void 0;
-  const again = [];
-  a.r.targets.forEach((t, i) => {
-    absorbCommit(cache, out, a, t, obj, at);
-    if (!absorbReach(cache, out, a, { t, i, obj, at, defaultBranch })) again.push(t);
-  });
-  return again;
-}
-function absorbFailure(out, a, failure2) {
-  const error62 = { error: failure2.kind, message: failure2.message };
-  for (const t of a.r.targets) {
-    if (!out.commits.has(commitKey(t))) out.commits.set(commitKey(t), error62);
-    if (!out.reach.has(reachKey(t))) out.reach.set(reachKey(t), error62);
-  }
-  const k = repoKey(a.r);
-  if (!out.repos.has(k)) out.repos.set(k, error62);
-}
-function absorbRepoFacts(cache, out, k, obj, at) {
-  const facts = repoFacts(obj);
-  if (facts === void 0) {
-    out.repos.set(k, { error: "invalid-response", message: "GitHub's repository answer had an unexpected shape" });
-    return;
-  }
-  out.repos.set(k, facts);
-  cache.set("repos", k, { at, value: facts });
-}
-function absorbCommit(cache, out, a, t, obj, at) {
-  const alias = a.commits.find(([, oid]) => oid === t.rev)?.[0];
-  if (alias === void 0 || out.commits.has(commitKey(t))) return;
-  const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
-  out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
-  cache.set("commits", `${repoKey(a.r)}/${t.rev}`, { at, value: c ?? "not-found" });
-}
-function absorbReach(cache, out, a, at) {
-  const { t, i, obj } = at;
-  const cached2 = a.cachedReach.get(reachKey(t));
-  if (cached2 !== void 0) {
-    const alias = a.heads.find(([, ref]) => ref === t.ref)?.[0];
-    const head = t.ref === void 0 ? defaultBranchHead(obj) : alias !== void 0 ? refHead(obj[alias]) : void 0;
-    if (head === void 0 || head !== cached2.value.headOid) return false;
-    out.reach.set(reachKey(t), cached2.value);
-    return true;
-  }
-  if (obj[`x${i}`] === void 0) return true;
-  const reach = reachability(obj[`x${i}`], refLabel(t, at.defaultBranch));
-  if (reach !== void 0) {
-    out.reach.set(reachKey(t), reach);
-    cache.set("reach", reachCacheKey(t), { at: at.at, value: reach });
-  }
-  return true;
-}
-var isRecord, refLabel;
-var init_provenance_absorb = __esm({
-  "src/adapters/github/provenance-absorb.ts"() {
-    "use strict";
-    init_upstream_facts();
-    init_facts_parse();
-    init_provenance_plan();
-    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
-  }
-});
-
 // src/adapters/github/provenance-source.ts
 function githubProvenanceSource(o) {
   return {
     async resolve(targets) {
-      const repos = groupByRepo(targets);
-      const out = emptyAnswers();
+      const repos = /* @__PURE__ */ new Map();
+      for (const t of targets) {
+        const k = repoKey(t);
+        const r = repos.get(k) ?? { host: t.host, owner: t.owner, repo: t.repo, targets: [] };
+        if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
+        repos.set(k, r);
+      }
+      const out = {
+        repos: /* @__PURE__ */ new Map(),
+        commits: /* @__PURE__ */ new Map(),
+        reach: /* @__PURE__ */ new Map()
+      };
       const notes = [];
       const startCount = o.offline ? 0 : requestCount(o, repos);
       const now = o.run.now();
-      const asks = [];
+      const asks = /* @__PURE__ */ new Map();
       for (const [k, r] of repos) {
-        const ask = planRepo(o, k, r, out, now);
-        if (ask !== void 0) asks.push(ask);
+        const cachedRepo = readCachedRepo(o.cache.get("repos", k));
+        const fresh = cachedRepo !== void 0 && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1e3);
+        if (fresh)
+          out.repos.set(
+            k,
+            cachedRepo.value === "not-found" ? { error: "not-found", message: "repository not found (cached)" } : cachedRepo.value
+          );
+        if (fresh && cachedRepo.value === "not-found") {
+          for (const t of r.targets)
+            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found (cached)" });
+          continue;
+        }
+        const commits = [];
+        const compares = [];
+        const heads = [];
+        const cachedReach = /* @__PURE__ */ new Map();
+        r.targets.forEach((t, i) => {
+          const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
+          if (c !== void 0)
+            out.commits.set(
+              commitKey(t),
+              c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
+            );
+          else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
+          const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
+          if (cr !== void 0) {
+            cachedReach.set(reachKey(t), cr);
+            if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
+          } else compares.push([`x${i}`, t.ref, t.rev]);
+        });
+        if (o.offline) {
+          for (const t of r.targets) {
+            const cr = cachedReach.get(reachKey(t));
+            if (cr !== void 0) out.reach.set(reachKey(t), cr.value);
+          }
+          continue;
+        }
+        const needsFacts = !fresh || r.targets.some((t) => t.ref === void 0 && cachedReach.has(reachKey(t)));
+        if (needsFacts || commits.length > 0 || compares.length > 0 || heads.length > 0) {
+          asks.set(k, {
+            alias: "",
+            owner: r.owner,
+            name: r.repo,
+            facts: needsFacts,
+            commits,
+            compares,
+            heads,
+            host: r.host,
+            r,
+            cachedReach
+          });
+        }
       }
       if (o.offline) return finishOffline(out, repos, notes);
-      const second = await sendBatches(o, batchAsks(asks), out, notes);
-      if (second.length > 0) await askAgain(o, second, out, notes);
+      const batches = [];
+      for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
+        const last = batches[batches.length - 1];
+        const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
+        if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+          last.push(ask);
+        else batches.push([ask]);
+      }
+      let done = 0;
+      const second = [];
+      const work = batches.map((batch) => async () => {
+        const host = batch[0]?.host;
+        if (host === void 0) return;
+        const client = o.clientFor(host);
+        const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
+        const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
+        for (const [i, a] of batch.entries())
+          absorb(a, result2.data?.[`r${i}`], result2.failure, result2.notFound.has(`r${i}`));
+        o.progress?.(++done, batches.length);
+      });
+      const absorb = (a, raw, failure2, notFound) => {
+        const k = repoKey(a.r);
+        const at = o.run.now();
+        if (failure2 !== void 0) {
+          for (const t of a.r.targets)
+            for (const [m, key] of [
+              [out.commits, commitKey(t)],
+              [out.reach, reachKey(t)]
+            ])
+              if (!m.has(key)) m.set(key, { error: failure2.kind, message: failure2.message });
+          if (!out.repos.has(k)) out.repos.set(k, { error: failure2.kind, message: failure2.message });
+          return;
+        }
+        if (notFound || raw === null || raw === void 0) {
+          out.repos.set(k, { error: "not-found", message: "repository not found" });
+          for (const t of a.r.targets)
+            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
+          o.cache.set("repos", k, { at, value: "not-found" });
+          return;
+        }
+        const obj = isRecord(raw) ? raw : {};
+        if (a.facts) {
+          const facts = repoFacts(obj);
+          if (facts !== void 0) {
+            out.repos.set(k, facts);
+            o.cache.set("repos", k, { at, value: facts });
+          } else
+            out.repos.set(k, {
+              error: "invalid-response",
+              message: "GitHub's repository answer had an unexpected shape"
+            });
+        }
+        const repo = out.repos.get(k);
+        const defaultBranch = repo !== void 0 && !("error" in repo) ? repo.defaultBranch : void 0;
+        a.r.targets.forEach((t, i) => {
+          const alias = a.commits.find(([, oid]) => oid === t.rev)?.[0];
+          if (alias !== void 0 && !out.commits.has(commitKey(t))) {
+            const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
+            out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
+            o.cache.set("commits", `${k}/${t.rev}`, { at, value: c ?? "not-found" });
+          }
+          const cached2 = a.cachedReach.get(reachKey(t));
+          if (cached2 !== void 0) {
+            const alias2 = a.heads.find(([, ref]) => ref === t.ref)?.[0];
+            const head = t.ref === void 0 ? defaultBranchHead(obj) : alias2 !== void 0 ? refHead(obj[alias2]) : void 0;
+            if (head !== void 0 && head === cached2.value.headOid) out.reach.set(reachKey(t), cached2.value);
+            else second.push(t);
+          } else if (obj[`x${i}`] !== void 0) {
+            const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));
+            if (reach !== void 0) {
+              out.reach.set(reachKey(t), reach);
+              o.cache.set("reach", reachCacheKey(t), { at, value: reach });
+            }
+          }
+        });
+      };
+      await pool(work, o.concurrency);
+      if (second.length > 0) {
+        const again = await githubProvenanceSource({
+          ...o,
+          progress: () => void 0,
+          ignoreCachedReach: true
+        }).resolve(second);
+        for (const [key, v] of again.reach) out.reach.set(key, v);
+        notes.push(...again.notes);
+      }
       const requests = requestCount(o, repos) - startCount;
       return { ...out, requests, notes };
     }
   };
-}
-async function sendBatches(o, batches, out, notes) {
-  let done = 0;
-  const second = [];
-  const work = batches.map((batch) => async () => {
-    const host = batch[0]?.host;
-    if (host === void 0) return;
-    const client = o.clientFor(host);
-    const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
-    const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
-    for (const [i, a] of batch.entries()) {
-      const answer = { raw: result2.data?.[`r${i}`], failure: result2.failure, notFound: result2.notFound.has(`r${i}`) };
-      second.push(...absorbAnswer(o.cache, out, a, answer, o.run.now()));
-    }
-    o.progress?.(++done, batches.length);
-  });
-  await pool(work, o.concurrency);
-  return second;
-}
-async function askAgain(o, targets, out, notes) {
-  const again = await githubProvenanceSource({ ...o, progress: () => void 0, ignoreCachedReach: true }).resolve(
-    targets
-  );
-  for (const [key, v] of again.reach) out.reach.set(key, v);
-  notes.push(...again.notes);
 }
 function requestCount(o, repos) {
   let n = 0;
@@ -34487,15 +34364,20 @@ function requestCount(o, repos) {
   }
   return n;
 }
+var isRecord, refLabel, reachCacheKey;
 var init_provenance_source = __esm({
   "src/adapters/github/provenance-source.ts"() {
     "use strict";
+    init_upstream_facts();
+    init_facts_parse();
+    init_cache_schema();
     init_queries();
     init_query_runner();
     init_offline_answers();
-    init_provenance_absorb();
-    init_provenance_plan();
     init_pool();
+    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
+    reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
   }
 });
 
@@ -34507,7 +34389,8 @@ __export(github_wiring_exports, {
   githubSource: () => githubSource,
   readGithubEvent: () => readGithubEvent,
   readToken: () => readToken,
-  serverUrl: () => serverUrl
+  serverUrl: () => serverUrl,
+  unreachableHint: () => unreachableHint
 });
 import { readFileSync as readFileSync4 } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -34539,6 +34422,12 @@ function serverUrl(env2) {
     );
   return url2;
 }
+function unreachableHint(args) {
+  if (args.lockOnly === true) return "the pull-request comment will be missing; --no-comment skips it";
+  const cache = "--offline (answers from the cache)";
+  const without = args.lockOnly !== void 0 ? `use ${cache} or --lock-only (no upstream facts)` : args.resolve !== void 0 ? `use ${cache}, or leave out --resolve` : `use ${cache}`;
+  return `upstream facts will be missing. To run without GitHub, ${without}`;
+}
 function clientFactory(args, env2, tool, io) {
   const known = factories.get(args);
   if (known !== void 0) return known;
@@ -34558,7 +34447,7 @@ function clientFactory(args, env2, tool, io) {
     onUnreachable: (message) => {
       if (warned || io === void 0) return;
       warned = true;
-      io.stderr(`warning: ${stripControls(message)}; ${UNREACHABLE_HINT}
+      io.stderr(`warning: ${stripControls(message)}; ${unreachableHint(args)}
 `);
     }
   };
@@ -34644,7 +34533,7 @@ async function readGithubEvent(file2) {
   if (!event.ok) throw new InputError(event.error);
   return event.value;
 }
-var NON_TTY_PROGRESS_MS, trimSlash, webBaseFor, factories, UNREACHABLE_HINT, cacheOf;
+var NON_TTY_PROGRESS_MS, trimSlash, webBaseFor, factories, cacheOf;
 var init_github_wiring = __esm({
   "src/cli/github-wiring.ts"() {
     "use strict";
@@ -34663,7 +34552,6 @@ var init_github_wiring = __esm({
       return host === server.host.toLowerCase() ? trimSlash(`${server.origin}${server.pathname}`) : `https://${host}`;
     };
     factories = /* @__PURE__ */ new WeakMap();
-    UNREACHABLE_HINT = "upstream facts will be missing. To run without GitHub, use --offline (answers from the cache) or, for diff and pr-review, --lock-only";
     cacheOf = (args, env2) => args.cache ? diskCache(cacheDir(env2)) : noCache;
   }
 });
@@ -34937,16 +34825,11 @@ var init_properties = __esm({
       rev: "flake-audit:rev",
       lastModified: "flake-audit:last_modified",
       revCount: "flake-audit:rev_count",
-      /** `false` when every input path uses the source with `flake = false`, `mixed` when only some do. */
       flake: "flake-audit:flake",
-      /** With `flake` = `mixed`: one per input path that uses the source with `flake = false`. */
-      nonFlakeInputPath: "flake-audit:non_flake_input_path",
       dir: "flake-audit:dir",
       pinning: "flake-audit:pinning",
       hashMeaning: "flake-audit:hash_meaning",
       storePathNote: "flake-audit:store_path_note",
-      /** A relative path input: the input path of the input whose source holds it, `(root)` for the flake. */
-      relativeTo: "flake-audit:relative_to",
       pathsTruncated: "flake-audit:input_paths_truncated",
       lockVersion: "flake-audit:lock_version",
       lockSha256: "flake-audit:lock_sha256",
@@ -36422,18 +36305,14 @@ function inputView(input2, truncated, upstream) {
     add(FlakeAuditProperty.hashMeaning, HASH_MEANING);
   }
   if (input2.pinning === "relative")
-    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of the input it is relative to");
-  add(FlakeAuditProperty.relativeTo, input2.relativeTo);
+    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of its parent input");
   if (input2.original !== void 0) add(FlakeAuditProperty.original, toFlakeUrl(input2.original));
   add(FlakeAuditProperty.locked, toFlakeUrl(s2, { treeFacts: true }));
   add(FlakeAuditProperty.ref, input2.original?.ref ?? s2.ref);
   add(FlakeAuditProperty.rev, s2.rev);
   if (s2.lastModified !== void 0) add(FlakeAuditProperty.lastModified, isoDateTime(s2.lastModified));
   if (s2.revCount !== void 0) add(FlakeAuditProperty.revCount, String(s2.revCount));
-  if (input2.nonFlakePaths !== void 0) {
-    add(FlakeAuditProperty.flake, "mixed");
-    for (const p of input2.nonFlakePaths) add(FlakeAuditProperty.nonFlakeInputPath, formatInputPath(p));
-  } else if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
+  if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
   add(FlakeAuditProperty.dir, s2.dir);
   add(FlakeAuditProperty.pinning, input2.pinning);
   if (truncated.size > 0 && input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
@@ -62982,10 +62861,8 @@ function renderTraceText(r) {
       for (const f of s2.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
-  if (r.attribution === "unknown")
-    out.push("  cannot tell whether it comes from a locked input with the data given (see below)");
-  if (r.attribution === "none" || r.attribution === "unknown") {
-    if (r.attribution === "none") out.push("  not from any locked input");
+  if (r.attribution === "none") {
+    out.push("  not from any locked input");
     if (r.nearestAttributed !== void 0) {
       out.push(`  nearest ancestor from a locked input: ${oneLine(r.nearestAttributed.path)}`);
       for (const f of r.nearestAttributed.inputs) out.push(`    \u2022 ${inputLine(f)}`);
@@ -63033,7 +62910,7 @@ function inputRow(f) {
 }
 function renderTraceMarkdown(r) {
   const out = [`### Trace of ${code(r.path, false)}`, ""];
-  const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : r.attribution === "unknown" ? "Whether this path comes from a locked input **cannot be told** from the data given (see below)." : "This path is **not from any locked input**.";
+  const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : "This path is **not from any locked input**.";
   out.push(verdict, "");
   if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver, false)}.`, "");
   if (r.inputs.length > 0) out.push(TABLE_HEAD, ...r.inputs.map(inputRow), "");
@@ -63147,6 +63024,7 @@ var init_finding_schema = __esm({
         external_exports.discriminatedUnion("why", [
           external_exports.strictObject({ why: external_exports.literal("no-rev-or-narhash") }),
           external_exports.strictObject({ why: external_exports.literal("rev-without-narhash") }),
+          external_exports.strictObject({ why: external_exports.literal("narhash-without-rev") }),
           external_exports.strictObject({ why: external_exports.literal("local-path"), path: external_exports.string() }),
           external_exports.strictObject({ why: external_exports.literal("non-flake-without-narhash") })
         ])
@@ -63298,9 +63176,7 @@ var init_report_schema2 = __esm({
       tool: ToolSchema,
       path: external_exports.string().describe("the traced store path"),
       kind: external_exports.enum(["source", "derivation", "output", "unknown"]),
-      attribution: external_exports.enum(["source", "build", "none", "unknown"]).describe(
-        "source: the path is an input's source; build: built from or embedding inputs; none: no locked input; unknown: the data given cannot tell (a gap names the options that would)"
-      ),
+      attribution: external_exports.enum(["source", "build", "none"]).describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
       inputs: external_exports.array(InputFactsSchema).describe(
         "every input the path is attributed to: those whose source it is, then those of the sources it was built from or embeds, nearest first"
       ),
@@ -63318,11 +63194,7 @@ var init_report_schema2 = __esm({
       notes: external_exports.array(external_exports.string()).describe("hints about what the answer means"),
       lockFile: SubjectSchema.optional(),
       closureFile: SubjectSchema.extend({ shape: external_exports.string() }).optional(),
-      gaps: external_exports.array(
-        GapSchema.extend({
-          options: external_exports.array(external_exports.string()).optional().describe("data not given, by the options that would give it: a choice, never exit 4")
-        })
-      )
+      gaps: external_exports.array(GapSchema)
     }).describe("flake-audit trace --format json");
   }
 });
@@ -63718,26 +63590,6 @@ var init_fold_follows = __esm({
     init_map_utils();
     isFollowsOnly = (c) => (c.old === void 0 || c.old.follows !== void 0) && (c.new === void 0 || c.new.follows !== void 0);
     SUBTREE_KINDS = /* @__PURE__ */ new Set(["added", "removed", "flake-toggled"]);
-  }
-});
-
-// src/domain/diff/input-change.ts
-var CHANGE_KINDS;
-var init_input_change = __esm({
-  "src/domain/diff/input-change.ts"() {
-    "use strict";
-    CHANGE_KINDS = [
-      "added",
-      "removed",
-      "source-changed",
-      "follows-changed",
-      "narhash-changed",
-      "pin-lost",
-      "updated",
-      "ref-changed",
-      "flake-toggled",
-      "last-modified-backwards"
-    ];
   }
 });
 
@@ -66160,7 +66012,7 @@ function diffLocks(oldGraph, newGraph) {
     findings: findings.sort(compareFindings)
   };
 }
-var ROOT_SIDE, isUrlFetch, byOrder;
+var CHANGE_KINDS, ROOT_SIDE, isUrlFetch, byOrder;
 var init_lock_diff = __esm({
   "src/domain/diff/lock-diff.ts"() {
     "use strict";
@@ -66172,10 +66024,20 @@ var init_lock_diff = __esm({
     init_source_ref();
     init_risks();
     init_fold_follows();
-    init_input_change();
     init_release_move();
     init_version_move();
-    init_input_change();
+    CHANGE_KINDS = [
+      "added",
+      "removed",
+      "source-changed",
+      "follows-changed",
+      "narhash-changed",
+      "pin-lost",
+      "updated",
+      "ref-changed",
+      "flake-toggled",
+      "last-modified-backwards"
+    ];
     ROOT_SIDE = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
     isUrlFetch = (s2) => s2.type === "tarball" || s2.type === "file";
     byOrder = (a, b) => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
@@ -66718,7 +66580,7 @@ function renderCheckText(r) {
   }
   const counts = ["high", "medium", "low", "info"].map((s2) => `${r.findings.filter((f) => f.severity === s2).length} ${s2}`).join(", ");
   out.push(
-    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}`
+    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
@@ -66779,7 +66641,9 @@ function renderCheckMarkdown(r) {
       );
     out.push("", "</details>", "");
   }
-  out.push(`Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}.`);
+  out.push(
+    `Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : "."}`
+  );
   for (const g of r.gaps)
     out.push(`- could not learn: ${escapeMarkdown(`${g.input !== void 0 ? `${g.input}: ` : ""}${g.reason}`)}`);
   return `${out.join("\n")}
@@ -67388,15 +67252,8 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
-function deriverOf(path8, ctx) {
-  if (path8.endsWith(".drv")) return path8;
-  const fromClosure = ctx.closure?.infos.get(path8)?.deriver;
-  if (fromClosure !== void 0 && (ctx.derivations === void 0 || ctx.derivations.byPath.has(fromClosure)))
-    return fromClosure;
-  return ctx.derivations?.byOutput.get(path8) ?? fromClosure;
-}
 function sourcesOf(path8, ctx, index) {
-  const deriver = deriverOf(path8, ctx);
+  const deriver = path8.endsWith(".drv") ? path8 : ctx.closure?.infos.get(path8)?.deriver ?? ctx.derivations?.byOutput.get(path8);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
@@ -67421,8 +67278,7 @@ function traceStorePath(path8, ctx) {
   const direct = index.get(path8) ?? [];
   const { sources, deriver } = sourcesOf(path8, ctx, index);
   const kind = direct.length > 0 ? "source" : path8.endsWith(".drv") ? "derivation" : closure?.infos.has(path8) === true || deriver !== void 0 ? "output" : "unknown";
-  const undecided = ctx.inventory === void 0 ? "lock" : direct.length === 0 && (deriver === void 0 || ctx.derivations?.byPath.has(deriver) !== true) ? "derivations" : void 0;
-  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : undecided !== void 0 ? "unknown" : "none";
+  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
   const base = {
     path: path8,
     kind,
@@ -67431,10 +67287,9 @@ function traceStorePath(path8, ctx) {
     inputs: [.../* @__PURE__ */ new Set([...direct, ...sources.flatMap((s2) => s2.inputs)])],
     sources,
     chain,
-    ...deriver !== void 0 ? { deriver } : {},
-    ...undecided !== void 0 ? { undecided } : {}
+    ...deriver !== void 0 ? { deriver } : {}
   };
-  if (attribution !== "none" && attribution !== "unknown") return base;
+  if (attribution !== "none") return base;
   for (const above of chain.slice(0, -1).reverse()) {
     const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s2) => s2.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };
@@ -67469,20 +67324,8 @@ async function maybeLock(req, files) {
   } catch (e) {
     const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
     if (req.lockExplicit || !missing) throw e;
-    return {};
+    return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
   }
-}
-function undecidedGap(req, path8, r, nixFailed) {
-  if (r.undecided === "lock")
-    return {
-      reason: `which locked input ${path8} comes from: no ${req.lockPath} here to match against; pass --lock FILE`,
-      options: ["--lock"]
-    };
-  if (r.undecided !== "derivations" || nixFailed) return void 0;
-  const what = r.attribution === "build" ? `which other locked sources the build of ${path8} read` : `whether ${path8} was built from a locked input`;
-  const ofNix = req.closure !== void 0 && "of" in req.closure;
-  const why = req.derivationsPath === void 0 && !ofNix ? "no derivation data given; pass --closure-of (nix is asked for the closure and derivations), or --derivations FILE (`nix derivation show -r` output) with --closure FILE" : r.deriver === void 0 ? "the closure data names no derivation that built it; pass --derivations FILE holding it" : `the derivations given do not include ${r.deriver}, the one that built it; --closure-of asks nix for it`;
-  return { reason: `${what}: ${why}`, options: ["--closure-of", "--closure", "--derivations"] };
 }
 async function autoDerivations(closure, path8, nix, gaps) {
   const deriver = path8.endsWith(".drv") ? path8 : closure.closure.infos.get(path8)?.deriver;
@@ -67528,9 +67371,7 @@ async function traceUseCase(req, files, nix) {
     ...derivations !== void 0 ? { derivations } : {}
   });
   const info = closure?.closure.infos.get(path8);
-  const undecided = undecidedGap(req, path8, result2, gaps.length > 0);
-  if (undecided !== void 0) gaps.push(undecided);
-  const notes = [];
+  const notes = lock.note !== void 0 ? [lock.note] : [];
   if (closure !== void 0 && info === void 0) notes.push(`${path8} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
@@ -67701,7 +67542,7 @@ var init_diff = __esm({
     init_inventory();
     init_lock_diff();
     init_risks();
-    init_follows();
+    init_graph2();
     init_upstream_facts();
     init_report();
     init_flake_lock();
@@ -67864,6 +67705,7 @@ function unlocked(i) {
   const out = [];
   if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
   else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
+  else if (checkedByNarHashOnly(src)) out.push(makeFinding("unlocked", i.id, { why: "narhash-without-rev" }));
   else if (src.type === "path" && !isRelativePath(src) && !parseStorePath(src.path).ok)
     out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
   if (!i.isFlake && src.narHash === void 0 && pin !== "relative")
@@ -73835,16 +73677,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source2, incomplete = false) {
+      *lex(source2, incomplete8 = false) {
         if (source2) {
           if (typeof source2 !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source2 : source2;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete8;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete8 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -74535,12 +74377,12 @@ var require_parser2 = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source2, incomplete = false) {
+      *parse(source2, incomplete8 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source2, incomplete))
+        for (const lexeme of this.lexer.lex(source2, incomplete8))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete8)
           yield* this.end();
       }
       /**
@@ -75649,7 +75491,8 @@ var init_policy2 = __esm({
 // src/app/check.ts
 var check_exports = {};
 __export(check_exports, {
-  checkUseCase: () => checkUseCase
+  checkUseCase: () => checkUseCase,
+  gapsByCause: () => gapsByCause
 });
 async function readPolicy(files, path8) {
   if (path8 === void 0) return BUILT_IN_POLICY;
@@ -75677,6 +75520,17 @@ function locator(text2, findings) {
     const end = o !== void 0 ? positions.get(ends.get(o) ?? -1) : void 0;
     return start !== void 0 && end !== void 0 ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } } : f;
   };
+}
+function gapsByCause(gaps) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
+  return [...byReason].flatMap(([reason, same]) => {
+    const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
+    if (same.length === 1 || inputs.length < same.length) return same;
+    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
+    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
+    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
+  });
 }
 async function checkUseCase(req, files, source2, workspace) {
   const policy = await readPolicy(files, req.policyPath);
@@ -75706,7 +75560,7 @@ async function checkUseCase(req, files, source2, workspace) {
     },
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
-    gaps: provenance?.gaps ?? []
+    gaps: gapsByCause(provenance?.gaps ?? [])
   };
 }
 var init_check = __esm({
@@ -77240,9 +77094,10 @@ var EXIT_CODE_MEANINGS = {
   1: "findings at or above --fail-on",
   2: "usage error, or the output could not be written",
   3: "invalid input",
-  4: "upstream data incomplete (never with --offline or --lock-only)",
+  4: "upstream data incomplete: GitHub, nix or a host could not answer (COMMAND --help says when)",
   70: "internal error (a bug)"
 };
+var CHOSEN_GAPS = ["offline", "lock-only"];
 var PRECEDENCE = [
   ExitCode.Internal,
   ExitCode.Usage,
@@ -77267,8 +77122,19 @@ function exitCodeOf(ending) {
   if (ending.outcome !== void 0) codes.add(exitCodeOfOutcome(ending.outcome));
   return PRECEDENCE.find((c) => codes.has(c)) ?? ExitCode.Ok;
 }
-var exitCodesHelp = (codes) => `Exit codes:
-${codes.map((c) => `  ${String(c).padStart(2)}  ${EXIT_CODE_MEANINGS[c]}`).join("\n")}`;
+function incompleteLine(meaning, options) {
+  const never2 = CHOSEN_GAPS.filter((o) => options.has(o)).map((o) => `--${o}`);
+  const notes = [
+    ...meaning.only !== void 0 ? [meaning.only] : [],
+    ...never2.length > 0 ? [`${meaning.neverFor !== void 0 ? `${meaning.neverFor}, ` : ""}never with ${never2.join(" or ")}`] : []
+  ];
+  return `${meaning.what}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
+}
+function exitCodesHelp(codes, incomplete8) {
+  const meaning = (c) => c === ExitCode.UpstreamIncomplete && incomplete8 !== void 0 ? incompleteLine(incomplete8.meaning, incomplete8.options) : EXIT_CODE_MEANINGS[c];
+  return `Exit codes:
+${codes.map((c) => `  ${String(c).padStart(2)}  ${meaning(c)}`).join("\n")}`;
+}
 
 // src/cli/run.ts
 init_errors();
@@ -83148,9 +83014,9 @@ function makeContext(io, env2) {
   };
 }
 
-// src/cli/io.ts
-var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
-var quietIo = (io) => ({ ...io, stderr: () => void 0 });
+// src/cli/env-twins.ts
+init_errors();
+init_escape();
 
 // src/cli/commands/shared-options.ts
 init_errors();
@@ -83196,9 +83062,203 @@ function parseNow(text2) {
 }
 var formatsOf = (table2) => Object.keys(table2).filter((k) => Object.hasOwn(table2, k));
 
-// src/cli/commands/sbom.ts
-init_errors();
-init_options();
+// src/cli/env-twins.ts
+var hasOptionTable = (y) => typeof Reflect.get(y, "getOptions") === "function";
+function optionTable(y) {
+  return hasOptionTable(y) ? y.getOptions() : void 0;
+}
+var NOT_FLAGS = /* @__PURE__ */ new Set(["help", "version"]);
+var positionalsOf = (command11) => [...command11.matchAll(/[[<]([a-z][a-z0-9-]*)(?:\.\.)?[\]>]/g)].flatMap((m) => m[1] !== void 0 ? [m[1]] : []);
+function flagsOf(table2, command11) {
+  const positionals = new Set(positionalsOf(command11));
+  return Object.keys(table2.key).filter((k) => !NOT_FLAGS.has(k) && !positionals.has(k));
+}
+var bad = (flag2, expected, found) => new UsageError(`${envName(flag2)} must be ${expected}; found '${stripControls(found)}'`);
+function twinValue(table2, flag2, text2) {
+  if (table2.boolean.includes(flag2)) return text2 !== "0" && text2.toLowerCase() !== "false";
+  const words = table2.array.includes(flag2) ? text2.split(/\s+/).filter((w) => w !== "") : [text2];
+  const values = table2.number.includes(flag2) ? words.map(Number) : words;
+  if (values.some((v) => typeof v === "number" && Number.isNaN(v))) throw bad(flag2, "a number", text2);
+  const choices = table2.choices[flag2];
+  if (choices !== void 0 && values.some((v) => !choices.includes(v)))
+    throw bad(flag2, `one of ${choices.join(", ")}`, text2);
+  return table2.array.includes(flag2) ? values : values[0];
+}
+function withEnvTwins(y, env2, command11) {
+  const table2 = optionTable(y);
+  if (table2 === void 0) return y;
+  for (const flag2 of flagsOf(table2, command11)) {
+    const text2 = env2[envName(flag2)];
+    if (text2 !== void 0 && text2 !== "") y.default(flag2, twinValue(table2, flag2, text2));
+  }
+  return y;
+}
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq = new Uint32Array(65536);
+var myers_32 = (a, b) => {
+  const n = a.length;
+  const m = b.length;
+  const lst = 1 << n - 1;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] |= 1 << i;
+  }
+  for (i = 0; i < m; i++) {
+    let eq = peq[b.charCodeAt(i)];
+    const xv = eq | mv;
+    eq |= (eq & pv) + pv ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & lst) {
+      sc++;
+    }
+    if (pv & lst) {
+      sc--;
+    }
+    mv = mv << 1 | 1;
+    pv = pv << 1 | ~(xv | mv);
+    mv &= xv;
+  }
+  i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] = 0;
+  }
+  return sc;
+};
+var myers_x = (b, a) => {
+  const n = a.length;
+  const m = b.length;
+  const mhc = [];
+  const phc = [];
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  for (let i = 0; i < hsize; i++) {
+    phc[i] = -1;
+    mhc[i] = 0;
+  }
+  let j = 0;
+  for (; j < vsize - 1; j++) {
+    let mv2 = 0;
+    let pv2 = -1;
+    const start2 = j * 32;
+    const vlen2 = Math.min(32, m) + start2;
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    for (let i = 0; i < n; i++) {
+      const eq = peq[a.charCodeAt(i)];
+      const pb = phc[i / 32 | 0] >>> i & 1;
+      const mb = mhc[i / 32 | 0] >>> i & 1;
+      const xv = eq | mv2;
+      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+      let ph = mv2 | ~(xh | pv2);
+      let mh = pv2 & xh;
+      if (ph >>> 31 ^ pb) {
+        phc[i / 32 | 0] ^= 1 << i;
+      }
+      if (mh >>> 31 ^ mb) {
+        mhc[i / 32 | 0] ^= 1 << i;
+      }
+      ph = ph << 1 | pb;
+      mh = mh << 1 | mb;
+      pv2 = mh | ~(xv | ph);
+      mv2 = ph & xv;
+    }
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] = 0;
+    }
+  }
+  let mv = 0;
+  let pv = -1;
+  const start = j * 32;
+  const vlen = Math.min(32, m - start) + start;
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] |= 1 << k;
+  }
+  let score = m;
+  for (let i = 0; i < n; i++) {
+    const eq = peq[a.charCodeAt(i)];
+    const pb = phc[i / 32 | 0] >>> i & 1;
+    const mb = mhc[i / 32 | 0] >>> i & 1;
+    const xv = eq | mv;
+    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    score += ph >>> m - 1 & 1;
+    score -= mh >>> m - 1 & 1;
+    if (ph >>> 31 ^ pb) {
+      phc[i / 32 | 0] ^= 1 << i;
+    }
+    if (mh >>> 31 ^ mb) {
+      mhc[i / 32 | 0] ^= 1 << i;
+    }
+    ph = ph << 1 | pb;
+    mh = mh << 1 | mb;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] = 0;
+  }
+  return score;
+};
+var distance = (a, b) => {
+  if (a.length < b.length) {
+    const tmp = b;
+    b = a;
+    a = tmp;
+  }
+  if (b.length === 0) {
+    return a.length;
+  }
+  if (a.length <= 32) {
+    return myers_32(a, b);
+  }
+  return myers_x(a, b);
+};
+var closest = (str2, arr) => {
+  let min_distance = Infinity;
+  let min_index = 0;
+  for (let i = 0; i < arr.length; i++) {
+    const dist = distance(str2, arr[i]);
+    if (dist < min_distance) {
+      min_distance = dist;
+      min_index = i;
+    }
+  }
+  return arr[min_index];
+};
+
+// src/cli/suggest-flag.ts
+var nearEnough = (typed, flag2) => distance(typed, flag2) <= Math.max(1, Math.floor(flag2.length / 3));
+function nearestFlag(typed, flags) {
+  const long = flags.filter((f) => f.length > 1);
+  if (long.length === 0) return void 0;
+  const best = closest(typed, long);
+  return nearEnough(typed, best) ? best : void 0;
+}
+function withSuggestions(message, flags) {
+  const m = /^Unknown arguments?: (.+)$/.exec(message);
+  if (m?.[1] === void 0) return message;
+  const said = new Set(m[1].split(", "));
+  const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const typos = [...said].filter((t) => kebab(t) === t || !said.has(kebab(t)));
+  const pairs = typos.flatMap((typed) => {
+    const near = nearestFlag(typed.replace(/^-+/, ""), flags);
+    return near !== void 0 ? [{ typed, near }] : [];
+  });
+  if (pairs.length === 0) return message;
+  const hints = pairs.map((p) => typos.length === 1 ? `--${p.near}` : `--${p.near} for ${p.typed}`);
+  return `${typos.length === 1 ? "Unknown argument" : "Unknown arguments"}: ${typos.join(", ")} (did you mean ${hints.join(", ")}?)`;
+}
+
+// src/cli/io.ts
+var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
+var quietIo = (io) => ({ ...io, stderr: () => void 0 });
 
 // src/cli/outcome.ts
 var outcome = (fields = {}) => ({
@@ -83209,6 +83269,19 @@ var outcome = (fields = {}) => ({
   ...fields
 });
 var upstreamMode = (flags) => flags.lockOnly === true ? "lock-only" : flags.offline ? "offline" : "online";
+
+// src/cli/commands/sbom.ts
+var sbom_exports2 = {};
+__export(sbom_exports2, {
+  builder: () => builder,
+  command: () => command2,
+  describe: () => describe3,
+  exitCodes: () => exitCodes,
+  handler: () => handler2,
+  incomplete: () => incomplete
+});
+init_errors();
+init_options();
 
 // src/cli/commands/closure-options.ts
 function closureOptions(y, _env) {
@@ -83270,6 +83343,10 @@ function timeoutOption(y, env2) {
 var command2 = "sbom [lock]";
 var describe3 = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
 var exitCodes = REPORT_EXIT_CODES;
+var incomplete = {
+  what: "GitHub could not answer for every input",
+  only: "only with --resolve"
+};
 function builder(y, ctx) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env).option("resolve", {
     type: "boolean",
@@ -83329,6 +83406,17 @@ async function handler2(args, ctx) {
   });
 }
 
+// src/cli/commands/trace.ts
+var trace_exports2 = {};
+__export(trace_exports2, {
+  builder: () => builder2,
+  command: () => command3,
+  describe: () => describe4,
+  exitCodes: () => exitCodes2,
+  handler: () => handler3,
+  incomplete: () => incomplete2
+});
+
 // src/render/formats.ts
 init_json();
 var RENDERERS = {
@@ -83365,6 +83453,9 @@ var command3 = "trace <path>";
 var describe4 = "Trace a /nix/store path back to the flake inputs it came from";
 var FORMATS = formatsOf(RENDERERS.trace);
 var exitCodes2 = REPORT_EXIT_CODES;
+var incomplete2 = {
+  what: "the installed nix could not answer for every path; the report lists what under gaps"
+};
 function builder2(y, ctx) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env).positional("path", { type: "string", demandOption: true, describe: "a store path (or a file inside one)" }).option("lock", { type: "string", describe: "flake.lock whose inputs to match (default ./flake.lock)" }).option("derivations", {
     type: "string",
@@ -83389,14 +83480,26 @@ async function handler3(args, ctx) {
   );
   const render2 = await RENDERERS.trace[args.format]();
   await ctx.write(render2(report2), args.output);
-  return outcome({ incomplete: report2.gaps.some((g) => g.options === void 0) });
+  return outcome({ incomplete: report2.gaps.length > 0 });
 }
 
 // src/cli/commands/resolve.ts
+var resolve_exports2 = {};
+__export(resolve_exports2, {
+  builder: () => builder3,
+  command: () => command4,
+  describe: () => describe5,
+  exitCodes: () => exitCodes3,
+  handler: () => handler4,
+  incomplete: () => incomplete3
+});
 var command4 = "resolve [lock]";
 var describe5 = "Resolve every input to its upstream commit, repository and license through the GitHub API";
 var FORMATS2 = formatsOf(RENDERERS.resolve);
 var exitCodes3 = GATE_EXIT_CODES;
+var incomplete3 = {
+  what: "GitHub could not answer for every input; the report lists those as failed"
+};
 function builder3(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to read (- for stdin)" }).option("format", formatOption(ctx.env, FORMATS2, "text")).option("fail-on", failOnOption(ctx.env, "none")).option("output", outputOption).example("GITHUB_TOKEN=\u2026 $0 resolve", "commits, signatures, reachability and licenses of ./flake.lock").example("$0 resolve --offline --format json", "the same from the cache only").example("$0 resolve --fail-on high", "exit 1 when a commit is missing upstream or off its ref");
 }
@@ -83420,11 +83523,23 @@ async function handler4(args, ctx) {
 }
 
 // src/cli/commands/diff.ts
+var diff_exports2 = {};
+__export(diff_exports2, {
+  builder: () => builder4,
+  command: () => command5,
+  describe: () => describe6,
+  exitCodes: () => exitCodes4,
+  handler: () => handler5,
+  incomplete: () => incomplete4
+});
 init_errors();
 var command5 = "diff [old] [new]";
 var describe6 = "What a flake.lock update changes: inputs, upstream commits, risks";
 var FORMATS3 = formatsOf(RENDERERS.diff);
 var exitCodes4 = GATE_EXIT_CODES;
+var incomplete4 = {
+  what: "GitHub (or nix, for --closure-old/--closure-new) could not answer; the report lists what under gaps"
+};
 function builder4(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" }).positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" }).option("git", {
     type: "string",
@@ -83487,10 +83602,22 @@ async function handler5(args, ctx) {
 }
 
 // src/cli/commands/check.ts
+var check_exports2 = {};
+__export(check_exports2, {
+  builder: () => builder5,
+  command: () => command6,
+  describe: () => describe7,
+  exitCodes: () => exitCodes5,
+  handler: () => handler6,
+  incomplete: () => incomplete5
+});
 var command6 = "check [lock]";
 var describe7 = "Check every input against a policy, for CI gates and code scanning";
 var FORMATS4 = formatsOf(RENDERERS.check);
 var exitCodes5 = GATE_EXIT_CODES;
+var incomplete5 = {
+  what: "GitHub could not answer for every input; the report lists what under gaps"
+};
 function builder5(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
@@ -83526,11 +83653,24 @@ async function handler6(args, ctx) {
 }
 
 // src/cli/commands/pr-review.ts
+var pr_review_exports2 = {};
+__export(pr_review_exports2, {
+  builder: () => builder6,
+  command: () => command7,
+  describe: () => describe8,
+  exitCodes: () => exitCodes6,
+  handler: () => handler7,
+  incomplete: () => incomplete6
+});
 init_errors();
 import { appendFile } from "node:fs/promises";
 var command7 = "pr-review";
 var describe8 = "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 var exitCodes6 = GATE_EXIT_CODES;
+var incomplete6 = {
+  what: "the comment could not be posted, or GitHub could not answer for a diff",
+  neverFor: "for a diff"
+};
 function builder6(y, ctx) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).option("base", {
     type: "string",
@@ -83605,6 +83745,14 @@ async function handler7(args, ctx) {
 }
 
 // src/cli/commands/completion.ts
+var completion_exports = {};
+__export(completion_exports, {
+  builder: () => builder7,
+  command: () => command8,
+  describe: () => describe9,
+  exitCodes: () => exitCodes7,
+  handler: () => handler8
+});
 var command8 = "completion [shell]";
 var describe9 = "Print a shell completion script (bash or zsh)";
 var exitCodes7 = [ExitCode.Ok, ExitCode.Usage, ExitCode.Internal];
@@ -83637,6 +83785,15 @@ async function handler8(args, ctx) {
 }
 
 // src/cli/commands/fleet.ts
+var fleet_exports2 = {};
+__export(fleet_exports2, {
+  builder: () => builder8,
+  command: () => command9,
+  describe: () => describe10,
+  exitCodes: () => exitCodes8,
+  handler: () => handler9,
+  incomplete: () => incomplete7
+});
 init_errors();
 init_findings2();
 import path7 from "node:path";
@@ -83644,6 +83801,7 @@ var command9 = "fleet [fleet]";
 var describe10 = "What every host runs, whether it was approved, which inputs it holds and who signed it";
 var FORMATS5 = formatsOf(RENDERERS.fleet);
 var exitCodes8 = GATE_EXIT_CODES;
+var incomplete7 = { what: "a host could not be read; the report lists it under gaps" };
 function builder8(y, ctx) {
   return timeoutOption(y, ctx.env).positional("fleet", { type: "string", describe: "fleet file (YAML or JSON; schemas/fleet.v1.schema.json)" }).option("reports", { type: "string", describe: "directory of host reports (flake-audit host-report) to merge" }).option("jobs", {
     type: "number",
@@ -83699,6 +83857,14 @@ async function handler9(args, ctx) {
 }
 
 // src/cli/commands/host-report.ts
+var host_report_exports2 = {};
+__export(host_report_exports2, {
+  builder: () => builder9,
+  command: () => command10,
+  describe: () => describe11,
+  exitCodes: () => exitCodes9,
+  handler: () => handler10
+});
 import { hostname as hostname3 } from "node:os";
 var command10 = "host-report";
 var describe11 = "Write this host's system, generations and closure as JSON, for fleet --reports";
@@ -83739,52 +83905,48 @@ var asksForHelp = (argv) => {
   const end = argv.indexOf("--");
   return (end >= 0 ? argv.slice(0, end) : argv).some((a) => a === "--help" || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(a));
 };
-function parser2(argv, io, env2, settle3) {
+function parser2(argv, io, env2, settle3, dryRun) {
   const ctx = makeContext(io, env2);
   const quietCtx = makeContext(quietIo(io), env2);
-  const handle = (handler11) => async (args) => settle3(await handler11(args, args.quiet ? quietCtx : ctx));
-  const helpOf = (y, codes) => y.epilog(exitCodesHelp(codes));
+  const handle = (handler11) => async (args) => {
+    if (dryRun === void 0) return settle3(await handler11(args, args.quiet ? quietCtx : ctx));
+    dryRun(String(args._[0]), args);
+    settle3(outcome());
+  };
+  let known = ["quiet", "help", "version"];
+  const helpOf = (y, cmd) => {
+    const table2 = optionTable(y);
+    const options = new Set(table2 !== void 0 ? flagsOf(table2, cmd.command) : []);
+    known = [...options];
+    const incomplete8 = cmd.incomplete !== void 0 ? { meaning: cmd.incomplete, options } : void 0;
+    return withEnvTwins(y, env2, cmd.command).epilog(exitCodesHelp(cmd.exitCodes, incomplete8));
+  };
   return yargs_default([...argv]).scriptName("flake-audit").usage("$0 <command> [options]\n\nAudit Nix flake.lock files: where every pinned thing comes from.").strict().exitProcess(false).wrap(asksForHelp(argv) ? io.columns ?? 80 : null).version(toolInfo().version).help().alias("h", "help").recommendCommands().demandCommand(1, "name a command").option("quiet", {
     alias: "q",
     type: "boolean",
     default: envFlag(env2, "quiet"),
     describe: "no progress and no warnings on stderr, only errors"
   }).epilog(exitCodesHelp(ALL_EXIT_CODES)).fail((msg, e) => {
-    throw e ?? new UsageError(msg ?? "invalid arguments");
-  }).command(command2, describe3, (y) => helpOf(builder(y, ctx), exitCodes), handle(handler2)).command(
-    command6,
-    describe7,
-    (y) => helpOf(builder5(y, ctx), exitCodes5),
-    handle(handler6)
-  ).command(command5, describe6, (y) => helpOf(builder4(y, ctx), exitCodes4), handle(handler5)).command(
+    throw e ?? new UsageError(withSuggestions(msg ?? "invalid arguments", known));
+  }).command(command2, describe3, (y) => helpOf(builder(y, ctx), sbom_exports2), handle(handler2)).command(command6, describe7, (y) => helpOf(builder5(y, ctx), check_exports2), handle(handler6)).command(command5, describe6, (y) => helpOf(builder4(y, ctx), diff_exports2), handle(handler5)).command(
     command7,
     describe8,
-    (y) => helpOf(builder6(y, ctx), exitCodes6),
+    (y) => helpOf(builder6(y, ctx), pr_review_exports2),
     handle(handler7)
   ).command(
     command4,
     describe5,
-    (y) => helpOf(builder3(y, ctx), exitCodes3),
+    (y) => helpOf(builder3(y, ctx), resolve_exports2),
     handle(handler4)
-  ).command(
-    command3,
-    describe4,
-    (y) => helpOf(builder2(y, ctx), exitCodes2),
-    handle(handler3)
-  ).command(
-    command9,
-    describe10,
-    (y) => helpOf(builder8(y, ctx), exitCodes8),
-    handle(handler9)
-  ).command(
+  ).command(command3, describe4, (y) => helpOf(builder2(y, ctx), trace_exports2), handle(handler3)).command(command9, describe10, (y) => helpOf(builder8(y, ctx), fleet_exports2), handle(handler9)).command(
     command10,
     describe11,
-    (y) => helpOf(builder9(y, ctx), exitCodes9),
+    (y) => helpOf(builder9(y, ctx), host_report_exports2),
     handle(handler10)
   ).command(
     command8,
     describe9,
-    (y) => helpOf(builder7(y, ctx), exitCodes7),
+    (y) => helpOf(builder7(y, ctx), completion_exports),
     handle(handler8)
   );
 }

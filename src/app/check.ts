@@ -2,7 +2,7 @@ import { evaluatePolicy, type CheckFinding } from "../domain/policy/evaluate.js"
 import type { CheckReport, LocatedFinding } from "../domain/policy/report.js";
 import { buildInventory } from "../domain/lock/inventory.js";
 import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
-import type { ToolInfo } from "../domain/report.js";
+import type { Gap, ToolInfo } from "../domain/report.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
 import { InputError } from "./errors.js";
 import type { Files, ProvenanceSource, Workspace } from "./ports.js";
@@ -56,6 +56,22 @@ function locator(text: string, findings: readonly CheckFinding[]): (f: CheckFind
   };
 }
 
+/**
+ * One gap per cause: an unreachable GitHub is one reason shared by every input, said once with the
+ * count and the first few inputs rather than once per input.
+ */
+export function gapsByCause(gaps: readonly Gap[]): Gap[] {
+  const byReason = new Map<string, Gap[]>();
+  for (const g of gaps) byReason.set(g.reason, [...(byReason.get(g.reason) ?? []), g]);
+  return [...byReason].flatMap(([reason, same]) => {
+    const inputs = same.flatMap((g) => (g.input !== undefined ? [g.input] : []));
+    if (same.length === 1 || inputs.length < same.length) return same;
+    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
+    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
+    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
+  });
+}
+
 export async function checkUseCase(
   req: CheckRequest,
   files: Files,
@@ -92,6 +108,6 @@ export async function checkUseCase(
     },
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
-    gaps: provenance?.gaps ?? [],
+    gaps: gapsByCause(provenance?.gaps ?? []),
   };
 }

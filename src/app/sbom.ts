@@ -1,5 +1,6 @@
 import { formatInputPath } from "../domain/lock/input-path.js";
 import { buildInventory } from "../domain/lock/inventory.js";
+import { checkedByNarHashOnly } from "../domain/lock/source-ref.js";
 import type { Gap, ToolInfo } from "../domain/report.js";
 import type { SbomModel } from "../domain/sbom-model.js";
 import { closureRoots } from "../domain/closure/closure.js";
@@ -57,6 +58,10 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
     );
   }
   for (const input of inventory?.inputs ?? []) {
+    if (checkedByNarHashOnly(input.locked))
+      warnings.push(
+        `input '${formatInputPath(input.primaryPath)}' is locked by its narHash alone, without a rev: its content is pinned, the commit it came from is not`,
+      );
     if (input.pinning === "unlocked" || input.pinning === "rev-only") {
       const text = `input '${formatInputPath(input.primaryPath)}' ${PINNING_WARNING[input.pinning]}`;
       warnings.push(text);

@@ -26,15 +26,26 @@ export const GATE_EXIT_CODES: readonly ExitCode[] = [
 /** The codes of a command that reports without findings but may ask GitHub or nix (sbom, trace). */
 export const REPORT_EXIT_CODES: readonly ExitCode[] = GATE_EXIT_CODES.filter((c) => c !== ExitCode.Findings);
 
-/** What each code means, in help texts. */
+/** What each code means, in help texts; a command words its own 4 (`IncompleteMeaning`). */
 export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCode, string>> = {
   0: "ok",
   1: "findings at or above --fail-on",
   2: "usage error, or the output could not be written",
   3: "invalid input",
-  4: "upstream data incomplete (never with --offline or --lock-only)",
+  4: "upstream data incomplete: GitHub, nix or a host could not answer (COMMAND --help says when)",
   70: "internal error (a bug)",
 };
+
+/** What exit 4 means for one command: what could not answer, and when it can happen at all. */
+export interface IncompleteMeaning {
+  readonly what: string;
+  readonly only?: string;
+  /** When the flags that rule 4 out do so only for part of `what`: that part. */
+  readonly neverFor?: string;
+}
+
+/** The flags that make missing upstream data a choice, so never exit 4; a command names those it has. */
+const CHOSEN_GAPS = ["offline", "lock-only"] as const;
 
 /** When several things went wrong, the most serious one names the run: 70 > 2 > 3 > 1 > 4 > 0. */
 const PRECEDENCE: readonly ExitCode[] = [
@@ -74,6 +85,29 @@ export function exitCodeOf(ending: Ending): ExitCode {
   return PRECEDENCE.find((c) => codes.has(c)) ?? ExitCode.Ok;
 }
 
-/** The "Exit codes:" paragraph of a command's help: only the codes it can return. */
-export const exitCodesHelp = (codes: readonly ExitCode[]): string =>
-  `Exit codes:\n${codes.map((c) => `  ${String(c).padStart(2)}  ${EXIT_CODE_MEANINGS[c]}`).join("\n")}`;
+/** Exit 4's line for a command with these options: the "never with" part names only flags it has. */
+export function incompleteLine(meaning: IncompleteMeaning, options: ReadonlySet<string>): string {
+  const never = CHOSEN_GAPS.filter((o) => options.has(o)).map((o) => `--${o}`);
+  const notes = [
+    ...(meaning.only !== undefined ? [meaning.only] : []),
+    ...(never.length > 0
+      ? [`${meaning.neverFor !== undefined ? `${meaning.neverFor}, ` : ""}never with ${never.join(" or ")}`]
+      : []),
+  ];
+  return `${meaning.what}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
+}
+
+/**
+ * The "Exit codes:" paragraph of a command's help: only the codes it can return, and exit 4 worded
+ * for the command (`incomplete`, with the options it has) rather than for every command at once.
+ */
+export function exitCodesHelp(
+  codes: readonly ExitCode[],
+  incomplete?: { readonly meaning: IncompleteMeaning; readonly options: ReadonlySet<string> },
+): string {
+  const meaning = (c: ExitCode): string =>
+    c === ExitCode.UpstreamIncomplete && incomplete !== undefined
+      ? incompleteLine(incomplete.meaning, incomplete.options)
+      : EXIT_CODE_MEANINGS[c];
+  return `Exit codes:\n${codes.map((c) => `  ${String(c).padStart(2)}  ${meaning(c)}`).join("\n")}`;
+}

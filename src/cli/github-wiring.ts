@@ -61,8 +61,27 @@ const webBaseFor =
 
 type ClientFor = (host: string) => GithubClient | string;
 const factories = new WeakMap<object, ClientFor>();
-const UNREACHABLE_HINT =
-  "upstream facts will be missing. To run without GitHub, use --offline (answers from the cache) or, for diff and pr-review, --lock-only";
+/** The flags besides UpstreamArgs that say what a command asks GitHub for. */
+interface AskingFlags {
+  /** check, diff and pr-review: no upstream facts. */
+  readonly lockOnly?: boolean;
+  /** sbom: upstream facts only when asked for. */
+  readonly resolve?: boolean;
+}
+
+/** How to run the command at hand without GitHub, from the flags it has (and those given). */
+export function unreachableHint(args: UpstreamArgs & AskingFlags): string {
+  // pr-review --lock-only asks GitHub for nothing but the comment.
+  if (args.lockOnly === true) return "the pull-request comment will be missing; --no-comment skips it";
+  const cache = "--offline (answers from the cache)";
+  const without =
+    args.lockOnly !== undefined
+      ? `use ${cache} or --lock-only (no upstream facts)`
+      : args.resolve !== undefined
+        ? `use ${cache}, or leave out --resolve`
+        : `use ${cache}`;
+  return `upstream facts will be missing. To run without GitHub, ${without}`;
+}
 
 /**
  * GitHub clients by host, one set per run. Endpoints follow GitHub Actions' variables
@@ -70,7 +89,7 @@ const UNREACHABLE_HINT =
  * server's API: a lock naming another host (an Enterprise `host` attribute) must never receive it.
  * The first time a server is unreachable, stderr says so once, with how to run without it.
  */
-function clientFactory(args: UpstreamArgs, env: Env, tool: string, io?: Io): ClientFor {
+function clientFactory(args: UpstreamArgs & AskingFlags, env: Env, tool: string, io?: Io): ClientFor {
   const known = factories.get(args);
   if (known !== undefined) return known;
   const { token } = readToken(args, env);
@@ -92,7 +111,7 @@ function clientFactory(args: UpstreamArgs, env: Env, tool: string, io?: Io): Cli
     onUnreachable: (message: string) => {
       if (warned || io === undefined) return;
       warned = true;
-      io.stderr(`warning: ${stripControls(message)}; ${UNREACHABLE_HINT}\n`);
+      io.stderr(`warning: ${stripControls(message)}; ${unreachableHint(args)}\n`);
     },
   };
   const clients = new Map<string, GithubClient>();
@@ -126,7 +145,13 @@ function clientFactory(args: UpstreamArgs, env: Env, tool: string, io?: Io): Cli
 const cacheOf = (args: UpstreamArgs, env: Env): DiskCache => (args.cache ? diskCache(cacheDir(env)) : noCache);
 
 /** The provenance resolver over GitHub. */
-export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => number, tool: string): ProvenanceSource {
+export function githubSource(
+  args: UpstreamArgs & AskingFlags,
+  env: Env,
+  io: Io,
+  now: () => number,
+  tool: string,
+): ProvenanceSource {
   const { source } = readToken(args, env);
   const started = now();
   let lastLine = started;
@@ -156,7 +181,13 @@ export function githubSource(args: UpstreamArgs, env: Env, io: Io, now: () => nu
 }
 
 /** old...new comparisons over GitHub's REST API. */
-export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, tool: string, io?: Io): CompareSource {
+export function githubCompare(
+  args: UpstreamArgs & AskingFlags,
+  env: Env,
+  now: () => number,
+  tool: string,
+  io?: Io,
+): CompareSource {
   return githubCompareSource({
     clientFor: clientFactory(args, env, tool, io),
     webBaseFor: webBaseFor(env),
@@ -167,7 +198,7 @@ export function githubCompare(args: UpstreamArgs, env: Env, now: () => number, t
 }
 
 /** The client of the configured GitHub server (the one the token belongs to), for pull-request comments. */
-export function githubServerClient(args: UpstreamArgs, env: Env, tool: string, io?: Io): GithubClient {
+export function githubServerClient(args: UpstreamArgs & AskingFlags, env: Env, tool: string, io?: Io): GithubClient {
   const c = clientFactory(args, env, tool, io)(serverUrl(env).host.toLowerCase());
   if (typeof c === "string") throw new UsageError(c);
   return c;

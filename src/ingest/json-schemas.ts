@@ -4,7 +4,9 @@ import { PolicySchema } from "./policy/policy.schema.js";
 import { fleetJsonSchemas } from "./fleet/json-schemas.js";
 import { MetaDocumentSchema } from "./meta/meta.schema.js";
 
-const ID_BASE = "https://flake-audit.invalid/schemas/";
+// Relative: each schema's $id is its own file name, resolved against wherever it is read from (the
+// package's schemas/, a checkout, the repository's raw files once published), never a made-up host.
+const ID_BASE = "";
 
 /**
  * The JSON Schemas committed in schemas/, generated from the zod schemas that parse the same

@@ -49,6 +49,7 @@ const DETAILS = {
     z.discriminatedUnion("why", [
       z.strictObject({ why: z.literal("no-rev-or-narhash") }),
       z.strictObject({ why: z.literal("rev-without-narhash") }),
+      z.strictObject({ why: z.literal("narhash-without-rev") }),
       z.strictObject({ why: z.literal("local-path"), path: z.string() }),
       z.strictObject({ why: z.literal("non-flake-without-narhash") }),
     ]),

@@ -5,7 +5,9 @@ import { ResolveReportSchema } from "./resolve/report.schema.js";
 import { TraceReportSchema } from "./trace/report.schema.js";
 import { FleetReportSchema } from "./fleet/report.schema.js";
 
-const ID_BASE = "https://flake-audit.invalid/schemas/";
+// Relative: each schema's $id is its own file name, resolved against wherever it is read from (the
+// package's schemas/, a checkout, the repository's raw files once published), never a made-up host.
+const ID_BASE = "";
 
 /** JSON Schemas of the JSON outputs, generated from the zod report schemas (schemas/*.schema.json). */
 export function outputJsonSchemas(): Record<string, object> {

@@ -80,7 +80,7 @@ describe("flake-audit sbom", () => {
   it("warns on stderr about inputs that are not content-pinned", async () => {
     const r = await runCli(["sbom", lockFixture("valid", "unlocked.lock"), "--reproducible"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("warning: input 'dirty' is not locked");
+    expect(r.stderr).toContain("warning: input 'dirty' is locked by its narHash alone, without a rev");
     expect(r.stderr).toContain("warning: input 'libA' is locked to a commit but has no narHash");
     expect(JSON.parse(r.stdout)).toBeTruthy();
   });

@@ -33,7 +33,7 @@ describe("help wraps to the terminal width", () => {
   });
 });
 
-describe("every command's --help lists the exit codes it can return", () => {
+describe("every command's --help lists the exit codes it can return, in its own words", () => {
   const all = Object.values(ExitCode);
   const can: Record<string, ExitCode[]> = {
     sbom: [0, 2, 3, 4, 70],
@@ -42,17 +42,35 @@ describe("every command's --help lists the exit codes it can return", () => {
     "pr-review": [0, 1, 2, 3, 4, 70],
     resolve: [0, 1, 2, 3, 4, 70],
     trace: [0, 2, 3, 4, 70],
+    fleet: [0, 1, 2, 3, 4, 70],
+    "host-report": [0, 2, 3, 70],
     completion: [0, 2, 70],
   };
   it.each(Object.entries(can))("%s", async (command, codes) => {
-    const r = await runCli([command, "--help"]);
+    const r = await runCli([command, "--help"], { columns: 400 });
     expect(r.code).toBe(0);
-    const section = r.stdout.slice(r.stdout.indexOf("Exit codes:"));
-    for (const c of all) {
-      const line = `${String(c).padStart(4)}  ${EXIT_CODE_MEANINGS[c]}`;
-      if (codes.includes(c)) expect(section).toContain(line);
-      else expect(section).not.toContain(line);
-    }
+    const [options = "", section = ""] = r.stdout.split("Exit codes:");
+    const listed = section
+      .split("\n")
+      .flatMap((l) => /^\s+(\d+)\s/.exec(l)?.[1] ?? [])
+      .map(Number);
+    expect(listed).toEqual(all.filter((c) => codes.includes(c)));
+    for (const c of codes.filter((c) => c !== ExitCode.UpstreamIncomplete))
+      expect(section).toContain(`${String(c).padStart(4)}  ${EXIT_CODE_MEANINGS[c]}`);
+    // Every flag the exit-code lines name is one this command has.
+    const has = new Set([...options.matchAll(/^\s+(?:-\w, )?--([a-z][a-z0-9-]*)/gm)].map((m) => m[1]));
+    const named = [...section.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]);
+    for (const flag of named) expect(has, `${command} --help names --${flag}`).toContain(flag);
+  });
+
+  it.each([
+    ["sbom", "GitHub could not answer for every input (only with --resolve; never with --offline)"],
+    ["trace", "the installed nix could not answer for every path; the report lists what under gaps"],
+    ["check", "(never with --offline or --lock-only)"],
+    ["resolve", "(never with --offline)"],
+  ])("%s words exit 4 from its own flags", async (command, words) => {
+    const r = await runCli([command, "--help"], { columns: 400 });
+    expect(r.stdout.split("\n").find((l) => /^\s+4\s/.test(l))).toContain(words);
   });
 });
 

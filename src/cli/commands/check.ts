@@ -1,7 +1,7 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { textWidth } from "../io.js";
-import { GATE_EXIT_CODES } from "../exit-codes.js";
+import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { FailOn } from "./fail-on.js";
@@ -21,6 +21,11 @@ export const describe = "Check every input against a policy, for CI gates and co
 const FORMATS = formatsOf(RENDERERS.check);
 
 export const exitCodes = GATE_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "GitHub could not answer for every input; the report lists what under gaps",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)

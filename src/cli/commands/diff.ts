@@ -3,7 +3,7 @@ import { UsageError } from "../../app/errors.js";
 import type { LockSource } from "../../app/diff.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
-import { GATE_EXIT_CODES } from "../exit-codes.js";
+import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { textWidth, useColor } from "../io.js";
 import type { FailOn } from "./fail-on.js";
@@ -23,6 +23,11 @@ export const describe = "What a flake.lock update changes: inputs, upstream comm
 const FORMATS = formatsOf(RENDERERS.diff);
 
 export const exitCodes = GATE_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "GitHub (or nix, for --closure-old/--closure-new) could not answer; the report lists what under gaps",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)

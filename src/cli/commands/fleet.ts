@@ -7,7 +7,7 @@ import { severityOf } from "../../domain/fleet/findings.js";
 import { RENDERERS } from "../../render/formats.js";
 import type { CommandContext } from "../context.js";
 import { textWidth } from "../io.js";
-import { GATE_EXIT_CODES } from "../exit-codes.js";
+import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption } from "./github-options.js";
@@ -18,6 +18,9 @@ export const describe = "What every host runs, whether it was approved, which in
 const FORMATS = formatsOf(RENDERERS.fleet);
 
 export const exitCodes = GATE_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = { what: "a host could not be read; the report lists it under gaps" };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(y, ctx.env)

@@ -2,7 +2,7 @@ import { appendFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { UpstreamUnavailableError, UsageError } from "../../app/errors.js";
 import type { CommandContext } from "../context.js";
-import { GATE_EXIT_CODES } from "../exit-codes.js";
+import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -13,6 +13,12 @@ export const describe =
   "In a pull request: diff every changed flake.lock, write the job summary, keep one sticky comment";
 
 export const exitCodes = GATE_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "the comment could not be posted, or GitHub could not answer for a diff",
+  neverFor: "for a diff",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)

@@ -1,7 +1,7 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { textWidth } from "../io.js";
-import { GATE_EXIT_CODES } from "../exit-codes.js";
+import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -13,6 +13,11 @@ export const describe = "Resolve every input to its upstream commit, repository 
 const FORMATS = formatsOf(RENDERERS.resolve);
 
 export const exitCodes = GATE_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "GitHub could not answer for every input; the report lists those as failed",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return (

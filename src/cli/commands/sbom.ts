@@ -2,7 +2,7 @@ import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
 import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/sbom/options.js";
 import type { CommandContext } from "../context.js";
-import { REPORT_EXIT_CODES } from "../exit-codes.js";
+import { REPORT_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
@@ -13,6 +13,12 @@ export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins 
 
 /** The codes `sbom` can end with (4 only with --resolve, online). */
 export const exitCodes = REPORT_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "GitHub could not answer for every input",
+  only: "only with --resolve",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env)

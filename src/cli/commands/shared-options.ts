@@ -3,9 +3,13 @@ import { stripControls } from "../../render/escape.js";
 import type { Env } from "../io.js";
 import { FAIL_ON, type FailOn } from "./fail-on.js";
 
-const envName = (flag: string): string => `FLAKE_AUDIT_${flag.toUpperCase().replace(/-/g, "_")}`;
+/** The environment twin of a flag: `--sbom-dir` ↔ FLAKE_AUDIT_SBOM_DIR. */
+export const envName = (flag: string): string => `FLAKE_AUDIT_${flag.toUpperCase().replace(/-/g, "_")}`;
 
-/** Every flag has a FLAKE_AUDIT_* twin: `--spec` ↔ FLAKE_AUDIT_SPEC. The flag wins. */
+/**
+ * A flag's twin read where a builder needs it early (the global --quiet, choices checked with their
+ * own message); cli/env-twins.ts gives every flag of every command its twin. The flag wins.
+ */
 export function envDefault(env: Env, flag: string): string | undefined {
   const v = env[envName(flag)];
   return v === undefined || v === "" ? undefined : v;

@@ -1,7 +1,7 @@
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { textWidth } from "../io.js";
-import { REPORT_EXIT_CODES } from "../exit-codes.js";
+import { REPORT_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
 import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
@@ -14,6 +14,11 @@ const FORMATS = formatsOf(RENDERERS.trace);
 
 /** 4 when the installed nix could not answer for every path (not when data was left out: that is a gap with options). */
 export const exitCodes = REPORT_EXIT_CODES;
+
+/** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
+export const incomplete: IncompleteMeaning = {
+  what: "the installed nix could not answer for every path; the report lists what under gaps",
+};
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return timeoutOption(closureOptions(y, ctx.env), ctx.env)

@@ -94,5 +94,6 @@ export interface FindingDetails {
 export type UnlockedDetails =
   | { readonly why: "no-rev-or-narhash" }
   | { readonly why: "rev-without-narhash" }
+  | { readonly why: "narhash-without-rev" }
   | { readonly why: "local-path"; readonly path: string }
   | { readonly why: "non-flake-without-narhash" };

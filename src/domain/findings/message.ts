@@ -7,6 +7,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 const UNLOCKED: { readonly [W in FindingDetails["unlocked"]["why"]]: string } = {
   "no-rev-or-narhash": "no rev or narHash locks it",
   "rev-without-narhash": "locked to a commit but without a narHash",
+  "narhash-without-rev":
+    "locked by its narHash alone, without a rev: the content is fixed but not the commit it came from, so it cannot be fetched again (Nix ≥ 2.26 warns it is not reproducible)",
   "local-path": "a local path is mutable, whatever its hash says today",
   "non-flake-without-narhash": "a flake = false input without a narHash",
 };

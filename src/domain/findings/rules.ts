@@ -99,7 +99,7 @@ export const RULES = {
   },
   unlocked: {
     severity: "high",
-    why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing.",
+    why: "An input without a rev or narHash, or a mutable reference (a local path outside the Nix store), can change without the lock changing; one with a narHash but no commit cannot be fetched again.",
     fix: "Lock it (`nix flake lock`) to a commit and content hash.",
   },
   "indirect-original": {

@@ -88,18 +88,29 @@ export const isRelativePath = (s: SourceRef): boolean => s.type === "path" && !s
 
 /**
  * How firmly a locked source is pinned:
- * - `content`: a narHash fixes the bytes (and the rev where the type has one);
+ * - `content`: a narHash fixes the bytes (with the rev where the type has one; a git or hg input
+ *   without one, a dirty work tree locked by `--allow-dirty-locks`, is checked by its narHash as
+ *   Nix does: see `checkedByNarHashOnly`);
  * - `rev-only`: a commit but no narHash (forge inputs with trust-tarballs-from-git-forges, lazy locks);
  * - `relative`: a relative path input that shares its parent's source;
  * - `unlocked`: neither (a dirty tree, an indirect or mutable reference).
  */
 export type Pinning = "content" | "rev-only" | "relative" | "unlocked";
 
+const hasRevType = (s: SourceRef): boolean =>
+  s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" || s.type === "git" || s.type === "hg";
+
 export function pinningOf(s: SourceRef): Pinning {
-  const hasRevType =
-    s.type === "github" || s.type === "gitlab" || s.type === "sourcehut" || s.type === "git" || s.type === "hg";
   if (s.type === "indirect") return "unlocked";
-  if (s.narHash !== undefined) return hasRevType && s.rev === undefined ? "unlocked" : "content";
+  if (s.narHash !== undefined) return "content";
   if (isRelativePath(s)) return "relative";
-  return s.rev !== undefined && hasRevType ? "rev-only" : "unlocked";
+  return s.rev !== undefined && hasRevType(s) ? "rev-only" : "unlocked";
 }
+
+/**
+ * A source of a type with commits that has a narHash but no rev: its bytes are fixed, the commit
+ * they came from is not. Nix 2.8 counts it as locked; Nix ≥ 2.26 reads it with a warning ("unlocked
+ * (e.g. lacks a Git revision) but is checked by NAR hash. This is not reproducible").
+ */
+export const checkedByNarHashOnly = (s: SourceRef): boolean =>
+  hasRevType(s) && s.rev === undefined && s.narHash !== undefined;

@@ -3,7 +3,7 @@ import { compareStrings, formatInputPath } from "../lock/input-path.js";
 import type { LockedInput } from "../lock/inventory.js";
 import { nameSource } from "../lock/source-name.js";
 import { parseStorePath } from "../nix/store-path.js";
-import { forgeHost, isRelativePath, pinningOf } from "../lock/source-ref.js";
+import { checkedByNarHashOnly, forgeHost, isRelativePath, pinningOf } from "../lock/source-ref.js";
 import { isSupportedBranch, supportedBranchNames } from "./nixpkgs-branches.js";
 import type { CheckRuleId, RuleSettings } from "./policy.js";
 
@@ -83,6 +83,7 @@ function unlocked(i: LockedInput): CheckRuleFinding[] {
   const out: CheckRuleFinding[] = [];
   if (pin === "unlocked") out.push(makeFinding("unlocked", i.id, { why: "no-rev-or-narhash" }));
   else if (pin === "rev-only") out.push(makeFinding("unlocked", i.id, { why: "rev-without-narhash" }));
+  else if (checkedByNarHashOnly(src)) out.push(makeFinding("unlocked", i.id, { why: "narhash-without-rev" }));
   else if (src.type === "path" && !isRelativePath(src) && !parseStorePath(src.path).ok)
     out.push(makeFinding("unlocked", i.id, { why: "local-path", path: src.path }));
   if (!i.isFlake && src.narHash === undefined && pin !== "relative")

@@ -4,6 +4,7 @@ import { err, ok, type Result } from "../../domain/result.js";
 import type { FlakeLockFile, LockNodeJson } from "./flake-lock.schema.js";
 import { describeReceived, escapePointerToken as esc, type InputIssue } from "../issues.js";
 import { parseJsonDocument, withPositions } from "../json-document.js";
+import { positionAt } from "../json-locate.js";
 import { toSourceRef, UNEXPLAINED, type LockExplainer } from "./source-attrs.js";
 import { checkGraph } from "./graph-checks.js";
 import { isWellFormedLock } from "./flake-lock.fast.js";
@@ -39,7 +40,16 @@ export function parseLock(text: string, origin: string, explain?: LockExplainer)
   const doc = parseJsonDocument(text, origin, "a flake.lock JSON object", LOCK_DEPTH);
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
-  if (issues.length > 0) return err(withPositions(text, issues));
+  if (issues.length > 0) {
+    // An issue with the whole document is located where the document starts.
+    const start = positionAt(text, Math.max(0, text.search(/[^\s\uFEFF]/)));
+    return err(
+      withPositions(
+        text,
+        issues.map((i) => (i.pointer === "" ? { ...i, position: start } : i)),
+      ),
+    );
+  }
   let file: FlakeLockFile;
   if (isWellFormedLock(doc.value)) file = doc.value;
   else {
@@ -82,7 +92,11 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
     ];
   }
   // checkTopLevel has just established that value is a non-null, non-array object; TS cannot carry that.
-  const raw = (value as Record<string, unknown>)["version"];
+  const doc = value as Record<string, unknown>;
+  // Lock versions 1-4 had neither nodes nor root, but a numeric version: those get the version's message.
+  if (!Object.hasOwn(doc, "nodes") && !Object.hasOwn(doc, "root") && typeof doc["version"] !== "number")
+    return [notALock(doc, origin)];
+  const raw = doc["version"];
   const version = raw ?? 0;
   if (version === 5 || version === 6 || version === 7) return [];
   const legacy = typeof version === "number" && version >= 1 && version <= 4;
@@ -103,6 +117,23 @@ function checkTopLevel(value: unknown, origin: string): InputIssue[] {
           : REGENERATE,
     },
   ];
+}
+
+/** A JSON document with neither `nodes`, `root` nor a lock version is some other file (a package.json). */
+function notALock(doc: Record<string, unknown>, origin: string): InputIssue {
+  const keys = Object.keys(doc);
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k));
+  return {
+    origin,
+    pointer: "",
+    message: "not a flake.lock: a JSON document without 'nodes', 'root' or a numeric 'version'",
+    expected: '{"nodes": {…}, "root": "root", "version": 7}',
+    received:
+      keys.length === 0
+        ? "an empty object"
+        : `an object with ${shown.join(", ")}${keys.length > shown.length ? ` and ${keys.length - shown.length} more` : ""}`,
+    next: "give the flake.lock beside flake.nix (`nix flake lock` writes it)",
+  };
 }
 
 function buildGraph(

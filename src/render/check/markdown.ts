@@ -47,7 +47,9 @@ export function renderCheckMarkdown(r: CheckReport): string {
       );
     out.push("", "</details>", "");
   }
-  out.push(`Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}.`);
+  out.push(
+    `Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : "."}`,
+  );
   for (const g of r.gaps)
     out.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
   return `${out.join("\n")}\n`;

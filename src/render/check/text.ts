@@ -50,7 +50,7 @@ export function renderCheckText(r: CheckReport, opts: { readonly width?: number 
     .map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}`)
     .join(", ");
   out.push(
-    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}`,
+    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`,
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== undefined ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
