@@ -12,6 +12,8 @@ import { upstreamFacts } from "./upstream-view.js";
 import type { ResolvedEntry } from "../../domain/provenance/report.js";
 import { closureComponents, type ClosureComponents, type StoreItem } from "./closure-view.js";
 import { compareStrings } from "../../domain/lock/input-path.js";
+import type { PackageParts } from "./package-parts.js";
+import { packageHooks } from "./package-view.js";
 
 /** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
 export interface ComponentView {
@@ -30,6 +32,8 @@ export interface ComponentView {
   readonly commits?: readonly CommitView[];
   readonly properties: ReadonlyArray<readonly [string, string]>;
   readonly dependsOn: readonly string[];
+  /** What a package component has beyond a store path's (package-view.ts). */
+  readonly package?: PackageParts;
 }
 
 export interface CommitView {
@@ -152,7 +156,7 @@ export function toBomView(model: SbomModel): BomView {
         early.set(input, view);
         merged.set(formatStorePath(input.storePath), view);
       }
-    store = closureComponents(model.closure.data, merged, model.closure.roots);
+    store = closureComponents(model.closure.data, merged, model.closure.roots, packageHooks(model.packages));
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FA.closureSource, model.closure.origin]);
   }

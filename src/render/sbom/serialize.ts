@@ -4,6 +4,7 @@ import type { SbomModel } from "../../domain/sbom-model.js";
 import { toBomView, type BomView } from "./bom-view.js";
 import { renderCycloneDxJson } from "./render-json.js";
 import { toCycloneDxBom } from "./to-bom.js";
+import { PackageXmlSerializer } from "./xml-pedigree.js";
 
 import type { BomFormat, SpecVersion } from "./options.js";
 
@@ -25,7 +26,7 @@ export function renderCycloneDx(model: SbomModel, spec: SpecVersion, format: Bom
 }
 
 export function renderCycloneDxXml(model: SbomModel, spec: SpecVersion): string {
-  const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
+  const serializer = new PackageXmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
   return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}\n`;
 }
 
