@@ -4,49 +4,13 @@ import { describe, expect, it } from "vitest";
 import { buildSources, type DerivationSet } from "../../src/domain/nix/derivation.js";
 import { parseDerivations } from "../../src/ingest/closure/derivation.js";
 import { renderIssues } from "../../src/render/issue-text.js";
+import { type Drv28, SHAPES } from "../support/derivation-shapes.js";
 import { FIXTURES } from "../support/paths.js";
 
-type Drv = {
-  outputs: Record<string, { path?: string }>;
-  inputSrcs: string[];
-  inputDrvs: Record<string, string[]>;
-  [k: string]: unknown;
-};
 const recorded = JSON.parse(readFileSync(path.join(FIXTURES, "closure", "app.derivations.json"), "utf8")) as Record<
   string,
-  Drv
+  Drv28
 >;
-const base = (p: string): string => p.slice(p.lastIndexOf("/") + 1);
-const mapEntries = <T>(o: Record<string, T>, f: (k: string, v: T) => [string, unknown]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => f(k, v)));
-
-// The shapes of later Nix versions (nix-formats.md §6.4), derived from the 2.8 recording.
-const to218 = (d: Record<string, Drv>) =>
-  mapEntries(d, (k, v) => [
-    k,
-    { ...v, inputDrvs: mapEntries(v.inputDrvs, (dk, outs) => [dk, { outputs: outs, dynamicOutputs: {} }]) },
-  ]);
-const to232 = (d: Record<string, Drv>) =>
-  mapEntries(d, (k, v) => [
-    base(k),
-    {
-      ...v,
-      version: 3,
-      inputSrcs: v.inputSrcs.map(base),
-      outputs: mapEntries(v.outputs, (o, x) => [o, x.path ? { path: base(x.path) } : {}]),
-      inputDrvs: mapEntries(v.inputDrvs, (dk, outs) => [base(dk), { outputs: outs, dynamicOutputs: {} }]),
-    },
-  ]);
-const to233 = (d: Record<string, Drv>) => ({
-  version: 4,
-  derivations: mapEntries(
-    to232(d) as Record<string, Drv & { inputSrcs: string[]; inputDrvs: Record<string, unknown> }>,
-    (k, v) => {
-      const { inputSrcs, inputDrvs, ...rest } = v;
-      return [k, { ...rest, version: 4, inputs: { srcs: inputSrcs, drvs: inputDrvs } }];
-    },
-  ),
-});
 
 function parsed(doc: unknown): DerivationSet {
   const r = parseDerivations(JSON.stringify(doc), "drv.json");
@@ -61,11 +25,7 @@ const summary = (s: DerivationSet): unknown =>
 
 describe("derivation JSON of every version reads the same", () => {
   const reference = summary(parsed(recorded));
-  it.each([
-    ["2.18 / Lix (inputDrvs objects)", to218],
-    ["2.32 (base names, version 3)", to232],
-    ["2.33+ (version 4, inputs.srcs/drvs)", to233],
-  ])("%s", (_name, convert) => {
+  it.each(SHAPES)("%s", (_name, convert) => {
     expect(summary(parsed(convert(recorded)))).toEqual(reference);
   });
 
@@ -83,5 +43,132 @@ describe("derivation JSON of every version reads the same", () => {
       "drv.json",
     );
     expect(!r.ok && r.error[0]?.message).toMatch(/\.drv store path/);
+  });
+});
+
+// Nix's own test data, written out here as data (not vendored): NixOS/nix HEAD
+// src/libstore-tests/data/derivation/hash-modulo/source-first.json, a version-4 fixed-output derivation
+// whose output carries no path; its env.out is the path Nix computed.
+const SOURCE_FIRST = {
+  args: [],
+  builder: "/bin/first",
+  env: { out: "/nix/store/i00sflxqsj37lfmf95m8mn0grv615hpj-source" },
+  inputs: { drvs: {}, srcs: [] },
+  name: "source",
+  outputs: { out: { hash: "sha256-iUUXyRY8iW7DGirb0zwGgf1fRbLA7wimTJKgP7l/OQ8=", method: "nar" } },
+  system: "x86_64-linux",
+  version: 4,
+};
+
+describe("fixed outputs without a path (Nix 2.32+)", () => {
+  it("get the path Nix computes (Nix's source-first.json)", () => {
+    const set = parsed({ version: 4, derivations: { "ffffffffffffffffffffffffffffffff-source.drv": SOURCE_FIRST } });
+    const d = set.byPath.get("/nix/store/ffffffffffffffffffffffffffffffff-source.drv")!;
+    expect(d.outputs.get("out")).toBe(SOURCE_FIRST.env.out);
+    expect(d.fixed.get("out")?.method).toBe("nar");
+    expect(set.byOutput.get(SOURCE_FIRST.env.out)).toBe(d.path);
+  });
+
+  it.each([
+    // 2.31.0's data/derivation/output-caFixed{Flat,Text}.json: derivation "drv-name", output "output-name".
+    ["flat", "/nix/store/rhcg9h16sqvlbpsa6dqm57sbr2al6nzg-drv-name-output-name"],
+    ["text", "/nix/store/6s1zwabh956jvhv4w9xcdb5jiyanyxg1-drv-name-output-name"],
+  ])("2.32 form, method %s (Nix 2.31 printed %s)", (method, expected) => {
+    const drv = {
+      name: "drv-name",
+      version: 3,
+      env: {},
+      inputSrcs: [],
+      inputDrvs: {},
+      outputs: {
+        "output-name": {
+          hash: "894517c9163c896ec31a2adbd33c0681fd5f45b2c0ef08a64c92a03fb97f390f",
+          hashAlgo: "sha256",
+          method,
+        },
+      },
+    };
+    const set = parsed({ "ffffffffffffffffffffffffffffffff-drv-name.drv": drv });
+    expect([...set.byOutput.keys()]).toEqual([expected]);
+  });
+
+  it("says where a fixed output's hash is malformed", () => {
+    const bad = { ...SOURCE_FIRST, outputs: { out: { hash: "sha256-tooShort", method: "nar" } } };
+    const text = JSON.stringify(
+      { version: 4, derivations: { "ffffffffffffffffffffffffffffffff-source.drv": bad } },
+      null,
+      2,
+    );
+    const r = parseDerivations(text, "drv.json");
+    expect(r.ok).toBe(false);
+    const issue = !r.ok ? r.error[0] : undefined;
+    expect(issue?.pointer).toBe("/derivations/ffffffffffffffffffffffffffffffff-source.drv/outputs/out");
+    expect(issue?.message).toMatch(/base64 sha256/);
+    expect(issue?.position?.line).toBeGreaterThan(1);
+  });
+});
+
+describe("derivation attributes", () => {
+  const one = (extra: Record<string, unknown>) =>
+    [
+      ...parsed({
+        "/nix/store/ffffffffffffffffffffffffffffffff-hello-2.12.drv": {
+          outputs: {},
+          inputSrcs: [],
+          inputDrvs: {},
+          ...extra,
+        },
+      }).byPath.values(),
+    ][0]!;
+
+  it("reads env strings and names the derivation from its store name when no name is written", () => {
+    const d = one({ env: { pname: "hello", version: "2.12", src: "/nix/store/x" } });
+    expect([d.name, d.env.get("pname"), d.env.get("version"), d.env.get("missing")]).toEqual([
+      "hello-2.12",
+      "hello",
+      "2.12",
+      undefined,
+    ]);
+    expect(d.env.get("__proto__")).toBeUndefined();
+  });
+
+  it("reads structured attrs from __json (≤ 2.29) and structuredAttrs (2.30+), strings and string lists only", () => {
+    const attrs = { pname: "hello", srcs: ["/nix/store/a", "/nix/store/b"], n: 3, nested: { x: "y" } };
+    for (const d of [one({ env: { __json: JSON.stringify(attrs) } }), one({ env: {}, structuredAttrs: attrs })]) {
+      expect([d.env.get("pname"), d.env.get("srcs"), d.env.get("n"), d.env.get("nested")]).toEqual([
+        "hello",
+        ["/nix/store/a", "/nix/store/b"],
+        undefined,
+        undefined,
+      ]);
+    }
+    expect(one({ env: { __json: "{not json" } }).env.get("pname")).toBeUndefined();
+  });
+
+  it("refuses env values that are not strings, with the place", () => {
+    const r = parseDerivations(
+      JSON.stringify({ "/nix/store/ffffffffffffffffffffffffffffffff-x.drv": { outputs: {}, env: { a: 1 } } }),
+      "drv.json",
+    );
+    expect(!r.ok && r.error[0]?.pointer).toBe("/~1nix~1store~1ffffffffffffffffffffffffffffffff-x.drv/env");
+  });
+
+  it("maps an output built by two derivations to the same one whatever the order", () => {
+    const fod = {
+      outputs: {
+        out: {
+          path: "/nix/store/gl1v8yb8j5yfjg0d1fm4w75a1b04h3nm-source",
+          hashAlgo: "r:sha256",
+          hash: "702b7d2e4b28c4f3ef1434bd2333a83427796a9007fb2a23248becd4d51a3e7f",
+        },
+      },
+    };
+    const a = "/nix/store/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-source.drv";
+    const b = "/nix/store/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-source.drv";
+    for (const doc of [
+      { [a]: fod, [b]: fod },
+      { [b]: fod, [a]: fod },
+    ])
+      expect(parsed(doc).byOutput.get("/nix/store/gl1v8yb8j5yfjg0d1fm4w75a1b04h3nm-source")).toBe(a);
   });
 });

@@ -1,6 +1,6 @@
 import { chainFromRoots, closureRoots, type Closure } from "./closure.js";
 import { referrers } from "./graph.js";
-import { buildSources, type DerivationSet } from "../nix/derivation.js";
+import { buildSources, derivationOf, type DerivationSet } from "../nix/derivation.js";
 import { compareStrings } from "../lock/input-path.js";
 import type { LockedInput, LockInventory } from "../lock/inventory.js";
 import { formatStorePath } from "../nix/store-path.js";
@@ -94,14 +94,24 @@ function embeddedSources(c: Closure, from: string, index: ReadonlyMap<string, Lo
   return out;
 }
 
+/**
+ * The derivation that built `path`: the closure's deriver when the derivation set has it, else the
+ * set's output map (a fixed output is often built by another .drv than the one the store
+ * registered, and Nix 2.32+ prints fixed outputs without a path: the set computes it); else the
+ * closure's deriver as named.
+ */
+function deriverOf(path: string, ctx: TraceContext): string | undefined {
+  const named = ctx.closure?.infos.get(path)?.deriver;
+  const known = ctx.derivations !== undefined ? derivationOf(ctx.derivations, path, named) : undefined;
+  return known?.path ?? named;
+}
+
 function sourcesOf(
   path: string,
   ctx: TraceContext,
   index: ReadonlyMap<string, LockedInput[]>,
 ): { sources: TracedSource[]; deriver?: string } {
-  const deriver = path.endsWith(".drv")
-    ? path
-    : (ctx.closure?.infos.get(path)?.deriver ?? ctx.derivations?.byOutput.get(path));
+  const deriver = path.endsWith(".drv") ? path : deriverOf(path, ctx);
   const sources: TracedSource[] = [];
   const seen = new Set<string>();
   if (deriver !== undefined && ctx.derivations !== undefined) {

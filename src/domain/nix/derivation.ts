@@ -1,12 +1,33 @@
+import type { ContentAddress } from "./content-address.js";
 import { compareStrings } from "../lock/input-path.js";
+
+/** A derivation attribute: an environment string, or a structured attribute's string or list of strings. */
+export type DerivationAttr = string | readonly string[];
+
+/**
+ * A derivation's attributes by name (`pname`, `src`, `urls`, `outputHash` …): its `env`, or, for
+ * structured-attrs derivations (`__json` / `structuredAttrs`), the attributes that are strings or
+ * lists of strings. Other values (numbers, sets) read as undefined.
+ */
+export interface DerivationEnv {
+  get(name: string): DerivationAttr | undefined;
+}
 
 /** A store derivation, normalised from any `nix show-derivation` / `nix derivation show` version. */
 export interface Derivation {
   /** Full path of the .drv. */
   readonly path: string;
-  readonly name?: string;
-  /** Output name → full output path (absent for floating content-addressed outputs). */
+  /** The derivation's name: as written, else the .drv's store name without `.drv`. */
+  readonly name: string;
+  /**
+   * Output name → full output path: as written, or for fixed outputs that carry none (Nix 2.32+)
+   * computed from name, method and hash (`makeFixedOutputPath`); undefined for floating
+   * content-addressed, impure and deferred outputs.
+   */
   readonly outputs: ReadonlyMap<string, string | undefined>;
+  /** Output name → its fixed content address, for fixed-output derivations (fetchers); usually empty. */
+  readonly fixed: ReadonlyMap<string, ContentAddress>;
+  readonly env: DerivationEnv;
   /** Source paths the build reads (flake inputs appear here when the build uses them). */
   readonly inputSrcs: readonly string[];
   /** Input derivation → the outputs used. */
@@ -15,7 +36,11 @@ export interface Derivation {
 
 export interface DerivationSet {
   readonly byPath: ReadonlyMap<string, Derivation>;
-  /** Output path → the derivation that builds it. */
+  /**
+   * Output path → the derivation that builds it. Several fixed-output derivations can build one
+   * path (the same fetch written twice); the byte-order smallest .drv path is kept, so the map does
+   * not depend on the document's order.
+   */
   readonly byOutput: ReadonlyMap<string, string>;
 }
 
@@ -24,9 +49,27 @@ export function derivationSet(drvs: Iterable<Derivation>): DerivationSet {
   const byOutput = new Map<string, string>();
   for (const d of drvs) {
     byPath.set(d.path, d);
-    for (const out of d.outputs.values()) if (out !== undefined) byOutput.set(out, d.path);
+    for (const out of d.outputs.values()) {
+      if (out === undefined) continue;
+      const had = byOutput.get(out);
+      if (had === undefined || compareStrings(d.path, had) < 0) byOutput.set(out, d.path);
+    }
   }
   return { byPath, byOutput };
+}
+
+/** The derivation that built `path`: the one the closure names when the set has it, else the set's output map. */
+export function derivationOf(set: DerivationSet, path: string, namedDeriver?: string): Derivation | undefined {
+  const named = namedDeriver !== undefined ? set.byPath.get(namedDeriver) : undefined;
+  if (named !== undefined) return named;
+  const built = set.byOutput.get(path);
+  return built !== undefined ? set.byPath.get(built) : undefined;
+}
+
+/** The output name under which `d` builds `path`, if it does. */
+export function outputNameOf(d: Derivation, path: string): string | undefined {
+  for (const [name, p] of d.outputs) if (p === path) return name;
+  return undefined;
 }
 
 /** A source path a build reads, `depth` derivations away (0: the derivation itself). */
