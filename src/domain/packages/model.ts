@@ -103,8 +103,17 @@ export interface PackageMeta {
   readonly purls: readonly string[];
 }
 
-/** Output path → meta, as ingest/meta builds it (every output of every entry). */
-export type MetaIndex = ReadonlyMap<string, PackageMeta>;
+/**
+ * Output path → meta, as ingest/meta builds it (every output of every entry). Not a Map: a
+ * nixpkgs-wide file has 100,000 entries and a closure reads a few thousand, so entries are
+ * converted on lookup.
+ */
+export interface MetaIndex {
+  /** How many output paths the file lists. */
+  readonly size: number;
+  get(outputPath: string): PackageMeta | undefined;
+  keys(): Iterable<string>;
+}
 
 /** A mirrors file (fetchurl's `mirrorsFile`): site → mirror base URLs, in order. */
 export type MirrorTable = ReadonlyMap<string, readonly string[]>;
