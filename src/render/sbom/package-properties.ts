@@ -7,6 +7,7 @@
 export const FodProperty = {
   method: "nix:fod:method",
   name: "nix:fod:name",
+  ref: "nix:fod:ref",
   rev: "nix:fod:rev",
   sha256: "nix:fod:sha256",
   url: "nix:fod:url",
@@ -15,10 +16,12 @@ export const FodProperty = {
 export const PackageProperty = {
   /** Why a package has no licence: none declared in meta, or no meta for it. */
   licenseStatus: "flake-audit:license_status",
-  /** `<n> <store path>[ <SRI hash>]` per patch, in the order the derivation applies them. */
+  /** `<n> <store path>[ <alg>:<hex>]` per patch, in the order the derivation applies them. */
   patch: "flake-audit:patch",
   /** A source hash that is not SHA-256 (nix:fod:sha256 takes only that one), in SRI form. */
   sourceHash: "flake-audit:source_hash",
+  /** What a source is: fetched (a fixed-output derivation), local (`src = ./…`), built, unknown. */
+  sourceKind: "flake-audit:source_kind",
   /** A build-time-only source added with --buildtime. */
   buildTimeOnly: "flake-audit:build_time_only",
 } as const;
