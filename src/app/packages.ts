@@ -78,7 +78,11 @@ async function mirrorTable(path: string, closure: Closure, files: Files): Promis
 }
 
 /** Fetched sources the derivations reach that the runtime closure does not hold (--buildtime). */
-function buildTimeSources(closure: Closure, derivations: DerivationSet, mirrors: ReadonlyMap<string, MirrorTable>): Origin[] {
+function buildTimeSources(
+  closure: Closure,
+  derivations: DerivationSet,
+  mirrors: ReadonlyMap<string, MirrorTable>,
+): Origin[] {
   const ctx = { closure, derivations, mirrors, onUnresolved: () => {} };
   const out: Origin[] = [];
   for (const d of derivations.byPath.values()) {

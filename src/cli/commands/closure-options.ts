@@ -54,7 +54,8 @@ export function packageOptions<T>(y: Argv<T>, opts: { buildtime: boolean }) {
     ? base.option("buildtime", {
         type: "boolean",
         default: false,
-        describe: "also list build-time-only sources (fetched, not in the runtime closure) as components, scope excluded",
+        describe:
+          "also list build-time-only sources (fetched, not in the runtime closure) as components, scope excluded",
       })
     : base;
 }
@@ -65,7 +66,9 @@ export function packagesRequest(
 ): { derivations?: string; meta?: string; buildTime: boolean } | undefined {
   const hasClosure = args.closure !== undefined || args.closureOf !== undefined;
   if (!hasClosure && (args.derivations !== undefined || args.meta !== undefined || args.buildtime === true))
-    throw new UsageError("--derivations, --meta and --buildtime describe a closure: give --closure or --closure-of too");
+    throw new UsageError(
+      "--derivations, --meta and --buildtime describe a closure: give --closure or --closure-of too",
+    );
   if (args.meta !== undefined && args.derivations === undefined && args.closureOf === undefined)
     throw new UsageError(
       "--meta is joined to packages, which need derivations: give --derivations (or use --closure-of)",

@@ -49,7 +49,10 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH",
     })
     .example("$0 sbom flake.lock -o sbom.cdx.json", "SBOM of the lock in the current directory")
-    .example("$0 sbom --closure-of .#default", "the lock and the runtime closure of a build, its packages, from the installed nix")
+    .example(
+      "$0 sbom --closure-of .#default",
+      "the lock and the runtime closure of a build, its packages, from the installed nix",
+    )
     .example(
       "$0 sbom --closure c.json --derivations d.json --meta meta.json",
       "packages of a closure from files: pname/version, sources, patches, licences",

@@ -6,7 +6,6 @@ import { compareStrings } from "../../domain/lock/input-path.js";
 import type { ComponentView } from "./bom-view.js";
 import { FlakeAuditProperty as FA, NixProperty as NIX } from "./properties.js";
 
-
 // Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that ids below the path count, and
 // offsets taken from refStart, are in range of the typed arrays they index; checks would slow the walks.
 

@@ -20,4 +20,3 @@ export function propertiesJson(props: ReadonlyArray<readonly [string, string]>):
   const sorted = props.length > 1 ? [...props].sort(byPair) : props;
   return sorted.map(([name, value]) => ({ name, value }));
 }
-

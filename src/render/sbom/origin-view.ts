@@ -62,7 +62,8 @@ function propsOf(o: Origin): Props {
   return props;
 }
 
-const nameOfOrigin = (o: Origin): string => (o.kind === "unknown" ? o.path.slice(o.path.lastIndexOf("/") + 34) : o.name);
+const nameOfOrigin = (o: Origin): string =>
+  o.kind === "unknown" ? o.path.slice(o.path.lastIndexOf("/") + 34) : o.name;
 
 /** An upstream source as a pedigree ancestor (or, with --buildtime, a component of its own). */
 export function ancestorView(o: Origin, purl?: PurlParts, version?: string): AncestorView {

@@ -1,6 +1,13 @@
 import type { ComponentView } from "./bom-view.js";
 import { escapeUri, propertiesJson, type Json } from "./json-parts.js";
-import { issueOf, sortRefs, type AncestorView, type HashView, type PackageParts, type RefView } from "./package-parts.js";
+import {
+  issueOf,
+  sortRefs,
+  type AncestorView,
+  type HashView,
+  type PackageParts,
+  type RefView,
+} from "./package-parts.js";
 
 /**
  * A package component's JSON, from `type`…`bom-ref` already in `out`: in the CycloneDX library's

@@ -62,9 +62,7 @@ export function packageView(item: StoreItem, pkg: Package): ComponentView {
     licenses: licenseViews(pkg.license),
     ...(meta?.cpe !== undefined ? { cpe: meta.cpe } : {}),
     refs: (meta?.homepages ?? []).map((url) => ({ type: "website" as const, url, hashes: [] })),
-    ancestors: pkg.sources.map((o) =>
-      ancestorView(o, o.kind === "fetched" ? o.purl : undefined, pkg.version),
-    ),
+    ancestors: pkg.sources.map((o) => ancestorView(o, o.kind === "fetched" ? o.purl : undefined, pkg.version)),
     patches: pkg.patches.map((p) => patchView(p, pkg.sourcePurl)),
   };
   return {

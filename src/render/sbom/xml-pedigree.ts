@@ -8,7 +8,6 @@ type Element = Serialize.XML.Types.SimpleXml.Element;
 type Child = Element | Serialize.XML.Types.SimpleXml.Comment | undefined;
 type Options = Parameters<Serialize.XmlSerializer["serialize"]>[1];
 
-
 const text = (name: string, value: string): Element => ({ type: "element", name, children: value });
 
 function ancestorModel(a: AncestorView): Models.Component {
