@@ -54,7 +54,7 @@ export function packageView(item: StoreItem, pkg: Package): ComponentView {
   props.push([FA.output, pkg.output]);
   if (!props.some(([n]) => n === NIX.deriver)) props.push([NIX.deriver, pkg.drvPath]);
   if (pkg.license.status !== "declared") props.push([PKG.licenseStatus, MISSING[pkg.license.status]]);
-  pkg.patches.forEach((p, i) => props.push(patchProperty(p, i + 1)));
+  for (const [i, p] of pkg.patches.entries()) props.push(patchProperty(p, i + 1));
   const purl = pkg.meta?.purls[0] ?? (pkg.sourcePurl !== undefined ? purlFromParts(pkg.sourcePurl) : undefined);
   const meta = pkg.meta;
   const parts: PackageParts = {
