@@ -6,6 +6,14 @@ import { RENDERERS } from "../../render/formats.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import {
+  closureOptions,
+  closureSource,
+  packageOptions,
+  packagesRequest,
+  type ClosureArgs,
+  type PackageArgs,
+} from "./closure-options.js";
+import {
   failOnOption,
   formatOption,
   formatsOf,
@@ -22,7 +30,9 @@ const FORMATS = formatsOf(RENDERERS.check);
 export const exitCodes = GATE_EXIT_CODES;
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+  return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
+    buildtime: false,
+  })
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" })
     .option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" })
     .option("format", formatOption(ctx.env, FORMATS, "text", "output format (sarif for GitHub code scanning)"))
@@ -33,10 +43,14 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .example(
       "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
       "for github/codeql-action/upload-sarif",
+    )
+    .example(
+      "$0 check --closure c.json --derivations d.json --meta meta.json",
+      "licence rules over the packages of a closure too",
     );
 }
 
-export interface CheckArgs extends UpstreamArgs {
+export interface CheckArgs extends UpstreamArgs, ClosureArgs, PackageArgs {
   readonly lock: string;
   readonly policy?: string | undefined;
   readonly format: (typeof FORMATS)[number];
@@ -51,6 +65,8 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
   const { githubSource } = await import("../github-wiring.js");
   const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
+  const closure = closureSource(args);
+  const packages = packagesRequest(args);
   const report = await checkUseCase(
     {
       lockPath: args.lock,
@@ -59,10 +75,13 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
       enterpriseHosts: args.githubHost,
       tool: w.tool,
       now: parseNow(args.now) ?? w.now,
+      ...(closure !== undefined ? { closure } : {}),
+      ...(packages !== undefined ? { packages } : {}),
     },
     w.files,
     () => githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
     gitWorkspace(ctx.io.cwd),
+    () => w.nix(),
   );
   const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report), args.output);
