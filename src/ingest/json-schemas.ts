@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FlakeLockSchema } from "./lock/flake-lock.schema.js";
 import { PolicySchema } from "./policy/policy.schema.js";
 import { fleetJsonSchemas } from "./fleet/json-schemas.js";
+import { MetaDocumentSchema } from "./meta/meta.schema.js";
 
 const ID_BASE = "https://flake-audit.invalid/schemas/";
 
@@ -12,8 +13,14 @@ const ID_BASE = "https://flake-audit.invalid/schemas/";
 export function jsonSchemas(): Record<string, object> {
   const flakeLock = z.toJSONSchema(FlakeLockSchema, { target: "draft-2020-12", io: "input" });
   const policy = z.toJSONSchema(PolicySchema, { target: "draft-2020-12", io: "input" });
+  const meta = z.toJSONSchema(MetaDocumentSchema, { target: "draft-2020-12", io: "input" });
   return {
     ...fleetJsonSchemas(ID_BASE),
+    "nixpkgs-meta.schema.json": {
+      ...meta,
+      $id: `${ID_BASE}nixpkgs-meta.schema.json`,
+      title: "nixpkgs metadata (nix-env -qa --json --meta --out-path) as flake-audit reads it",
+    },
     "policy.v1.schema.json": { ...policy, $id: `${ID_BASE}policy.v1.schema.json`, title: "flake-audit check policy" },
     "flake-lock.schema.json": {
       ...flakeLock,

@@ -172,3 +172,55 @@ describe("derivation attributes", () => {
       expect(parsed(doc).byOutput.get("/nix/store/gl1v8yb8j5yfjg0d1fm4w75a1b04h3nm-source")).toBe(a);
   });
 });
+
+describe("fixed outputs of Nix ≤ 2.22 carry the method in hashAlgo", () => {
+  const HEX = "894517c9163c896ec31a2adbd33c0681fd5f45b2c0ef08a64c92a03fb97f390f";
+  it.each([
+    ["r:sha256", "nar", "sha256"],
+    ["sha256", "flat", "sha256"],
+    ["text:sha256", "text", "sha256"],
+    ["r:sha1", "nar", "sha1"],
+  ])("%s", (hashAlgo, method, algo) => {
+    const hash = algo === "sha1" ? HEX.slice(0, 40) : HEX;
+    const set = parsed({
+      "/nix/store/ffffffffffffffffffffffffffffffff-drv-name.drv": {
+        outputs: { out: { hashAlgo, hash } },
+        inputSrcs: [],
+        inputDrvs: {},
+        env: {},
+      },
+    });
+    const d = [...set.byPath.values()][0]!;
+    expect([d.fixed.get("out")?.method, d.fixed.get("out")?.hash.algo]).toEqual([method, algo]);
+    expect(d.outputs.get("out")).toMatch(/^\/nix\/store\/[0-9a-z]{32}-drv-name$/);
+  });
+
+  it("the text path equals Nix 2.31's for the same hash (output-caFixedText.json)", () => {
+    const set = parsed({
+      "/nix/store/ffffffffffffffffffffffffffffffff-drv-name.drv": {
+        name: "drv-name",
+        outputs: { "output-name": { hashAlgo: "text:sha256", hash: HEX } },
+        inputSrcs: [],
+        inputDrvs: {},
+        env: {},
+      },
+    });
+    expect([...set.byOutput.keys()]).toEqual(["/nix/store/6s1zwabh956jvhv4w9xcdb5jiyanyxg1-drv-name-output-name"]);
+  });
+
+  it.each([
+    [{ hashAlgo: "r:sha256", hash: "zz" }, /invalid sha256/],
+    [{ hashAlgo: "blake9", hash: "00" }, /unknown hash algorithm/],
+    [{ method: "tarball", hashAlgo: "sha256", hash: HEX }, /unknown output method/],
+    [{ hashAlgo: "sha1", hash: "sha256-iUUXyRY8iW7DGirb0zwGgf1fRbLA7wimTJKgP7l/OQ8=" }, /hashAlgo says sha1/],
+    [{ method: "git", hash: "md5-AAAAAAAAAAAAAAAAAAAAAA==" }, /git content addressing/],
+  ])("refuses %j", (out, message) => {
+    const r = parseDerivations(
+      JSON.stringify({
+        "/nix/store/ffffffffffffffffffffffffffffffff-x.drv": { outputs: { out }, inputSrcs: [], inputDrvs: {} },
+      }),
+      "drv.json",
+    );
+    expect(!r.ok && r.error[0]?.message).toMatch(message);
+  });
+});

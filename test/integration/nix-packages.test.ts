@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { DerivationSet } from "../../src/domain/nix/derivation.js";
-import { identifyPackages, mirrorFilesOf, type Package } from "../../src/domain/packages/index.js";
+import { buildTimeSources, identifyPackages, mirrorFilesOf, type Package } from "../../src/domain/packages/index.js";
 import { parseDerivations } from "../../src/ingest/closure/derivation.js";
 import { parsePathInfo } from "../../src/ingest/closure/path-info.js";
 import { parseMeta } from "../../src/ingest/meta/meta.js";
@@ -188,5 +188,18 @@ describe.runIf(hasNix)(`packages of a package set the real nix instantiates (${n
     const r = identifyPackages({ closure, derivations, meta: other, mirrors });
     expect(r.warnings).toContainEqual({ kind: "meta-matches-nothing", metaPaths: 1 });
     expect(r.packages.every((p) => p.license.status === "no-meta")).toBe(true);
+  });
+
+  it("build-time-only sources: the fetches whose outputs are not in the runtime closure", () => {
+    const sources = buildTimeSources({ closure, derivations, mirrors });
+    expect(sources.map((s) => (s.kind === "fetched" ? s.name : s.kind)).sort()).toEqual([
+      "fix.patch",
+      "hello-2.12.1.tar.gz",
+      "requests-2.31.0.tar.gz",
+      "source",
+    ]);
+    expect(sources.find((s) => s.kind === "fetched" && s.name === "hello-2.12.1.tar.gz")).toEqual(
+      pkg("hello").sources[0],
+    );
   });
 });

@@ -58,10 +58,14 @@ export function derivationSet(drvs: Iterable<Derivation>): DerivationSet {
   return { byPath, byOutput };
 }
 
-/** The derivation that built `path`: the one the closure names when the set has it, else the set's output map. */
+/**
+ * The derivation that built `path`: the one the closure names when the set has it and it can
+ * build the path (lists it, or has an output whose path is not known in advance: floating
+ * content-addressed), else the set's output map.
+ */
 export function derivationOf(set: DerivationSet, path: string, namedDeriver?: string): Derivation | undefined {
   const named = namedDeriver !== undefined ? set.byPath.get(namedDeriver) : undefined;
-  if (named !== undefined) return named;
+  if (named !== undefined && [...named.outputs.values()].some((p) => p === path || p === undefined)) return named;
   const built = set.byOutput.get(path);
   return built !== undefined ? set.byPath.get(built) : undefined;
 }

@@ -18,6 +18,8 @@
  *   has it; built; unknown), `sourcePurl`, `meta`, and `license` (`declared` / `none` / `no-meta`).
  *   Inputs that do not fit (no deriver, deriver not in the set, other store dirs, meta of another
  *   nixpkgs, missing mirrors files) are `warnings` with counts and an example, never exceptions.
+ * - `buildTimeSources(input) → Origin[]`: fetches in the derivation set whose outputs are not in the
+ *   runtime closure (build-time only; for `--buildtime`), sorted by path.
  * - `sourcePurl`, `registryPurl`, `localPurl` (purl.ts) and `canonicalPurl`: purl components by
  *   the purl spec; render/sbom/purl.ts encodes them (packageurl-js may only be imported there).
  * - `cdxHash`, `sourceHash` (hashes.ts), `resolveUrl` (mirrors.ts), `listAttr`, `nameOf` (origin.ts).
@@ -45,6 +47,7 @@ export type {
   SourceUrl,
 } from "./model.js";
 export { identifyPackages, mirrorFilesOf, type PackageInput } from "./identify.js";
+export { buildTimeSources } from "./buildtime.js";
 export { localPurl, registryPurl, sourcePurl, type PurlContext } from "./purl.js";
 export { canonicalPurl } from "./purl-canonical.js";
 export { cdxHash, sourceHash } from "./hashes.js";

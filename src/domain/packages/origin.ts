@@ -107,13 +107,16 @@ export function originOf(path: string, pkg: Derivation, owner: Owner, ctx: Origi
   return { kind: "unknown", path };
 }
 
-/** Name and version: env `pname`/`version`, else the derivation's name read as Nix's DrvName would. */
+const ARCHIVE = /\.(tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar|zip|crate|gem)$/;
+
+/** Name and version: env `pname`/`version`, else the derivation's name (less an archive extension) read as Nix's DrvName would. */
 export function nameOf(d: Derivation): { name: string; version?: string; nameFrom: "derivation" | "store-name" } {
   const pname = stringAttr(d.env.get("pname"));
   const version = stringAttr(d.env.get("version"));
   if (pname !== undefined)
     return { name: pname, ...(version !== undefined ? { version } : {}), nameFrom: "derivation" };
-  const parsed = parseStoreName(d.name);
+  // A fetcher is named for its file (`hello-2.12.1.tar.gz`): the version is not the extension.
+  const parsed = parseStoreName(d.name.replace(ARCHIVE, ""));
   return {
     name: parsed.pname,
     ...(parsed.version !== undefined ? { version: parsed.version } : {}),

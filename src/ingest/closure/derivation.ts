@@ -51,7 +51,9 @@ export function parseDerivations(
       issues.push({
         origin,
         pointer,
-        message: `expected a .drv store path mapped to a derivation object`,
+        message: sp.ok
+          ? "expected a .drv store path mapped to a derivation object"
+          : `expected a .drv store path mapped to a derivation object: ${sp.error}`,
         received: describeReceived(isObj(raw) ? key : raw),
         next: NEXT,
       });
@@ -102,7 +104,10 @@ function readDerivation(
     if (!isObj(spec)) return err({ at: `/outputs/${esc(output)}`, message: "an output must be an object" });
     const ca = fixedOutputOf(spec);
     if (!ca.ok) return err({ at: `/outputs/${esc(output)}`, message: ca.error });
-    if (ca.value !== undefined) (fixed ??= new Map()).set(output, ca.value);
+    if (ca.value !== undefined) {
+      fixed ??= new Map();
+      fixed.set(output, ca.value);
+    }
     const p = outputPath(spec, ca.value, name, output, storeDir, full);
     if (!p.ok) return err({ at: `/outputs/${esc(output)}`, message: p.error });
     outs.set(output, p.value);

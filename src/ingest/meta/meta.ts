@@ -6,6 +6,7 @@ import { escapePointerToken as esc } from "../issues.js";
 import { parseJsonDocument, withPositions } from "../json-document.js";
 import { zodIssues } from "../zod-issues.js";
 import { licensesOf } from "./license.js";
+import { isMetaDocument } from "./meta.fast.js";
 import { type MetaEntry, MetaDocumentSchema } from "./meta.schema.js";
 
 const WHAT = "`nix-env -qa --json --meta --out-path` output";
@@ -46,17 +47,21 @@ function toMeta(attr: string, e: MetaEntry): PackageMeta {
 export function parseMeta(text: string, origin: string): Result<MetaIndex, InputIssue[]> {
   const doc = parseJsonDocument(text, origin, WHAT, DEPTH);
   if (!doc.ok) return doc;
-  const parsed = MetaDocumentSchema.safeParse(doc.value);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error, origin, "", doc.value).slice(0, MAX_ISSUES);
-    return err(
-      withPositions(
-        text,
-        issues.map((i) => ({ ...i, expected: i.expected ?? WHAT, next: NEXT })),
-      ),
-    );
+  let entries: Record<string, MetaEntry>;
+  if (isMetaDocument(doc.value)) entries = doc.value;
+  else {
+    const parsed = MetaDocumentSchema.safeParse(doc.value);
+    if (parsed.success) entries = parsed.data;
+    else {
+      const issues = zodIssues(parsed.error, origin, "", doc.value).slice(0, MAX_ISSUES);
+      return err(
+        withPositions(
+          text,
+          issues.map((i) => ({ ...i, expected: i.expected ?? WHAT, next: NEXT })),
+        ),
+      );
+    }
   }
-  const entries = parsed.data;
   const byOutput = new Map<string, string>();
   const issues: InputIssue[] = [];
   let count = 0;
