@@ -3,15 +3,13 @@ import { compareStrings } from "../domain/lock/input-path.js";
 import type { DerivationSet } from "../domain/nix/derivation.js";
 import { parseStorePath } from "../domain/nix/store-path.js";
 import {
+  buildTimeSources,
   identifyPackages,
   type MetaIndex,
   type MirrorTable,
   mirrorFilesOf,
-  nameOf,
-  type Origin,
   type PackageReport,
 } from "../domain/packages/index.js";
-import { fetchedOrigin } from "../domain/packages/origin.js";
 import type { Gap } from "../domain/report.js";
 import type { ClosurePackages } from "../domain/sbom-packages.js";
 import { parseDerivations } from "../ingest/closure/derivation.js";
@@ -77,22 +75,6 @@ async function mirrorTable(path: string, closure: Closure, files: Files): Promis
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** Fetched sources the derivations reach that the runtime closure does not hold (--buildtime). */
-function buildTimeSources(
-  closure: Closure,
-  derivations: DerivationSet,
-  mirrors: ReadonlyMap<string, MirrorTable>,
-): Origin[] {
-  const ctx = { closure, derivations, mirrors, onUnresolved: () => {} };
-  const out: Origin[] = [];
-  for (const d of derivations.byPath.values()) {
-    if (d.fixed.size === 0) continue;
-    for (const p of d.outputs.values())
-      if (p !== undefined && closure.ids.get(p) === undefined) out.push(fetchedOrigin(d, p, nameOf(d), ctx));
-  }
-  return out.sort((a, b) => compareStrings(a.path, b.path));
-}
-
 /** The closure's packages: derivations (a file or the installed nix), nixpkgs meta, mirrors files. */
 export async function readPackages(
   closure: Closure,
@@ -124,7 +106,7 @@ export async function readPackages(
   return {
     packages: {
       byPath: new Map(report.packages.map((p) => [p.path, p])),
-      buildTime: req.buildTime ? buildTimeSources(closure, derivations, mirrors) : [],
+      buildTime: req.buildTime ? buildTimeSources({ closure, derivations, mirrors }) : [],
     },
     report,
     warnings,
