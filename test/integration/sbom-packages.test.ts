@@ -184,46 +184,46 @@ describe.runIf(hasNix)(
       expect(r.stderr).not.toContain("no licence");
     }, 120_000);
 
-  it("--closure-of asks the installed nix for the derivations too (show-derivation -r after --)", async () => {
-    const r = await runCli(["sbom", "--closure-of", world.system, "--meta", world.files.meta, "--reproducible"], {
-      env: world.env,
-      cwd: world.dir,
-    });
-    expect(r.code, r.stderr).toBe(0);
-    const viaNix = JSON.parse(r.stdout) as Bom;
-    const ssl = viaNix.components.find((c) => c["bom-ref"] === out("openssl", "bin"))!;
-    expect([ssl.name, ssl.version]).toEqual(["openssl", "3.0.14"]);
-    expect(ssl.pedigree?.ancestors?.[0]?.purl).toMatch(/^pkg:github\/openssl\/openssl@openssl-3\.0\.14/);
-    // The same packages as from the files the commands wrote.
-    const names = (b: Bom) => b.components.map((c) => `${c["bom-ref"]} ${c.name} ${c.version ?? ""}`).sort();
-    expect(names(viaNix)).toEqual(names(bom));
-  }, 120_000);
+    it("--closure-of asks the installed nix for the derivations too (show-derivation -r after --)", async () => {
+      const r = await runCli(["sbom", "--closure-of", world.system, "--meta", world.files.meta, "--reproducible"], {
+        env: world.env,
+        cwd: world.dir,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const viaNix = JSON.parse(r.stdout) as Bom;
+      const ssl = viaNix.components.find((c) => c["bom-ref"] === out("openssl", "bin"))!;
+      expect([ssl.name, ssl.version]).toEqual(["openssl", "3.0.14"]);
+      expect(ssl.pedigree?.ancestors?.[0]?.purl).toMatch(/^pkg:github\/openssl\/openssl@openssl-3\.0\.14/);
+      // The same packages as from the files the commands wrote.
+      const names = (b: Bom) => b.components.map((c) => `${c["bom-ref"]} ${c.name} ${c.version ?? ""}`).sort();
+      expect(names(viaNix)).toEqual(names(bom));
+    }, 120_000);
 
-  it("meta of another nixpkgs is a warning with counts, not a crash", async () => {
-    const { closure, derivations, otherMeta } = world.files;
-    const r = await runCli(
-      ["sbom", "--closure", closure, "--derivations", derivations, "--meta", otherMeta, "--reproducible"],
-      { env: world.env, cwd: world.dir },
-    );
-    expect(r.code, r.stderr).toBe(0);
-    // Only hello changed version in the other set: its output path and the system's have no meta.
-    expect(r.stderr).toMatch(/2 packages have no entry in --meta/);
-    const hello = (JSON.parse(r.stdout) as Bom).components.find((c) => c["bom-ref"] === out("hello"))!;
-    expect(prop(hello, "flake-audit:license_status")).toEqual([
-      "unknown: no nixpkgs meta names this path (pass --meta)",
-    ]);
-  });
-
-  it("a malformed meta file exits 3 with its position", async () => {
-    const bad = path.join(world.dir, "bad-meta.json");
-    writeFileSync(bad, '{"hello": {"name": "hello", "outputs": 3}');
-    const { closure, derivations } = world.files;
-    const r = await runCli(["sbom", "--closure", closure, "--derivations", derivations, "--meta", bad], {
-      env: world.env,
-      cwd: world.dir,
+    it("meta of another nixpkgs is a warning with counts, not a crash", async () => {
+      const { closure, derivations, otherMeta } = world.files;
+      const r = await runCli(
+        ["sbom", "--closure", closure, "--derivations", derivations, "--meta", otherMeta, "--reproducible"],
+        { env: world.env, cwd: world.dir },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      // Only hello changed version in the other set: its output path and the system's have no meta.
+      expect(r.stderr).toMatch(/2 packages have no entry in --meta/);
+      const hello = (JSON.parse(r.stdout) as Bom).components.find((c) => c["bom-ref"] === out("hello"))!;
+      expect(prop(hello, "flake-audit:license_status")).toEqual([
+        "unknown: no nixpkgs meta names this path (pass --meta)",
+      ]);
     });
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain("bad-meta.json");
-  });
+
+    it("a malformed meta file exits 3 with its position", async () => {
+      const bad = path.join(world.dir, "bad-meta.json");
+      writeFileSync(bad, '{"hello": {"name": "hello", "outputs": 3}');
+      const { closure, derivations } = world.files;
+      const r = await runCli(["sbom", "--closure", closure, "--derivations", derivations, "--meta", bad], {
+        env: world.env,
+        cwd: world.dir,
+      });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain("bad-meta.json");
+    });
   },
 );
