@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DerivationEnv } from "../../src/domain/nix/derivation.js";
-import { identifyPackages, sourceHash } from "../../src/domain/packages/index.js";
+import { identifyPackages, mirrorFilesOf, sourceHash } from "../../src/domain/packages/index.js";
 import { parseDerivations } from "../../src/ingest/closure/derivation.js";
 import { parsePathInfo } from "../../src/ingest/closure/path-info.js";
 import { parseMeta } from "../../src/ingest/meta/meta.js";
@@ -141,4 +141,78 @@ it("a closure deriver that does not build the path is not believed: the output m
     ),
   );
   expect(identifyPackages({ closure, derivations }).packages.map((x) => [x.name, x.drvPath])).toEqual([["tool", real]]);
+});
+
+it("env entries that are no store path of the closure's store are not sources", () => {
+  const out = p("a", "tool-1.0");
+  const derivations = must(
+    parseDerivations(
+      JSON.stringify({
+        [p("d", "tool-1.0.drv")]: {
+          outputs: { out: { path: out } },
+          inputSrcs: [],
+          inputDrvs: {},
+          env: {
+            pname: "tool",
+            version: "1.0",
+            src: "/etc/passwd",
+            srcs: "https://x.example/a.tar.gz /gnu/store/hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh-x",
+            patches: "../../x.patch",
+          },
+        },
+      }),
+      "d.json",
+    ),
+  );
+  const closure = must(
+    parsePathInfo(
+      JSON.stringify([
+        { path: out, narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=", narSize: 1, references: [] },
+      ]),
+      "c.json",
+    ),
+  );
+  expect(identifyPackages({ closure, derivations }).packages).toMatchObject([
+    { name: "tool", sources: [], patches: [] },
+  ]);
+});
+
+it("lists only store paths of the closure's store as mirrors files to read", () => {
+  const out = p("a", "tool-1.0");
+  const fetch = p("b", "tool-1.0.tar.gz");
+  const good = p("c", "mirrors-list");
+  const derivations = must(
+    parseDerivations(
+      JSON.stringify({
+        [p("d", "tool-1.0.drv")]: {
+          outputs: { out: { path: out } },
+          inputSrcs: [],
+          inputDrvs: {},
+          env: { pname: "tool", version: "1.0", src: fetch, mirrorsFile: "/etc/shadow" },
+        },
+        [p("f", "tool-1.0.tar.gz.drv")]: {
+          outputs: {
+            out: {
+              path: fetch,
+              hashAlgo: "sha256",
+              hash: "8d99142afd92576f30b0cd7cb42a8dc6809998bc5d607d88761f512e26c7db20",
+            },
+          },
+          inputSrcs: [],
+          inputDrvs: {},
+          env: { urls: "mirror://gnu/tool/tool-1.0.tar.gz", mirrorsFile: good },
+        },
+      }),
+      "d.json",
+    ),
+  );
+  const closure = must(
+    parsePathInfo(
+      JSON.stringify([
+        { path: out, narHash: "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=", narSize: 1, references: [] },
+      ]),
+      "c.json",
+    ),
+  );
+  expect(mirrorFilesOf(closure, derivations)).toEqual([good]);
 });

@@ -4,6 +4,7 @@ import { derivationOf, type DerivationSet, outputNameOf } from "../nix/derivatio
 import type { LicenseFacts, MetaIndex, MirrorTable, Package, PackageReport, PackageWarning } from "./model.js";
 import { listAttr, nameOf, type OriginContext, originOf, fetchedOrigin } from "./origin.js";
 import { localPurl } from "./purl.js";
+import { storePathProblem } from "../nix/store-path.js";
 
 /** What the join reads: the runtime closure, its derivations, and optionally meta and mirrors files. */
 export interface PackageInput {
@@ -50,6 +51,9 @@ export function identifyPackages(input: PackageInput): PackageReport {
     mirrors: input.mirrors ?? new Map(),
     onUnresolved: (reason, url) => tally.add(reason, url),
   };
+  // Only store paths of the closure's store name sources: env values are the derivation's to choose
+  // (a `src` of "/etc/passwd" or a URL is no store object, and nothing is said about it).
+  const isStorePath = (p: string): boolean => storePathProblem(p, closure.storeDir) === undefined;
   const packages: Package[] = [];
   let withMeta = 0;
   let withoutLicense = 0;
@@ -66,10 +70,10 @@ export function identifyPackages(input: PackageInput): PackageReport {
       d.fixed.size > 0
         ? [fetchedOrigin(d, path, owner, ctx)]
         : [...listAttr(d.env.get("src")), ...listAttr(d.env.get("srcs"))]
-            .filter((p) => p.startsWith("/"))
+            .filter(isStorePath)
             .map((p) => originOf(p, d, owner, ctx));
     const patches = listAttr(d.env.get("patches"))
-      .filter((p) => p.startsWith("/"))
+      .filter(isStorePath)
       .map((p) => originOf(p, d, owner, ctx));
     const purlSource = sources.find((s) => s.kind === "fetched" && s.purl !== undefined);
     const sourcePurl =
@@ -142,13 +146,17 @@ function storeDirsOf(paths: Iterable<string>, storeDir: string): [string, number
   return [...other].sort(([a], [b]) => compareStrings(a, b));
 }
 
-/** The mirrors files the closure's fetchers name (env `mirrorsFile`), sorted: what the caller reads for `mirrors`. */
+/**
+ * The mirrors files the closure's fetchers name (env `mirrorsFile`), sorted: what the caller reads
+ * for `mirrors`. Only store paths in the closure's store directory are listed.
+ */
 export function mirrorFilesOf(closure: Closure, derivations: DerivationSet): string[] {
   const out = new Set<string>();
   const visit = (drvPath: string | undefined) => {
     const d = drvPath !== undefined ? derivations.byPath.get(drvPath) : undefined;
     const f = d?.env.get("mirrorsFile");
-    if (typeof f === "string" && f !== "") out.add(f);
+    // The caller reads these files: only store paths of the closure's store, never what else a derivation names.
+    if (typeof f === "string" && storePathProblem(f, closure.storeDir) === undefined) out.add(f);
   };
   for (const info of closure.list) {
     const d = derivationOf(derivations, info.path, info.deriver);

@@ -23,6 +23,14 @@
  * - `sourcePurl`, `registryPurl`, `localPurl` (purl.ts) and `canonicalPurl`: purl components by
  *   the purl spec; render/sbom/purl.ts encodes them (packageurl-js may only be imported there).
  * - `cdxHash`, `sourceHash` (hashes.ts), `resolveUrl` (mirrors.ts), `listAttr`, `nameOf` (origin.ts).
+ * - Ingest (the only parsers of these files; `Result<…, InputIssue[]>`, issues located, exit 3 when
+ *   thrown as InputError): `parseDerivations(text, origin, storeDir?)` (ingest/closure/derivation.ts),
+ *   `parseMeta(text, origin)` (ingest/meta/meta.ts; schemas/nixpkgs-meta.schema.json),
+ *   `parseMirrorList(text, origin)` (ingest/packages/mirror-list.ts). The caller reads each path of
+ *   `mirrorFilesOf` from the store (regular files only) and passes the parsed tables as `mirrors`.
+ * - Which purl a component carries is the renderer's choice; nixpkgs says its purl "shall default to
+ *   the mkDerivation.src" (meta.chapter.md, Package URL): `meta.purls` when nixpkgs gives them, else
+ *   `sourcePurl` (the upstream source's, e.g. `pkg:github/…`, `pkg:pypi/…`, or `pkg:generic/…`).
  *
  * Decisions (docs/architecture.md, "Packages"):
  * - a `meta.license` list means parts of the package are licensed differently (nixpkgs
