@@ -5,9 +5,12 @@ import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
 import type { Gap, ToolInfo } from "../domain/report.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
 import { InputError } from "./errors.js";
-import type { Files, ProvenanceSource, Workspace } from "./ports.js";
+import type { Files, NixStore, ProvenanceSource, Workspace } from "./ports.js";
 import { readLock } from "./read-lock.js";
 import { resolveInventory } from "./resolve.js";
+import { checkPackages, noNix } from "./check-packages.js";
+import type { SbomPackagesRequest } from "./closure-packages.js";
+import type { ClosureSource } from "./read-closure.js";
 
 export interface CheckRequest {
   readonly lockPath: string;
@@ -16,6 +19,9 @@ export interface CheckRequest {
   readonly enterpriseHosts: readonly string[];
   readonly tool: ToolInfo;
   readonly now: Date;
+  /** With a closure and its derivations (and meta): licence rules over its packages. */
+  readonly closure?: ClosureSource;
+  readonly packages?: SbomPackagesRequest;
 }
 
 async function readPolicy(files: Files, path: string | undefined): Promise<Policy> {
@@ -77,6 +83,7 @@ export async function checkUseCase(
   files: Files,
   source: () => Promise<ProvenanceSource>,
   workspace?: Workspace,
+  nix: () => NixStore = noNix,
 ): Promise<CheckReport> {
   const policy = await readPolicy(files, req.policyPath);
   const { file, graph } = await readLock(files, req.lockPath);
@@ -89,7 +96,8 @@ export async function checkUseCase(
           offline: req.upstream === "offline",
           enterpriseHosts: req.enterpriseHosts,
         });
-  const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now);
+  const packages = await checkPackages(req, files, nix);
+  const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now, packages.packages);
   const locate = locator(file.text, [...findings, ...suppressed]);
   const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
   const repositoryPath = stdin ? undefined : await workspace?.repositoryPath(req.lockPath);
@@ -108,6 +116,6 @@ export async function checkUseCase(
     },
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
-    gaps: gapsByCause(provenance?.gaps ?? []),
+    gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps],
   };
 }

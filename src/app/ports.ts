@@ -39,6 +39,8 @@ export interface NixStore {
   pathInfoClosure(installable: string, store?: string): Promise<CommandOutput>;
   /** `nix show-derivation -r` / `nix derivation show -r` of a .drv path. */
   derivationClosure(drvPath: string): Promise<CommandOutput>;
+  /** The same for several .drv paths at once, as one document (sbom --closure-of: every package's deriver). */
+  derivationsOf(drvPaths: readonly string[]): Promise<CommandOutput>;
 }
 
 /** Upstream facts about GitHub commits and repositories (GitLab or sourcehut could implement it too). */

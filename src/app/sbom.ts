@@ -9,6 +9,8 @@ import type { Files, NixStore, ProvenanceSource } from "./ports.js";
 import { resolveInventory } from "./resolve.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
 import { readClosure, type ClosureSource } from "./read-closure.js";
+import { closurePackages, type SbomPackagesRequest } from "./closure-packages.js";
+import type { PackagesRead } from "./packages.js";
 
 const noNix = (): NixStore => {
   throw new InternalError("no nix adapter was wired");
@@ -19,6 +21,8 @@ export interface SbomRequest {
   /** Undefined when only a closure is described. */
   readonly lockPath?: string;
   readonly closure?: ClosureSource;
+  /** With a closure: identify its packages (--derivations, --meta, --buildtime). */
+  readonly packages?: SbomPackagesRequest;
   readonly name?: string;
   readonly tool: ToolInfo;
   readonly timestamp?: Date;
@@ -38,6 +42,8 @@ export interface SbomResult {
   readonly warnings: readonly string[];
   /** With --resolve, the provenance report (its failed entries make the run incomplete). */
   readonly provenance?: ResolveReport;
+  /** With packages: the join's report (counts, warnings), for check and tests. */
+  readonly packages?: PackagesRead;
 }
 
 const PINNING_WARNING = {
@@ -77,6 +83,12 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
         })
       : undefined;
   for (const g of provenance?.gaps ?? []) gaps.push(g);
+  const packages =
+    closure !== undefined && req.closure !== undefined
+      ? await closurePackages(closure.closure, req.closure, req.packages, files, nix)
+      : undefined;
+  for (const w of packages?.warnings ?? []) warnings.push(w);
+  for (const g of packages?.gaps ?? []) gaps.push(g);
   const model: SbomModel = {
     tool: req.tool,
     flakeName: req.name ?? lock?.file.directoryName ?? closure?.file?.directoryName ?? "flake",
@@ -84,6 +96,7 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
       ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 }, lockVersion: lock.graph.lockVersion }
       : {}),
     ...(inventory !== undefined ? { inventory } : {}),
+    ...(packages?.packages !== undefined ? { packages: packages.packages } : {}),
     ...(provenance !== undefined ? { provenance: new Map(provenance.inputs.map((e) => [e.input, e])) } : {}),
     ...(closure !== undefined
       ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } }
@@ -93,5 +106,10 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
     reproducible: req.reproducible,
     gaps,
   };
-  return { model, warnings, ...(provenance !== undefined ? { provenance } : {}) };
+  return {
+    model,
+    warnings,
+    ...(provenance !== undefined ? { provenance } : {}),
+    ...(packages?.read !== undefined ? { packages: packages.read } : {}),
+  };
 }

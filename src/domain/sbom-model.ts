@@ -2,6 +2,7 @@ import type { Closure } from "./closure/closure.js";
 import type { LockInventory } from "./lock/inventory.js";
 import type { ResolvedEntry } from "./provenance/report.js";
 import type { Gap, SubjectFile, ToolInfo } from "./report.js";
+import type { ClosurePackages } from "./sbom-packages.js";
 
 /** Everything the CycloneDX renderer needs; no CycloneDX types here. */
 export interface SbomModel {
@@ -13,6 +14,8 @@ export interface SbomModel {
   readonly inventory?: LockInventory;
   /** Store paths of a build closure, with the paths it hangs from. */
   readonly closure?: { readonly data: Closure; readonly roots: readonly string[]; readonly origin: string };
+  /** With --derivations (and --meta): what each runtime store path is, as a package. */
+  readonly packages?: ClosurePackages;
   /** Upstream facts by input id, with --resolve. */
   readonly provenance?: ReadonlyMap<string, ResolvedEntry>;
   /** Injected clock; absent in reproducible mode without SOURCE_DATE_EPOCH. */

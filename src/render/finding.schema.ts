@@ -10,6 +10,14 @@ export const SeveritySchema = z.enum(["info", "low", "medium", "high"]);
 const repository = z.strictObject({ repository: z.string() });
 const commitCounts = z.strictObject({ aheadBy: z.number().int(), behindBy: z.number().int() });
 const fromTo = z.strictObject({ from: z.string(), to: z.string() });
+const packageRef = z
+  .strictObject({
+    name: z.string(),
+    version: z.string().optional(),
+    output: z.string(),
+    storePath: z.string().describe("the runtime store path the package is"),
+  })
+  .describe("a package of a closure (check --closure with --derivations or --closure-of)");
 const beforeAfter = z.strictObject({ before: z.string(), after: z.string() });
 
 /** Names a rule's details schema, so that JSON Schema defines it once (`$defs`) however often it is used. */
@@ -68,7 +76,12 @@ const DETAILS = {
   "insecure-transport": details("insecure-transport", z.strictObject({ url: z.string(), scheme: z.string() })),
   "license-not-allowed": details(
     "license-not-allowed",
-    z.strictObject({ license: z.string(), allowed: z.array(z.string()) }),
+    z.strictObject({
+      license: z.string(),
+      allowed: z.array(z.string()),
+      package: packageRef.optional().describe("the closure package, for a package's licence"),
+      unfree: z.boolean().optional().describe("nixpkgs meta says the licence is not free"),
+    }),
   ),
   "allowlist-expired": details(
     "allowlist-expired",
@@ -94,7 +107,7 @@ const DETAILS = {
   "repo-renamed": details("repo-renamed", fromTo),
   "repo-archived": details("repo-archived", repository),
   "repo-fork": details("repo-fork", z.strictObject({ repository: z.string(), parent: z.string().optional() })),
-  "missing-license": details("missing-license", repository),
+  "missing-license": details("missing-license", z.union([repository, z.strictObject({ package: packageRef })])),
   "last-modified-mismatch": details(
     "last-modified-mismatch",
     z.strictObject({

@@ -42,6 +42,7 @@ describe("the fast store-path writer prints what the generic component writer pr
     if (!parsed.ok) throw new Error(parsed.error[0]?.message);
     let n = 0;
     for (const item of closureComponents(parsed.value, new Map(), []).items()) {
+      if (!("kind" in item)) throw new Error("a package view without packages given");
       expect(storeItemText(item)).toBe(componentText(storeItemView(item), "    "));
       n++;
     }

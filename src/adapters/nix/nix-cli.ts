@@ -1,6 +1,7 @@
 import { InputError } from "../../app/errors.js";
 import type { NixStore } from "../../app/ports.js";
 import { runProgram, stderrTail } from "../subprocess.js";
+import { derivationsOf } from "./derivations-of.js";
 
 // Below V8's longest string (about 512 MiB), so that too much output is this error, not a crash.
 const MAX_OUTPUT = 500 * 1024 * 1024;
@@ -65,6 +66,10 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
       const args = legacy ? ["show-derivation", "-r", "--", drvPath] : ["derivation", "show", "-r", "--", drvPath];
       const r = await run(args, `nix ${args.join(" ")}`);
       return { origin: `nix ${args[0]} (${v})`, text: r.stdout };
+    },
+    async derivationsOf(drvPaths) {
+      const v = await versionText();
+      return derivationsOf(run, !isAtLeast(v, 2, 15), v, drvPaths);
     },
   };
 }

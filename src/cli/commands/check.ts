@@ -7,6 +7,14 @@ import { RENDERERS } from "../../render/formats.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import {
+  closureOptions,
+  closureSource,
+  packageOptions,
+  packagesRequest,
+  type ClosureArgs,
+  type PackageArgs,
+} from "./closure-options.js";
+import {
   failOnOption,
   formatOption,
   formatsOf,
@@ -28,7 +36,9 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+  return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
+    buildtime: false,
+  })
     .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" })
     .option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" })
     .option("format", formatOption(ctx.env, FORMATS, "text", "output format (sarif for GitHub code scanning)"))
@@ -39,10 +49,14 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .example(
       "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
       "for github/codeql-action/upload-sarif",
+    )
+    .example(
+      "$0 check --closure c.json --derivations d.json --meta meta.json",
+      "licence rules over the packages of a closure too",
     );
 }
 
-export interface CheckArgs extends UpstreamArgs {
+export interface CheckArgs extends UpstreamArgs, ClosureArgs, PackageArgs {
   readonly lock: string;
   readonly policy?: string | undefined;
   readonly format: (typeof FORMATS)[number];
@@ -56,6 +70,8 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
   const { checkUseCase } = await import("../../app/check.js");
   const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
+  const closure = closureSource(args);
+  const packages = packagesRequest(args);
   const report = await checkUseCase(
     {
       lockPath: args.lock,
@@ -64,12 +80,15 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
       enterpriseHosts: args.githubHost,
       tool: w.tool,
       now: parseNow(args.now) ?? w.now,
+      ...(closure !== undefined ? { closure } : {}),
+      ...(packages !== undefined ? { packages } : {}),
     },
     w.files,
     // octokit and its plugins load only when upstream facts are asked for (not with --lock-only).
     async () =>
       (await import("../github-wiring.js")).githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
     gitWorkspace(ctx.io.cwd),
+    () => w.nix(),
   );
   const render = await RENDERERS.check[args.format]();
   await ctx.write(render(report, { width: textWidth(ctx.io, args.output) }), args.output);

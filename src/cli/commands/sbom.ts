@@ -4,7 +4,14 @@ import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "..
 import type { CommandContext } from "../context.js";
 import { REPORT_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
-import { closureOptions, closureSource, type ClosureArgs } from "./closure-options.js";
+import {
+  closureOptions,
+  closureSource,
+  packageOptions,
+  packagesRequest,
+  type ClosureArgs,
+  type PackageArgs,
+} from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
 
@@ -21,7 +28,9 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env)
+  return packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
+    buildtime: true,
+  })
     .option("resolve", {
       type: "boolean",
       default: envFlag(ctx.env, "resolve"),
@@ -46,11 +55,18 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH",
     })
     .example("$0 sbom flake.lock -o sbom.cdx.json", "SBOM of the lock in the current directory")
-    .example("$0 sbom --closure-of .#default", "the lock and the runtime closure of a build, from the installed nix")
+    .example(
+      "$0 sbom --closure-of .#default",
+      "the lock and the runtime closure of a build, its packages, from the installed nix",
+    )
+    .example(
+      "$0 sbom --closure c.json --derivations d.json --meta meta.json",
+      "packages of a closure from files: pname/version, sources, patches, licences",
+    )
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec: SpecVersion;
@@ -67,6 +83,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
     (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
+  const packages = packagesRequest(args);
   let lockPath = args.lock;
   if (lockPath === undefined && (closure === undefined || (await w.files.exists("flake.lock"))))
     lockPath = "flake.lock";
@@ -77,6 +94,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
     {
       ...(lockPath !== undefined ? { lockPath } : {}),
       ...(closure !== undefined ? { closure } : {}),
+      ...(packages !== undefined ? { packages } : {}),
       ...(args.name !== undefined ? { name: args.name } : {}),
       tool: w.tool,
       ...(timestamp !== undefined ? { timestamp } : {}),

@@ -42,7 +42,14 @@ export interface FindingDetails {
     readonly id?: string | undefined;
   };
   readonly "insecure-transport": { readonly url: string; readonly scheme: string };
-  readonly "license-not-allowed": { readonly license: string; readonly allowed: readonly string[] };
+  readonly "license-not-allowed": {
+    readonly license: string;
+    readonly allowed: readonly string[];
+    /** For a package of a closure (check --closure/--derivations/--meta): which one. */
+    readonly package?: PackageRef | undefined;
+    /** For a package: the licence is unfree (nixpkgs meta `free = false`). */
+    readonly unfree?: boolean | undefined;
+  };
   readonly "allowlist-expired": {
     readonly rule: string;
     readonly reason: string;
@@ -68,7 +75,8 @@ export interface FindingDetails {
   readonly "repo-archived": { readonly repository: string };
   // `| undefined` lets the zod schema (whose optionals admit undefined) check against this type.
   readonly "repo-fork": { readonly repository: string; readonly parent?: string | undefined };
-  readonly "missing-license": { readonly repository: string };
+  /** A repository GitHub finds no licence in, or a package whose nixpkgs meta declares none. */
+  readonly "missing-license": { readonly repository: string } | { readonly package: PackageRef };
   readonly "last-modified-mismatch": {
     readonly lastModified: number;
     /** ISO 8601, as GitHub gives it. */
@@ -97,3 +105,11 @@ export type UnlockedDetails =
   | { readonly why: "narhash-without-rev" }
   | { readonly why: "local-path"; readonly path: string }
   | { readonly why: "non-flake-without-narhash" };
+
+/** A package of a closure a finding is about: its name, version, output and store path. */
+export interface PackageRef {
+  readonly name: string;
+  readonly version?: string | undefined;
+  readonly output: string;
+  readonly storePath: string;
+}

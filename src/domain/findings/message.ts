@@ -1,5 +1,5 @@
 import { isoDate, isoDateTime } from "../time.js";
-import type { FindingDetails } from "./details.js";
+import type { FindingDetails, PackageRef } from "./details.js";
 import type { RuleId } from "./rules.js";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -30,7 +30,10 @@ export const MESSAGES: { readonly [R in RuleId]: (d: FindingDetails[R]) => strin
   "registry-copy": (d) =>
     `a store copy (${d.path})${d.id !== undefined ? ` of the registry name '${d.id}'` : ""} that cannot be fetched anywhere else`,
   "insecure-transport": (d) => `fetched over ${d.scheme}://`,
-  "license-not-allowed": (d) => `${d.license} is not on the allowed list (${d.allowed.join(", ")})`,
+  "license-not-allowed": (d) =>
+    d.package === undefined
+      ? `${d.license} is not on the allowed list (${d.allowed.join(", ")})`
+      : `${packageName(d.package)} is licensed ${d.license}${d.unfree === true ? " (unfree)" : ""}, which is not allowed${d.allowed.length > 0 ? ` (allowed: ${d.allowed.join(", ")})` : ""}`,
   "allowlist-expired": (d) => `the allowance for ${d.rule} ("${d.reason}") expired on ${d.expires}`,
   "rev-not-found": (d) =>
     `rev not found upstream: ${d.missing === "repository" ? `repository ${d.repository}` : `commit ${d.rev.slice(0, 12)} in ${d.repository}`} does not exist on ${d.host}`,
@@ -41,7 +44,10 @@ export const MESSAGES: { readonly [R in RuleId]: (d: FindingDetails[R]) => strin
   "repo-renamed": (d) => `${d.from} is now ${d.to}`,
   "repo-archived": (d) => `${d.repository} is archived`,
   "repo-fork": (d) => `${d.repository} is a fork${d.parent !== undefined ? ` of ${d.parent}` : ""}`,
-  "missing-license": (d) => `${d.repository} has no license GitHub recognises`,
+  "missing-license": (d) =>
+    "repository" in d
+      ? `${d.repository} has no license GitHub recognises`
+      : `${packageName(d.package)} declares no licence in nixpkgs meta`,
   "last-modified-mismatch": (d) =>
     `lock lastModified ${isoDateTime(d.lastModified)} differs from the commit's committer date ${d.committedDate}`,
   "unsigned-commit": (d) =>
@@ -54,3 +60,8 @@ export const MESSAGES: { readonly [R in RuleId]: (d: FindingDetails[R]) => strin
   "upstream-downgrade": (d) => `the new rev is ${plural(d.behindBy, "commit")} behind the old one`,
   "upstream-diverged": (d) => `history diverged: ${d.aheadBy} new commits, ${d.behindBy} dropped`,
 };
+
+/** `openssl 3.0.14 (bin)`: a package as findings name it (its store path is the finding's input). */
+function packageName(p: PackageRef): string {
+  return `${p.name}${p.version !== undefined ? ` ${p.version}` : ""}${p.output !== "out" ? ` (${p.output})` : ""}`;
+}

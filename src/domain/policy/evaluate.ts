@@ -3,6 +3,8 @@ import { sameInputPath } from "../lock/input-path.js";
 import type { LockedInput, LockInventory } from "../lock/inventory.js";
 import type { ResolveReport } from "../provenance/report.js";
 import { globMatcher } from "./glob.js";
+import type { Package } from "../packages/index.js";
+import { packageLicenseFindings } from "./package-rules.js";
 import { duplicateSources, lockRules, type CheckRuleFinding } from "./lock-rules.js";
 import { placer, type Placement } from "./placement.js";
 import { CHECK_RULES, settingsFor, type CheckRuleId, type Policy, type RuleSettings } from "./policy.js";
@@ -81,6 +83,7 @@ export function evaluatePolicy(
   provenance: ResolveReport | undefined,
   policy: Policy,
   now: Date,
+  packages: readonly Package[] = [],
 ): { findings: CheckFinding[]; suppressed: CheckFinding[] } {
   // Each glob is compiled once for the whole evaluation.
   const matches = globMatcher();
@@ -102,5 +105,7 @@ export function evaluatePolicy(
     const nodeKey = primaryNode(inventory, i);
     return { ...f, ...place(f.rule, i), ...(nodeKey !== undefined ? { nodeKey } : {}) };
   });
+  // A closure's packages have no lock node: their findings point at no place in the lock.
+  raw.push(...packageLicenseFindings(packages, settings));
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }

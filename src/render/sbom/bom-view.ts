@@ -16,6 +16,7 @@ import type { ComponentView } from "./component-view.js";
 
 // The component types live in component-view.ts, which the closure and upstream views import without this file.
 export type { CommitView, ComponentView } from "./component-view.js";
+import { packageHooks } from "./package-view.js";
 
 export interface BomView {
   readonly serialNumber?: string;
@@ -133,7 +134,7 @@ export function toBomView(model: SbomModel): BomView {
         early.set(input, view);
         merged.set(formatStorePath(input.storePath), view);
       }
-    store = closureComponents(model.closure.data, merged, model.closure.roots);
+    store = closureComponents(model.closure.data, merged, model.closure.roots, packageHooks(model.packages));
     rootDeps.push(...store.rootRefs);
     metadataProperties.push([FA.closureSource, model.closure.origin]);
   }

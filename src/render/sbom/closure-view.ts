@@ -39,7 +39,8 @@ export interface ClosureComponents {
   readonly count: number;
   /** Bom-refs of the roots, with merged paths under their input's bom-ref. */
   readonly rootRefs: readonly string[];
-  items(): Generator<StoreItem>;
+  /** Store paths as StoreItems; package outputs and --buildtime sources as their ComponentViews. */
+  items(): Generator<StoreItem | ComponentView>;
 }
 
 /** A store path's component before it is shaped: writers turn it into text or a ComponentView. */
@@ -52,10 +53,17 @@ export interface StoreItem {
   readonly dependsOn: string[];
 }
 
+/** What packages add to a closure's components (package-view.ts): their views, and --buildtime sources. */
+export interface PackageHooks {
+  view(item: StoreItem): StoreItem | ComponentView;
+  readonly buildTime: readonly ComponentView[];
+}
+
 export function closureComponents(
   closure: Closure,
   merged: ReadonlyMap<string, MergeTarget>,
   roots: readonly string[],
+  packages?: PackageHooks,
 ): ClosureComponents {
   const { paths, described, refStart, refIds } = closure.graph;
   const mergedById = new Map<number, MergeTarget>();
@@ -79,13 +87,18 @@ export function closureComponents(
   const order: number[] = [];
   for (let id = 0; id < paths.length; id++) if (!mergedById.has(id)) order.push(id);
   order.sort((a, b) => compareStrings(paths[a]!, paths[b]!));
+  // --buildtime sources: store paths outside the runtime closure, listed among its paths in order.
+  const extra = (packages?.buildTime ?? []).filter((v) => closure.ids.get(v.bomRef) === undefined);
+  extra.sort((a, b) => compareStrings(a.bomRef, b.bomRef));
   return {
-    count: order.length,
+    count: order.length + extra.length,
     rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
     *items() {
+      let next = 0;
       for (const id of order) {
         const path = paths[id]!;
-        yield {
+        while (next < extra.length && compareStrings(extra[next]!.bomRef, path) < 0) yield extra[next++]!;
+        const item: StoreItem = {
           kind: "store",
           path,
           info: id < described ? closure.list[id] : undefined,
@@ -93,7 +106,9 @@ export function closureComponents(
             return depsOf(id);
           },
         };
+        yield packages !== undefined ? packages.view(item) : item;
       }
+      while (next < extra.length) yield extra[next++]!;
     },
   };
 }

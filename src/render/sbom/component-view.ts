@@ -1,3 +1,5 @@
+import type { PackageParts } from "./package-parts.js";
+
 /** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
 export interface ComponentView {
   readonly type: "application" | "library" | "file";
@@ -15,6 +17,8 @@ export interface ComponentView {
   readonly commits?: readonly CommitView[];
   readonly properties: ReadonlyArray<readonly [string, string]>;
   readonly dependsOn: readonly string[];
+  /** What a package component has beyond a store path's (package-view.ts). */
+  readonly package?: PackageParts;
 }
 
 export interface CommitView {

@@ -2,6 +2,8 @@ import type { BomView, CommitView, ComponentView } from "./bom-view.js";
 import type { SpecVersion } from "./options.js";
 import { storeItemText } from "./store-item-json.js";
 import type { StoreItem } from "./closure-view.js";
+import { packageComponentJson } from "./package-json.js";
+import { byString, escapeUri, propertiesJson, type Json } from "./json-parts.js";
 
 /**
  * Writes CycloneDX JSON straight from the BomView, as text chunks produced on demand. The CycloneDX
@@ -12,27 +14,6 @@ import type { StoreItem } from "./closure-view.js";
  * test/render/json-writer-bytes.test.ts holds, and test/render/json-writer.test.ts holds it to the
  * library's output.
  */
-/**
- * What the CycloneDX library does to externalReferences URLs (its escapeUri): space " ' [ ] < > { }
- * percent-encoded, so the URL is a valid iri-reference and JSON and XML say the same.
- */
-const URI_ESCAPED = /[ "'[\]<>{}]/;
-const escapeUri = (s: string): string =>
-  !URI_ESCAPED.test(s)
-    ? s
-    : s.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byPair = (a: readonly [string, string], b: readonly [string, string]): number =>
-  byString(a[0], b[0]) || byString(a[1], b[1]);
-
-// Printed by JSON.stringify only: these shapes are the document's, in the library's key order.
-type Json = string | number | boolean | readonly Json[] | { readonly [key: string]: Json };
-
-function propertiesJson(props: ReadonlyArray<readonly [string, string]>): Json[] {
-  const sorted = props.length > 1 ? [...props].sort(byPair) : props;
-  return sorted.map(([name, value]) => ({ name, value }));
-}
-
 function commitJson(c: CommitView): Json {
   const out: Record<string, Json> = { uid: c.uid, url: c.url };
   if (c.author !== undefined) out["author"] = { timestamp: c.author.timestamp, name: c.author.name };
@@ -47,6 +28,7 @@ function componentJson(v: ComponentView): Json {
   if (v.group !== undefined) out["group"] = v.group;
   if (v.version !== undefined) out["version"] = v.version;
   out["bom-ref"] = v.bomRef;
+  if (v.package !== undefined) return packageComponentJson(v, v.package, out);
   if (v.sha256 !== undefined) out["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
   if (v.licenses !== undefined && v.licenses.length > 0)
     out["licenses"] = v.licenses.map((id) => ({ license: { id } }));

@@ -116,3 +116,21 @@ function purlText(s: SourceRef, id: SourceIdentity): string | undefined {
       return undefined;
   }
 }
+
+/** The purl string of purl parts (domain/packages), as the spec encodes them; undefined if packageurl-js rejects them. */
+export function purlFromParts(p: {
+  readonly type: string;
+  readonly namespace?: string;
+  readonly name: string;
+  readonly version?: string;
+  readonly qualifiers?: readonly (readonly [string, string])[];
+  readonly subpath?: string;
+}): string | undefined {
+  try {
+    const qualifiers = p.qualifiers !== undefined ? Object.fromEntries(p.qualifiers) : undefined;
+    const text = new PackageURL(p.type, p.namespace, p.name, p.version, qualifiers, p.subpath).toString();
+    return text.replace(/%3A/g, ":");
+  } catch {
+    return undefined;
+  }
+}

@@ -5,6 +5,7 @@ import { replaceXmlForbidden } from "../escape.js";
 import { toBomView, type BomView } from "./bom-view.js";
 import { renderCycloneDxJson } from "./render-json.js";
 import { toCycloneDxBom } from "./to-bom.js";
+import { PackageXmlSerializer } from "./xml-pedigree.js";
 
 import type { BomFormat, SpecVersion } from "./options.js";
 
@@ -26,7 +27,7 @@ export function renderCycloneDx(model: SbomModel, spec: SpecVersion, format: Bom
 }
 
 export function renderCycloneDxXml(model: SbomModel, spec: SpecVersion): string {
-  const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
+  const serializer = new PackageXmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
   // Names, URLs and signatures come from a lock or a store and may carry what XML 1.0 forbids.
   const xml = serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 });
   return `${replaceXmlForbidden(xml)}\n`;

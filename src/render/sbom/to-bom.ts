@@ -2,6 +2,7 @@ import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
 import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { BomView, ComponentView } from "./bom-view.js";
 import { storeItemView } from "./closure-view.js";
+import { addPackageParts } from "./package-bom.js";
 
 const TYPES = {
   application: Enums.ComponentType.Application,
@@ -26,6 +27,7 @@ function component(v: ComponentView): Models.Component {
   for (const r of v.externalReferences)
     c.externalReferences.add(new Models.ExternalReference(r.url, REF_TYPES[r.type]));
   for (const [name, value] of v.properties) c.properties.add(new Models.Property(name, value));
+  if (v.package !== undefined) addPackageParts(c, v.package);
   return c;
 }
 
