@@ -11,7 +11,7 @@ import { githubProvenanceSource } from "../adapters/github/provenance-source.js"
 import type { UpstreamArgs } from "./commands/github-options.js";
 import type { Env, Io } from "./io.js";
 import { redact } from "../adapters/github/redact.js";
-import { stripControls } from "../render/escape.js";
+import { oneLine } from "../render/escape.js";
 
 /** How often a line of progress is printed when stderr is not a terminal. */
 const NON_TTY_PROGRESS_MS = 10_000;
@@ -111,7 +111,7 @@ function clientFactory(args: UpstreamArgs & AskingFlags, env: Env, tool: string,
     onUnreachable: (message: string) => {
       if (warned || io === undefined) return;
       warned = true;
-      io.stderr(`warning: ${stripControls(message)}; ${unreachableHint(args)}\n`);
+      io.stderr(`warning: ${oneLine(message)}; ${unreachableHint(args)}\n`);
     },
   };
   const clients = new Map<string, GithubClient>();
@@ -165,7 +165,7 @@ export function githubSource(
       now,
       sleep: (ms) => sleep(ms),
       maxWaitSeconds: args.rateLimitWait,
-      warn: (m) => io.stderr(`warning: ${m}\n`),
+      warn: (m) => io.stderr(`warning: ${oneLine(m)}\n`),
       tokenSource: source,
     },
     progress: (done, total) => {

@@ -6,7 +6,7 @@ import { UsageError } from "../app/errors.js";
 import type { ToolInfo } from "../domain/report.js";
 import type { Env, Io } from "./io.js";
 import { toolInfo } from "./tool-info.js";
-import { stripControls } from "../render/escape.js";
+import { oneLine, stripControls } from "../render/escape.js";
 
 /** The composition root: real adapters, the clock and the environment, read once per run. */
 export interface Wiring {
@@ -39,9 +39,9 @@ export function wire(io: Io, env: Env, verbose = false, timeoutSeconds = 600): W
     nix: () => (nix ??= nixCli({ timeoutMs: timeoutSeconds * 1000, env })),
     files: nodeFiles(() => io.readStdin(), io.cwd),
     log: {
-      warn: (m) => io.stderr(`warning: ${stripControls(m)}\n`),
+      warn: (m) => io.stderr(`warning: ${oneLine(m)}\n`),
       info: (m) => {
-        if (verbose) io.stderr(`${stripControls(m)}\n`);
+        if (verbose) io.stderr(`${oneLine(m)}\n`);
       },
     },
     tool: toolInfo(),
