@@ -50,17 +50,20 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/render/escape.ts
-function escapeMarkdown(s2) {
-  return visibleOneLine(s2).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`).replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/\\#(?=[A-Za-z0-9])/g, `\\#${ZWSP}`).replace(/\b(GH)(?=\\-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\\\.)/gi, `$1${ZWSP}`);
+function escapeMarkdown(s3) {
+  return defuseLinks(visibleOneLine(s3)).replace(/[\\`*_{}[\]()#+\-.!|~<>&"']/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
-function code(s2, inTable = true) {
-  const text2 = inTable ? visibleOneLine(s2).replace(/\|/g, "\\|") : visibleOneLine(s2);
-  const longest = Math.max(0, ...(text2.match(/`+/g) ?? []).map((r) => r.length));
+function codeSpan(text4) {
+  const longest = Math.max(0, ...(text4.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = text2.startsWith("`") || text2.endsWith("`") || text2 === "" ? " " : "";
-  return `${fence}${pad}${text2}${pad}${fence}`;
+  const pad = /^[` ]|[` ]$/.test(text4) || text4 === "" ? " " : "";
+  return `${fence}${pad}${text4}${pad}${fence}`;
 }
-var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, ZWSP, HTML_ENTITIES;
+function cellCode(s3) {
+  const text4 = visibleOneLine(s3);
+  return /\\\|/.test(text4) ? `<code>${escapeMarkdown(text4)}</code>` : codeSpan(text4.replace(/\|/g, "\\|"));
+}
+var ESCAPE_SEQUENCE, CONTROLS, INVISIBLE, LINE_SEPARATORS, LONE_SURROGATE, withoutControls, stripControls, oneLine, visibleCodePoint, visibleOneLine, XML_FORBIDDEN, replaceXmlForbidden, ZWSP, defuseLinks, HTML_ENTITIES, escapeHtml, htmlCode, code;
 var init_escape = __esm({
   "src/render/escape.ts"() {
     "use strict";
@@ -70,12 +73,16 @@ var init_escape = __esm({
     INVISIBLE = new RegExp("\\p{Cf}", "gu");
     LINE_SEPARATORS = /[\u2028\u2029]/g;
     LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-    withoutControls = (s2) => s2.replace(ESCAPE_SEQUENCE, "").replace(CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
-    stripControls = (s2) => withoutControls(s2).replace(INVISIBLE, "").replace(LINE_SEPARATORS, "\n");
-    oneLine = (s2) => stripControls(s2).replace(/[\r\n\t]+/g, " ");
+    withoutControls = (s3) => s3.replace(ESCAPE_SEQUENCE, "").replace(CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
+    stripControls = (s3) => withoutControls(s3).replace(INVISIBLE, "").replace(LINE_SEPARATORS, "\n");
+    oneLine = (s3) => stripControls(s3).replace(/[\r\n\t]+/g, " ");
     visibleCodePoint = (c) => `\u2039U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}\u203A`;
-    visibleOneLine = (s2) => withoutControls(s2).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
+    visibleOneLine = (s3) => withoutControls(s3).replace(INVISIBLE, visibleCodePoint).replace(/[\r\n\t\u2028\u2029]+/g, " ");
+    XML_FORBIDDEN = // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    replaceXmlForbidden = (xml) => xml.replace(XML_FORBIDDEN, visibleCodePoint);
     ZWSP = "\u200B";
+    defuseLinks = (s3) => s3.replace(/@(?=[A-Za-z0-9])/g, `@${ZWSP}`).replace(/#(?=[A-Za-z0-9])/g, `#${ZWSP}`).replace(/\b(GH)(?=-\d)/gi, `$1${ZWSP}`).replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${ZWSP}//`).replace(/\b(www)(?=\.)/gi, `$1${ZWSP}`);
     HTML_ENTITIES = {
       "<": "&lt;",
       ">": "&gt;",
@@ -83,6 +90,9 @@ var init_escape = __esm({
       '"': "&quot;",
       "'": "&#39;"
     };
+    escapeHtml = (s3) => defuseLinks(visibleOneLine(s3)).replace(/[<>&"']/g, (c) => HTML_ENTITIES[c] ?? c);
+    htmlCode = (s3) => `<code>${escapeHtml(s3)}</code>`;
+    code = (s3) => codeSpan(visibleOneLine(s3));
   }
 });
 
@@ -148,12 +158,15 @@ var init_time = __esm({
 });
 
 // src/domain/findings/message.ts
+function packageName(p) {
+  return `${p.name}${p.version !== void 0 ? ` ${p.version}` : ""}${p.output !== "out" ? ` (${p.output})` : ""}`;
+}
 var plural, UNLOCKED, MESSAGES;
 var init_message = __esm({
   "src/domain/findings/message.ts"() {
     "use strict";
     init_time();
-    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    plural = (n, word2) => `${n} ${word2}${n === 1 ? "" : "s"}`;
     UNLOCKED = {
       "no-rev-or-narhash": "no rev or narHash locks it",
       "rev-without-narhash": "locked to a commit but without a narHash",
@@ -170,14 +183,14 @@ var init_message = __esm({
       "indirect-original": (d) => `the registry name '${d.id}' is locked to ${d.rev.slice(0, 12)}; the next update resolves it through the updating machine's registry`,
       "registry-copy": (d) => `a store copy (${d.path})${d.id !== void 0 ? ` of the registry name '${d.id}'` : ""} that cannot be fetched anywhere else`,
       "insecure-transport": (d) => `fetched over ${d.scheme}://`,
-      "license-not-allowed": (d) => `${d.license} is not on the allowed list (${d.allowed.join(", ")})`,
+      "license-not-allowed": (d) => d.package === void 0 ? `${d.license} is not on the allowed list (${d.allowed.join(", ")})` : `${packageName(d.package)} is licensed ${d.license}${d.unfree === true ? " (unfree)" : ""}, which is not allowed${d.allowed.length > 0 ? ` (allowed: ${d.allowed.join(", ")})` : ""}`,
       "allowlist-expired": (d) => `the allowance for ${d.rule} ("${d.reason}") expired on ${d.expires}`,
       "rev-not-found": (d) => `rev not found upstream: ${d.missing === "repository" ? `repository ${d.repository}` : `commit ${d.rev.slice(0, 12)} in ${d.repository}`} does not exist on ${d.host}`,
       "rev-not-on-ref": (d) => d.status === "ref-not-found" ? `the ref '${d.ref}' the flake follows does not exist upstream` : `rev ${d.rev.slice(0, 12)} is not on '${d.ref}' (${d.status}): it may come from a fork or have been force-pushed away`,
       "repo-renamed": (d) => `${d.from} is now ${d.to}`,
       "repo-archived": (d) => `${d.repository} is archived`,
       "repo-fork": (d) => `${d.repository} is a fork${d.parent !== void 0 ? ` of ${d.parent}` : ""}`,
-      "missing-license": (d) => `${d.repository} has no license GitHub recognises`,
+      "missing-license": (d) => "repository" in d ? `${d.repository} has no license GitHub recognises` : `${packageName(d.package)} declares no licence in nixpkgs meta`,
       "last-modified-mismatch": (d) => `lock lastModified ${isoDateTime(d.lastModified)} differs from the commit's committer date ${d.committedDate}`,
       "unsigned-commit": (d) => d.state === "unsigned" ? "the locked commit is not signed" : `the commit's signature is not verified (${d.reason})`,
       "source-changed": (d) => `${d.before} \u2192 ${d.after}`,
@@ -326,22 +339,304 @@ var init_rules = __esm({
   }
 });
 
+// src/domain/findings/severity.ts
+var SEVERITIES, severityRank, atLeast;
+var init_severity = __esm({
+  "src/domain/findings/severity.ts"() {
+    "use strict";
+    SEVERITIES = ["info", "low", "medium", "high"];
+    severityRank = (s3) => SEVERITIES.indexOf(s3);
+    atLeast = (s3, threshold) => severityRank(s3) >= severityRank(threshold);
+  }
+});
+
 // src/domain/findings.ts
 function makeFinding(rule, input2, details3, severity = RULES[rule].severity) {
   return { rule, severity, input: input2, message: MESSAGES[rule](details3), details: details3 };
 }
-var SEVERITIES, severityRank, atLeast, compareText, compareFindings;
+var compareText, compareFindings;
 var init_findings = __esm({
   "src/domain/findings.ts"() {
     "use strict";
     init_message();
     init_rules();
+    init_severity();
     init_rules();
-    SEVERITIES = ["info", "low", "medium", "high"];
-    severityRank = (s2) => SEVERITIES.indexOf(s2);
-    atLeast = (s2, threshold) => severityRank(s2) >= severityRank(threshold);
+    init_severity();
     compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
     compareFindings = (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.input, b.input) || compareText(a.rule, b.rule);
+  }
+});
+
+// node_modules/ansi-regex/index.js
+function ansiRegex({ onlyFirst = false } = {}) {
+  return new RegExp(pattern, onlyFirst ? void 0 : "g");
+}
+var ST, stringControls, osc, controlString, linuxPalette, csi, escape, pattern;
+var init_ansi_regex = __esm({
+  "node_modules/ansi-regex/index.js"() {
+    ST = String.raw`(?:\u001B\u005C|\u009C)`;
+    stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
+    osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
+    controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
+    linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
+    csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
+    escape = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
+    pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape}`;
+  }
+});
+
+// node_modules/strip-ansi/index.js
+function stripAnsi(string4) {
+  if (typeof string4 !== "string") {
+    throw new TypeError(`Expected a \`string\`, got \`${typeof string4}\``);
+  }
+  if (!string4.includes("\x1B") && !string4.includes("\x9B")) {
+    return string4;
+  }
+  return string4.replace(regex, "");
+}
+var regex;
+var init_strip_ansi = __esm({
+  "node_modules/strip-ansi/index.js"() {
+    init_ansi_regex();
+    regex = ansiRegex();
+  }
+});
+
+// node_modules/get-east-asian-width/lookup-data.js
+var ambiguousMinimalCodePoint, ambiguousMaximumCodePoint, ambiguousRanges, fullwidthMinimalCodePoint, fullwidthMaximumCodePoint, fullwidthRanges, wideMinimalCodePoint, wideMaximumCodePoint, wideRanges;
+var init_lookup_data = __esm({
+  "node_modules/get-east-asian-width/lookup-data.js"() {
+    ambiguousMinimalCodePoint = 161;
+    ambiguousMaximumCodePoint = 1114109;
+    ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
+    fullwidthMinimalCodePoint = 12288;
+    fullwidthMaximumCodePoint = 65510;
+    fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
+    wideMinimalCodePoint = 4352;
+    wideMaximumCodePoint = 262141;
+    wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
+  }
+});
+
+// node_modules/get-east-asian-width/utilities.js
+var isInRange;
+var init_utilities = __esm({
+  "node_modules/get-east-asian-width/utilities.js"() {
+    isInRange = (ranges, codePoint) => {
+      let low = 0;
+      let high = Math.floor(ranges.length / 2) - 1;
+      while (low <= high) {
+        const mid = Math.floor((low + high) / 2);
+        const i = mid * 2;
+        if (codePoint < ranges[i]) {
+          high = mid - 1;
+        } else if (codePoint > ranges[i + 1]) {
+          low = mid + 1;
+        } else {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/lookup.js
+function findWideFastPathRange(ranges) {
+  let fastPathStart = ranges[0];
+  let fastPathEnd = ranges[1];
+  for (let index = 0; index < ranges.length; index += 2) {
+    const start = ranges[index];
+    const end = ranges[index + 1];
+    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
+      return [start, end];
+    }
+    if (end - start > fastPathEnd - fastPathStart) {
+      fastPathStart = start;
+      fastPathEnd = end;
+    }
+  }
+  return [fastPathStart, fastPathEnd];
+}
+var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
+var init_lookup = __esm({
+  "node_modules/get-east-asian-width/lookup.js"() {
+    init_lookup_data();
+    init_utilities();
+    commonCjkCodePoint = 19968;
+    [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
+    isAmbiguous = (codePoint) => {
+      if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(ambiguousRanges, codePoint);
+    };
+    isFullwidth = (codePoint) => {
+      if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(fullwidthRanges, codePoint);
+    };
+    isWide = (codePoint) => {
+      if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
+        return true;
+      }
+      if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(wideRanges, codePoint);
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/index.js
+function validate(codePoint) {
+  if (!Number.isSafeInteger(codePoint)) {
+    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+  }
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
+  validate(codePoint);
+  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
+    return 2;
+  }
+  return 1;
+}
+var init_get_east_asian_width = __esm({
+  "node_modules/get-east-asian-width/index.js"() {
+    init_lookup();
+  }
+});
+
+// node_modules/string-width/index.js
+function isDoubleWidthNonRgiEmojiSequence(segment) {
+  if (segment.length > 50) {
+    return false;
+  }
+  if (unqualifiedKeycapRegex.test(segment)) {
+    return true;
+  }
+  if (segment.includes("\u200D")) {
+    const pictographics = segment.match(extendedPictographicRegex);
+    return pictographics !== null && pictographics.length >= 2;
+  }
+  return false;
+}
+function baseVisible(segment) {
+  const index = segment.search(visibleCharacterRegex);
+  return index === -1 ? void 0 : segment.slice(index);
+}
+function isHangulLeadingJamo(codePoint) {
+  return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
+}
+function isHangulVowelJamo(codePoint) {
+  return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
+}
+function isHangulTrailingJamo(codePoint) {
+  return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
+}
+function isHangulJamo(codePoint) {
+  return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
+}
+function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
+  const codePoints = [];
+  for (const character of visibleSegment) {
+    if (!visibleCharacterRegex.test(character)) {
+      continue;
+    }
+    codePoints.push(character.codePointAt(0));
+  }
+  if (codePoints.length === 0) {
+    return void 0;
+  }
+  let width = 0;
+  for (let index = 0; index < codePoints.length; index++) {
+    const codePoint = codePoints[index];
+    if (!isHangulJamo(codePoint)) {
+      if (width === 0) {
+        return void 0;
+      }
+      for (let remaining = index; remaining < codePoints.length; remaining++) {
+        width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
+      }
+      return width;
+    }
+    if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
+      width += 2;
+      index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
+      continue;
+    }
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+  }
+  return width;
+}
+function trailingWidth(visibleSegment, eastAsianWidthOptions) {
+  let extra = 0;
+  let first = true;
+  for (const character of visibleSegment) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    if (spacingMarkRegex.test(character) || character >= "\uFF00" && character <= "\uFFEF") {
+      extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
+    }
+  }
+  return extra;
+}
+function stringWidth3(input2, options = {}) {
+  if (typeof input2 !== "string" || input2.length === 0) {
+    return 0;
+  }
+  const {
+    ambiguousIsNarrow = true,
+    countAnsiEscapeCodes = false
+  } = options;
+  let string4 = input2;
+  if (!countAnsiEscapeCodes && (string4.includes("\x1B") || string4.includes("\x9B"))) {
+    string4 = stripAnsi(string4);
+  }
+  if (string4.length === 0) {
+    return 0;
+  }
+  if (/^[\u0020-\u007E]*$/.test(string4)) {
+    return string4.length;
+  }
+  let width = 0;
+  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
+  for (const { segment } of segmenter3.segment(string4)) {
+    const visibleSegment = baseVisible(segment);
+    if (visibleSegment === void 0) {
+      continue;
+    }
+    if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
+      width += 2;
+      continue;
+    }
+    const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
+    if (hangulWidth !== void 0) {
+      width += hangulWidth;
+      continue;
+    }
+    const codePoint = visibleSegment.codePointAt(0);
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+    width += trailingWidth(visibleSegment, eastAsianWidthOptions);
+  }
+  return width;
+}
+var segmenter3, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
+var init_string_width = __esm({
+  "node_modules/string-width/index.js"() {
+    init_strip_ansi();
+    init_get_east_asian_width();
+    segmenter3 = new Intl.Segmenter();
+    visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
+    spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
+    rgiEmojiRegex = new RegExp("^\\p{RGI_Emoji}$", "v");
+    unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
+    extendedPictographicRegex = new RegExp("\\p{Extended_Pictographic}", "gu");
   }
 });
 
@@ -370,38 +665,59 @@ var require_get_caller_file = __commonJS({
 });
 
 // src/adapters/subprocess.ts
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 function runProgram(program, args, opts) {
   return new Promise((resolve5, reject) => {
-    execFile(
-      program,
-      [...args],
-      {
-        encoding: "utf8",
-        maxBuffer: opts.maxOutputBytes,
-        ...opts.cwd !== void 0 ? { cwd: opts.cwd } : {},
-        ...opts.timeoutMs !== void 0 ? { timeout: opts.timeoutMs } : {},
-        ...opts.env !== void 0 ? { env: definedOnly(opts.env) } : {}
-      },
-      (error62, stdout, stderr) => {
-        if (error62 === null) return resolve5({ kind: "ok", stdout, stderr });
-        if (hasCode(error62, "ENOENT"))
-          return reject(
-            new InputError([
-              {
-                origin: program,
-                pointer: "",
-                message: `the ${program} command is not installed (or not on PATH)`,
-                next: opts.whenMissing
-              }
-            ])
-          );
-        if (hasCode(error62, "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")) return resolve5({ kind: "too-much-output", stderr });
-        if (error62.killed === true && opts.timeoutMs !== void 0) return resolve5({ kind: "timeout", stderr });
-        const exitCode = typeof error62.code === "number" ? error62.code : void 0;
-        resolve5({ kind: "failed", ...exitCode !== void 0 ? { exitCode } : {}, stdout, stderr });
-      }
-    );
+    const child = spawn(program, [...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      ...opts.cwd !== void 0 ? { cwd: opts.cwd } : {},
+      ...opts.env !== void 0 ? { env: definedOnly(opts.env) } : {}
+    });
+    const out = [];
+    let outBytes = 0;
+    const err2 = new Tail(STDERR_KEPT_BYTES);
+    let ending;
+    let grace;
+    const stop = (why) => {
+      if (ending !== void 0) return;
+      ending = why;
+      child.kill("SIGTERM");
+      grace = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+    };
+    const timer = opts.timeoutMs !== void 0 ? setTimeout(() => stop("timeout"), opts.timeoutMs) : void 0;
+    child.stdout.on("data", (b) => {
+      outBytes += b.length;
+      if (outBytes > opts.maxOutputBytes) stop("too-much-output");
+      else out.push(b);
+    });
+    child.stderr.on("data", (b) => err2.push(b));
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(grace);
+    };
+    child.on("error", (e) => {
+      done();
+      if (hasCode(e, "ENOENT"))
+        reject(
+          new InputError([
+            {
+              origin: program,
+              pointer: "",
+              message: `the ${program} command is not installed (or not on PATH)`,
+              next: opts.whenMissing
+            }
+          ])
+        );
+      else resolve5({ kind: "failed", stdout: "", stderr: e.message });
+    });
+    child.on("close", (code2) => {
+      done();
+      const stderr = err2.text();
+      if (ending !== void 0) return resolve5({ kind: ending, stderr });
+      const stdout = Buffer.concat(out).toString("utf8");
+      if (code2 === 0) return resolve5({ kind: "ok", stdout, stderr });
+      resolve5({ kind: "failed", ...code2 !== null ? { exitCode: code2 } : {}, stdout, stderr });
+    });
   });
 }
 function definedOnly(env2) {
@@ -409,13 +725,86 @@ function definedOnly(env2) {
   for (const [k, v] of Object.entries(env2)) if (v !== void 0) out[k] = v;
   return out;
 }
-var hasCode, stderrTail;
+function stderrTail(stderr, lines) {
+  const tail = stderr.trim().split("\n").slice(-lines).join("\n");
+  if (tail.length <= MAX_REASON_CHARS) return tail;
+  return `[${tail.length - MAX_REASON_CHARS} characters cut] ${tail.slice(-MAX_REASON_CHARS)}`;
+}
+var STDERR_KEPT_BYTES, MAX_REASON_CHARS, KILL_GRACE_MS, hasCode, Tail;
 var init_subprocess = __esm({
   "src/adapters/subprocess.ts"() {
     "use strict";
     init_errors();
+    STDERR_KEPT_BYTES = 64 * 1024;
+    MAX_REASON_CHARS = 1e3;
+    KILL_GRACE_MS = 2e3;
     hasCode = (e, code2) => e instanceof Error && "code" in e && (e.code === code2 || String(e.code) === code2);
-    stderrTail = (stderr, lines) => stderr.trim().split("\n").slice(-lines).join("\n");
+    Tail = class {
+      #chunks = [];
+      #kept = 0;
+      #dropped = 0;
+      limit;
+      constructor(limit) {
+        this.limit = limit;
+      }
+      push(b) {
+        this.#chunks.push(b);
+        this.#kept += b.length;
+        while (this.#kept - (this.#chunks[0]?.length ?? 0) >= this.limit) {
+          const first = this.#chunks.shift();
+          this.#kept -= first?.length ?? 0;
+          this.#dropped += first?.length ?? 0;
+        }
+      }
+      text() {
+        const all = Buffer.concat(this.#chunks);
+        const cut = Math.max(0, all.length - this.limit);
+        const dropped = this.#dropped + cut;
+        const body = all.subarray(cut).toString("utf8");
+        return dropped > 0 ? `[${dropped} earlier bytes of stderr cut]
+${body}` : body;
+      }
+    };
+  }
+});
+
+// src/adapters/nix/derivations-of.ts
+async function derivationsOf(run2, legacy, versionText, drvPaths) {
+  const command11 = legacy ? ["show-derivation", "-r"] : ["derivation", "show", "-r"];
+  const origin = `nix ${command11[0]} (${versionText})`;
+  if (drvPaths.length <= BATCH) {
+    const r = await run2([...command11, "--", ...drvPaths], `nix ${command11.join(" ")} (${drvPaths.length} derivations)`);
+    return { origin, text: r.stdout };
+  }
+  let merged = {};
+  let wrapper;
+  for (let i = 0; i < drvPaths.length; i += BATCH) {
+    const batch = drvPaths.slice(i, i + BATCH);
+    const r = await run2([...command11, "--", ...batch], `nix ${command11.join(" ")} (${batch.length} derivations)`);
+    let doc;
+    try {
+      doc = JSON.parse(r.stdout);
+    } catch (e) {
+      throw new InputError([
+        { origin, pointer: "", message: `nix printed derivation JSON that does not parse: ${String(e)}`, next: NEXT }
+      ]);
+    }
+    const inner = doc["derivations"];
+    if (typeof doc["version"] === "number" && typeof inner === "object" && inner !== null) {
+      wrapper = doc;
+      merged = { ...merged, ...inner };
+    } else merged = { ...merged, ...doc };
+  }
+  const text4 = JSON.stringify(wrapper !== void 0 ? { ...wrapper, derivations: merged } : merged);
+  return { origin, text: text4 };
+}
+var NEXT, BATCH;
+var init_derivations_of = __esm({
+  "src/adapters/nix/derivations-of.ts"() {
+    "use strict";
+    init_errors();
+    NEXT = "record the derivations with `nix derivation show -r` yourself and pass the file with --derivations";
+    BATCH = 2e3;
   }
 });
 
@@ -441,7 +830,7 @@ function nixCli(opts) {
           "raise --timeout, or record the JSON with nix yourself and pass the file"
         );
       case "too-much-output":
-        throw problem2(what, "nix printed more than 2 GiB", "record the JSON with nix yourself and pass the file");
+        throw problem2(what, "nix printed more than 500 MiB", "record the JSON with nix yourself and pass the file");
       case "failed":
         throw problem2(
           what,
@@ -460,6 +849,7 @@ function nixCli(opts) {
         "--json",
         "--recursive",
         ...store !== void 0 ? ["--store", store] : [],
+        "--",
         installable
       ];
       if (supportsJsonFormat(v)) args.splice(2, 0, "--json-format", "2");
@@ -469,9 +859,13 @@ function nixCli(opts) {
     async derivationClosure(drvPath) {
       const v = await versionText();
       const legacy = !isAtLeast(v, 2, 15);
-      const args = legacy ? ["show-derivation", "-r", drvPath] : ["derivation", "show", "-r", drvPath];
+      const args = legacy ? ["show-derivation", "-r", "--", drvPath] : ["derivation", "show", "-r", "--", drvPath];
       const r = await run2(args, `nix ${args.join(" ")}`);
       return { origin: `nix ${args[0]} (${v})`, text: r.stdout };
+    },
+    async derivationsOf(drvPaths) {
+      const v = await versionText();
+      return derivationsOf(run2, !isAtLeast(v, 2, 15), v, drvPaths);
     }
   };
 }
@@ -487,7 +881,8 @@ var init_nix_cli = __esm({
     "use strict";
     init_errors();
     init_subprocess();
-    MAX_OUTPUT = 2 * 1024 * 1024 * 1024;
+    init_derivations_of();
+    MAX_OUTPUT = 500 * 1024 * 1024;
     supportsJsonFormat = (versionText) => !/lix/i.test(versionText) && isAtLeast(versionText, 2, 33);
   }
 });
@@ -539,10 +934,13 @@ var init_input_path = __esm({
 });
 
 // src/domain/lock/follows.ts
-function cycleFrom(paths2, s2, error62) {
+function cycleFrom(paths2, s3, error62) {
   const loopStart = paths2.length - (error62.chain.length - 1);
-  const ahead = paths2.slice(s2 + 1);
-  return s2 + 1 >= loopStart ? [...ahead, ...paths2.slice(loopStart, s2 + 2)] : [...ahead, paths2[loopStart] ?? []];
+  const ahead = paths2.slice(s3 + 1);
+  return s3 + 1 >= loopStart ? [...ahead, ...paths2.slice(loopStart, s3 + 2)] : [...ahead, paths2[loopStart] ?? []];
+}
+function resolveInputPath(nodes, root, path8) {
+  return new FollowsResolver(nodes, root).resolve(path8);
 }
 var memoKey, FollowsResolver;
 var init_follows = __esm({
@@ -611,8 +1009,8 @@ var init_follows = __esm({
       remember(stack, failure2) {
         const paths2 = stack.map((f) => f.path);
         const { error: error62 } = failure2;
-        stack.forEach((frame, s2) => {
-          const own2 = error62.kind !== "cycle" || !failure2.onStack || s2 === stack.length - 1 ? () => error62 : () => ({ kind: "cycle", chain: cycleFrom(paths2, s2, error62) });
+        stack.forEach((frame, s3) => {
+          const own2 = error62.kind !== "cycle" || !failure2.onStack || s3 === stack.length - 1 ? () => error62 : () => ({ kind: "cycle", chain: cycleFrom(paths2, s3, error62) });
           this.failures.set(frame.key, own2);
         });
       }
@@ -650,6 +1048,105 @@ var init_follows = __esm({
   }
 });
 
+// src/domain/lock/source-ref.ts
+function pinningOf(s3) {
+  if (s3.type === "indirect") return "unlocked";
+  if (s3.narHash !== void 0) return "content";
+  if (isRelativePath(s3)) return "relative";
+  return s3.rev !== void 0 && hasRevType(s3) ? "rev-only" : "unlocked";
+}
+var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath, hasRevType, checkedByNarHashOnly;
+var init_source_ref = __esm({
+  "src/domain/lock/source-ref.ts"() {
+    "use strict";
+    DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
+    forgeHost = (s3) => s3.host ?? DEFAULT_FORGE_HOSTS[s3.type];
+    isRelativePath = (s3) => s3.type === "path" && !s3.path.startsWith("/");
+    hasRevType = (s3) => s3.type === "github" || s3.type === "gitlab" || s3.type === "sourcehut" || s3.type === "git" || s3.type === "hg";
+    checkedByNarHashOnly = (s3) => hasRevType(s3) && s3.rev === void 0 && s3.narHash !== void 0;
+  }
+});
+
+// src/domain/lock/relative-path.ts
+function joinRelative(base, rel, clamp) {
+  const out = [];
+  for (const seg of `${base}/${rel}`.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg !== "..") out.push(seg);
+    else if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (!clamp) out.push(seg);
+  }
+  return out.length === 0 ? "." : out.join("/");
+}
+function locateInput(locator2, node2, canon) {
+  const locked = node2.locked;
+  if (locked?.type !== "path" || !isRelativePath(locked)) return void 0;
+  const loc = locator2.locate(node2.key);
+  const anchor2 = loc && locator2.nodeOf(loc.anchor);
+  if (loc === void 0 || anchor2 === void 0) return void 0;
+  const at = loc.anchor === locator2.root ? "(root)" : canon(anchor2);
+  const source2 = { ...locked, path: loc.path, attrs: { ...locked.attrs, path: loc.path } };
+  return { locked: source2, anchor: loc.anchor, scope: `${at}|${loc.path}` };
+}
+var RelativeLocator;
+var init_relative_path = __esm({
+  "src/domain/lock/relative-path.ts"() {
+    "use strict";
+    init_follows();
+    init_source_ref();
+    RelativeLocator = class {
+      memo = /* @__PURE__ */ new Map();
+      resolver;
+      graph;
+      constructor(graph) {
+        this.graph = graph;
+      }
+      get root() {
+        return this.graph.root;
+      }
+      nodeOf(key) {
+        return this.graph.nodes.get(key);
+      }
+      locate(key) {
+        const known = this.memo.get(key);
+        if (known !== void 0) return known ?? void 0;
+        const chain = [];
+        const onChain = /* @__PURE__ */ new Set();
+        let base = null;
+        for (let at = key; at !== void 0; ) {
+          const memo2 = this.memo.get(at);
+          const node2 = this.graph.nodes.get(at);
+          if (memo2 !== void 0) base = memo2;
+          else if (onChain.has(at) || node2 === void 0) base = null;
+          else if (at === this.graph.root || node2.locked === void 0 || !isRelativePath(node2.locked))
+            base = { anchor: at, path: at === this.graph.root ? "." : node2.locked?.dir ?? "." };
+          else {
+            chain.push(node2);
+            onChain.add(at);
+            at = this.parentOf(node2);
+            continue;
+          }
+          break;
+        }
+        for (let i = chain.length - 1; i >= 0; i--) {
+          const node2 = chain[i];
+          if (node2 === void 0) continue;
+          const rel = node2.locked?.type === "path" ? node2.locked.path : "";
+          const loc = base === null ? null : { anchor: base.anchor, path: joinRelative(base.path, rel, base.anchor !== this.graph.root) };
+          this.memo.set(node2.key, loc);
+          base = loc;
+        }
+        return this.memo.get(key) ?? void 0;
+      }
+      /** The node `parent` names (resolved from the root as a follows path is), or undefined. */
+      parentOf(node2) {
+        this.resolver ??= new FollowsResolver(this.graph.nodes, this.graph.root);
+        return this.resolver.targetOf(node2.parent ?? []);
+      }
+    };
+  }
+});
+
 // src/domain/lock/traversal.ts
 function listInput(graph, resolver, parent, path8) {
   const name = path8[path8.length - 1] ?? "";
@@ -666,7 +1163,7 @@ function traverseLock(graph) {
   const resolver = new FollowsResolver(graph.nodes, graph.root);
   const inputs = [];
   const walked = /* @__PURE__ */ new Map();
-  let tooDeep;
+  let tooDeep2;
   if (!graph.nodes.has(graph.root)) return { inputs, walked, resolver };
   walked.set(graph.root, []);
   const queue = [graph.root];
@@ -677,7 +1174,7 @@ function traverseLock(graph) {
     const at = walked.get(key) ?? [];
     const names = [...own2.keys()].sort(compareStrings);
     if (names.length > 0 && at.length >= MAX_INPUT_PATH_DEPTH) {
-      tooDeep ??= { node: key, path: at };
+      tooDeep2 ??= { node: key, path: at };
       continue;
     }
     for (const name of names) {
@@ -689,7 +1186,7 @@ function traverseLock(graph) {
       }
     }
   }
-  return { inputs, walked, resolver, ...tooDeep !== void 0 ? { tooDeep } : {} };
+  return { inputs, walked, resolver, ...tooDeep2 !== void 0 ? { tooDeep: tooDeep2 } : {} };
 }
 var MAX_INPUT_PATH_DEPTH;
 var init_traversal = __esm({
@@ -721,6 +1218,7 @@ function indexLock(graph, walk = traverseLock(graph)) {
   const edges = /* @__PURE__ */ new Map();
   for (const key of walk.walked.keys()) edges.set(key, NO_EDGES);
   const own2 = /* @__PURE__ */ new Map();
+  const rootPaths = [];
   for (const input2 of walk.inputs) {
     if (input2.target === void 0) continue;
     let targets = own2.get(input2.parent);
@@ -730,12 +1228,15 @@ function indexLock(graph, walk = traverseLock(graph)) {
       edges.set(input2.parent, targets);
     }
     targets.set(input2.name, input2.target);
-    if (input2.target === graph.root) continue;
+    if (input2.target === graph.root) {
+      rootPaths.push(input2.path);
+      continue;
+    }
     const list = paths2.get(input2.target);
     if (list === void 0) paths2.set(input2.target, [input2.path]);
     else list.push(input2.path);
   }
-  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs) };
+  return { paths: paths2, edges, reachable: [...paths2.keys()], truncated: partiallyListed(walk.inputs), rootPaths };
 }
 function partiallyListed(inputs) {
   const nodeEdgesInto = /* @__PURE__ */ new Map();
@@ -770,34 +1271,15 @@ var init_input_index = __esm({
   }
 });
 
-// src/domain/lock/source-ref.ts
-function pinningOf(s2) {
-  if (s2.type === "indirect") return "unlocked";
-  if (s2.narHash !== void 0) return "content";
-  if (isRelativePath(s2)) return "relative";
-  return s2.rev !== void 0 && hasRevType(s2) ? "rev-only" : "unlocked";
-}
-var DEFAULT_FORGE_HOSTS, forgeHost, isRelativePath, hasRevType, checkedByNarHashOnly;
-var init_source_ref = __esm({
-  "src/domain/lock/source-ref.ts"() {
-    "use strict";
-    DEFAULT_FORGE_HOSTS = { github: "github.com", gitlab: "gitlab.com", sourcehut: "git.sr.ht" };
-    forgeHost = (s2) => s2.host ?? DEFAULT_FORGE_HOSTS[s2.type];
-    isRelativePath = (s2) => s2.type === "path" && !s2.path.startsWith("/");
-    hasRevType = (s2) => s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" || s2.type === "git" || s2.type === "hg";
-    checkedByNarHashOnly = (s2) => hasRevType(s2) && s2.rev === void 0 && s2.narHash !== void 0;
-  }
-});
-
 // src/domain/nix/hash.ts
-function isNix32(s2) {
-  for (let i = 0; i < s2.length; i++) if ((NIX32_INDEX[s2.charCodeAt(i)] ?? -1) < 0) return false;
+function isNix32(s3) {
+  for (let i = 0; i < s3.length; i++) if ((NIX32_INDEX[s3.charCodeAt(i)] ?? -1) < 0) return false;
   return true;
 }
 function toBase16(bytes) {
-  let s2 = "";
-  for (let i = 0; i < bytes.length; i++) s2 += HEX[bytes[i]];
-  return s2;
+  let s3 = "";
+  for (let i = 0; i < bytes.length; i++) s3 += HEX[bytes[i]];
+  return s3;
 }
 function toNix32(bytes) {
   const len = nix32Length(bytes.length);
@@ -812,26 +1294,26 @@ function toNix32(bytes) {
   return String.fromCharCode(...codes);
 }
 function toBase64(bytes) {
-  let s2 = "";
+  let s3 = "";
   for (let i = 0; i < bytes.length; i += 3) {
     const n = bytes[i] << 16 | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0);
-    s2 += B64[n >> 18 & 63] + B64[n >> 12 & 63];
-    s2 += i + 1 < bytes.length ? B64[n >> 6 & 63] : "=";
-    s2 += i + 2 < bytes.length ? B64[n & 63] : "=";
+    s3 += B64[n >> 18 & 63] + B64[n >> 12 & 63];
+    s3 += i + 1 < bytes.length ? B64[n >> 6 & 63] : "=";
+    s3 += i + 2 < bytes.length ? B64[n & 63] : "=";
   }
-  return s2;
+  return s3;
 }
-function fromBase16(s2, size) {
-  if (s2.length !== size * 2 || !/^[0-9a-fA-F]*$/.test(s2)) return void 0;
+function fromBase16(s3, size) {
+  if (s3.length !== size * 2 || !/^[0-9a-fA-F]*$/.test(s3)) return void 0;
   const out = new Uint8Array(size);
-  for (let i = 0; i < size; i++) out[i] = parseInt(s2.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < size; i++) out[i] = parseInt(s3.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
-function fromNix32(s2, size) {
-  if (s2.length !== nix32Length(size)) return void 0;
+function fromNix32(s3, size) {
+  if (s3.length !== nix32Length(size)) return void 0;
   const out = new Uint8Array(size);
-  for (let n = 0; n < s2.length; n++) {
-    const digit = NIX32_INDEX[s2.charCodeAt(s2.length - n - 1)] ?? -1;
+  for (let n = 0; n < s3.length; n++) {
+    const digit = NIX32_INDEX[s3.charCodeAt(s3.length - n - 1)] ?? -1;
     if (digit < 0) return void 0;
     const b = n * 5;
     const i = b >> 3;
@@ -843,13 +1325,13 @@ function fromNix32(s2, size) {
   }
   return out;
 }
-function fromBase64(s2, size) {
+function fromBase64(s3, size) {
   const out = new Uint8Array(size);
   let n = 0;
   let acc = 0;
   let bits = 0;
-  for (let i = 0; i < s2.length; i++) {
-    const code2 = s2.charCodeAt(i);
+  for (let i = 0; i < s3.length; i++) {
+    const code2 = s3.charCodeAt(i);
     if (code2 === 61) break;
     if (code2 === 10) continue;
     const v = B64_INDEX[code2] ?? -1;
@@ -864,29 +1346,29 @@ function fromBase64(s2, size) {
   }
   return n === size ? out : void 0;
 }
-function decodeByLength(s2, algo) {
+function decodeByLength(s3, algo) {
   const size = HASH_SIZES[algo];
-  if (s2.length === size * 2) return fromBase16(s2, size);
-  if (s2.length === nix32Length(size)) return fromNix32(s2, size);
-  if (s2.length === base64Length(size)) return fromBase64(s2, size);
+  if (s3.length === size * 2) return fromBase16(s3, size);
+  if (s3.length === nix32Length(size)) return fromNix32(s3, size);
+  if (s3.length === base64Length(size)) return fromBase64(s3, size);
   return void 0;
 }
-function parseHash(text2, contextAlgo) {
-  const colon = text2.indexOf(":");
-  const dash = text2.indexOf("-");
+function parseHash(text4, contextAlgo) {
+  const colon = text4.indexOf(":");
+  const dash = text4.indexOf("-");
   let algoName;
   let rest;
   let sri = false;
   if (colon >= 0) {
-    algoName = text2.slice(0, colon);
-    rest = text2.slice(colon + 1);
-  } else if (dash >= 0 && isHashAlgo(text2.slice(0, dash))) {
-    algoName = text2.slice(0, dash);
-    rest = text2.slice(dash + 1);
+    algoName = text4.slice(0, colon);
+    rest = text4.slice(colon + 1);
+  } else if (dash >= 0 && isHashAlgo(text4.slice(0, dash))) {
+    algoName = text4.slice(0, dash);
+    rest = text4.slice(dash + 1);
     sri = true;
   } else {
     algoName = contextAlgo;
-    rest = text2;
+    rest = text4;
   }
   if (algoName === void 0) return err("no hash algorithm given (expected e.g. sha256-\u2026 or sha256:\u2026)");
   if (!isHashAlgo(algoName)) return err(`unknown hash algorithm '${algoName}'`);
@@ -912,7 +1394,7 @@ var init_hash = __esm({
     };
     NIX32_INDEX = table(NIX32_ALPHABET);
     B64_INDEX = table(B64);
-    isHashAlgo = (s2) => Object.hasOwn(HASH_SIZES, s2);
+    isHashAlgo = (s3) => Object.hasOwn(HASH_SIZES, s3);
     nix32Length = (size) => Math.ceil(size * 8 / 5);
     base64Length = (size) => 4 * Math.ceil(size / 3);
     HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
@@ -974,11 +1456,11 @@ function sha256Prefix(data, length) {
   for (let i = 0; i < 8; i++) putUint32(out, i * 4, h[i]);
   return out;
 }
-function utf8(s2) {
-  const out = new Uint8Array(s2.length);
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
-    if (c > 127) return ENCODER.encode(s2);
+function utf8(s3) {
+  const out = new Uint8Array(s3.length);
+  for (let i = 0; i < s3.length; i++) {
+    const c = s3.charCodeAt(i);
+    if (c > 127) return ENCODER.encode(s3);
     out[i] = c;
   }
   return out;
@@ -1082,10 +1564,10 @@ function compressHash(digest, size) {
   for (let i = 0; i < digest.length; i++) out[i % size] ^= digest[i];
   return out;
 }
-function putAscii(out, at, s2) {
-  if (at + s2.length > out.length) return false;
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
+function putAscii(out, at, s3) {
+  if (at + s3.length > out.length) return false;
+  for (let i = 0; i < s3.length; i++) {
+    const c = s3.charCodeAt(i);
     if (c > 127) return false;
     out[at + i] = c;
   }
@@ -1116,13 +1598,14 @@ function sourceStorePath(narHash, name = "source", storeDir = DEFAULT_STORE_DIR)
   const inner = `fixed:out:r:${narHash.algo}:${toBase16(narHash.bytes)}:`;
   return makeStorePath("output:out", { algo: "sha256", bytes: sha256(utf8(inner)) }, name, storeDir);
 }
-function parseStorePath(text2, storeDir) {
-  const slash = text2.lastIndexOf("/");
+function parseStorePath(text4, storeDir) {
+  const slash = text4.lastIndexOf("/");
   if (slash <= 0) return err("expected an absolute store path like /nix/store/<hash>-<name>");
-  const dir = text2.slice(0, slash);
-  if (!DIR_RE.test(dir)) return err(`store directory '${dir}' is not a plain absolute path`);
+  const dir = text4.slice(0, slash);
+  if (!DIR_RE.test(dir) || /\/\.{0,2}(?:\/|$)/.test(dir))
+    return err(`store directory '${dir}' is not a plain absolute path (no '.', '..' or empty segments)`);
   if (storeDir !== void 0 && dir !== storeDir) return err(`expected a path in ${storeDir}, found one in ${dir}`);
-  const base = text2.slice(slash + 1);
+  const base = text4.slice(slash + 1);
   const hash2 = base.slice(0, 32);
   if (base.length < 34 || base[32] !== "-") return err("expected <32-character hash>-<name> after the store directory");
   if (!isNix32(hash2)) return err(`store path hash '${hash2}' is not 32 nix32 characters`);
@@ -1131,17 +1614,17 @@ function parseStorePath(text2, storeDir) {
     return err(`store path name '${name}' has characters Nix does not allow`);
   return ok({ storeDir: dir, hash: hash2, name });
 }
-function storePathProblem(text2, storeDir) {
-  if (storeDir === void 0 || !text2.startsWith(storeDir) || text2.charCodeAt(storeDir.length) !== 47 || text2.indexOf("/", storeDir.length + 1) >= 0) {
-    const r = parseStorePath(text2, storeDir);
+function storePathProblem(text4, storeDir) {
+  if (storeDir === void 0 || !text4.startsWith(storeDir) || text4.charCodeAt(storeDir.length) !== 47 || text4.indexOf("/", storeDir.length + 1) >= 0) {
+    const r = parseStorePath(text4, storeDir);
     return r.ok ? void 0 : r.error;
   }
   const base = storeDir.length + 1;
-  if (text2.length < base + 34 || text2.charCodeAt(base + 32) !== 45)
+  if (text4.length < base + 34 || text4.charCodeAt(base + 32) !== 45)
     return "expected <32-character hash>-<name> after the store directory";
-  if (!isNix32(text2.slice(base, base + 32)))
-    return `store path hash '${text2.slice(base, base + 32)}' is not 32 nix32 characters`;
-  const name = text2.slice(base + 33);
+  if (!isNix32(text4.slice(base, base + 32)))
+    return `store path hash '${text4.slice(base, base + 32)}' is not 32 nix32 characters`;
+  const name = text4.slice(base + 33);
   if (!NAME_RE.test(name) || name === "." || name === "..")
     return `store path name '${name}' has characters Nix does not allow`;
   return void 0;
@@ -1170,12 +1653,12 @@ function canonicalAttrs(attrs) {
       keys.sort();
       break;
     }
-  const github = attrs["type"] === "github";
+  const github2 = attrs["type"] === "github";
   const flat = [];
   for (const k of keys) {
     const v = attrs[k];
     if (v === void 0) continue;
-    flat.push(k, github && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v);
+    flat.push(k, github2 && (k === "owner" || k === "repo") && typeof v === "string" ? v.toLowerCase() : v);
   }
   return JSON.stringify(flat);
 }
@@ -1195,10 +1678,21 @@ function buildInventory(graph, storeDir, opts = {}) {
   const groups3 = [];
   const groupOfNode = /* @__PURE__ */ new Map();
   const grouper = new SourceGrouper();
+  const located = /* @__PURE__ */ new Map();
+  let locator2;
   for (const key of index.reachable) {
     const node2 = graph.nodes.get(key);
     if (node2?.locked === void 0) continue;
-    const g = grouper.groupOf(node2, node2.locked, () => {
+    let locked = node2.locked;
+    let scope = "";
+    if (isRelativePath(locked)) {
+      locator2 ??= new RelativeLocator(graph);
+      const at = locateInput(locator2, node2, (a) => canonicalAttrs(a.locked?.attrs ?? {}));
+      if (at !== void 0) located.set(key, at);
+      locked = at?.locked ?? locked;
+      scope = at?.scope ?? JSON.stringify(node2.parent ?? []);
+    }
+    const g = grouper.groupOf(node2, locked, scope, () => {
       const made = { nodes: [], pathLists: [], paths: [], primary: void 0, id: "" };
       groups3.push(made);
       return made;
@@ -1226,7 +1720,8 @@ function buildInventory(graph, storeDir, opts = {}) {
   const inputs = [];
   for (const g of groups3) {
     const { paths: paths2, primary, id } = g;
-    const locked = primary?.locked;
+    const at = primary && located.get(primary.key);
+    const locked = at?.locked ?? primary?.locked;
     if (primary === void 0 || locked === void 0)
       throw new Error("unreachable: a group is made with its first node, which has a locked source");
     const deps = depsOf(g.nodes, g);
@@ -1236,12 +1731,18 @@ function buildInventory(graph, storeDir, opts = {}) {
       paths: paths2,
       nodeKeys: g.nodes.length === 1 ? [primary.key] : g.nodes.map((n) => n.key).sort(),
       locked,
-      isFlake: primary.isFlake,
+      isFlake: g.nodes.length === 1 ? primary.isFlake : g.nodes.every((n) => n.isFlake),
       pinning: pinningOf(locked),
       dependsOn: deps.ids,
       dependsOnRoot: deps.root
     };
     if (primary.original !== void 0) input2.original = primary.original;
+    if (at !== void 0)
+      input2.relativeTo = at.anchor === graph.root ? ROOT_LABEL : groupOfNode.get(at.anchor)?.id ?? at.anchor;
+    if (g.nodes.length > 1) {
+      const nonFlake = nonFlakePathsOf(g);
+      if (nonFlake !== void 0) input2.nonFlakePaths = nonFlake;
+    }
     if (locked.narHash !== void 0 && opts.storePaths !== false)
       input2.storePath = sourceStorePath(locked.narHash, locked.name, storeDir);
     inputs.push(input2);
@@ -1252,46 +1753,43 @@ function buildInventory(graph, storeDir, opts = {}) {
   return {
     inputs,
     rootDependsOn: rootDeps,
-    rootPaths: pathsToRoot(graph, index),
+    rootPaths: index.rootPaths,
     truncatedPaths: index.truncated.map(String).sort(),
     index
   };
 }
-function pathsToRoot(graph, index) {
-  const out = [];
-  for (const [parent, targets] of index.edges)
-    for (const [name, target] of targets)
-      if (target === graph.root)
-        for (const p of parent === graph.root ? [[]] : index.paths.get(parent) ?? []) out.push([...p, name]);
-  return out.sort(compareInputPaths);
+function nonFlakePathsOf(g) {
+  const flags = g.nodes.map((n) => n.isFlake);
+  if (flags.every((f) => f) || flags.every((f) => !f)) return void 0;
+  return g.pathLists.flatMap((list, i) => flags[i] === true ? [] : list).sort(compareInputPaths);
 }
 var SourceGrouper;
 var init_inventory = __esm({
   "src/domain/lock/inventory.ts"() {
     "use strict";
     init_input_path();
+    init_relative_path();
     init_input_index();
     init_source_ref();
     init_store_path();
     SourceGrouper = class {
       buckets = /* @__PURE__ */ new Map();
-      groupOf(node2, locked, make) {
-        const parent = isRelativePath(locked) ? JSON.stringify(node2.parent ?? []) : "";
+      groupOf(node2, locked, scope, make) {
         const { narHash, rev: rev2 } = locked.attrs;
-        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${parent}`;
+        const quick = `${locked.type}|${String(narHash)}|${String(rev2)}|${scope}`;
         const bucket = this.buckets.get(quick);
         if (bucket === void 0) {
           const group2 = make();
-          this.buckets.set(quick, [{ canon: void 0, node: node2, group: group2 }]);
+          this.buckets.set(quick, [{ canon: void 0, locked, group: group2 }]);
           return group2;
         }
         const canon = canonicalAttrs(locked.attrs);
-        for (const entry of bucket) {
-          entry.canon ??= canonicalAttrs(entry.node.locked?.attrs ?? {});
-          if (entry.canon === canon) return entry.group;
+        for (const entry2 of bucket) {
+          entry2.canon ??= canonicalAttrs(entry2.locked.attrs);
+          if (entry2.canon === canon) return entry2.group;
         }
         const group = make();
-        bucket.push({ canon, node: node2, group });
+        bucket.push({ canon, locked, group });
         return group;
       }
     };
@@ -1370,8 +1868,8 @@ var init_graph = __esm({
         const head = this.#word(p, this.#offset);
         const tail = this.#word(p, this.#offset + 26);
         const mask = this.#slots.length - 1;
-        for (let s2 = this.#slotOf(head) & mask; ; s2 = s2 + 1 & mask) {
-          const v = this.#slots[s2];
+        for (let s3 = this.#slotOf(head) & mask; ; s3 = s3 + 1 & mask) {
+          const v = this.#slots[s3];
           if (v === 0) return void 0;
           const id = v - 1;
           if (this.#heads[id] === head && this.#tails[id] === tail && this.#lengths[id] === p.length) return id;
@@ -1397,9 +1895,9 @@ var init_graph = __esm({
       }
       #place(id) {
         const mask = this.#slots.length - 1;
-        let s2 = this.#slotOf(this.#heads[id]) & mask;
-        while (this.#slots[s2] !== 0) s2 = s2 + 1 & mask;
-        this.#slots[s2] = id + 1;
+        let s3 = this.#slotOf(this.#heads[id]) & mask;
+        while (this.#slots[s3] !== 0) s3 = s3 + 1 & mask;
+        this.#slots[s3] = id + 1;
       }
       #rehash(size) {
         this.#slots = new Int32Array(size);
@@ -1469,36 +1967,36 @@ var init_closure = __esm({
 });
 
 // src/domain/provenance/upstream-facts.ts
-function githubTarget(s2, original, enterpriseHosts = []) {
+function githubTarget(s3, original, enterpriseHosts = []) {
   const hosts = /* @__PURE__ */ new Set(["github.com", ...enterpriseHosts.map((h) => h.toLowerCase())]);
   const ref = original?.ref;
   const withRef = (t) => ref !== void 0 ? { ...t, ref } : t;
-  if (s2.type === "github") {
-    if (s2.rev === void 0) return { reason: "no locked rev" };
+  if (s3.type === "github") {
+    if (s3.rev === void 0) return { reason: "no locked rev" };
     return withRef({
-      host: (s2.host ?? DEFAULT_FORGE_HOSTS.github).toLowerCase(),
-      owner: s2.owner,
-      repo: s2.repo,
-      rev: s2.rev
+      host: (s3.host ?? DEFAULT_FORGE_HOSTS.github).toLowerCase(),
+      owner: s3.owner,
+      repo: s3.repo,
+      rev: s3.rev
     });
   }
-  if (s2.type === "git" || s2.type === "tarball" || s2.type === "file") {
+  if (s3.type === "git" || s3.type === "tarball" || s3.type === "file") {
     const m = /^(?:https?|ssh|git)(?:\+[a-z]+)?:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/?#]+?)(?:\.git)?(?:\/archive\/([0-9a-f]{40})(?:\.tar\.gz|\.zip))?(?:[/?#].*)?$/i.exec(
-      s2.url
+      s3.url
     );
-    const [, host, owner, repo, archiveRev] = m ?? [];
-    if (host === void 0 || owner === void 0 || repo === void 0 || !hosts.has(host.toLowerCase()))
-      return { reason: `${s2.type} input not hosted on GitHub` };
-    const rev2 = s2.rev ?? archiveRev;
+    const [, host2, owner, repo, archiveRev] = m ?? [];
+    if (host2 === void 0 || owner === void 0 || repo === void 0 || !hosts.has(host2.toLowerCase()))
+      return { reason: `${s3.type} input not hosted on GitHub` };
+    const rev2 = s3.rev ?? archiveRev;
     if (rev2 === void 0) return { reason: "no locked rev" };
-    return withRef({ host: host.toLowerCase(), owner, repo, rev: rev2 });
+    return withRef({ host: host2.toLowerCase(), owner, repo, rev: rev2 });
   }
-  if (s2.type === "gitlab" || s2.type === "sourcehut")
-    return { reason: `${s2.type} inputs are not resolvable yet (only GitHub is)` };
-  if (s2.type === "path") return { reason: "path inputs have no upstream" };
-  if (s2.type === "indirect") return { reason: "indirect inputs are resolved by the registry, not locked" };
-  if (s2.type === "hg") return { reason: "Mercurial inputs are not resolvable" };
-  return { reason: `${s2.type === "unknown" ? s2.declaredType : s2.type} inputs are not resolvable` };
+  if (s3.type === "gitlab" || s3.type === "sourcehut")
+    return { reason: `${s3.type} inputs are not resolvable yet (only GitHub is)` };
+  if (s3.type === "path") return { reason: "path inputs have no upstream" };
+  if (s3.type === "indirect") return { reason: "indirect inputs are resolved by the registry, not locked" };
+  if (s3.type === "hg") return { reason: "Mercurial inputs are not resolvable" };
+  return { reason: `${s3.type === "unknown" ? s3.declaredType : s3.type} inputs are not resolvable` };
 }
 function provenanceTargets(inputs, enterpriseHosts = []) {
   return inputs.map((input2) => ({
@@ -1620,31 +2118,27 @@ var init_report = __esm({
 });
 
 // src/domain/lock/graph.ts
-function resolveInputPath(nodes, root, path8) {
-  return new FollowsResolver(nodes, root).resolve(path8);
-}
 var nodeKey;
 var init_graph2 = __esm({
   "src/domain/lock/graph.ts"() {
     "use strict";
-    init_follows();
-    nodeKey = (s2) => s2;
+    nodeKey = (s3) => s3;
   }
 });
 
 // src/ingest/issues.ts
-function truncate(s2, max = 200) {
-  return s2.length <= max ? s2 : `${s2.slice(0, max)}\u2026 (${s2.length} characters)`;
+function truncate(s3, max = 200) {
+  return s3.length <= max ? s3 : `${s3.slice(0, max)}\u2026 (${s3.length} characters)`;
 }
 function describeReceived(v) {
   if (v === void 0) return "nothing";
-  let s2;
+  let s3;
   try {
-    s2 = JSON.stringify(v) ?? String(v);
+    s3 = JSON.stringify(v) ?? String(v);
   } catch {
-    s2 = String(v);
+    s3 = String(v);
   }
-  return truncate(s2);
+  return truncate(s3);
 }
 var escapePointerToken, toPointer;
 var init_issues = __esm({
@@ -1656,14 +2150,14 @@ var init_issues = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
+function createScanner(text4, ignoreTrivia = false) {
+  const len = text4.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
+      let ch = text4.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -1690,35 +2184,35 @@ function createScanner(text2, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
+    if (text4.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text2.substring(start, pos);
+        return text4.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -1726,30 +2220,30 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start, end);
+    return text4.substring(start, end);
   }
   function scanString() {
     let result2 = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text2.substring(start, pos);
+        result2 += text4.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
+      const ch = text4.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text2.substring(start, pos);
+        result2 += text4.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text2.substring(start, pos);
+        result2 += text4.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
+        const ch2 = text4.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result2 += '"';
@@ -1791,7 +2285,7 @@ function createScanner(text2, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text2.substring(start, pos);
+          result2 += text4.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -1812,19 +2306,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code2 = text2.charCodeAt(pos);
+    let code2 = text4.charCodeAt(pos);
     if (isWhiteSpace(code2)) {
       do {
         pos++;
         value += String.fromCharCode(code2);
-        code2 = text2.charCodeAt(pos);
+        code2 = text4.charCodeAt(pos);
       } while (isWhiteSpace(code2));
       return token = 15;
     }
     if (isLineBreak(code2)) {
       pos++;
       value += String.fromCharCode(code2);
-      if (code2 === 13 && text2.charCodeAt(pos) === 10) {
+      if (code2 === 13 && text4.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -1860,31 +2354,31 @@ function createScanner(text2, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
+        if (text4.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
+            if (isLineBreak(text4.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text2.substring(start, pos);
+          value = text4.substring(start, pos);
           return token = 12;
         }
-        if (text2.charCodeAt(pos + 1) === 42) {
+        if (text4.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch = text4.charCodeAt(pos);
+            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+              if (ch === 13 && text4.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -1895,7 +2389,7 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start, pos);
+          value = text4.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code2);
@@ -1905,7 +2399,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code2);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -1927,10 +2421,10 @@ function createScanner(text2, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code2)) {
           pos++;
-          code2 = text2.charCodeAt(pos);
+          code2 = text4.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
+          value = text4.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -2126,66 +2620,8 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep2, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep2 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error62, offset, length) => {
-      errors.push({ error: error62, offset, length });
-    }
-  };
-  visit(text2, visitor, options);
-  const result2 = currentParent.children[0];
-  if (result2) {
-    delete result2.parent;
-  }
-  return result2;
-}
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
+function visit(text4, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text4, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -2489,26 +2925,6 @@ function visit(text2, visitor, options = ParseOptions.DEFAULT) {
   }
   return true;
 }
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
 var ParseOptions;
 var init_parser = __esm({
   "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
@@ -2569,7 +2985,7 @@ function printParseErrorCode(code2) {
   }
   return "<unknown ParseErrorCode>";
 }
-var ScanError, SyntaxKind, parseTree2, visit2, ParseErrorCode;
+var ScanError, SyntaxKind, visit2, ParseErrorCode;
 var init_main = __esm({
   "node_modules/jsonc-parser/lib/esm/main.js"() {
     "use strict";
@@ -2605,7 +3021,6 @@ var init_main = __esm({
       SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
       SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
     })(SyntaxKind || (SyntaxKind = {}));
-    parseTree2 = parseTree;
     visit2 = visit;
     (function(ParseErrorCode2) {
       ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -2629,11 +3044,11 @@ var init_main = __esm({
 });
 
 // src/ingest/json-locate.ts
-function positionAt(text2, offset) {
-  return positionsAt(text2, [offset]).get(offset) ?? { line: 1, column: offset + 1 };
+function positionAt(text4, offset) {
+  return positionsAt(text4, [offset]).get(offset) ?? { line: 1, column: offset + 1 };
 }
-function explain(code2, text2, offset, closer) {
-  const found = `unexpected ${describeAt(text2, offset)}`;
+function explain(code2, text4, offset, closer) {
+  const found = `unexpected ${describeAt(text4, offset)}`;
   switch (code2) {
     case "PropertyNameExpected":
       return `${found}, expected a quoted key`;
@@ -2659,56 +3074,56 @@ function explain(code2, text2, offset, closer) {
       return `${found}, expected a JSON value`;
   }
 }
-function findSyntaxError(text2) {
-  const deep = nestingTooDeep(text2);
+function findSyntaxError(text4) {
+  const deep = nestingTooDeep(text4);
   if (deep !== void 0) return { offset: deep, message: `nesting too deep (more than ${MAX_DEPTH} levels)` };
-  const open2 = [];
+  const open3 = [];
   let expectKey = false;
   let done = false;
   let first;
   visit2(
-    text2,
+    text4,
     {
       onObjectBegin: () => {
-        open2.push("}");
+        open3.push("}");
         expectKey = true;
       },
       onObjectEnd: () => {
-        open2.pop();
-        done = open2.length === 0;
+        open3.pop();
+        done = open3.length === 0;
       },
       onArrayBegin: () => {
-        open2.push("]");
+        open3.push("]");
         expectKey = false;
       },
       onArrayEnd: () => {
-        open2.pop();
-        done = open2.length === 0;
+        open3.pop();
+        done = open3.length === 0;
       },
       onLiteralValue: () => {
-        done = open2.length === 0;
+        done = open3.length === 0;
       },
       onObjectProperty: () => {
         expectKey = false;
       },
       onSeparator: (c) => {
-        expectKey = c === "," && open2.at(-1) === "}";
+        expectKey = c === "," && open3.at(-1) === "}";
       },
       onError: (code2, offset) => {
-        const name = done ? "EndOfFileExpected" : expectKey && open2.at(-1) === "}" ? "PropertyNameExpected" : printParseErrorCode(code2);
-        first ??= { offset, message: explain(name, text2, offset, open2.at(-1) ?? "}") };
+        const name = done ? "EndOfFileExpected" : expectKey && open3.at(-1) === "}" ? "PropertyNameExpected" : printParseErrorCode(code2);
+        first ??= { offset, message: explain(name, text4, offset, open3.at(-1) ?? "}") };
       }
     },
     STRICT
   );
   return first;
 }
-function nestingTooDeep(text2, max = MAX_DEPTH) {
+function nestingTooDeep(text4, max = MAX_DEPTH) {
   let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
     if (c === 34) {
-      i = stringEnd(text2, i);
+      i = stringEnd(text4, i);
       if (i < 0) return void 0;
     } else if (c === 123 || c === 91) {
       if (++depth > max) return i;
@@ -2716,40 +3131,52 @@ function nestingTooDeep(text2, max = MAX_DEPTH) {
   }
   return void 0;
 }
-function stringEnd(text2, start) {
-  let end = text2.indexOf('"', start + 1);
-  while (end > 0 && text2.charCodeAt(end - 1) === 92) {
+function stringEnd(text4, start) {
+  let end = text4.indexOf('"', start + 1);
+  while (end > 0 && text4.charCodeAt(end - 1) === 92) {
     let backslashes = 0;
-    for (let i = end - 1; text2.charCodeAt(i) === 92; i--) backslashes++;
+    for (let i = end - 1; text4.charCodeAt(i) === 92; i--) backslashes++;
     if (backslashes % 2 === 0) break;
-    end = text2.indexOf('"', end + 1);
+    end = text4.indexOf('"', end + 1);
   }
   return end;
 }
-function nodeAt(root, pointer) {
-  let node2 = root;
-  for (const part of pointer.split("/").slice(1).map(unescapePointer)) {
-    const next = node2.type === "object" ? node2.children?.find((p) => p.children?.[0]?.value === part)?.children?.[1] : node2.type === "array" && /^(0|[1-9]\d*)$/.test(part) ? node2.children?.[Number(part)] : void 0;
-    if (next === void 0) break;
-    node2 = next;
+function pointerOffsets(text4, pointers) {
+  const wanted = /* @__PURE__ */ new Set();
+  for (const p of pointers) {
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) wanted.add(parts.slice(0, i).join("/"));
   }
-  return node2;
-}
-function pointerLocator(text2) {
-  let root = null;
-  return (pointer) => {
-    if (root === null) {
-      const errors = [];
-      root = nestingTooDeep(text2) === void 0 ? parseTree2(text2, errors, STRICT) : void 0;
-    }
-    return root === void 0 ? void 0 : nodeAt(root, pointer).offset;
-  };
-}
-function nodeOffsets(text2) {
+  const seen = /* @__PURE__ */ new Map();
+  if (nestingTooDeep(text4) === void 0) {
+    const at = (offset, path8) => {
+      const pointer = toPointer(path8);
+      if (wanted.has(pointer) && !seen.has(pointer)) seen.set(pointer, offset);
+    };
+    visit2(
+      text4,
+      {
+        onObjectBegin: (offset, _l, _sl, _sc, path8) => at(offset, path8()),
+        onArrayBegin: (offset, _l, _sl, _sc, path8) => at(offset, path8()),
+        onLiteralValue: (_v, offset, _l, _sl, _sc, path8) => at(offset, path8())
+      },
+      STRICT
+    );
+  }
   const out = /* @__PURE__ */ new Map();
-  if (nestingTooDeep(text2) !== void 0) return out;
+  for (const p of pointers) {
+    const parts = p.split("/");
+    let found;
+    for (let i = parts.length; i >= 1 && found === void 0; i--) found = seen.get(parts.slice(0, i).join("/"));
+    out.set(p, found);
+  }
+  return out;
+}
+function nodeOffsets(text4) {
+  const out = /* @__PURE__ */ new Map();
+  if (nestingTooDeep(text4) !== void 0) return out;
   visit2(
-    text2,
+    text4,
     {
       onObjectProperty: (key, offset, _length2, _line, _column, pathSupplier) => {
         const path8 = pathSupplier();
@@ -2760,15 +3187,15 @@ function nodeOffsets(text2) {
   );
   return out;
 }
-function positionsAt(text2, offsets) {
+function positionsAt(text4, offsets) {
   const sorted2 = [...new Set(offsets)].sort((a, b) => a - b);
   const out = /* @__PURE__ */ new Map();
   let line = 1;
   let lineStart = 0;
   let i = 0;
   for (const offset of sorted2) {
-    for (; i < offset && i < text2.length; i++) {
-      if (text2.charCodeAt(i) === 10) {
+    for (; i < offset && i < text4.length; i++) {
+      if (text4.charCodeAt(i) === 10) {
         line++;
         lineStart = i + 1;
       }
@@ -2777,15 +3204,44 @@ function positionsAt(text2, offsets) {
   }
   return out;
 }
-var STRICT, MAX_DEPTH, describeAt, unescapePointer;
+function duplicateKeys(text4, limit = 20) {
+  const out = [];
+  if (nestingTooDeep(text4) !== void 0) return out;
+  const open3 = [];
+  visit2(
+    text4,
+    {
+      onObjectBegin: () => {
+        open3.push(/* @__PURE__ */ new Set());
+      },
+      onObjectEnd: () => {
+        open3.pop();
+      },
+      onObjectProperty: (key, offset, _length2, _line, _column, path8) => {
+        const keys = open3.at(-1);
+        if (keys === void 0) return;
+        if (!keys.has(key)) keys.add(key);
+        else if (out.length < limit)
+          out.push({
+            pointer: toPointer(path8()),
+            key,
+            offset
+          });
+      }
+    },
+    STRICT
+  );
+  return out;
+}
+var STRICT, MAX_DEPTH, describeAt;
 var init_json_locate = __esm({
   "src/ingest/json-locate.ts"() {
     "use strict";
     init_main();
+    init_issues();
     STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
     MAX_DEPTH = 512;
-    describeAt = (text2, offset) => offset >= text2.length ? "end of file" : JSON.stringify(text2.slice(offset, offset + 12));
-    unescapePointer = (k) => k.replace(/~1/g, "/").replace(/~0/g, "~");
+    describeAt = (text4, offset) => offset >= text4.length ? "end of file" : JSON.stringify(text4.slice(offset, offset + 12));
   }
 });
 
@@ -2804,8 +3260,8 @@ function nestsDeeperThan(value, max) {
   };
   return typeof value === "object" && value !== null && deeper(value, 1);
 }
-function parseJsonDocument(text2, origin, what, depth = { max: MAX_DEPTH }) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function parseJsonDocument(text4, origin, what, depth = { max: MAX_DEPTH }) {
+  const body = text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
   if (body.trim() === "") {
     return err([
       {
@@ -2846,12 +3302,16 @@ function parseJsonDocument(text2, origin, what, depth = { max: MAX_DEPTH }) {
     }
   ]);
 }
-function withPositions(text2, issues, limit = 20) {
-  const locate = pointerLocator(text2);
+function withPositions(text4, issues, limit = 20) {
+  const wanted = issues.filter((issue2, i) => issue2.position === void 0 && i < limit && issue2.pointer !== "");
+  const offsets = wanted.length > 0 ? pointerOffsets(
+    text4,
+    wanted.map((issue2) => issue2.pointer)
+  ) : /* @__PURE__ */ new Map();
   return issues.map((issue2, i) => {
     if (issue2.position !== void 0 || i >= limit || issue2.pointer === "") return issue2;
-    const offset = locate(issue2.pointer);
-    return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text2, offset) };
+    const offset = offsets.get(issue2.pointer);
+    return offset === void 0 ? issue2 : { ...issue2, position: positionAt(text4, offset) };
   });
 }
 var CONFLICT;
@@ -2942,11 +3402,11 @@ function sanitizeUrl(url2) {
   }
   return out;
 }
-function decodeSafe(s2) {
+function decodeSafe(s3) {
   try {
-    return decodeURIComponent(s2);
+    return decodeURIComponent(s3);
   } catch {
-    return s2;
+    return s3;
   }
 }
 function toSourceRef(raw, origin, pointerOf2, explain2) {
@@ -3005,14 +3465,14 @@ function typedRef(type, attrs) {
     case "github":
     case "gitlab":
     case "sourcehut": {
-      const host = str(attrs, "host");
+      const host2 = str(attrs, "host");
       const ref = {
         type,
         attrs,
         owner: str(attrs, "owner") ?? "",
         repo: str(attrs, "repo") ?? ""
       };
-      if (host !== void 0) ref.host = host;
+      if (host2 !== void 0) ref.host = host2;
       return ref;
     }
     case "git": {
@@ -3075,7 +3535,7 @@ function pathIssue(path8, resolver, origin, pointer) {
       pointer,
       message: `follows path of ${path8.length} names: ${DEPTH_RULE}`,
       received: describeReceived(path8),
-      next: NEXT
+      next: NEXT2
     };
   const r = resolver.resolve(path8);
   if (r.ok) return void 0;
@@ -3085,7 +3545,7 @@ function pathIssue(path8, resolver, origin, pointer) {
     message: followsMessage(r.error, path8),
     expected: "a follows path that names existing inputs from the root",
     received: describeReceived(path8),
-    next: NEXT
+    next: NEXT2
   };
 }
 function edgeIssue(input2, resolver, origin) {
@@ -3100,7 +3560,7 @@ function edgeIssue(input2, resolver, origin) {
       message: `input '${name}' points at the root node by key, which makes a cycle`,
       expected: "[] to refer to the root flake",
       received: describeReceived(ref.key),
-      next: NEXT
+      next: NEXT2
     };
   if (problem4?.kind === "dangling")
     return {
@@ -3109,7 +3569,7 @@ function edgeIssue(input2, resolver, origin) {
       message: `input '${name}' references node '${ref.key}', which is not in nodes (a dangling node key)`,
       expected: "the key of a node in nodes",
       received: describeReceived(ref.key),
-      next: NEXT
+      next: NEXT2
     };
   return void 0;
 }
@@ -3118,14 +3578,14 @@ function nodeIssues(graph, key, resolver, origin) {
   if (node2 === void 0 || key === graph.root) return [];
   if (node2.locked !== void 0 && node2.original !== void 0) return [];
   const issues = [];
-  for (const field of ["locked", "original"]) {
-    if (node2[field] === void 0)
+  for (const field2 of ["locked", "original"]) {
+    if (node2[field2] === void 0)
       issues.push({
         origin,
         pointer: `/nodes/${escapePointerToken(key)}`,
-        message: `node '${key}' has no '${field}' attribute set`,
-        expected: `a '${field}' object describing the input`,
-        next: NEXT
+        message: `node '${key}' has no '${field2}' attribute set`,
+        expected: `a '${field2}' object describing the input`,
+        next: NEXT2
       });
   }
   return issues;
@@ -3143,7 +3603,7 @@ function checkGraph(graph, origin, walk = traverseLock(graph)) {
         pointer: "/root",
         message: `root names node '${graph.root}', which is not in nodes`,
         received: describeReceived(graph.root),
-        next: NEXT
+        next: NEXT2
       }
     ];
   }
@@ -3167,7 +3627,7 @@ function checkGraph(graph, origin, walk = traverseLock(graph)) {
     });
   return issues;
 }
-var NEXT, MAX_ISSUES, DEPTH_RULE, show, printPath;
+var NEXT2, MAX_ISSUES, DEPTH_RULE, show, printPath;
 var init_graph_checks = __esm({
   "src/ingest/lock/graph-checks.ts"() {
     "use strict";
@@ -3175,7 +3635,7 @@ var init_graph_checks = __esm({
     init_traversal();
     init_result();
     init_issues();
-    NEXT = "run `nix flake lock` again to rewrite the lock; hand edits and bad merges are the usual cause";
+    NEXT2 = "run `nix flake lock` again to rewrite the lock; hand edits and bad merges are the usual cause";
     MAX_ISSUES = 200;
     DEPTH_RULE = `flake-audit reads input paths of at most ${MAX_INPUT_PATH_DEPTH} names (real locks are under 10 deep)`;
     show = (p) => p.length === 0 ? "[] (the root flake)" : describeReceived(p);
@@ -3184,15 +3644,15 @@ var init_graph_checks = __esm({
 });
 
 // src/ingest/lock/parse-lock.ts
-function parseLock(text2, origin, explain2) {
-  const doc = parseJsonDocument(text2, origin, "a flake.lock JSON object", LOCK_DEPTH);
+function parseLock(text4, origin, explain2) {
+  const doc = parseJsonDocument(text4, origin, "a flake.lock JSON object", LOCK_DEPTH);
   if (!doc.ok) return doc;
   const issues = checkTopLevel(doc.value, origin);
   if (issues.length > 0) {
-    const start = positionAt(text2, Math.max(0, text2.search(/[^\s\uFEFF]/)));
+    const start = positionAt(text4, Math.max(0, text4.search(/[^\s\uFEFF]/)));
     return err(
       withPositions(
-        text2,
+        text4,
         issues.map((i) => i.pointer === "" ? { ...i, position: start } : i)
       )
     );
@@ -3205,7 +3665,7 @@ function parseLock(text2, origin, explain2) {
     if (!parsed.ok)
       return err(
         withPositions(
-          text2,
+          text4,
           parsed.error.map((i) => ({ ...i, next: REGENERATE }))
         )
       );
@@ -3216,13 +3676,13 @@ function parseLock(text2, origin, explain2) {
   if (built.issues.length > 0)
     return err(
       withPositions(
-        text2,
+        text4,
         built.issues.map((i) => i.next === void 0 ? { ...i, next: REGENERATE } : i)
       )
     );
   const walk = traverseLock(built.graph);
   const graphIssues = checkGraph(built.graph, origin, walk);
-  if (graphIssues.length > 0) return err(withPositions(text2, graphIssues));
+  if (graphIssues.length > 0) return err(withPositions(text4, graphIssues));
   return ok({ graph: built.graph, walk });
 }
 function checkTopLevel(value, origin) {
@@ -3609,14 +4069,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -3660,8 +4120,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -3915,13 +4375,13 @@ function getSizableOrigin(input2) {
     return "file";
   return "unknown";
 }
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -3973,8 +4433,8 @@ function cleanEnum(obj) {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
-function base64ToUint8Array(base643) {
-  const binaryString = atob(base643);
+function base64ToUint8Array(base644) {
+  const binaryString = atob(base644);
   const bytes = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
     bytes[i] = binaryString.charCodeAt(i);
@@ -3989,9 +4449,9 @@ function uint8ArrayToBase64(bytes) {
   return btoa(binaryString);
 }
 function base64urlToUint8Array(base64url3) {
-  const base643 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
-  const padding = "=".repeat((4 - base643.length % 4) % 4);
-  return base64ToUint8Array(base643 + padding);
+  const base644 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
+  const padding = "=".repeat((4 - base644.length % 4) % 4);
+  return base64ToUint8Array(base644 + padding);
 }
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
@@ -5543,8 +6003,8 @@ function isValidBase64(data) {
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
-  const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
+  const base644 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const padded = base644.padEnd(Math.ceil(base644.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
 function isLuhnAlgo(digits) {
@@ -6102,7 +6562,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
+      return `^(${sources.map((s3) => cleanRegex(s3)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -6792,14 +7252,14 @@ var init_schemas = __esm({
         const shape = zod.def.shape;
         const propValues = {};
         for (const key in shape) {
-          const field = shape[key]._zod;
-          if (field.values) {
+          const field2 = shape[key]._zod;
+          if (field2.values) {
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field.values)
+            for (const v of field2.values)
               propValues[key].add(v);
-            if (field.optin !== void 0)
+            if (field2.optin !== void 0)
               propValues[key].add(void 0);
           }
         }
@@ -8084,9 +8544,9 @@ var init_memoizer = __esm({
         if (!bucket)
           return empty;
         handoff = void 0;
-        const entry = { value: empty, issues: null };
-        bucket.set(payload.value, entry);
-        open.push(entry);
+        const entry2 = { value: empty, issues: null };
+        bucket.set(payload.value, entry2);
+        open.push(entry2);
         return empty;
       },
       guard(inst) {
@@ -8160,16 +8620,16 @@ var init_memoizer = __esm({
             const depth = open.length;
             const result2 = base(payload, ctx);
             handoff = void 0;
-            const entry = open.length > depth ? open.pop() : void 0;
+            const entry2 = open.length > depth ? open.pop() : void 0;
             if (result2 instanceof Promise) {
               return result2.then((r) => {
-                if (entry)
-                  entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES2;
+                if (entry2)
+                  entry2.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES2;
                 return r;
               });
             }
-            if (entry)
-              entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES2;
+            if (entry2)
+              entry2.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES2;
             return result2;
           };
           inst._zod.parse = wrapped;
@@ -8417,7 +8877,7 @@ var init_az = __esm({
 });
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
+function getBelarusianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -8425,7 +8885,7 @@ function getBelarusianPlural(count, one, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one;
+    return one2;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -11191,15 +11651,15 @@ var init_hu = __esm({
 });
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count, one2, many) {
+  return Math.abs(count) === 1 ? one2 : many;
 }
-function withDefiniteArticle(word) {
-  if (!word)
+function withDefiniteArticle(word2) {
+  if (!word2)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word[word.length - 1];
-  return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word2[word2.length - 1];
+  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 function hy_default() {
   return {
@@ -12354,8 +12814,8 @@ var capitalizeFirstCharacter, error33;
 var init_lt = __esm({
   "node_modules/zod/v4/locales/lt.js"() {
     init_util();
-    capitalizeFirstCharacter = (text2) => {
-      return text2.charAt(0).toUpperCase() + text2.slice(1);
+    capitalizeFirstCharacter = (text4) => {
+      return text4.charAt(0).toUpperCase() + text4.slice(1);
     };
     error33 = () => {
       const Sizable = {
@@ -14067,7 +14527,7 @@ var init_ro = __esm({
 });
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
+function getRussianPlural(count, one2, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -14075,7 +14535,7 @@ function getRussianPlural(count, one, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one;
+    return one2;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -19045,42 +19505,42 @@ function extractDefs(ctx, schema) {
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
   const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+  for (const entry2 of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
       const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
+      if (existing && existing !== entry2[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id, entry2[0]);
     }
   }
-  const makeURI = (entry) => {
+  const makeURI = (entry2) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const externalId = ctx.external.registry.get(entry2[0])?.id;
       const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
+      const id = entry2[1].defId ?? entry2[1].schema.id ?? `schema${ctx.counter++}`;
+      entry2[1].defId = id;
       return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root && !entry[1].schema.id) {
+    if (entry2[1] === root && !entry2[1].schema.id) {
       return { ref: uriPrefix };
     }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    const defId = entry2[1].schema.id ?? `__schema${ctx.counter++}`;
     return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
   };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
+  const extractToDef = (entry2) => {
+    if (entry2[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const seen = entry2[1];
+    const { ref, defId } = makeURI(entry2);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -19091,8 +19551,8 @@ function extractDefs(ctx, schema) {
     schema2.$ref = ref;
   };
   if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.cycle) {
         throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
@@ -19100,31 +19560,31 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       }
     }
   }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
+  for (const entry2 of ctx.seen.entries()) {
+    const seen = entry2[1];
+    if (schema === entry2[0]) {
+      extractToDef(entry2);
       continue;
     }
     if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
+      const ext = ctx.external.registry.get(entry2[0])?.id;
+      if (schema !== entry2[0] && ext) {
+        extractToDef(entry2);
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.cycle) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.count > 1) {
       if (ctx.reused === "ref") {
-        extractToDef(entry);
+        extractToDef(entry2);
       }
     }
   }
@@ -19304,12 +19764,12 @@ function finalize(ctx, schema) {
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
+    for (const entry2 of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry2[0]);
     }
     if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      for (const entry2 of ctx.seen.entries()) {
+        compactTypeUnion(entry2[1].def ?? entry2[1].schema);
       }
     }
     for (const rewrite of ctx.deferred)
@@ -19356,8 +19816,8 @@ function finalize(ctx, schema) {
     delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
@@ -19548,9 +20008,9 @@ function stringifyKeyNames(bySchema, json2, visited) {
 }
 function rewriteKeyNames(ctx) {
   const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
+  for (const entry2 of ctx.seen.values()) {
+    if (entry2.def && !bySchema.has(entry2.schema))
+      bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
@@ -19564,8 +20024,8 @@ function rewriteKeyNames(ctx) {
   }
   if (!rewrites.size)
     return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
+  for (const entry2 of ctx.seen.values()) {
+    for (const carrier of [entry2.schema, entry2.def]) {
       const rewritten = carrier && rewrites.get(carrier.propertyNames);
       if (rewritten)
         carrier.propertyNames = rewritten;
@@ -19590,8 +20050,8 @@ function toJSONSchema(input2, params) {
     const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [_, schema] = entry2;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -19601,8 +20061,8 @@ function toJSONSchema(input2, params) {
       defs
     };
     ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [key, schema] = entry2;
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
     }
@@ -19940,8 +20400,8 @@ var init_json_schema_processors = __esm({
       }
       const requiredKeys = [];
       for (const key of Object.keys(shape)) {
-        const field = def.shape[key];
-        if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+        const field2 = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
           requiredKeys.push(key);
         }
       }
@@ -23029,12 +23489,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
+    const options = schema.anyOf.map((s3) => convertSchema(s3, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
+    const options = schema.oneOf.map((s3) => convertSchema(s3, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -23246,24 +23706,24 @@ function visit3(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s2) {
-    const cached2 = cache.get(s2);
+  function run2(s3) {
+    const cached2 = cache.get(s3);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s2)
+        getter: () => cache.get(s3)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s2, RESOLVING);
-    const inner = mapInner(s2);
-    const mapped = fn(inner, inner !== s2);
-    cache.set(s2, mapped);
+    cache.set(s3, RESOLVING);
+    const inner = mapInner(s3);
+    const mapped = fn(inner, inner !== s3);
+    cache.set(s3, mapped);
     return mapped;
   }
-  function mapInner(s2) {
-    const def = s2._zod.def;
+  function mapInner(s3) {
+    const def = s3._zod.def;
     const kind = def.type;
     switch (kind) {
       case "object": {
@@ -23283,11 +23743,11 @@ function visit3(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
+        return changed ? clone(s3, { ...def, shape: newShape, catchall: newCatchall }) : s3;
       }
       case "array": {
         const mapped = run2(def.element);
-        return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
+        return mapped === def.element ? s3 : clone(s3, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -23305,17 +23765,17 @@ function visit3(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s2, { ...def, items: newItems, rest: newRest }) : s2;
+        return changed ? clone(s3, { ...def, items: newItems, rest: newRest }) : s3;
       }
       case "record":
       case "map": {
         const newKey = run2(def.keyType);
         const newVal = run2(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s3 : clone(s3, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run2(def.valueType);
-        return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s3 : clone(s3, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -23327,12 +23787,12 @@ function visit3(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s2, { ...def, options: newOptions }) : s2;
+        return changed ? clone(s3, { ...def, options: newOptions }) : s3;
       }
       case "intersection": {
         const newLeft = run2(def.left);
         const newRight = run2(def.right);
-        return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s3 : clone(s3, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -23344,22 +23804,22 @@ function visit3(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run2(def.innerType);
-        return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s3 : clone(s3, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run2(def.in);
         const newOut = run2(def.out);
-        return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s3 : clone(s3, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run2(def.input);
         const newOutput = run2(def.output);
-        return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s3 : clone(s3, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s2, { ...rest, getter: () => run2(original()) });
+        return clone(s3, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -23383,10 +23843,10 @@ function visit3(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s2;
+        return s3;
       default: {
         kind;
-        return s2;
+        return s3;
       }
     }
   }
@@ -23404,11 +23864,11 @@ var init_visit = __esm({
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit3(schema, {
-    object: (s2) => s2.partial(),
+    object: (s3) => s3.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s2) => {
-      const def = s2._zod.def;
-      return def.discriminator === void 0 ? s2 : union(def.options);
+    union: (s3) => {
+      const def = s3._zod.def;
+      return def.discriminator === void 0 ? s3 : union(def.options);
     }
   });
 }
@@ -23434,18 +23894,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit3(schema, {
-    pipe: (s2) => inSide(s2._zod.def),
+    pipe: (s3) => inSide(s3._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
+    default: (s3, rewritten) => rewritten ? optional(s3._zod.def.innerType) : s3,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
+    catch: (s3, rewritten) => rewritten ? s3._zod.def.innerType : s3
   });
 }
 function output(schema) {
   return visit3(schema, {
-    pipe: (s2) => outSide(s2._zod.def),
+    pipe: (s3) => outSide(s3._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
+    prefault: (s3, rewritten) => rewritten ? s3._zod.def.innerType : s3
   });
 }
 var init_in_out = __esm({
@@ -23849,8 +24309,8 @@ __export(flake_lock_exports, {
   parseFlakeLockWalked: () => parseFlakeLockWalked,
   zodLockExplainer: () => zodLockExplainer
 });
-function parseFlakeLock(text2, origin) {
-  const r = parseFlakeLockWalked(text2, origin);
+function parseFlakeLock(text4, origin) {
+  const r = parseFlakeLockWalked(text4, origin);
   return r.ok ? ok(r.value.graph) : r;
 }
 var zodLockExplainer, parseFlakeLockWalked;
@@ -23871,7 +24331,7 @@ var init_flake_lock = __esm({
         return r === void 0 || r.success ? [] : zodIssues(r.error, origin, pointer, raw);
       }
     };
-    parseFlakeLockWalked = (text2, origin) => parseLock(text2, origin, zodLockExplainer);
+    parseFlakeLockWalked = (text4, origin) => parseLock(text4, origin, zodLockExplainer);
   }
 });
 
@@ -23935,9 +24395,23 @@ function derivationSet(drvs) {
   const byOutput = /* @__PURE__ */ new Map();
   for (const d of drvs) {
     byPath.set(d.path, d);
-    for (const out of d.outputs.values()) if (out !== void 0) byOutput.set(out, d.path);
+    for (const out of d.outputs.values()) {
+      if (out === void 0) continue;
+      const had = byOutput.get(out);
+      if (had === void 0 || compareStrings(d.path, had) < 0) byOutput.set(out, d.path);
+    }
   }
   return { byPath, byOutput };
+}
+function derivationOf(set4, path8, namedDeriver) {
+  const named = namedDeriver !== void 0 ? set4.byPath.get(namedDeriver) : void 0;
+  if (named !== void 0 && [...named.outputs.values()].some((p) => p === path8 || p === void 0)) return named;
+  const built = set4.byOutput.get(path8);
+  return built !== void 0 ? set4.byPath.get(built) : void 0;
+}
+function outputNameOf(d, path8) {
+  for (const [name, p] of d.outputs) if (p === path8) return name;
+  return void 0;
 }
 function buildSources(set4, drvPath) {
   const out = [];
@@ -23971,23 +24445,126 @@ var init_derivation = __esm({
   }
 });
 
+// src/domain/nix/fixed-output.ts
+function makeFixedOutputPath(name, ca, storeDir = DEFAULT_STORE_DIR) {
+  const { method, hash: hash2 } = ca;
+  if (method === "text") {
+    if (hash2.algo !== "sha256") return err(`a text content address takes a sha256 hash, not ${hash2.algo}`);
+    return ok(makeStorePath("text", hash2, name, storeDir));
+  }
+  if (method === "git" && hash2.algo !== "sha1" && hash2.algo !== "sha256")
+    return err(`git content addressing takes a sha1 or sha256 hash, not ${hash2.algo}`);
+  if (method === "nar" && hash2.algo === "sha256") return ok(makeStorePath("source", hash2, name, storeDir));
+  const inner = `fixed:out:${INGESTION_PREFIX[method]}${hash2.algo}:${toBase16(hash2.bytes)}:`;
+  return ok(makeStorePath("output:out", { algo: "sha256", bytes: sha256(utf8(inner)) }, name, storeDir));
+}
+var outputPathName, INGESTION_PREFIX;
+var init_fixed_output = __esm({
+  "src/domain/nix/fixed-output.ts"() {
+    "use strict";
+    init_hash();
+    init_result();
+    init_sha256();
+    init_store_path();
+    outputPathName = (drvName, output2) => output2 === "out" ? drvName : `${drvName}-${output2}`;
+    INGESTION_PREFIX = { flat: "", nar: "r:", git: "git:" };
+  }
+});
+
+// src/ingest/closure/derivation-output.ts
+function fixedOutputOf(spec) {
+  const hash2 = spec["hash"];
+  if (hash2 === void 0) return ok(void 0);
+  if (typeof hash2 !== "string") return err("an output's `hash` must be a string");
+  const algoField = spec["hashAlgo"];
+  const methodField = spec["method"];
+  if (algoField !== void 0 && typeof algoField !== "string") return err("an output's `hashAlgo` must be a string");
+  let method = "flat";
+  let algo = algoField;
+  if (methodField !== void 0) {
+    const m = typeof methodField === "string" ? METHODS[methodField] : void 0;
+    if (m === void 0) return err(`unknown output method ${JSON.stringify(methodField)}`);
+    method = m;
+  } else if (algo !== void 0) {
+    for (const [prefix, m] of PREFIXES)
+      if (algo.startsWith(prefix)) {
+        method = m;
+        algo = algo.slice(prefix.length);
+      }
+  }
+  if (algo !== void 0 && !isHashAlgo(algo)) return err(`unknown hash algorithm ${JSON.stringify(algo)}`);
+  const parsed = parseHash(hash2, algo);
+  if (!parsed.ok) return err(`output hash: ${parsed.error}`);
+  if (algo !== void 0 && parsed.value.algo !== algo)
+    return err(`output hash is ${parsed.value.algo} but hashAlgo says ${algo}`);
+  return ok({ method, hash: parsed.value });
+}
+function outputPath(spec, ca, drvName, output2, storeDir, full) {
+  const written = spec["path"];
+  if (typeof written === "string") return ok(full(written));
+  if (ca === void 0) return ok(void 0);
+  const p = makeFixedOutputPath(outputPathName(drvName, output2), ca, storeDir);
+  return p.ok ? ok(formatStorePath(p.value)) : err(p.error);
+}
+function derivationEnv(env2, structured) {
+  let attrs = isObj2(structured) ? structured : void 0;
+  let parsedJson = attrs !== void 0 || typeof env2["__json"] !== "string";
+  const structuredAttrs = () => {
+    if (!parsedJson) {
+      parsedJson = true;
+      try {
+        const v = JSON.parse(env2["__json"]);
+        if (isObj2(v)) attrs = v;
+      } catch {
+        attrs = void 0;
+      }
+    }
+    return attrs;
+  };
+  return {
+    get: (name) => {
+      const s3 = structuredAttrs();
+      if (s3 !== void 0 && Object.hasOwn(s3, name)) return attrOf(s3[name]);
+      return Object.hasOwn(env2, name) ? attrOf(env2[name]) : void 0;
+    }
+  };
+}
+var isObj2, PREFIXES, METHODS, attrOf;
+var init_derivation_output = __esm({
+  "src/ingest/closure/derivation-output.ts"() {
+    "use strict";
+    init_fixed_output();
+    init_hash();
+    init_store_path();
+    init_result();
+    isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    PREFIXES = [
+      ["r:", "nar"],
+      ["text:", "text"],
+      ["git:", "git"]
+    ];
+    METHODS = { nar: "nar", flat: "flat", text: "text", git: "git" };
+    attrOf = (v) => typeof v === "string" ? v : Array.isArray(v) && v.every((s3) => typeof s3 === "string") ? v : void 0;
+  }
+});
+
 // src/ingest/closure/derivation.ts
-function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
-  const doc = parseJsonDocument(text2, origin, "`nix derivation show -r` output");
+function parseDerivations(text4, origin, storeDir = DEFAULT_STORE_DIR) {
+  const doc = parseJsonDocument(text4, origin, "`nix derivation show -r` output");
   if (!doc.ok) return doc;
-  if (!isObj2(doc.value))
+  if (!isObj3(doc.value))
     return err([
       {
         origin,
         pointer: "",
         message: "derivation JSON must be an object",
         received: describeReceived(doc.value),
-        next: NEXT2
+        next: NEXT3
       }
     ]);
   const top2 = doc.value;
   const inner = top2["derivations"];
-  const wrapped = typeof top2["version"] === "number" && isObj2(inner);
+  const wrapped = typeof top2["version"] === "number" && isObj3(inner);
   const map2 = wrapped ? inner : top2;
   const base = wrapped ? "/derivations" : "";
   const full = (p) => p.startsWith("/") ? p : `${storeDir}/${p}`;
@@ -23997,70 +24574,146 @@ function parseDerivations(text2, origin, storeDir = DEFAULT_STORE_DIR) {
     const pointer = `${base}/${escapePointerToken(key)}`;
     const path8 = full(key);
     const sp = parseStorePath(path8);
-    if (!sp.ok || !path8.endsWith(".drv") || !isObj2(raw)) {
+    if (!sp.ok || !path8.endsWith(".drv") || !isObj3(raw)) {
       issues.push({
         origin,
         pointer,
-        message: `expected a .drv store path mapped to a derivation object`,
-        received: describeReceived(isObj2(raw) ? key : raw),
-        next: NEXT2
+        message: sp.ok ? "expected a .drv store path mapped to a derivation object" : `expected a .drv store path mapped to a derivation object: ${sp.error}`,
+        received: describeReceived(isObj3(raw) ? key : raw),
+        next: NEXT3
       });
       continue;
     }
-    const inputs = isObj2(raw["inputs"]) ? raw["inputs"] : void 0;
-    const srcs = inputs?.["srcs"] ?? raw["inputSrcs"] ?? [];
-    const drvsIn = inputs?.["drvs"] ?? raw["inputDrvs"] ?? {};
-    const outputs = raw["outputs"] ?? {};
-    if (!isStringArray(srcs) || !isObj2(drvsIn) || !isObj2(outputs)) {
-      issues.push({ origin, pointer, message: "derivation has malformed inputSrcs, inputDrvs or outputs", next: NEXT2 });
-      continue;
-    }
-    const inputDrvs = /* @__PURE__ */ new Map();
-    for (const [d, v] of Object.entries(drvsIn)) {
-      const outs2 = Array.isArray(v) ? v : isObj2(v) && Array.isArray(v["outputs"]) ? v["outputs"] : [];
-      inputDrvs.set(
-        full(d),
-        outs2.filter((o) => typeof o === "string")
-      );
-    }
-    const outs = /* @__PURE__ */ new Map();
-    for (const [name2, v] of Object.entries(outputs))
-      outs.set(name2, isObj2(v) && typeof v["path"] === "string" ? full(v["path"]) : void 0);
-    const name = typeof raw["name"] === "string" ? raw["name"] : void 0;
-    drvs.push({
-      path: path8,
-      ...name !== void 0 ? { name } : {},
-      outputs: outs,
-      inputSrcs: srcs.map(full),
-      inputDrvs
-    });
+    const d = readDerivation(raw, path8, sp.value.storeDir, sp.value.name.slice(0, -4), full);
+    if (d.ok) drvs.push(d.value);
+    else issues.push({ origin, pointer: `${pointer}${d.error.at}`, message: d.error.message, next: NEXT3 });
   }
-  if (issues.length > 0) return err(withPositions(text2, issues));
+  if (issues.length > 0) return err(withPositions(text4, issues));
   return ok(derivationSet(drvs));
 }
-var isObj2, isStringArray, NEXT2;
+function readDerivation(raw, path8, storeDir, storeName, full) {
+  const inputs = isObj3(raw["inputs"]) ? raw["inputs"] : void 0;
+  const srcs = inputs?.["srcs"] ?? raw["inputSrcs"] ?? [];
+  const drvsIn = inputs?.["drvs"] ?? raw["inputDrvs"] ?? {};
+  const outputs = raw["outputs"] ?? {};
+  const env2 = raw["env"] ?? {};
+  if (!isStringArray(srcs) || !isObj3(drvsIn) || !isObj3(outputs))
+    return err({ at: "", message: "derivation has malformed inputSrcs, inputDrvs or outputs" });
+  if (!isObj3(env2) || !stringValues(env2))
+    return err({ at: "/env", message: "a derivation's env maps names to strings" });
+  const name = typeof raw["name"] === "string" ? raw["name"] : storeName;
+  const inputDrvs = /* @__PURE__ */ new Map();
+  for (const [d, v] of Object.entries(drvsIn)) {
+    const outs2 = Array.isArray(v) ? v : isObj3(v) && Array.isArray(v["outputs"]) ? v["outputs"] : [];
+    inputDrvs.set(
+      full(d),
+      outs2.filter((o) => typeof o === "string")
+    );
+  }
+  const outs = /* @__PURE__ */ new Map();
+  let fixed;
+  for (const [output2, spec] of Object.entries(outputs)) {
+    if (!isObj3(spec)) return err({ at: `/outputs/${escapePointerToken(output2)}`, message: "an output must be an object" });
+    const ca = fixedOutputOf(spec);
+    if (!ca.ok) return err({ at: `/outputs/${escapePointerToken(output2)}`, message: ca.error });
+    if (ca.value !== void 0) {
+      fixed ??= /* @__PURE__ */ new Map();
+      fixed.set(output2, ca.value);
+    }
+    const p = outputPath(spec, ca.value, name, output2, storeDir, full);
+    if (!p.ok) return err({ at: `/outputs/${escapePointerToken(output2)}`, message: p.error });
+    outs.set(output2, p.value);
+  }
+  return ok({
+    path: path8,
+    name,
+    outputs: outs,
+    fixed: fixed ?? NO_FIXED,
+    env: derivationEnv(env2, raw["structuredAttrs"]),
+    inputSrcs: srcs.map(full),
+    inputDrvs
+  });
+}
+var isObj3, isStringArray, NO_FIXED, NEXT3, stringValues;
 var init_derivation2 = __esm({
   "src/ingest/closure/derivation.ts"() {
     "use strict";
     init_derivation();
     init_result();
     init_store_path();
+    init_derivation_output();
     init_issues();
     init_json_document();
-    isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    isStringArray = (v) => Array.isArray(v) && v.every((s2) => typeof s2 === "string");
-    NEXT2 = "pass the output of `nix show-derivation -r` (Nix \u2264 2.14) or `nix derivation show -r` (2.15+)";
+    isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    isStringArray = (v) => Array.isArray(v) && v.every((s3) => typeof s3 === "string");
+    NO_FIXED = /* @__PURE__ */ new Map();
+    NEXT3 = "pass the output of `nix show-derivation -r` (Nix \u2264 2.14) or `nix derivation show -r` (2.15+)";
+    stringValues = (o) => {
+      for (const k in o) if (typeof o[k] !== "string") return false;
+      return true;
+    };
+  }
+});
+
+// src/ingest/closure/path-info-entries.ts
+function* entriesOf(doc, shape, origin, issues, invalid) {
+  if (shape === "list") {
+    const list = Array.isArray(doc) ? doc : [];
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      const entry2 = isObj4(e) ? e : void 0;
+      const path8 = entry2?.["path"];
+      if (typeof path8 !== "string")
+        issues.push({
+          origin,
+          pointer: pointerOf(shape, i),
+          message: "an entry of a path-info array has no 'path'",
+          expected: '{"path": "/nix/store/\u2026", "narHash": \u2026}',
+          received: describeReceived(e)
+        });
+      else if (entry2?.["valid"] === false) invalid.push(path8);
+      else yield { path: path8, at: i, value: e };
+    }
+    return;
+  }
+  if (shape === "format-2" || shape === "format-3") {
+    const top2 = isObj4(doc) ? doc : {};
+    const storeDir = typeof top2["storeDir"] === "string" ? top2["storeDir"] : DEFAULT_STORE_DIR;
+    const inner = top2["info"];
+    const info = isObj4(inner) ? inner : {};
+    for (const base in info) {
+      const v = info[base];
+      if (v === null) invalid.push(`${storeDir}/${base}`);
+      else yield { path: `${storeDir}/${base}`, at: base, value: v };
+    }
+    return;
+  }
+  const map2 = isObj4(doc) ? doc : {};
+  for (const path8 in map2) {
+    const v = map2[path8];
+    if (v === null) invalid.push(path8);
+    else yield { path: path8, at: path8, value: v };
+  }
+}
+var isObj4, pointerOf;
+var init_path_info_entries = __esm({
+  "src/ingest/closure/path-info-entries.ts"() {
+    "use strict";
+    init_store_path();
+    init_issues();
+    isObj4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    pointerOf = (shape, at) => typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${escapePointerToken(at)}` : `/${escapePointerToken(at)}`;
   }
 });
 
 // src/domain/nix/content-address.ts
-function parseContentAddress(text2) {
+function parseContentAddress(text4) {
   let method;
   let rest;
-  if (text2.startsWith("text:")) [method, rest] = ["text", text2.slice(5)];
-  else if (text2.startsWith("fixed:r:")) [method, rest] = ["nar", text2.slice(8)];
-  else if (text2.startsWith("fixed:git:")) [method, rest] = ["git", text2.slice(10)];
-  else if (text2.startsWith("fixed:")) [method, rest] = ["flat", text2.slice(6)];
+  if (text4.startsWith("text:")) [method, rest] = ["text", text4.slice(5)];
+  else if (text4.startsWith("fixed:r:")) [method, rest] = ["nar", text4.slice(8)];
+  else if (text4.startsWith("fixed:git:")) [method, rest] = ["git", text4.slice(10)];
+  else if (text4.startsWith("fixed:")) [method, rest] = ["flat", text4.slice(6)];
   else return err("expected text:\u2026, fixed:\u2026, fixed:r:\u2026 or fixed:git:\u2026");
   const hash2 = parseHash(rest);
   return hash2.ok ? ok({ method, hash: hash2.value }) : err(hash2.error);
@@ -24082,9 +24735,9 @@ var init_content_address = __esm({
 });
 
 // src/ingest/closure/path-info-entry.ts
-function decodeHash(text2) {
-  const r = parseHash(text2);
-  if (!r.ok) throw new Error(`a validated narHash did not decode: ${text2}`);
+function decodeHash(text4) {
+  const r = parseHash(text4);
+  if (!r.ok) throw new Error(`a validated narHash did not decode: ${text4}`);
   return r.value;
 }
 function report(o, ctx, issues, p) {
@@ -24121,9 +24774,9 @@ function normalizeEntry(path8, o, ctx, issues) {
       message: "references must be a list of store paths",
       expected: "an array of strings"
     });
-  for (const field of ["narSize", "registrationTime", "closureSize"]) {
-    if (!optionalCount(o[field]))
-      problem4({ field, message: `${field} must be a non-negative integer`, expected: "a whole number" });
+  for (const field2 of ["narSize", "registrationTime", "closureSize"]) {
+    if (!optionalCount(o[field2]))
+      problem4({ field: field2, message: `${field2} must be a non-negative integer`, expected: "a whole number" });
   }
   const deriverRaw = o["deriver"];
   if (deriverRaw !== void 0 && deriverRaw !== null && typeof deriverRaw !== "string")
@@ -24139,12 +24792,13 @@ function normalizeEntry(path8, o, ctx, issues) {
       expected: "fixed:r:sha256:<nix32>, text:sha256:<nix32> or {method, hash}"
     });
   const sigs = o["signatures"] ?? [];
-  if (!Array.isArray(sigs) || !sigs.every(isSignature))
+  if (!Array.isArray(sigs))
     problem4({
       field: "signatures",
       message: "signatures must be a list",
-      expected: 'strings "key:sig" or objects {keyName, sig}'
+      expected: 'a list of strings "key:sig" or of objects {keyName, sig}'
     });
+  else checkSignatures(sigs, ctx, issues);
   if (issues.length > before || narHash === void 0 || !isStringArray2(refs) || !Array.isArray(sigs)) return void 0;
   const full = (p) => p.startsWith("/") ? p : `${ctx.storeDir}/${p}`;
   const info = new EntryInfo(path8, narHash, ctx.baseNames ? refs.map(full) : refs, sigs);
@@ -24156,10 +24810,25 @@ function normalizeEntry(path8, o, ctx, issues) {
   if (isCount(o["closureSize"])) info.closureSize = o["closureSize"];
   return info;
 }
-function toSignature(s2) {
-  if (typeof s2 === "string")
-    return s2.includes(":") ? { keyName: s2.slice(0, s2.indexOf(":")), sig: s2.slice(s2.indexOf(":") + 1) } : void 0;
-  const o = asObj(s2);
+function checkSignatures(sigs, ctx, issues) {
+  for (let i = 0; i < sigs.length; i++) {
+    if (toSignature(sigs[i]) !== void 0) continue;
+    const o = asObj(sigs[i]);
+    issues.push({
+      origin: ctx.origin,
+      pointer: `${ctx.pointer()}/signatures/${i}`,
+      message: `${o === void 0 ? "a signature must be a string or an object" : "a signature object needs string keyName and sig"} (in ${ctx.shapeLabel} path-info)`,
+      expected: '"key-name:base64" or {"keyName": "key-name", "sig": "base64"}',
+      received: describeReceived(sigs[i])
+    });
+  }
+}
+function toSignature(s3) {
+  if (typeof s3 === "string") {
+    const colon = s3.indexOf(":");
+    return colon > 0 ? { keyName: s3.slice(0, colon), sig: s3.slice(colon + 1) } : { keyName: "", sig: s3 };
+  }
+  const o = asObj(s3);
   const [keyName, sig2] = [o?.["keyName"], o?.["sig"]];
   return typeof keyName === "string" && typeof sig2 === "string" ? { keyName, sig: sig2 } : void 0;
 }
@@ -24177,15 +24846,15 @@ function readCa(v) {
   }
   return false;
 }
-var METHODS, caMethod, isObject2, asObj, isCount, EASY_HASH, EntryInfo, isStringArray2, optionalCount, isSignature;
+var METHODS2, caMethod, isObject2, asObj, isCount, EASY_HASH, EntryInfo, isStringArray2, optionalCount;
 var init_path_info_entry = __esm({
   "src/ingest/closure/path-info-entry.ts"() {
     "use strict";
     init_content_address();
     init_hash();
     init_issues();
-    METHODS = ["nar", "flat", "text", "git"];
-    caMethod = (m) => METHODS.find((x) => x === m);
+    METHODS2 = ["nar", "flat", "text", "git"];
+    caMethod = (m) => METHODS2.find((x) => x === m);
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     asObj = (v) => isObject2(v) ? v : void 0;
     isCount = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
@@ -24211,7 +24880,7 @@ var init_path_info_entry = __esm({
         return typeof this.#narHash === "string" ? decodeHash(this.#narHash) : this.#narHash;
       }
       get signatures() {
-        return this.#signatures.flatMap((s2) => toSignature(s2) ?? []);
+        return this.#signatures.flatMap((s3) => toSignature(s3) ?? []);
       }
     };
     isStringArray2 = (v) => {
@@ -24220,15 +24889,14 @@ var init_path_info_entry = __esm({
       return true;
     };
     optionalCount = (v) => v === void 0 || v === null || isCount(v);
-    isSignature = (s2) => toSignature(s2) !== void 0;
   }
 });
 
 // src/ingest/closure/path-info.ts
 function detectPathInfoShape(doc) {
   if (Array.isArray(doc)) return ok("list");
-  if (!isObj3(doc)) return err(`expected an array or an object, found ${describeReceived(doc)}`);
-  if (typeof doc["version"] === "number" && isObj3(doc["info"])) {
+  if (!isObj5(doc)) return err(`expected an array or an object, found ${describeReceived(doc)}`);
+  if (typeof doc["version"] === "number" && isObj5(doc["info"])) {
     if (doc["version"] === 2) return ok("format-2");
     if (doc["version"] === 3) return ok("format-3");
     return err(`path-info document version ${doc["version"]} is not one flake-audit knows (2 or 3)`);
@@ -24243,164 +24911,124 @@ function detectPathInfoShape(doc) {
     if (!k.startsWith("/")) return err(`expected store paths as keys, found ${describeReceived(k)}`);
   const versioned = keys.some((k) => {
     const v = doc[k];
-    return isObj3(v) && v["version"] === 1;
+    return isObj5(v) && v["version"] === 1;
   });
   return ok(versioned ? "format-1" : "map");
 }
-function* entriesOf(doc, shape, origin, issues, invalid) {
-  if (shape === "list") {
-    const list = Array.isArray(doc) ? doc : [];
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i];
-      const entry = isObj3(e) ? e : void 0;
-      const path8 = entry?.["path"];
-      if (typeof path8 !== "string")
-        issues.push({
-          origin,
-          pointer: pointerOf(shape, i),
-          message: "an entry of a path-info array has no 'path'",
-          expected: '{"path": "/nix/store/\u2026", "narHash": \u2026}',
-          received: describeReceived(e)
-        });
-      else if (entry?.["valid"] === false) invalid.push(path8);
-      else yield { path: path8, at: i, value: e };
-    }
-    return;
-  }
-  if (shape === "format-2" || shape === "format-3") {
-    const top2 = isObj3(doc) ? doc : {};
-    const storeDir = typeof top2["storeDir"] === "string" ? top2["storeDir"] : DEFAULT_STORE_DIR;
-    const inner = top2["info"];
-    const info = isObj3(inner) ? inner : {};
-    for (const base in info) {
-      const v = info[base];
-      if (v === null) invalid.push(`${storeDir}/${base}`);
-      else yield { path: `${storeDir}/${base}`, at: base, value: v };
-    }
-    return;
-  }
-  const map2 = isObj3(doc) ? doc : {};
-  for (const path8 in map2) {
-    const v = map2[path8];
-    if (v === null) invalid.push(path8);
-    else yield { path: path8, at: path8, value: v };
-  }
-}
-function parsePathInfo(text2, origin) {
-  const doc = parseJsonDocument(text2, origin, "`nix path-info --json` output");
+function readDocument(text4, origin) {
+  const doc = parseJsonDocument(text4, origin, "`nix path-info --json` output");
   if (!doc.ok) return doc;
   const shape = detectPathInfoShape(doc.value);
-  if (!shape.ok)
-    return err([
-      {
-        origin,
-        pointer: "",
-        message: `unknown path-info shape: ${shape.error}`,
-        expected: "an array (Nix \u2264 2.18, Lix), a map keyed by store path (2.19\u20132.32), or {version, storeDir, info} (2.33+)",
-        next: NEXT3
-      }
-    ]);
-  const label = SHAPE_LABELS[shape.value];
-  const issues = [];
+  if (shape.ok) return ok({ doc: doc.value, shape: shape.value });
+  return err([
+    {
+      origin,
+      pointer: "",
+      message: `unknown path-info shape: ${shape.error}`,
+      expected: "an array (Nix \u2264 2.18, Lix), a map keyed by store path (2.19\u20132.32), or {version, storeDir, info} (2.33+)",
+      next: NEXT4
+    }
+  ]);
+}
+function readEntries(doc, shape, origin, issues) {
+  const label = SHAPE_LABELS[shape];
   const invalid = [];
-  const top2 = isObj3(doc.value) ? doc.value : {};
-  let storeDir = (shape.value === "format-2" || shape.value === "format-3") && typeof top2["storeDir"] === "string" ? top2["storeDir"] : void 0;
+  const top2 = isObj5(doc) ? doc : {};
+  let storeDir = isVersioned(shape) && typeof top2["storeDir"] === "string" ? top2["storeDir"] : void 0;
   const list = [];
   const atOf = [];
   let ids;
   let current = { path: "", at: 0, value: void 0 };
-  const pointer = () => pointerOf(shape.value, current.at);
+  const pointer = () => pointerOf(shape, current.at);
   const ctx = {
     origin,
     pointer,
     shapeLabel: label,
-    baseNames: shape.value === "format-2" || shape.value === "format-3",
+    baseNames: isVersioned(shape),
     storeDir: storeDir ?? DEFAULT_STORE_DIR
   };
-  for (const e of entriesOf(doc.value, shape.value, origin, issues, invalid)) {
+  const refuse2 = (message, extra = {}) => {
+    issues.push({ origin, pointer: pointer(), message: `${message} (in ${label} path-info)`, ...extra });
+  };
+  for (const e of entriesOf(doc, shape, origin, issues, invalid)) {
     current = e;
     if (storeDir === void 0) {
       const sp = parseStorePath(e.path);
       if (sp.ok) ctx.storeDir = storeDir = sp.value.storeDir;
     }
     const bad2 = storePathProblem(e.path, storeDir);
-    if (bad2 !== void 0) {
-      issues.push({
-        origin,
-        pointer: pointer(),
-        message: `not a valid store path: ${bad2} (in ${label} path-info)`,
+    ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR);
+    if (bad2 !== void 0)
+      refuse2(`not a valid store path: ${bad2}`, {
         received: describeReceived(e.path),
         example: "/nix/store/2cg9ip4lvc4bzmjdg56znd1yr9cw4gwn-source"
       });
-      continue;
-    }
-    if (!isObj3(e.value)) {
-      issues.push({
-        origin,
-        pointer: pointer(),
-        message: `expected an object describing ${e.path} (in ${label} path-info)`,
-        received: describeReceived(e.value)
-      });
-      continue;
-    }
-    ids ??= new PathIds(storeDir ?? DEFAULT_STORE_DIR);
-    if (ids.get(e.path) !== void 0) {
-      issues.push({
-        origin,
-        pointer: pointer(),
-        message: `${e.path} is described twice (in ${label} path-info)`,
-        next: "pass one path-info document, not several concatenated"
-      });
-      continue;
-    }
-    const info = normalizeEntry(e.path, e.value, ctx, issues);
-    if (info !== void 0) {
-      ids.intern(e.path);
-      list.push(info);
-      atOf.push(e.at);
+    else if (!isObj5(e.value))
+      refuse2(`expected an object describing ${e.path}`, { received: describeReceived(e.value) });
+    else if (ids.get(e.path) !== void 0)
+      refuse2(`${e.path} is described twice`, { next: "pass one path-info document, not several concatenated" });
+    else {
+      const info = normalizeEntry(e.path, e.value, ctx, issues);
+      if (info !== void 0) {
+        ids.intern(e.path);
+        list.push(info);
+        atOf.push(e.at);
+      }
     }
     if (issues.length > 200) break;
   }
   const dir = storeDir ?? DEFAULT_STORE_DIR;
-  ids ??= new PathIds(dir);
-  const graph = buildClosureGraph(ids, list.length, (i) => list[i].references);
-  const pointerFor = (path8) => pointerOf(shape.value, atOf[ids.get(path8)]);
-  const dangling = danglingReferences(graph);
+  return { list, atOf, ids: ids ?? new PathIds(dir), storeDir: dir, invalid };
+}
+function checkLinks(entries, dangling, where2, issues) {
+  const label = SHAPE_LABELS[where2.shape];
+  const pointerFor = (path8) => pointerOf(where2.shape, entries.atOf[entries.ids.get(path8)]);
   for (const [path8, refs] of dangling) {
     for (const r of refs) {
-      const sp = parseStorePath(r);
+      const sp = parseStorePath(r, entries.storeDir);
       if (!sp.ok)
         issues.push({
-          origin,
+          origin: where2.origin,
           pointer: `${pointerFor(path8)}/references`,
           message: `reference ${describeReceived(r)} is not a valid store path: ${sp.error} (in ${label} path-info)`
         });
     }
   }
-  for (const info of list) {
-    if (info.deriver !== void 0 && !parseStorePath(info.deriver).ok)
+  for (const info of entries.list) {
+    if (info.deriver !== void 0 && !parseStorePath(info.deriver, entries.storeDir).ok)
       issues.push({
-        origin,
+        origin: where2.origin,
         pointer: `${pointerFor(info.path)}/deriver`,
-        message: `deriver is not a valid store path (in ${label} path-info)`,
+        message: `deriver is not a valid store path of ${entries.storeDir} (in ${label} path-info)`,
         received: describeReceived(info.deriver)
       });
   }
+}
+function parsePathInfo(text4, origin) {
+  const read = readDocument(text4, origin);
+  if (!read.ok) return read;
+  const { doc, shape } = read.value;
+  const issues = [];
+  const entries = readEntries(doc, shape, origin, issues);
+  const { list, ids } = entries;
+  const graph = buildClosureGraph(ids, list.length, (i) => list[i].references);
+  const dangling = danglingReferences(graph);
+  checkLinks(entries, dangling, { origin, shape }, issues);
   if (issues.length > 0)
     return err(
       withPositions(
-        text2,
-        issues.map((i) => i.next === void 0 ? { ...i, next: NEXT3 } : i)
+        text4,
+        issues.map((i) => i.next === void 0 ? { ...i, next: NEXT4 } : i)
       )
     );
   return ok({
-    storeDir: dir,
-    shape: shape.value,
+    storeDir: entries.storeDir,
+    shape,
     infos: pathInfoIndex(ids, list),
     list,
     graph,
     ids,
-    invalid: invalid.sort(),
+    invalid: entries.invalid.sort(),
     danglingReferences: dangling
   });
 }
@@ -24417,7 +25045,7 @@ function danglingReferences(g) {
   }
   return out;
 }
-var isObj3, SHAPE_LABELS, NEXT3, pointerOf;
+var isObj5, SHAPE_LABELS, NEXT4, isVersioned;
 var init_path_info = __esm({
   "src/ingest/closure/path-info.ts"() {
     "use strict";
@@ -24427,9 +25055,10 @@ var init_path_info = __esm({
     init_graph();
     init_issues();
     init_json_document();
+    init_path_info_entries();
     init_path_info_entry();
     init_map_utils();
-    isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     SHAPE_LABELS = {
       list: "Nix \u2264 2.18 / Lix array",
       map: "Nix 2.19\u20132.32 map",
@@ -24437,25 +25066,25 @@ var init_path_info = __esm({
       "format-2": "Nix 2.33+ --json-format 2",
       "format-3": "Nix 2.35+ --json-format 3"
     };
-    NEXT3 = "pass the output of `nix path-info --json --recursive <installable>` (any Nix or Lix version), or use --closure-of";
-    pointerOf = (shape, at) => typeof at === "number" ? `/${at}` : shape === "format-2" || shape === "format-3" ? `/info/${escapePointerToken(at)}` : `/${escapePointerToken(at)}`;
+    NEXT4 = "pass the output of `nix path-info --json --recursive <installable>` (any Nix or Lix version), or use --closure-of";
+    isVersioned = (shape) => shape === "format-2" || shape === "format-3";
   }
 });
 
 // src/app/read-closure.ts
 async function readClosure(source2, files, nix) {
-  let text2;
+  let text4;
   let origin;
   let file2;
   if ("file" in source2) {
     const read = await files.readText(source2.file);
     file2 = { displayPath: read.displayPath, sha256: read.sha256, directoryName: read.directoryName };
-    [text2, origin] = [read.text, read.displayPath];
+    [text4, origin] = [read.text, read.displayPath];
   } else {
     const out = await nix().pathInfoClosure(source2.of);
-    [text2, origin] = [out.text, out.origin];
+    [text4, origin] = [out.text, out.origin];
   }
-  const parsed = parsePathInfo(text2, origin);
+  const parsed = parsePathInfo(text4, origin);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { closure: parsed.value, origin, ...file2 !== void 0 ? { file: file2 } : {} };
 }
@@ -24471,6 +25100,913 @@ var init_read_closure = __esm({
     init_derivation2();
     init_path_info();
     init_errors();
+  }
+});
+
+// src/domain/nix/store-name.ts
+function parseStoreName(name) {
+  const isDerivation = name.endsWith(".drv");
+  const base = isDerivation ? name.slice(0, -4) : name;
+  let pname = base;
+  let version2;
+  for (let i = 0; i < base.length - 1; i++) {
+    if (base.charCodeAt(i) === 45 && !isLetter(base.charCodeAt(i + 1))) {
+      pname = base.slice(0, i);
+      version2 = base.slice(i + 1);
+      break;
+    }
+  }
+  let output2;
+  if (version2 !== void 0) {
+    const dash = version2.lastIndexOf("-");
+    const tail = dash >= 0 ? version2.slice(dash + 1) : void 0;
+    if (tail !== void 0 && OUTPUTS.has(tail)) {
+      output2 = tail;
+      version2 = version2.slice(0, dash);
+    }
+  } else {
+    const dash = base.lastIndexOf("-");
+    if (dash > 0 && OUTPUTS.has(base.slice(dash + 1))) {
+      output2 = base.slice(dash + 1);
+      pname = base.slice(0, dash);
+    }
+  }
+  return {
+    pname,
+    ...version2 !== void 0 && version2 !== "" ? { version: version2 } : {},
+    ...output2 !== void 0 ? { output: output2 } : {},
+    isDerivation
+  };
+}
+var OUTPUTS, isLetter;
+var init_store_name = __esm({
+  "src/domain/nix/store-name.ts"() {
+    "use strict";
+    OUTPUTS = /* @__PURE__ */ new Set([
+      "bin",
+      "dev",
+      "lib",
+      "out",
+      "man",
+      "doc",
+      "info",
+      "debug",
+      "static",
+      "devdoc",
+      "getent",
+      "modules",
+      "py",
+      "tools",
+      "data",
+      "sbin",
+      "terminfo",
+      "examples",
+      "shared",
+      "python",
+      "perl",
+      "qt",
+      "gtk",
+      "udev",
+      "nscd",
+      "locales"
+    ]);
+    isLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+  }
+});
+
+// src/domain/packages/hashes.ts
+function sourceHash(fixed, env2) {
+  const written = one(env2, "outputHash");
+  if (fixed !== void 0) return { ...cdxHash(fixed.hash), method: fixed.method, ...written ? { written } : {} };
+  if (written === void 0) return void 0;
+  const algo = one(env2, "outputHashAlgo");
+  const h = parseHash(written, algo !== void 0 && isHashAlgo(algo) ? algo : void 0);
+  if (!h.ok) return void 0;
+  const mode = one(env2, "outputHashMode");
+  const method = mode === "recursive" || mode === "nar" ? "nar" : mode === "text" ? "text" : mode === "git" ? "git" : "flat";
+  return { ...cdxHash(h.value), method, written };
+}
+var CDX_ALG, cdxHash, one;
+var init_hashes = __esm({
+  "src/domain/packages/hashes.ts"() {
+    "use strict";
+    init_hash();
+    CDX_ALG = {
+      md5: "MD5",
+      sha1: "SHA-1",
+      sha256: "SHA-256",
+      sha512: "SHA-512"
+    };
+    cdxHash = (h) => ({ alg: CDX_ALG[h.algo], content: toBase16(h.bytes) });
+    one = (env2, key) => {
+      const v = env2.get(key);
+      return typeof v === "string" && v !== "" ? v : void 0;
+    };
+  }
+});
+
+// src/domain/packages/mirrors.ts
+function resolveUrl(url2, table2) {
+  if (!url2.startsWith(PREFIX2)) return [{ url: url2 }];
+  const rest = url2.slice(PREFIX2.length);
+  const slash = rest.indexOf("/");
+  const site = slash >= 0 ? rest.slice(0, slash) : rest;
+  const file2 = slash >= 0 ? rest.slice(slash + 1) : "";
+  const bases = table2?.get(site);
+  if (bases === void 0 || bases.length === 0) return [{ url: url2, unresolved: true }];
+  return bases.map((b) => ({ url: `${b}${file2}`, mirror: url2 }));
+}
+var PREFIX2;
+var init_mirrors = __esm({
+  "src/domain/packages/mirrors.ts"() {
+    "use strict";
+    PREFIX2 = "mirror://";
+  }
+});
+
+// src/domain/packages/purl-canonical.ts
+function canonicalPurl(p) {
+  const type = p.type.toLowerCase();
+  let { namespace, name } = p;
+  if (type === "github") {
+    namespace = namespace?.toLowerCase();
+    name = name.toLowerCase();
+  } else if (type === "pypi") name = name.toLowerCase().replaceAll("_", "-");
+  const qualifiers = p.qualifiers !== void 0 && p.qualifiers.length > 0 ? [...p.qualifiers].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : void 0;
+  return {
+    type,
+    ...namespace !== void 0 && namespace !== "" ? { namespace } : {},
+    name,
+    ...p.version !== void 0 && p.version !== "" ? { version: p.version } : {},
+    ...qualifiers !== void 0 ? { qualifiers } : {},
+    ...p.subpath !== void 0 && p.subpath !== "" ? { subpath: p.subpath } : {}
+  };
+}
+var init_purl_canonical = __esm({
+  "src/domain/packages/purl-canonical.ts"() {
+    "use strict";
+  }
+});
+
+// src/domain/packages/purl.ts
+function segmentsOf(url2) {
+  let u;
+  try {
+    u = new URL(url2);
+  } catch {
+    return void 0;
+  }
+  if (!["https:", "http:", "git:", "git+https:", "ssh:", "git+ssh:"].includes(u.protocol)) return void 0;
+  const parts = u.pathname.split("/").filter((s3) => s3 !== "");
+  try {
+    return { host: u.hostname.toLowerCase(), parts: parts.map(decodeURIComponent) };
+  } catch {
+    return void 0;
+  }
+}
+function github(host2, parts, rev2) {
+  const [owner, rawRepo, kind, ...rest] = parts;
+  if (owner === void 0 || rawRepo === void 0) return void 0;
+  const repo = rawRepo.replace(/\.git$/, "");
+  let version2;
+  if (host2 === "codeload.github.com") version2 = rest[0] ?? (kind !== void 0 ? void 0 : rev2);
+  else if (host2 === "raw.githubusercontent.com") version2 = kind;
+  else if (kind === "archive") {
+    const ref = rest.join("/").replace(/^refs\/(tags|heads)\//, "");
+    version2 = stripExt(ref);
+  } else if (kind === "releases" && rest[0] === "download") version2 = rest[1];
+  else if (kind === "commit" && rest[0] !== void 0) version2 = rest[0].replace(/\.(patch|diff)$/, "");
+  else if (kind === void 0) version2 = rev2;
+  else return void 0;
+  return { type: "github", namespace: owner, name: repo, ...version2 ? { version: version2 } : {} };
+}
+function pypi(parts) {
+  if (parts[0] !== "packages") return void 0;
+  const file2 = parts.at(-1);
+  if (file2 === void 0 || parts.length < 3) return void 0;
+  const wheel = file2.endsWith(".whl");
+  const stem2 = wheel ? file2.slice(0, -4) : stripExt(file2);
+  const cut = wheel ? stem2.indexOf("-") : stem2.lastIndexOf("-");
+  if (cut <= 0) return void 0;
+  const fromPath = parts[1] === "source" && parts.length === 5 ? parts[3] : void 0;
+  const name = fromPath ?? stem2.slice(0, cut);
+  const version2 = wheel ? stem2.slice(cut + 1).split("-")[0] : stem2.slice(cut + 1);
+  return { type: "pypi", name, ...version2 ? { version: version2 } : {}, qualifiers: [["file_name", file2]] };
+}
+function cargo(host2, parts) {
+  if (host2 === "crates.io" && parts[0] === "api" && parts[3] !== void 0)
+    return { type: "cargo", name: parts[3], ...parts[4] ? { version: parts[4] } : {} };
+  if (host2 === "static.crates.io" && parts[0] === "crates" && parts[1] !== void 0) {
+    const name = parts[1];
+    const file2 = parts[2] ?? "";
+    const version2 = file2.startsWith(`${name}-`) ? stripExt(file2.slice(name.length + 1)) : parts[3] ? parts[2] : void 0;
+    return { type: "cargo", name, ...version2 ? { version: version2 } : {} };
+  }
+  return void 0;
+}
+function npm(parts) {
+  const scoped = parts[0]?.startsWith("@") === true;
+  const [namespace, name, dash, file2] = scoped ? parts : [void 0, ...parts];
+  if (name === void 0 || dash !== "-" || file2 === void 0 || !file2.startsWith(`${name}-`)) return void 0;
+  const version2 = stripExt(file2.slice(name.length + 1));
+  return { type: "npm", ...namespace !== void 0 ? { namespace } : {}, name, ...version2 ? { version: version2 } : {} };
+}
+function registryPurl(url2, rev2) {
+  const s3 = segmentsOf(url2);
+  if (s3 === void 0) return void 0;
+  const { host: host2, parts } = s3;
+  let p;
+  if (host2 === "github.com" || host2 === "www.github.com" || host2 === "codeload.github.com" || host2 === "raw.githubusercontent.com")
+    p = github(host2, parts, rev2);
+  else if (["files.pythonhosted.org", "pypi.org", "pypi.io", "pypi.python.org"].includes(host2)) p = pypi(parts);
+  else if (host2 === "crates.io" || host2 === "static.crates.io") p = cargo(host2, parts);
+  else if (host2 === "registry.npmjs.org" || host2 === "registry.yarnpkg.com") p = npm(parts);
+  return p !== void 0 ? canonicalPurl(p) : void 0;
+}
+function sourcePurl(ctx) {
+  const found = registryPurl(ctx.url, ctx.rev);
+  if (found !== void 0) return found;
+  const q3 = [];
+  if (ctx.rev !== void 0) {
+    const vcs = /^(git\+|git:)/.test(ctx.url) ? ctx.url : `git+${ctx.url}`;
+    q3.push(["vcs_url", `${vcs}@${ctx.rev}`]);
+  } else q3.push(["download_url", ctx.url]);
+  if (ctx.hash?.method === "flat")
+    q3.push(["checksum", `${ctx.hash.alg.toLowerCase().replace("-", "")}:${ctx.hash.content}`]);
+  return canonicalPurl({
+    type: "generic",
+    name: ctx.name,
+    ...ctx.version ? { version: ctx.version } : {},
+    qualifiers: q3
+  });
+}
+var ARCHIVE_EXT, stripExt, localPurl;
+var init_purl = __esm({
+  "src/domain/packages/purl.ts"() {
+    "use strict";
+    init_purl_canonical();
+    ARCHIVE_EXT = /\.(tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar|zip|crate|gem)$/;
+    stripExt = (file2) => file2.replace(ARCHIVE_EXT, "");
+    localPurl = (name, version2) => canonicalPurl({ type: "generic", name, ...version2 ? { version: version2 } : {} });
+  }
+});
+
+// src/domain/packages/origin.ts
+function listAttr(v) {
+  if (v === void 0) return [];
+  if (typeof v !== "string") return v;
+  return v.split(/\s+/).filter((s3) => s3 !== "");
+}
+function urlsOf(d, ctx) {
+  const written = listAttr(d.env.get("urls"));
+  const urls = written.length > 0 ? written : listAttr(d.env.get("url"));
+  const mirrorsFile = stringAttr(d.env.get("mirrorsFile"));
+  const table2 = mirrorsFile !== void 0 ? ctx.mirrors.get(mirrorsFile) : void 0;
+  const out = [];
+  for (const u of urls) {
+    const resolved = resolveUrl(u, table2);
+    if (resolved[0]?.unresolved === true)
+      ctx.onUnresolved(table2 === void 0 ? "mirrors-file-missing" : "unknown-mirror-site", u);
+    out.push(...resolved);
+  }
+  return out;
+}
+function gitOf(d) {
+  const url2 = stringAttr(d.env.get("url"));
+  const rev2 = stringAttr(d.env.get("rev"));
+  if (url2 === void 0 || rev2 === void 0 || listAttr(d.env.get("urls")).length > 0) return void 0;
+  const tag = stringAttr(d.env.get("tag")) ?? (rev2.startsWith("refs/tags/") ? rev2.slice(10) : void 0);
+  return { url: url2, rev: rev2, ...tag !== void 0 ? { tag } : {} };
+}
+function fetchedOrigin(d, path8, owner, ctx) {
+  const ca = d.fixed.values().next().value;
+  const hash2 = sourceHash(ca, d.env);
+  const git = gitOf(d);
+  const urls = git !== void 0 ? [{ url: git.url }] : urlsOf(d, ctx);
+  const first = urls.find((u) => u.unresolved !== true && u.mirror === void 0) ?? urls.find((u) => u.unresolved !== true);
+  const rev2 = git?.tag ?? git?.rev;
+  const purl = first !== void 0 ? sourcePurl({
+    url: first.url,
+    name: owner.name,
+    ...owner.version ? { version: owner.version } : {},
+    ...rev2 ? { rev: rev2 } : {},
+    ...hash2 ? { hash: hash2 } : {}
+  }) : void 0;
+  return {
+    kind: "fetched",
+    path: path8,
+    drvPath: d.path,
+    name: d.name,
+    urls,
+    ...git !== void 0 ? { git } : {},
+    ...hash2 !== void 0 ? { hash: hash2 } : {},
+    ...purl !== void 0 ? { purl } : {}
+  };
+}
+function originOf(path8, pkg, owner, ctx) {
+  const builder10 = ctx.derivations.byOutput.get(path8);
+  const d = builder10 !== void 0 ? ctx.derivations.byPath.get(builder10) : void 0;
+  if (d !== void 0 && d.fixed.size > 0) return fetchedOrigin(d, path8, owner, ctx);
+  if (d !== void 0) return { kind: "built", path: path8, drvPath: d.path, name: d.name };
+  if (pkg.inputSrcs.includes(path8)) {
+    const info = ctx.closure.infos.get(path8);
+    const slash = path8.lastIndexOf("/");
+    const name = path8.slice(slash + 34);
+    return { kind: "local", path: path8, name, ...info !== void 0 ? { narHash: cdxHash(info.narHash) } : {} };
+  }
+  return { kind: "unknown", path: path8 };
+}
+function nameOf(d) {
+  const pname = stringAttr(d.env.get("pname"));
+  const version2 = stringAttr(d.env.get("version"));
+  if (pname !== void 0)
+    return { name: pname, ...version2 !== void 0 ? { version: version2 } : {}, nameFrom: "derivation" };
+  const parsed = parseStoreName(d.name.replace(ARCHIVE, ""));
+  return {
+    name: parsed.pname,
+    ...parsed.version !== void 0 ? { version: parsed.version } : {},
+    nameFrom: "store-name"
+  };
+}
+var stringAttr, ARCHIVE;
+var init_origin = __esm({
+  "src/domain/packages/origin.ts"() {
+    "use strict";
+    init_store_name();
+    init_hashes();
+    init_mirrors();
+    init_purl();
+    stringAttr = (v) => typeof v === "string" && v !== "" ? v : void 0;
+    ARCHIVE = /\.(tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar|zip|crate|gem)$/;
+  }
+});
+
+// src/domain/packages/identify.ts
+function licenseOf(meta3, path8) {
+  const m = meta3?.get(path8);
+  if (m === void 0) return { status: "no-meta" };
+  return m.licenses !== void 0 && m.licenses.length > 0 ? { status: "declared", licenses: m.licenses } : { status: "none" };
+}
+function identifyPackages(input2) {
+  const { closure, derivations, meta: meta3 } = input2;
+  const tally = new Tally();
+  const ctx = {
+    closure,
+    derivations,
+    mirrors: input2.mirrors ?? /* @__PURE__ */ new Map(),
+    onUnresolved: (reason, url2) => tally.add(reason, url2)
+  };
+  const isStorePath = (p) => storePathProblem(p, closure.storeDir) === void 0;
+  const packages = [];
+  let withMeta = 0;
+  let withoutLicense = 0;
+  for (const info of closure.list) {
+    const path8 = info.path;
+    if (path8.endsWith(".drv")) continue;
+    const d = derivationOf(derivations, path8, info.deriver);
+    if (d === void 0) {
+      tally.add(info.deriver !== void 0 ? "deriver-not-in-derivations" : "no-deriver", path8);
+      continue;
+    }
+    const owner = nameOf(d);
+    const sources = d.fixed.size > 0 ? [fetchedOrigin(d, path8, owner, ctx)] : [...listAttr(d.env.get("src")), ...listAttr(d.env.get("srcs"))].filter(isStorePath).map((p) => originOf(p, d, owner, ctx));
+    const patches = listAttr(d.env.get("patches")).filter(isStorePath).map((p) => originOf(p, d, owner, ctx));
+    const purlSource = sources.find((s3) => s3.kind === "fetched" && s3.purl !== void 0);
+    const sourcePurl2 = purlSource?.kind === "fetched" ? purlSource.purl : sources.some((s3) => s3.kind === "local") ? localPurl(owner.name, owner.version) : void 0;
+    const m = meta3?.get(path8);
+    if (meta3 !== void 0 && m === void 0) tally.add("no-meta", path8);
+    const license = licenseOf(meta3, path8);
+    if (m !== void 0) withMeta++;
+    if (license.status !== "declared") withoutLicense++;
+    packages.push({
+      path: path8,
+      drvPath: d.path,
+      output: outputNameOf(d, path8) ?? "out",
+      name: owner.name,
+      ...owner.version !== void 0 ? { version: owner.version } : {},
+      nameFrom: owner.nameFrom,
+      sources,
+      patches,
+      ...sourcePurl2 !== void 0 ? { sourcePurl: sourcePurl2 } : {},
+      ...m !== void 0 ? { meta: m } : {},
+      license
+    });
+  }
+  packages.sort((a, b) => compareStrings(a.path, b.path));
+  const warnings = warningsOf(tally, input2, withMeta);
+  return {
+    packages,
+    warnings,
+    counts: { closurePaths: closure.list.length, packages: packages.length, withMeta, withoutLicense }
+  };
+}
+function warningsOf(tally, input2, withMeta) {
+  const out = [];
+  const dirs = storeDirsOf(input2.derivations.byPath.keys(), input2.closure.storeDir);
+  for (const [storeDir, count] of dirs) out.push({ kind: "other-store-dir", what: "derivations", storeDir, count });
+  if (input2.meta !== void 0) {
+    for (const [storeDir, count] of storeDirsOf(input2.meta.keys(), input2.closure.storeDir))
+      out.push({ kind: "other-store-dir", what: "meta", storeDir, count });
+    if (withMeta === 0 && input2.meta.size > 0) out.push({ kind: "meta-matches-nothing", metaPaths: input2.meta.size });
+  }
+  for (const kind of ORDER) {
+    const t = tally.counts.get(kind);
+    if (t !== void 0) out.push({ kind, count: t.count, example: t.example });
+  }
+  return out;
+}
+function storeDirsOf(paths2, storeDir) {
+  const other = /* @__PURE__ */ new Map();
+  for (const p of paths2) {
+    if (p.startsWith(storeDir) && p.charCodeAt(storeDir.length) === 47 && p.indexOf("/", storeDir.length + 1) < 0)
+      continue;
+    const dir = p.slice(0, p.lastIndexOf("/"));
+    other.set(dir, (other.get(dir) ?? 0) + 1);
+  }
+  return [...other].sort(([a], [b]) => compareStrings(a, b));
+}
+function mirrorFilesOf(closure, derivations) {
+  const out = /* @__PURE__ */ new Set();
+  const visit4 = (drvPath) => {
+    const d = drvPath !== void 0 ? derivations.byPath.get(drvPath) : void 0;
+    const f = d?.env.get("mirrorsFile");
+    if (typeof f === "string" && storePathProblem(f, closure.storeDir) === void 0) out.add(f);
+  };
+  for (const info of closure.list) {
+    const d = derivationOf(derivations, info.path, info.deriver);
+    if (d === void 0) continue;
+    visit4(d.path);
+    for (const key of ["src", "srcs", "patches"])
+      for (const p of listAttr(d.env.get(key))) visit4(derivations.byOutput.get(p));
+  }
+  return [...out].sort(compareStrings);
+}
+var Tally, ORDER;
+var init_identify = __esm({
+  "src/domain/packages/identify.ts"() {
+    "use strict";
+    init_input_path();
+    init_derivation();
+    init_origin();
+    init_purl();
+    init_store_path();
+    Tally = class {
+      counts = /* @__PURE__ */ new Map();
+      add(kind, example) {
+        const t = this.counts.get(kind);
+        if (t === void 0) this.counts.set(kind, { count: 1, example });
+        else {
+          t.count++;
+          if (compareStrings(example, t.example) < 0) t.example = example;
+        }
+      }
+    };
+    ORDER = [
+      "no-deriver",
+      "deriver-not-in-derivations",
+      "no-meta",
+      "mirrors-file-missing",
+      "unknown-mirror-site"
+    ];
+  }
+});
+
+// src/domain/packages/buildtime.ts
+function buildTimeSources(input2) {
+  const { closure, derivations } = input2;
+  const ctx = { closure, derivations, mirrors: input2.mirrors ?? /* @__PURE__ */ new Map(), onUnresolved: () => {
+  } };
+  const out = [];
+  for (const d of derivations.byPath.values()) {
+    if (d.fixed.size === 0) continue;
+    for (const [output2, path8] of d.outputs) {
+      if (path8 === void 0 || !d.fixed.has(output2) || closure.infos.has(path8)) continue;
+      if (derivations.byOutput.get(path8) !== d.path) continue;
+      out.push(fetchedOrigin(d, path8, nameOf(d), ctx));
+    }
+  }
+  return out.sort((a, b) => compareStrings(a.path, b.path));
+}
+var init_buildtime = __esm({
+  "src/domain/packages/buildtime.ts"() {
+    "use strict";
+    init_input_path();
+    init_origin();
+  }
+});
+
+// src/domain/packages/index.ts
+var init_packages = __esm({
+  "src/domain/packages/index.ts"() {
+    "use strict";
+    init_identify();
+    init_buildtime();
+    init_purl();
+    init_purl_canonical();
+    init_hashes();
+    init_mirrors();
+    init_origin();
+  }
+});
+
+// src/ingest/meta/license.ts
+function fromObject(o) {
+  const spdxId = text(o.spdxId);
+  const name = text(o.fullName) ?? text(o.shortName);
+  const url2 = text(o.url);
+  if (spdxId === void 0 && name === void 0) return void 0;
+  return {
+    ...spdxId !== void 0 ? { spdxId } : {},
+    ...name !== void 0 ? { name } : {},
+    ...url2 !== void 0 ? { url: url2 } : {},
+    ...typeof o.free === "boolean" ? { free: o.free } : {},
+    ...typeof o.redistributable === "boolean" ? { redistributable: o.redistributable } : {}
+  };
+}
+function licensesOf(meta3) {
+  const raw = meta3?.license;
+  if (raw === void 0 || raw === null) return void 0;
+  const out = [];
+  for (const item of Array.isArray(raw) ? raw : [raw]) {
+    if (typeof item === "string") {
+      for (const word2 of item.split(/\s+/)) if (word2 !== "") out.push({ name: word2 });
+    }
+    if (typeof item === "object") {
+      const l = fromObject(item);
+      if (l !== void 0) out.push(l);
+    }
+  }
+  return out;
+}
+var text;
+var init_license = __esm({
+  "src/ingest/meta/license.ts"() {
+    "use strict";
+    text = (s3) => typeof s3 === "string" && s3.trim() !== "" ? s3.trim() : void 0;
+  }
+});
+
+// src/ingest/meta/meta.fast.ts
+function metaAttrs(m) {
+  if (nullish3(m)) return true;
+  if (!isObj6(m)) return false;
+  const license = m["license"];
+  const homepage = m["homepage"];
+  const ids = m["identifiers"];
+  return optString(m["description"]) && (nullish3(license) || licenseItem(license) || Array.isArray(license) && license.every(licenseItem)) && (nullish3(homepage) || typeof homepage === "string" || stringList(homepage)) && (nullish3(ids) || isObj6(ids) && optString(ids["cpe"]) && optString(ids["purl"]) && (nullish3(ids["purls"]) || stringList(ids["purls"])));
+}
+function entry(e) {
+  if (!isObj6(e)) return false;
+  const outputs = e["outputs"];
+  if (!nullish3(outputs)) {
+    if (!isObj6(outputs)) return false;
+    for (const k in outputs) if (!optStringNotUndefined(outputs[k])) return false;
+  }
+  return optString(e["name"]) && optString(e["pname"]) && optString(e["version"]) && optString(e["system"]) && optString(e["outputName"]) && metaAttrs(e["meta"]);
+}
+function isMetaDocument(v) {
+  if (!isObj6(v)) return false;
+  for (const k in v) if (!entry(v[k])) return false;
+  return true;
+}
+var isObj6, nullish3, optString, optBool2, stringList, licenseItem, optStringNotUndefined;
+var init_meta_fast = __esm({
+  "src/ingest/meta/meta.fast.ts"() {
+    "use strict";
+    isObj6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    nullish3 = (v) => v === void 0 || v === null;
+    optString = (v) => nullish3(v) || typeof v === "string";
+    optBool2 = (v) => nullish3(v) || typeof v === "boolean";
+    stringList = (v) => Array.isArray(v) && v.every((s3) => typeof s3 === "string");
+    licenseItem = (v) => typeof v === "string" || isObj6(v) && optString(v["spdxId"]) && optString(v["fullName"]) && optString(v["shortName"]) && optString(v["url"]) && optBool2(v["free"]) && optBool2(v["redistributable"]);
+    optStringNotUndefined = (v) => v === null || typeof v === "string";
+  }
+});
+
+// src/ingest/meta/meta.schema.ts
+var str2, LicenseObjectSchema, LicenseItem, MetaAttrsSchema, MetaEntrySchema, MetaDocumentSchema;
+var init_meta_schema = __esm({
+  "src/ingest/meta/meta.schema.ts"() {
+    "use strict";
+    init_zod();
+    str2 = external_exports.string().nullish();
+    LicenseObjectSchema = external_exports.looseObject({
+      spdxId: str2,
+      fullName: str2,
+      shortName: str2,
+      url: str2,
+      free: external_exports.boolean().nullish(),
+      redistributable: external_exports.boolean().nullish()
+    });
+    LicenseItem = external_exports.union([external_exports.string(), LicenseObjectSchema]);
+    MetaAttrsSchema = external_exports.looseObject({
+      description: str2,
+      license: external_exports.union([LicenseItem, external_exports.array(LicenseItem)]).nullish(),
+      homepage: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).nullish(),
+      identifiers: external_exports.looseObject({
+        cpe: str2,
+        purl: str2,
+        purls: external_exports.array(external_exports.string()).nullish()
+      }).nullish()
+    });
+    MetaEntrySchema = external_exports.looseObject({
+      name: str2,
+      pname: str2,
+      version: str2,
+      system: str2,
+      outputName: str2,
+      outputs: external_exports.record(external_exports.string(), external_exports.string().nullable()).nullish(),
+      meta: MetaAttrsSchema.nullish()
+    });
+    MetaDocumentSchema = external_exports.record(external_exports.string(), MetaEntrySchema);
+  }
+});
+
+// src/ingest/meta/meta.ts
+function toMeta(attr, e) {
+  const m = e.meta;
+  const homepage = m?.homepage;
+  const ids = m?.identifiers;
+  const purls = ids?.purls ?? (typeof ids?.purl === "string" ? [ids.purl] : []);
+  const licenses = licensesOf(m);
+  return {
+    attr,
+    ...field("name", e.name),
+    ...field("pname", e.pname),
+    ...field("version", e.version),
+    ...field("description", m?.description),
+    ...licenses !== void 0 ? { licenses } : {},
+    homepages: (typeof homepage === "string" ? [homepage] : homepage ?? []).filter((h) => h !== ""),
+    ...field("cpe", ids?.cpe),
+    purls: purls.filter((p) => p !== "")
+  };
+}
+function parseMeta(text4, origin) {
+  const doc = parseJsonDocument(text4, origin, WHAT, DEPTH);
+  if (!doc.ok) return doc;
+  let entries;
+  if (isMetaDocument(doc.value)) entries = doc.value;
+  else {
+    const parsed = MetaDocumentSchema.safeParse(doc.value);
+    if (parsed.success) entries = parsed.data;
+    else {
+      const issues2 = zodIssues(parsed.error, origin, "", doc.value).slice(0, MAX_ISSUES2);
+      return err(
+        withPositions(
+          text4,
+          issues2.map((i) => ({ ...i, expected: i.expected ?? WHAT, next: NEXT5 }))
+        )
+      );
+    }
+  }
+  const byOutput = /* @__PURE__ */ new Map();
+  const issues = [];
+  let count = 0;
+  for (const [attr, e] of Object.entries(entries)) {
+    count++;
+    for (const [output2, path8] of Object.entries(e.outputs ?? {})) {
+      if (path8 === null) continue;
+      const sp = parseStorePath(path8);
+      if (!sp.ok) {
+        if (issues.length < MAX_ISSUES2)
+          issues.push({
+            origin,
+            pointer: `/${escapePointerToken(attr)}/outputs/${escapePointerToken(output2)}`,
+            message: `not a store path: ${sp.error}`,
+            next: NEXT5
+          });
+        continue;
+      }
+      byOutput.set(path8, attr);
+    }
+  }
+  if (issues.length === 0 && count > 0 && byOutput.size === 0)
+    issues.push({
+      origin,
+      pointer: "",
+      message: "no entry lists its output paths, so none can be joined to a closure",
+      next: NEXT5
+    });
+  if (issues.length > 0) return err(withPositions(text4, issues));
+  return ok({
+    size: byOutput.size,
+    keys: () => byOutput.keys(),
+    get: (path8) => {
+      const attr = byOutput.get(path8);
+      const e = attr !== void 0 ? entries[attr] : void 0;
+      return attr !== void 0 && e !== void 0 ? toMeta(attr, e) : void 0;
+    }
+  });
+}
+var WHAT, NEXT5, DEPTH, MAX_ISSUES2, field;
+var init_meta = __esm({
+  "src/ingest/meta/meta.ts"() {
+    "use strict";
+    init_store_path();
+    init_result();
+    init_issues();
+    init_json_document();
+    init_zod_issues();
+    init_license();
+    init_meta_fast();
+    init_meta_schema();
+    WHAT = "`nix-env -qa --json --meta --out-path` output";
+    NEXT5 = "pass what `nix-env -qa --json --meta --out-path -f <nixpkgs>` prints (--out-path adds the output paths flake-audit joins on)";
+    DEPTH = { max: 32, why: "nixpkgs metadata nests fewer than 10 levels" };
+    MAX_ISSUES2 = 20;
+    field = (key, value) => typeof value === "string" && value !== "" ? { [key]: value } : {};
+  }
+});
+
+// src/ingest/packages/mirror-list.ts
+function unquote(v) {
+  let out = "";
+  for (let i = 0; i < v.length; ) {
+    const c = v[i];
+    if (c === "'") {
+      const end = v.indexOf("'", i + 1);
+      if (end < 0) return void 0;
+      out += v.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === "$" && v[i + 1] === "'") {
+      let j = i + 2;
+      for (; j < v.length && v[j] !== "'"; j++) {
+        if (v[j] === "\\" && j + 1 < v.length) out += ANSI_C[v[++j] ?? ""] ?? `\\${v[j]}`;
+        else out += v[j];
+      }
+      if (j >= v.length) return void 0;
+      i = j + 1;
+    } else if (c === "\\" && i + 1 < v.length) {
+      out += v[i + 1];
+      i += 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+function parseMirrorList(text4, origin) {
+  const table2 = /* @__PURE__ */ new Map();
+  const issues = [];
+  const lines = text4.split("\n");
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] ?? "";
+    if (line.trim() === "") continue;
+    const m = LINE.exec(line);
+    const value = m?.[2] !== void 0 ? unquote(m[2]) : void 0;
+    if (m?.[1] === void 0 || value === void 0) {
+      if (issues.length < 20)
+        issues.push({
+          origin,
+          pointer: "",
+          position: { line: n + 1, column: 1 },
+          message: m === null ? "expected a line `site='url \u2026'`" : "a quote is not closed",
+          next: NEXT6
+        });
+      continue;
+    }
+    table2.set(
+      m[1],
+      value.split(/\s+/).filter((u) => u !== "")
+    );
+  }
+  return issues.length > 0 ? err(issues) : ok(table2);
+}
+var NEXT6, LINE, ANSI_C;
+var init_mirror_list = __esm({
+  "src/ingest/packages/mirror-list.ts"() {
+    "use strict";
+    init_result();
+    NEXT6 = "pass the mirrors file a fetchurl derivation names in its `mirrorsFile` (nixpkgs pkgs/build-support/fetchurl/write-mirror-list.sh writes it)";
+    LINE = /^([A-Za-z]+)=(.*)$/;
+    ANSI_C = { n: "\n", t: "	", "\\": "\\", "'": "'", '"': '"' };
+  }
+});
+
+// src/app/package-warnings.ts
+function packageWarningText(w, withMeta) {
+  switch (w.kind) {
+    case "no-deriver":
+      return `${w.count} closure path${s(w.count)} name no deriver, so no package is known for them (e.g. ${w.example})`;
+    case "deriver-not-in-derivations":
+      return `${w.count} closure path${s(w.count)} have a deriver that is not in --derivations (e.g. ${w.example}); pass the derivations of the same build (nix derivation show -r)`;
+    case "other-store-dir":
+      return `${w.count} ${w.what === "meta" ? "meta output path" : "derivation"}${s(w.count)} are in ${w.storeDir}, not the closure's store; they describe another store`;
+    case "meta-matches-nothing":
+      return `--meta describes ${w.metaPaths} output path${s(w.metaPaths)} and none is in the closure: it is meta of another nixpkgs or another build`;
+    case "no-meta":
+      return `${w.count} package${s(w.count)} have no entry in ${withMeta ? "--meta" : "meta"} (e.g. ${w.example}); their licence is unknown`;
+    case "mirrors-file-missing":
+      return `${w.count} mirror:// URL${s(w.count)} could not be resolved: the fetcher's mirrorsFile is not in the local store (e.g. ${w.example}); kept as written`;
+    case "unknown-mirror-site":
+      return `${w.count} mirror:// URL${s(w.count)} name a site the mirrors file does not list (e.g. ${w.example}); kept as written`;
+  }
+}
+var s;
+var init_package_warnings = __esm({
+  "src/app/package-warnings.ts"() {
+    "use strict";
+    s = (n) => n === 1 ? "" : "s";
+  }
+});
+
+// src/app/packages.ts
+async function readDerivationSet(source2, closure, files, nix) {
+  let text4;
+  let origin;
+  if ("file" in source2) {
+    const read = await files.readText(source2.file);
+    [text4, origin] = [read.text, read.displayPath];
+  } else {
+    const drvs = /* @__PURE__ */ new Set();
+    for (const info of closure.list) {
+      const d = info.deriver;
+      if (d !== void 0 && d.endsWith(".drv") && parseStorePath(d, closure.storeDir).ok) drvs.add(d);
+    }
+    if (drvs.size === 0) return { byPath: /* @__PURE__ */ new Map(), byOutput: /* @__PURE__ */ new Map() };
+    const out = await nix().derivationsOf([...drvs].sort(compareStrings));
+    [text4, origin] = [out.text, out.origin];
+  }
+  const parsed = parseDerivations(text4, origin, closure.storeDir);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  return parsed.value;
+}
+async function mirrorTable(path8, closure, files) {
+  if (!parseStorePath(path8, closure.storeDir).ok || !await files.exists(path8)) return void 0;
+  const parsed = parseMirrorList((await files.readText(path8)).text, path8);
+  return parsed.ok ? parsed.value : void 0;
+}
+async function readPackages(closure, req, files, nix) {
+  const derivations = await readDerivationSet(req.derivations, closure, files, nix);
+  let meta3;
+  if (req.meta !== void 0) {
+    const read = await files.readText(req.meta);
+    const parsed = parseMeta(read.text, read.displayPath);
+    if (!parsed.ok) throw new InputError(parsed.error);
+    meta3 = parsed.value;
+  }
+  const mirrors = /* @__PURE__ */ new Map();
+  for (const f of mirrorFilesOf(closure, derivations)) {
+    const t = await mirrorTable(f, closure, files);
+    if (t !== void 0) mirrors.set(f, t);
+  }
+  const report2 = identifyPackages({ closure, derivations, ...meta3 !== void 0 ? { meta: meta3 } : {}, mirrors });
+  const warnings = report2.warnings.map((w) => packageWarningText(w, req.meta !== void 0));
+  const { packages: n, withoutLicense } = report2.counts;
+  const noMeta = report2.packages.filter((p) => p.license.status === "no-meta").length;
+  if (withoutLicense > 0)
+    warnings.push(
+      `${withoutLicense} of ${n} package${n === 1 ? "" : "s"} have no licence: ${withoutLicense - noMeta} declare none in nixpkgs meta, ${noMeta} have no meta${req.meta === void 0 ? " (pass --meta, from nix-env -qa --json --meta --out-path)" : ""}`
+    );
+  return {
+    packages: {
+      byPath: new Map(report2.packages.map((p) => [p.path, p])),
+      buildTime: req.buildTime ? buildTimeSources({ closure, derivations, mirrors }) : []
+    },
+    report: report2,
+    warnings,
+    gaps: warnings.map((reason) => ({ reason }))
+  };
+}
+var init_packages2 = __esm({
+  "src/app/packages.ts"() {
+    "use strict";
+    init_input_path();
+    init_store_path();
+    init_packages();
+    init_derivation2();
+    init_meta();
+    init_mirror_list();
+    init_errors();
+    init_package_warnings();
+  }
+});
+
+// src/app/closure-packages.ts
+async function closurePackages(closure, source2, req, files, nix) {
+  const fromNix = "of" in source2 && req?.derivations === void 0;
+  if (req?.derivations === void 0 && !fromNix) return void 0;
+  const request2 = {
+    derivations: req?.derivations !== void 0 ? { file: req.derivations } : { fromNix: true },
+    ...req?.meta !== void 0 ? { meta: req.meta } : {},
+    buildTime: req?.buildTime ?? false
+  };
+  try {
+    const read = await readPackages(closure, request2, files, nix);
+    return { packages: read.packages, read, warnings: read.warnings, gaps: read.gaps };
+  } catch (e) {
+    const origin = e instanceof InputError ? e.issues[0]?.origin ?? "" : "";
+    if (!fromNix || !/^nix (show-derivation|derivation show)/.test(origin)) throw e;
+    const reason = `packages were not identified: the installed nix could not show the closure's derivations (${e instanceof InputError ? e.issues[0]?.message ?? e.message : ""}); pass --derivations`;
+    return { warnings: [reason], gaps: [{ reason }] };
+  }
+}
+var init_closure_packages = __esm({
+  "src/app/closure-packages.ts"() {
+    "use strict";
+    init_errors();
+    init_packages2();
   }
 });
 
@@ -24496,9 +26032,9 @@ async function buildSbom(req, files, nix = noNix) {
         `input '${formatInputPath(input2.primaryPath)}' is locked by its narHash alone, without a rev: its content is pinned, the commit it came from is not`
       );
     if (input2.pinning === "unlocked" || input2.pinning === "rev-only") {
-      const text2 = `input '${formatInputPath(input2.primaryPath)}' ${PINNING_WARNING[input2.pinning]}`;
-      warnings.push(text2);
-      gaps.push({ input: input2.id, reason: text2 });
+      const text4 = `input '${formatInputPath(input2.primaryPath)}' ${PINNING_WARNING[input2.pinning]}`;
+      warnings.push(text4);
+      gaps.push({ input: input2.id, reason: text4 });
     }
   }
   const provenance = req.resolve !== void 0 && inventory !== void 0 ? await resolveInventory(inventory, await req.resolve.source(), {
@@ -24507,11 +26043,15 @@ async function buildSbom(req, files, nix = noNix) {
     enterpriseHosts: req.resolve.enterpriseHosts
   }) : void 0;
   for (const g of provenance?.gaps ?? []) gaps.push(g);
+  const packages = closure !== void 0 && req.closure !== void 0 ? await closurePackages(closure.closure, req.closure, req.packages, files, nix) : void 0;
+  for (const w of packages?.warnings ?? []) warnings.push(w);
+  for (const g of packages?.gaps ?? []) gaps.push(g);
   const model = {
     tool: req.tool,
     flakeName: req.name ?? lock?.file.directoryName ?? closure?.file?.directoryName ?? "flake",
     ...lock !== void 0 ? { lockFile: { path: lock.file.displayPath, sha256: lock.file.sha256 }, lockVersion: lock.graph.lockVersion } : {},
     ...inventory !== void 0 ? { inventory } : {},
+    ...packages?.packages !== void 0 ? { packages: packages.packages } : {},
     ...provenance !== void 0 ? { provenance: new Map(provenance.inputs.map((e) => [e.input, e])) } : {},
     ...closure !== void 0 ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } } : {},
     ...req.timestamp !== void 0 ? { timestamp: req.timestamp } : {},
@@ -24519,7 +26059,12 @@ async function buildSbom(req, files, nix = noNix) {
     reproducible: req.reproducible,
     gaps
   };
-  return { model, warnings, ...provenance !== void 0 ? { provenance } : {} };
+  return {
+    model,
+    warnings,
+    ...provenance !== void 0 ? { provenance } : {},
+    ...packages?.read !== void 0 ? { packages: packages.read } : {}
+  };
 }
 var noNix, PINNING_WARNING;
 var init_sbom = __esm({
@@ -24532,6 +26077,7 @@ var init_sbom = __esm({
     init_errors();
     init_resolve();
     init_read_closure();
+    init_closure_packages();
     init_read_lock();
     noNix = () => {
       throw new InternalError("no nix adapter was wired");
@@ -24544,16 +26090,16 @@ var init_sbom = __esm({
 });
 
 // src/ingest/github-event.ts
-function parseGithubEvent(text2, origin) {
-  const doc = parseJsonDocument(text2, origin, "a GitHub Actions event (JSON object)");
+function parseGithubEvent(text4, origin) {
+  const doc = parseJsonDocument(text4, origin, "a GitHub Actions event (JSON object)");
   if (!doc.ok) return doc;
   const r = EventSchema.safeParse(doc.value);
   if (!r.success)
-    return err(withPositions(text2, zodIssues(r.error, origin, "", doc.value)).map((i) => ({ ...i, next: NEXT4 })));
+    return err(withPositions(text4, zodIssues(r.error, origin, "", doc.value)).map((i) => ({ ...i, next: NEXT7 })));
   const pr = r.data.pull_request;
   return ok(pr === void 0 ? {} : { base: pr.base.sha, head: pr.head.sha, pr: pr.number });
 }
-var Sha, EventSchema, NEXT4;
+var Sha, EventSchema, NEXT7;
 var init_github_event = __esm({
   "src/ingest/github-event.ts"() {
     "use strict";
@@ -24569,7 +26115,7 @@ var init_github_event = __esm({
         head: external_exports.looseObject({ sha: Sha })
       }).optional()
     });
-    NEXT4 = "GITHUB_EVENT_PATH should name the event file GitHub Actions writes; outside a pull_request run, pass --base, --head and --pr instead";
+    NEXT7 = "GITHUB_EVENT_PATH should name the event file GitHub Actions writes; outside a pull_request run, pass --base, --head and --pr instead";
   }
 });
 
@@ -24589,10 +26135,10 @@ function diskCache(root) {
     get(kind, key) {
       const f = file2(kind, key);
       if (f === void 0) return void 0;
-      const text2 = readRegularFile(f, MAX_ENTRY_BYTES);
-      if (text2 === void 0) return void 0;
+      const text4 = readRegularFile(f, MAX_ENTRY_BYTES);
+      if (text4 === void 0) return void 0;
       try {
-        return JSON.parse(text2);
+        return JSON.parse(text4);
       } catch {
         return void 0;
       }
@@ -24807,7 +26353,7 @@ var init_pool = __esm({
 
 // src/adapters/github/compare-source.ts
 function githubCompareSource(o) {
-  async function one(t) {
+  async function one2(t) {
     const cached2 = readCachedCompare(o.cache.get("compare", compareKey(t)));
     if (cached2 !== void 0) return cached2;
     if (o.offline) return { error: "offline", message: "not in the cache (offline)" };
@@ -24864,7 +26410,7 @@ function githubCompareSource(o) {
       const out = /* @__PURE__ */ new Map();
       const unique = [...new Map(targets.map((t) => [compareKey(t), t])).values()];
       await pool(
-        unique.map((t) => async () => void out.set(compareKey(t), await one(t))),
+        unique.map((t) => async () => void out.set(compareKey(t), await one2(t))),
         4
       );
       return out;
@@ -25117,16 +26663,16 @@ function omit2(object2, keysToOmit) {
   }
   return result2;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -25388,7 +26934,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
     while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
-    const keyStart = index;
+    const keyStart2 = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
@@ -25401,7 +26947,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
       }
       if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header2.slice(keyStart, keyEnd);
+        const value = header2.slice(keyStart2, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
@@ -25478,15 +27024,15 @@ function parseParameters(header2, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result2 = "";
   for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result2 += str2.slice(start, index);
+    if (str3.charCodeAt(index) === BSLASH) {
+      result2 += str3.slice(start, index);
       start = ++index;
     }
   }
-  return result2 + str2.slice(start, end);
+  return result2 + str3.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -25779,8 +27325,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text2, reviver) => {
-      return JSON.parse(text2, (key, value, context) => {
+    JSONParseV2 = (text4, reviver) => {
+      return JSON.parse(text4, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -25838,8 +27384,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text2) => {
-      return text2.replace(
+    serializeBigInts = (text4) => {
+      return text4.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -25853,18 +27399,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text2, reviver) => {
-      if (!text2) return originalParse(text2, reviver);
+    JSONParse = (text4, reviver) => {
+      if (!text4) return originalParse(text4, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-        const serializedData = serializeBigInts(text2);
+        if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+        const serializedData = serializeBigInts(text4);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error62) {
         if (error62 instanceof RangeError) {
-          const serializedData = serializeBigInts(text2);
+          const serializedData = serializeBigInts(text4);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -26032,12 +27578,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse5(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text4 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err2) {
-      return text2;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -31561,11 +33107,11 @@ function isPkcs1(privateKey) {
 function isOpenSsh(privateKey) {
   return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
 }
-function string2ArrayBuffer(str2) {
-  const buf = new ArrayBuffer(str2.length);
+function string2ArrayBuffer(str3) {
+  const buf = new ArrayBuffer(str3.length);
   const bufView = new Uint8Array(buf);
-  for (let i = 0, strLen = str2.length; i < strLen; i++) {
-    bufView[i] = str2.charCodeAt(i);
+  for (let i = 0, strLen = str3.length; i < strLen; i++) {
+    bufView[i] = str3.charCodeAt(i);
   }
   return buf;
 }
@@ -31586,8 +33132,8 @@ function base64encode(buffer) {
   }
   return fromBase642(btoa(binary));
 }
-function fromBase642(base643) {
-  return base643.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+function fromBase642(base644) {
+  return base644.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
 }
 function base64encodeJSON(obj) {
   return fromBase642(btoa(JSON.stringify(obj)));
@@ -32824,8 +34370,8 @@ async function verifyWithFallback(secret, payload, signature2, additionalSecrets
     return true;
   }
   if (additionalSecrets !== void 0) {
-    for (const s2 of additionalSecrets) {
-      const v = await verify(s2, payload, signature2);
+    for (const s3 of additionalSecrets) {
+      const v = await verify(s3, payload, signature2);
       if (v) {
         return v;
       }
@@ -33858,7 +35404,7 @@ var init_dist_bundle15 = __esm({
 // src/adapters/github/redact.ts
 function redact(message, secrets = []) {
   let out = message;
-  for (const s2 of secrets) if (s2.length >= 4) out = out.split(s2).join("[redacted]");
+  for (const s3 of secrets) if (s3.length >= 4) out = out.split(s3).join("[redacted]");
   return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, "$1[redacted]@").replace(/\b(bearer|token|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, "$1 [redacted]").replace(/\b(gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})/g, "[redacted]").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 var init_redact = __esm({
@@ -33886,9 +35432,20 @@ function rootCode(e) {
   }
   return code2;
 }
+function fetchRefusal(e) {
+  let cur = e;
+  for (let depth = 0; depth < 5 && cur instanceof Error; depth++) {
+    if (cur.message === "bad port") return "fetch refuses that port: it is on the fetch standard's list of bad ports";
+    cur = cur.cause;
+  }
+  return void 0;
+}
 function noAnswer(e, where2) {
   if (isTimeout(e) || e instanceof Error && isTimeout(e.cause))
     return { kind: "network", message: `the request to GitHub${where2} timed out`, retryable: false };
+  const refusal = fetchRefusal(e);
+  if (refusal !== void 0)
+    return { kind: "network", message: `could not reach GitHub${where2} (${refusal})`, unreachable: true };
   const code2 = rootCode(e);
   if (code2 !== void 0 && (UNREACHABLE.test(code2) || TLS.test(code2))) {
     const why = TLS.test(code2) ? `a TLS error, ${code2}` : code2;
@@ -33996,7 +35553,7 @@ function createGithubClient(opts) {
     },
     requests: () => count,
     failure: failure2,
-    redact: (text2) => redact(text2, secrets)
+    redact: (text4) => redact(text4, secrets)
   };
 }
 var pause;
@@ -34007,67 +35564,6 @@ var init_client = __esm({
     init_classify();
     init_redact();
     pause = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
-  }
-});
-
-// src/adapters/github/facts-parse.ts
-function repoFacts(raw) {
-  const r = RepoSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const v = r.data;
-  const license = v.licenseInfo?.spdxId ?? void 0;
-  return {
-    nameWithOwner: v.nameWithOwner,
-    archived: v.isArchived ?? false,
-    fork: v.isFork ?? false,
-    ...v.parent?.nameWithOwner !== void 0 ? { parent: v.parent.nameWithOwner } : {},
-    ...v.defaultBranchRef?.name !== void 0 ? { defaultBranch: v.defaultBranchRef.name } : {},
-    // GitHub says NOASSERTION for a license file it cannot classify: that is not an SPDX id either.
-    ...license !== void 0 && license !== "NOASSERTION" ? { license } : {},
-    url: v.url ?? `https://github.com/${v.nameWithOwner}`
-  };
-}
-function signature(s2) {
-  if (s2 === null) return { state: "unsigned" };
-  return s2.isValid && s2.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s2.state };
-}
-function commitFacts(raw) {
-  const r = CommitSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const c = r.data;
-  return {
-    sha: c.oid,
-    committedDate: new Date(c.committedDate).toISOString().replace(".000Z", "Z"),
-    authoredDate: new Date(c.authoredDate).toISOString().replace(".000Z", "Z"),
-    ...c.author?.name != null ? { authorName: c.author.name } : {},
-    ...c.committer?.name != null ? { committerName: c.committer.name } : {},
-    messageHeadline: c.messageHeadline,
-    url: c.url,
-    signature: signature(c.signature)
-  };
-}
-function reachability(raw, refLabel2) {
-  if (raw === null) return { ref: refLabel2, contained: false, status: "ref-not-found" };
-  const r = RefSchema.safeParse(raw);
-  if (!r.success) return void 0;
-  const head = r.data.target?.oid;
-  const cmp = r.data.compare;
-  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
-  return {
-    ref: r.data.name,
-    contained: status === "behind" || status === "identical",
-    status,
-    ...head !== void 0 ? { headOid: head } : {}
-  };
-}
-var defaultBranchHead, COMPARE_STATUS, refHead;
-var init_facts_parse = __esm({
-  "src/adapters/github/facts-parse.ts"() {
-    "use strict";
-    init_responses_schema();
-    defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
-    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
-    refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
   }
 });
 
@@ -34093,7 +35589,7 @@ var q, REPO_FIELDS, COMMIT_FIELDS, MAX_ALIASES_PER_QUERY, askSize;
 var init_queries = __esm({
   "src/adapters/github/queries.ts"() {
     "use strict";
-    q = (s2) => JSON.stringify(s2);
+    q = (s3) => JSON.stringify(s3);
     REPO_FIELDS = "nameWithOwner url isArchived isFork parent { nameWithOwner } licenseInfo { spdxId } defaultBranchRef { name target { oid } }";
     COMMIT_FIELDS = "oid committedDate authoredDate messageHeadline url author { name } committer { name } signature { isValid state }";
     MAX_ALIASES_PER_QUERY = 150;
@@ -34190,194 +35686,285 @@ var init_offline_answers = __esm({
   }
 });
 
+// src/adapters/github/facts-parse.ts
+function repoFacts(raw) {
+  const r = RepoSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const v = r.data;
+  const license = v.licenseInfo?.spdxId ?? void 0;
+  return {
+    nameWithOwner: v.nameWithOwner,
+    archived: v.isArchived ?? false,
+    fork: v.isFork ?? false,
+    ...v.parent?.nameWithOwner !== void 0 ? { parent: v.parent.nameWithOwner } : {},
+    ...v.defaultBranchRef?.name !== void 0 ? { defaultBranch: v.defaultBranchRef.name } : {},
+    // GitHub says NOASSERTION for a license file it cannot classify: that is not an SPDX id either.
+    ...license !== void 0 && license !== "NOASSERTION" ? { license } : {},
+    url: v.url ?? `https://github.com/${v.nameWithOwner}`
+  };
+}
+function signature(s3) {
+  if (s3 === null) return { state: "unsigned" };
+  return s3.isValid && s3.state === "VALID" ? { state: "verified" } : { state: "unverified", reason: s3.state };
+}
+function commitFacts(raw) {
+  const r = CommitSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const c = r.data;
+  return {
+    sha: c.oid,
+    committedDate: new Date(c.committedDate).toISOString().replace(".000Z", "Z"),
+    authoredDate: new Date(c.authoredDate).toISOString().replace(".000Z", "Z"),
+    ...c.author?.name != null ? { authorName: c.author.name } : {},
+    ...c.committer?.name != null ? { committerName: c.committer.name } : {},
+    messageHeadline: c.messageHeadline,
+    url: c.url,
+    signature: signature(c.signature)
+  };
+}
+function reachability(raw, refLabel2) {
+  if (raw === null) return { ref: refLabel2, contained: false, status: "ref-not-found" };
+  const r = RefSchema.safeParse(raw);
+  if (!r.success) return void 0;
+  const head = r.data.target?.oid;
+  const cmp = r.data.compare;
+  const status = cmp == null ? "diverged" : COMPARE_STATUS[cmp.status];
+  return {
+    ref: r.data.name,
+    contained: status === "behind" || status === "identical",
+    status,
+    ...head !== void 0 ? { headOid: head } : {}
+  };
+}
+var defaultBranchHead, COMPARE_STATUS, refHead;
+var init_facts_parse = __esm({
+  "src/adapters/github/facts-parse.ts"() {
+    "use strict";
+    init_responses_schema();
+    defaultBranchHead = (raw) => RepoSchema.safeParse(raw).data?.defaultBranchRef?.target?.oid ?? void 0;
+    COMPARE_STATUS = { AHEAD: "ahead", BEHIND: "behind", DIVERGED: "diverged", IDENTICAL: "identical" };
+    refHead = (raw) => RefSchema.safeParse(raw).data?.target?.oid ?? void 0;
+  }
+});
+
+// src/adapters/github/provenance-plan.ts
+function groupByRepo(targets) {
+  const repos = /* @__PURE__ */ new Map();
+  for (const t of targets) {
+    const k = repoKey(t);
+    const r = repos.get(k) ?? { host: t.host, owner: t.owner, repo: t.repo, targets: [] };
+    if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
+    repos.set(k, r);
+  }
+  return repos;
+}
+function cachedRepo(o, k, r, out, now) {
+  const cached2 = readCachedRepo(o.cache.get("repos", k));
+  if (cached2 === void 0 || !o.offline && now - cached2.at >= o.repoTtlSeconds * 1e3) return "stale";
+  if (cached2.value !== "not-found") {
+    out.repos.set(k, cached2.value);
+    return "fresh";
+  }
+  const gone = { error: "not-found", message: "repository not found (cached)" };
+  out.repos.set(k, gone);
+  for (const t of r.targets) out.commits.set(commitKey(t), gone);
+  return "gone";
+}
+function planRepo(o, k, r, out, now) {
+  const repo = cachedRepo(o, k, r, out, now);
+  if (repo === "gone") return void 0;
+  const commits = [];
+  const compares = [];
+  const heads = [];
+  const cachedReach = /* @__PURE__ */ new Map();
+  r.targets.forEach((t, i) => {
+    const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
+    if (c !== void 0)
+      out.commits.set(
+        commitKey(t),
+        c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
+      );
+    else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
+    const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
+    if (cr !== void 0) {
+      cachedReach.set(reachKey(t), cr);
+      if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
+    } else compares.push([`x${i}`, t.ref, t.rev]);
+  });
+  if (o.offline) {
+    for (const [key, cr] of cachedReach) out.reach.set(key, cr.value);
+    return void 0;
+  }
+  const facts = repo === "stale" || r.targets.some((t) => t.ref === void 0 && cachedReach.has(reachKey(t)));
+  if (!facts && commits.length === 0 && compares.length === 0 && heads.length === 0) return void 0;
+  return { alias: "", owner: r.owner, name: r.repo, facts, commits, compares, heads, host: r.host, r, cachedReach };
+}
+function batchAsks(asks) {
+  const batches = [];
+  for (const ask of [...asks].sort((a, b) => a.host.localeCompare(b.host))) {
+    const last = batches[batches.length - 1];
+    const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
+    if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
+      last.push(ask);
+    else batches.push([ask]);
+  }
+  return batches;
+}
+var emptyAnswers, reachCacheKey;
+var init_provenance_plan = __esm({
+  "src/adapters/github/provenance-plan.ts"() {
+    "use strict";
+    init_upstream_facts();
+    init_cache_schema();
+    init_queries();
+    emptyAnswers = () => ({ repos: /* @__PURE__ */ new Map(), commits: /* @__PURE__ */ new Map(), reach: /* @__PURE__ */ new Map() });
+    reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
+  }
+});
+
+// src/adapters/github/provenance-absorb.ts
+function absorbAnswer(cache, out, a, answer, at) {
+  const k = repoKey(a.r);
+  if (answer.failure !== void 0) {
+    absorbFailure(out, a, answer.failure);
+    return [];
+  }
+  if (answer.notFound || answer.raw === null || answer.raw === void 0) {
+    out.repos.set(k, { error: "not-found", message: "repository not found" });
+    for (const t of a.r.targets) out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
+    cache.set("repos", k, { at, value: "not-found" });
+    return [];
+  }
+  const obj = isRecord(answer.raw) ? answer.raw : {};
+  if (a.facts) absorbRepoFacts(cache, out, k, obj, at);
+  const repo = out.repos.get(k);
+  const defaultBranch = repo !== void 0 && !("error" in repo) ? repo.defaultBranch : void 0;
+  const again = [];
+  a.r.targets.forEach((t, i) => {
+    absorbCommit(cache, out, a, t, obj, at);
+    if (!absorbReach(cache, out, a, { t, i, obj, at, defaultBranch })) again.push(t);
+  });
+  return again;
+}
+function absorbFailure(out, a, failure2) {
+  const error62 = { error: failure2.kind, message: failure2.message };
+  for (const t of a.r.targets) {
+    if (!out.commits.has(commitKey(t))) out.commits.set(commitKey(t), error62);
+    if (!out.reach.has(reachKey(t))) out.reach.set(reachKey(t), error62);
+  }
+  const k = repoKey(a.r);
+  if (!out.repos.has(k)) out.repos.set(k, error62);
+}
+function absorbRepoFacts(cache, out, k, obj, at) {
+  const facts = repoFacts(obj);
+  if (facts === void 0) {
+    out.repos.set(k, { error: "invalid-response", message: "GitHub's repository answer had an unexpected shape" });
+    return;
+  }
+  out.repos.set(k, facts);
+  cache.set("repos", k, { at, value: facts });
+}
+function absorbCommit(cache, out, a, t, obj, at) {
+  const alias = a.commits.find(([, oid]) => oid === t.rev)?.[0];
+  if (alias === void 0 || out.commits.has(commitKey(t))) return;
+  const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
+  out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
+  cache.set("commits", `${repoKey(a.r)}/${t.rev}`, { at, value: c ?? "not-found" });
+}
+function absorbReach(cache, out, a, at) {
+  const { t, i, obj } = at;
+  const cached2 = a.cachedReach.get(reachKey(t));
+  if (cached2 !== void 0) {
+    const alias = a.heads.find(([, ref]) => ref === t.ref)?.[0];
+    const head = t.ref === void 0 ? defaultBranchHead(obj) : alias !== void 0 ? refHead(obj[alias]) : void 0;
+    if (head === void 0 || head !== cached2.value.headOid) return false;
+    out.reach.set(reachKey(t), cached2.value);
+    return true;
+  }
+  if (obj[`x${i}`] === void 0) return true;
+  const reach = reachability(obj[`x${i}`], refLabel(t, at.defaultBranch));
+  if (reach !== void 0) {
+    out.reach.set(reachKey(t), reach);
+    cache.set("reach", reachCacheKey(t), { at: at.at, value: reach });
+  }
+  return true;
+}
+var isRecord, refLabel;
+var init_provenance_absorb = __esm({
+  "src/adapters/github/provenance-absorb.ts"() {
+    "use strict";
+    init_upstream_facts();
+    init_facts_parse();
+    init_provenance_plan();
+    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
+  }
+});
+
 // src/adapters/github/provenance-source.ts
 function githubProvenanceSource(o) {
   return {
     async resolve(targets) {
-      const repos = /* @__PURE__ */ new Map();
-      for (const t of targets) {
-        const k = repoKey(t);
-        const r = repos.get(k) ?? { host: t.host, owner: t.owner, repo: t.repo, targets: [] };
-        if (!r.targets.some((x) => reachKey(x) === reachKey(t))) r.targets.push(t);
-        repos.set(k, r);
-      }
-      const out = {
-        repos: /* @__PURE__ */ new Map(),
-        commits: /* @__PURE__ */ new Map(),
-        reach: /* @__PURE__ */ new Map()
-      };
+      const repos = groupByRepo(targets);
+      const out = emptyAnswers();
       const notes = [];
       const startCount = o.offline ? 0 : requestCount(o, repos);
       const now = o.run.now();
-      const asks = /* @__PURE__ */ new Map();
+      const asks = [];
       for (const [k, r] of repos) {
-        const cachedRepo = readCachedRepo(o.cache.get("repos", k));
-        const fresh = cachedRepo !== void 0 && (o.offline || now - cachedRepo.at < o.repoTtlSeconds * 1e3);
-        if (fresh)
-          out.repos.set(
-            k,
-            cachedRepo.value === "not-found" ? { error: "not-found", message: "repository not found (cached)" } : cachedRepo.value
-          );
-        if (fresh && cachedRepo.value === "not-found") {
-          for (const t of r.targets)
-            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found (cached)" });
-          continue;
-        }
-        const commits = [];
-        const compares = [];
-        const heads = [];
-        const cachedReach = /* @__PURE__ */ new Map();
-        r.targets.forEach((t, i) => {
-          const c = readCachedCommit(o.cache.get("commits", `${k}/${t.rev}`));
-          if (c !== void 0)
-            out.commits.set(
-              commitKey(t),
-              c.value === "not-found" ? { error: "not-found", message: "commit not found (cached)" } : c.value
-            );
-          else if (!commits.some(([, oid]) => oid === t.rev)) commits.push([`c${i}`, t.rev]);
-          const cr = o.ignoreCachedReach === true ? void 0 : readCachedReach(o.cache.get("reach", reachCacheKey(t)));
-          if (cr !== void 0) {
-            cachedReach.set(reachKey(t), cr);
-            if (t.ref !== void 0 && !heads.some(([, ref]) => ref === t.ref)) heads.push([`h${i}`, t.ref]);
-          } else compares.push([`x${i}`, t.ref, t.rev]);
-        });
-        if (o.offline) {
-          for (const t of r.targets) {
-            const cr = cachedReach.get(reachKey(t));
-            if (cr !== void 0) out.reach.set(reachKey(t), cr.value);
-          }
-          continue;
-        }
-        const needsFacts = !fresh || r.targets.some((t) => t.ref === void 0 && cachedReach.has(reachKey(t)));
-        if (needsFacts || commits.length > 0 || compares.length > 0 || heads.length > 0) {
-          asks.set(k, {
-            alias: "",
-            owner: r.owner,
-            name: r.repo,
-            facts: needsFacts,
-            commits,
-            compares,
-            heads,
-            host: r.host,
-            r,
-            cachedReach
-          });
-        }
+        const ask = planRepo(o, k, r, out, now);
+        if (ask !== void 0) asks.push(ask);
       }
       if (o.offline) return finishOffline(out, repos, notes);
-      const batches = [];
-      for (const ask of [...asks.values()].sort((a, b) => a.host.localeCompare(b.host))) {
-        const last = batches[batches.length - 1];
-        const size = (last ?? []).reduce((n, a) => n + askSize(a), 0);
-        if (last !== void 0 && last[0]?.host === ask.host && size + askSize(ask) <= MAX_ALIASES_PER_QUERY)
-          last.push(ask);
-        else batches.push([ask]);
-      }
-      let done = 0;
-      const second = [];
-      const work = batches.map((batch) => async () => {
-        const host = batch[0]?.host;
-        if (host === void 0) return;
-        const client = o.clientFor(host);
-        const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
-        const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
-        for (const [i, a] of batch.entries())
-          absorb(a, result2.data?.[`r${i}`], result2.failure, result2.notFound.has(`r${i}`));
-        o.progress?.(++done, batches.length);
-      });
-      const absorb = (a, raw, failure2, notFound) => {
-        const k = repoKey(a.r);
-        const at = o.run.now();
-        if (failure2 !== void 0) {
-          for (const t of a.r.targets)
-            for (const [m, key] of [
-              [out.commits, commitKey(t)],
-              [out.reach, reachKey(t)]
-            ])
-              if (!m.has(key)) m.set(key, { error: failure2.kind, message: failure2.message });
-          if (!out.repos.has(k)) out.repos.set(k, { error: failure2.kind, message: failure2.message });
-          return;
-        }
-        if (notFound || raw === null || raw === void 0) {
-          out.repos.set(k, { error: "not-found", message: "repository not found" });
-          for (const t of a.r.targets)
-            out.commits.set(commitKey(t), { error: "not-found", message: "repository not found" });
-          o.cache.set("repos", k, { at, value: "not-found" });
-          return;
-        }
-        const obj = isRecord(raw) ? raw : {};
-        if (a.facts) {
-          const facts = repoFacts(obj);
-          if (facts !== void 0) {
-            out.repos.set(k, facts);
-            o.cache.set("repos", k, { at, value: facts });
-          } else
-            out.repos.set(k, {
-              error: "invalid-response",
-              message: "GitHub's repository answer had an unexpected shape"
-            });
-        }
-        const repo = out.repos.get(k);
-        const defaultBranch = repo !== void 0 && !("error" in repo) ? repo.defaultBranch : void 0;
-        a.r.targets.forEach((t, i) => {
-          const alias = a.commits.find(([, oid]) => oid === t.rev)?.[0];
-          if (alias !== void 0 && !out.commits.has(commitKey(t))) {
-            const c = obj[alias] === null ? void 0 : commitFacts(obj[alias]);
-            out.commits.set(commitKey(t), c ?? { error: "not-found", message: "commit not found" });
-            o.cache.set("commits", `${k}/${t.rev}`, { at, value: c ?? "not-found" });
-          }
-          const cached2 = a.cachedReach.get(reachKey(t));
-          if (cached2 !== void 0) {
-            const alias2 = a.heads.find(([, ref]) => ref === t.ref)?.[0];
-            const head = t.ref === void 0 ? defaultBranchHead(obj) : alias2 !== void 0 ? refHead(obj[alias2]) : void 0;
-            if (head !== void 0 && head === cached2.value.headOid) out.reach.set(reachKey(t), cached2.value);
-            else second.push(t);
-          } else if (obj[`x${i}`] !== void 0) {
-            const reach = reachability(obj[`x${i}`], refLabel(t, defaultBranch));
-            if (reach !== void 0) {
-              out.reach.set(reachKey(t), reach);
-              o.cache.set("reach", reachCacheKey(t), { at, value: reach });
-            }
-          }
-        });
-      };
-      await pool(work, o.concurrency);
-      if (second.length > 0) {
-        const again = await githubProvenanceSource({
-          ...o,
-          progress: () => void 0,
-          ignoreCachedReach: true
-        }).resolve(second);
-        for (const [key, v] of again.reach) out.reach.set(key, v);
-        notes.push(...again.notes);
-      }
+      const second = await sendBatches(o, batchAsks(asks), out, notes);
+      if (second.length > 0) await askAgain(o, second, out, notes);
       const requests = requestCount(o, repos) - startCount;
       return { ...out, requests, notes };
     }
   };
 }
+async function sendBatches(o, batches, out, notes) {
+  let done = 0;
+  const second = [];
+  const work = batches.map((batch) => async () => {
+    const host2 = batch[0]?.host;
+    if (host2 === void 0) return;
+    const client = o.clientFor(host2);
+    const query = provenanceQuery(batch.map((a, i) => ({ ...a, alias: `r${i}` })));
+    const result2 = typeof client === "string" ? { failure: { kind: "unconfigured", message: client }, notFound: /* @__PURE__ */ new Set() } : await runQuery({ ...o.run, client }, query, notes);
+    for (const [i, a] of batch.entries()) {
+      const answer = { raw: result2.data?.[`r${i}`], failure: result2.failure, notFound: result2.notFound.has(`r${i}`) };
+      second.push(...absorbAnswer(o.cache, out, a, answer, o.run.now()));
+    }
+    o.progress?.(++done, batches.length);
+  });
+  await pool(work, o.concurrency);
+  return second;
+}
+async function askAgain(o, targets, out, notes) {
+  const again = await githubProvenanceSource({ ...o, progress: () => void 0, ignoreCachedReach: true }).resolve(
+    targets
+  );
+  for (const [key, v] of again.reach) out.reach.set(key, v);
+  notes.push(...again.notes);
+}
 function requestCount(o, repos) {
   let n = 0;
-  for (const host of new Set([...repos.values()].map((r) => r.host))) {
-    const c = o.clientFor(host);
+  for (const host2 of new Set([...repos.values()].map((r) => r.host))) {
+    const c = o.clientFor(host2);
     if (typeof c !== "string") n += c.requests();
   }
   return n;
 }
-var isRecord, refLabel, reachCacheKey;
 var init_provenance_source = __esm({
   "src/adapters/github/provenance-source.ts"() {
     "use strict";
-    init_upstream_facts();
-    init_facts_parse();
-    init_cache_schema();
     init_queries();
     init_query_runner();
     init_offline_answers();
+    init_provenance_absorb();
+    init_provenance_plan();
     init_pool();
-    isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    refLabel = (t, defaultBranch) => t.ref ?? defaultBranch ?? "HEAD";
-    reachCacheKey = (t) => `${repoKey(t)}/${t.rev}/${t.ref ?? "@default"}`;
   }
 });
 
@@ -34447,32 +36034,32 @@ function clientFactory(args, env2, tool, io) {
     onUnreachable: (message) => {
       if (warned || io === void 0) return;
       warned = true;
-      io.stderr(`warning: ${stripControls(message)}; ${unreachableHint(args)}
+      io.stderr(`warning: ${oneLine(message)}; ${unreachableHint(args)}
 `);
     }
   };
   const clients = /* @__PURE__ */ new Map();
   const enterprise = new Set(args.githubHost.map((h) => h.toLowerCase()));
-  const clientFor = (host) => {
-    const existing = clients.get(host);
+  const clientFor = (host2) => {
+    const existing = clients.get(host2);
     if (existing !== void 0) return existing;
     let client;
-    if (host === serverHost)
+    if (host2 === serverHost)
       client = createGithubClient({
         ...common2,
         baseUrl: api,
         graphqlUrl: graphql3,
         ...token !== void 0 ? { token } : {}
       });
-    else if (enterprise.has(host))
+    else if (enterprise.has(host2))
       client = createGithubClient({
         ...common2,
-        baseUrl: `https://${host}/api/v3`,
-        graphqlUrl: `https://${host}/api/graphql`
+        baseUrl: `https://${host2}/api/v3`,
+        graphqlUrl: `https://${host2}/api/graphql`
       });
     else
-      return `GitHub host ${host} is not configured: pass --github-host ${host} (it is asked anonymously), or point GITHUB_SERVER_URL and GITHUB_API_URL at it`;
-    clients.set(host, client);
+      return `GitHub host ${host2} is not configured: pass --github-host ${host2} (it is asked anonymously), or point GITHUB_SERVER_URL and GITHUB_API_URL at it`;
+    clients.set(host2, client);
     return client;
   };
   factories.set(args, clientFor);
@@ -34492,7 +36079,7 @@ function githubSource(args, env2, io, now, tool) {
       now,
       sleep: (ms) => sleep(ms),
       maxWaitSeconds: args.rateLimitWait,
-      warn: (m) => io.stderr(`warning: ${m}
+      warn: (m) => io.stderr(`warning: ${oneLine(m)}
 `),
       tokenSource: source2
     },
@@ -34523,13 +36110,13 @@ function githubServerClient(args, env2, tool, io) {
 }
 async function readGithubEvent(file2) {
   if (file2 === void 0 || file2 === "") return {};
-  let text2;
+  let text4;
   try {
-    text2 = await readFile(file2, "utf8");
+    text4 = await readFile(file2, "utf8");
   } catch {
     throw new UsageError(`cannot read the event in GITHUB_EVENT_PATH (${file2})`);
   }
-  const event = parseGithubEvent(text2, file2);
+  const event = parseGithubEvent(text4, file2);
   if (!event.ok) throw new InputError(event.error);
   return event.value;
 }
@@ -34547,9 +36134,9 @@ var init_github_wiring = __esm({
     init_escape();
     NON_TTY_PROGRESS_MS = 1e4;
     trimSlash = (u) => u.replace(/\/+$/, "");
-    webBaseFor = (env2) => (host) => {
+    webBaseFor = (env2) => (host2) => {
       const server = serverUrl(env2);
-      return host === server.host.toLowerCase() ? trimSlash(`${server.origin}${server.pathname}`) : `https://${host}`;
+      return host2 === server.host.toLowerCase() ? trimSlash(`${server.origin}${server.pathname}`) : `https://${host2}`;
     };
     factories = /* @__PURE__ */ new WeakMap();
     cacheOf = (args, env2) => args.cache ? diskCache(cacheDir(env2)) : noCache;
@@ -34569,73 +36156,73 @@ function withQuery(base, params) {
   if (q3 === "") return base;
   return base + (queryAt >= 0 ? "&" : "?") + q3;
 }
-function toFlakeUrl(s2, opts = {}) {
-  const dir = s2.dir;
-  switch (s2.type) {
+function toFlakeUrl(s3, opts = {}) {
+  const dir = s3.dir;
+  switch (s3.type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
-      const host = s2.host !== void 0 && s2.host !== DEFAULT_FORGE_HOSTS[s2.type] ? forgeHost(s2) : void 0;
-      const tail = s2.rev ?? s2.ref;
-      const base = `${s2.type}:${s2.owner}/${s2.repo}${tail !== void 0 ? `/${tail}` : ""}`;
-      const ref = s2.rev !== void 0 && s2.ref !== void 0 ? s2.ref : void 0;
-      if (ref === void 0 && host === void 0 && dir === void 0) return base;
+      const host2 = s3.host !== void 0 && s3.host !== DEFAULT_FORGE_HOSTS[s3.type] ? forgeHost(s3) : void 0;
+      const tail = s3.rev ?? s3.ref;
+      const base = `${s3.type}:${s3.owner}/${s3.repo}${tail !== void 0 ? `/${tail}` : ""}`;
+      const ref = s3.rev !== void 0 && s3.ref !== void 0 ? s3.ref : void 0;
+      if (ref === void 0 && host2 === void 0 && dir === void 0) return base;
       return withQuery(base, [
         ["ref", ref],
-        ["host", host],
+        ["host", host2],
         ["dir", dir]
       ]);
     }
     case "git":
-      return withQuery(`git+${s2.url}`, [
-        ["ref", s2.ref],
-        ["rev", s2.rev],
-        ["shallow", flag(s2.shallow)],
-        ["submodules", flag(s2.submodules)],
+      return withQuery(`git+${s3.url}`, [
+        ["ref", s3.ref],
+        ["rev", s3.rev],
+        ["shallow", flag(s3.shallow)],
+        ["submodules", flag(s3.submodules)],
         ["dir", dir]
       ]);
     case "hg":
-      return withQuery(`hg+${s2.url}`, [
-        ["ref", s2.ref],
-        ["rev", s2.rev],
+      return withQuery(`hg+${s3.url}`, [
+        ["ref", s3.ref],
+        ["rev", s3.rev],
         ["dir", dir]
       ]);
     case "tarball":
     case "file": {
-      const plain2 = s2.type === "tarball" ? ARCHIVE_EXT.test(urlPath(s2.url)) : !ARCHIVE_EXT.test(urlPath(s2.url));
-      return withQuery(plain2 ? s2.url : `${s2.type}+${s2.url}`, [["dir", dir]]);
+      const plain2 = s3.type === "tarball" ? ARCHIVE_EXT2.test(urlPath(s3.url)) : !ARCHIVE_EXT2.test(urlPath(s3.url));
+      return withQuery(plain2 ? s3.url : `${s3.type}+${s3.url}`, [["dir", dir]]);
     }
     case "path": {
       const num = (n) => opts.treeFacts === true && n !== void 0 ? String(n) : void 0;
-      const narHash = opts.treeFacts === true && typeof s2.attrs["narHash"] === "string" ? s2.attrs["narHash"] : void 0;
-      return withQuery(`path:${s2.path}`, [
+      const narHash = opts.treeFacts === true && typeof s3.attrs["narHash"] === "string" ? s3.attrs["narHash"] : void 0;
+      return withQuery(`path:${s3.path}`, [
         ["dir", dir],
-        ["lastModified", num(s2.lastModified)],
+        ["lastModified", num(s3.lastModified)],
         ["narHash", narHash],
-        ["rev", opts.treeFacts === true ? s2.rev : void 0],
-        ["revCount", num(s2.revCount)]
+        ["rev", opts.treeFacts === true ? s3.rev : void 0],
+        ["revCount", num(s3.revCount)]
       ]);
     }
     case "indirect":
       return withQuery(
-        `flake:${s2.id}${s2.ref !== void 0 ? `/${s2.ref}` : ""}${s2.rev !== void 0 ? `/${s2.rev}` : ""}`,
+        `flake:${s3.id}${s3.ref !== void 0 ? `/${s3.ref}` : ""}${s3.rev !== void 0 ? `/${s3.rev}` : ""}`,
         [["dir", dir]]
       );
     case "unknown": {
-      const url2 = s2.attrs["url"];
-      return typeof url2 === "string" ? `${s2.declaredType}+${url2}` : `${s2.declaredType}:${JSON.stringify(s2.attrs)}`;
+      const url2 = s3.attrs["url"];
+      return typeof url2 === "string" ? `${s3.declaredType}+${url2}` : `${s3.declaredType}:${JSON.stringify(s3.attrs)}`;
     }
     default:
-      return assertNever(s2);
+      return assertNever(s3);
   }
 }
-var ARCHIVE_EXT, QUERY_PLAIN, nixQueryValue, urlPath, flag;
+var ARCHIVE_EXT2, QUERY_PLAIN, nixQueryValue, urlPath, flag;
 var init_flake_url = __esm({
   "src/domain/lock/flake-url.ts"() {
     "use strict";
     init_result();
     init_source_ref();
-    ARCHIVE_EXT = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
+    ARCHIVE_EXT2 = /\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
     QUERY_PLAIN = /^[A-Za-z0-9\-_.~:@/?]*$/;
     nixQueryValue = (v) => QUERY_PLAIN.test(v) ? v : encodeURIComponent(v).replace(/%3A|%40|%2F|%3F/g, decodeURIComponent).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     urlPath = (url2) => url2.split(/[?#]/, 1)[0] ?? url2;
@@ -34644,23 +36231,23 @@ var init_flake_url = __esm({
 });
 
 // src/domain/lock/url-name.ts
-function decode4(s2) {
+function decode4(s3) {
   try {
-    return decodeURIComponent(s2);
+    return decodeURIComponent(s3);
   } catch {
-    return s2;
+    return s3;
   }
 }
 function forgeArchive(path8) {
   const gh = GITHUB_ARCHIVE.exec(path8);
-  if (gh !== null && ARCHIVE_EXT2.test(gh[3] ?? "")) {
-    const [owner, repo, rev2] = [decode4(gh[1] ?? ""), decode4(gh[2] ?? ""), decode4(stripExt(gh[3] ?? ""))];
+  if (gh !== null && ARCHIVE_EXT3.test(gh[3] ?? "")) {
+    const [owner, repo, rev2] = [decode4(gh[1] ?? ""), decode4(gh[2] ?? ""), decode4(stripExt2(gh[3] ?? ""))];
     return { group: owner, name: repo, version: rev2, github: { owner, repo } };
   }
   for (const re of FORGE_ARCHIVE) {
     const m = re.exec(path8);
     if (m !== null)
-      return { group: decode4(m[1] ?? ""), name: decode4(m[2] ?? ""), version: decode4(stripExt(m[3] ?? "")) };
+      return { group: decode4(m[1] ?? ""), name: decode4(m[2] ?? ""), version: decode4(stripExt2(m[3] ?? "")) };
   }
   return void 0;
 }
@@ -34670,7 +36257,7 @@ function versionedSegment(segments) {
     const nv = NAME_VERSION.exec(seg);
     if (nv !== null && !VERSION18.test(seg)) return { name: nv[1] ?? seg, version: nv[2] ?? "" };
     if (VERSION18.test(seg)) {
-      const name = segments.slice(0, i).findLast((s2) => !NOT_A_NAME.has(s2.toLowerCase()));
+      const name = segments.slice(0, i).findLast((s3) => !NOT_A_NAME.has(s3.toLowerCase()));
       if (name !== void 0) return { name, version: seg };
     }
   }
@@ -34679,18 +36266,18 @@ function versionedSegment(segments) {
 function nameFromUrl(url2) {
   const hub = FLAKEHUB.exec(url2);
   if (hub !== null)
-    return { group: decode4(hub[1] ?? ""), name: decode4(hub[2] ?? ""), version: decode4(stripExt(hub[3] ?? "")) };
+    return { group: decode4(hub[1] ?? ""), name: decode4(hub[2] ?? ""), version: decode4(stripExt2(hub[3] ?? "")) };
   const path8 = withoutQuery(url2);
   const archive = forgeArchive(path8);
   if (archive !== void 0) return archive;
-  const segments = path8.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s2) => s2 !== "" && s2 !== "." && s2 !== "..").map((s2, i, all) => decode4(i === all.length - 1 ? stripExt(s2) : s2));
+  const segments = path8.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/").filter((s3) => s3 !== "" && s3 !== "." && s3 !== "..").map((s3, i, all) => decode4(i === all.length - 1 ? stripExt2(s3) : s3));
   return versionedSegment(segments);
 }
-var ARCHIVE_EXT2, FLAKEHUB, GITHUB_ARCHIVE, FORGE_ARCHIVE, VERSION18, NAME_VERSION, NOT_A_NAME, withoutQuery, stripExt;
+var ARCHIVE_EXT3, FLAKEHUB, GITHUB_ARCHIVE, FORGE_ARCHIVE, VERSION18, NAME_VERSION, NOT_A_NAME, withoutQuery, stripExt2;
 var init_url_name = __esm({
   "src/domain/lock/url-name.ts"() {
     "use strict";
-    ARCHIVE_EXT2 = /\.(?:zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
+    ARCHIVE_EXT3 = /\.(?:zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)$/;
     FLAKEHUB = /^https:\/\/(?:api\.)?flakehub\.com\/f\/(?:pinned\/)?([^/]+)\/([^/]+)\/([^/?#]+)/;
     GITHUB_ARCHIVE = /^https?:\/\/github\.com\/([^/?#]+)\/([^/?#]+)\/archive\/(?:refs\/(?:tags|heads)\/)?([^?#]+)$/i;
     FORGE_ARCHIVE = [
@@ -34701,17 +36288,17 @@ var init_url_name = __esm({
     NAME_VERSION = /^(.+?)-(v?\d[0-9A-Za-z.+~_-]*)$/;
     NOT_A_NAME = /* @__PURE__ */ new Set(["tag", "tags", "rev", "revs", "release", "releases", "download", "downloads", "dl"]);
     withoutQuery = (url2) => url2.split(/[?#]/, 1)[0] ?? url2;
-    stripExt = (s2) => s2.replace(ARCHIVE_EXT2, "");
+    stripExt2 = (s3) => s3.replace(ARCHIVE_EXT3, "");
   }
 });
 
 // src/domain/lock/source-name.ts
-function decode5(s2) {
-  if (!s2.includes("%")) return s2;
+function decode5(s3) {
+  if (!s3.includes("%")) return s3;
   try {
-    return decodeURIComponent(s2);
+    return decodeURIComponent(s3);
   } catch {
-    return s2;
+    return s3;
   }
 }
 function lastSegment(url2) {
@@ -34727,53 +36314,53 @@ function gitName(url2) {
   const parts = (m[2] ?? "").split("/").filter((p) => p !== "");
   return parts.length >= 2 ? { group: parts.slice(0, -1).map(decode5).join("/"), name } : { name };
 }
-function versionOf(s2) {
-  if (s2.rev !== void 0) return s2.rev;
-  if (s2.lastModified !== void 0) return isoDate(s2.lastModified);
+function versionOf(s3) {
+  if (s3.rev !== void 0) return s3.rev;
+  if (s3.lastModified !== void 0) return isoDate(s3.lastModified);
   return void 0;
 }
-function nameSource(s2, original) {
-  const version2 = versionOf(s2);
+function nameSource(s3, original) {
+  const version2 = versionOf(s3);
   const v = version2 !== void 0 ? { version: version2 } : {};
-  switch (s2.type) {
+  switch (s3.type) {
     case "github":
     case "gitlab":
     case "sourcehut": {
-      const owner = decode5(s2.owner);
-      const base = `https://${forgeHost(s2)}/${owner}/${s2.repo}`;
-      const id = { group: owner, name: s2.repo };
+      const owner = decode5(s3.owner);
+      const base = `https://${forgeHost(s3)}/${owner}/${s3.repo}`;
+      const id = { group: owner, name: s3.repo };
       if (version2 !== void 0) id.version = version2;
       id.vcsUrl = base;
-      if (s2.type === "github" && s2.rev !== void 0) id.downloadUrl = `${base}/archive/${s2.rev}.tar.gz`;
-      else if (s2.type === "gitlab" && s2.rev !== void 0)
-        id.downloadUrl = `${base}/-/archive/${s2.rev}/${s2.repo}-${s2.rev}.tar.gz`;
+      if (s3.type === "github" && s3.rev !== void 0) id.downloadUrl = `${base}/archive/${s3.rev}.tar.gz`;
+      else if (s3.type === "gitlab" && s3.rev !== void 0)
+        id.downloadUrl = `${base}/-/archive/${s3.rev}/${s3.repo}-${s3.rev}.tar.gz`;
       return id;
     }
     case "git":
     case "hg":
-      return { ...gitName(s2.url), ...v, vcsUrl: s2.url };
+      return { ...gitName(s3.url), ...v, vcsUrl: s3.url };
     case "tarball":
     case "file": {
-      const named = nameFromUrl(s2.url);
-      if (named === void 0) return { name: lastSegment(s2.url), ...v, downloadUrl: s2.url };
+      const named = nameFromUrl(s3.url);
+      if (named === void 0) return { name: lastSegment(s3.url), ...v, downloadUrl: s3.url };
       const vcs = named.github !== void 0 ? { vcsUrl: `https://github.com/${named.github.owner}/${named.github.repo}` } : {};
       return {
         ...named.group !== void 0 ? { group: named.group } : {},
         name: named.name,
         ...named.version !== void 0 ? { version: named.version } : v,
         ...vcs,
-        downloadUrl: s2.url
+        downloadUrl: s3.url
       };
     }
     case "path":
-      if (s2.path.startsWith("/nix/store/") && original?.type === "indirect") return { name: original.id, ...v };
-      return { name: lastSegment(s2.path), ...v };
+      if (s3.path.startsWith("/nix/store/") && original?.type === "indirect") return { name: original.id, ...v };
+      return { name: lastSegment(s3.path), ...v };
     case "indirect":
-      return { name: s2.id, ...v };
+      return { name: s3.id, ...v };
     case "unknown":
-      return { name: typeof s2.attrs["url"] === "string" ? lastSegment(s2.attrs["url"]) : s2.declaredType, ...v };
+      return { name: typeof s3.attrs["url"] === "string" ? lastSegment(s3.attrs["url"]) : s3.declaredType, ...v };
     default:
-      return assertNever(s2);
+      return assertNever(s3);
   }
 }
 var KNOWN_FORGES;
@@ -34825,11 +36412,16 @@ var init_properties = __esm({
       rev: "flake-audit:rev",
       lastModified: "flake-audit:last_modified",
       revCount: "flake-audit:rev_count",
+      /** `false` when every input path uses the source with `flake = false`, `mixed` when only some do. */
       flake: "flake-audit:flake",
+      /** With `flake` = `mixed`: one per input path that uses the source with `flake = false`. */
+      nonFlakeInputPath: "flake-audit:non_flake_input_path",
       dir: "flake-audit:dir",
       pinning: "flake-audit:pinning",
       hashMeaning: "flake-audit:hash_meaning",
       storePathNote: "flake-audit:store_path_note",
+      /** A relative path input: the input path of the input whose source holds it, `(root)` for the flake. */
+      relativeTo: "flake-audit:relative_to",
       pathsTruncated: "flake-audit:input_paths_truncated",
       lockVersion: "flake-audit:lock_version",
       lockSha256: "flake-audit:lock_sha256",
@@ -34972,9 +36564,9 @@ var require_strings = __commonJS({
     "use strict";
     var { compare: localeCompare } = new Intl.Collator();
     var regexSemverNumberedGroups = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-    function isBlank(str2) {
-      for (let i = 0, { length } = str2; i < length; i += 1) {
-        const code2 = str2.charCodeAt(i);
+    function isBlank(str3) {
+      for (let i = 0, { length } = str3; i < length; i += 1) {
+        const code2 = str3.charCodeAt(i);
         if (!// Whitespace characters according to ECMAScript spec:
         // https://tc39.es/ecma262/#sec-white-space
         (code2 === 32 || // Space
@@ -35028,32 +36620,32 @@ var require_strings = __commonJS({
         purl.version = version2.toLowerCase();
       }
     }
-    function replaceDashesWithUnderscores(str2) {
+    function replaceDashesWithUnderscores(str3) {
       let result2 = "";
       let fromIndex = 0;
       let index = 0;
-      while ((index = str2.indexOf("-", fromIndex)) !== -1) {
-        result2 = result2 + str2.slice(fromIndex, index) + "_";
+      while ((index = str3.indexOf("-", fromIndex)) !== -1) {
+        result2 = result2 + str3.slice(fromIndex, index) + "_";
         fromIndex = index + 1;
       }
-      return fromIndex ? result2 + str2.slice(fromIndex) : str2;
+      return fromIndex ? result2 + str3.slice(fromIndex) : str3;
     }
-    function replaceUnderscoresWithDashes(str2) {
+    function replaceUnderscoresWithDashes(str3) {
       let result2 = "";
       let fromIndex = 0;
       let index = 0;
-      while ((index = str2.indexOf("_", fromIndex)) !== -1) {
-        result2 = result2 + str2.slice(fromIndex, index) + "-";
+      while ((index = str3.indexOf("_", fromIndex)) !== -1) {
+        result2 = result2 + str3.slice(fromIndex, index) + "-";
         fromIndex = index + 1;
       }
-      return fromIndex ? result2 + str2.slice(fromIndex) : str2;
+      return fromIndex ? result2 + str3.slice(fromIndex) : str3;
     }
-    function trimLeadingSlashes(str2) {
+    function trimLeadingSlashes(str3) {
       let start = 0;
-      while (str2.charCodeAt(start) === 47) {
+      while (str3.charCodeAt(start) === 47) {
         start += 1;
       }
-      return start === 0 ? str2 : str2.slice(start);
+      return start === 0 ? str3 : str3.slice(start);
     }
     module.exports = {
       isBlank,
@@ -35112,8 +36704,8 @@ var require_encode = __commonJS({
     function encodeVersion(version2) {
       return isNonEmptyString(version2) ? encodeURIComponent2(version2).replace(/%3A/g, ":").replace(/%2B/g, "+") : "";
     }
-    function replacePlusSignWithPercentEncodedSpace(str2) {
-      return str2.replace(/\+/g, "%20");
+    function replacePlusSignWithPercentEncodedSpace(str3) {
+      return str3.replace(/\+/g, "%20");
     }
     module.exports = {
       encodeNamespace,
@@ -35981,61 +37573,61 @@ var require_packageurl_js = __commonJS({
 // src/render/sbom/purl.ts
 function gitCoordinates(url2) {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)(?::\d+)?(\/[^?#]*)/i.exec(url2) ?? /^[^@/]+@([^:/]+):([^?#]*)/.exec(url2);
-  const [, host, path8] = m ?? [];
-  if (host === void 0 || path8 === void 0 || url2.startsWith("file:")) return void 0;
+  const [, host2, path8] = m ?? [];
+  if (host2 === void 0 || path8 === void 0 || url2.startsWith("file:")) return void 0;
   const parts = path8.split("/").filter((p) => p !== "");
   const name = parts.pop()?.replace(/\.git$/, "");
   if (name === void 0 || name === "") return void 0;
-  return { namespace: [host, ...parts].join("/"), name };
+  return { namespace: [host2, ...parts].join("/"), name };
 }
-function safeDecode3(s2) {
+function safeDecode3(s3) {
   try {
-    return decodeURIComponent(s2);
+    return decodeURIComponent(s3);
   } catch {
-    return s2;
+    return s3;
   }
 }
-function purlOf(s2, id = nameSource(s2)) {
-  const purl = purlText(s2, id);
+function purlOf(s3, id = nameSource(s3)) {
+  const purl = purlText(s3, id);
   return purl?.replace(/%3A/g, ":");
 }
-function plainGithubPurl(s2) {
-  if (s2.host !== void 0 && s2.host !== "github.com" || s2.dir !== void 0) return void 0;
-  if (!PLAIN.test(s2.owner) || !PLAIN.test(s2.repo) || s2.rev !== void 0 && !PLAIN.test(s2.rev)) return void 0;
-  const base = `pkg:github/${s2.owner.toLowerCase()}/${s2.repo.toLowerCase()}`;
-  return s2.rev !== void 0 ? `${base}@${s2.rev}` : base;
+function plainGithubPurl(s3) {
+  if (s3.host !== void 0 && s3.host !== "github.com" || s3.dir !== void 0) return void 0;
+  if (!PLAIN.test(s3.owner) || !PLAIN.test(s3.repo) || s3.rev !== void 0 && !PLAIN.test(s3.rev)) return void 0;
+  const base = `pkg:github/${s3.owner.toLowerCase()}/${s3.repo.toLowerCase()}`;
+  return s3.rev !== void 0 ? `${base}@${s3.rev}` : base;
 }
-function purlText(s2, id) {
-  const version2 = s2.rev ?? id.version;
-  switch (s2.type) {
+function purlText(s3, id) {
+  const version2 = s3.rev ?? id.version;
+  switch (s3.type) {
     case "github": {
-      const plain2 = plainGithubPurl(s2);
+      const plain2 = plainGithubPurl(s3);
       if (plain2 !== void 0) return plain2;
-      const q3 = s2.host !== void 0 && s2.host !== "github.com" ? { repository_url: `https://${s2.host}` } : void 0;
-      return new import_packageurl_js.PackageURL("github", s2.owner, s2.repo, s2.rev ?? null, q3 ?? null, s2.dir ?? null).toString();
+      const q3 = s3.host !== void 0 && s3.host !== "github.com" ? { repository_url: `https://${s3.host}` } : void 0;
+      return new import_packageurl_js.PackageURL("github", s3.owner, s3.repo, s3.rev ?? null, q3 ?? null, s3.dir ?? null).toString();
     }
     case "gitlab":
     case "sourcehut": {
-      const host = s2.host ?? (s2.type === "gitlab" ? "gitlab.com" : "git.sr.ht");
+      const host2 = s3.host ?? (s3.type === "gitlab" ? "gitlab.com" : "git.sr.ht");
       return new import_packageurl_js.PackageURL(
         "git",
-        `${host}/${safeDecode3(s2.owner)}`,
-        s2.repo,
-        s2.rev ?? null,
+        `${host2}/${safeDecode3(s3.owner)}`,
+        s3.repo,
+        s3.rev ?? null,
         null,
-        s2.dir ?? null
+        s3.dir ?? null
       ).toString();
     }
     case "git": {
-      const c = gitCoordinates(s2.url);
+      const c = gitCoordinates(s3.url);
       if (c !== void 0)
-        return new import_packageurl_js.PackageURL("git", c.namespace, c.name, s2.rev ?? null, null, s2.dir ?? null).toString();
+        return new import_packageurl_js.PackageURL("git", c.namespace, c.name, s3.rev ?? null, null, s3.dir ?? null).toString();
       return new import_packageurl_js.PackageURL(
         "generic",
         null,
-        lastSegment(s2.url),
+        lastSegment(s3.url),
         version2 ?? null,
-        { vcs_url: `git+${s2.url}` },
+        { vcs_url: `git+${s3.url}` },
         null
       ).toString();
     }
@@ -36043,14 +37635,14 @@ function purlText(s2, id) {
       return new import_packageurl_js.PackageURL(
         "generic",
         null,
-        lastSegment(s2.url),
+        lastSegment(s3.url),
         version2 ?? null,
-        { vcs_url: `hg+${s2.url}` },
+        { vcs_url: `hg+${s3.url}` },
         null
       ).toString();
     case "tarball":
     case "file": {
-      const gh = s2.type === "tarball" ? nameFromUrl(s2.url) : void 0;
+      const gh = s3.type === "tarball" ? nameFromUrl(s3.url) : void 0;
       if (gh?.github !== void 0)
         return new import_packageurl_js.PackageURL(
           "github",
@@ -36058,18 +37650,27 @@ function purlText(s2, id) {
           gh.github.repo,
           gh.version ?? null,
           null,
-          s2.dir ?? null
+          s3.dir ?? null
         ).toString();
-      const q3 = { download_url: s2.url };
-      if (s2.narHash !== void 0) q3["checksum"] = `sha256:${toBase16(s2.narHash.bytes)}`;
+      const q3 = { download_url: s3.url };
+      if (s3.narHash !== void 0) q3["checksum"] = `sha256:${toBase16(s3.narHash.bytes)}`;
       return new import_packageurl_js.PackageURL("generic", id.group ?? null, id.name, id.version ?? null, q3, null).toString();
     }
     default:
       return void 0;
   }
 }
+function purlFromParts(p) {
+  try {
+    const qualifiers = p.qualifiers !== void 0 ? Object.fromEntries(p.qualifiers) : void 0;
+    const text4 = new import_packageurl_js.PackageURL(p.type, p.namespace, p.name, p.version, qualifiers, p.subpath).toString();
+    return text4.replace(/%3A/g, ":");
+  } catch {
+    return void 0;
+  }
+}
 var import_packageurl_js, PLAIN;
-var init_purl = __esm({
+var init_purl2 = __esm({
   "src/render/sbom/purl.ts"() {
     "use strict";
     import_packageurl_js = __toESM(require_packageurl_js(), 1);
@@ -36126,99 +37727,28 @@ var init_upstream_view = __esm({
   }
 });
 
-// src/domain/nix/store-name.ts
-function parseStoreName(name) {
-  const isDerivation = name.endsWith(".drv");
-  const base = isDerivation ? name.slice(0, -4) : name;
-  let pname = base;
-  let version2;
-  for (let i = 0; i < base.length - 1; i++) {
-    if (base.charCodeAt(i) === 45 && !isLetter(base.charCodeAt(i + 1))) {
-      pname = base.slice(0, i);
-      version2 = base.slice(i + 1);
-      break;
-    }
-  }
-  let output2;
-  if (version2 !== void 0) {
-    const dash = version2.lastIndexOf("-");
-    const tail = dash >= 0 ? version2.slice(dash + 1) : void 0;
-    if (tail !== void 0 && OUTPUTS.has(tail)) {
-      output2 = tail;
-      version2 = version2.slice(0, dash);
-    }
-  } else {
-    const dash = base.lastIndexOf("-");
-    if (dash > 0 && OUTPUTS.has(base.slice(dash + 1))) {
-      output2 = base.slice(dash + 1);
-      pname = base.slice(0, dash);
-    }
-  }
-  return {
-    pname,
-    ...version2 !== void 0 && version2 !== "" ? { version: version2 } : {},
-    ...output2 !== void 0 ? { output: output2 } : {},
-    isDerivation
-  };
-}
-var OUTPUTS, isLetter;
-var init_store_name = __esm({
-  "src/domain/nix/store-name.ts"() {
-    "use strict";
-    OUTPUTS = /* @__PURE__ */ new Set([
-      "bin",
-      "dev",
-      "lib",
-      "out",
-      "man",
-      "doc",
-      "info",
-      "debug",
-      "static",
-      "devdoc",
-      "getent",
-      "modules",
-      "py",
-      "tools",
-      "data",
-      "sbin",
-      "terminfo",
-      "examples",
-      "shared",
-      "python",
-      "perl",
-      "qt",
-      "gtk",
-      "udev",
-      "nscd",
-      "locales"
-    ]);
-    isLetter = (code2) => code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
-  }
-});
-
 // src/render/sbom/closure-view.ts
 function storeProperties(info) {
   const props = [[NixProperty.narHash, toPrefixedNix32(info.narHash)]];
   if (info.narSize !== void 0) props.push([NixProperty.narSize, String(info.narSize)]);
   if (info.deriver !== void 0) props.push([NixProperty.deriver, info.deriver]);
   if (info.ca !== void 0) props.push([NixProperty.ca, formatContentAddress(info.ca)]);
-  for (const s2 of info.signatures) props.push([NixProperty.sig, `${s2.keyName}:${s2.sig}`]);
+  for (const s3 of info.signatures) props.push([NixProperty.sig, `${s3.keyName}:${s3.sig}`]);
   if (info.references.length > 0) props.push([NixProperty.references, info.references.join(" ")]);
   return props;
 }
-function closureComponents(closure, merged, roots) {
+function closureComponents(closure, merged, roots, packages) {
   const { paths: paths2, described, refStart, refIds } = closure.graph;
   const mergedById = /* @__PURE__ */ new Map();
   for (const [p, target] of merged) {
     const id = closure.ids.get(p);
     if (id !== void 0) mergedById.set(id, target);
   }
-  const refOf = (id) => mergedById.get(id)?.bomRef ?? paths2[id];
+  const refOf2 = (id) => mergedById.get(id)?.bomRef ?? paths2[id];
   const depsOf = (id) => {
     const deps = [];
     if (id < described) {
-      for (let k = refStart[id]; k < refStart[id + 1]; k++) if (refIds[k] !== id) deps.push(refOf(refIds[k]));
+      for (let k = refStart[id]; k < refStart[id + 1]; k++) if (refIds[k] !== id) deps.push(refOf2(refIds[k]));
     }
     return deps;
   };
@@ -36231,13 +37761,17 @@ function closureComponents(closure, merged, roots) {
   const order = [];
   for (let id = 0; id < paths2.length; id++) if (!mergedById.has(id)) order.push(id);
   order.sort((a, b) => compareStrings(paths2[a], paths2[b]));
+  const extra = (packages?.buildTime ?? []).filter((v) => closure.ids.get(v.bomRef) === void 0);
+  extra.sort((a, b) => compareStrings(a.bomRef, b.bomRef));
   return {
-    count: order.length,
+    count: order.length + extra.length,
     rootRefs: roots.map((r) => merged.get(r)?.bomRef ?? r),
     *items() {
+      let next = 0;
       for (const id of order) {
         const path8 = paths2[id];
-        yield {
+        while (next < extra.length && compareStrings(extra[next].bomRef, path8) < 0) yield extra[next++];
+        const item = {
           kind: "store",
           path: path8,
           info: id < described ? closure.list[id] : void 0,
@@ -36245,7 +37779,9 @@ function closureComponents(closure, merged, roots) {
             return depsOf(id);
           }
         };
+        yield packages !== void 0 ? packages.view(item) : item;
       }
+      while (next < extra.length) yield extra[next++];
     }
   };
 }
@@ -36276,1097 +37812,6 @@ var init_closure_view = __esm({
     init_input_path();
     init_properties();
     PLACEHOLDER_NOTE = "referenced by the closure data but not described in it";
-  }
-});
-
-// src/render/sbom/bom-view.ts
-function push(props, entries) {
-  for (const [name, value] of entries) if (value !== void 0) props.push([name, value]);
-}
-function safePurl(input2, id) {
-  try {
-    return purlOf(input2.locked, id);
-  } catch {
-    return void 0;
-  }
-}
-function inputView(input2, truncated, upstream) {
-  const s2 = input2.locked;
-  const id = nameSource(s2, input2.original);
-  const purl = safePurl(input2, id);
-  const props = input2.paths.map((p) => [FlakeAuditProperty.inputPath, formatInputPath(p)]);
-  const add = (name, value) => {
-    if (value !== void 0) props.push([name, value]);
-  };
-  add(FlakeAuditProperty.inputType, s2.type === "unknown" ? s2.declaredType : s2.type);
-  if (input2.storePath !== void 0) add(NixProperty.storePath, formatStorePath(input2.storePath));
-  if (s2.narHash !== void 0) {
-    add(NixProperty.narHash, toPrefixedNix32(s2.narHash));
-    add(FlakeAuditProperty.hashMeaning, HASH_MEANING);
-  }
-  if (input2.pinning === "relative")
-    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of its parent input");
-  if (input2.original !== void 0) add(FlakeAuditProperty.original, toFlakeUrl(input2.original));
-  add(FlakeAuditProperty.locked, toFlakeUrl(s2, { treeFacts: true }));
-  add(FlakeAuditProperty.ref, input2.original?.ref ?? s2.ref);
-  add(FlakeAuditProperty.rev, s2.rev);
-  if (s2.lastModified !== void 0) add(FlakeAuditProperty.lastModified, isoDateTime(s2.lastModified));
-  if (s2.revCount !== void 0) add(FlakeAuditProperty.revCount, String(s2.revCount));
-  if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
-  add(FlakeAuditProperty.dir, s2.dir);
-  add(FlakeAuditProperty.pinning, input2.pinning);
-  if (truncated.size > 0 && input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
-  const up = upstreamFacts(upstream);
-  props.push(...up.properties);
-  const refs = [];
-  const vcs = up.vcsUrl ?? id.vcsUrl;
-  if (vcs !== void 0) refs.push({ type: "vcs", url: vcs });
-  if (id.downloadUrl !== void 0) refs.push({ type: "distribution", url: id.downloadUrl });
-  const dependsOn = input2.dependsOn.map(inputBomRef);
-  if (input2.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
-  const view = {
-    type: "library",
-    name: id.name,
-    bomRef: inputBomRef(input2.id),
-    externalReferences: refs,
-    properties: props,
-    dependsOn
-  };
-  if (id.group !== void 0) view.group = id.group;
-  if (id.version !== void 0) view.version = id.version;
-  if (purl !== void 0) view.purl = purl;
-  if (s2.narHash !== void 0) view.sha256 = toBase16(s2.narHash.bytes);
-  if (up.license !== void 0) view.licenses = [up.license];
-  if (up.commit !== void 0) view.commits = [up.commit];
-  return view;
-}
-function toBomView(model) {
-  const inv = model.inventory;
-  const rootProps = [];
-  push(rootProps, [
-    [FlakeAuditProperty.lockVersion, model.lockVersion !== void 0 ? String(model.lockVersion) : void 0],
-    [FlakeAuditProperty.lockSha256, model.lockFile?.sha256]
-  ]);
-  for (const p of inv?.rootPaths ?? []) rootProps.push([FlakeAuditProperty.inputPath, formatInputPath(p)]);
-  const truncated = new Set(inv?.truncatedPaths ?? []);
-  const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
-  const inputs = [...inv?.inputs ?? []].sort((a, b) => compareStrings(a.id, b.id));
-  const viewOf = (i) => inputView(i, truncated, model.provenance?.get(i.id));
-  const metadataProperties = model.reproducible ? [[FlakeAuditProperty.reproducible, "true"]] : [];
-  let store;
-  const early = /* @__PURE__ */ new Map();
-  if (model.closure !== void 0) {
-    const merged = /* @__PURE__ */ new Map();
-    for (const input2 of inputs)
-      if (input2.storePath !== void 0) {
-        const view = viewOf(input2);
-        early.set(input2, view);
-        merged.set(formatStorePath(input2.storePath), view);
-      }
-    store = closureComponents(model.closure.data, merged, model.closure.roots);
-    rootDeps.push(...store.rootRefs);
-    metadataProperties.push([FlakeAuditProperty.closureSource, model.closure.origin]);
-  }
-  for (const p of model.properties ?? []) metadataProperties.push(p);
-  const closure = store;
-  return {
-    ...model.serialNumber !== void 0 ? { serialNumber: model.serialNumber } : {},
-    ...model.timestamp !== void 0 ? { timestamp: model.timestamp } : {},
-    tool: model.tool,
-    root: {
-      type: "application",
-      name: model.flakeName,
-      bomRef: FLAKE_BOM_REF,
-      externalReferences: [],
-      properties: rootProps,
-      dependsOn: rootDeps
-    },
-    metadataProperties,
-    componentCount: inputs.length + (closure?.count ?? 0),
-    *components() {
-      if (closure !== void 0) yield* closure.items();
-      for (const input2 of inputs) yield early.get(input2) ?? viewOf(input2);
-    }
-  };
-}
-var FLAKE_BOM_REF, inputBomRef;
-var init_bom_view = __esm({
-  "src/render/sbom/bom-view.ts"() {
-    "use strict";
-    init_input_path();
-    init_hash();
-    init_flake_url();
-    init_source_name();
-    init_time();
-    init_store_path();
-    init_properties();
-    init_purl();
-    init_upstream_view();
-    init_closure_view();
-    init_input_path();
-    FLAKE_BOM_REF = "flake";
-    inputBomRef = (id) => `input:${id}`;
-  }
-});
-
-// src/render/sbom/store-item-json.ts
-function storeItemText({ path: path8, info }) {
-  const parsed = parseStoreName(path8.slice(path8.lastIndexOf("/") + 34));
-  let t = `    {
-${P}"type": "${parsed.isDerivation ? "file" : "library"}",
-${P}"name": ${q2(parsed.pname)}`;
-  if (parsed.version !== void 0) t += `,
-${P}"version": ${q2(parsed.version)}`;
-  t += `,
-${P}"bom-ref": "${path8}"`;
-  const narHash = info?.narHash;
-  if (narHash !== void 0 && narHash.algo === "sha256")
-    t += `,
-${P}"hashes": [
-${P}  {
-${P}    "alg": "SHA-256",
-${P}    "content": "${toBase16(narHash.bytes)}"
-${P}  }
-${P}]`;
-  let props = "";
-  if (parsed.output !== void 0) props += prop(FlakeAuditProperty.output, q2(parsed.output));
-  if (info === void 0) props += prop(FlakeAuditProperty.placeholder, q2(PLACEHOLDER_NOTE));
-  else {
-    if (info.ca !== void 0) props += prop(NixProperty.ca, `"${formatContentAddress(info.ca)}"`);
-    if (info.deriver !== void 0) props += prop(NixProperty.deriver, `"${info.deriver}"`);
-    props += prop(NixProperty.narHash, `"${toPrefixedNix32(info.narHash)}"`);
-    if (info.narSize !== void 0) props += prop(NixProperty.narSize, `"${info.narSize}"`);
-    if (info.references.length > 0) props += prop(NixProperty.references, `"${info.references.join(" ")}"`);
-    const sigs = info.signatures.map((s2) => `${s2.keyName}:${s2.sig}`);
-    if (sigs.length > 1) sigs.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    for (const s2 of sigs) props += prop(NixProperty.sig, q2(s2));
-  }
-  props += prop(NixProperty.storePath, `"${path8}"`);
-  return `${t},
-${P}"properties": [
-${props.slice(2)}
-${P}]
-    }`;
-}
-var q2, P, prop;
-var init_store_item_json = __esm({
-  "src/render/sbom/store-item-json.ts"() {
-    "use strict";
-    init_content_address();
-    init_store_name();
-    init_hash();
-    init_closure_view();
-    init_properties();
-    q2 = (s2) => JSON.stringify(s2);
-    P = "      ";
-    prop = (name, value) => `,
-${P}  {
-${P}    "name": "${name}",
-${P}    "value": ${value}
-${P}  }`;
-  }
-});
-
-// src/render/sbom/json-writer.ts
-function propertiesJson(props) {
-  const sorted2 = props.length > 1 ? [...props].sort(byPair) : props;
-  return sorted2.map(([name, value]) => ({ name, value }));
-}
-function commitJson(c) {
-  const out = { uid: c.uid, url: c.url };
-  if (c.author !== void 0) out["author"] = { timestamp: c.author.timestamp, name: c.author.name };
-  if (c.committer !== void 0) out["committer"] = { timestamp: c.committer.timestamp, name: c.committer.name };
-  out["message"] = c.message;
-  return out;
-}
-function componentJson(v) {
-  const out = { type: v.type, name: v.name };
-  if (v.group !== void 0) out["group"] = v.group;
-  if (v.version !== void 0) out["version"] = v.version;
-  out["bom-ref"] = v.bomRef;
-  if (v.sha256 !== void 0) out["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
-  if (v.licenses !== void 0 && v.licenses.length > 0)
-    out["licenses"] = v.licenses.map((id) => ({ license: { id } }));
-  if (v.purl !== void 0) out["purl"] = v.purl;
-  if (v.commits !== void 0 && v.commits.length > 0) out["pedigree"] = { commits: v.commits.map(commitJson) };
-  if (v.externalReferences.length > 0) {
-    const refs = v.externalReferences.length > 1 ? [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url)) : v.externalReferences;
-    out["externalReferences"] = refs.map((r) => ({ url: escapeUri(r.url), type: r.type }));
-  }
-  if (v.properties.length > 0) out["properties"] = propertiesJson(v.properties);
-  return out;
-}
-function nestedItems(items) {
-  const text2 = JSON.stringify({ k: items }, null, 2);
-  return text2.slice('{\n  "k": [\n'.length, text2.length - "\n  ]\n}".length);
-}
-function uniqueSorted(xs) {
-  let sorted2 = true;
-  for (let i = 1; i < xs.length && sorted2; i++) if (xs[i - 1] >= xs[i]) sorted2 = false;
-  return sorted2 ? xs : [...new Set(xs)].sort(byString);
-}
-function dependencyJson(ref, dependsOn) {
-  return { ref, dependsOn: uniqueSorted(dependsOn) };
-}
-function headText(view, spec) {
-  const head = {
-    $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
-    bomFormat: "CycloneDX",
-    specVersion: spec
-  };
-  if (view.serialNumber !== void 0) head["serialNumber"] = view.serialNumber;
-  head["version"] = 1;
-  const meta3 = {};
-  if (view.timestamp !== void 0) meta3["timestamp"] = view.timestamp.toISOString();
-  const tool = { name: view.tool.name, version: view.tool.version };
-  meta3["tools"] = spec === "1.4" ? [tool] : { components: [{ type: "application", ...tool }] };
-  meta3["component"] = componentJson(view.root);
-  if (view.metadataProperties.length > 0) meta3["properties"] = propertiesJson(view.metadataProperties);
-  head["metadata"] = meta3;
-  const text2 = JSON.stringify(head, null, 2);
-  return text2.slice(0, text2.length - "\n}".length);
-}
-function* writeCycloneDxJsonChunks(view, spec) {
-  yield headText(view, spec);
-  const deps = [[view.root.bomRef, view.root.dependsOn]];
-  let first = true;
-  let texts = [];
-  let objects = [];
-  let count = 0;
-  const settle3 = () => {
-    if (objects.length > 0) texts.push(nestedItems(objects));
-    objects = [];
-  };
-  const chunk = () => {
-    settle3();
-    const text2 = `${first ? ',\n  "components": [\n' : ",\n"}${texts.join(",\n")}`;
-    [texts, first, count] = [[], false, 0];
-    return text2;
-  };
-  for (const v of view.components()) {
-    if ("kind" in v) {
-      deps.push([v.path, v]);
-      settle3();
-      texts.push(storeItemText(v));
-    } else {
-      deps.push([v.bomRef, v.dependsOn]);
-      objects.push(componentJson(v));
-    }
-    if (++count === BATCH) yield chunk();
-  }
-  if (count > 0) yield chunk();
-  yield first ? ',\n  "components": []' : "\n  ]";
-  deps.sort((a, b) => byString(a[0], b[0]));
-  yield ',\n  "dependencies": [\n';
-  for (let i = 0; i < deps.length; i += 2 * BATCH)
-    yield (i === 0 ? "" : ",\n") + nestedItems(deps.slice(i, i + 2 * BATCH).map(([r, d]) => dependencyJson(r, "kind" in d ? d.dependsOn : d)));
-  yield "\n  ]\n}\n";
-}
-var URI_ESCAPED, escapeUri, byString, byPair, BATCH, writeCycloneDxJson;
-var init_json_writer = __esm({
-  "src/render/sbom/json-writer.ts"() {
-    "use strict";
-    init_store_item_json();
-    URI_ESCAPED = /[ "'[\]<>{}]/;
-    escapeUri = (s2) => !URI_ESCAPED.test(s2) ? s2 : s2.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-    byString = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-    byPair = (a, b) => byString(a[0], b[0]) || byString(a[1], b[1]);
-    BATCH = 100;
-    writeCycloneDxJson = (view, spec) => [...writeCycloneDxJsonChunks(view, spec)].join("");
-  }
-});
-
-// src/render/sbom/render-json.ts
-var render_json_exports = {};
-__export(render_json_exports, {
-  renderCycloneDxJson: () => renderCycloneDxJson,
-  renderCycloneDxJsonChunks: () => renderCycloneDxJsonChunks
-});
-var renderCycloneDxJson, renderCycloneDxJsonChunks;
-var init_render_json = __esm({
-  "src/render/sbom/render-json.ts"() {
-    "use strict";
-    init_bom_view();
-    init_json_writer();
-    renderCycloneDxJson = (model, spec) => writeCycloneDxJson(toBomView(model), spec);
-    renderCycloneDxJsonChunks = (model, spec) => writeCycloneDxJsonChunks(toBomView(model), spec);
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js
-var require_bomRefDiscriminator = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BomRefDiscriminator = void 0;
-    var BomRefDiscriminator = class {
-      #originalValues;
-      #prefix;
-      constructor(bomRefs, prefix = "BomRef") {
-        this.#originalValues = Array.from(bomRefs, (r) => [r, r.value]);
-        this.#prefix = prefix;
-      }
-      get prefix() {
-        return this.#prefix;
-      }
-      *[Symbol.iterator]() {
-        for (const [bomRef] of this.#originalValues) {
-          yield bomRef;
-        }
-      }
-      discriminate() {
-        const knownRefValues = /* @__PURE__ */ new Set([""]);
-        for (const [bomRef] of this.#originalValues) {
-          let value = bomRef.value;
-          if (value === void 0 || knownRefValues.has(value)) {
-            value = this.#makeUniqueId();
-            bomRef.value = value;
-          }
-          knownRefValues.add(value);
-        }
-      }
-      reset() {
-        for (const [bomRef, originalValue] of this.#originalValues) {
-          bomRef.value = originalValue;
-        }
-      }
-      #makeUniqueId() {
-        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
-      }
-    };
-    exports.BomRefDiscriminator = BomRefDiscriminator;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js
-var require_errors = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.OptPlugError = void 0;
-    var OptPlugError = class extends Error {
-      cause;
-      constructor(message, cause) {
-        super(message);
-        this.cause = cause;
-      }
-    };
-    exports.OptPlugError = OptPlugError;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/errors.js
-var require_errors2 = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingOptionalDependencyError = void 0;
-    var errors_1 = require_errors();
-    var MissingOptionalDependencyError = class extends errors_1.OptPlugError {
-    };
-    exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/types.js
-var require_types = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/tree.js
-var require_tree = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/tree.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.treeIteratorSymbol = void 0;
-    exports.treeIteratorSymbol = /* @__PURE__ */ Symbol("iterator of a tree/nesting-like structure");
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/baseSerializer.js
-var require_baseSerializer = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/baseSerializer.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BaseSerializer = void 0;
-    var tree_1 = require_tree();
-    var bomRefDiscriminator_1 = require_bomRefDiscriminator();
-    var BaseSerializer = class {
-      *#getAllBomRefs(bom) {
-        if (bom.metadata.component !== void 0) {
-          yield bom.metadata.component.bomRef;
-          for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
-            yield bomRef;
-          }
-        }
-        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
-          yield bomRef;
-        }
-        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
-          yield bomRef;
-        }
-        for (const { bomRef } of bom.vulnerabilities) {
-          yield bomRef;
-        }
-      }
-      #normalize(bom, options) {
-        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
-        bomRefDiscriminator.discriminate();
-        try {
-          return this._normalize(bom, options);
-        } finally {
-          bomRefDiscriminator.reset();
-        }
-      }
-      serialize(bom, options) {
-        return this._serialize(this.#normalize(bom, options), options);
-      }
-    };
-    exports.BaseSerializer = BaseSerializer;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/iterable.js
-var require_iterable = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/iterable.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.chainI = chainI;
-    function* chainI(...iterables) {
-      for (const iterable of iterables) {
-        yield* iterable;
-      }
-    }
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/notUndefined.js
-var require_notUndefined = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/notUndefined.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isNotUndefined = isNotUndefined;
-    function isNotUndefined(value) {
-      return value !== void 0;
-    }
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js
-var require_uri = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.escapeUri = escapeUri2;
-    var _ESCAPES = [
-      [/ /g, "%20"],
-      [/"/g, "%22"],
-      [/'/g, "%27"],
-      [/\[/g, "%5B"],
-      [/]/g, "%5D"],
-      [/</g, "%3C"],
-      [/>/g, "%3E"],
-      [/\{/g, "%7B"],
-      [/}/g, "%7D"]
-    ];
-    function escapeUri2(value) {
-      if (value === void 0) {
-        return value;
-      }
-      for (const [s2, r] of _ESCAPES) {
-        value = value.replace(s2, r);
-      }
-      return value;
-    }
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/sortable.js
-var require_sortable = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/sortable.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
-    exports.compareObjectsSymbol = /* @__PURE__ */ Symbol("internal compare function");
-    var SortableSet = class extends Set {
-      sorted() {
-        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
-      }
-      compare(other) {
-        const sortedOther = other.sorted();
-        const sortedSelf = this.sorted();
-        if (sortedSelf.length !== sortedOther.length) {
-          return sortedSelf.length - sortedOther.length;
-        }
-        for (let i = sortedSelf.length - 1; i >= 0; --i) {
-          const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
-          if (iCompared !== 0) {
-            return iCompared;
-          }
-        }
-        return 0;
-      }
-    };
-    exports.SortableSet = SortableSet;
-    var SortableComparables = class extends SortableSet {
-      [exports.compareObjectsSymbol](a, b) {
-        if (a.constructor === b.constructor) {
-          return a.compare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-      }
-    };
-    exports.SortableComparables = SortableComparables;
-    var SortableStringables = class extends SortableSet {
-      [exports.compareObjectsSymbol](a, b) {
-        return a.toString().localeCompare(b.toString());
-      }
-    };
-    exports.SortableStringables = SortableStringables;
-    var SortableNumbers = class extends SortableSet {
-      [exports.compareObjectsSymbol](a, b) {
-        return a - b;
-      }
-    };
-    exports.SortableNumbers = SortableNumbers;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/property.js
-var require_property = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/property.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PropertyRepository = exports.Property = void 0;
-    var sortable_1 = require_sortable();
-    var Property2 = class {
-      name;
-      value;
-      constructor(name, value) {
-        this.name = name;
-        this.value = value;
-      }
-      compare(other) {
-        return this.name.localeCompare(other.name) || this.value.localeCompare(other.value);
-      }
-    };
-    exports.Property = Property2;
-    var PropertyRepository = class extends sortable_1.SortableComparables {
-    };
-    exports.PropertyRepository = PropertyRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/license.js
-var require_license = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/license.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
-    var property_1 = require_property();
-    var LicenseExpression = class {
-      #expression;
-      acknowledgement;
-      constructor(expression) {
-        this.expression = expression;
-      }
-      get expression() {
-        return this.#expression;
-      }
-      set expression(value) {
-        if (value === "") {
-          throw new RangeError("value is empty string");
-        }
-        this.#expression = value;
-      }
-      compare(other) {
-        return this.#expression.localeCompare(other.#expression);
-      }
-    };
-    exports.LicenseExpression = LicenseExpression;
-    var DisjunctiveLicenseBase = class {
-      acknowledgement;
-      text;
-      #url;
-      properties;
-      constructor(op = {}) {
-        this.acknowledgement = op.acknowledgement;
-        this.text = op.text;
-        this.url = op.url;
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-      }
-      get url() {
-        return this.#url;
-      }
-      set url(value) {
-        this.#url = value === "" ? void 0 : value;
-      }
-    };
-    var NamedLicense = class extends DisjunctiveLicenseBase {
-      name;
-      constructor(name, op = {}) {
-        super(op);
-        this.name = name;
-      }
-      compare(other) {
-        return this.name.localeCompare(other.name);
-      }
-    };
-    exports.NamedLicense = NamedLicense;
-    var SpdxLicense2 = class extends DisjunctiveLicenseBase {
-      #id;
-      constructor(id, op = {}) {
-        super(op);
-        this.id = id;
-      }
-      get id() {
-        return this.#id;
-      }
-      set id(value) {
-        if (value === "") {
-          throw new RangeError("value is empty string");
-        }
-        this.#id = value;
-      }
-      compare(other) {
-        return this.#id.localeCompare(other.#id);
-      }
-    };
-    exports.SpdxLicense = SpdxLicense2;
-    var LicenseRepository = class _LicenseRepository extends Set {
-      static #compareItems(a, b) {
-        if (a.constructor === b.constructor) {
-          return a.compare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-      }
-      sorted() {
-        return Array.from(this).sort(_LicenseRepository.#compareItems);
-      }
-    };
-    exports.LicenseRepository = LicenseRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/lifecycle.js
-var require_lifecycle = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/lifecycle.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LifecycleRepository = exports.NamedLifecycle = void 0;
-    var NamedLifecycle = class {
-      name;
-      description;
-      constructor(name, op = {}) {
-        this.name = name;
-        this.description = op.description;
-      }
-      compare(other) {
-        return this.name.localeCompare(other.name);
-      }
-    };
-    exports.NamedLifecycle = NamedLifecycle;
-    var LifecycleRepository = class _LifecycleRepository extends Set {
-      static #compareItems(a, b) {
-        if (a.constructor === b.constructor) {
-          return a instanceof NamedLifecycle ? a.compare(b) : a.localeCompare(b);
-        }
-        return a.constructor.name.localeCompare(b.constructor.name);
-      }
-      sorted() {
-        return Array.from(this).sort(_LifecycleRepository.#compareItems);
-      }
-    };
-    exports.LifecycleRepository = LifecycleRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cpe.js
-var require_cpe = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cpe.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isCPE = isCPE;
-    var cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
-    function isCPE(value) {
-      return typeof value === "string" && cpePattern.test(value);
-    }
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomRef.js
-var require_bomRef = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomRef.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BomRefRepository = exports.BomRef = void 0;
-    var BomRef = class {
-      value;
-      constructor(value) {
-        this.value = value;
-      }
-      compare(other) {
-        return this.toString().localeCompare(other.toString());
-      }
-      toString() {
-        return this.value ?? "";
-      }
-    };
-    exports.BomRef = BomRef;
-    var BomRefRepository = class extends Set {
-    };
-    exports.BomRefRepository = BomRefRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/copyright.js
-var require_copyright = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/copyright.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CopyrightRepository = void 0;
-    var sortable_1 = require_sortable();
-    var CopyrightRepository = class extends sortable_1.SortableStringables {
-    };
-    exports.CopyrightRepository = CopyrightRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/hash.js
-var require_hash = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/hash.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HashDictionary = void 0;
-    var HashDictionary = class _HashDictionary extends Map {
-      static #compareItems([a1, c1], [a2, c2]) {
-        return a1.localeCompare(a2) || c1.localeCompare(c2);
-      }
-      sorted() {
-        return Array.from(this.entries()).sort(_HashDictionary.#compareItems);
-      }
-    };
-    exports.HashDictionary = HashDictionary;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/externalReference.js
-var require_externalReference = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/externalReference.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
-    var sortable_1 = require_sortable();
-    var hash_1 = require_hash();
-    var ExternalReference2 = class {
-      url;
-      type;
-      hashes;
-      comment;
-      constructor(url2, type, op = {}) {
-        this.url = url2;
-        this.type = type;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.comment = op.comment;
-      }
-      compare(other) {
-        return this.type.localeCompare(other.type) || this.url.toString().localeCompare(other.url.toString());
-      }
-    };
-    exports.ExternalReference = ExternalReference2;
-    var ExternalReferenceRepository = class extends sortable_1.SortableComparables {
-    };
-    exports.ExternalReferenceRepository = ExternalReferenceRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/component.js
-var require_component = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/component.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
-    var sortable_1 = require_sortable();
-    var tree_1 = require_tree();
-    var cpe_1 = require_cpe();
-    var bomRef_1 = require_bomRef();
-    var copyright_1 = require_copyright();
-    var externalReference_1 = require_externalReference();
-    var hash_1 = require_hash();
-    var license_1 = require_license();
-    var property_1 = require_property();
-    var Component2 = class {
-      type;
-      name;
-      author;
-      copyright;
-      description;
-      externalReferences;
-      group;
-      hashes;
-      licenses;
-      publisher;
-      purl;
-      scope;
-      supplier;
-      swid;
-      version;
-      components;
-      properties;
-      evidence;
-      #bomRef;
-      #cpe;
-      dependencies;
-      constructor(type, name, op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.type = type;
-        this.name = name;
-        this.supplier = op.supplier;
-        this.author = op.author;
-        this.copyright = op.copyright;
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-        this.group = op.group;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.publisher = op.publisher;
-        this.purl = op.purl;
-        this.scope = op.scope;
-        this.swid = op.swid;
-        this.version = op.version;
-        this.description = op.description;
-        this.components = op.components ?? new ComponentRepository();
-        this.cpe = op.cpe;
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-        this.evidence = op.evidence;
-        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
-      }
-      get bomRef() {
-        return this.#bomRef;
-      }
-      get cpe() {
-        return this.#cpe;
-      }
-      set cpe(value) {
-        if (value !== void 0 && !(0, cpe_1.isCPE)(value)) {
-          throw new TypeError("Not CPE nor undefined");
-        }
-        this.#cpe = value;
-      }
-      compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-          return bomRefCompare;
-        }
-        if (this.purl !== void 0 && other.purl !== void 0) {
-          return this.purl.localeCompare(other.purl);
-        }
-        if (this.#cpe !== void 0 && other.#cpe !== void 0) {
-          return this.#cpe.localeCompare(other.#cpe);
-        }
-        return (this.group ?? "").localeCompare(other.group ?? "") || this.name.localeCompare(other.name) || (this.version ?? "").localeCompare(other.version ?? "");
-      }
-    };
-    exports.Component = Component2;
-    var ComponentRepository = class extends sortable_1.SortableComparables {
-      *[tree_1.treeIteratorSymbol]() {
-        for (const component2 of this) {
-          yield component2;
-          yield* component2.components[tree_1.treeIteratorSymbol]();
-        }
-      }
-    };
-    exports.ComponentRepository = ComponentRepository;
-    var ComponentEvidence = class {
-      licenses;
-      copyright;
-      constructor(op = {}) {
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
-      }
-    };
-    exports.ComponentEvidence = ComponentEvidence;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/service.js
-var require_service = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/service.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ServiceRepository = exports.Service = void 0;
-    var sortable_1 = require_sortable();
-    var tree_1 = require_tree();
-    var bomRef_1 = require_bomRef();
-    var externalReference_1 = require_externalReference();
-    var license_1 = require_license();
-    var property_1 = require_property();
-    var Service = class {
-      provider;
-      group;
-      name;
-      version;
-      description;
-      licenses;
-      externalReferences;
-      services;
-      properties;
-      #bomRef;
-      dependencies;
-      constructor(name, op = {}) {
-        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
-        this.provider = op.provider;
-        this.group = op.group;
-        this.name = name;
-        this.version = op.version;
-        this.description = op.description;
-        this.licenses = op.licenses ?? new license_1.LicenseRepository();
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-        this.services = op.services ?? new ServiceRepository();
-        this.properties = op.properties ?? new property_1.PropertyRepository();
-        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
-      }
-      get bomRef() {
-        return this.#bomRef;
-      }
-      compare(other) {
-        const bomRefCompare = this.bomRef.compare(other.bomRef);
-        if (bomRefCompare !== 0) {
-          return bomRefCompare;
-        }
-        return (this.group ?? "").localeCompare(other.group ?? "") || this.name.localeCompare(other.name) || (this.version ?? "").localeCompare(other.version ?? "");
-      }
-    };
-    exports.Service = Service;
-    var ServiceRepository = class extends sortable_1.SortableComparables {
-      *[tree_1.treeIteratorSymbol]() {
-        for (const service of this) {
-          yield service;
-          yield* service.services[tree_1.treeIteratorSymbol]();
-        }
-      }
-    };
-    exports.ServiceRepository = ServiceRepository;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/tool.js
-var require_tool = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/tool.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Tools = exports.ToolRepository = exports.Tool = void 0;
-    var sortable_1 = require_sortable();
-    var component_1 = require_component();
-    var externalReference_1 = require_externalReference();
-    var hash_1 = require_hash();
-    var service_1 = require_service();
-    var Tool = class _Tool {
-      vendor;
-      name;
-      version;
-      hashes;
-      externalReferences;
-      constructor(op = {}) {
-        this.vendor = op.vendor;
-        this.name = op.name;
-        this.version = op.version;
-        this.hashes = op.hashes ?? new hash_1.HashDictionary();
-        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
-      }
-      compare(other) {
-        return (this.vendor ?? "").localeCompare(other.vendor ?? "") || (this.name ?? "").localeCompare(other.name ?? "") || (this.version ?? "").localeCompare(other.version ?? "");
-      }
-      static fromComponent(component2) {
-        return new _Tool({
-          vendor: component2.group,
-          name: component2.name,
-          version: component2.version,
-          hashes: component2.hashes,
-          externalReferences: component2.externalReferences
-        });
-      }
-      static fromService(service) {
-        return new _Tool({
-          vendor: service.group,
-          name: service.name,
-          version: service.version,
-          externalReferences: service.externalReferences
-        });
-      }
-    };
-    exports.Tool = Tool;
-    var ToolRepository = class extends sortable_1.SortableComparables {
-    };
-    exports.ToolRepository = ToolRepository;
-    var Tools = class {
-      components;
-      services;
-      tools;
-      constructor(op = {}) {
-        this.components = op.components ?? new component_1.ComponentRepository();
-        this.services = op.services ?? new service_1.ServiceRepository();
-        this.tools = op.tools ?? new ToolRepository();
-      }
-      get size() {
-        return this.components.size + this.services.size + this.tools.size;
-      }
-    };
-    exports.Tools = Tools;
-  }
-});
-
-// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js
-var require_affect = __commonJS({
-  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
-    var sortable_1 = require_sortable();
-    var Affect = class {
-      ref;
-      versions;
-      constructor(ref, op = {}) {
-        this.ref = ref;
-        this.versions = op.versions ?? new AffectedVersionRepository();
-      }
-      compare(other) {
-        return this.ref.compare(other.ref) || this.versions.compare(other.versions);
-      }
-    };
-    exports.Affect = Affect;
-    var AffectRepository = class extends sortable_1.SortableComparables {
-    };
-    exports.AffectRepository = AffectRepository;
-    var AffectedSingleVersion = class {
-      version;
-      status;
-      constructor(version2, op = {}) {
-        this.version = version2;
-        this.status = op.status;
-      }
-      compare(other) {
-        return this.version.localeCompare(other.version) || (this.status ?? "").localeCompare(other.status ?? "");
-      }
-    };
-    exports.AffectedSingleVersion = AffectedSingleVersion;
-    var AffectedVersionRange = class {
-      range;
-      status;
-      constructor(range, op = {}) {
-        this.range = range;
-        this.status = op.status;
-      }
-      compare(other) {
-        return this.range.localeCompare(other.range) || (this.status ?? "").localeCompare(other.status ?? "");
-      }
-    };
-    exports.AffectedVersionRange = AffectedVersionRange;
-    var AffectedVersionRepository = class extends sortable_1.SortableComparables {
-    };
-    exports.AffectedVersionRepository = AffectedVersionRepository;
   }
 });
 
@@ -39043,17 +39488,1376 @@ var require_spdx = __commonJS({
   "node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isSupportedSpdxId = isSupportedSpdxId;
+    exports.isSupportedSpdxId = isSupportedSpdxId2;
     exports.fixupSpdxId = fixupSpdxId;
     var spdx_SNAPSHOT_schema_json_1 = require_spdx_SNAPSHOT_schema();
     var spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
     var spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map((spdxId) => [spdxId.toLowerCase(), spdxId])));
-    function isSupportedSpdxId(value) {
+    function isSupportedSpdxId2(value) {
       return spdxIds.has(value);
     }
     function fixupSpdxId(value) {
       return typeof value === "string" && value.length > 0 ? spdxLowerToActual[value.toLowerCase()] : void 0;
     }
+  }
+});
+
+// src/render/sbom/package-properties.ts
+var FodProperty, PackageProperty;
+var init_package_properties = __esm({
+  "src/render/sbom/package-properties.ts"() {
+    "use strict";
+    FodProperty = {
+      method: "nix:fod:method",
+      name: "nix:fod:name",
+      ref: "nix:fod:ref",
+      rev: "nix:fod:rev",
+      sha256: "nix:fod:sha256",
+      url: "nix:fod:url"
+    };
+    PackageProperty = {
+      /** Why a package has no licence: none declared in meta, or no meta for it. */
+      licenseStatus: "flake-audit:license_status",
+      /** `<n> <store path>[ <alg>:<hex>]` per patch, in the order the derivation applies them. */
+      patch: "flake-audit:patch",
+      /** A source hash that is not SHA-256 (nix:fod:sha256 takes only that one), in SRI form. */
+      sourceHash: "flake-audit:source_hash",
+      /** What a source is: fetched (a fixed-output derivation), local (`src = ./…`), built, unknown. */
+      sourceKind: "flake-audit:source_kind",
+      /** A build-time-only source added with --buildtime. */
+      buildTimeOnly: "flake-audit:build_time_only"
+    };
+  }
+});
+
+// src/render/sbom/origin-view.ts
+function fodMethod(o) {
+  if (o.git !== void 0) return "fetchgit";
+  return o.hash?.method === "nar" ? "fetchzip" : "fetchurl";
+}
+function refsOf(o) {
+  if (o.kind !== "fetched") return [];
+  const flat = o.hash?.method === "flat" ? [{ alg: o.hash.alg, content: o.hash.content }] : [];
+  const refs = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const u of o.git === void 0 ? o.urls : []) {
+    if (u.unresolved === true || seen.has(u.url)) continue;
+    seen.add(u.url);
+    refs.push({ type: "distribution", url: u.url, hashes: flat });
+  }
+  if (o.git !== void 0) refs.push({ type: "vcs", url: o.git.url, hashes: [] });
+  return refs;
+}
+function propsOf(o) {
+  const props = [[NixProperty.storePath, o.path]];
+  if (o.kind === "fetched") {
+    props.push([FodProperty.method, fodMethod(o)], [NixProperty.deriver, o.drvPath]);
+    const written = /* @__PURE__ */ new Set();
+    for (const u of o.git === void 0 ? o.urls : []) written.add(u.mirror ?? u.url);
+    for (const u of written) props.push([FodProperty.url, u]);
+    if (o.git !== void 0) {
+      props.push([FodProperty.url, o.git.url]);
+      if (o.git.rev !== void 0) props.push([FodProperty.rev, o.git.rev]);
+      if (o.git.tag !== void 0) props.push([FodProperty.ref, o.git.tag]);
+    }
+    props.push([FodProperty.name, o.name]);
+    if (o.hash !== void 0) {
+      props.push([o.hash.alg === "SHA-256" ? FodProperty.sha256 : PackageProperty.sourceHash, o.hash.written ?? o.hash.content]);
+      if (o.hash.method !== "flat") props.push([FlakeAuditProperty.hashMeaning, HASH_MEANING]);
+    }
+  } else if (o.kind === "built") props.push([NixProperty.deriver, o.drvPath]);
+  props.push([PackageProperty.sourceKind, o.kind]);
+  return props;
+}
+function ancestorView(o, purl, version2) {
+  const hash2 = hashOf(o);
+  const text4 = purl !== void 0 ? purlFromParts(purl) : void 0;
+  const v = purl?.version ?? version2;
+  return {
+    type: o.kind === "fetched" ? "library" : "file",
+    name: purl?.name ?? nameOfOrigin(o),
+    ...v !== void 0 ? { version: v } : {},
+    hashes: hash2 !== void 0 ? [hash2] : [],
+    ...text4 !== void 0 ? { purl: text4 } : {},
+    refs: refsOf(o),
+    properties: propsOf(o)
+  };
+}
+function patchView(o, upstream) {
+  const url2 = o.kind === "fetched" ? o.urls.find((u) => u.unresolved !== true)?.url : void 0;
+  const own2 = o.kind === "fetched" && upstream !== void 0 && o.purl !== void 0 && o.purl.type === upstream.type && o.purl.type !== "generic" && o.purl.namespace === upstream.namespace && o.purl.name === upstream.name;
+  const ids = /* @__PURE__ */ new Set();
+  for (const m of `${nameOfOrigin(o)} ${url2 ?? ""}`.matchAll(CVE)) ids.add(m[0].toUpperCase());
+  return { type: own2 ? "backport" : "unofficial", ...url2 !== void 0 ? { url: url2 } : {}, resolves: [...ids].sort() };
+}
+function patchProperty(o, n) {
+  const h = hashOf(o);
+  return [PackageProperty.patch, `${n} ${o.path}${h !== void 0 ? ` ${h.alg}:${h.content}` : ""}`];
+}
+var hashOf, nameOfOrigin, CVE;
+var init_origin_view = __esm({
+  "src/render/sbom/origin-view.ts"() {
+    "use strict";
+    init_package_properties();
+    init_properties();
+    init_purl2();
+    hashOf = (o) => o.kind === "fetched" && o.hash !== void 0 ? { alg: o.hash.alg, content: o.hash.content } : o.kind === "local" ? o.narHash : void 0;
+    nameOfOrigin = (o) => o.kind === "unknown" ? o.path.slice(o.path.lastIndexOf("/") + 34) : o.name;
+    CVE = /CVE-\d{4}-\d{4,}/gi;
+  }
+});
+
+// src/render/sbom/package-view.ts
+function licenseViews(facts) {
+  if (facts.status !== "declared") return [];
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const l of facts.licenses) {
+    const v = l.spdxId !== void 0 && (0, import_SPDX.isSupportedSpdxId)(l.spdxId) ? { id: l.spdxId } : { name: l.name ?? l.spdxId ?? "" };
+    const key = "id" in v ? `id:${v.id}` : `name:${"name" in v ? v.name : ""}`;
+    if (seen.has(key) || key === "name:") continue;
+    seen.add(key);
+    entries.push(v);
+  }
+  if (entries.length > 1 && entries.every((e) => "id" in e))
+    return [{ expression: entries.map((e) => "id" in e ? e.id : "").join(" AND ") }];
+  const text4 = (e) => "id" in e ? e.id : "name" in e ? e.name : e.expression;
+  return entries.sort((a, b) => Number("id" in a) - Number("id" in b) || text4(a).localeCompare(text4(b)));
+}
+function packageView(item, pkg) {
+  const base = storeItemView(item);
+  const props = base.properties.filter(([n]) => n !== FlakeAuditProperty.output);
+  props.push([FlakeAuditProperty.output, pkg.output]);
+  if (!props.some(([n]) => n === NixProperty.deriver)) props.push([NixProperty.deriver, pkg.drvPath]);
+  if (pkg.license.status !== "declared") props.push([PackageProperty.licenseStatus, MISSING[pkg.license.status]]);
+  for (const [i, p] of pkg.patches.entries()) props.push(patchProperty(p, i + 1));
+  const purl = pkg.meta?.purls[0] ?? (pkg.sourcePurl !== void 0 ? purlFromParts(pkg.sourcePurl) : void 0);
+  const meta3 = pkg.meta;
+  const parts = {
+    ...meta3?.description !== void 0 ? { description: meta3.description } : {},
+    licenses: licenseViews(pkg.license),
+    ...meta3?.cpe !== void 0 ? { cpe: meta3.cpe } : {},
+    refs: (meta3?.homepages ?? []).map((url2) => ({ type: "website", url: url2, hashes: [] })),
+    ancestors: pkg.sources.map((o) => ancestorView(o, o.kind === "fetched" ? o.purl : void 0, pkg.version)),
+    patches: pkg.patches.map((p) => patchView(p, pkg.sourcePurl))
+  };
+  return {
+    ...base,
+    name: pkg.name,
+    ...pkg.version !== void 0 ? { version: pkg.version } : {},
+    ...purl !== void 0 ? { purl } : {},
+    properties: props,
+    package: parts
+  };
+}
+function buildTimeView(o) {
+  const a = ancestorView(o, o.kind === "fetched" ? o.purl : void 0);
+  return {
+    type: a.type,
+    name: a.name,
+    ...a.version !== void 0 ? { version: a.version } : {},
+    bomRef: o.path,
+    ...a.purl !== void 0 ? { purl: a.purl } : {},
+    externalReferences: [],
+    properties: [...a.properties, [PackageProperty.buildTimeOnly, "true"]],
+    dependsOn: [],
+    package: { scope: "excluded", licenses: [], refs: a.refs, ancestors: [], patches: [], hashes: a.hashes }
+  };
+}
+function packageHooks(packages) {
+  if (packages === void 0) return void 0;
+  return {
+    view: (item) => {
+      const pkg = packages.byPath.get(item.path);
+      return pkg !== void 0 ? packageView(item, pkg) : item;
+    },
+    buildTime: packages.buildTime.map(buildTimeView)
+  };
+}
+var import_SPDX, MISSING;
+var init_package_view = __esm({
+  "src/render/sbom/package-view.ts"() {
+    "use strict";
+    import_SPDX = __toESM(require_spdx(), 1);
+    init_closure_view();
+    init_origin_view();
+    init_package_properties();
+    init_properties();
+    init_purl2();
+    MISSING = {
+      none: "none: nixpkgs meta declares no licence",
+      "no-meta": "unknown: no nixpkgs meta names this path (pass --meta)"
+    };
+  }
+});
+
+// src/render/sbom/bom-view.ts
+function push(props, entries) {
+  for (const [name, value] of entries) if (value !== void 0) props.push([name, value]);
+}
+function safePurl(input2, id) {
+  try {
+    return purlOf(input2.locked, id);
+  } catch {
+    return void 0;
+  }
+}
+function inputView(input2, truncated, upstream) {
+  const s3 = input2.locked;
+  const id = nameSource(s3, input2.original);
+  const purl = safePurl(input2, id);
+  const props = input2.paths.map((p) => [FlakeAuditProperty.inputPath, formatInputPath(p)]);
+  const add = (name, value) => {
+    if (value !== void 0) props.push([name, value]);
+  };
+  add(FlakeAuditProperty.inputType, s3.type === "unknown" ? s3.declaredType : s3.type);
+  if (input2.storePath !== void 0) add(NixProperty.storePath, formatStorePath(input2.storePath));
+  if (s3.narHash !== void 0) {
+    add(NixProperty.narHash, toPrefixedNix32(s3.narHash));
+    add(FlakeAuditProperty.hashMeaning, HASH_MEANING);
+  }
+  if (input2.pinning === "relative")
+    add(FlakeAuditProperty.storePathNote, "relative path input: shares the store path of the input it is relative to");
+  add(FlakeAuditProperty.relativeTo, input2.relativeTo);
+  if (input2.original !== void 0) add(FlakeAuditProperty.original, toFlakeUrl(input2.original));
+  add(FlakeAuditProperty.locked, toFlakeUrl(s3, { treeFacts: true }));
+  add(FlakeAuditProperty.ref, input2.original?.ref ?? s3.ref);
+  add(FlakeAuditProperty.rev, s3.rev);
+  if (s3.lastModified !== void 0) add(FlakeAuditProperty.lastModified, isoDateTime(s3.lastModified));
+  if (s3.revCount !== void 0) add(FlakeAuditProperty.revCount, String(s3.revCount));
+  if (input2.nonFlakePaths !== void 0) {
+    add(FlakeAuditProperty.flake, "mixed");
+    for (const p of input2.nonFlakePaths) add(FlakeAuditProperty.nonFlakeInputPath, formatInputPath(p));
+  } else if (!input2.isFlake) add(FlakeAuditProperty.flake, "false");
+  add(FlakeAuditProperty.dir, s3.dir);
+  add(FlakeAuditProperty.pinning, input2.pinning);
+  if (truncated.size > 0 && input2.nodeKeys.some((k) => truncated.has(k))) add(FlakeAuditProperty.pathsTruncated, "true");
+  const up = upstreamFacts(upstream);
+  props.push(...up.properties);
+  const refs = [];
+  const vcs = up.vcsUrl ?? id.vcsUrl;
+  if (vcs !== void 0) refs.push({ type: "vcs", url: vcs });
+  if (id.downloadUrl !== void 0) refs.push({ type: "distribution", url: id.downloadUrl });
+  const dependsOn = input2.dependsOn.map(inputBomRef);
+  if (input2.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
+  const view = {
+    type: "library",
+    name: id.name,
+    bomRef: inputBomRef(input2.id),
+    externalReferences: refs,
+    properties: props,
+    dependsOn
+  };
+  if (id.group !== void 0) view.group = id.group;
+  if (id.version !== void 0) view.version = id.version;
+  if (purl !== void 0) view.purl = purl;
+  if (s3.narHash !== void 0) view.sha256 = toBase16(s3.narHash.bytes);
+  if (up.license !== void 0) view.licenses = [up.license];
+  if (up.commit !== void 0) view.commits = [up.commit];
+  return view;
+}
+function toBomView(model) {
+  const inv = model.inventory;
+  const rootProps = [];
+  push(rootProps, [
+    [FlakeAuditProperty.lockVersion, model.lockVersion !== void 0 ? String(model.lockVersion) : void 0],
+    [FlakeAuditProperty.lockSha256, model.lockFile?.sha256]
+  ]);
+  for (const p of inv?.rootPaths ?? []) rootProps.push([FlakeAuditProperty.inputPath, formatInputPath(p)]);
+  const truncated = new Set(inv?.truncatedPaths ?? []);
+  const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
+  const inputs = [...inv?.inputs ?? []].sort((a, b) => compareStrings(a.id, b.id));
+  const viewOf = (i) => inputView(i, truncated, model.provenance?.get(i.id));
+  const metadataProperties = model.reproducible ? [[FlakeAuditProperty.reproducible, "true"]] : [];
+  let store;
+  const early = /* @__PURE__ */ new Map();
+  if (model.closure !== void 0) {
+    const merged = /* @__PURE__ */ new Map();
+    for (const input2 of inputs)
+      if (input2.storePath !== void 0) {
+        const view = viewOf(input2);
+        early.set(input2, view);
+        merged.set(formatStorePath(input2.storePath), view);
+      }
+    store = closureComponents(model.closure.data, merged, model.closure.roots, packageHooks(model.packages));
+    rootDeps.push(...store.rootRefs);
+    metadataProperties.push([FlakeAuditProperty.closureSource, model.closure.origin]);
+  }
+  for (const p of model.properties ?? []) metadataProperties.push(p);
+  const closure = store;
+  return {
+    ...model.serialNumber !== void 0 ? { serialNumber: model.serialNumber } : {},
+    ...model.timestamp !== void 0 ? { timestamp: model.timestamp } : {},
+    tool: model.tool,
+    root: {
+      type: "application",
+      name: model.flakeName,
+      bomRef: FLAKE_BOM_REF,
+      externalReferences: [],
+      properties: rootProps,
+      dependsOn: rootDeps
+    },
+    metadataProperties,
+    componentCount: inputs.length + (closure?.count ?? 0),
+    *components() {
+      if (closure !== void 0) yield* closure.items();
+      for (const input2 of inputs) yield early.get(input2) ?? viewOf(input2);
+    }
+  };
+}
+var FLAKE_BOM_REF, inputBomRef;
+var init_bom_view = __esm({
+  "src/render/sbom/bom-view.ts"() {
+    "use strict";
+    init_input_path();
+    init_hash();
+    init_flake_url();
+    init_source_name();
+    init_time();
+    init_store_path();
+    init_properties();
+    init_purl2();
+    init_upstream_view();
+    init_closure_view();
+    init_input_path();
+    init_package_view();
+    FLAKE_BOM_REF = "flake";
+    inputBomRef = (id) => `input:${id}`;
+  }
+});
+
+// src/render/sbom/store-item-json.ts
+function storeItemText({ path: path8, info }) {
+  const parsed = parseStoreName(path8.slice(path8.lastIndexOf("/") + 34));
+  let t = `    {
+${P}"type": "${parsed.isDerivation ? "file" : "library"}",
+${P}"name": ${q2(parsed.pname)}`;
+  if (parsed.version !== void 0) t += `,
+${P}"version": ${q2(parsed.version)}`;
+  t += `,
+${P}"bom-ref": "${path8}"`;
+  const narHash = info?.narHash;
+  if (narHash !== void 0 && narHash.algo === "sha256")
+    t += `,
+${P}"hashes": [
+${P}  {
+${P}    "alg": "SHA-256",
+${P}    "content": "${toBase16(narHash.bytes)}"
+${P}  }
+${P}]`;
+  let props = "";
+  if (parsed.output !== void 0) props += prop(FlakeAuditProperty.output, q2(parsed.output));
+  if (info === void 0) props += prop(FlakeAuditProperty.placeholder, q2(PLACEHOLDER_NOTE));
+  else {
+    if (info.ca !== void 0) props += prop(NixProperty.ca, `"${formatContentAddress(info.ca)}"`);
+    if (info.deriver !== void 0) props += prop(NixProperty.deriver, `"${info.deriver}"`);
+    props += prop(NixProperty.narHash, `"${toPrefixedNix32(info.narHash)}"`);
+    if (info.narSize !== void 0) props += prop(NixProperty.narSize, `"${info.narSize}"`);
+    if (info.references.length > 0) props += prop(NixProperty.references, `"${info.references.join(" ")}"`);
+    const sigs = info.signatures.map((s3) => `${s3.keyName}:${s3.sig}`);
+    if (sigs.length > 1) sigs.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    for (const s3 of sigs) props += prop(NixProperty.sig, q2(s3));
+  }
+  props += prop(NixProperty.storePath, `"${path8}"`);
+  return `${t},
+${P}"properties": [
+${props.slice(2)}
+${P}]
+    }`;
+}
+var q2, P, prop;
+var init_store_item_json = __esm({
+  "src/render/sbom/store-item-json.ts"() {
+    "use strict";
+    init_content_address();
+    init_store_name();
+    init_hash();
+    init_closure_view();
+    init_properties();
+    q2 = (s3) => JSON.stringify(s3);
+    P = "      ";
+    prop = (name, value) => `,
+${P}  {
+${P}    "name": "${name}",
+${P}    "value": ${value}
+${P}  }`;
+  }
+});
+
+// src/render/sbom/json-parts.ts
+function propertiesJson(props) {
+  const sorted2 = props.length > 1 ? [...props].sort(byPair) : props;
+  return sorted2.map(([name, value]) => ({ name, value }));
+}
+var URI_ESCAPED, escapeUri, byString, byPair;
+var init_json_parts = __esm({
+  "src/render/sbom/json-parts.ts"() {
+    "use strict";
+    URI_ESCAPED = /[ "'[\]<>{}]/;
+    escapeUri = (s3) => !URI_ESCAPED.test(s3) ? s3 : s3.replace(/[ "'[\]<>{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+    byString = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    byPair = (a, b) => byString(a[0], b[0]) || byString(a[1], b[1]);
+  }
+});
+
+// src/render/sbom/package-parts.ts
+function issueOf(id) {
+  return id.startsWith("CVE-") ? { type: "security", id, source: { name: "NVD", url: `https://nvd.nist.gov/vuln/detail/${id}` } } : { type: "security", id };
+}
+var byString2, sortRefs;
+var init_package_parts = __esm({
+  "src/render/sbom/package-parts.ts"() {
+    "use strict";
+    byString2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    sortRefs = (refs) => [...refs].sort((a, b) => byString2(a.type, b.type) || byString2(a.url, b.url));
+  }
+});
+
+// src/render/sbom/package-json.ts
+function packageComponentJson(v, p, out) {
+  if (p.description !== void 0) out["description"] = p.description;
+  if (p.scope !== void 0) out["scope"] = p.scope;
+  const hashes = p.hashes ?? (v.sha256 !== void 0 ? [{ alg: "SHA-256", content: v.sha256 }] : []);
+  if (hashes.length > 0) out["hashes"] = hashesJson(hashes);
+  if (p.licenses.length > 0)
+    out["licenses"] = p.licenses.map((l) => "expression" in l ? { expression: l.expression } : { license: l });
+  if (p.cpe !== void 0) out["cpe"] = p.cpe;
+  if (v.purl !== void 0) out["purl"] = v.purl;
+  const pedigree = {};
+  if (p.ancestors.length > 0) pedigree["ancestors"] = p.ancestors.map(ancestorJson);
+  if (p.patches.length > 0)
+    pedigree["patches"] = p.patches.map((x) => {
+      const patch = { type: x.type };
+      if (x.url !== void 0) patch["diff"] = { url: escapeUri(x.url) };
+      if (x.resolves.length > 0) patch["resolves"] = x.resolves.map(issueOf);
+      return patch;
+    });
+  if (Object.keys(pedigree).length > 0) out["pedigree"] = pedigree;
+  if (p.refs.length > 0) out["externalReferences"] = refsJson(p.refs);
+  if (v.properties.length > 0) out["properties"] = propertiesJson(v.properties);
+  return out;
+}
+function refsJson(refs) {
+  return sortRefs(refs).map((r) => {
+    const o = { url: escapeUri(r.url), type: r.type };
+    if (r.hashes.length > 0) o["hashes"] = hashesJson(r.hashes);
+    return o;
+  });
+}
+function ancestorJson(a) {
+  const out = { type: a.type, name: a.name };
+  if (a.version !== void 0) out["version"] = a.version;
+  if (a.hashes.length > 0) out["hashes"] = hashesJson(a.hashes);
+  if (a.purl !== void 0) out["purl"] = a.purl;
+  if (a.refs.length > 0) out["externalReferences"] = refsJson(a.refs);
+  if (a.properties.length > 0) out["properties"] = propertiesJson(a.properties);
+  return out;
+}
+var hashesJson;
+var init_package_json = __esm({
+  "src/render/sbom/package-json.ts"() {
+    "use strict";
+    init_json_parts();
+    init_package_parts();
+    hashesJson = (hs) => [...hs].sort((a, b) => a.alg.localeCompare(b.alg) || a.content.localeCompare(b.content)).map((h) => ({ ...h }));
+  }
+});
+
+// src/render/sbom/json-writer.ts
+function commitJson(c) {
+  const out = { uid: c.uid, url: c.url };
+  if (c.author !== void 0) out["author"] = { timestamp: c.author.timestamp, name: c.author.name };
+  if (c.committer !== void 0) out["committer"] = { timestamp: c.committer.timestamp, name: c.committer.name };
+  out["message"] = c.message;
+  return out;
+}
+function componentJson(v) {
+  const out = { type: v.type, name: v.name };
+  if (v.group !== void 0) out["group"] = v.group;
+  if (v.version !== void 0) out["version"] = v.version;
+  out["bom-ref"] = v.bomRef;
+  if (v.package !== void 0) return packageComponentJson(v, v.package, out);
+  if (v.sha256 !== void 0) out["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
+  if (v.licenses !== void 0 && v.licenses.length > 0)
+    out["licenses"] = v.licenses.map((id) => ({ license: { id } }));
+  if (v.purl !== void 0) out["purl"] = v.purl;
+  if (v.commits !== void 0 && v.commits.length > 0) out["pedigree"] = { commits: v.commits.map(commitJson) };
+  if (v.externalReferences.length > 0) {
+    const refs = v.externalReferences.length > 1 ? [...v.externalReferences].sort((a, b) => byString(a.type, b.type) || byString(a.url, b.url)) : v.externalReferences;
+    out["externalReferences"] = refs.map((r) => ({ url: escapeUri(r.url), type: r.type }));
+  }
+  if (v.properties.length > 0) out["properties"] = propertiesJson(v.properties);
+  return out;
+}
+function nestedItems(items) {
+  const text4 = JSON.stringify({ k: items }, null, 2);
+  return text4.slice('{\n  "k": [\n'.length, text4.length - "\n  ]\n}".length);
+}
+function uniqueSorted(xs) {
+  let sorted2 = true;
+  for (let i = 1; i < xs.length && sorted2; i++) if (xs[i - 1] >= xs[i]) sorted2 = false;
+  return sorted2 ? xs : [...new Set(xs)].sort(byString);
+}
+function dependencyJson(ref, dependsOn) {
+  return { ref, dependsOn: uniqueSorted(dependsOn) };
+}
+function headText(view, spec) {
+  const head = {
+    $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
+    bomFormat: "CycloneDX",
+    specVersion: spec
+  };
+  if (view.serialNumber !== void 0) head["serialNumber"] = view.serialNumber;
+  head["version"] = 1;
+  const meta3 = {};
+  if (view.timestamp !== void 0) meta3["timestamp"] = view.timestamp.toISOString();
+  const tool = { name: view.tool.name, version: view.tool.version };
+  meta3["tools"] = spec === "1.4" ? [tool] : { components: [{ type: "application", ...tool }] };
+  meta3["component"] = componentJson(view.root);
+  if (view.metadataProperties.length > 0) meta3["properties"] = propertiesJson(view.metadataProperties);
+  head["metadata"] = meta3;
+  const text4 = JSON.stringify(head, null, 2);
+  return text4.slice(0, text4.length - "\n}".length);
+}
+function* writeCycloneDxJsonChunks(view, spec) {
+  yield headText(view, spec);
+  const deps = [[view.root.bomRef, view.root.dependsOn]];
+  let first = true;
+  let texts = [];
+  let objects = [];
+  let count = 0;
+  const settle3 = () => {
+    if (objects.length > 0) texts.push(nestedItems(objects));
+    objects = [];
+  };
+  const chunk = () => {
+    settle3();
+    const text4 = `${first ? ',\n  "components": [\n' : ",\n"}${texts.join(",\n")}`;
+    [texts, first, count] = [[], false, 0];
+    return text4;
+  };
+  for (const v of view.components()) {
+    if ("kind" in v) {
+      deps.push([v.path, v]);
+      settle3();
+      texts.push(storeItemText(v));
+    } else {
+      deps.push([v.bomRef, v.dependsOn]);
+      objects.push(componentJson(v));
+    }
+    if (++count === BATCH2) yield chunk();
+  }
+  if (count > 0) yield chunk();
+  yield first ? ',\n  "components": []' : "\n  ]";
+  deps.sort((a, b) => byString(a[0], b[0]));
+  yield ',\n  "dependencies": [\n';
+  for (let i = 0; i < deps.length; i += 2 * BATCH2)
+    yield (i === 0 ? "" : ",\n") + nestedItems(deps.slice(i, i + 2 * BATCH2).map(([r, d]) => dependencyJson(r, "kind" in d ? d.dependsOn : d)));
+  yield "\n  ]\n}\n";
+}
+var BATCH2, writeCycloneDxJson;
+var init_json_writer = __esm({
+  "src/render/sbom/json-writer.ts"() {
+    "use strict";
+    init_store_item_json();
+    init_package_json();
+    init_json_parts();
+    BATCH2 = 100;
+    writeCycloneDxJson = (view, spec) => [...writeCycloneDxJsonChunks(view, spec)].join("");
+  }
+});
+
+// src/render/sbom/render-json.ts
+var render_json_exports = {};
+__export(render_json_exports, {
+  renderCycloneDxJson: () => renderCycloneDxJson,
+  renderCycloneDxJsonChunks: () => renderCycloneDxJsonChunks
+});
+var renderCycloneDxJson, renderCycloneDxJsonChunks;
+var init_render_json = __esm({
+  "src/render/sbom/render-json.ts"() {
+    "use strict";
+    init_bom_view();
+    init_json_writer();
+    renderCycloneDxJson = (model, spec) => writeCycloneDxJson(toBomView(model), spec);
+    renderCycloneDxJsonChunks = (model, spec) => writeCycloneDxJsonChunks(toBomView(model), spec);
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js
+var require_bomRefDiscriminator = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BomRefDiscriminator = void 0;
+    var BomRefDiscriminator = class {
+      #originalValues;
+      #prefix;
+      constructor(bomRefs, prefix = "BomRef") {
+        this.#originalValues = Array.from(bomRefs, (r) => [r, r.value]);
+        this.#prefix = prefix;
+      }
+      get prefix() {
+        return this.#prefix;
+      }
+      *[Symbol.iterator]() {
+        for (const [bomRef] of this.#originalValues) {
+          yield bomRef;
+        }
+      }
+      discriminate() {
+        const knownRefValues = /* @__PURE__ */ new Set([""]);
+        for (const [bomRef] of this.#originalValues) {
+          let value = bomRef.value;
+          if (value === void 0 || knownRefValues.has(value)) {
+            value = this.#makeUniqueId();
+            bomRef.value = value;
+          }
+          knownRefValues.add(value);
+        }
+      }
+      reset() {
+        for (const [bomRef, originalValue] of this.#originalValues) {
+          bomRef.value = originalValue;
+        }
+      }
+      #makeUniqueId() {
+        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
+      }
+    };
+    exports.BomRefDiscriminator = BomRefDiscriminator;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js
+var require_errors = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.OptPlugError = void 0;
+    var OptPlugError = class extends Error {
+      cause;
+      constructor(message, cause) {
+        super(message);
+        this.cause = cause;
+      }
+    };
+    exports.OptPlugError = OptPlugError;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingOptionalDependencyError = void 0;
+    var errors_1 = require_errors();
+    var MissingOptionalDependencyError = class extends errors_1.OptPlugError {
+    };
+    exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/types.js
+var require_types = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/tree.js
+var require_tree = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/tree.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.treeIteratorSymbol = void 0;
+    exports.treeIteratorSymbol = /* @__PURE__ */ Symbol("iterator of a tree/nesting-like structure");
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/baseSerializer.js
+var require_baseSerializer = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/baseSerializer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BaseSerializer = void 0;
+    var tree_1 = require_tree();
+    var bomRefDiscriminator_1 = require_bomRefDiscriminator();
+    var BaseSerializer = class {
+      *#getAllBomRefs(bom) {
+        if (bom.metadata.component !== void 0) {
+          yield bom.metadata.component.bomRef;
+          for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+            yield bomRef;
+          }
+        }
+        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
+          yield bomRef;
+        }
+        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
+          yield bomRef;
+        }
+        for (const { bomRef } of bom.vulnerabilities) {
+          yield bomRef;
+        }
+      }
+      #normalize(bom, options) {
+        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
+        bomRefDiscriminator.discriminate();
+        try {
+          return this._normalize(bom, options);
+        } finally {
+          bomRefDiscriminator.reset();
+        }
+      }
+      serialize(bom, options) {
+        return this._serialize(this.#normalize(bom, options), options);
+      }
+    };
+    exports.BaseSerializer = BaseSerializer;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/iterable.js
+var require_iterable = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/iterable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.chainI = chainI;
+    function* chainI(...iterables) {
+      for (const iterable of iterables) {
+        yield* iterable;
+      }
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/notUndefined.js
+var require_notUndefined = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/notUndefined.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isNotUndefined = isNotUndefined;
+    function isNotUndefined(value) {
+      return value !== void 0;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js
+var require_uri = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.escapeUri = escapeUri2;
+    var _ESCAPES = [
+      [/ /g, "%20"],
+      [/"/g, "%22"],
+      [/'/g, "%27"],
+      [/\[/g, "%5B"],
+      [/]/g, "%5D"],
+      [/</g, "%3C"],
+      [/>/g, "%3E"],
+      [/\{/g, "%7B"],
+      [/}/g, "%7D"]
+    ];
+    function escapeUri2(value) {
+      if (value === void 0) {
+        return value;
+      }
+      for (const [s3, r] of _ESCAPES) {
+        value = value.replace(s3, r);
+      }
+      return value;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/sortable.js
+var require_sortable = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/sortable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
+    exports.compareObjectsSymbol = /* @__PURE__ */ Symbol("internal compare function");
+    var SortableSet = class extends Set {
+      sorted() {
+        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
+      }
+      compare(other) {
+        const sortedOther = other.sorted();
+        const sortedSelf = this.sorted();
+        if (sortedSelf.length !== sortedOther.length) {
+          return sortedSelf.length - sortedOther.length;
+        }
+        for (let i = sortedSelf.length - 1; i >= 0; --i) {
+          const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
+          if (iCompared !== 0) {
+            return iCompared;
+          }
+        }
+        return 0;
+      }
+    };
+    exports.SortableSet = SortableSet;
+    var SortableComparables = class extends SortableSet {
+      [exports.compareObjectsSymbol](a, b) {
+        if (a.constructor === b.constructor) {
+          return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+      }
+    };
+    exports.SortableComparables = SortableComparables;
+    var SortableStringables = class extends SortableSet {
+      [exports.compareObjectsSymbol](a, b) {
+        return a.toString().localeCompare(b.toString());
+      }
+    };
+    exports.SortableStringables = SortableStringables;
+    var SortableNumbers = class extends SortableSet {
+      [exports.compareObjectsSymbol](a, b) {
+        return a - b;
+      }
+    };
+    exports.SortableNumbers = SortableNumbers;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/property.js
+var require_property = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/property.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.PropertyRepository = exports.Property = void 0;
+    var sortable_1 = require_sortable();
+    var Property3 = class {
+      name;
+      value;
+      constructor(name, value) {
+        this.name = name;
+        this.value = value;
+      }
+      compare(other) {
+        return this.name.localeCompare(other.name) || this.value.localeCompare(other.value);
+      }
+    };
+    exports.Property = Property3;
+    var PropertyRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.PropertyRepository = PropertyRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/license.js
+var require_license = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/license.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
+    var property_1 = require_property();
+    var LicenseExpression2 = class {
+      #expression;
+      acknowledgement;
+      constructor(expression) {
+        this.expression = expression;
+      }
+      get expression() {
+        return this.#expression;
+      }
+      set expression(value) {
+        if (value === "") {
+          throw new RangeError("value is empty string");
+        }
+        this.#expression = value;
+      }
+      compare(other) {
+        return this.#expression.localeCompare(other.#expression);
+      }
+    };
+    exports.LicenseExpression = LicenseExpression2;
+    var DisjunctiveLicenseBase = class {
+      acknowledgement;
+      text;
+      #url;
+      properties;
+      constructor(op = {}) {
+        this.acknowledgement = op.acknowledgement;
+        this.text = op.text;
+        this.url = op.url;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+      }
+      get url() {
+        return this.#url;
+      }
+      set url(value) {
+        this.#url = value === "" ? void 0 : value;
+      }
+    };
+    var NamedLicense2 = class extends DisjunctiveLicenseBase {
+      name;
+      constructor(name, op = {}) {
+        super(op);
+        this.name = name;
+      }
+      compare(other) {
+        return this.name.localeCompare(other.name);
+      }
+    };
+    exports.NamedLicense = NamedLicense2;
+    var SpdxLicense3 = class extends DisjunctiveLicenseBase {
+      #id;
+      constructor(id, op = {}) {
+        super(op);
+        this.id = id;
+      }
+      get id() {
+        return this.#id;
+      }
+      set id(value) {
+        if (value === "") {
+          throw new RangeError("value is empty string");
+        }
+        this.#id = value;
+      }
+      compare(other) {
+        return this.#id.localeCompare(other.#id);
+      }
+    };
+    exports.SpdxLicense = SpdxLicense3;
+    var LicenseRepository = class _LicenseRepository extends Set {
+      static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+          return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+      }
+      sorted() {
+        return Array.from(this).sort(_LicenseRepository.#compareItems);
+      }
+    };
+    exports.LicenseRepository = LicenseRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/lifecycle.js
+var require_lifecycle = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/lifecycle.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LifecycleRepository = exports.NamedLifecycle = void 0;
+    var NamedLifecycle = class {
+      name;
+      description;
+      constructor(name, op = {}) {
+        this.name = name;
+        this.description = op.description;
+      }
+      compare(other) {
+        return this.name.localeCompare(other.name);
+      }
+    };
+    exports.NamedLifecycle = NamedLifecycle;
+    var LifecycleRepository = class _LifecycleRepository extends Set {
+      static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+          return a instanceof NamedLifecycle ? a.compare(b) : a.localeCompare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+      }
+      sorted() {
+        return Array.from(this).sort(_LifecycleRepository.#compareItems);
+      }
+    };
+    exports.LifecycleRepository = LifecycleRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cpe.js
+var require_cpe = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cpe.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isCPE = isCPE;
+    var cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
+    function isCPE(value) {
+      return typeof value === "string" && cpePattern.test(value);
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomRef.js
+var require_bomRef = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BomRefRepository = exports.BomRef = void 0;
+    var BomRef = class {
+      value;
+      constructor(value) {
+        this.value = value;
+      }
+      compare(other) {
+        return this.toString().localeCompare(other.toString());
+      }
+      toString() {
+        return this.value ?? "";
+      }
+    };
+    exports.BomRef = BomRef;
+    var BomRefRepository = class extends Set {
+    };
+    exports.BomRefRepository = BomRefRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/copyright.js
+var require_copyright = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/copyright.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CopyrightRepository = void 0;
+    var sortable_1 = require_sortable();
+    var CopyrightRepository = class extends sortable_1.SortableStringables {
+    };
+    exports.CopyrightRepository = CopyrightRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/hash.js
+var require_hash = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/hash.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HashDictionary = void 0;
+    var HashDictionary2 = class _HashDictionary extends Map {
+      static #compareItems([a1, c1], [a2, c2]) {
+        return a1.localeCompare(a2) || c1.localeCompare(c2);
+      }
+      sorted() {
+        return Array.from(this.entries()).sort(_HashDictionary.#compareItems);
+      }
+    };
+    exports.HashDictionary = HashDictionary2;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/externalReference.js
+var require_externalReference = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/externalReference.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
+    var sortable_1 = require_sortable();
+    var hash_1 = require_hash();
+    var ExternalReference3 = class {
+      url;
+      type;
+      hashes;
+      comment;
+      constructor(url2, type, op = {}) {
+        this.url = url2;
+        this.type = type;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.comment = op.comment;
+      }
+      compare(other) {
+        return this.type.localeCompare(other.type) || this.url.toString().localeCompare(other.url.toString());
+      }
+    };
+    exports.ExternalReference = ExternalReference3;
+    var ExternalReferenceRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.ExternalReferenceRepository = ExternalReferenceRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/component.js
+var require_component = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/component.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
+    var sortable_1 = require_sortable();
+    var tree_1 = require_tree();
+    var cpe_1 = require_cpe();
+    var bomRef_1 = require_bomRef();
+    var copyright_1 = require_copyright();
+    var externalReference_1 = require_externalReference();
+    var hash_1 = require_hash();
+    var license_1 = require_license();
+    var property_1 = require_property();
+    var Component3 = class {
+      type;
+      name;
+      author;
+      copyright;
+      description;
+      externalReferences;
+      group;
+      hashes;
+      licenses;
+      publisher;
+      purl;
+      scope;
+      supplier;
+      swid;
+      version;
+      components;
+      properties;
+      evidence;
+      #bomRef;
+      #cpe;
+      dependencies;
+      constructor(type, name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.type = type;
+        this.name = name;
+        this.supplier = op.supplier;
+        this.author = op.author;
+        this.copyright = op.copyright;
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.group = op.group;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.publisher = op.publisher;
+        this.purl = op.purl;
+        this.scope = op.scope;
+        this.swid = op.swid;
+        this.version = op.version;
+        this.description = op.description;
+        this.components = op.components ?? new ComponentRepository();
+        this.cpe = op.cpe;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.evidence = op.evidence;
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+      }
+      get bomRef() {
+        return this.#bomRef;
+      }
+      get cpe() {
+        return this.#cpe;
+      }
+      set cpe(value) {
+        if (value !== void 0 && !(0, cpe_1.isCPE)(value)) {
+          throw new TypeError("Not CPE nor undefined");
+        }
+        this.#cpe = value;
+      }
+      compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+          return bomRefCompare;
+        }
+        if (this.purl !== void 0 && other.purl !== void 0) {
+          return this.purl.localeCompare(other.purl);
+        }
+        if (this.#cpe !== void 0 && other.#cpe !== void 0) {
+          return this.#cpe.localeCompare(other.#cpe);
+        }
+        return (this.group ?? "").localeCompare(other.group ?? "") || this.name.localeCompare(other.name) || (this.version ?? "").localeCompare(other.version ?? "");
+      }
+    };
+    exports.Component = Component3;
+    var ComponentRepository = class extends sortable_1.SortableComparables {
+      *[tree_1.treeIteratorSymbol]() {
+        for (const component2 of this) {
+          yield component2;
+          yield* component2.components[tree_1.treeIteratorSymbol]();
+        }
+      }
+    };
+    exports.ComponentRepository = ComponentRepository;
+    var ComponentEvidence = class {
+      licenses;
+      copyright;
+      constructor(op = {}) {
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
+      }
+    };
+    exports.ComponentEvidence = ComponentEvidence;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/service.js
+var require_service = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/service.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ServiceRepository = exports.Service = void 0;
+    var sortable_1 = require_sortable();
+    var tree_1 = require_tree();
+    var bomRef_1 = require_bomRef();
+    var externalReference_1 = require_externalReference();
+    var license_1 = require_license();
+    var property_1 = require_property();
+    var Service = class {
+      provider;
+      group;
+      name;
+      version;
+      description;
+      licenses;
+      externalReferences;
+      services;
+      properties;
+      #bomRef;
+      dependencies;
+      constructor(name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.provider = op.provider;
+        this.group = op.group;
+        this.name = name;
+        this.version = op.version;
+        this.description = op.description;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.services = op.services ?? new ServiceRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+      }
+      get bomRef() {
+        return this.#bomRef;
+      }
+      compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+          return bomRefCompare;
+        }
+        return (this.group ?? "").localeCompare(other.group ?? "") || this.name.localeCompare(other.name) || (this.version ?? "").localeCompare(other.version ?? "");
+      }
+    };
+    exports.Service = Service;
+    var ServiceRepository = class extends sortable_1.SortableComparables {
+      *[tree_1.treeIteratorSymbol]() {
+        for (const service of this) {
+          yield service;
+          yield* service.services[tree_1.treeIteratorSymbol]();
+        }
+      }
+    };
+    exports.ServiceRepository = ServiceRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/tool.js
+var require_tool = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/tool.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Tools = exports.ToolRepository = exports.Tool = void 0;
+    var sortable_1 = require_sortable();
+    var component_1 = require_component();
+    var externalReference_1 = require_externalReference();
+    var hash_1 = require_hash();
+    var service_1 = require_service();
+    var Tool = class _Tool {
+      vendor;
+      name;
+      version;
+      hashes;
+      externalReferences;
+      constructor(op = {}) {
+        this.vendor = op.vendor;
+        this.name = op.name;
+        this.version = op.version;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+      }
+      compare(other) {
+        return (this.vendor ?? "").localeCompare(other.vendor ?? "") || (this.name ?? "").localeCompare(other.name ?? "") || (this.version ?? "").localeCompare(other.version ?? "");
+      }
+      static fromComponent(component2) {
+        return new _Tool({
+          vendor: component2.group,
+          name: component2.name,
+          version: component2.version,
+          hashes: component2.hashes,
+          externalReferences: component2.externalReferences
+        });
+      }
+      static fromService(service) {
+        return new _Tool({
+          vendor: service.group,
+          name: service.name,
+          version: service.version,
+          externalReferences: service.externalReferences
+        });
+      }
+    };
+    exports.Tool = Tool;
+    var ToolRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.ToolRepository = ToolRepository;
+    var Tools = class {
+      components;
+      services;
+      tools;
+      constructor(op = {}) {
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.tools = op.tools ?? new ToolRepository();
+      }
+      get size() {
+        return this.components.size + this.services.size + this.tools.size;
+      }
+    };
+    exports.Tools = Tools;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js
+var require_affect = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
+    var sortable_1 = require_sortable();
+    var Affect = class {
+      ref;
+      versions;
+      constructor(ref, op = {}) {
+        this.ref = ref;
+        this.versions = op.versions ?? new AffectedVersionRepository();
+      }
+      compare(other) {
+        return this.ref.compare(other.ref) || this.versions.compare(other.versions);
+      }
+    };
+    exports.Affect = Affect;
+    var AffectRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.AffectRepository = AffectRepository;
+    var AffectedSingleVersion = class {
+      version;
+      status;
+      constructor(version2, op = {}) {
+        this.version = version2;
+        this.status = op.status;
+      }
+      compare(other) {
+        return this.version.localeCompare(other.version) || (this.status ?? "").localeCompare(other.status ?? "");
+      }
+    };
+    exports.AffectedSingleVersion = AffectedSingleVersion;
+    var AffectedVersionRange = class {
+      range;
+      status;
+      constructor(range, op = {}) {
+        this.range = range;
+        this.status = op.status;
+      }
+      compare(other) {
+        return this.range.localeCompare(other.range) || (this.status ?? "").localeCompare(other.status ?? "");
+      }
+    };
+    exports.AffectedVersionRange = AffectedVersionRange;
+    var AffectedVersionRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.AffectedVersionRepository = AffectedVersionRepository;
   }
 });
 
@@ -39325,7 +41129,7 @@ var require_normalize2 = __commonJS({
     exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
     var OrganizationalEntityNormalizer = class extends BaseJsonNormalizer {
       normalize(data, options) {
-        const urls = normalizeStringableIter(Array.from(data.url, (s2) => (0, uri_1.escapeUri)(s2.toString())), options).filter(types_1.JsonSchema.isIriReference);
+        const urls = normalizeStringableIter(Array.from(data.url, (s3) => (0, uri_1.escapeUri)(s3.toString())), options).filter(types_1.JsonSchema.isIriReference);
         return {
           name: data.name || void 0,
           url: urls.length > 0 ? urls : void 0,
@@ -39389,7 +41193,7 @@ var require_normalize2 = __commonJS({
         };
       }
       normalizeIterable(data, options) {
-        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s2) => this.normalize(s2, options));
+        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s3) => this.normalize(s3, options));
       }
     };
     exports.ServiceNormalizer = ServiceNormalizer;
@@ -40428,13 +42232,13 @@ var require_xsd = __commonJS({
     exports.token = token;
     var _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
     var _normalizeStringForbiddenReplace = " ";
-    function normalizedString(s2) {
-      return s2.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
+    function normalizedString(s3) {
+      return s3.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
     }
     var _tokenMultispaceSearch = / {2,}/g;
     var _tokenMultispaceReplace = " ";
-    function token(s2) {
-      return normalizedString(s2).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
+    function token(s3) {
+      return normalizedString(s3).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
     }
   }
 });
@@ -40801,7 +42605,7 @@ var require_normalize3 = __commonJS({
           name: elementName,
           children: [
             makeOptionalTextElement(data.name, "name", _xsd_1.normalizedString),
-            ...makeTextElementIter(Array.from(data.url, (s2) => (0, uri_1.escapeUri)(s2.toString())), options, "url").filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
+            ...makeTextElementIter(Array.from(data.url, (s3) => (0, uri_1.escapeUri)(s3.toString())), options, "url").filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
             ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options, "contact")
           ].filter(notUndefined_1.isNotUndefined)
         };
@@ -40924,7 +42728,7 @@ var require_normalize3 = __commonJS({
         };
       }
       normalizeIterable(data, options, elementName) {
-        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s2) => this.normalize(s2, options, elementName));
+        return (options.sortLists ?? false ? data.sorted() : Array.from(data)).map((s3) => this.normalize(s3, options, elementName));
       }
     };
     exports.ServiceNormalizer = ServiceNormalizer;
@@ -41390,10 +43194,10 @@ var require_normalize3 = __commonJS({
       }
     };
     exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
-    var noTEM = (s2) => s2;
+    var noTEM = (s3) => s3;
     function makeOptionalTextElement(data, elementName, mod = noTEM) {
-      const s2 = mod(data?.toString() ?? "");
-      return s2.length > 0 ? makeTextElement(s2, elementName) : void 0;
+      const s3 = mod(data?.toString() ?? "");
+      return s3.length > 0 ? makeTextElement(s3, elementName) : void 0;
     }
     function makeTextElement(data, elementName, mod = noTEM) {
       return {
@@ -42069,7 +43873,7 @@ var require_lib = __commonJS({
     exports.isObject = isObject4;
     exports.isArray = isArray;
     exports.isSet = isSet;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isEmpty = isEmpty;
     exports.isPlainObject = isPlainObject4;
     exports.isIterable = isIterable;
@@ -42127,7 +43931,7 @@ var require_lib = __commonJS({
       arr.forEach(callback, thisArg);
     }
     function forEachObject(obj, callback, thisArg) {
-      if (isMap(obj)) {
+      if (isMap2(obj)) {
         obj.forEach((value, key) => callback.call(thisArg, key, value));
       } else {
         for (const key in obj) {
@@ -42145,21 +43949,21 @@ var require_lib = __commonJS({
       }
     }
     function objectLength(obj) {
-      if (isMap(obj)) {
+      if (isMap2(obj)) {
         return obj.size;
       } else {
         return Object.keys(obj).length;
       }
     }
     function getObjectValue(obj, key) {
-      if (isMap(obj)) {
+      if (isMap2(obj)) {
         return obj.get(key);
       } else {
         return obj[key];
       }
     }
     function removeObjectValue(obj, key) {
-      if (isMap(obj)) {
+      if (isMap2(obj)) {
         obj.delete(key);
       } else {
         delete obj[key];
@@ -42209,7 +44013,7 @@ var require_lib = __commonJS({
     function isSet(x) {
       return x instanceof Set;
     }
-    function isMap(x) {
+    function isMap2(x) {
       return x instanceof Map;
     }
     function isEmpty(x) {
@@ -42217,7 +44021,7 @@ var require_lib = __commonJS({
         return !x.length;
       } else if (isSet(x)) {
         return !x.size;
-      } else if (isMap(x)) {
+      } else if (isMap2(x)) {
         return !x.size;
       } else if (isObject4(x)) {
         for (const key in x) {
@@ -43207,11 +45011,11 @@ var require_String = __commonJS({
       }
       return false;
     }
-    function isomorphicEncode(str2) {
-      const codePoints = Array.from(str2);
+    function isomorphicEncode(str3) {
+      const codePoints = Array.from(str3);
       const bytes = new Uint8Array(codePoints.length);
       let i = 0;
-      for (const codePoint of str2) {
+      for (const codePoint of str3) {
         const byte = codePoint.codePointAt(0);
         console.assert(byte !== void 0 && byte <= 255, "isomorphicEncode requires string bytes to be less than or equal to 0x00FF.");
         if (byte !== void 0 && byte <= 255) {
@@ -43220,12 +45024,12 @@ var require_String = __commonJS({
       }
       return bytes;
     }
-    function isASCIIString(str2) {
-      return /^[\u0000-\u007F]*$/.test(str2);
+    function isASCIIString(str3) {
+      return /^[\u0000-\u007F]*$/.test(str3);
     }
-    function asciiLowercase(str2) {
+    function asciiLowercase(str3) {
       let result2 = "";
-      for (const c of str2) {
+      for (const c of str3) {
         const code2 = c.codePointAt(0);
         if (code2 !== void 0 && code2 >= 65 && code2 <= 90) {
           result2 += String.fromCodePoint(code2 + 32);
@@ -43235,9 +45039,9 @@ var require_String = __commonJS({
       }
       return result2;
     }
-    function asciiUppercase(str2) {
+    function asciiUppercase(str3) {
       let result2 = "";
-      for (const c of str2) {
+      for (const c of str3) {
         const code2 = c.codePointAt(0);
         if (code2 !== void 0 && code2 >= 97 && code2 <= 122) {
           result2 += String.fromCodePoint(code2 - 32);
@@ -43250,9 +45054,9 @@ var require_String = __commonJS({
     function asciiCaseInsensitiveMatch(a, b) {
       return asciiLowercase(a) === asciiLowercase(b);
     }
-    function asciiEncode(str2) {
-      console.assert(isASCIIString(str2), "asciiEncode requires an ASCII string.");
-      return isomorphicEncode(str2);
+    function asciiEncode(str3) {
+      console.assert(isASCIIString(str3), "asciiEncode requires an ASCII string.");
+      return isomorphicEncode(str3);
     }
     function asciiDecode(bytes) {
       for (const byte of bytes) {
@@ -43260,17 +45064,17 @@ var require_String = __commonJS({
       }
       return (0, ByteSequence_1.isomorphicDecode)(bytes);
     }
-    function stripNewlines(str2) {
-      return str2.replace(/[\n\r]/g, "");
+    function stripNewlines(str3) {
+      return str3.replace(/[\n\r]/g, "");
     }
-    function normalizeNewlines(str2) {
-      return str2.replace(/\r\n/g, "\n").replace(/\r/g, "\n");
+    function normalizeNewlines(str3) {
+      return str3.replace(/\r\n/g, "\n").replace(/\r/g, "\n");
     }
-    function stripLeadingAndTrailingASCIIWhitespace(str2) {
-      return str2.replace(/^[\t\n\f\r ]+/, "").replace(/[\t\n\f\r ]+$/, "");
+    function stripLeadingAndTrailingASCIIWhitespace(str3) {
+      return str3.replace(/^[\t\n\f\r ]+/, "").replace(/[\t\n\f\r ]+$/, "");
     }
-    function stripAndCollapseASCIIWhitespace(str2) {
-      return stripLeadingAndTrailingASCIIWhitespace(str2.replace(/[\t\n\f\r ]{2,}/g, " "));
+    function stripAndCollapseASCIIWhitespace(str3) {
+      return stripLeadingAndTrailingASCIIWhitespace(str3.replace(/[\t\n\f\r ]{2,}/g, " "));
     }
     function collectASequenceOfCodePoints(condition, input2, options) {
       if (!(0, util_1.isArray)(input2))
@@ -43283,19 +45087,19 @@ var require_String = __commonJS({
       return result2;
     }
     function skipASCIIWhitespace(input2, options) {
-      collectASequenceOfCodePoints((str2) => CodePoints_1.ASCIIWhiteSpace.test(str2), input2, options);
+      collectASequenceOfCodePoints((str3) => CodePoints_1.ASCIIWhiteSpace.test(str3), input2, options);
     }
     function strictlySplit(input2, delimiter) {
       if (!(0, util_1.isArray)(input2))
         return strictlySplit(Array.from(input2), delimiter);
       const options = { position: 0 };
       const tokens = [];
-      let token = collectASequenceOfCodePoints((str2) => delimiter !== str2, input2, options);
+      let token = collectASequenceOfCodePoints((str3) => delimiter !== str3, input2, options);
       tokens.push(token);
       while (options.position < input2.length) {
         console.assert(input2[options.position] === delimiter, "strictlySplit found no delimiter in input string.");
         options.position++;
-        token = collectASequenceOfCodePoints((str2) => delimiter !== str2, input2, options);
+        token = collectASequenceOfCodePoints((str3) => delimiter !== str3, input2, options);
         tokens.push(token);
       }
       return tokens;
@@ -43307,7 +45111,7 @@ var require_String = __commonJS({
       const tokens = [];
       skipASCIIWhitespace(input2, options);
       while (options.position < input2.length) {
-        const token = collectASequenceOfCodePoints((str2) => !CodePoints_1.ASCIIWhiteSpace.test(str2), input2, options);
+        const token = collectASequenceOfCodePoints((str3) => !CodePoints_1.ASCIIWhiteSpace.test(str3), input2, options);
         tokens.push(token);
         skipASCIIWhitespace(input2, options);
       }
@@ -43319,7 +45123,7 @@ var require_String = __commonJS({
       const options = { position: 0 };
       const tokens = [];
       while (options.position < input2.length) {
-        const token = collectASequenceOfCodePoints((str2) => str2 !== ",", input2, options);
+        const token = collectASequenceOfCodePoints((str3) => str3 !== ",", input2, options);
         tokens.push(stripLeadingAndTrailingASCIIWhitespace(token));
         if (options.position < input2.length) {
           console.assert(input2[options.position] === ",", "splitAStringOnCommas found no delimiter in input string.");
@@ -43379,8 +45183,8 @@ var require_lib2 = __commonJS({
     })();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stack = exports.set = exports.queue = exports.namespace = exports.map = exports.list = exports.json = exports.codePoint = exports.byteSequence = exports.byte = exports.base64 = void 0;
-    var base643 = __importStar(require_Base64());
-    exports.base64 = base643;
+    var base644 = __importStar(require_Base64());
+    exports.base64 = base644;
     var byte = __importStar(require_Byte());
     exports.byte = byte;
     var byteSequence = __importStar(require_ByteSequence());
@@ -44095,14 +45899,14 @@ var require_EventTargetImpl = __commonJS({
         if (!callback)
           return;
         for (let i = 0; i < this._eventListenerList.length; i++) {
-          const entry = this._eventListenerList[i];
-          if (entry.type !== type || entry.capture !== capture)
+          const entry2 = this._eventListenerList[i];
+          if (entry2.type !== type || entry2.capture !== capture)
             continue;
-          if (util_1.Guard.isEventListener(callback) && entry.callback === callback) {
-            (0, algorithm_1.eventTarget_removeEventListener)(this, entry, i);
+          if (util_1.Guard.isEventListener(callback) && entry2.callback === callback) {
+            (0, algorithm_1.eventTarget_removeEventListener)(this, entry2, i);
             break;
-          } else if (callback && entry.callback.handleEvent === callback) {
-            (0, algorithm_1.eventTarget_removeEventListener)(this, entry, i);
+          } else if (callback && entry2.callback.handleEvent === callback) {
+            (0, algorithm_1.eventTarget_removeEventListener)(this, entry2, i);
             break;
           }
         }
@@ -44323,8 +46127,8 @@ var require_URLAlgorithm = __commonJS({
       if (url2._cannotBeABaseURLFlag) {
         output2 += url2.path[0];
       } else {
-        for (const str2 of url2.path) {
-          output2 += "/" + str2;
+        for (const str3 of url2.path) {
+          output2 += "/" + str3;
         }
       }
       if (url2.query !== null) {
@@ -44335,13 +46139,13 @@ var require_URLAlgorithm = __commonJS({
       }
       return output2;
     }
-    function hostSerializer(host) {
-      if ((0, util_1.isNumber)(host)) {
-        return iPv4Serializer(host);
-      } else if ((0, util_1.isArray)(host)) {
-        return "[" + iPv6Serializer(host) + "]";
+    function hostSerializer(host2) {
+      if ((0, util_1.isNumber)(host2)) {
+        return iPv4Serializer(host2);
+      } else if ((0, util_1.isArray)(host2)) {
+        return "[" + iPv6Serializer(host2) + "]";
       } else {
-        return host;
+        return host2;
       }
     }
     function iPv4Serializer(address) {
@@ -44402,9 +46206,9 @@ var require_URLAlgorithm = __commonJS({
         return null;
       if (url2.scheme !== "blob")
         return url2;
-      const entry = resolveABlobURL(url2);
-      if (entry !== null) {
-        url2._blobURLEntry = entry;
+      const entry2 = resolveABlobURL(url2);
+      if (entry2 !== null) {
+        url2._blobURLEntry = entry2;
       } else {
         url2._blobURLEntry = null;
       }
@@ -44669,10 +46473,10 @@ var require_URLAlgorithm = __commonJS({
                 validationError("Invalid input string.");
                 return null;
               }
-              const host = hostParser(buffer, !isSpecial(url2));
-              if (host === null)
+              const host2 = hostParser(buffer, !isSpecial(url2));
+              if (host2 === null)
                 return null;
-              url2.host = host;
+              url2.host = host2;
               buffer = "";
               state = interfaces_1.ParserState.Port;
               if (stateOverride === interfaces_1.ParserState.Hostname)
@@ -44686,10 +46490,10 @@ var require_URLAlgorithm = __commonJS({
                 validationError("Invalid input string.");
                 return url2;
               }
-              const host = hostParser(buffer, !isSpecial(url2));
-              if (host === null)
+              const host2 = hostParser(buffer, !isSpecial(url2));
+              if (host2 === null)
                 return null;
-              url2.host = host;
+              url2.host = host2;
               buffer = "";
               state = interfaces_1.ParserState.PathStart;
               if (stateOverride !== void 0)
@@ -44801,12 +46605,12 @@ var require_URLAlgorithm = __commonJS({
                   return url2;
                 state = interfaces_1.ParserState.PathStart;
               } else {
-                let host = hostParser(buffer, !isSpecial(url2));
-                if (host === null)
+                let host2 = hostParser(buffer, !isSpecial(url2));
+                if (host2 === null)
                   return null;
-                if (host === "localhost")
-                  host = "";
-                url2.host = host;
+                if (host2 === "localhost")
+                  host2 = "";
+                url2.host = host2;
                 if (stateOverride !== void 0)
                   return url2;
                 buffer = "";
@@ -44971,11 +46775,11 @@ var require_URLAlgorithm = __commonJS({
       }
       url2.password = result2;
     }
-    function isSingleDotPathSegment(str2) {
-      return str2 === "." || str2.toLowerCase() === "%2e";
+    function isSingleDotPathSegment(str3) {
+      return str3 === "." || str3.toLowerCase() === "%2e";
     }
-    function isDoubleDotPathSegment(str2) {
-      const lowerStr = str2.toLowerCase();
+    function isDoubleDotPathSegment(str3) {
+      const lowerStr = str3.toLowerCase();
       return lowerStr === ".." || lowerStr === ".%2e" || lowerStr === "%2e." || lowerStr === "%2e%2e";
     }
     function shorten(url2) {
@@ -44986,14 +46790,14 @@ var require_URLAlgorithm = __commonJS({
         return;
       url2.path.splice(url2.path.length - 1, 1);
     }
-    function isNormalizedWindowsDriveLetter(str2) {
-      return str2.length >= 2 && infra_1.codePoint.ASCIIAlpha.test(str2[0]) && str2[1] === ":";
+    function isNormalizedWindowsDriveLetter(str3) {
+      return str3.length >= 2 && infra_1.codePoint.ASCIIAlpha.test(str3[0]) && str3[1] === ":";
     }
-    function isWindowsDriveLetter(str2) {
-      return str2.length >= 2 && infra_1.codePoint.ASCIIAlpha.test(str2[0]) && (str2[1] === ":" || str2[1] === "|");
+    function isWindowsDriveLetter(str3) {
+      return str3.length >= 2 && infra_1.codePoint.ASCIIAlpha.test(str3[0]) && (str3[1] === ":" || str3[1] === "|");
     }
-    function startsWithAWindowsDriveLetter(str2) {
-      return str2.length >= 2 && isWindowsDriveLetter(str2) && (str2.length === 2 || (str2[2] === "/" || str2[2] === "\\" || str2[2] === "?" || str2[2] === "#"));
+    function startsWithAWindowsDriveLetter(str3) {
+      return str3.length >= 2 && isWindowsDriveLetter(str3) && (str3.length === 2 || (str3[2] === "/" || str3[2] === "\\" || str3[2] === "?" || str3[2] === "#"));
     }
     function hostParser(input2, isNotSpecial = false) {
       if (input2.startsWith("[")) {
@@ -46653,8 +48457,8 @@ var require_ElementImpl = __commonJS({
       }
       /** @inheritdoc */
       insertAdjacentText(where2, data) {
-        const text2 = (0, algorithm_1.create_text)(this._nodeDocument, data);
-        (0, algorithm_1.element_insertAdjacent)(this, where2, text2);
+        const text4 = (0, algorithm_1.create_text)(this._nodeDocument, data);
+        (0, algorithm_1.element_insertAdjacent)(this, where2, text4);
       }
       /**
        * Returns the qualified name.
@@ -46776,9 +48580,9 @@ var require_DocumentFragmentImpl = __commonJS({
        *
        * @param host - shadow root's host element
        */
-      constructor(host = null) {
+      constructor(host2 = null) {
         super();
-        this._host = host;
+        this._host = host2;
       }
       // MIXIN: NonElementParentNode
       /* istanbul ignore next */
@@ -46824,8 +48628,8 @@ var require_DocumentFragmentImpl = __commonJS({
        * @param document - owner document
        * @param host - shadow root's host element
        */
-      static _create(document, host = null) {
-        const node2 = new _DocumentFragmentImpl(host);
+      static _create(document, host2 = null) {
+        const node2 = new _DocumentFragmentImpl(host2);
         node2._nodeDocument = document;
         return node2;
       }
@@ -46853,9 +48657,9 @@ var require_ShadowRootImpl = __commonJS({
        * @param host - shadow root's host element
        * @param mode - shadow root's mode
        */
-      constructor(host, mode) {
+      constructor(host2, mode) {
         super();
-        this._host = host;
+        this._host = host2;
         this._mode = mode;
       }
       /** @inheritdoc */
@@ -46886,8 +48690,8 @@ var require_ShadowRootImpl = __commonJS({
        * @param document - owner document
        * @param host - shadow root's host element
        */
-      static _create(document, host) {
-        return new _ShadowRootImpl(host, "closed");
+      static _create(document, host2) {
+        return new _ShadowRootImpl(host2, "closed");
       }
     };
     exports.ShadowRootImpl = ShadowRootImpl;
@@ -47078,11 +48882,11 @@ var require_TextImpl = __commonJS({
       }
       /** @inheritdoc */
       get wholeText() {
-        let text2 = "";
+        let text4 = "";
         for (const node2 of (0, algorithm_1.text_contiguousTextNodes)(this, true)) {
-          text2 = text2 + node2._data;
+          text4 = text4 + node2._data;
         }
-        return text2;
+        return text4;
       }
       /** @inheritdoc */
       splitText(offset) {
@@ -48065,22 +49869,22 @@ var require_RangeImpl = __commonJS({
         return false;
       }
       toString() {
-        let s2 = "";
+        let s3 = "";
         if (this._startNode === this._endNode && util_1.Guard.isTextNode(this._startNode)) {
           return this._startNode._data.substring(this._startOffset, this._endOffset);
         }
         if (util_1.Guard.isTextNode(this._startNode)) {
-          s2 += this._startNode._data.substring(this._startOffset);
+          s3 += this._startNode._data.substring(this._startOffset);
         }
         for (const child of (0, algorithm_1.range_getContainedNodes)(this)) {
           if (util_1.Guard.isTextNode(child)) {
-            s2 += child._data;
+            s3 += child._data;
           }
         }
         if (util_1.Guard.isTextNode(this._endNode)) {
-          s2 += this._endNode._data.substring(0, this._endOffset);
+          s3 += this._endNode._data.substring(0, this._endOffset);
         }
-        return s2;
+        return s3;
       }
       /**
        * Creates a new `Range`.
@@ -48765,8 +50569,8 @@ var require_CreateAlgorithm = __commonJS({
     function create_documentFragment(document) {
       return DocumentFragmentImpl_1.DocumentFragmentImpl._create(document);
     }
-    function create_shadowRoot(document, host) {
-      return ShadowRootImpl_1.ShadowRootImpl._create(document, host);
+    function create_shadowRoot(document, host2) {
+      return ShadowRootImpl_1.ShadowRootImpl._create(document, host2);
     }
     function create_attr(document, localName) {
       return AttrImpl_1.AttrImpl._create(document, localName);
@@ -49729,8 +51533,8 @@ var require_ShadowTreeAlgorithm = __commonJS({
       const root = (0, TreeAlgorithm_1.tree_rootNode)(slot);
       if (!util_1.Guard.isShadowRoot(root))
         return result2;
-      const host = root._host;
-      for (const slotable of host._children) {
+      const host2 = root._host;
+      for (const slotable of host2._children) {
         if (util_1.Guard.isSlotable(slotable)) {
           const foundSlot = shadowTree_findASlot(slotable);
           if (foundSlot === slot) {
@@ -51796,8 +53600,8 @@ var require_EventTargetAlgorithm = __commonJS({
       if (listener.callback === null)
         return;
       for (let i = 0; i < eventTarget._eventListenerList.length; i++) {
-        const entry = eventTarget._eventListenerList[i];
-        if (entry.type === listener.type && entry.callback.handleEvent === listener.callback.handleEvent && entry.capture === listener.capture) {
+        const entry2 = eventTarget._eventListenerList[i];
+        if (entry2.type === listener.type && entry2.callback.handleEvent === listener.callback.handleEvent && entry2.capture === listener.capture) {
           return;
         }
       }
@@ -51837,10 +53641,10 @@ var require_NodeAlgorithm = __commonJS({
     var DOMAlgorithm_1 = require_DOMAlgorithm();
     var MutationAlgorithm_1 = require_MutationAlgorithm();
     var ElementAlgorithm_1 = require_ElementAlgorithm();
-    function node_stringReplaceAll(str2, parent) {
+    function node_stringReplaceAll(str3, parent) {
       let node2 = null;
-      if (str2 !== "") {
-        node2 = (0, CreateAlgorithm_1.create_text)(parent._nodeDocument, str2);
+      if (str3 !== "") {
+        node2 = (0, CreateAlgorithm_1.create_text)(parent._nodeDocument, str3);
       }
       (0, MutationAlgorithm_1.mutation_replaceAll)(node2, parent);
     }
@@ -52065,8 +53869,8 @@ var require_ParentNodeAlgorithm = __commonJS({
       for (let i = 0; i < nodes.length; i++) {
         const item = nodes[i];
         if ((0, util_1.isString)(item)) {
-          const text2 = (0, CreateAlgorithm_1.create_text)(document, item);
-          nodes[i] = text2;
+          const text4 = (0, CreateAlgorithm_1.create_text)(document, item);
+          nodes[i] = text4;
         }
       }
       if (nodes.length === 1) {
@@ -52165,10 +53969,10 @@ var require_TextAlgorithm = __commonJS({
     }
     function text_descendantTextContent(node2) {
       let contents = "";
-      let text2 = (0, TreeAlgorithm_1.tree_getFirstDescendantNode)(node2, false, false, (e) => util_1.Guard.isTextNode(e));
-      while (text2 !== null) {
-        contents += text2._data;
-        text2 = (0, TreeAlgorithm_1.tree_getNextDescendantNode)(node2, text2, false, false, (e) => util_1.Guard.isTextNode(e));
+      let text4 = (0, TreeAlgorithm_1.tree_getFirstDescendantNode)(node2, false, false, (e) => util_1.Guard.isTextNode(e));
+      while (text4 !== null) {
+        contents += text4._data;
+        text4 = (0, TreeAlgorithm_1.tree_getNextDescendantNode)(node2, text4, false, false, (e) => util_1.Guard.isTextNode(e));
       }
       return contents;
     }
@@ -53965,13 +55769,13 @@ var require_XMLWriter = __commonJS({
       }
       /** @inheritdoc */
       attribute(name, value) {
-        const str2 = name + '="' + value + '"';
-        if (this._writerOptions.prettyPrint && this._writerOptions.width > 0 && this._refs.markup.length - this._lengthToLastNewline + 1 + str2.length > this._writerOptions.width) {
+        const str3 = name + '="' + value + '"';
+        if (this._writerOptions.prettyPrint && this._writerOptions.width > 0 && this._refs.markup.length - this._lengthToLastNewline + 1 + str3.length > this._writerOptions.width) {
           this._endLine();
           this._beginLine();
-          this._refs.markup += this._indent(1) + str2;
+          this._refs.markup += this._indent(1) + str3;
         } else {
-          this._refs.markup += " " + str2;
+          this._refs.markup += " " + str3;
         }
       }
       /** @inheritdoc */
@@ -54032,9 +55836,9 @@ var require_XMLWriter = __commonJS({
         } else if (this._indentation[level] !== void 0) {
           return this._indentation[level];
         } else {
-          const str2 = this._writerOptions.indent.repeat(level);
-          this._indentation[level] = str2;
-          return str2;
+          const str3 = this._writerOptions.indent.repeat(level);
+          this._indentation[level] = str3;
+          return str3;
         }
       }
     };
@@ -54968,10 +56772,10 @@ var require_XMLStringLexer = __commonJS({
        * @param str - the string to tokenize and lex
        * @param options - lexer options
        */
-      constructor(str2, options) {
-        this._str = str2;
+      constructor(str3, options) {
+        this._str = str3;
         this._index = 0;
-        this._length = str2.length;
+        this._length = str3.length;
         if (options) {
           this._options.skipWhitespaceOnlyText = options.skipWhitespaceOnlyText || false;
         }
@@ -55204,10 +57008,10 @@ var require_XMLStringLexer = __commonJS({
        *
        * @param str - the string to match
        */
-      skipIfStartsWith(str2) {
-        const strLength = str2.length;
+      skipIfStartsWith(str3) {
+        const strLength = str3.length;
         if (strLength === 1) {
-          if (this._str[this._index] === str2) {
+          if (this._str[this._index] === str3) {
             this._index++;
             return true;
           } else {
@@ -55215,7 +57019,7 @@ var require_XMLStringLexer = __commonJS({
           }
         }
         for (let i = 0; i < strLength; i++) {
-          if (this._str[this._index + i] !== str2[i])
+          if (this._str[this._index + i] !== str3[i])
             return false;
         }
         this._index += strLength;
@@ -55297,14 +57101,14 @@ var require_XMLStringLexer = __commonJS({
        * @param str - a string to match
        * @param space - whether a space character stops iteration
        */
-      takeUntilStartsWith(str2, space = false) {
+      takeUntilStartsWith(str3, space = false) {
         const startIndex = this._index;
-        const strLength = str2.length;
+        const strLength = str3.length;
         while (this._index < this._length) {
           let match = true;
           for (let i = 0; i < strLength; i++) {
             const c = this._str[this._index + i];
-            const char = str2[i];
+            const char = str3[i];
             if (space && _XMLStringLexer.isSpace(c)) {
               return this._str.slice(startIndex, this._index);
             } else if (c !== char) {
@@ -55340,9 +57144,9 @@ var require_XMLStringLexer = __commonJS({
        * @param token - the token to check
        */
       static isWhiteSpaceToken(token) {
-        const str2 = token.data;
-        for (let i = 0; i < str2.length; i++) {
-          const c = str2[i];
+        const str3 = token.data;
+        for (let i = 0; i < str3.length; i++) {
+          const c = str3[i];
           if (c !== " " && c !== "\n" && c !== "\r" && c !== "	" && c !== "\f")
             return false;
         }
@@ -55481,11 +57285,11 @@ var require_XMLParserImpl = __commonJS({
               context.appendChild(doc.createProcessingInstruction(pi.target, pi.data));
               break;
             case interfaces_1.TokenType.Text:
-              const text2 = token;
-              if (!(0, algorithm_1.xml_isLegalChar)(text2.data)) {
+              const text4 = token;
+              if (!(0, algorithm_1.xml_isLegalChar)(text4.data)) {
                 throw new Error("Text data contains invalid characters.");
               }
-              context.appendChild(doc.createTextNode(this._decodeText(text2.data)));
+              context.appendChild(doc.createTextNode(this._decodeText(text4.data)));
               break;
             case interfaces_1.TokenType.Element:
               const element = token;
@@ -55570,16 +57374,16 @@ var require_XMLParserImpl = __commonJS({
        *
        * @param text - text value to serialize
        */
-      _decodeText(text2) {
-        return text2 == null ? text2 : text2.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      _decodeText(text4) {
+        return text4 == null ? text4 : text4.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
       }
       /**
        * Decodes serialized attribute value.
        *
        * @param text - attribute value to serialize
        */
-      _decodeAttributeValue(text2) {
-        return text2 == null ? text2 : text2.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      _decodeAttributeValue(text4) {
+        return text4 == null ? text4 : text4.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
       }
     };
     exports.XMLParserImpl = XMLParserImpl;
@@ -56237,29 +58041,29 @@ var require_dom2 = __commonJS({
       }
       return doc;
     }
-    function sanitizeInput(str2, replacement) {
-      if (str2 == null) {
-        return str2;
+    function sanitizeInput(str3, replacement) {
+      if (str3 == null) {
+        return str3;
       } else if (replacement === void 0) {
-        return str2 + "";
+        return str3 + "";
       } else {
         let result2 = "";
-        str2 = str2 + "";
-        for (let i = 0; i < str2.length; i++) {
-          let n = str2.charCodeAt(i);
+        str3 = str3 + "";
+        for (let i = 0; i < str3.length; i++) {
+          let n = str3.charCodeAt(i);
           if (n === 9 || n === 10 || n === 13 || n >= 32 && n <= 55295 || n >= 57344 && n <= 65533) {
-            result2 += str2.charAt(i);
-          } else if (n >= 55296 && n <= 56319 && i < str2.length - 1) {
-            const n2 = str2.charCodeAt(i + 1);
+            result2 += str3.charAt(i);
+          } else if (n >= 55296 && n <= 56319 && i < str3.length - 1) {
+            const n2 = str3.charCodeAt(i + 1);
             if (n2 >= 56320 && n2 <= 57343) {
               n = (n - 55296) * 1024 + n2 - 56320 + 65536;
               result2 += String.fromCodePoint(n);
               i++;
             } else {
-              result2 += (0, util_1.isString)(replacement) ? replacement : replacement(str2.charAt(i), i, str2);
+              result2 += (0, util_1.isString)(replacement) ? replacement : replacement(str3.charAt(i), i, str3);
             }
           } else {
-            result2 += (0, util_1.isString)(replacement) ? replacement : replacement(str2.charAt(i), i, str2);
+            result2 += (0, util_1.isString)(replacement) ? replacement : replacement(str3.charAt(i), i, str3);
           }
         }
         return result2;
@@ -56316,26 +58120,26 @@ var require_BaseReader = __commonJS({
       _attribute(parent, namespace, name, value) {
         return namespace === void 0 ? parent.att(name, value) : parent.att(namespace, name, value);
       }
-      _sanitize(str2) {
-        return (0, dom_1.sanitizeInput)(str2, this._builderOptions.invalidCharReplacement);
+      _sanitize(str3) {
+        return (0, dom_1.sanitizeInput)(str3, this._builderOptions.invalidCharReplacement);
       }
       /**
        * Decodes serialized text.
        *
        * @param text - text value to serialize
        */
-      _decodeText(text2) {
-        if (text2 == null)
-          return text2;
-        return text2.replace(/&(quot|amp|apos|lt|gt);/g, (_match, tag) => _BaseReader._entityTable[tag]).replace(/&#(?:x([a-fA-F0-9]+)|([0-9]+));/g, (_match, hexStr, numStr) => String.fromCodePoint(parseInt(hexStr || numStr, hexStr ? 16 : 10)));
+      _decodeText(text4) {
+        if (text4 == null)
+          return text4;
+        return text4.replace(/&(quot|amp|apos|lt|gt);/g, (_match, tag) => _BaseReader._entityTable[tag]).replace(/&#(?:x([a-fA-F0-9]+)|([0-9]+));/g, (_match, hexStr, numStr) => String.fromCodePoint(parseInt(hexStr || numStr, hexStr ? 16 : 10)));
       }
       /**
        * Decodes serialized attribute value.
        *
        * @param text - attribute value to serialize
        */
-      _decodeAttributeValue(text2) {
-        return this._decodeText(text2);
+      _decodeAttributeValue(text4) {
+        return this._decodeText(text4);
       }
       /**
        * Main parser function which parses the given object and returns an XMLBuilder.
@@ -56426,8 +58230,8 @@ var require_BaseReader = __commonJS({
        *
        * @param str - input string
        */
-      sanitize(str2) {
-        return this._sanitize(str2);
+      sanitize(str3) {
+        return this._sanitize(str3);
       }
     };
     exports.BaseReader = BaseReader;
@@ -56453,8 +58257,8 @@ var require_XMLReader = __commonJS({
        * @param node - node receive parsed XML nodes
        * @param str - XML document string to parse
        */
-      _parse(node2, str2) {
-        const lexer = new XMLStringLexer_1.XMLStringLexer(str2, { skipWhitespaceOnlyText: this._builderOptions.skipWhitespaceOnlyText });
+      _parse(node2, str3) {
+        const lexer = new XMLStringLexer_1.XMLStringLexer(str3, { skipWhitespaceOnlyText: this._builderOptions.skipWhitespaceOnlyText });
         let lastChild = node2;
         let context = node2;
         let token = lexer.nextToken();
@@ -56496,8 +58300,8 @@ var require_XMLReader = __commonJS({
             case interfaces_1.TokenType.Text:
               if (context.node.nodeType === interfaces_2.NodeType.Document)
                 break;
-              const text2 = token;
-              context = this.text(context, this._decodeText(this.sanitize(text2.data))) || context;
+              const text4 = token;
+              context = this.text(context, this._decodeText(this.sanitize(text4.data))) || context;
               break;
             case interfaces_1.TokenType.Element:
               const element = token;
@@ -56689,8 +58493,8 @@ var require_JSONReader = __commonJS({
        * @param node - node receive parsed XML nodes
        * @param str - JSON string to parse
        */
-      _parse(node2, str2) {
-        return new ObjectReader_1.ObjectReader(this._builderOptions).parse(node2, JSON.parse(str2));
+      _parse(node2, str3) {
+        return new ObjectReader_1.ObjectReader(this._builderOptions).parse(node2, JSON.parse(str3));
       }
     };
     exports.JSONReader = JSONReader;
@@ -57874,9 +59678,9 @@ var require_loader = __commonJS({
       const transaction = state.anchorMapTransactions.pop();
       const names = Object.keys(transaction);
       for (let index = names.length - 1; index >= 0; index -= 1) {
-        const entry = transaction[names[index]];
-        if (entry.existed) {
-          state.anchorMap[names[index]] = entry.value;
+        const entry2 = transaction[names[index]];
+        if (entry2.existed) {
+          state.anchorMap[names[index]] = entry2.value;
         } else {
           delete state.anchorMap[names[index]];
         }
@@ -58918,7 +60722,7 @@ var require_loader = __commonJS({
       state.depth -= 1;
       return state.tag !== null || state.anchor !== null || hasContent;
     }
-    function readDocument(state) {
+    function readDocument2(state) {
       const documentStart = state.position;
       let hasDirectives = false;
       let ch;
@@ -59014,7 +60818,7 @@ var require_loader = __commonJS({
         state.position += 1;
       }
       while (state.position < state.length - 1) {
-        readDocument(state);
+        readDocument2(state);
       }
       return state.documents;
     }
@@ -59197,10 +61001,10 @@ var require_dumper = __commonJS({
     function generateNextLine(state, level) {
       return "\n" + common2.repeat(" ", state.indent * level);
     }
-    function testImplicitResolving(state, str2) {
+    function testImplicitResolving(state, str3) {
       for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
         const type = state.implicitTypes[index];
-        if (type.resolve(str2)) {
+        if (type.resolve(str3)) {
           return true;
         }
       }
@@ -59756,8 +61560,8 @@ var require_YAMLReader = __commonJS({
        * @param node - node receive parsed XML nodes
        * @param str - YAML string to parse
        */
-      _parse(node2, str2) {
-        const result2 = (0, js_yaml_1.load)(str2);
+      _parse(node2, str3) {
+        const result2 = (0, js_yaml_1.load)(str3);
         if (result2 === void 0) {
           throw new Error("Unable to parse YAML document.");
         }
@@ -60674,14 +62478,14 @@ var require_XMLCBWriter = __commonJS({
       }
       /** @inheritdoc */
       attribute(name, value) {
-        let str2 = name + '="' + value + '"';
-        if (this._writerOptions.prettyPrint && this._writerOptions.width > 0 && this._lineLength + 1 + str2.length > this._writerOptions.width) {
-          str2 = this._beginLine() + this._indent(1) + str2;
-          this._lineLength = str2.length;
-          return str2;
+        let str3 = name + '="' + value + '"';
+        if (this._writerOptions.prettyPrint && this._writerOptions.width > 0 && this._lineLength + 1 + str3.length > this._writerOptions.width) {
+          str3 = this._beginLine() + this._indent(1) + str3;
+          this._lineLength = str3.length;
+          return str3;
         } else {
-          this._lineLength += 1 + str2.length;
-          return " " + str2;
+          this._lineLength += 1 + str3.length;
+          return " " + str3;
         }
       }
       /** @inheritdoc */
@@ -60696,9 +62500,9 @@ var require_XMLCBWriter = __commonJS({
        */
       _beginLine() {
         if (this._writerOptions.prettyPrint) {
-          const str2 = (this.hasData ? this._writerOptions.newline : "") + this._indent(this._writerOptions.offset + this.level);
-          this._lineLength = str2.length;
-          return str2;
+          const str3 = (this.hasData ? this._writerOptions.newline : "") + this._indent(this._writerOptions.offset + this.level);
+          this._lineLength = str3.length;
+          return str3;
         } else {
           return "";
         }
@@ -60772,30 +62576,30 @@ var require_JSONCBWriter = __commonJS({
       }
       /** @inheritdoc */
       openTagBegin(name) {
-        let str2 = this._comma() + this._beginLine() + "{" + this._sep() + this._key(name) + this._sep() + "{";
+        let str3 = this._comma() + this._beginLine() + "{" + this._sep() + this._key(name) + this._sep() + "{";
         this._additionalLevel++;
         this.hasData = true;
-        str2 += this._beginLine() + this._key(this._builderOptions.convert.text) + this._sep() + "[";
+        str3 += this._beginLine() + this._key(this._builderOptions.convert.text) + this._sep() + "[";
         this._hasChildren.push(false);
-        return str2;
+        return str3;
       }
       /** @inheritdoc */
       openTagEnd(name, selfClosing, voidElement) {
         if (selfClosing) {
-          let str2 = this._sep() + "]";
+          let str3 = this._sep() + "]";
           this._additionalLevel--;
-          str2 += this._beginLine() + "}" + this._sep() + "}";
-          return str2;
+          str3 += this._beginLine() + "}" + this._sep() + "}";
+          return str3;
         } else {
           return "";
         }
       }
       /** @inheritdoc */
       closeTag(name) {
-        let str2 = this._beginLine() + "]";
+        let str3 = this._beginLine() + "]";
         this._additionalLevel--;
-        str2 += this._beginLine() + "}" + this._sep() + "}";
-        return str2;
+        str3 += this._beginLine() + "}" + this._sep() + "}";
+        return str3;
       }
       /** @inheritdoc */
       beginElement(name) {
@@ -60831,11 +62635,11 @@ var require_JSONCBWriter = __commonJS({
        * Produces a comma before a child node if it has previous siblings.
        */
       _comma() {
-        const str2 = this._hasChildren[this._hasChildren.length - 1] ? "," : "";
+        const str3 = this._hasChildren[this._hasChildren.length - 1] ? "," : "";
         if (this._hasChildren.length > 0) {
           this._hasChildren[this._hasChildren.length - 1] = true;
         }
-        return str2;
+        return str3;
       }
       /**
        * Produces a separator string.
@@ -60915,20 +62719,20 @@ var require_YAMLCBWriter = __commonJS({
       /** @inheritdoc */
       attribute(name, value) {
         this._additionalLevel++;
-        const str2 = this._beginLine() + this._key(this._builderOptions.convert.att + name) + " " + this._val(value);
+        const str3 = this._beginLine() + this._key(this._builderOptions.convert.att + name) + " " + this._val(value);
         this._additionalLevel--;
-        return str2;
+        return str3;
       }
       /** @inheritdoc */
       openTagBegin(name) {
-        let str2 = this._beginLine() + this._key(name);
+        let str3 = this._beginLine() + this._key(name);
         if (!this._rootWritten) {
           this._rootWritten = true;
         }
         this.hasData = true;
         this._additionalLevel++;
-        str2 += this._beginLine(true) + this._key(this._builderOptions.convert.text);
-        return str2;
+        str3 += this._beginLine(true) + this._key(this._builderOptions.convert.text);
+        return str3;
       }
       /** @inheritdoc */
       openTagEnd(name, selfClosing, voidElement) {
@@ -61815,22 +63619,22 @@ var require_componentType = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ComponentType = void 0;
-    var ComponentType2;
-    (function(ComponentType3) {
-      ComponentType3["Application"] = "application";
-      ComponentType3["Framework"] = "framework";
-      ComponentType3["Library"] = "library";
-      ComponentType3["Container"] = "container";
-      ComponentType3["Platform"] = "platform";
-      ComponentType3["OperatingSystem"] = "operating-system";
-      ComponentType3["Device"] = "device";
-      ComponentType3["DeviceDriver"] = "device-driver";
-      ComponentType3["Firmware"] = "firmware";
-      ComponentType3["File"] = "file";
-      ComponentType3["MachineLearningModel"] = "machine-learning-model";
-      ComponentType3["Data"] = "data";
-      ComponentType3["CryptographicAsset"] = "cryptographic-asset";
-    })(ComponentType2 || (exports.ComponentType = ComponentType2 = {}));
+    var ComponentType3;
+    (function(ComponentType4) {
+      ComponentType4["Application"] = "application";
+      ComponentType4["Framework"] = "framework";
+      ComponentType4["Library"] = "library";
+      ComponentType4["Container"] = "container";
+      ComponentType4["Platform"] = "platform";
+      ComponentType4["OperatingSystem"] = "operating-system";
+      ComponentType4["Device"] = "device";
+      ComponentType4["DeviceDriver"] = "device-driver";
+      ComponentType4["Firmware"] = "firmware";
+      ComponentType4["File"] = "file";
+      ComponentType4["MachineLearningModel"] = "machine-learning-model";
+      ComponentType4["Data"] = "data";
+      ComponentType4["CryptographicAsset"] = "cryptographic-asset";
+    })(ComponentType3 || (exports.ComponentType = ComponentType3 = {}));
   }
 });
 
@@ -61840,56 +63644,56 @@ var require_externalReferenceType = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ExternalReferenceType = void 0;
-    var ExternalReferenceType2;
-    (function(ExternalReferenceType3) {
-      ExternalReferenceType3["VCS"] = "vcs";
-      ExternalReferenceType3["IssueTracker"] = "issue-tracker";
-      ExternalReferenceType3["Website"] = "website";
-      ExternalReferenceType3["Advisories"] = "advisories";
-      ExternalReferenceType3["BOM"] = "bom";
-      ExternalReferenceType3["MailingList"] = "mailing-list";
-      ExternalReferenceType3["Social"] = "social";
-      ExternalReferenceType3["Chat"] = "chat";
-      ExternalReferenceType3["Documentation"] = "documentation";
-      ExternalReferenceType3["Support"] = "support";
-      ExternalReferenceType3["SourceDistribution"] = "source-distribution";
-      ExternalReferenceType3["Distribution"] = "distribution";
-      ExternalReferenceType3["DistributionIntake"] = "distribution-intake";
-      ExternalReferenceType3["License"] = "license";
-      ExternalReferenceType3["BuildMeta"] = "build-meta";
-      ExternalReferenceType3["BuildSystem"] = "build-system";
-      ExternalReferenceType3["ReleaseNotes"] = "release-notes";
-      ExternalReferenceType3["SecurityContact"] = "security-contact";
-      ExternalReferenceType3["ModelCard"] = "model-card";
-      ExternalReferenceType3["Log"] = "log";
-      ExternalReferenceType3["Configuration"] = "configuration";
-      ExternalReferenceType3["Evidence"] = "evidence";
-      ExternalReferenceType3["Formulation"] = "formulation";
-      ExternalReferenceType3["Attestation"] = "attestation";
-      ExternalReferenceType3["ThreatModel"] = "threat-model";
-      ExternalReferenceType3["AdversaryModel"] = "adversary-model";
-      ExternalReferenceType3["RiskAssessment"] = "risk-assessment";
-      ExternalReferenceType3["VulnerabilityAssertion"] = "vulnerability-assertion";
-      ExternalReferenceType3["ExploitabilityStatement"] = "exploitability-statement";
-      ExternalReferenceType3["PentestReport"] = "pentest-report";
-      ExternalReferenceType3["StaticAnalysisReport"] = "static-analysis-report";
-      ExternalReferenceType3["DynamicAnalysisReport"] = "dynamic-analysis-report";
-      ExternalReferenceType3["RuntimeAnalysisReport"] = "runtime-analysis-report";
-      ExternalReferenceType3["ComponentAnalysisReport"] = "component-analysis-report";
-      ExternalReferenceType3["MaturityReport"] = "maturity-report";
-      ExternalReferenceType3["CertificationReport"] = "certification-report";
-      ExternalReferenceType3["CodifiedInfrastructure"] = "codified-infrastructure";
-      ExternalReferenceType3["QualityMetrics"] = "quality-metrics";
-      ExternalReferenceType3["POAM"] = "poam";
-      ExternalReferenceType3["ElectronicSignature"] = "electronic-signature";
-      ExternalReferenceType3["DigitalSignature"] = "digital-signature";
-      ExternalReferenceType3["RFC9116"] = "rfc-9116";
-      ExternalReferenceType3["Citation"] = "citation";
-      ExternalReferenceType3["Patent"] = "patent";
-      ExternalReferenceType3["PatentAssertion"] = "patent-assertion";
-      ExternalReferenceType3["PatentFamily"] = "patent-family";
-      ExternalReferenceType3["Other"] = "other";
-    })(ExternalReferenceType2 || (exports.ExternalReferenceType = ExternalReferenceType2 = {}));
+    var ExternalReferenceType3;
+    (function(ExternalReferenceType4) {
+      ExternalReferenceType4["VCS"] = "vcs";
+      ExternalReferenceType4["IssueTracker"] = "issue-tracker";
+      ExternalReferenceType4["Website"] = "website";
+      ExternalReferenceType4["Advisories"] = "advisories";
+      ExternalReferenceType4["BOM"] = "bom";
+      ExternalReferenceType4["MailingList"] = "mailing-list";
+      ExternalReferenceType4["Social"] = "social";
+      ExternalReferenceType4["Chat"] = "chat";
+      ExternalReferenceType4["Documentation"] = "documentation";
+      ExternalReferenceType4["Support"] = "support";
+      ExternalReferenceType4["SourceDistribution"] = "source-distribution";
+      ExternalReferenceType4["Distribution"] = "distribution";
+      ExternalReferenceType4["DistributionIntake"] = "distribution-intake";
+      ExternalReferenceType4["License"] = "license";
+      ExternalReferenceType4["BuildMeta"] = "build-meta";
+      ExternalReferenceType4["BuildSystem"] = "build-system";
+      ExternalReferenceType4["ReleaseNotes"] = "release-notes";
+      ExternalReferenceType4["SecurityContact"] = "security-contact";
+      ExternalReferenceType4["ModelCard"] = "model-card";
+      ExternalReferenceType4["Log"] = "log";
+      ExternalReferenceType4["Configuration"] = "configuration";
+      ExternalReferenceType4["Evidence"] = "evidence";
+      ExternalReferenceType4["Formulation"] = "formulation";
+      ExternalReferenceType4["Attestation"] = "attestation";
+      ExternalReferenceType4["ThreatModel"] = "threat-model";
+      ExternalReferenceType4["AdversaryModel"] = "adversary-model";
+      ExternalReferenceType4["RiskAssessment"] = "risk-assessment";
+      ExternalReferenceType4["VulnerabilityAssertion"] = "vulnerability-assertion";
+      ExternalReferenceType4["ExploitabilityStatement"] = "exploitability-statement";
+      ExternalReferenceType4["PentestReport"] = "pentest-report";
+      ExternalReferenceType4["StaticAnalysisReport"] = "static-analysis-report";
+      ExternalReferenceType4["DynamicAnalysisReport"] = "dynamic-analysis-report";
+      ExternalReferenceType4["RuntimeAnalysisReport"] = "runtime-analysis-report";
+      ExternalReferenceType4["ComponentAnalysisReport"] = "component-analysis-report";
+      ExternalReferenceType4["MaturityReport"] = "maturity-report";
+      ExternalReferenceType4["CertificationReport"] = "certification-report";
+      ExternalReferenceType4["CodifiedInfrastructure"] = "codified-infrastructure";
+      ExternalReferenceType4["QualityMetrics"] = "quality-metrics";
+      ExternalReferenceType4["POAM"] = "poam";
+      ExternalReferenceType4["ElectronicSignature"] = "electronic-signature";
+      ExternalReferenceType4["DigitalSignature"] = "digital-signature";
+      ExternalReferenceType4["RFC9116"] = "rfc-9116";
+      ExternalReferenceType4["Citation"] = "citation";
+      ExternalReferenceType4["Patent"] = "patent";
+      ExternalReferenceType4["PatentAssertion"] = "patent-assertion";
+      ExternalReferenceType4["PatentFamily"] = "patent-family";
+      ExternalReferenceType4["Other"] = "other";
+    })(ExternalReferenceType3 || (exports.ExternalReferenceType = ExternalReferenceType3 = {}));
   }
 });
 
@@ -62513,12 +64317,12 @@ var require_componentScope = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ComponentScope = void 0;
-    var ComponentScope;
-    (function(ComponentScope2) {
-      ComponentScope2["Required"] = "required";
-      ComponentScope2["Optional"] = "optional";
-      ComponentScope2["Excluded"] = "excluded";
-    })(ComponentScope || (exports.ComponentScope = ComponentScope = {}));
+    var ComponentScope2;
+    (function(ComponentScope3) {
+      ComponentScope3["Required"] = "required";
+      ComponentScope3["Optional"] = "optional";
+      ComponentScope3["Excluded"] = "excluded";
+    })(ComponentScope2 || (exports.ComponentScope = ComponentScope2 = {}));
   }
 });
 
@@ -62715,31 +64519,65 @@ var require_enums2 = __commonJS({
   }
 });
 
+// src/render/sbom/package-bom.ts
+function addPackageParts(c, p) {
+  if (p.description !== void 0) c.description = p.description;
+  if (p.scope !== void 0) c.scope = Enums.ComponentScope.Excluded;
+  if (p.hashes !== void 0) {
+    c.hashes.clear();
+    for (const h of p.hashes) c.hashes.set(h.alg, h.content);
+  }
+  for (const l of p.licenses)
+    c.licenses.add(
+      "expression" in l ? new Models.LicenseExpression(l.expression) : "id" in l ? new Models.SpdxLicense(l.id) : new Models.NamedLicense(l.name)
+    );
+  if (p.cpe !== void 0) c.cpe = p.cpe;
+  for (const r of p.refs) c.externalReferences.add(externalReference(r));
+  pedigreeOf.set(c, p);
+}
+var Enums, Models, REF_TYPES, pedigreeOf, hashDictionary, externalReference;
+var init_package_bom = __esm({
+  "src/render/sbom/package-bom.ts"() {
+    "use strict";
+    Enums = __toESM(require_enums2(), 1);
+    Models = __toESM(require_models(), 1);
+    REF_TYPES = {
+      vcs: Enums.ExternalReferenceType.VCS,
+      distribution: Enums.ExternalReferenceType.Distribution,
+      website: Enums.ExternalReferenceType.Website
+    };
+    pedigreeOf = /* @__PURE__ */ new WeakMap();
+    hashDictionary = (hs) => new Models.HashDictionary(hs.map((h) => [h.alg, h.content]));
+    externalReference = (r) => new Models.ExternalReference(r.url, REF_TYPES[r.type], { hashes: hashDictionary(r.hashes) });
+  }
+});
+
 // src/render/sbom/to-bom.ts
 function component(v) {
-  const c = new Models.Component(TYPES[v.type], v.name, {
+  const c = new Models2.Component(TYPES[v.type], v.name, {
     bomRef: v.bomRef,
     ...v.group !== void 0 ? { group: v.group } : {},
     ...v.version !== void 0 ? { version: v.version } : {},
     ...v.purl !== void 0 ? { purl: v.purl } : {}
   });
-  if (v.sha256 !== void 0) c.hashes.set(Enums.HashAlgorithm["SHA-256"], v.sha256);
-  for (const id of v.licenses ?? []) c.licenses.add(new Models.SpdxLicense(id));
+  if (v.sha256 !== void 0) c.hashes.set(Enums2.HashAlgorithm["SHA-256"], v.sha256);
+  for (const id of v.licenses ?? []) c.licenses.add(new Models2.SpdxLicense(id));
   for (const r of v.externalReferences)
-    c.externalReferences.add(new Models.ExternalReference(r.url, REF_TYPES[r.type]));
-  for (const [name, value] of v.properties) c.properties.add(new Models.Property(name, value));
+    c.externalReferences.add(new Models2.ExternalReference(r.url, REF_TYPES2[r.type]));
+  for (const [name, value] of v.properties) c.properties.add(new Models2.Property(name, value));
+  if (v.package !== void 0) addPackageParts(c, v.package);
   return c;
 }
 function toCycloneDxBom(view) {
-  const bom = new Models.Bom();
+  const bom = new Models2.Bom();
   if (view.serialNumber !== void 0) bom.serialNumber = view.serialNumber;
   if (view.timestamp !== void 0) bom.metadata.timestamp = view.timestamp;
   bom.metadata.tools.components.add(
-    new Models.Component(Enums.ComponentType.Application, view.tool.name, { version: view.tool.version })
+    new Models2.Component(Enums2.ComponentType.Application, view.tool.name, { version: view.tool.version })
   );
   const root = component(view.root);
   bom.metadata.component = root;
-  for (const [name, value] of view.metadataProperties) bom.metadata.properties.add(new Models.Property(name, value));
+  for (const [name, value] of view.metadataProperties) bom.metadata.properties.add(new Models2.Property(name, value));
   const byRef = /* @__PURE__ */ new Map([[view.root.bomRef, root]]);
   const views = [view.root, ...[...view.components()].map((c) => "kind" in c ? storeItemView(c) : c)];
   for (const v of views.slice(1)) {
@@ -62756,21 +64594,104 @@ function toCycloneDxBom(view) {
   }
   return bom;
 }
-var Enums, Models, TYPES, REF_TYPES;
+var Enums2, Models2, TYPES, REF_TYPES2;
 var init_to_bom = __esm({
   "src/render/sbom/to-bom.ts"() {
     "use strict";
-    Enums = __toESM(require_enums2(), 1);
-    Models = __toESM(require_models(), 1);
+    Enums2 = __toESM(require_enums2(), 1);
+    Models2 = __toESM(require_models(), 1);
     init_closure_view();
+    init_package_bom();
     TYPES = {
-      application: Enums.ComponentType.Application,
-      library: Enums.ComponentType.Library,
-      file: Enums.ComponentType.File
+      application: Enums2.ComponentType.Application,
+      library: Enums2.ComponentType.Library,
+      file: Enums2.ComponentType.File
     };
-    REF_TYPES = {
-      vcs: Enums.ExternalReferenceType.VCS,
-      distribution: Enums.ExternalReferenceType.Distribution
+    REF_TYPES2 = {
+      vcs: Enums2.ExternalReferenceType.VCS,
+      distribution: Enums2.ExternalReferenceType.Distribution
+    };
+  }
+});
+
+// src/render/sbom/xml-pedigree.ts
+function ancestorModel(a) {
+  const c = new Models3.Component(a.type === "file" ? Enums3.ComponentType.File : Enums3.ComponentType.Library, a.name, {
+    ...a.version !== void 0 ? { version: a.version } : {},
+    ...a.purl !== void 0 ? { purl: a.purl } : {}
+  });
+  for (const h of a.hashes) c.hashes.set(h.alg, h.content);
+  for (const r of a.refs) c.externalReferences.add(externalReference(r));
+  for (const [n, v] of a.properties) c.properties.add(new Models3.Property(n, v));
+  return c;
+}
+function patchElement(p) {
+  const children = [];
+  if (p.url !== void 0) children.push({ type: "element", name: "diff", children: [text2("url", p.url)] });
+  if (p.resolves.length > 0)
+    children.push({
+      type: "element",
+      name: "resolves",
+      children: p.resolves.map((id) => {
+        const issue2 = issueOf(id);
+        const kids = [text2("id", issue2.id)];
+        if (issue2.source !== void 0)
+          kids.push({
+            type: "element",
+            name: "source",
+            children: [text2("name", issue2.source.name), text2("url", issue2.source.url)]
+          });
+        return { type: "element", name: "issue", attributes: { type: issue2.type }, children: kids };
+      })
+    });
+  return { type: "element", name: "patch", attributes: { type: p.type }, children };
+}
+function childElements(el) {
+  const kids = el.children;
+  if (kids === void 0 || typeof kids === "string" || typeof kids === "number") return [];
+  return [...kids].filter((k) => k?.type === "element");
+}
+var Enums3, Models3, Serialize, text2, AFTER_PEDIGREE, PackageXmlSerializer;
+var init_xml_pedigree = __esm({
+  "src/render/sbom/xml-pedigree.ts"() {
+    "use strict";
+    Enums3 = __toESM(require_enums2(), 1);
+    Models3 = __toESM(require_models(), 1);
+    Serialize = __toESM(require_index_node(), 1);
+    init_package_bom();
+    init_package_parts();
+    text2 = (name, value) => ({ type: "element", name, children: value });
+    AFTER_PEDIGREE = /* @__PURE__ */ new Set(["externalReferences", "properties", "components", "evidence"]);
+    PackageXmlSerializer = class extends Serialize.XmlSerializer {
+      _normalize(bom, options = {}) {
+        const root = super._normalize(bom, options);
+        const parts = /* @__PURE__ */ new Map();
+        for (const c of bom.components) {
+          const p = pedigreeOf.get(c);
+          if (p !== void 0 && c.bomRef.value !== void 0) parts.set(c.bomRef.value, p);
+        }
+        if (parts.size === 0) return root;
+        const normalizer = this.normalizerFactory.makeForComponent();
+        const components = childElements(root).find((e) => e.name === "components");
+        for (const el of components !== void 0 ? childElements(components) : []) {
+          const p = parts.get(String(el.attributes?.["bom-ref"] ?? ""));
+          if (p === void 0 || p.ancestors.length === 0 && p.patches.length === 0) continue;
+          const pedigree = [];
+          if (p.ancestors.length > 0)
+            pedigree.push({
+              type: "element",
+              name: "ancestors",
+              children: p.ancestors.map((a) => normalizer.normalize(ancestorModel(a), options, "component")).filter((e) => e !== void 0)
+            });
+          if (p.patches.length > 0)
+            pedigree.push({ type: "element", name: "patches", children: p.patches.map(patchElement) });
+          const kids = [...el.children ?? []];
+          const at = kids.findIndex((k) => k?.type === "element" && AFTER_PEDIGREE.has(k.name));
+          kids.splice(at < 0 ? kids.length : at, 0, { type: "element", name: "pedigree", children: pedigree });
+          el.children = kids.filter((k) => k !== void 0);
+        }
+        return root;
+      }
     };
   }
 });
@@ -62789,26 +64710,29 @@ function renderCycloneDx(model, spec, format4) {
   return format4 === "json" ? renderCycloneDxJson(model, spec) : renderCycloneDxXml(model, spec);
 }
 function renderCycloneDxXml(model, spec) {
-  const serializer = new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
-  return `${serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 })}
+  const serializer = new PackageXmlSerializer(new Serialize2.XML.Normalize.Factory(SPECS[spec]));
+  const xml = serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 });
+  return `${replaceXmlForbidden(xml)}
 `;
 }
 function serializeViewWithLibrary(view, spec) {
-  const factory = new Serialize.JSON.Normalize.Factory(SPECS[spec]);
+  const factory = new Serialize2.JSON.Normalize.Factory(SPECS[spec]);
   const bom = factory.makeForBom().normalize(toCycloneDxBom(view), { sortLists: true });
   for (const d of bom.dependencies ?? []) d.dependsOn ??= [];
   return `${JSON.stringify(bom, null, 2)}
 `;
 }
-var Serialize, Spec, SPECS, renderCycloneDxJsonWithLibrary;
+var Serialize2, Spec, SPECS, renderCycloneDxJsonWithLibrary;
 var init_serialize = __esm({
   "src/render/sbom/serialize.ts"() {
     "use strict";
-    Serialize = __toESM(require_index_node(), 1);
+    Serialize2 = __toESM(require_index_node(), 1);
     Spec = __toESM(require_spec(), 1);
+    init_escape();
     init_bom_view();
     init_render_json();
     init_to_bom();
+    init_xml_pedigree();
     init_options();
     SPECS = {
       "1.4": Spec.Spec1dot4,
@@ -62830,6 +64754,44 @@ var init_json = __esm({
   }
 });
 
+// src/render/wrap.ts
+function wrapLine(line, width) {
+  const room = Math.max(width, MIN_WIDTH);
+  if (stringWidth3(line) <= room) return [line];
+  const indent = /^ */.exec(line)?.[0] ?? "";
+  const words = line.slice(indent.length).split(" ");
+  const next = `${indent}${HANGING}`;
+  const out = [];
+  let current = `${indent}${words[0] ?? ""}`;
+  let used = stringWidth3(current);
+  for (const word2 of words.slice(1)) {
+    const w = stringWidth3(word2);
+    if (used + 1 + w <= room) {
+      current += ` ${word2}`;
+      used += 1 + w;
+    } else {
+      out.push(current.trimEnd());
+      current = `${next}${word2}`;
+      used = next.length + w;
+    }
+  }
+  out.push(current);
+  return out;
+}
+function wrapLines(lines, width = DEFAULT_WIDTH, verbatim = () => false) {
+  return lines.flatMap((line, i) => verbatim(i) ? [line] : wrapLine(line, width));
+}
+var DEFAULT_WIDTH, MIN_WIDTH, HANGING;
+var init_wrap = __esm({
+  "src/render/wrap.ts"() {
+    "use strict";
+    init_string_width();
+    DEFAULT_WIDTH = 80;
+    MIN_WIDTH = 40;
+    HANGING = "  ";
+  }
+});
+
 // src/render/trace/text.ts
 var text_exports = {};
 __export(text_exports, {
@@ -62844,7 +64806,7 @@ function inputLine(f) {
   const also = f.inputPaths.length > 1 ? ` (also ${f.inputPaths.filter((p) => p !== f.input).join(", ")})` : "";
   return `${oneLine(f.input)}${oneLine(also)}: ${oneLine(f.url)}${facts.length > 0 ? ` [${facts.map(oneLine).join(", ")}]` : ""}`;
 }
-function renderTraceText(r) {
+function renderTraceText(r, opts = {}) {
   const out = [
     oneLine(r.path),
     `  is ${KIND[r.kind]}${r.deriver !== void 0 ? `, built by ${oneLine(r.deriver)}` : ""}`
@@ -62855,14 +64817,16 @@ function renderTraceText(r) {
   }
   if (r.sources.length > 0) {
     out.push("  built from or embedding locked sources (nearest first):");
-    for (const s2 of r.sources) {
-      const how = s2.via === "references" ? `referenced at run time, ${s2.depth} step${s2.depth === 1 ? "" : "s"} away` : s2.depth === 0 ? "read by its own build" : `read by a build ${s2.depth} derivation${s2.depth === 1 ? "" : "s"} below`;
-      out.push(`    \u2022 ${oneLine(s2.path)} (${how})`);
-      for (const f of s2.inputs) out.push(`        input ${oneLine(f.input)}`);
+    for (const s3 of r.sources) {
+      const how = s3.via === "references" ? `referenced at run time, ${s3.depth} step${s3.depth === 1 ? "" : "s"} away` : s3.depth === 0 ? "read by its own build" : `read by a build ${s3.depth} derivation${s3.depth === 1 ? "" : "s"} below`;
+      out.push(`    \u2022 ${oneLine(s3.path)} (${how})`);
+      for (const f of s3.inputs) out.push(`        input ${oneLine(f.input)}`);
     }
   }
-  if (r.attribution === "none") {
-    out.push("  not from any locked input");
+  if (r.attribution === "unknown")
+    out.push("  cannot tell whether it comes from a locked input with the data given (see below)");
+  if (r.attribution === "none" || r.attribution === "unknown") {
+    if (r.attribution === "none") out.push("  not from any locked input");
     if (r.nearestAttributed !== void 0) {
       out.push(`  nearest ancestor from a locked input: ${oneLine(r.nearestAttributed.path)}`);
       for (const f of r.nearestAttributed.inputs) out.push(`    \u2022 ${inputLine(f)}`);
@@ -62874,7 +64838,7 @@ function renderTraceText(r) {
     for (const [i, p] of r.chain.entries()) out.push(`    ${i === 0 ? "" : "\u2192 "}${oneLine(p)}`);
   }
   for (const g of r.gaps) out.push(`  could not learn: ${oneLine(g.reason)}`);
-  return `${out.join("\n")}
+  return `${wrapLines(out, opts.width).join("\n")}
 `;
 }
 var KIND, short;
@@ -62882,6 +64846,7 @@ var init_text = __esm({
   "src/render/trace/text.ts"() {
     "use strict";
     init_escape();
+    init_wrap();
     KIND = {
       source: "the source of a locked input",
       derivation: "a store derivation",
@@ -62899,37 +64864,37 @@ __export(markdown_exports, {
 });
 function inputRow(f) {
   const cells = [
-    code(f.input),
+    cellCode(f.input),
     escapeMarkdown(f.inputPaths.filter((p) => p !== f.input).join(", ")) || "\u2013",
     escapeMarkdown(f.type),
-    code(f.url),
-    f.rev !== void 0 ? code(f.rev.slice(0, 12)) : "\u2013",
+    cellCode(f.url),
+    f.rev !== void 0 ? cellCode(f.rev.slice(0, 12)) : "\u2013",
     escapeMarkdown(f.lastModified?.slice(0, 10) ?? "\u2013")
   ];
   return `| ${cells.join(" | ")} |`;
 }
 function renderTraceMarkdown(r) {
-  const out = [`### Trace of ${code(r.path, false)}`, ""];
-  const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : "This path is **not from any locked input**.";
+  const out = [`### Trace of ${code(r.path)}`, ""];
+  const verdict = r.attribution === "source" ? "This path **is the source of a locked input**." : r.attribution === "build" ? "This path was **built from, or embeds, locked inputs**." : r.attribution === "unknown" ? "Whether this path comes from a locked input **cannot be told** from the data given (see below)." : "This path is **not from any locked input**.";
   out.push(verdict, "");
-  if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver, false)}.`, "");
+  if (r.deriver !== void 0) out.push(`Built by ${code(r.deriver)}.`, "");
   if (r.inputs.length > 0) out.push(TABLE_HEAD, ...r.inputs.map(inputRow), "");
   if (r.sources.length > 0) {
     out.push("| source path | how | distance | inputs |", "|---|---|---|---|");
-    for (const s2 of r.sources)
+    for (const s3 of r.sources)
       out.push(
-        `| ${code(s2.path)} | ${s2.via === "derivation" ? "read by the build" : "run-time reference"} | ${s2.depth} | ${s2.inputs.map((f) => code(f.input)).join(", ")} |`
+        `| ${cellCode(s3.path)} | ${s3.via === "derivation" ? "read by the build" : "run-time reference"} | ${s3.depth} | ${s3.inputs.map((f) => cellCode(f.input)).join(", ")} |`
       );
     out.push("");
   }
   if (r.nearestAttributed !== void 0)
     out.push(
-      `Nearest ancestor from a locked input: ${code(r.nearestAttributed.path, false)} (${r.nearestAttributed.inputs.map((f) => code(f.input, false)).join(", ")}).`,
+      `Nearest ancestor from a locked input: ${code(r.nearestAttributed.path)} (${r.nearestAttributed.inputs.map((f) => code(f.input)).join(", ")}).`,
       ""
     );
   for (const n of r.notes) out.push(`> ${escapeMarkdown(n)}`, "");
   if (r.chain.length > 0)
-    out.push("Reference chain from the closure root:", "", ...r.chain.map((p, i) => `${i + 1}. ${code(p, false)}`), "");
+    out.push("Reference chain from the closure root:", "", ...r.chain.map((p, i) => `${i + 1}. ${code(p)}`), "");
   for (const g of r.gaps) out.push(`- could not learn: ${escapeMarkdown(g.reason)}`);
   return `${out.join("\n").trimEnd()}
 `;
@@ -62981,7 +64946,7 @@ function findingSchema(extra) {
     v("allowlist-expired")
   ]);
 }
-var SeveritySchema, repository, commitCounts, fromTo, beforeAfter, details, DETAILS, FindingSchema;
+var SeveritySchema, repository, commitCounts, fromTo, packageRef, beforeAfter, details, DETAILS, FindingSchema;
 var init_finding_schema = __esm({
   "src/render/finding.schema.ts"() {
     "use strict";
@@ -62990,6 +64955,12 @@ var init_finding_schema = __esm({
     repository = external_exports.strictObject({ repository: external_exports.string() });
     commitCounts = external_exports.strictObject({ aheadBy: external_exports.number().int(), behindBy: external_exports.number().int() });
     fromTo = external_exports.strictObject({ from: external_exports.string(), to: external_exports.string() });
+    packageRef = external_exports.strictObject({
+      name: external_exports.string(),
+      version: external_exports.string().optional(),
+      output: external_exports.string(),
+      storePath: external_exports.string().describe("the runtime store path the package is")
+    }).describe("a package of a closure (check --closure with --derivations or --closure-of)");
     beforeAfter = external_exports.strictObject({ before: external_exports.string(), after: external_exports.string() });
     details = (rule, schema) => schema.meta({ id: `${rule.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}Details` });
     DETAILS = {
@@ -63043,7 +65014,12 @@ var init_finding_schema = __esm({
       "insecure-transport": details("insecure-transport", external_exports.strictObject({ url: external_exports.string(), scheme: external_exports.string() })),
       "license-not-allowed": details(
         "license-not-allowed",
-        external_exports.strictObject({ license: external_exports.string(), allowed: external_exports.array(external_exports.string()) })
+        external_exports.strictObject({
+          license: external_exports.string(),
+          allowed: external_exports.array(external_exports.string()),
+          package: packageRef.optional().describe("the closure package, for a package's licence"),
+          unfree: external_exports.boolean().optional().describe("nixpkgs meta says the licence is not free")
+        })
       ),
       "allowlist-expired": details(
         "allowlist-expired",
@@ -63069,7 +65045,7 @@ var init_finding_schema = __esm({
       "repo-renamed": details("repo-renamed", fromTo),
       "repo-archived": details("repo-archived", repository),
       "repo-fork": details("repo-fork", external_exports.strictObject({ repository: external_exports.string(), parent: external_exports.string().optional() })),
-      "missing-license": details("missing-license", repository),
+      "missing-license": details("missing-license", external_exports.union([repository, external_exports.strictObject({ package: packageRef })])),
       "last-modified-mismatch": details(
         "last-modified-mismatch",
         external_exports.strictObject({
@@ -63176,7 +65152,9 @@ var init_report_schema2 = __esm({
       tool: ToolSchema,
       path: external_exports.string().describe("the traced store path"),
       kind: external_exports.enum(["source", "derivation", "output", "unknown"]),
-      attribution: external_exports.enum(["source", "build", "none"]).describe("source: the path is an input's source; build: built from or embedding inputs; none: no locked input"),
+      attribution: external_exports.enum(["source", "build", "none", "unknown"]).describe(
+        "source: the path is an input's source; build: built from or embedding inputs; none: no locked input; unknown: the data given cannot tell (a gap names the options that would)"
+      ),
       inputs: external_exports.array(InputFactsSchema).describe(
         "every input the path is attributed to: those whose source it is, then those of the sources it was built from or embeds, nearest first"
       ),
@@ -63194,7 +65172,11 @@ var init_report_schema2 = __esm({
       notes: external_exports.array(external_exports.string()).describe("hints about what the answer means"),
       lockFile: SubjectSchema.optional(),
       closureFile: SubjectSchema.extend({ shape: external_exports.string() }).optional(),
-      gaps: external_exports.array(GapSchema)
+      gaps: external_exports.array(
+        GapSchema.extend({
+          options: external_exports.array(external_exports.string()).optional().describe("data not given, by the options that would give it: a choice, never exit 4")
+        })
+      )
     }).describe("flake-audit trace --format json");
   }
 });
@@ -63241,8 +65223,8 @@ var init_finding_groups = __esm({
     init_input_path();
     rootOf = (f) => f.via ?? f.input.split("/")[0] ?? f.input;
     NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
-    nixString = (s2) => `"${s2.replace(/[\\"]/g, "\\$&").replace(/\$\{/g, "\\${")}"`;
-    nixAttr = (s2) => NIX_IDENTIFIER.test(s2) ? s2 : nixString(s2);
+    nixString = (s3) => `"${s3.replace(/[\\"]/g, "\\$&").replace(/\$\{/g, "\\${")}"`;
+    nixAttr = (s3) => NIX_IDENTIFIER.test(s3) ? s3 : nixString(s3);
     followsLine = (fix) => `inputs.${fix.path.map(nixAttr).join(".inputs.")}.follows = ${nixString(fix.target)};`;
     otherPaths = (f) => (f.paths ?? []).filter((p) => p !== f.input);
   }
@@ -63275,7 +65257,7 @@ function entryLines(e) {
   );
   return lines;
 }
-function renderResolveText(r) {
+function renderResolveText(r, opts = {}) {
   const out = [];
   if (r.findings.length > 0) {
     out.push(`findings (${r.findings.length}):`);
@@ -63295,14 +65277,14 @@ function renderResolveText(r) {
     out.push("");
   }
   for (const e of r.inputs) out.push(...entryLines(e));
-  const counts = ["resolved", "not-found", "unsupported", "failed"].map((s2) => `${r.inputs.filter((e) => e.status === s2).length} ${s2}`).join(", ");
+  const counts = ["resolved", "not-found", "unsupported", "failed"].map((s3) => `${r.inputs.filter((e) => e.status === s3).length} ${s3}`).join(", ");
   out.push(
     "",
     `${counts}; ${r.requests} request${r.requests === 1 ? "" : "s"} to GitHub${r.offline ? " (offline: cache only)" : ""}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `${oneLine(g.input)}: ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n")}
+  return `${wrapLines(out, opts.width).join("\n")}
 `;
 }
 var sig;
@@ -63311,9 +65293,10 @@ var init_text2 = __esm({
     "use strict";
     init_escape();
     init_finding_groups();
+    init_wrap();
     sig = (e) => {
-      const s2 = e.upstream?.commit?.signature;
-      return s2 === void 0 ? "" : s2.state === "verified" ? "signed (verified)" : s2.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s2.reason))})`;
+      const s3 = e.upstream?.commit?.signature;
+      return s3 === void 0 ? "" : s3.state === "verified" ? "signed (verified)" : s3.state === "unsigned" ? "unsigned" : `signature not verified (${oneLine(String(s3.reason))})`;
     };
   }
 });
@@ -63328,13 +65311,13 @@ function renderResolveMarkdown(r) {
   const paths2 = new Map(r.inputs.map((e) => [e.input, e.inputPaths]));
   const item = (f) => {
     const also = (paths2.get(f.input) ?? []).filter((p) => p !== f.input);
-    return `${code(f.input, false)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : ""}`;
+    return `${code(f.input)}: ${escapeMarkdown(f.message)}${also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : ""}`;
   };
   for (const g of groupFindings(r.findings)) {
     out.push(`#### ${g.severity.toUpperCase()} \xB7 ${g.rule} (${g.count})`, "", `${g.why} **What to do:** ${g.fix}`, "");
     for (const root of g.roots) {
       for (const f of root.own) out.push(`- ${item(f)}`);
-      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root, false)}`);
+      if (root.transitive.length > 0 && root.own.length === 0) out.push(`- through ${code(root.root)}`);
       for (const f of root.transitive) out.push(`  - ${item(f)}`);
     }
     out.push("");
@@ -63347,11 +65330,11 @@ function renderResolveMarkdown(r) {
     const u = e.upstream;
     const c = u?.commit;
     const sig2 = c === void 0 ? "\u2013" : c.signature.state === "unverified" ? `unverified (${escapeMarkdown(c.signature.reason)})` : escapeMarkdown(String(c.signature.state));
-    const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${code(u.reachable.ref)})`;
+    const reach = u?.reachable === void 0 ? "\u2013" : `${u.reachable.contained ? "yes" : "**no**"} (${cellCode(u.reachable.ref)})`;
     const repo = u === void 0 ? escapeMarkdown(e.reason ?? "") : `${escapeMarkdown(u.repository)}${u.renamedFrom !== void 0 ? ` (was ${escapeMarkdown(u.renamedFrom)})` : ""}${u.archived ? ", archived" : ""}${u.fork ? ", fork" : ""}`;
-    const commit = c === void 0 ? "\u2013" : `${code(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
+    const commit = c === void 0 ? "\u2013" : `${cellCode(c.sha.slice(0, 12))} ${escapeMarkdown(c.messageHeadline)}`;
     out.push(
-      `| ${code(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "\u2013")} | ${sig2} | ${reach} | ${escapeMarkdown(u?.license ?? "\u2013")} |`
+      `| ${cellCode(e.input)} | ${e.status} | ${repo} | ${commit} | ${escapeMarkdown(c?.committedDate.slice(0, 10) ?? "\u2013")} | ${sig2} | ${reach} | ${escapeMarkdown(u?.license ?? "\u2013")} |`
     );
   }
   out.push(
@@ -63472,7 +65455,7 @@ var init_closure_diff = __esm({
     "use strict";
     SHOWN_SIZE_DELTA = 8 * 1024;
     isAsciiLetter = (c) => c !== void 0 && /^[A-Za-z]$/.test(c);
-    sorted = (s2) => [...s2].sort(compareBytes);
+    sorted = (s3) => [...s3].sort(compareBytes);
   }
 });
 
@@ -63575,11 +65558,11 @@ function foldSubtree(changes2, flagged = /* @__PURE__ */ new Set()) {
   }
   return kept.map((c) => {
     const f = follows.get(c.input);
-    const s2 = sources.get(c.input);
+    const s3 = sources.get(c.input);
     return {
       ...c,
       ...f !== void 0 ? { subtreeFollows: f } : {},
-      ...s2 !== void 0 ? { subtreeSources: s2 } : {}
+      ...s3 !== void 0 ? { subtreeSources: s3 } : {}
     };
   });
 }
@@ -63593,13 +65576,33 @@ var init_fold_follows = __esm({
   }
 });
 
+// src/domain/diff/input-change.ts
+var CHANGE_KINDS;
+var init_input_change = __esm({
+  "src/domain/diff/input-change.ts"() {
+    "use strict";
+    CHANGE_KINDS = [
+      "added",
+      "removed",
+      "source-changed",
+      "follows-changed",
+      "narhash-changed",
+      "pin-lost",
+      "updated",
+      "ref-changed",
+      "flake-toggled",
+      "last-modified-backwards"
+    ];
+  }
+});
+
 // src/domain/diff/release-move.ts
 function bare(segment) {
-  const s2 = segment.replace(ARCHIVE_SUFFIX, "");
+  const s3 = segment.replace(ARCHIVE_SUFFIX, "");
   try {
-    return decodeURIComponent(s2);
+    return decodeURIComponent(s3);
   } catch {
-    return s2;
+    return s3;
   }
 }
 function segmentMove(a, b) {
@@ -64176,8 +66179,8 @@ var require_clean = __commonJS({
     "use strict";
     var parse6 = require_parse();
     var clean = (version2, options) => {
-      const s2 = parse6(version2.trim().replace(/^[=v]+/, ""), options);
-      return s2 ? s2.version : null;
+      const s3 = parse6(version2.trim().replace(/^[=v]+/, ""), options);
+      return s3 ? s3.version : null;
     };
     module.exports = clean;
   }
@@ -64519,10 +66522,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse6 = require_parse();
-    var constants3 = require_constants3();
+    var constants4 = require_constants3();
     var SemVer = require_semver();
     var truncate2 = (version2, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -65156,8 +67159,8 @@ var require_range = __commonJS({
             continue;
           }
           if (set4[i].semver.prerelease.length > 0) {
-            const allowed = set4[i].semver;
-            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
+            const allowed2 = set4[i].semver;
+            if (allowed2.major === version2.major && allowed2.minor === version2.minor && allowed2.patch === version2.patch) {
               return true;
             }
           }
@@ -65762,7 +67765,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants3();
+    var constants4 = require_constants3();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse6 = require_parse();
@@ -65846,8 +67849,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -65885,38 +67888,38 @@ function sameAttrs(a, b) {
   for (const k of ka) if (a[k] !== b[k]) return false;
   return true;
 }
-function side(node2, entry) {
+function side(node2, entry2) {
   if (node2.locked === void 0) return ROOT_SIDE;
-  const s2 = node2.locked;
+  const s3 = node2.locked;
   return {
-    type: s2.type === "unknown" ? s2.declaredType : s2.type,
-    url: toFlakeUrl(s2),
-    attrs: s2.attrs,
-    ...s2.rev !== void 0 ? { rev: s2.rev } : {},
-    ...s2.narHash !== void 0 ? { narHash: toSri(s2.narHash) } : {},
-    ...s2.lastModified !== void 0 ? { lastModified: s2.lastModified } : {},
+    type: s3.type === "unknown" ? s3.declaredType : s3.type,
+    url: toFlakeUrl(s3),
+    attrs: s3.attrs,
+    ...s3.rev !== void 0 ? { rev: s3.rev } : {},
+    ...s3.narHash !== void 0 ? { narHash: toSri(s3.narHash) } : {},
+    ...s3.lastModified !== void 0 ? { lastModified: s3.lastModified } : {},
     ...node2.original?.ref !== void 0 ? { ref: node2.original.ref } : {},
-    ...entry.follows !== void 0 ? { follows: formatInputPath(entry.follows) } : {},
+    ...entry2.follows !== void 0 ? { follows: formatInputPath(entry2.follows) } : {},
     flake: node2.isFlake
   };
 }
-function location(s2) {
-  switch (s2.type) {
+function location(s3) {
+  switch (s3.type) {
     case "github":
     case "gitlab":
     case "sourcehut":
-      return `${s2.type}:${forgeHost(s2)}/${s2.owner}/${s2.repo}`.toLowerCase();
+      return `${s3.type}:${forgeHost(s3)}/${s3.owner}/${s3.repo}`.toLowerCase();
     case "git":
     case "hg":
     case "tarball":
     case "file":
-      return `${s2.type}:${s2.url.split("?")[0]}`;
+      return `${s3.type}:${s3.url.split("?")[0]}`;
     case "path":
-      return `path:${s2.path}`;
+      return `path:${s3.path}`;
     case "indirect":
-      return `indirect:${s2.id}`;
+      return `indirect:${s3.id}`;
     default:
-      return `${s2.declaredType}:${JSON.stringify(s2.attrs["url"] ?? "")}`;
+      return `${s3.declaredType}:${JSON.stringify(s3.attrs["url"] ?? "")}`;
   }
 }
 function releaseOf(x, y) {
@@ -66012,7 +68015,7 @@ function diffLocks(oldGraph, newGraph) {
     findings: findings.sort(compareFindings)
   };
 }
-var CHANGE_KINDS, ROOT_SIDE, isUrlFetch, byOrder;
+var ROOT_SIDE, isUrlFetch, byOrder;
 var init_lock_diff = __esm({
   "src/domain/diff/lock-diff.ts"() {
     "use strict";
@@ -66024,22 +68027,12 @@ var init_lock_diff = __esm({
     init_source_ref();
     init_risks();
     init_fold_follows();
+    init_input_change();
     init_release_move();
     init_version_move();
-    CHANGE_KINDS = [
-      "added",
-      "removed",
-      "source-changed",
-      "follows-changed",
-      "narhash-changed",
-      "pin-lost",
-      "updated",
-      "ref-changed",
-      "flake-toggled",
-      "last-modified-backwards"
-    ];
+    init_input_change();
     ROOT_SIDE = { type: "root", url: "(the root flake)", attrs: {}, follows: "", flake: true };
-    isUrlFetch = (s2) => s2.type === "tarball" || s2.type === "file";
+    isUrlFetch = (s3) => s3.type === "tarball" || s3.type === "file";
     byOrder = (a, b) => CHANGE_KINDS.indexOf(a) - CHANGE_KINDS.indexOf(b);
   }
 });
@@ -66108,8 +68101,8 @@ var init_view = __esm({
     sourceChanges = (r) => r.changes.filter((c) => !isFollowsOnly(c));
     followsChanges = (r) => r.changes.filter(isFollowsOnly);
     followsText = (target, quote) => target === "" ? "follows the root flake" : `follows ${quote(target)}`;
-    pinText = (s2) => s2 === void 0 ? "" : s2.follows !== void 0 ? followsText(s2.follows, (t) => `'${t}'`) : `${s2.url}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
-    plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    pinText = (s3) => s3 === void 0 ? "" : s3.follows !== void 0 ? followsText(s3.follows, (t) => `'${t}'`) : `${s3.url}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    plural3 = (n, word2) => `${n} ${word2}${n === 1 ? "" : "s"}`;
     closureTotal = (c) => {
       const mib = (c.newSize - c.oldSize) / 1048576;
       return `${mib >= 0 ? "+" : ""}${mib.toFixed(1)} MiB total`;
@@ -66129,8 +68122,9 @@ function subtreeLine(input2, follows) {
   return `with ${follows.length} follows: ${items.join(", ")}`;
 }
 function renderDiffText(r, opts) {
-  const c = (code2, s2) => opts.color ? `${ANSI[code2]}${s2}${ANSI.reset}` : s2;
+  const c = (code2, s3) => opts.color ? `${ANSI[code2]}${s3}${ANSI.reset}` : s3;
   const out = [];
+  const nixLines = /* @__PURE__ */ new Set();
   if (r.findings.length > 0) {
     out.push(c("bold", `Findings (${r.findings.length}):`));
     for (const f of r.findings)
@@ -66147,18 +68141,18 @@ function renderDiffText(r, opts) {
       const mark = risk === "high" || risk === "medium" ? ` ${c(risk === "high" ? "red" : "yellow", `[${risk} risk]`)}` : "";
       const verb = kind === "added" ? "Added" : kind === "removed" ? "Removed" : "Updated";
       out.push(`\u2022 ${verb} input '${oneLine(ch.input)}':${mark}`);
-      const q3 = (s2) => s2?.follows !== void 0 ? oneLine(pinText(s2)) : `'${oneLine(pinText(s2))}'`;
+      const q3 = (s3) => s3?.follows !== void 0 ? oneLine(pinText(s3)) : `'${oneLine(pinText(s3))}'`;
       if (ch.old !== void 0 && ch.new !== void 0) out.push(`    ${q3(ch.old)}`, `  \u2192 ${q3(ch.new)}`);
       else out.push(`    ${q3(ch.new ?? ch.old)}`);
       const u = ch.upstream;
       if (u !== void 0)
         out.push(
           // Compare facts can come back from the cache unvalidated: every field is printed as untrusted text.
-          `    ${text(u.status)}: ${text(u.aheadBy)} ahead, ${text(u.behindBy)} behind, ${text(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`
+          `    ${text3(u.status)}: ${text3(u.aheadBy)} ahead, ${text3(u.behindBy)} behind, ${text3(u.totalCommits)} commit${u.totalCommits === 1 ? "" : "s"}; ${oneLine(u.compareUrl)}`
         );
       if (ch.subtreeSources !== void 0)
         out.push(
-          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s2) => `${oneLine(s2.input.slice(ch.input.length + 1))} '${oneLine(s2.url)}'`).join(", ")}`
+          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s3) => `${oneLine(s3.input.slice(ch.input.length + 1))} '${oneLine(s3.url)}'`).join(", ")}`
         );
       if (ch.subtreeFollows !== void 0) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
       if (ch.release !== void 0) out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
@@ -66179,7 +68173,7 @@ function renderDiffText(r, opts) {
   if (follows.length > 0) {
     out.push(c("bold", `Follows (${follows.length}):`));
     for (const ch of follows) {
-      const side3 = (s2) => followsText(s2?.follows ?? "", (t) => `'${oneLine(t)}'`);
+      const side3 = (s3) => followsText(s3?.follows ?? "", (t) => `'${oneLine(t)}'`);
       const what = ch.old !== void 0 && ch.new !== void 0 ? `${side3(ch.old)} \u2192 ${side3(ch.new)}` : `${ch.kind} (${side3(ch.new ?? ch.old)})`;
       out.push(`  '${oneLine(ch.input)}': ${what}`);
     }
@@ -66191,6 +68185,7 @@ function renderDiffText(r, opts) {
       if (!p.shownByNix) continue;
       const { versions, size } = nixLineParts(p);
       const sized = size !== void 0 ? c(p.sizeDelta > 0 ? "red" : "green", size) : void 0;
+      nixLines.add(out.length);
       out.push(
         `${oneLine(p.name)}: ${[versions !== void 0 ? oneLine(versions) : void 0, sized].filter((x) => x !== void 0).join(", ")}`
       );
@@ -66202,10 +68197,10 @@ function renderDiffText(r, opts) {
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n")}
+  return `${wrapLines(out, opts.width, (i) => nixLines.has(i)).join("\n")}
 `;
 }
-var ANSI, text, dayCount;
+var ANSI, text3, dayCount;
 var init_text3 = __esm({
   "src/render/diff/text.ts"() {
     "use strict";
@@ -66213,6 +68208,7 @@ var init_text3 = __esm({
     init_escape();
     init_closure_lines();
     init_view();
+    init_wrap();
     ANSI = {
       red: "\x1B[31m",
       green: "\x1B[32m",
@@ -66221,22 +68217,22 @@ var init_text3 = __esm({
       dim: "\x1B[2m",
       reset: "\x1B[0m"
     };
-    text = (v) => oneLine(String(v));
+    text3 = (v) => oneLine(String(v));
     dayCount = (d) => `${Math.abs(d)} day${Math.abs(d) === 1 ? "" : "s"}`;
   }
 });
 
 // src/render/diff/links.ts
-function githubPin(s2) {
-  if (s2?.type !== "github" || s2.follows !== void 0) return void 0;
-  const { owner, repo, host } = s2.attrs;
-  if (host !== void 0 && String(host).toLowerCase() !== "github.com") return void 0;
-  if (typeof owner !== "string" || typeof repo !== "string" || s2.rev === void 0) return void 0;
-  return NAME.test(owner) && NAME.test(repo) && REV4.test(s2.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s2.rev } : void 0;
+function githubPin(s3) {
+  if (s3?.type !== "github" || s3.follows !== void 0) return void 0;
+  const { owner, repo, host: host2 } = s3.attrs;
+  if (host2 !== void 0 && String(host2).toLowerCase() !== "github.com") return void 0;
+  if (typeof owner !== "string" || typeof repo !== "string" || s3.rev === void 0) return void 0;
+  return NAME.test(owner) && NAME.test(repo) && REV4.test(s3.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s3.rev } : void 0;
 }
-function flakehubRelease(s2) {
-  if (s2 === void 0 || s2.follows !== void 0) return void 0;
-  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s2.url);
+function flakehubRelease(s3) {
+  if (s3 === void 0 || s3.follows !== void 0) return void 0;
+  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s3.url);
   if (m === null) return void 0;
   const [owner, repo] = [m[1] ?? "", m[2] ?? ""];
   let version2;
@@ -66251,9 +68247,9 @@ function changeLink(c) {
   const [a, b] = [githubPin(c.old), githubPin(c.new)];
   if (a !== void 0 && b !== void 0 && a.rev !== b.rev && `${a.owner}/${a.repo}`.toLowerCase() === `${b.owner}/${b.repo}`.toLowerCase())
     return { label: "compare", url: `https://github.com/${b.owner}/${b.repo}/compare/${a.rev}...${b.rev}` };
-  const one = b ?? (c.new === void 0 ? a : void 0);
-  if (one !== void 0)
-    return { label: "commit", url: `https://github.com/${one.owner}/${one.repo}/commit/${one.rev}` };
+  const one2 = b ?? (c.new === void 0 ? a : void 0);
+  if (one2 !== void 0)
+    return { label: "commit", url: `https://github.com/${one2.owner}/${one2.repo}/commit/${one2.rev}` };
   const release = flakehubRelease(c.new ?? c.old);
   return release !== void 0 ? { label: "release", url: release } : void 0;
 }
@@ -66279,7 +68275,7 @@ function changesTable(r) {
   const rows = sourceChanges(r);
   if (rows.length === 0) return [];
   const columns = [
-    { title: "input", cell: (c) => code(c.input) },
+    { title: "input", cell: (c) => cellCode(c.input) },
     { title: "change", cell: changeCell },
     { title: "from \u2192 to", cell: fromTo2 },
     {
@@ -66297,9 +68293,9 @@ function changesTable(r) {
 function subtreeBlock(r) {
   const parents = sourceChanges(r).filter((c) => c.subtreeSources !== void 0);
   return parents.flatMap((c) => [
-    `<details><summary>${code(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
+    `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
-    ...(c.subtreeSources ?? []).map((s2) => `- ${code(s2.input)}: ${code(s2.url)}`),
+    ...(c.subtreeSources ?? []).map((s3) => `- ${code(s3.input)}: ${code(s3.url)}`),
     "",
     "</details>",
     ""
@@ -66315,7 +68311,7 @@ function followsBlock(r) {
     `<details><summary>${summary}</summary>`,
     "",
     ...changes2.map(
-      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : `${c.kind}, ${side2(c.new ?? c.old)}`}`
+      (c) => `- ${code(c.input)}: ${c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, code)} \u2192 ${side2(c.new, code)}` : `${c.kind}, ${side2(c.new ?? c.old, code)}`}`
     ),
     "",
     "</details>",
@@ -66331,12 +68327,12 @@ var init_markdown_changes = __esm({
     init_links();
     init_view();
     md = (v) => escapeMarkdown(String(v));
-    side2 = (s2) => s2 === void 0 ? "\u2013" : s2.follows !== void 0 ? followsText(s2.follows, code) : `${code(s2.rev?.slice(0, 12) ?? s2.narHash?.slice(7, 19) ?? "?")}${s2.lastModified !== void 0 ? ` (${isoDate(s2.lastModified)})` : ""}`;
+    side2 = (s3, c) => s3 === void 0 ? "\u2013" : s3.follows !== void 0 ? followsText(s3.follows, c) : `${c(s3.rev?.slice(0, 12) ?? s3.narHash?.slice(7, 19) ?? "?")}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
     fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
-        return `ref ${code(c.refMove.from)} \u2192 ${code(c.refMove.to)} (${c.refMove.move})`;
-      if (c.release !== void 0) return `${code(c.release.from)} \u2192 ${code(c.release.to)}`;
-      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old)} \u2192 ${side2(c.new)}` : side2(c.new ?? c.old);
+        return `ref ${cellCode(c.refMove.from)} \u2192 ${cellCode(c.refMove.to)} (${c.refMove.move})`;
+      if (c.release !== void 0) return `${cellCode(c.release.from)} \u2192 ${cellCode(c.release.to)}`;
+      return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, cellCode)} \u2192 ${side2(c.new, cellCode)}` : side2(c.new ?? c.old, cellCode);
     };
     changeCell = (c) => {
       const with_ = [
@@ -66363,7 +68359,7 @@ function details2(c) {
   const u = c.upstream;
   if (u === void 0) return void 0;
   const lines = [
-    `<details><summary>${escapeMarkdown(c.input)}: ${md2(u.status)}, ${md2(u.aheadBy)} ahead, ${md2(u.behindBy)} behind</summary>`,
+    `<details><summary>${htmlCode(c.input)}: ${escapeHtml(String(u.status))}, ${escapeHtml(String(u.aheadBy))} ahead, ${escapeHtml(String(u.behindBy))} behind</summary>`,
     ""
   ];
   for (const m of u.commits.slice(0, COMMITS_PER_INPUT))
@@ -66374,7 +68370,8 @@ function details2(c) {
   if (hidden > 0) lines.push(`- \u2026 and ${hidden} more commit${hidden === 1 ? "" : "s"}`);
   if (u.newRevReachable !== void 0 && !u.newRevReachable.contained)
     lines.push("", `**The new rev is not on ${code(u.newRevReachable.ref)}.**`);
-  const url2 = linkTarget(u.compareUrl);
+  const link = changeLink(c);
+  const url2 = link?.label === "compare" ? linkTarget(link.url) : void 0;
   lines.push(
     "",
     url2 !== void 0 ? `[Compare on GitHub](${url2})` : `Compare: ${code(u.compareUrl)}`,
@@ -66395,7 +68392,7 @@ function renderDiffMarkdown(r, opts = {}) {
     head.push("| severity | finding | input | what to do |", "|---|---|---|---|");
     for (const f of r.findings)
       head.push(
-        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${code(f.input)} | ${RULES[f.rule].fix} |`
+        `| **${f.severity}** | ${f.rule}: ${escapeMarkdown(f.message)} | ${cellCode(f.input)} | ${RULES[f.rule].fix} |`
       );
     head.push("");
   }
@@ -66406,7 +68403,7 @@ function renderDiffMarkdown(r, opts = {}) {
     for (const p of r.closure.packages) {
       if (!p.shownByNix) continue;
       const { versions, size } = nixLineParts(p);
-      tail.push(`| ${code(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
+      tail.push(`| ${cellCode(p.name)} | ${versions !== void 0 ? escapeMarkdown(versions) : ""} | ${size ?? ""} |`);
     }
     tail.push("");
   }
@@ -66427,7 +68424,7 @@ function renderDiffMarkdown(r, opts = {}) {
   return `${[...head, ...kept.length > 0 ? [...kept, ""] : [], ...tail].join("\n").trimEnd()}
 `;
 }
-var COMMENT_LIMIT, COMMITS_PER_INPUT, md2;
+var COMMENT_LIMIT, COMMITS_PER_INPUT;
 var init_markdown3 = __esm({
   "src/render/diff/markdown.ts"() {
     "use strict";
@@ -66439,7 +68436,6 @@ var init_markdown3 = __esm({
     init_view();
     COMMENT_LIMIT = 65e3;
     COMMITS_PER_INPUT = 50;
-    md2 = (v) => escapeMarkdown(String(v));
   }
 });
 
@@ -66567,7 +68563,7 @@ function groupLines(r, g) {
   }
   return out;
 }
-function renderCheckText(r) {
+function renderCheckText(r, opts = {}) {
   const out = [];
   for (const g of groupFindings(r.findings)) out.push(...groupLines(r, g), "");
   if (r.suppressed.length > 0) {
@@ -66578,13 +68574,13 @@ function renderCheckText(r) {
       );
     out.push("");
   }
-  const counts = ["high", "medium", "low", "info"].map((s2) => `${r.findings.filter((f) => f.severity === s2).length} ${s2}`).join(", ");
+  const counts = ["high", "medium", "low", "info"].map((s3) => `${r.findings.filter((f) => f.severity === s3).length} ${s3}`).join(", ");
   out.push(
     `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
-  return `${out.join("\n")}
+  return `${wrapLines(out, opts.width).join("\n")}
 `;
 }
 var where, quoted;
@@ -66593,6 +68589,7 @@ var init_text4 = __esm({
     "use strict";
     init_finding_groups();
     init_escape();
+    init_wrap();
     where = (r, f) => f.location !== void 0 ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
     quoted = (paths2) => paths2.map((p) => `'${oneLine(p)}'`).join(", ");
   }
@@ -66606,16 +68603,16 @@ __export(markdown_exports4, {
 function findingItem(f, indent) {
   const also = otherPaths(f);
   const line = f.location !== void 0 ? ` (line ${f.location.line})` : "";
-  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p, false)).join(", ")}` : "";
-  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows), false)}` : "";
-  return `${indent}- ${code(f.input, false)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
+  const alsoText = also.length > 0 ? `; also reached as ${also.map((p) => code(p)).join(", ")}` : "";
+  const fix = f.follows !== void 0 ? `; fix: ${code(followsLine(f.follows))}` : "";
+  return `${indent}- ${code(f.input)}${line}: ${escapeMarkdown(f.message)}${alsoText}${fix}`;
 }
 function groupSection(g) {
   const items = [];
   for (const root of g.roots) {
     for (const f of root.own) items.push(findingItem(f, ""));
     if (root.transitive.length === 0) continue;
-    if (root.own.length === 0) items.push(`- through ${code(root.root, false)}`);
+    if (root.own.length === 0) items.push(`- through ${code(root.root)}`);
     for (const f of root.transitive) items.push(findingItem(f, "  "));
   }
   const out = [
@@ -66714,11 +68711,11 @@ __export(sarif_exports, {
   renderSarif: () => renderSarif
 });
 function fingerprint(f) {
-  const s2 = `${f.rule}\0${f.input}`;
+  const s3 = `${f.rule}\0${f.input}`;
   let a = 2166136261;
-  let b = 16777619 ^ s2.length;
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
+  let b = 16777619 ^ s3.length;
+  for (let i = 0; i < s3.length; i++) {
+    const c = s3.charCodeAt(i);
     a = Math.imul(a ^ c, 16777619) >>> 0;
     b = Math.imul(b ^ c + i, 1540483477) >>> 0;
   }
@@ -66913,13 +68910,13 @@ function signatureSummary(h) {
   return parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(", ");
 }
 function changeSummary(c, limit = 8) {
-  const one = (p) => {
+  const one2 = (p) => {
     if (p.change === "added") return `+${p.name} ${p.newVersions.join(", ")}`.trimEnd();
     if (p.change === "removed") return `-${p.name} ${p.oldVersions.join(", ")}`.trimEnd();
     if (p.change === "size-changed") return `${p.name} (size ${p.sizeDelta >= 0 ? "+" : ""}${p.sizeDelta} B)`;
     return `${p.name} ${p.oldVersions.join(", ") || "\u2205"} \u2192 ${p.newVersions.join(", ") || "\u2205"}`;
   };
-  const shown = c.packages.slice(0, limit).map(one);
+  const shown = c.packages.slice(0, limit).map(one2);
   const more = c.packages.length > limit ? `, \u2026 ${c.packages.length - limit} more` : "";
   return c.packages.length === 0 ? "no package changes" : `${shown.join(", ")}${more}`;
 }
@@ -66944,50 +68941,51 @@ __export(text_exports5, {
   renderFleetText: () => renderFleetText
 });
 function hostLines(h) {
-  if (h.status !== "ok") return [`  ${s(h.name)}  UNREACHABLE: ${s(h.reason ?? "")}`];
-  const out = [`  ${s(h.name)}  ${generationText(h)}  ${s(h.system ?? "")}`];
+  if (h.status !== "ok") return [`  ${s2(h.name)}  UNREACHABLE: ${s2(h.reason ?? "")}`];
+  const out = [`  ${s2(h.name)}  ${s2(generationText(h))}  ${s2(h.system ?? "")}`];
   if (h.approved !== null)
-    out.push(`    ${approvalText(h.approved)}${h.approved ? "" : `; approved is ${s(h.expectedSystem ?? "")}`}`);
+    out.push(`    ${approvalText(h.approved)}${h.approved ? "" : `; approved is ${s2(h.expectedSystem ?? "")}`}`);
   for (const i of h.inputs)
     out.push(
-      `    input ${s(i.input)} ${s(i.rev?.slice(0, 12) ?? "(no rev)")}${i.lastModified !== void 0 ? ` of ${s(i.lastModified.slice(0, 10))}` : ""}${i.approved ? "" : ` (only in ${s(i.lock)})`}`
+      `    input ${s2(i.input)} ${s2(i.rev?.slice(0, 12) ?? "(no rev)")}${i.lastModified !== void 0 ? ` of ${s2(i.lastModified.slice(0, 10))}` : ""}${i.approved ? "" : ` (only in ${s2(i.lock)})`}`
     );
   out.push(`    signatures: ${signatureSummary(h) || "no paths"} (${h.paths} paths)`);
-  if (h.drift !== void 0) out.push(`    drift from approved: ${s(changeSummary(h.drift))}`);
-  if (h.lastChange !== void 0) out.push(`    last change: ${s(changeSummary(h.lastChange))}`);
+  if (h.drift !== void 0) out.push(`    drift from approved: ${s2(changeSummary(h.drift))}`);
+  if (h.lastChange !== void 0) out.push(`    last change: ${s2(changeSummary(h.lastChange))}`);
   return out;
 }
-function renderFleetText(r) {
+function renderFleetText(r, opts = {}) {
   const t = r.totals;
   const out = [
     `flake-audit fleet: ${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems`
   ];
   if (r.approvedLock !== void 0)
     out.push(
-      `approved lock: ${s(r.approvedLock.path)}${r.approvedLock.nixpkgsRev !== void 0 ? ` (nixpkgs ${s(r.approvedLock.nixpkgsRev.slice(0, 12))})` : ""}`
+      `approved lock: ${s2(r.approvedLock.path)}${r.approvedLock.nixpkgsRev !== void 0 ? ` (nixpkgs ${s2(r.approvedLock.nixpkgsRev.slice(0, 12))})` : ""}`
     );
-  out.push(`trusted keys: ${r.trustedKeys.length > 0 ? r.trustedKeys.map(s).join(", ") : "none"}`, "", "Systems");
-  for (const g of r.groups) out.push(`  ${s(g.system)}  ${approvalText(g.approved)}  ${g.hosts.map(s).join(", ")}`);
+  out.push(`trusted keys: ${r.trustedKeys.length > 0 ? r.trustedKeys.map(s2).join(", ") : "none"}`, "", "Systems");
+  for (const g of r.groups) out.push(`  ${s2(g.system)}  ${approvalText(g.approved)}  ${g.hosts.map(s2).join(", ")}`);
   out.push("", "Hosts", ...r.hosts.flatMap(hostLines), "");
   const views = findingViews(r.findings);
   out.push(views.length > 0 ? "Findings" : "No findings.");
   for (const v of views)
-    out.push(`  ${v.severity.padEnd(6)} ${v.finding.kind.padEnd(17)} ${s(v.finding.host)}: ${s(v.text)}`);
+    out.push(`  ${v.severity.padEnd(6)} ${v.finding.kind.padEnd(17)} ${s2(v.finding.host)}: ${s2(v.text)}`);
   out.push(
     "",
     `Paths: ${t.distinctPaths} distinct; ${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature`
   );
-  for (const g of r.gaps) out.push(`could not learn: ${s(g.reason)}`);
-  return `${out.join("\n")}
+  for (const g of r.gaps) out.push(`could not learn: ${s2(g.reason)}`);
+  return `${wrapLines(out, opts.width).join("\n")}
 `;
 }
-var s;
+var s2;
 var init_text5 = __esm({
   "src/render/fleet/text.ts"() {
     "use strict";
     init_escape();
     init_view2();
-    s = oneLine;
+    init_wrap();
+    s2 = oneLine;
   }
 });
 
@@ -66997,11 +68995,11 @@ __export(markdown_exports5, {
   renderFleetMarkdown: () => renderFleetMarkdown
 });
 function hostRow(h) {
-  if (h.status !== "ok") return `| ${code(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
-  const inputs = h.inputs.map((i) => `${code(i.input)} ${code(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
+  if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
+  const inputs = h.inputs.map((i) => `${cellCode(i.input)} ${cellCode(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
   const cells = [
-    code(h.name),
-    code(h.system ?? ""),
+    cellCode(h.name),
+    cellCode(h.system ?? ""),
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "\u2013",
@@ -67012,9 +69010,9 @@ function hostRow(h) {
 function changes(h) {
   const out = [];
   if (h.drift !== void 0)
-    out.push(`- ${code(h.name, false)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
+    out.push(`- ${code(h.name)} drift from approved: ${escapeMarkdown(changeSummary(h.drift))}`);
   if (h.lastChange !== void 0)
-    out.push(`- ${code(h.name, false)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
+    out.push(`- ${code(h.name)} last generation change: ${escapeMarkdown(changeSummary(h.lastChange))}`);
   return out;
 }
 function renderFleetMarkdown(r) {
@@ -67025,10 +69023,10 @@ function renderFleetMarkdown(r) {
     `${t.hosts} hosts, ${t.read} read, ${t.gaps} not read; ${t.distinctSystems} distinct systems; ${t.distinctPaths} distinct paths (${t.untrustedPaths} untrusted, ${t.unsignedPaths} unsigned, ${t.invalidPaths} with an invalid signature).`,
     ""
   ];
-  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path, false)}.`, "");
+  if (r.approvedLock !== void 0) out.push(`Approved lock: ${code(r.approvedLock.path)}.`, "");
   out.push("| system | approval | hosts |", "|---|---|---|");
   for (const g of r.groups)
-    out.push(`| ${code(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => code(h)).join(", ")} |`);
+    out.push(`| ${cellCode(g.system)} | ${approvalText(g.approved)} | ${g.hosts.map((h) => cellCode(h)).join(", ")} |`);
   out.push("", "| host | system | generation | approval | inputs | signatures |", "|---|---|---|---|---|---|");
   out.push(...r.hosts.map(hostRow), "");
   const changeLines = r.hosts.flatMap(changes);
@@ -67037,7 +69035,7 @@ function renderFleetMarkdown(r) {
   if (views.length > 0) {
     out.push("#### Findings", "", "| severity | kind | host | finding |", "|---|---|---|---|");
     for (const v of views)
-      out.push(`| ${v.severity} | ${v.finding.kind} | ${code(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
+      out.push(`| ${v.severity} | ${v.finding.kind} | ${cellCode(v.finding.host)} | ${escapeMarkdown(v.text)} |`);
     out.push("");
     for (const kind of [...new Set(views.map((v) => v.finding.kind))])
       out.push(`- **${kind}**: ${FLEET_FINDINGS[kind].why} ${FLEET_FINDINGS[kind].fix}`);
@@ -67114,7 +69112,8 @@ var init_report_schema6 = __esm({
         counts: CountsSchema,
         untrusted: external_exports.array(external_exports.string()),
         unsigned: external_exports.array(external_exports.string()),
-        invalid: external_exports.array(external_exports.string())
+        invalid: external_exports.array(external_exports.string()),
+        malformed: external_exports.array(external_exports.string()).optional().describe("paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)")
       }).optional()
     });
     examples = { count: external_exports.number().int(), examples: external_exports.array(external_exports.string()) };
@@ -67181,18 +69180,18 @@ var init_json2 = __esm({
 
 // src/domain/lock/input-facts.ts
 function inputFacts(input2) {
-  const s2 = input2.locked;
-  const forge2 = s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut";
+  const s3 = input2.locked;
+  const forge2 = s3.type === "github" || s3.type === "gitlab" || s3.type === "sourcehut";
   return {
     input: formatInputPath(input2.primaryPath),
     inputPaths: input2.paths.map(formatInputPath),
-    type: s2.type === "unknown" ? s2.declaredType : s2.type,
-    ...forge2 ? { owner: s2.owner, repo: s2.repo } : {},
-    url: toFlakeUrl(s2),
+    type: s3.type === "unknown" ? s3.declaredType : s3.type,
+    ...forge2 ? { owner: s3.owner, repo: s3.repo } : {},
+    url: toFlakeUrl(s3),
     ...input2.original !== void 0 ? { original: toFlakeUrl(input2.original) } : {},
-    ...s2.rev !== void 0 ? { rev: s2.rev } : {},
-    ...s2.narHash !== void 0 ? { narHash: toSri(s2.narHash) } : {},
-    ...s2.lastModified !== void 0 ? { lastModified: isoDateTime(s2.lastModified) } : {},
+    ...s3.rev !== void 0 ? { rev: s3.rev } : {},
+    ...s3.narHash !== void 0 ? { narHash: toSri(s3.narHash) } : {},
+    ...s3.lastModified !== void 0 ? { lastModified: isoDateTime(s3.lastModified) } : {},
     ...input2.storePath !== void 0 ? { storePath: formatStorePath(input2.storePath) } : {}
   };
 }
@@ -67252,21 +69251,26 @@ function embeddedSources(c, from, index) {
   }
   return out;
 }
+function deriverOf(path8, ctx) {
+  const named = ctx.closure?.infos.get(path8)?.deriver;
+  const known = ctx.derivations !== void 0 ? derivationOf(ctx.derivations, path8, named) : void 0;
+  return known?.path ?? named;
+}
 function sourcesOf(path8, ctx, index) {
-  const deriver = path8.endsWith(".drv") ? path8 : ctx.closure?.infos.get(path8)?.deriver ?? ctx.derivations?.byOutput.get(path8);
+  const deriver = path8.endsWith(".drv") ? path8 : deriverOf(path8, ctx);
   const sources = [];
   const seen = /* @__PURE__ */ new Set();
   if (deriver !== void 0 && ctx.derivations !== void 0) {
-    for (const s2 of buildSources(ctx.derivations, deriver)) {
-      const inputs = index.get(s2.path);
-      if (inputs !== void 0 && !seen.has(s2.path)) {
-        seen.add(s2.path);
-        sources.push({ path: s2.path, via: "derivation", depth: s2.depth, inputs });
+    for (const s3 of buildSources(ctx.derivations, deriver)) {
+      const inputs = index.get(s3.path);
+      if (inputs !== void 0 && !seen.has(s3.path)) {
+        seen.add(s3.path);
+        sources.push({ path: s3.path, via: "derivation", depth: s3.depth, inputs });
       }
     }
   }
   if (ctx.closure !== void 0) {
-    for (const s2 of embeddedSources(ctx.closure, path8, index)) if (!seen.has(s2.path)) sources.push(s2);
+    for (const s3 of embeddedSources(ctx.closure, path8, index)) if (!seen.has(s3.path)) sources.push(s3);
   }
   return { sources, ...deriver !== void 0 ? { deriver } : {} };
 }
@@ -67278,20 +69282,22 @@ function traceStorePath(path8, ctx) {
   const direct = index.get(path8) ?? [];
   const { sources, deriver } = sourcesOf(path8, ctx, index);
   const kind = direct.length > 0 ? "source" : path8.endsWith(".drv") ? "derivation" : closure?.infos.has(path8) === true || deriver !== void 0 ? "output" : "unknown";
-  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : "none";
+  const undecided = ctx.inventory === void 0 ? "lock" : direct.length === 0 && (deriver === void 0 || ctx.derivations?.byPath.has(deriver) !== true) ? "derivations" : void 0;
+  const attribution = direct.length > 0 ? "source" : sources.length > 0 ? "build" : undecided !== void 0 ? "unknown" : "none";
   const base = {
     path: path8,
     kind,
     attribution,
     // Every input the path is attributed to: its own first, then those of its sources, nearest first.
-    inputs: [.../* @__PURE__ */ new Set([...direct, ...sources.flatMap((s2) => s2.inputs)])],
+    inputs: [.../* @__PURE__ */ new Set([...direct, ...sources.flatMap((s3) => s3.inputs)])],
     sources,
     chain,
-    ...deriver !== void 0 ? { deriver } : {}
+    ...deriver !== void 0 ? { deriver } : {},
+    ...undecided !== void 0 ? { undecided } : {}
   };
-  if (attribution !== "none") return base;
+  if (attribution !== "none" && attribution !== "unknown") return base;
   for (const above of chain.slice(0, -1).reverse()) {
-    const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s2) => s2.inputs);
+    const inputs = index.get(above) ?? sourcesOf(above, ctx, index).sources.flatMap((s3) => s3.inputs);
     if (inputs.length > 0) return { ...base, nearestAttributed: { path: above, inputs: [...new Set(inputs)] } };
   }
   return base;
@@ -67324,8 +69330,20 @@ async function maybeLock(req, files) {
   } catch (e) {
     const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
     if (req.lockExplicit || !missing) throw e;
-    return { note: `no ${req.lockPath} here, so no input could be matched; pass --lock` };
+    return {};
   }
+}
+function undecidedGap(req, path8, r, nixFailed) {
+  if (r.undecided === "lock")
+    return {
+      reason: `which locked input ${path8} comes from: no ${req.lockPath} here to match against; pass --lock FILE`,
+      options: ["--lock"]
+    };
+  if (r.undecided !== "derivations" || nixFailed) return void 0;
+  const what = r.attribution === "build" ? `which other locked sources the build of ${path8} read` : `whether ${path8} was built from a locked input`;
+  const ofNix = req.closure !== void 0 && "of" in req.closure;
+  const why = req.derivationsPath === void 0 && !ofNix ? "no derivation data given; pass --closure-of (nix is asked for the closure and derivations), or --derivations FILE (`nix derivation show -r` output) with --closure FILE" : r.deriver === void 0 ? "the closure data names no derivation that built it; pass --derivations FILE holding it" : `the derivations given do not include ${r.deriver}, the one that built it; --closure-of asks nix for it`;
+  return { reason: `${what}: ${why}`, options: ["--closure-of", "--closure", "--derivations"] };
 }
 async function autoDerivations(closure, path8, nix, gaps) {
   const deriver = path8.endsWith(".drv") ? path8 : closure.closure.infos.get(path8)?.deriver;
@@ -67371,7 +69389,9 @@ async function traceUseCase(req, files, nix) {
     ...derivations !== void 0 ? { derivations } : {}
   });
   const info = closure?.closure.infos.get(path8);
-  const notes = lock.note !== void 0 ? [lock.note] : [];
+  const undecided = undecidedGap(req, path8, result2, gaps.length > 0);
+  if (undecided !== void 0) gaps.push(undecided);
+  const notes = [];
   if (closure !== void 0 && info === void 0) notes.push(`${path8} is not in the closure data`);
   else if (result2.attribution === "none" && info?.ca?.method === "nar" && sp.value.name.endsWith("source")) {
     notes.push(
@@ -67385,11 +69405,11 @@ async function traceUseCase(req, files, nix) {
     kind: result2.kind,
     attribution: result2.attribution,
     inputs: result2.inputs.map(inputFacts),
-    sources: result2.sources.map((s2) => ({
-      path: s2.path,
-      via: s2.via,
-      depth: s2.depth,
-      inputs: s2.inputs.map(inputFacts)
+    sources: result2.sources.map((s3) => ({
+      path: s3.path,
+      via: s3.via,
+      depth: s3.depth,
+      inputs: s3.inputs.map(inputFacts)
     })),
     chain: result2.chain,
     ...result2.deriver !== void 0 ? { deriver: result2.deriver } : {},
@@ -67447,8 +69467,8 @@ var diff_exports = {};
 __export(diff_exports, {
   diffUseCase: () => diffUseCase
 });
-async function readSide(files, s2) {
-  const file2 = "none" in s2 ? { displayPath: s2.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" } : "file" in s2 ? await files.readText(s2.file) : await files.readGitFile(s2.git.rev, s2.git.path);
+async function readSide(files, s3) {
+  const file2 = "none" in s3 ? { displayPath: s3.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" } : "file" in s3 ? await files.readText(s3.file) : await files.readGitFile(s3.git.rev, s3.git.path);
   const parsed = parseFlakeLock(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return { file: file2, graph: parsed.value };
@@ -67499,8 +69519,8 @@ async function diffUseCase(req, files, nix, up) {
         return facts !== void 0 ? { ...c, upstreamError: facts } : c;
       }
       findings.push(...upstreamRisks(c.input, facts));
-      const entry = prov?.inputs.find((e) => e.inputPaths.includes(c.input));
-      const u = entry?.upstream;
+      const entry2 = prov?.inputs.find((e) => e.inputPaths.includes(c.input));
+      const u = entry2?.upstream;
       return {
         ...c,
         upstream: {
@@ -67542,7 +69562,7 @@ var init_diff = __esm({
     init_inventory();
     init_lock_diff();
     init_risks();
-    init_graph2();
+    init_follows();
     init_upstream_facts();
     init_report();
     init_flake_lock();
@@ -67582,11 +69602,11 @@ function compileStates(glob) {
 }
 function addClosure(states, set4, list, from) {
   const work = [from];
-  for (let s2 = work.pop(); s2 !== void 0; s2 = work.pop()) {
-    if (set4[s2] === 1) continue;
-    set4[s2] = 1;
-    list.push(s2);
-    for (const t of states[s2]?.skip ?? []) work.push(t);
+  for (let s3 = work.pop(); s3 !== void 0; s3 = work.pop()) {
+    if (set4[s3] === 1) continue;
+    set4[s3] = 1;
+    list.push(s3);
+    for (const t of states[s3]?.skip ?? []) work.push(t);
   }
 }
 function compileGlob(glob) {
@@ -67599,8 +69619,8 @@ function compileGlob(glob) {
     for (const c of input2) {
       const nextSet = new Uint8Array(states.length);
       const nextList = [];
-      for (const s2 of list) {
-        const st = states[s2];
+      for (const s3 of list) {
+        const st = states[s3];
         if (accepts(st, c) && st !== void 0) addClosure(states, nextSet, nextList, st.next);
       }
       if (nextList.length === 0) return false;
@@ -67626,6 +69646,54 @@ var init_glob = __esm({
   "src/domain/policy/glob.ts"() {
     "use strict";
     accepts = (st, c) => st !== void 0 && (st.consumes === "any" || st.consumes === "seg" && c !== "/" || st.consumes === "lit" && st.char === c);
+  }
+});
+
+// src/domain/policy/package-rules.ts
+function allowed(l, list) {
+  const listed = list?.some((a) => a === l.spdxId || a === l.name) === true;
+  if (listed) return true;
+  if (l.free === false) return false;
+  return list === void 0;
+}
+function packageLicenseFindings(packages, settings2) {
+  const out = [];
+  for (const p of packages) {
+    const s3 = settings2(p.path);
+    if (p.license.status === "none" && s3.rules["missing-license"].enabled)
+      out.push({
+        ...makeFinding("missing-license", p.path, { package: refOf(p) }, s3.rules["missing-license"].severity),
+        paths: []
+      });
+    if (p.license.status !== "declared" || !s3.rules["license-not-allowed"].enabled) continue;
+    for (const l of p.license.licenses) {
+      if (allowed(l, s3.allowedLicenses)) continue;
+      const details3 = {
+        license: licenseText(l),
+        allowed: s3.allowedLicenses ?? [],
+        package: refOf(p),
+        ...l.free === false ? { unfree: true } : {}
+      };
+      out.push({
+        ...makeFinding("license-not-allowed", p.path, details3, s3.rules["license-not-allowed"].severity),
+        paths: []
+      });
+    }
+  }
+  return out;
+}
+var refOf, licenseText;
+var init_package_rules = __esm({
+  "src/domain/policy/package-rules.ts"() {
+    "use strict";
+    init_findings();
+    refOf = (p) => ({
+      name: p.name,
+      ...p.version !== void 0 ? { version: p.version } : {},
+      output: p.output,
+      storePath: p.path
+    });
+    licenseText = (l) => l.spdxId ?? l.name ?? "?";
   }
 });
 
@@ -67664,22 +69732,22 @@ var init_nixpkgs_branches = __esm({
 });
 
 // src/domain/policy/lock-rules.ts
-function stale(i, s2, now) {
+function stale(i, s3, now) {
   const lastModified = i.locked.lastModified;
   if (lastModified === void 0) return [];
   const threshold = isNixpkgs(i) ? "nixpkgsMaxAgeDays" : "maxAgeDays";
   const ageDays = Math.floor((now.getTime() / 1e3 - lastModified) / DAY2);
-  return ageDays > s2[threshold] ? [makeFinding("stale", i.id, { lastModified, ageDays, maxAgeDays: s2[threshold], threshold })] : [];
+  return ageDays > s3[threshold] ? [makeFinding("stale", i.id, { lastModified, ageDays, maxAgeDays: s3[threshold], threshold })] : [];
 }
-function nixpkgsRules(i, s2, now) {
+function nixpkgsRules(i, s3, now) {
   if (!isNixpkgs(i)) return [];
   const out = [];
   const branch = i.original?.ref;
-  if (branch !== void 0 && !isSupportedBranch(branch, now, s2.releases, s2.rollingBranches))
+  if (branch !== void 0 && !isSupportedBranch(branch, now, s3.releases, s3.rollingBranches))
     out.push(
       makeFinding("unsupported-branch", i.id, {
         branch,
-        supported: supportedBranchNames(now, s2.releases, s2.rollingBranches)
+        supported: supportedBranchNames(now, s3.releases, s3.rollingBranches)
       })
     );
   const src = i.locked;
@@ -67717,10 +69785,10 @@ function insecureTransport(i) {
   const url2 = urls.find((u) => INSECURE.test(u));
   return url2 === void 0 ? [] : [makeFinding("insecure-transport", i.id, { url: url2, scheme: url2.slice(0, url2.indexOf(":")) })];
 }
-function lockRules(i, s2, now) {
+function lockRules(i, s3, now) {
   return [
-    ...stale(i, s2, now),
-    ...nixpkgsRules(i, s2, now),
+    ...stale(i, s3, now),
+    ...nixpkgsRules(i, s3, now),
     ...unlocked(i),
     ...storeCopy(i),
     ...indirectOriginal(i),
@@ -67764,8 +69832,8 @@ var init_lock_rules = __esm({
     INSECURE = /^(?:http|git):\/\//i;
     isNixpkgs = (i) => nameSource(i.locked).name === "nixpkgs" || /nixos\.org\/.*nixexprs/.test(String(i.locked.attrs["url"] ?? ""));
     repositoryOf = (i) => {
-      const s2 = i.locked;
-      return s2.type === "github" || s2.type === "gitlab" || s2.type === "sourcehut" ? `${s2.type}:${forgeHost(s2)}/${s2.owner}/${s2.repo}`.toLowerCase() : s2.type === "git" || s2.type === "hg" ? `${s2.type}:${s2.url.split("?")[0]}` : "";
+      const s3 = i.locked;
+      return s3.type === "github" || s3.type === "gitlab" || s3.type === "sourcehut" ? `${s3.type}:${forgeHost(s3)}/${s3.owner}/${s3.repo}`.toLowerCase() : s3.type === "git" || s3.type === "hg" ? `${s3.type}:${s3.url.split("?")[0]}` : "";
     };
     registryId = (i) => i.original?.type === "indirect" ? i.original.id : void 0;
   }
@@ -67811,11 +69879,11 @@ function withRules(rules, changes2) {
   return out;
 }
 function settingsFor(policy, input2, matches) {
-  let s2 = policy.defaults;
+  let s3 = policy.defaults;
   for (const o of policy.overrides) {
-    if (matches(o.inputs, input2)) s2 = { ...s2, ...o.settings, rules: withRules(s2.rules, o.settings.rules) };
+    if (matches(o.inputs, input2)) s3 = { ...s3, ...o.settings, rules: withRules(s3.rules, o.settings.rules) };
   }
-  return s2;
+  return s3;
 }
 var CHECK_RULES, on, DEFAULT_SETTINGS, BUILT_IN_POLICY;
 var init_policy = __esm({
@@ -67884,10 +69952,10 @@ function upstreamRules(report2, settings2) {
     const signature2 = e.upstream?.commit?.signature;
     if (signature2 !== void 0 && signature2.state !== "verified")
       push2(out, e.input, makeFinding("unsigned-commit", e.input, signature2));
-    const allowed = settings2(e.input).allowedLicenses;
+    const allowed2 = settings2(e.input).allowedLicenses;
     const license = e.upstream?.license;
-    if (allowed !== void 0 && license !== void 0 && license !== null && !allowed.includes(license))
-      push2(out, e.input, makeFinding("license-not-allowed", e.input, { license, allowed }));
+    if (allowed2 !== void 0 && license !== void 0 && license !== null && !allowed2.includes(license))
+      push2(out, e.input, makeFinding("license-not-allowed", e.input, { license, allowed: allowed2 }));
   }
   return out;
 }
@@ -67909,7 +69977,7 @@ function applyAllowances(raw, policy, matches, today) {
   }
   return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
 }
-function evaluatePolicy(inventory, provenance, policy, now) {
+function evaluatePolicy(inventory, provenance, policy, now, packages = []) {
   const matches = globMatcher();
   const settings2 = (input2) => settingsFor(policy, input2, matches);
   const duplicates = /* @__PURE__ */ new Map();
@@ -67917,9 +69985,9 @@ function evaluatePolicy(inventory, provenance, policy, now) {
   const upstream = upstreamRules(provenance, settings2);
   const enabled = [];
   for (const i of inventory.inputs) {
-    const s2 = settings2(i.id);
-    for (const f of [...lockRules(i, s2, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
-      const r = s2.rules[f.rule];
+    const s3 = settings2(i.id);
+    for (const f of [...lockRules(i, s3, now), ...duplicates.get(i.id) ?? [], ...upstream.get(i.id) ?? []]) {
+      const r = s3.rules[f.rule];
       if (r.enabled) enabled.push([i, { ...f, severity: r.severity }]);
     }
   }
@@ -67929,6 +69997,7 @@ function evaluatePolicy(inventory, provenance, policy, now) {
     const nodeKey2 = primaryNode(inventory, i);
     return { ...f, ...place(f.rule, i), ...nodeKey2 !== void 0 ? { nodeKey: nodeKey2 } : {} };
   });
+  raw.push(...packageLicenseFindings(packages, settings2));
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }
 var CHECK_RULE_SET, isCheckRuleFinding, push2, primaryNode;
@@ -67938,6 +70007,7 @@ var init_evaluate = __esm({
     init_findings();
     init_input_path();
     init_glob();
+    init_package_rules();
     init_lock_rules();
     init_placement();
     init_policy();
@@ -67945,6 +70015,45 @@ var init_evaluate = __esm({
     isCheckRuleFinding = (f) => CHECK_RULE_SET.has(f.rule);
     push2 = (m, k, v) => void m.set(k, [...m.get(k) ?? [], v]);
     primaryNode = (inventory, i) => i.nodeKeys.find((k) => inventory.index.paths.get(k)?.some((p) => sameInputPath(p, i.primaryPath))) ?? i.nodeKeys[0];
+  }
+});
+
+// src/app/check-packages.ts
+async function checkPackages(req, files, nix) {
+  if (req.closure === void 0) return { packages: [], gaps: [] };
+  const closure = await readClosure(req.closure, files, nix);
+  const result2 = await closurePackages(closure.closure, req.closure, req.packages, files, nix);
+  if (result2 === void 0)
+    return {
+      packages: [],
+      gaps: [
+        {
+          reason: "the closure's packages were not identified, so their licences were not checked: pass --derivations"
+        }
+      ]
+    };
+  const read = result2.read;
+  if (read === void 0) return { packages: [], gaps: result2.gaps };
+  const gaps = read.report.warnings.flatMap(
+    (w, i) => UNCHECKED.has(w.kind) && read.warnings[i] !== void 0 ? [{ reason: read.warnings[i] }] : []
+  );
+  if (req.packages?.meta === void 0)
+    gaps.push({
+      reason: `the licences of ${read.report.counts.packages} packages were not checked: pass --meta (nix-env -qa --json --meta --out-path)`
+    });
+  return { packages: read.report.packages, gaps };
+}
+var noNix2, UNCHECKED;
+var init_check_packages = __esm({
+  "src/app/check-packages.ts"() {
+    "use strict";
+    init_closure_packages();
+    init_errors();
+    init_read_closure();
+    noNix2 = () => {
+      throw new InternalError("no nix adapter was wired");
+    };
+    UNCHECKED = /* @__PURE__ */ new Set(["no-meta", "deriver-not-in-derivations", "meta-matches-nothing", "other-store-dir"]);
   }
 });
 
@@ -67961,9 +70070,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -67985,7 +70094,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -67997,10 +70106,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode3;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.isSeq = isSeq;
   }
 });
@@ -68895,13 +71004,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -68915,14 +71024,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -68939,14 +71048,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -68963,12 +71072,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -68980,12 +71089,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -69000,39 +71109,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text4;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -69055,16 +71164,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -69081,11 +71190,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -69094,38 +71203,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -69135,14 +71244,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -69151,8 +71260,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -69280,15 +71389,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -69440,11 +71549,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -69479,8 +71588,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -69489,27 +71598,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -69525,7 +71634,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -69569,16 +71678,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -69805,31 +71914,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -69872,21 +71981,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -69898,11 +72007,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -70234,7 +72343,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -70272,7 +72381,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source: source2, value }, ctx) {
         if (source2 && boolTag.test.test(source2)) {
           const sv = source2[0] === "t" || source2[0] === "T";
@@ -70324,7 +72433,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -70333,7 +72442,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -70344,11 +72453,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -70365,7 +72474,7 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -70378,7 +72487,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -70386,7 +72495,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -70395,7 +72504,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -70448,7 +72557,7 @@ var require_schema3 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -70465,7 +72574,7 @@ var require_schema3 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -70473,7 +72582,7 @@ var require_schema3 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -70481,7 +72590,7 @@ var require_schema3 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -70489,9 +72598,9 @@ var require_schema3 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -70523,10 +72632,10 @@ var require_binary2 = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -70537,28 +72646,28 @@ var require_binary2 = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s2 = "";
+          let s3 = "";
           for (let i = 0; i < buf.length; ++i)
-            s2 += String.fromCharCode(buf[i]);
-          str2 = btoa(s2);
+            s3 += String.fromCharCode(buf[i]);
+          str3 = btoa(s3);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -70764,7 +72873,7 @@ var require_float3 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -70773,7 +72882,7 @@ var require_float3 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -70784,11 +72893,11 @@ var require_float3 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -70808,34 +72917,34 @@ var require_int3 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -70845,7 +72954,7 @@ var require_int3 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -70854,7 +72963,7 @@ var require_int3 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -70862,7 +72971,7 @@ var require_int3 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -70871,7 +72980,7 @@ var require_int3 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -70975,9 +73084,9 @@ var require_timestamp2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign2 === "-" ? num(-1) * res : res;
@@ -71014,7 +73123,7 @@ var require_timestamp2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -71023,7 +73132,7 @@ var require_timestamp2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -71034,8 +73143,8 @@ var require_timestamp2 = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -71602,8 +73711,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s2 = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
+          const s3 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s3}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -71945,13 +74054,13 @@ var require_resolve_block_map = __commonJS({
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
-        const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyStart2 = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart2, start, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+          onError(keyStart2, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
@@ -72109,9 +74218,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -72147,7 +74256,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -72187,7 +74296,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -72195,8 +74304,8 @@ var require_resolve_flow_collection = __commonJS({
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
-          const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyStart2 = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart2, start, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -72210,7 +74319,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -72242,10 +74351,10 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
-              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+              onError(keyStart2, "DUPLICATE_KEY", "Map keys must be unique");
             map2.items.push(pair);
           } else {
             const map2 = new YAMLMap.YAMLMap(ctx.schema);
@@ -72258,7 +74367,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -73488,8 +75597,8 @@ var require_cst_visit = __commonJS({
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path8) {
-        const tok = item?.[field];
+      for (const [field2, index] of path8) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -73499,8 +75608,8 @@ var require_cst_visit = __commonJS({
     };
     visit4.parentCollection = (cst, path8) => {
       const parent = visit4.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path8[path8.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -73509,11 +75618,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -73523,7 +75632,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path8);
         }
       }
@@ -73545,7 +75654,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -73629,7 +75738,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -73816,12 +75925,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s2 = this.peek(3);
-          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
+          const s3 = this.peek(3);
+          if ((s3 === "---" || s3 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s2 === "---" ? "doc" : "stream";
+            return s3 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -74126,11 +76235,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s2 = this.buffer.slice(this.pos, i);
-        if (s2) {
-          yield s2;
-          this.pos += s2.length;
-          return s2.length;
+        const s3 = this.buffer.slice(this.pos, i);
+        if (s3) {
+          yield s3;
+          this.pos += s3.length;
+          return s3.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -74228,7 +76337,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -74251,7 +76360,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -75159,7 +77268,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source2, options = {}) {
+    function parseDocument2(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -75185,7 +77294,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -75221,7 +77330,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -75278,6 +77387,143 @@ var require_dist = __commonJS({
   }
 });
 
+// src/ingest/structured-limits.ts
+function dataTooDeepAt(data) {
+  const work = [{ value: data, path: [] }];
+  for (let item = work.pop(); item !== void 0; item = work.pop()) {
+    const { value, path: path8 } = item;
+    if (typeof value !== "object" || value === null) continue;
+    if (path8.length >= MAX_DOCUMENT_DEPTH) return path8;
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [k, v] of entries) work.push({ value: v, path: [...path8, k] });
+  }
+  return void 0;
+}
+var MAX_DOCUMENT_DEPTH, MAX_ALIAS_COUNT;
+var init_structured_limits = __esm({
+  "src/ingest/structured-limits.ts"() {
+    "use strict";
+    MAX_DOCUMENT_DEPTH = 64;
+    MAX_ALIAS_COUNT = 100;
+  }
+});
+
+// src/ingest/structured-document.ts
+function parseStructuredDocument(text4, origin, options) {
+  return /^\s*[{[]/.test(text4) || origin.endsWith(".json") ? parseJson(text4, origin, options) : parseYaml(text4, origin, options);
+}
+function parseJson(text4, origin, { what, next }) {
+  const issue2 = (offset, message, pointer = "") => ({
+    origin,
+    pointer,
+    position: positionAt(text4, offset),
+    message,
+    next
+  });
+  const deep = nestingTooDeep(text4, MAX_DOCUMENT_DEPTH);
+  if (deep !== void 0) return err([issue2(deep, tooDeep(what))]);
+  let data;
+  try {
+    data = JSON.parse(text4);
+  } catch {
+    const e = findSyntaxError(text4) ?? { offset: 0, message: "not valid JSON" };
+    return err([issue2(e.offset, `invalid JSON: ${e.message}`)]);
+  }
+  const twice = duplicateKeys(text4);
+  if (twice.length > 0)
+    return err(
+      twice.map((d) => issue2(d.offset, `duplicate key ${JSON.stringify(d.key)}: give each key once`, d.pointer))
+    );
+  return ok({ data, locate: (issues) => withPositions(text4, issues) });
+}
+function parseYaml(text4, origin, { what, next }) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pos = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0)
+    return err(
+      doc.errors.map((e) => ({
+        origin,
+        pointer: "",
+        position: pos(e.pos[0]),
+        // The parser survives deep nesting by reporting its stack overflow as a document error.
+        message: /call stack/i.test(e.message) ? tooDeep(what) : `invalid YAML: ${e.message.split("\n")[0]}`,
+        next
+      }))
+    );
+  const startAt = (path8) => {
+    const node2 = doc.getIn(path8, true);
+    return (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
+  };
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    if (e instanceof RangeError) return err([{ origin, pointer: "", message: tooDeep(what), next }]);
+    const why = e instanceof Error ? e.message : String(e);
+    const message = `too many YAML aliases expanded (${why}); a ${what} needs at most ${MAX_ALIAS_COUNT}`;
+    return err([{ origin, pointer: "", message, next }]);
+  }
+  const deep = dataTooDeepAt(data);
+  if (deep !== void 0) {
+    const at = startAt(deep.slice(0, MAX_DOCUMENT_DEPTH));
+    const position = at !== void 0 ? { position: pos(at) } : {};
+    return err([{ origin, pointer: toPointer(deep), ...position, message: tooDeep(what), next }]);
+  }
+  const locate = (issues, atKey = false) => issues.map((i) => {
+    if (i.position !== void 0) return i;
+    const path8 = tokensOf(i.pointer);
+    const key = () => keyStart(doc.getIn(path8.slice(0, -1), true), path8.at(-1));
+    const at = (atKey ? key() : void 0) ?? startAt(path8) ?? key() ?? startAt(path8.slice(0, -1));
+    return at !== void 0 ? { ...i, position: pos(at) } : i;
+  });
+  return ok({ data, locate });
+}
+function keyStart(map2, key) {
+  if (!(0, import_yaml.isMap)(map2) || key === void 0) return void 0;
+  const pair = map2.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
+  return pair !== void 0 && (0, import_yaml.isNode)(pair.key) ? pair.key.range?.[0] : void 0;
+}
+function validateDocument(schema, doc, origin, next) {
+  const parsed = schema.safeParse(doc.data);
+  if (parsed.success) return ok(parsed.data);
+  const ours = zodIssues(parsed.error, origin, "", doc.data);
+  const split2 = parsed.error.issues.map((zi, n) => {
+    const mine = ours[n];
+    if (mine === void 0) return [];
+    if (zi.code !== "unrecognized_keys") return [{ ...mine, next }];
+    return zi.keys.map((key) => ({
+      origin,
+      pointer: `${mine.pointer}${toPointer([key])}`,
+      message: `unknown key ${JSON.stringify(key)}`,
+      next
+    }));
+  });
+  const isKey = split2.flatMap((list, n) => list.map(() => parsed.error.issues[n]?.code === "unrecognized_keys"));
+  const flat = split2.flat();
+  const atValue = doc.locate(flat);
+  const atKey = doc.locate(flat, true);
+  return err(flat.map((issue2, n) => (isKey[n] ? atKey[n] : atValue[n]) ?? issue2));
+}
+var import_yaml, tooDeep, tokensOf;
+var init_structured_document = __esm({
+  "src/ingest/structured-document.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_result();
+    init_issues();
+    init_json_document();
+    init_json_locate();
+    init_structured_limits();
+    init_zod_issues();
+    tooDeep = (what) => `nesting too deep: a ${what} nests at most ${MAX_DOCUMENT_DEPTH} levels of lists and maps`;
+    tokensOf = (pointer) => pointer.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  }
+});
+
 // src/ingest/policy/policy.schema.ts
 var Severity, IsoDate, RuleSetting, Rules, settings, PolicySchema;
 var init_policy_schema = __esm({
@@ -75324,44 +77570,11 @@ var init_policy_schema = __esm({
   }
 });
 
-// src/ingest/policy/limits.ts
-function jsonTooDeepAt(text2) {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > MAX_POLICY_DEPTH) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return void 0;
-}
-function dataTooDeepAt(data) {
-  const work = [{ value: data, path: [] }];
-  for (let item = work.pop(); item !== void 0; item = work.pop()) {
-    const { value, path: path8 } = item;
-    if (typeof value !== "object" || value === null) continue;
-    if (path8.length >= MAX_POLICY_DEPTH) return path8;
-    const entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [k, v] of entries) work.push({ value: v, path: [...path8, k] });
-  }
-  return void 0;
-}
-var MAX_POLICY_DEPTH, MAX_ALIAS_COUNT;
-var init_limits = __esm({
-  "src/ingest/policy/limits.ts"() {
-    "use strict";
-    MAX_POLICY_DEPTH = 64;
-    MAX_ALIAS_COUNT = 100;
-  }
-});
-
 // src/ingest/policy/policy.ts
+var policy_exports = {};
+__export(policy_exports, {
+  parsePolicy: () => parsePolicy
+});
 function ruleChanges(rules) {
   const out = {};
   for (const id of CHECK_RULES) {
@@ -75374,86 +77587,22 @@ function ruleChanges(rules) {
   }
   return out;
 }
-function toSettings(s2) {
+function toSettings(s3) {
   return {
-    ...s2.rules !== void 0 ? { rules: ruleChanges(s2.rules) } : {},
-    ...s2.maxAgeDays !== void 0 ? { maxAgeDays: s2.maxAgeDays } : {},
-    ...s2.nixpkgsMaxAgeDays !== void 0 ? { nixpkgsMaxAgeDays: s2.nixpkgsMaxAgeDays } : {},
-    ...s2.supportedBranches?.releases !== void 0 ? { releases: s2.supportedBranches.releases } : {},
-    ...s2.supportedBranches?.rolling !== void 0 ? { rollingBranches: s2.supportedBranches.rolling } : {},
-    ...s2.allowedLicenses !== void 0 ? { allowedLicenses: s2.allowedLicenses } : {}
+    ...s3.rules !== void 0 ? { rules: ruleChanges(s3.rules) } : {},
+    ...s3.maxAgeDays !== void 0 ? { maxAgeDays: s3.maxAgeDays } : {},
+    ...s3.nixpkgsMaxAgeDays !== void 0 ? { nixpkgsMaxAgeDays: s3.nixpkgsMaxAgeDays } : {},
+    ...s3.supportedBranches?.releases !== void 0 ? { releases: s3.supportedBranches.releases } : {},
+    ...s3.supportedBranches?.rolling !== void 0 ? { rollingBranches: s3.supportedBranches.rolling } : {},
+    ...s3.allowedLicenses !== void 0 ? { allowedLicenses: s3.allowedLicenses } : {}
   };
 }
-function parsePolicy(text2, origin) {
-  const isJson = /^\s*[{[]/.test(text2) || origin.endsWith(".json");
-  let data;
-  let locate;
-  if (isJson) {
-    const deep = jsonTooDeepAt(text2);
-    if (deep !== void 0)
-      return err([{ origin, pointer: "", position: positionAt(text2, deep), message: TOO_DEEP, next: NEXT5 }]);
-    try {
-      data = JSON.parse(text2);
-    } catch {
-      const e = findSyntaxError(text2) ?? { offset: 0, message: "not valid JSON" };
-      return err([
-        {
-          origin,
-          pointer: "",
-          position: positionAt(text2, e.offset),
-          message: `invalid JSON: ${e.message}`,
-          next: NEXT5
-        }
-      ]);
-    }
-    locate = (issues) => withPositions(text2, issues);
-  } else {
-    const lineCounter = new import_yaml.LineCounter();
-    const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
-    const pos = (offset) => {
-      const p2 = lineCounter.linePos(offset);
-      return { line: p2.line, column: p2.col };
-    };
-    if (doc.errors.length > 0)
-      return err(
-        doc.errors.map((e) => ({
-          origin,
-          pointer: "",
-          position: pos(e.pos[0]),
-          // The parser survives deep flow nesting by reporting its stack overflow as a document error.
-          message: /call stack/i.test(e.message) ? TOO_DEEP : `invalid YAML: ${e.message.split("\n")[0]}`,
-          next: NEXT5
-        }))
-      );
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      const message = `too many YAML aliases expanded (${why}); a policy needs at most ${MAX_ALIAS_COUNT}`;
-      return err([{ origin, pointer: "", message, next: NEXT5 }]);
-    }
-    const deep = dataTooDeepAt(data);
-    if (deep !== void 0) {
-      const at = startOf(doc.getIn(deep.slice(0, MAX_POLICY_DEPTH), true));
-      return err([
-        {
-          origin,
-          pointer: toPointer(deep),
-          message: TOO_DEEP,
-          ...at !== void 0 ? { position: pos(at) } : {},
-          next: NEXT5
-        }
-      ]);
-    }
-    locate = (issues) => issues.map((i) => {
-      const path8 = i.pointer.split("/").slice(1).map((p2) => /^\d+$/.test(p2) ? Number(p2) : p2.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const at = startOf(doc.getIn(path8, true)) ?? startOf(doc.getIn(path8.slice(0, -1), true));
-      return at !== void 0 ? { ...i, position: pos(at) } : i;
-    });
-  }
-  const parsed = PolicySchema.safeParse(data);
-  if (!parsed.success) return err(locate(zodIssues(parsed.error, origin, "", data).map((i) => ({ ...i, next: NEXT5 }))));
-  const p = parsed.data;
+function parsePolicy(text4, origin) {
+  const doc = parseStructuredDocument(text4, origin, { what: "policy", next: NEXT8 });
+  if (!doc.ok) return doc;
+  const parsed = validateDocument(PolicySchema, doc.value, origin, NEXT8);
+  if (!parsed.ok) return parsed;
+  const p = parsed.value;
   const base = toSettings(p);
   const defaults = { ...DEFAULT_SETTINGS, ...base, rules: withRules(DEFAULT_SETTINGS.rules, base.rules) };
   return ok({
@@ -75469,22 +77618,15 @@ function parsePolicy(text2, origin) {
     source: origin
   });
 }
-var import_yaml, NEXT5, TOO_DEEP, startOf;
+var NEXT8;
 var init_policy2 = __esm({
   "src/ingest/policy/policy.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
     init_policy();
     init_result();
-    init_json_document();
-    init_json_locate();
+    init_structured_document();
     init_policy_schema();
-    init_zod_issues();
-    init_issues();
-    init_limits();
-    NEXT5 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
-    TOO_DEEP = `nesting too deep: a policy nests at most ${MAX_POLICY_DEPTH} levels of lists and maps`;
-    startOf = (node2) => (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
+    NEXT8 = "fix the policy; schemas/policy.v1.schema.json gives editors completion and checks";
   }
 });
 
@@ -75497,23 +77639,24 @@ __export(check_exports, {
 async function readPolicy(files, path8) {
   if (path8 === void 0) return BUILT_IN_POLICY;
   const file2 = await files.readText(path8);
-  const parsed = parsePolicy(file2.text, file2.displayPath);
+  const { parsePolicy: parsePolicy2 } = await Promise.resolve().then(() => (init_policy2(), policy_exports));
+  const parsed = parsePolicy2(file2.text, file2.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
 }
-function stringEnd2(text2, offset) {
-  for (let i = offset + 1; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
+function stringEnd2(text4, offset) {
+  for (let i = offset + 1; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
     if (c === 92) i++;
     else if (c === 34) return i + 1;
   }
-  return text2.length;
+  return text4.length;
 }
-function locator(text2, findings) {
-  const offsets = nodeOffsets(text2);
+function locator(text4, findings) {
+  const offsets = nodeOffsets(text4);
   const starts = findings.map((f) => offsets.get(f.nodeKey ?? "")).filter((o) => o !== void 0);
-  const ends = new Map(starts.map((o) => [o, stringEnd2(text2, o)]));
-  const positions = positionsAt(text2, [...starts, ...ends.values()]);
+  const ends = new Map(starts.map((o) => [o, stringEnd2(text4, o)]));
+  const positions = positionsAt(text4, [...starts, ...ends.values()]);
   return (f) => {
     const o = offsets.get(f.nodeKey ?? "");
     const start = o !== void 0 ? positions.get(o) : void 0;
@@ -75532,16 +77675,17 @@ function gapsByCause(gaps) {
     return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
   });
 }
-async function checkUseCase(req, files, source2, workspace) {
+async function checkUseCase(req, files, source2, workspace, nix = noNix2) {
   const policy = await readPolicy(files, req.policyPath);
   const { file: file2, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, void 0, { storePaths: false });
-  const provenance = req.upstream === "lock-only" ? void 0 : await resolveInventory(inventory, source2(), {
+  const provenance = req.upstream === "lock-only" ? void 0 : await resolveInventory(inventory, await source2(), {
     tool: req.tool,
     offline: req.upstream === "offline",
     enterpriseHosts: req.enterpriseHosts
   });
-  const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now);
+  const packages = await checkPackages(req, files, nix);
+  const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now, packages.packages);
   const locate = locator(file2.text, [...findings, ...suppressed]);
   const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
   const repositoryPath = stdin ? void 0 : await workspace?.repositoryPath(req.lockPath);
@@ -75560,7 +77704,7 @@ async function checkUseCase(req, files, source2, workspace) {
     },
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
-    gaps: gapsByCause(provenance?.gaps ?? [])
+    gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps]
   };
 }
 var init_check = __esm({
@@ -75570,10 +77714,10 @@ var init_check = __esm({
     init_inventory();
     init_policy();
     init_json_locate();
-    init_policy2();
     init_errors();
     init_read_lock();
     init_resolve();
+    init_check_packages();
   }
 });
 
@@ -75731,7 +77875,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
       );
     return parsed;
   }
-  const one = (data) => {
+  const one2 = (data) => {
     const c = CommentSchema.safeParse(data);
     return c.success ? toPrComment(c.data) : void 0;
   };
@@ -75763,7 +77907,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
         issue_number: issue2,
         body
       })).data,
-      one
+      one2
     ),
     update: (id, body) => call(
       "update",
@@ -75772,7 +77916,7 @@ function githubComments(client, owner, repo, issue2, now = Date.now) {
         comment_id: id,
         body
       })).data,
-      one
+      one2
     )
   };
 }
@@ -75796,9 +77940,9 @@ var fleet_sbom_exports = {};
 __export(fleet_sbom_exports, {
   fleetSbomModels: () => fleetSbomModels
 });
-function inputsIn(inventory, host) {
+function inputsIn(inventory, host2) {
   const kept = inventory.inputs.filter(
-    (i) => i.storePath !== void 0 && host.closure.infos.has(formatStorePath(i.storePath))
+    (i) => i.storePath !== void 0 && host2.closure.infos.has(formatStorePath(i.storePath))
   );
   const ids = new Set(kept.map((i) => i.id));
   return {
@@ -75810,8 +77954,8 @@ function inputsIn(inventory, host) {
 function fleetSbomModels(run2, tool) {
   const out = [];
   for (const o of run2.outcomes) {
-    const entry = run2.report.hosts.find((h) => h.name === o.name);
-    if ("failure" in o || entry === void 0) continue;
+    const entry2 = run2.report.hosts.find((h) => h.name === o.name);
+    if ("failure" in o || entry2 === void 0) continue;
     const lock = run2.report.approvedLock;
     out.push({
       host: o.name,
@@ -75827,7 +77971,7 @@ function fleetSbomModels(run2, tool) {
         },
         reproducible: true,
         gaps: [],
-        properties: hostProperties(entry)
+        properties: hostProperties(entry2)
       }
     });
   }
@@ -75950,6 +78094,27 @@ var init_host_findings = __esm({
   }
 });
 
+// src/domain/fleet/own-closure.ts
+function checkOwnClosure(o) {
+  if ("failure" in o) return o;
+  if (o.closure.infos.get(o.system) === void 0)
+    return {
+      name: o.name,
+      source: o.source,
+      failure: `its closure (${o.closure.list.length} paths) does not contain the system it names, ${o.system}: it does not show what the host runs`
+    };
+  if (o.previous !== void 0 && o.previous.closure.infos.get(o.previous.system) === void 0) {
+    const { previous: _dropped, ...rest } = o;
+    return rest;
+  }
+  return o;
+}
+var init_own_closure = __esm({
+  "src/domain/fleet/own-closure.ts"() {
+    "use strict";
+  }
+});
+
 // src/domain/fleet/analyse.ts
 function analyseFleet(outcomes, plan) {
   const audits = /* @__PURE__ */ new Map();
@@ -75974,7 +78139,8 @@ function analyseFleet(outcomes, plan) {
   const hosts = [];
   const findings = [];
   const gaps = [];
-  for (const o of [...outcomes].sort((a, b) => compareStrings(a.name, b.name))) {
+  const checked = outcomes.map(checkOwnClosure);
+  for (const o of [...checked].sort((a, b) => compareStrings(a.name, b.name))) {
     if ("failure" in o) {
       hosts.push({
         name: o.name,
@@ -75986,8 +78152,9 @@ function analyseFleet(outcomes, plan) {
         paths: 0,
         inputs: []
       });
-      findings.push({ kind: "host-unreachable", host: o.name, reason: o.failure });
-      gaps.push({ reason: `host ${o.name}: ${o.failure}` });
+      const brief = briefReason(o.failure);
+      findings.push({ kind: "host-unreachable", host: o.name, reason: brief });
+      gaps.push({ reason: `host ${o.name}: ${brief}` });
       continue;
     }
     const inputs = inputsMemo.get(o.closure) ?? inputsInClosure(o.closure, plan.locks);
@@ -75995,7 +78162,7 @@ function analyseFleet(outcomes, plan) {
     const expected = expectedSystemOf(plan, o.name);
     const approvedClosure = expected !== void 0 ? plan.approvedClosures.get(expected) : void 0;
     const audit = auditOf(o.closure);
-    const entry = {
+    const entry2 = {
       name: o.name,
       source: o.source,
       status: "ok",
@@ -76012,19 +78179,25 @@ function analyseFleet(outcomes, plan) {
         counts: audit.counts,
         untrusted: audit.untrusted.slice(0, plan.examples),
         unsigned: audit.unsigned.slice(0, plan.examples),
-        invalid: audit.invalid.slice(0, plan.examples)
+        invalid: audit.invalid.slice(0, plan.examples),
+        ...audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples) } : {}
       }
     };
-    hosts.push(entry);
-    findings.push(...hostFindings(entry, audit, plan));
+    hosts.push(entry2);
+    findings.push(...hostFindings(entry2, audit, plan));
   }
   return {
     hosts,
     groups: groupBySystem(hosts),
-    totals: totalsOf(hosts, outcomes, audits),
+    totals: totalsOf(hosts, checked, audits),
     findings: findings.sort(compareFleetFindings),
     gaps
   };
+}
+function briefReason(reason) {
+  const first = reason.split("\n", 1)[0] ?? "";
+  if (first.length <= BRIEF_REASON_CHARS && first.length === reason.length) return reason;
+  return `${first.slice(0, BRIEF_REASON_CHARS)}\u2026 (the whole reason is given with the host)`;
 }
 function groupBySystem(hosts) {
   const by = /* @__PURE__ */ new Map();
@@ -76053,7 +78226,7 @@ function totalsOf(hosts, outcomes, audits) {
     invalidPaths: distinct((a) => a.invalid)
   };
 }
-var expectedSystemOf, change;
+var expectedSystemOf, change, BRIEF_REASON_CHARS;
 var init_analyse = __esm({
   "src/domain/fleet/analyse.ts"() {
     "use strict";
@@ -76063,11 +78236,13 @@ var init_analyse = __esm({
     init_findings2();
     init_host_findings();
     init_inputs();
-    expectedSystemOf = (plan, host) => plan.approvedSystems.find((a) => compileGlob(a.glob)(host))?.system;
+    init_own_closure();
+    expectedSystemOf = (plan, host2) => plan.approvedSystems.find((a) => compileGlob(a.glob)(host2))?.system;
     change = (from, to, a, b) => {
       const d = diffClosures(a, b);
       return { from, to, packages: d.packages, sizeDelta: d.newSize - d.oldSize };
     };
+    BRIEF_REASON_CHARS = 160;
   }
 });
 
@@ -76111,12 +78286,12 @@ var init_fingerprint = __esm({
 });
 
 // src/domain/fleet/trusted-key.ts
-function parseTrustedKey(text2) {
-  const colon = text2.indexOf(":");
+function parseTrustedKey(text4) {
+  const colon = text4.indexOf(":");
   if (colon <= 0) return err("expected <key name>:<base64 public key>, e.g. cache.example.org-1:6NCH\u2026ShjY=");
-  const name = text2.slice(0, colon);
+  const name = text4.slice(0, colon);
   if (!NAME_RE2.test(name)) return err(`key name '${name}' has characters other than letters, digits and ._+-`);
-  const b64 = text2.slice(colon + 1);
+  const b64 = text4.slice(colon + 1);
   const key = b64.length === 44 ? fromBase64(b64, 32) : void 0;
   if (key === void 0) return err("the part after ':' is not the base64 of a 32-byte Ed25519 public key");
   return ok({ name, key });
@@ -76145,7 +78320,7 @@ function sameContent(v, narHash, info) {
 }
 function signatureChecker(keys, verify3) {
   const byName = /* @__PURE__ */ new Map();
-  for (const k of keys) byName.set(k.name, [...byName.get(k.name) ?? [], k.key]);
+  for (const k of keys) if (!byName.has(k.name)) byName.set(k.name, [k.key]);
   const cache = /* @__PURE__ */ new Map();
   let verifications = 0;
   const valid = (info, keyName, sigText) => {
@@ -76166,9 +78341,9 @@ function signatureChecker(keys, verify3) {
     const signatures = info.signatures;
     if (signatures.length === 0) return "unsigned";
     let failed = false;
-    for (const s2 of signatures) {
-      if (!byName.has(s2.keyName)) continue;
-      if (valid(info, s2.keyName, s2.sig)) return "trusted";
+    for (const s3 of signatures) {
+      if (!byName.has(s3.keyName)) continue;
+      if (valid(info, s3.keyName, s3.sig)) return "trusted";
       failed = true;
     }
     return failed ? "invalid" : "untrusted";
@@ -76188,37 +78363,150 @@ function auditClosure(closure, verdict) {
     invalid: 0,
     contentAddressed: 0
   };
-  const lists = { untrusted: [], unsigned: [], invalid: [] };
+  const lists = {
+    untrusted: [],
+    unsigned: [],
+    invalid: [],
+    malformed: []
+  };
   for (const info of closure.list) {
     const v = verdict(info, closure.storeDir);
     counts[v]++;
     if (v === "untrusted" || v === "unsigned" || v === "invalid") lists[v].push(info.path);
+    if (info.signatures.some(isMalformedSignature)) lists.malformed.push(info.path);
   }
   for (const l of Object.values(lists)) l.sort(compareStrings);
   return { counts, ...lists };
 }
+var isMalformedSignature;
 var init_signatures = __esm({
   "src/domain/fleet/signatures.ts"() {
     "use strict";
     init_input_path();
     init_fingerprint();
     init_trusted_key();
+    isMalformedSignature = (s3) => s3.keyName === "" || splitSignature(s3) === void 0;
+  }
+});
+
+// src/domain/fleet/store-uri.ts
+function kindOf(uri) {
+  const scheme = /^([a-z0-9+-]+):\/\//.exec(uri)?.[1];
+  if (scheme === void 0) {
+    const word2 = uri.split("?")[0];
+    return word2 === "local" || word2 === "auto" ? "local" : word2 === "daemon" ? "daemon" : void 0;
+  }
+  if (scheme === "ssh" || scheme === "ssh-ng") return "ssh";
+  if (scheme === "unix") return "daemon";
+  if (scheme === "file" || scheme === "http" || scheme === "https") return "cache";
+  return scheme === "s3" ? "s3" : void 0;
+}
+function queryOf(uri) {
+  const q3 = uri.indexOf("?");
+  if (q3 < 0) return [];
+  const pairs = [];
+  for (const part of uri.slice(q3 + 1).split("&")) {
+    const eq = part.indexOf("=");
+    const name = eq < 0 ? part : part.slice(0, eq);
+    if (!/^[a-z0-9-]{1,64}$/.test(name))
+      return `store parameter ${JSON.stringify(name.slice(0, 64))} is not a plain name`;
+    let value;
+    try {
+      value = decodeURIComponent(eq < 0 ? "" : part.slice(eq + 1));
+    } catch {
+      return `the value of store parameter '${name}' is not valid percent-encoding`;
+    }
+    pairs.push([name, value]);
+  }
+  return pairs;
+}
+function remoteStoreProblem(value) {
+  const kind = kindOf(value);
+  if (kind !== "local" && kind !== "daemon")
+    return "expected a store on the host: local, daemon, auto or local?root=/dir";
+  const inner = storeUriProblem(value);
+  return inner === void 0 ? void 0 : `in remote-store: ${inner}`;
+}
+function storeUriProblem(uri) {
+  const kind = kindOf(uri);
+  if (kind === void 0) return "not a store URI flake-audit reads";
+  if (uri.includes("#")) return "a store URI with '#' is refused";
+  const pairs = queryOf(uri);
+  if (typeof pairs === "string") return pairs;
+  const allowed2 = ALLOWED[kind];
+  const seen = /* @__PURE__ */ new Set();
+  for (const [name, value] of pairs) {
+    const check2 = allowed2[name];
+    if (check2 === void 0)
+      return name === "remote-program" ? "store parameter 'remote-program' is refused: it would run a program of the fleet file's choosing on the host" : `store parameter '${name}' is not one flake-audit allows here (allowed: ${Object.keys(allowed2).join(", ")})`;
+    if (seen.has(name)) return `store parameter '${name}' is given twice`;
+    seen.add(name);
+    const bad2 = check2(value);
+    if (bad2 !== void 0) return `store parameter '${name}': ${bad2}`;
+  }
+  return void 0;
+}
+function storeDirOf(uri) {
+  const pairs = queryOf(uri);
+  const store = typeof pairs === "string" ? void 0 : pairs.find(([n]) => n === "store")?.[1];
+  return store ?? DEFAULT_STORE_DIR;
+}
+var PLAIN_PATH, absolutePath, boolean4, base643, word, host, LOCAL, ALLOWED;
+var init_store_uri = __esm({
+  "src/domain/fleet/store-uri.ts"() {
+    "use strict";
+    init_store_path();
+    PLAIN_PATH = /^\/[A-Za-z0-9+\-._/]*$/;
+    absolutePath = (v) => !PLAIN_PATH.test(v) ? "expected an absolute path of letters, digits and +-._/" : v.split("/").some((s3) => s3 === "..") ? "a path with '..' is refused" : void 0;
+    boolean4 = (v) => v === "true" || v === "false" ? void 0 : "expected true or false";
+    base643 = (v) => /^[A-Za-z0-9+/]{1,4096}={0,2}$/.test(v) ? void 0 : "expected base64";
+    word = (v) => /^[A-Za-z0-9._-]{1,100}$/.test(v) ? void 0 : "expected letters, digits and ._-";
+    host = (v) => /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/?$/.test(v) ? void 0 : "expected http(s)://host[:port]";
+    LOCAL = {
+      root: absolutePath,
+      store: absolutePath,
+      state: absolutePath,
+      log: absolutePath,
+      real: absolutePath,
+      trusted: boolean4
+    };
+    ALLOWED = {
+      ssh: {
+        "remote-store": (v) => remoteStoreProblem(v),
+        "ssh-key": absolutePath,
+        compress: boolean4,
+        "base64-ssh-public-host-key": base643,
+        "ssh-public-host-key": base643,
+        store: absolutePath,
+        trusted: boolean4
+      },
+      local: LOCAL,
+      daemon: { store: absolutePath, trusted: boolean4 },
+      cache: { store: absolutePath, trusted: boolean4 },
+      s3: { store: absolutePath, trusted: boolean4, region: word, profile: word, scheme: word, endpoint: host }
+    };
   }
 });
 
 // src/ingest/fleet/fleet-file.schema.ts
+var fleet_file_schema_exports = {};
+__export(fleet_file_schema_exports, {
+  FleetFileSchema: () => FleetFileSchema,
+  StorePathText: () => StorePathText
+});
 var STORE_PATH_RE, STORE_URI_RE, ABSOLUTE_PATH_RE, StorePathText, TrustedKeyText, HostSchema2, FleetFileSchema;
 var init_fleet_file_schema = __esm({
   "src/ingest/fleet/fleet-file.schema.ts"() {
     "use strict";
     init_zod();
+    init_store_uri();
     init_trusted_key();
-    STORE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*\/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+\-._?=]+$/;
+    STORE_PATH_RE = /^(?:\/(?!\.\.?\/)[A-Za-z0-9+\-._]+)+\/[0-9a-df-np-sv-z]{32}-(?!\.\.?$)[A-Za-z0-9+\-._?=]{1,211}$/;
     STORE_URI_RE = /^(?:(?:ssh|ssh-ng|file|http|https|s3|unix):\/\/[A-Za-z0-9_/][^\s'"`$\\;&|<>]*|(?:local|daemon|auto)(?:\?[^\s'"`$\\;&|<>]*)?)$/;
     ABSOLUTE_PATH_RE = /^\/[A-Za-z0-9+\-._/]*$/;
-    StorePathText = external_exports.string().regex(STORE_PATH_RE, "expected a store path like /nix/store/<32-character hash>-<name>");
-    TrustedKeyText = external_exports.string().superRefine((text2, ctx) => {
-      const parsed = parseTrustedKey(text2);
+    StorePathText = external_exports.string().regex(STORE_PATH_RE, "expected a store path like /nix/store/<32-character hash>-<name> (no . or .. in it)");
+    TrustedKeyText = external_exports.string().superRefine((text4, ctx) => {
+      const parsed = parseTrustedKey(text4);
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: `malformed trusted key: ${parsed.error}` });
     });
     HostSchema2 = external_exports.object({
@@ -76226,7 +78514,10 @@ var init_fleet_file_schema = __esm({
       store: external_exports.string().regex(
         STORE_URI_RE,
         "expected a Nix store URI: ssh-ng://user@host, ssh://user@host, local?root=/mnt/host, daemon, file:///dir or https://cache"
-      ).optional().describe("Nix store URI the installed nix reads the host's closure from"),
+      ).superRefine((uri, ctx) => {
+        const bad2 = STORE_URI_RE.test(uri) ? storeUriProblem(uri) : void 0;
+        if (bad2 !== void 0) ctx.addIssue({ code: "custom", message: bad2 });
+      }).optional().describe("Nix store URI the installed nix reads the host's closure from"),
       profile: external_exports.string().regex(ABSOLUTE_PATH_RE, "expected an absolute path of plain characters").optional().describe("system profile (default /nix/var/nix/profiles/system, under root for local?root= stores)"),
       system: StorePathText.optional().describe(
         "the system's store path, when the profile cannot be read (binary caches)"
@@ -76271,72 +78562,59 @@ var init_fleet_file_schema = __esm({
   }
 });
 
-// src/ingest/fleet/structured-text.ts
-function parseStructuredText(text2, origin, next) {
-  if (/^\s*[{[]/.test(text2) || origin.endsWith(".json")) {
-    try {
-      const data = JSON.parse(text2);
-      return ok({ data, locate: (issues) => withPositions(text2, issues) });
-    } catch {
-      const e = findSyntaxError(text2) ?? { offset: 0, message: "not valid JSON" };
-      const position = positionAt(text2, e.offset);
-      return err([{ origin, pointer: "", position, message: `invalid JSON: ${e.message}`, next }]);
-    }
-  }
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const pos = (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0)
-    return err(
-      doc.errors.map((e) => ({
-        origin,
-        pointer: "",
-        position: pos(e.pos[0]),
-        message: `invalid YAML: ${e.message.split("\n")[0]}`,
-        next
-      }))
-    );
-  const locate = (issues) => issues.map((i) => {
-    const path8 = tokensOf(i.pointer);
-    const node2 = doc.getIn(path8, true);
-    const parent = doc.getIn(path8.slice(0, -1), true);
-    const at = node2?.range?.[0] ?? parent?.range?.[0];
-    return at !== void 0 ? { ...i, position: pos(at) } : i;
-  });
-  return ok({ data: doc.toJS({ maxAliasCount: 100 }) ?? {}, locate });
-}
-var import_yaml2, tokensOf;
-var init_structured_text = __esm({
-  "src/ingest/fleet/structured-text.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_result();
-    init_json_document();
-    init_json_locate();
-    tokensOf = (pointer) => pointer.split("/").slice(1).map((p) => /^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  }
-});
-
 // src/ingest/fleet/fleet-file.ts
-function parseFleetFile(text2, origin) {
-  const doc = parseStructuredText(text2, origin, NEXT6);
-  if (!doc.ok) return doc;
-  const parsed = FleetFileSchema.safeParse(doc.value.data);
-  if (parsed.success) return ok(parsed.data);
-  return err(doc.value.locate(zodIssues(parsed.error, origin, "", doc.value.data).map((i) => ({ ...i, next: NEXT6 }))));
+function parseFleetFile(text4, origin) {
+  const doc = parseStructuredDocument(text4, origin, { what: "fleet file", next: NEXT9 });
+  return doc.ok ? validateDocument(FleetFileSchema, doc.value, origin, NEXT9) : doc;
 }
-var NEXT6;
+var NEXT9;
 var init_fleet_file = __esm({
   "src/ingest/fleet/fleet-file.ts"() {
     "use strict";
-    init_result();
-    init_zod_issues();
+    init_structured_document();
     init_fleet_file_schema();
-    init_structured_text();
-    NEXT6 = "fix the fleet file; schemas/fleet.v1.schema.json gives editors completion and checks";
+    NEXT9 = "fix the fleet file; schemas/fleet.v1.schema.json gives editors completion and checks";
+  }
+});
+
+// src/app/fleet-budget.ts
+function pathBudget(limit = MAX_FLEET_PATHS) {
+  let used = 0;
+  return {
+    take(paths2, where2) {
+      used += paths2;
+      if (used > limit) throw new FleetTooLarge(where2);
+    },
+    /** Throws once the limit was passed: the hosts still queued are not read. */
+    check(where2) {
+      if (used > limit) throw new FleetTooLarge(where2);
+    },
+    used: () => used
+  };
+}
+function tooLargeError(e, limit = MAX_FLEET_PATHS) {
+  return new InputError([
+    {
+      origin: e.where,
+      pointer: "",
+      message: `the hosts read so far hold more than ${limit.toLocaleString("en-US")} store paths in distinct closures (reached at this one); flake-audit holds at most that many in one run, to stay within memory`,
+      next: "audit the fleet in parts: split --reports into several directories, or the hosts into several fleet files"
+    }
+  ]);
+}
+var MAX_FLEET_PATHS, FleetTooLarge;
+var init_fleet_budget = __esm({
+  "src/app/fleet-budget.ts"() {
+    "use strict";
+    init_errors();
+    MAX_FLEET_PATHS = 15e5;
+    FleetTooLarge = class extends Error {
+      where;
+      constructor(where2) {
+        super(`more than ${MAX_FLEET_PATHS} store paths in distinct closures`);
+        this.where = where2;
+      }
+    };
   }
 });
 
@@ -76366,12 +78644,47 @@ var init_generations = __esm({
   "src/domain/fleet/generations.ts"() {
     "use strict";
     init_time();
-    escapeRe = (s2) => s2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    previousGeneration = (s2) => s2.generation === void 0 ? void 0 : s2.generations.find((g) => g.number < (s2.generation ?? 0));
+    escapeRe = (s3) => s3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    previousGeneration = (s3) => s3.generation === void 0 ? void 0 : s3.generations.find((g) => g.number < (s3.generation ?? 0));
+  }
+});
+
+// src/domain/fleet/host-paths.ts
+function quoteAnswer(text4) {
+  const clipped = text4.length > MAX_QUOTED ? text4.slice(0, MAX_QUOTED) : text4;
+  const body = clipped.replace(/[^\x20-\x7e]|["\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `"${body}${text4.length > MAX_QUOTED ? `\u2026" (${text4.length} characters)` : '"'}`;
+}
+function hostPathProblem(text4, what, storeDir) {
+  const parsed = parseStorePath(text4, storeDir);
+  if (parsed.ok) return void 0;
+  return `${what} is ${quoteAnswer(text4)}, which is not a store path in ${storeDir}; nothing was asked of nix`;
+}
+function hostSystemProblem(hs, storeDir) {
+  const sys = hostPathProblem(hs.system, "the system the host names", storeDir);
+  if (sys !== void 0) return sys;
+  for (const g of hs.generations) {
+    const bad2 = hostPathProblem(g.path, `the target of generation ${g.number}`, storeDir);
+    if (bad2 !== void 0) return bad2;
+  }
+  return void 0;
+}
+var MAX_QUOTED;
+var init_host_paths = __esm({
+  "src/domain/fleet/host-paths.ts"() {
+    "use strict";
+    init_store_path();
+    MAX_QUOTED = 120;
   }
 });
 
 // src/ingest/fleet/host-report.schema.ts
+var host_report_schema_exports = {};
+__export(host_report_schema_exports, {
+  HOST_REPORT_KIND: () => HOST_REPORT_KIND,
+  HOST_REPORT_VERSION: () => HOST_REPORT_VERSION,
+  HostReportSchema: () => HostReportSchema
+});
 var HOST_REPORT_KIND, HOST_REPORT_VERSION, GenerationSchema2, HostReportSchema;
 var init_host_report_schema = __esm({
   "src/ingest/fleet/host-report.schema.ts"() {
@@ -76402,10 +78715,15 @@ var init_host_report_schema = __esm({
 });
 
 // src/ingest/fleet/host-report.ts
-function versionIssue(data, origin, text2) {
+var host_report_exports = {};
+__export(host_report_exports, {
+  parseHostReportHeader: () => parseHostReportHeader,
+  parseReportClosure: () => parseReportClosure
+});
+function versionIssue(data, origin, text4) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
   const d = data;
-  const at = (pointer, message) => withPositions(text2, [{ origin, pointer, message, next: NEXT7 }]);
+  const at = (pointer, message) => withPositions(text4, [{ origin, pointer, message, next: NEXT10 }]);
   if (d["kind"] !== HOST_REPORT_KIND)
     return at("/kind", `not a flake-audit host report (kind must be "${HOST_REPORT_KIND}")`);
   if (d["schemaVersion"] !== HOST_REPORT_VERSION)
@@ -76415,17 +78733,17 @@ function versionIssue(data, origin, text2) {
     );
   return void 0;
 }
-function parseHostReportHeader(text2, origin) {
-  const doc = parseJsonDocument(text2, origin, "host report");
+function parseHostReportHeader(text4, origin) {
+  const doc = parseJsonDocument(text4, origin, "host report");
   if (!doc.ok) return doc;
-  const wrong = versionIssue(doc.value, origin, text2);
+  const wrong = versionIssue(doc.value, origin, text4);
   if (wrong !== void 0) return err(wrong);
   const parsed = HostReportSchema.safeParse(doc.value);
   if (!parsed.success)
     return err(
       withPositions(
-        text2,
-        zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: NEXT7 }))
+        text4,
+        zodIssues(parsed.error, origin, "", doc.value).map((i) => ({ ...i, next: NEXT10 }))
       )
     );
   const { closure, previous, ...header2 } = parsed.data;
@@ -76439,10 +78757,10 @@ function parseHostReportHeader(text2, origin) {
     ...previous !== void 0 && prev !== void 0 ? { previous: { system: previous.system, closure: prev.value } } : {}
   });
 }
-function parseReportClosure(text2, origin) {
-  return parsePathInfo(text2, `${origin} /closure`);
+function parseReportClosure(text4, origin) {
+  return parsePathInfo(text4, `${origin} /closure`);
 }
-var NEXT7, parseInline;
+var NEXT10, parseInline;
 var init_host_report = __esm({
   "src/ingest/fleet/host-report.ts"() {
     "use strict";
@@ -76451,7 +78769,7 @@ var init_host_report = __esm({
     init_json_document();
     init_zod_issues();
     init_host_report_schema();
-    NEXT7 = "write the report again with `flake-audit host-report` (schemas/host-report.v1.schema.json)";
+    NEXT10 = "write the report again with `flake-audit host-report` (schemas/host-report.v1.schema.json)";
     parseInline = (value, origin) => parsePathInfo(JSON.stringify(value), origin);
   }
 });
@@ -76461,44 +78779,52 @@ function oneLine2(issues) {
   const i = issues[0];
   if (i === void 0) return "invalid input";
   const at = i.position !== void 0 ? `:${i.position.line}:${i.position.column}` : "";
-  return `${i.origin}${at}${i.pointer !== "" ? ` ${i.pointer}` : ""}: ${i.message}`;
+  const line = `${i.origin}${at}${i.pointer !== "" ? ` ${i.pointer}` : ""}: ${i.message}`;
+  return line.length <= MAX_REASON ? line : `${line.slice(0, MAX_REASON)}\u2026 (${line.length - MAX_REASON} characters cut)`;
 }
-function profileLocation(host) {
-  if (/^ssh(-ng)?:\/\//.test(host.store))
+function profileLocation(host2) {
+  if (/^ssh(-ng)?:\/\//.test(host2.store))
     return {
       kind: "ssh",
-      store: host.store,
-      profile: host.profile ?? DEFAULT_PROFILE,
-      ...host.profile === void 0 ? { running: RUNNING } : {}
+      store: host2.store,
+      profile: host2.profile ?? DEFAULT_PROFILE,
+      ...host2.profile === void 0 ? { running: RUNNING } : {}
     };
-  const root = /[?&]root=([^&]+)/.exec(host.store)?.[1];
+  const root = /[?&]root=([^&]+)/.exec(host2.store)?.[1];
   const under = root !== void 0 ? decodeURIComponent(root).replace(/\/+$/, "") : "";
-  return host.profile !== void 0 ? { kind: "local", profile: host.profile } : { kind: "local", profile: `${under}${DEFAULT_PROFILE}`, running: `${under}${RUNNING}` };
+  return host2.profile !== void 0 ? { kind: "local", profile: host2.profile } : { kind: "local", profile: `${under}${DEFAULT_PROFILE}`, running: `${under}${RUNNING}` };
 }
-async function closureOf(stores, store, path8, timeoutMs) {
+async function closureOf(stores, store, path8, timeoutMs, budget) {
   const out = await stores.closure(store, path8, timeoutMs);
   const parsed = parsePathInfo(out.text, out.origin);
   if (!parsed.ok) throw new InputError(parsed.error);
+  budget?.take(parsed.value.list.length, store);
   return parsed.value;
 }
-async function readStoreHost(host, stores, timeoutMs) {
-  const source2 = { kind: "store", store: host.store };
+async function readStoreHost(host2, stores, timeoutMs, budget) {
+  const source2 = { kind: "store", store: host2.store };
+  budget?.check(host2.store);
   try {
     let hs;
-    if (host.system !== void 0) hs = { system: host.system, generations: [] };
+    if (host2.system !== void 0) hs = { system: host2.system, generations: [] };
     else {
-      const at = profileLocation(host);
+      const at = profileLocation(host2);
       hs = systemFromProfile(await stores.profile(at, timeoutMs));
-      if (hs === void 0) return { name: host.name, source: source2, failure: `no system profile at ${at.profile}` };
+      if (hs === void 0) return { name: host2.name, source: source2, failure: `no system profile at ${at.profile}` };
     }
-    const closure = await closureOf(stores, host.store, hs.system, timeoutMs);
+    const notAStorePath = hostSystemProblem(hs, storeDirOf(host2.store));
+    if (notAStorePath !== void 0) return { name: host2.name, source: source2, failure: notAStorePath };
+    const closure = await closureOf(stores, host2.store, hs.system, timeoutMs, budget);
     const prev = previousGeneration(hs);
-    const previous = prev !== void 0 && prev.path !== hs.system ? await closureOf(stores, host.store, prev.path, timeoutMs).then(
+    const previous = prev !== void 0 && prev.path !== hs.system ? await closureOf(stores, host2.store, prev.path, timeoutMs, budget).then(
       (c) => ({ system: prev.path, closure: c }),
-      () => void 0
+      (e) => {
+        if (e instanceof FleetTooLarge) throw e;
+        return void 0;
+      }
     ) : void 0;
     return {
-      name: host.name,
+      name: host2.name,
       source: source2,
       system: hs.system,
       ...hs.generation !== void 0 ? { generation: hs.generation } : {},
@@ -76507,28 +78833,31 @@ async function readStoreHost(host, stores, timeoutMs) {
       ...previous !== void 0 ? { previous } : {}
     };
   } catch (e) {
-    if (e instanceof InputError) return { name: host.name, source: source2, failure: oneLine2(e.issues) };
+    if (e instanceof InputError) return { name: host2.name, source: source2, failure: oneLine2(e.issues) };
     throw e;
   }
 }
-function reportReader(files) {
+function reportReader(files, budget) {
   const closures = /* @__PURE__ */ new Map();
   const closureFor = (r) => {
     const known = closures.get(r.closureId);
     if (known !== void 0) return known;
     const parsed = parseReportClosure(r.closureText(), r.origin);
     if (!parsed.ok) throw new InputError(parsed.error);
+    budget?.take(parsed.value.list.length, r.origin);
     closures.set(r.closureId, parsed.value);
     return parsed.value;
   };
   return async (file2, name) => {
     const source2 = { kind: "report", file: file2 };
     const fallbackName = name ?? file2.slice(file2.lastIndexOf("/") + 1).replace(/\.json$/, "");
+    budget?.check(file2);
     try {
       const r = await files.read(file2);
       const header2 = parseHostReportHeader(r.header, r.origin);
       if (!header2.ok) throw new InputError(header2.error);
       const h = header2.value;
+      if (h.previous !== void 0) budget?.take(h.previous.closure.list.length, r.origin);
       return {
         name: name ?? h.host,
         source: source2,
@@ -76548,16 +78877,20 @@ function reportReader(files) {
     }
   };
 }
-var DEFAULT_PROFILE, RUNNING;
+var DEFAULT_PROFILE, RUNNING, MAX_REASON;
 var init_fleet_collect = __esm({
   "src/app/fleet-collect.ts"() {
     "use strict";
     init_generations();
+    init_host_paths();
+    init_store_uri();
     init_host_report();
     init_path_info();
     init_errors();
+    init_fleet_budget();
     DEFAULT_PROFILE = "/nix/var/nix/profiles/system";
     RUNNING = "/run/current-system";
+    MAX_REASON = 2e3;
   }
 });
 
@@ -76565,6 +78898,7 @@ var init_fleet_collect = __esm({
 var fleet_exports = {};
 __export(fleet_exports, {
   besideFile: () => besideFile,
+  flagDuplicateNames: () => flagDuplicateNames,
   fleetUseCase: () => fleetUseCase
 });
 async function knownLocks(fleet, fleetPath, files) {
@@ -76589,6 +78923,19 @@ async function knownLocks(fleet, fleetPath, files) {
   }
   return { locks, approvedLock };
 }
+function trustedKeysOf(fleet, warn) {
+  const keys = [];
+  for (const k of fleet?.trustedKeys ?? []) {
+    const parsed = parseTrustedKey(k);
+    if (!parsed.ok) continue;
+    if (keys.some((x) => x.name === parsed.value.name))
+      warn(
+        `trustedKeys names '${parsed.value.name}' more than once: as Nix does, only the first key of that name verifies signatures`
+      );
+    else keys.push(parsed.value);
+  }
+  return keys;
+}
 async function approvedClosures(plan, outcomes, deps, timeoutMs) {
   const out = /* @__PURE__ */ new Map();
   for (const { system } of plan.approvedSystems) {
@@ -76599,8 +78946,8 @@ async function approvedClosures(plan, outcomes, deps, timeoutMs) {
       continue;
     }
     try {
-      const text2 = await deps.stores.closure("auto", system, timeoutMs);
-      const parsed = parsePathInfo(text2.text, text2.origin);
+      const text4 = await deps.stores.closure("auto", system, timeoutMs);
+      const parsed = parsePathInfo(text4.text, text4.origin);
       if (parsed.ok) out.set(system, parsed.value);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -76618,28 +78965,35 @@ async function fleetUseCase(req, deps) {
   }
   const fleetPath = file2?.displayPath ?? "";
   const { locks, approvedLock } = await knownLocks(fleet, fleetPath, deps.files);
-  const readReport = reportReader(deps.reports);
+  const budget = pathBudget(req.maxPaths);
+  const readReport = reportReader(deps.reports, budget);
   const outcomes = [];
   const tasks = (fleet?.hosts ?? []).map((h) => async () => {
     const timeoutMs = (h.timeoutSeconds ?? 0) * 1e3 || req.timeoutMs;
-    if (h.store !== void 0) outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs));
+    if (h.store !== void 0)
+      outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs, budget));
     else if (h.report !== void 0) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
   });
   if (req.reportsDir !== void 0)
     for (const f of await deps.reports.list(req.reportsDir))
       tasks.push(async () => void outcomes.push(await readReport(f)));
-  await deps.pool(tasks, Math.max(1, req.jobs));
-  rejectDuplicateNames(outcomes);
-  const keys = trustedKeysOf(fleet);
+  try {
+    await deps.pool(tasks, Math.max(1, req.jobs));
+  } catch (e) {
+    if (e instanceof FleetTooLarge) throw tooLargeError(e, req.maxPaths);
+    throw e;
+  }
+  const hosts = flagDuplicateNames(outcomes);
+  const keys = trustedKeysOf(fleet, deps.warn ?? (() => void 0));
   const approvedSystems = Object.entries(fleet?.approved?.systems ?? {}).map(([glob, system]) => ({ glob, system }));
   const plan = {
     locks,
     approvedSystems,
     checker: signatureChecker(keys, deps.verify),
-    approvedClosures: await approvedClosures({ approvedSystems }, outcomes, deps, req.timeoutMs),
+    approvedClosures: await approvedClosures({ approvedSystems }, hosts, deps, req.timeoutMs),
     examples: req.examples ?? 20
   };
-  const analysis = analyseFleet(outcomes, plan);
+  const analysis = analyseFleet(hosts, plan);
   const approved = locks.find((l) => l.approved);
   const report2 = {
     schemaVersion: 1,
@@ -76649,38 +79003,43 @@ async function fleetUseCase(req, deps) {
     trustedKeys: keys.map((k) => k.name),
     ...analysis
   };
-  return { report: report2, outcomes, ...approved !== void 0 ? { approved } : {} };
+  return { report: report2, outcomes: hosts, ...approved !== void 0 ? { approved } : {} };
 }
-function rejectDuplicateNames(outcomes) {
-  const seen = /* @__PURE__ */ new Map();
+function flagDuplicateNames(outcomes) {
   const where2 = (x) => x.source.kind === "report" ? x.source.file : x.source.store;
-  const ordered = [...outcomes].sort((a, b) => a.name + where2(a) < b.name + where2(b) ? -1 : 1);
-  for (const o of ordered) {
-    const other = seen.get(o.name);
-    if (other !== void 0) {
-      throw new InputError([
-        {
-          origin: where2(o),
-          pointer: "/host",
-          message: `host name '${o.name}' is also read from ${where2(other)}`,
-          next: "give every host one source: remove the duplicate report or rename the host"
-        }
-      ]);
+  const byName = /* @__PURE__ */ new Map();
+  for (const o of outcomes) byName.set(o.name, [...byName.get(o.name) ?? [], o]);
+  const out = [];
+  for (const [name, all] of byName) {
+    const first = all[0];
+    if (first === void 0) continue;
+    if (all.length === 1) {
+      out.push(first);
+      continue;
     }
-    seen.set(o.name, o);
+    const sources = all.map(where2).sort(compareStrings);
+    const head = all.find((o) => where2(o) === sources[0]) ?? first;
+    out.push({
+      name,
+      source: head.source,
+      failure: `host name '${name}' is claimed by ${sources.join(" and ")}; none of them is used: give every host one source`
+    });
   }
+  return out;
 }
-var besideFile, trustedKeysOf;
+var besideFile;
 var init_fleet = __esm({
   "src/app/fleet.ts"() {
     "use strict";
     init_analyse();
     init_signatures();
     init_trusted_key();
+    init_input_path();
     init_inventory();
     init_fleet_file();
     init_path_info();
     init_errors();
+    init_fleet_budget();
     init_fleet_collect();
     init_read_lock();
     besideFile = (file2, rel) => {
@@ -76688,19 +79047,15 @@ var init_fleet = __esm({
       const slash = file2.lastIndexOf("/");
       return slash < 0 ? rel : `${file2.slice(0, slash + 1)}${rel}`;
     };
-    trustedKeysOf = (fleet) => (fleet?.trustedKeys ?? []).flatMap((k) => {
-      const parsed = parseTrustedKey(k);
-      return parsed.ok ? [parsed.value] : [];
-    });
   }
 });
 
 // src/ingest/fleet/profile-listing.ts
-function parseProfileListing(text2, profile) {
+function parseProfileListing(text4, profile) {
   let running;
   let profileTarget;
   const links = [];
-  for (const line of text2.split("\n")) {
+  for (const line of text4.split("\n")) {
     const f = line.split("	");
     if (f[0] === "running" && f[1]) running = f[1];
     else if (f[0] === "profile" && f[1]) profileTarget = f[1];
@@ -76747,11 +79102,11 @@ async function runOverSsh(store, script, opts) {
   const r = await runProgram("ssh", args, {
     env: opts.env,
     timeoutMs: opts.timeoutMs,
-    maxOutputBytes: 16 * 1024 * 1024,
+    maxOutputBytes: MAX_LISTING_BYTES,
     whenMissing: "install OpenSSH's client, or collect host reports with flake-audit host-report"
   });
   if (r.kind === "ok") return r.stdout;
-  const why = r.kind === "timeout" ? `ssh did not answer within ${opts.timeoutMs / 1e3} s` : `ssh to ${target.host} failed: ${stderrTail(r.stderr, 3).replace(/\n/g, " ") || r.kind}`;
+  const why = r.kind === "timeout" ? `ssh did not answer within ${opts.timeoutMs / 1e3} s` : r.kind === "too-much-output" ? `the host printed more than ${MAX_LISTING_BYTES / 1024 / 1024} MiB for its profile listing` : `ssh to ${target.host} failed: ${stderrTail(r.stderr, 3).replace(/\n/g, " ") || r.kind}`;
   throw new InputError([
     { origin: store, pointer: "", message: why, next: "check ssh access (NIX_SSHOPTS, ssh-key=) and the host name" }
   ]);
@@ -76766,13 +79121,14 @@ function profileScript(profile, running) {
     "true"
   ].join("; ");
 }
-var shellQuote;
+var MAX_LISTING_BYTES, shellQuote;
 var init_ssh = __esm({
   "src/adapters/fleet/ssh.ts"() {
     "use strict";
     init_errors();
     init_subprocess();
-    shellQuote = (s2) => `'${s2.replace(/'/g, "'\\''")}'`;
+    MAX_LISTING_BYTES = 16 * 1024 * 1024;
+    shellQuote = (s3) => `'${s3.replace(/'/g, "'\\''")}'`;
   }
 });
 
@@ -76813,6 +79169,8 @@ async function localProfile(profile, running) {
 function hostStores(env2) {
   return {
     async closure(store, storePath, timeoutMs) {
+      const bad2 = hostPathProblem(storePath, "the path to read", storeDirOf(store));
+      if (bad2 !== void 0) throw new InputError([{ origin: store, pointer: "", message: bad2 }]);
       return nixCli({ timeoutMs, env: env2 }).pathInfoClosure(storePath, store);
     },
     async profile(at, timeoutMs) {
@@ -76827,6 +79185,8 @@ var init_host_stores = __esm({
   "src/adapters/fleet/host-stores.ts"() {
     "use strict";
     init_errors();
+    init_host_paths();
+    init_store_uri();
     init_profile_listing();
     init_nix_cli();
     init_ssh();
@@ -76840,39 +79200,119 @@ var init_host_stores = __esm({
   }
 });
 
+// src/adapters/fleet/report-split.ts
+function stringEnd3(buf, start) {
+  let end = buf.indexOf(QUOTE, start + 1);
+  while (end > 0 && buf[end - 1] === BACKSLASH) {
+    let backslashes = 0;
+    for (let i = end - 1; buf[i] === BACKSLASH; i--) backslashes++;
+    if (backslashes % 2 === 0) break;
+    end = buf.indexOf(QUOTE, end + 1);
+  }
+  return end;
+}
+function topLevelClosureAt(buf) {
+  let depth = 0;
+  let keyNext = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === QUOTE) {
+      const end = stringEnd3(buf, i);
+      if (end < 0) return -1;
+      if (depth === 1 && keyNext && end - i + 1 === KEY.length && buf.compare(KEY, 0, KEY.length, i, end + 1) === 0) {
+        let j = end + 1;
+        while (isSpace(buf[j])) j++;
+        if (buf[j] === COLON) return j + 1;
+      }
+      keyNext = false;
+      i = end;
+    } else if (c === OPEN_OBJECT) {
+      depth++;
+      keyNext = true;
+    } else if (c === OPEN_ARRAY) {
+      depth++;
+      keyNext = false;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+    else if (c === COMMA2) keyNext = depth === 1;
+  }
+  return -1;
+}
+function splitReport(buf) {
+  let end = buf.length - 1;
+  while (end >= 0 && isSpace(buf[end])) end--;
+  const at = buf[end] === CLOSE_OBJECT ? topLevelClosureAt(buf) : -1;
+  if (at < 0 || at > end) return { header: buf.toString("utf8") };
+  const key = buf.lastIndexOf(KEY, at);
+  return { header: `${buf.subarray(0, key).toString("utf8")}"closure":null}`, closure: buf.subarray(at, end) };
+}
+var QUOTE, BACKSLASH, COLON, COMMA2, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, KEY, isSpace;
+var init_report_split = __esm({
+  "src/adapters/fleet/report-split.ts"() {
+    "use strict";
+    QUOTE = 34;
+    BACKSLASH = 92;
+    COLON = 58;
+    COMMA2 = 44;
+    OPEN_OBJECT = 123;
+    CLOSE_OBJECT = 125;
+    OPEN_ARRAY = 91;
+    CLOSE_ARRAY = 93;
+    KEY = Buffer.from('"closure"');
+    isSpace = (c) => c === 32 || c === 10 || c === 13 || c === 9;
+  }
+});
+
 // src/adapters/fleet/report-files.ts
 var report_files_exports = {};
 __export(report_files_exports, {
+  MAX_REPORT_BYTES: () => MAX_REPORT_BYTES,
   reportFiles: () => reportFiles,
   splitReport: () => splitReport
 });
-import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
-import { readdir as readdir2 } from "node:fs/promises";
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open2, readdir as readdir2, realpath as realpath2 } from "node:fs/promises";
 import path6 from "node:path";
-function isObjectText(text2) {
-  try {
-    const v = JSON.parse(text2);
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-  } catch {
-    return false;
-  }
-}
-function splitReport(buf) {
-  const end = buf.lastIndexOf(CLOSE);
-  for (let at = buf.indexOf(KEY); at >= 0 && at < end; at = buf.indexOf(KEY, at + 1)) {
-    const header2 = `${buf.subarray(0, at).toString("utf8")}"closure":null}`;
-    if (isObjectText(header2)) return { header: header2, closure: buf.subarray(at + KEY.length, end) };
-  }
-  return { header: buf.toString("utf8") };
-}
 function sampleKey(bytes) {
   const parts = [String(bytes.length), bytes.subarray(Math.max(0, bytes.length - 4096)).toString("latin1")];
   const step = Math.floor(bytes.length / 64);
   if (step > 32) for (let i = 0; i < 64; i++) parts.push(bytes.subarray(i * step, i * step + 32).toString("latin1"));
   return parts.join("|");
 }
-function reportFiles(cwd) {
+async function within(ms, what, work) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(`${what} did not finish within ${ms / 1e3} s (--timeout)`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+async function openRegular(abs, dir) {
+  const l = await lstat2(abs);
+  let target = abs;
+  if (l.isSymbolicLink()) {
+    target = await realpath2(abs);
+    if (dir !== void 0 && !inside(await realpath2(dir), target))
+      throw new Refused("is a symbolic link out of the reports directory; links are not followed out of it");
+  } else if (!l.isFile()) throw new Refused("is not a regular file (a FIFO, device, socket or directory)");
+  const fh = await open2(target, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
+  try {
+    const s3 = await fh.stat();
+    if (!s3.isFile()) throw new Refused("is not a regular file (a FIFO, device, socket or directory)");
+    if (s3.size > MAX_REPORT_BYTES)
+      throw new Refused(`is ${s3.size} bytes; a host report is at most ${MAX_REPORT_BYTES} bytes`);
+    return fh;
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+function reportFiles(cwd, timeoutMs = 6e4) {
   let scratch = Buffer.alloc(1 << 20);
+  let queue = Promise.resolve();
+  const listedFrom = /* @__PURE__ */ new Map();
   const known = /* @__PURE__ */ new Map();
   const keep = (bytes) => {
     const bucket = sampleKey(bytes);
@@ -76884,36 +79324,46 @@ function reportFiles(cwd) {
     }
     return { id: `${bucket}#${i}`, kept: same[i] ?? bytes };
   };
-  const readWhole = (file2) => {
-    const fd = openSync3(path6.resolve(cwd, file2), "r");
+  const readWhole = async (file2) => {
+    const dir = listedFrom.get(file2);
+    const fh = await openRegular(path6.resolve(cwd, file2), dir !== void 0 ? path6.resolve(cwd, dir) : void 0);
     try {
-      const size = fstatSync2(fd).size;
+      const size = (await fh.stat()).size;
       if (size > scratch.length) scratch = Buffer.alloc(Math.max(size, scratch.length * 2));
+      const into = scratch;
       let n = 0;
       while (n < size) {
-        const r = readSync2(fd, scratch, n, size - n, n);
-        if (r === 0) break;
-        n += r;
+        const { bytesRead } = await fh.read(into, n, size - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
       }
-      return scratch.subarray(0, n);
+      return into.subarray(0, n);
     } finally {
-      closeSync3(fd);
+      await fh.close();
     }
+  };
+  const serially = (work) => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => void 0);
+    return next;
   };
   return {
     async list(dir) {
       try {
-        const names = await readdir2(path6.resolve(cwd, dir));
-        return names.filter((n) => n.endsWith(".json")).sort().map((n) => path6.join(dir, n));
+        const names = await within(timeoutMs, "listing the directory", readdir2(path6.resolve(cwd, dir)));
+        const files = names.filter((n) => n.endsWith(".json")).sort().map((n) => path6.join(dir, n));
+        for (const f of files) listedFrom.set(f, dir);
+        return files;
       } catch (e) {
         throw unreadable(dir, e);
       }
     },
-    async read(file2) {
+    read: (file2) => serially(async () => {
       let buf;
       try {
-        buf = readWhole(file2);
+        buf = await within(timeoutMs, "reading the report", readWhole(file2));
       } catch (e) {
+        if (e instanceof TimedOut) scratch = Buffer.alloc(1 << 20);
         throw unreadable(file2, e);
       }
       const split2 = splitReport(buf);
@@ -76924,16 +79374,20 @@ function reportFiles(cwd) {
         closureId: closure?.id ?? "none",
         closureText: () => closure?.kept.toString("utf8") ?? ""
       };
-    }
+    })
   };
 }
-var KEY, CLOSE, unreadable;
+var MAX_REPORT_BYTES, Refused, TimedOut, unreadable, inside;
 var init_report_files = __esm({
   "src/adapters/fleet/report-files.ts"() {
     "use strict";
     init_errors();
-    KEY = Buffer.from('"closure":');
-    CLOSE = 125;
+    init_report_split();
+    MAX_REPORT_BYTES = 256 * 1024 * 1024;
+    Refused = class extends Error {
+    };
+    TimedOut = class extends Refused {
+    };
     unreadable = (file2, e) => new InputError([
       {
         origin: file2,
@@ -76942,6 +79396,10 @@ var init_report_files = __esm({
         next: "check the path; reports are written by flake-audit host-report"
       }
     ]);
+    inside = (dir, target) => {
+      const rel = path6.relative(dir, target);
+      return rel !== "" && !rel.startsWith("..") && !path6.isAbsolute(rel);
+    };
   }
 });
 
@@ -76974,8 +79432,8 @@ var init_signatures2 = __esm({
 });
 
 // src/app/host-report.ts
-var host_report_exports = {};
-__export(host_report_exports, {
+var host_report_exports2 = {};
+__export(host_report_exports2, {
   hostReportUseCase: () => hostReportUseCase
 });
 async function closureJson(stores, req, path8) {
@@ -77046,9 +79504,9 @@ function renderHostReport(r) {
       ...g.date !== void 0 ? { date: g.date } : {}
     }))
   };
-  const text2 = JSON.stringify(head).slice(0, -1);
+  const text4 = JSON.stringify(head).slice(0, -1);
   const previous = r.previous !== void 0 ? `,"previous":{"system":${JSON.stringify(r.previous.system)},"closure":${r.previous.closureJson}}` : "";
-  return `${text2}${previous},"closure":${r.closureJson}}
+  return `${text4}${previous},"closure":${r.closureJson}}
 `;
 }
 var HOST_REPORT_SCHEMA_URL;
@@ -77069,7 +79527,7 @@ init_errors();
 // src/cli/commands/fail-on.ts
 init_findings();
 var FAIL_ON = ["none", "low", "medium", "high"];
-var atOrAbove = (severities, threshold) => threshold !== "none" && severities.some((s2) => atLeast(s2, threshold));
+var atOrAbove = (severities, threshold) => threshold !== "none" && severities.some((s3) => atLeast(s3, threshold));
 
 // src/cli/exit-codes.ts
 var ExitCode = {
@@ -77147,11 +79605,11 @@ function renderIssues(issues) {
   for (const issue2 of issues.slice(0, MAX_PRINTED_ISSUES)) {
     const where2 = issue2.position !== void 0 ? `${issue2.origin}:${issue2.position.line}:${issue2.position.column}` : issue2.origin;
     const pointer = issue2.pointer !== "" ? `: ${issue2.pointer}` : "";
-    const lines = [`${stripControls(where2)}${stripControls(pointer)}: ${stripControls(issue2.message)}`];
-    if (issue2.expected !== void 0) lines.push(`  expected: ${stripControls(issue2.expected)}`);
-    if (issue2.received !== void 0) lines.push(`  received: ${stripControls(issue2.received)}`);
-    if (issue2.example !== void 0) lines.push(`  example:  ${stripControls(issue2.example)}`);
-    if (issue2.next !== void 0) lines.push(`  next:     ${stripControls(issue2.next)}`);
+    const lines = [`${oneLine(where2)}${oneLine(pointer)}: ${oneLine(issue2.message)}`];
+    if (issue2.expected !== void 0) lines.push(`  expected: ${oneLine(issue2.expected)}`);
+    if (issue2.received !== void 0) lines.push(`  received: ${oneLine(issue2.received)}`);
+    if (issue2.example !== void 0) lines.push(`  example:  ${oneLine(issue2.example)}`);
+    if (issue2.next !== void 0) lines.push(`  next:     ${oneLine(issue2.next)}`);
     out.push(lines.join("\n"));
   }
   if (issues.length > MAX_PRINTED_ISSUES) out.push(`\u2026 and ${issues.length - MAX_PRINTED_ISSUES} more issues`);
@@ -77207,8 +79665,8 @@ var UI = class {
   shouldApplyLayoutDSL(...args) {
     return args.length === 1 && typeof args[0] === "string" && /[\t\n]/.test(args[0]);
   }
-  applyLayoutDSL(str2) {
-    const rows = str2.split("\n").map((row) => row.split("	"));
+  applyLayoutDSL(str3) {
+    const rows = str3.split("\n").map((row) => row.split("	"));
     let leftColumnWidth = 0;
     rows.forEach((columns) => {
       if (columns.length > 1 && mixin.stringWidth(columns[0]) > leftColumnWidth) {
@@ -77226,14 +79684,14 @@ var UI = class {
     });
     return this.rows[this.rows.length - 1];
   }
-  colFromString(text2) {
+  colFromString(text4) {
     return {
-      text: text2,
-      padding: this.measurePadding(text2)
+      text: text4,
+      padding: this.measurePadding(text4)
     };
   }
-  measurePadding(str2) {
-    const noAnsi = mixin.stripAnsi(str2);
+  measurePadding(str3) {
+    const noAnsi = mixin.stripAnsi(str3);
     return [0, noAnsi.match(/\s*$/)[0].length, 0, noAnsi.match(/^\s*/)[0].length];
   }
   toString() {
@@ -77245,7 +79703,7 @@ var UI = class {
   }
   rowToString(row, lines) {
     this.rasterize(row).forEach((rrow, r) => {
-      let str2 = "";
+      let str3 = "";
       rrow.forEach((col, c) => {
         const { width } = row[c];
         const wrapWidth = this.negatePadding(row[c]);
@@ -77262,20 +79720,20 @@ var UI = class {
         }
         const padding = row[c].padding || [0, 0, 0, 0];
         if (padding[left]) {
-          str2 += " ".repeat(padding[left]);
+          str3 += " ".repeat(padding[left]);
         }
-        str2 += addBorder(row[c], ts, "| ");
-        str2 += ts;
-        str2 += addBorder(row[c], ts, " |");
+        str3 += addBorder(row[c], ts, "| ");
+        str3 += ts;
+        str3 += addBorder(row[c], ts, " |");
         if (padding[right]) {
-          str2 += " ".repeat(padding[right]);
+          str3 += " ".repeat(padding[right]);
         }
         if (r === 0 && lines.length > 0) {
-          str2 = this.renderInline(str2, lines[lines.length - 1]);
+          str3 = this.renderInline(str3, lines[lines.length - 1]);
         }
       });
       lines.push({
-        text: str2.replace(/ +$/, ""),
+        text: str3.replace(/ +$/, ""),
         span: row.span
       });
     });
@@ -77320,7 +79778,7 @@ var UI = class {
         wrapped.unshift(...new Array(col.padding[top] || 0).fill(""));
         wrapped.push(...new Array(col.padding[bottom] || 0).fill(""));
       }
-      wrapped.forEach((str2, r) => {
+      wrapped.forEach((str3, r) => {
         if (!rrows[r]) {
           rrows.push([]);
         }
@@ -77330,7 +79788,7 @@ var UI = class {
             rrow.push("");
           }
         }
-        rrow.push(str2);
+        rrow.push(str3);
       });
     });
     return rrows;
@@ -77396,21 +79854,21 @@ function getWindowWidth() {
   }
   return 80;
 }
-function alignRight(str2, width) {
-  str2 = str2.trim();
-  const strWidth = mixin.stringWidth(str2);
+function alignRight(str3, width) {
+  str3 = str3.trim();
+  const strWidth = mixin.stringWidth(str3);
   if (strWidth < width) {
-    return " ".repeat(width - strWidth) + str2;
+    return " ".repeat(width - strWidth) + str3;
   }
-  return str2;
+  return str3;
 }
-function alignCenter(str2, width) {
-  str2 = str2.trim();
-  const strWidth = mixin.stringWidth(str2);
+function alignCenter(str3, width) {
+  str3 = str3.trim();
+  const strWidth = mixin.stringWidth(str3);
   if (strWidth >= width) {
-    return str2;
+    return str3;
   }
-  return " ".repeat(width - strWidth >> 1) + str2;
+  return " ".repeat(width - strWidth >> 1) + str3;
 }
 var mixin;
 function cliui(opts, _mixin) {
@@ -77421,114 +79879,9 @@ function cliui(opts, _mixin) {
   });
 }
 
-// node_modules/ansi-regex/index.js
-var ST = String.raw`(?:\u001B\u005C|\u009C)`;
-var stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
-var osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
-var controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
-var linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
-var csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
-var escape = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
-var pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape}`;
-function ansiRegex({ onlyFirst = false } = {}) {
-  return new RegExp(pattern, onlyFirst ? void 0 : "g");
-}
-
-// node_modules/strip-ansi/index.js
-var regex = ansiRegex();
-function stripAnsi(string4) {
-  if (typeof string4 !== "string") {
-    throw new TypeError(`Expected a \`string\`, got \`${typeof string4}\``);
-  }
-  if (!string4.includes("\x1B") && !string4.includes("\x9B")) {
-    return string4;
-  }
-  return string4.replace(regex, "");
-}
-
-// node_modules/get-east-asian-width/lookup-data.js
-var ambiguousMinimalCodePoint = 161;
-var ambiguousMaximumCodePoint = 1114109;
-var ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
-var fullwidthMinimalCodePoint = 12288;
-var fullwidthMaximumCodePoint = 65510;
-var fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
-var wideMinimalCodePoint = 4352;
-var wideMaximumCodePoint = 262141;
-var wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
-
-// node_modules/get-east-asian-width/utilities.js
-var isInRange = (ranges, codePoint) => {
-  let low = 0;
-  let high = Math.floor(ranges.length / 2) - 1;
-  while (low <= high) {
-    const mid = Math.floor((low + high) / 2);
-    const i = mid * 2;
-    if (codePoint < ranges[i]) {
-      high = mid - 1;
-    } else if (codePoint > ranges[i + 1]) {
-      low = mid + 1;
-    } else {
-      return true;
-    }
-  }
-  return false;
-};
-
-// node_modules/get-east-asian-width/lookup.js
-var commonCjkCodePoint = 19968;
-var [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
-function findWideFastPathRange(ranges) {
-  let fastPathStart = ranges[0];
-  let fastPathEnd = ranges[1];
-  for (let index = 0; index < ranges.length; index += 2) {
-    const start = ranges[index];
-    const end = ranges[index + 1];
-    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
-      return [start, end];
-    }
-    if (end - start > fastPathEnd - fastPathStart) {
-      fastPathStart = start;
-      fastPathEnd = end;
-    }
-  }
-  return [fastPathStart, fastPathEnd];
-}
-var isAmbiguous = (codePoint) => {
-  if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
-    return false;
-  }
-  return isInRange(ambiguousRanges, codePoint);
-};
-var isFullwidth = (codePoint) => {
-  if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
-    return false;
-  }
-  return isInRange(fullwidthRanges, codePoint);
-};
-var isWide = (codePoint) => {
-  if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
-    return true;
-  }
-  if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
-    return false;
-  }
-  return isInRange(wideRanges, codePoint);
-};
-
-// node_modules/get-east-asian-width/index.js
-function validate(codePoint) {
-  if (!Number.isSafeInteger(codePoint)) {
-    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
-  }
-}
-function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
-  validate(codePoint);
-  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
-    return 2;
-  }
-  return 1;
-}
+// node_modules/cliui/node_modules/string-width/index.js
+init_strip_ansi();
+init_get_east_asian_width();
 
 // node_modules/emoji-regex/index.mjs
 var emoji_regex_default = () => {
@@ -77583,7 +79936,12 @@ function stringWidth(string4, options = {}) {
   return width;
 }
 
+// node_modules/cliui/index.mjs
+init_strip_ansi();
+
 // node_modules/wrap-ansi/node_modules/string-width/index.js
+init_strip_ansi();
+init_get_east_asian_width();
 var segmenter2 = new Intl.Segmenter();
 var defaultIgnorableCodePointRegex2 = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
 function stringWidth2(string4, options = {}) {
@@ -77630,6 +79988,9 @@ function stringWidth2(string4, options = {}) {
   }
   return width;
 }
+
+// node_modules/wrap-ansi/index.js
+init_strip_ansi();
 
 // node_modules/ansi-styles/index.js
 var ANSI_BACKGROUND_OFFSET = 10;
@@ -77831,8 +80192,8 @@ var ANSI_ESCAPE_LINK = `${ANSI_OSC}8;;`;
 var wrapAnsiCode = (code2) => `${ESCAPES.values().next().value}${ANSI_CSI}${code2}${ANSI_SGR_TERMINATOR}`;
 var wrapAnsiHyperlink = (url2) => `${ESCAPES.values().next().value}${ANSI_ESCAPE_LINK}${url2}${ANSI_ESCAPE_BELL}`;
 var wordLengths = (string4) => string4.split(" ").map((character) => stringWidth2(character));
-var wrapWord = (rows, word, columns) => {
-  const characters = [...word];
+var wrapWord = (rows, word2, columns) => {
+  const characters = [...word2];
   let isInsideEscape = false;
   let isInsideLinkEscape = false;
   let visible = stringWidth2(stripAnsi(rows.at(-1)));
@@ -77893,7 +80254,7 @@ var exec = (string4, columns, options = {}) => {
   let escapeUrl;
   const lengths = wordLengths(string4);
   let rows = [""];
-  for (const [index, word] of string4.split(" ").entries()) {
+  for (const [index, word2] of string4.split(" ").entries()) {
     if (options.trim !== false) {
       rows[rows.length - 1] = rows.at(-1).trimStart();
     }
@@ -77915,21 +80276,21 @@ var exec = (string4, columns, options = {}) => {
       if (breaksStartingNextLine < breaksStartingThisLine) {
         rows.push("");
       }
-      wrapWord(rows, word, columns);
+      wrapWord(rows, word2, columns);
       continue;
     }
     if (rowLength + lengths[index] > columns && rowLength > 0 && lengths[index] > 0) {
       if (options.wordWrap === false && rowLength < columns) {
-        wrapWord(rows, word, columns);
+        wrapWord(rows, word2, columns);
         continue;
       }
       rows.push("");
     }
     if (rowLength + lengths[index] > columns && options.wordWrap === false) {
-      wrapWord(rows, word, columns);
+      wrapWord(rows, word2, columns);
       continue;
     }
-    rows[rows.length - 1] += word;
+    rows[rows.length - 1] += word2;
   }
   if (options.trim !== false) {
     rows = rows.map((row) => stringVisibleTrimSpacesRight(row));
@@ -78007,19 +80368,19 @@ import { format } from "util";
 import { normalize, resolve as resolve2 } from "path";
 
 // node_modules/yargs-parser/build/lib/string-utils.js
-function camelCase(str2) {
-  const isCamelCase = str2 !== str2.toLowerCase() && str2 !== str2.toUpperCase();
+function camelCase(str3) {
+  const isCamelCase = str3 !== str3.toLowerCase() && str3 !== str3.toUpperCase();
   if (!isCamelCase) {
-    str2 = str2.toLowerCase();
+    str3 = str3.toLowerCase();
   }
-  if (str2.indexOf("-") === -1 && str2.indexOf("_") === -1) {
-    return str2;
+  if (str3.indexOf("-") === -1 && str3.indexOf("_") === -1) {
+    return str3;
   } else {
     let camelcase = "";
     let nextChrUpper = false;
-    const leadingHyphens = str2.match(/^-+/);
-    for (let i = leadingHyphens ? leadingHyphens[0].length : 0; i < str2.length; i++) {
-      let chr = str2.charAt(i);
+    const leadingHyphens = str3.match(/^-+/);
+    for (let i = leadingHyphens ? leadingHyphens[0].length : 0; i < str3.length; i++) {
+      let chr = str3.charAt(i);
       if (nextChrUpper) {
         nextChrUpper = false;
         chr = chr.toUpperCase();
@@ -78033,13 +80394,13 @@ function camelCase(str2) {
     return camelcase;
   }
 }
-function decamelize(str2, joinString) {
-  const lowercase2 = str2.toLowerCase();
+function decamelize(str3, joinString) {
+  const lowercase2 = str3.toLowerCase();
   joinString = joinString || "-";
   let notCamelcase = "";
-  for (let i = 0; i < str2.length; i++) {
+  for (let i = 0; i < str3.length; i++) {
     const chrLower = lowercase2.charAt(i);
-    const chrString = str2.charAt(i);
+    const chrString = str3.charAt(i);
     if (chrLower !== chrString && i > 0) {
       notCamelcase += `${joinString}${lowercase2.charAt(i)}`;
     } else {
@@ -79006,128 +81367,8 @@ function getProcessArgvBin() {
   return process.argv[getProcessArgvBinIndex()];
 }
 
-// node_modules/string-width/index.js
-var segmenter3 = new Intl.Segmenter();
-var visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
-var spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
-var rgiEmojiRegex = new RegExp("^\\p{RGI_Emoji}$", "v");
-var unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
-var extendedPictographicRegex = new RegExp("\\p{Extended_Pictographic}", "gu");
-function isDoubleWidthNonRgiEmojiSequence(segment) {
-  if (segment.length > 50) {
-    return false;
-  }
-  if (unqualifiedKeycapRegex.test(segment)) {
-    return true;
-  }
-  if (segment.includes("\u200D")) {
-    const pictographics = segment.match(extendedPictographicRegex);
-    return pictographics !== null && pictographics.length >= 2;
-  }
-  return false;
-}
-function baseVisible(segment) {
-  const index = segment.search(visibleCharacterRegex);
-  return index === -1 ? void 0 : segment.slice(index);
-}
-function isHangulLeadingJamo(codePoint) {
-  return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
-}
-function isHangulVowelJamo(codePoint) {
-  return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
-}
-function isHangulTrailingJamo(codePoint) {
-  return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
-}
-function isHangulJamo(codePoint) {
-  return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
-}
-function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
-  const codePoints = [];
-  for (const character of visibleSegment) {
-    if (!visibleCharacterRegex.test(character)) {
-      continue;
-    }
-    codePoints.push(character.codePointAt(0));
-  }
-  if (codePoints.length === 0) {
-    return void 0;
-  }
-  let width = 0;
-  for (let index = 0; index < codePoints.length; index++) {
-    const codePoint = codePoints[index];
-    if (!isHangulJamo(codePoint)) {
-      if (width === 0) {
-        return void 0;
-      }
-      for (let remaining = index; remaining < codePoints.length; remaining++) {
-        width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
-      }
-      return width;
-    }
-    if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
-      width += 2;
-      index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
-      continue;
-    }
-    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-  }
-  return width;
-}
-function trailingWidth(visibleSegment, eastAsianWidthOptions) {
-  let extra = 0;
-  let first = true;
-  for (const character of visibleSegment) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    if (spacingMarkRegex.test(character) || character >= "\uFF00" && character <= "\uFFEF") {
-      extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
-    }
-  }
-  return extra;
-}
-function stringWidth3(input2, options = {}) {
-  if (typeof input2 !== "string" || input2.length === 0) {
-    return 0;
-  }
-  const {
-    ambiguousIsNarrow = true,
-    countAnsiEscapeCodes = false
-  } = options;
-  let string4 = input2;
-  if (!countAnsiEscapeCodes && (string4.includes("\x1B") || string4.includes("\x9B"))) {
-    string4 = stripAnsi(string4);
-  }
-  if (string4.length === 0) {
-    return 0;
-  }
-  if (/^[\u0020-\u007E]*$/.test(string4)) {
-    return string4.length;
-  }
-  let width = 0;
-  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
-  for (const { segment } of segmenter3.segment(string4)) {
-    const visibleSegment = baseVisible(segment);
-    if (visibleSegment === void 0) {
-      continue;
-    }
-    if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
-      width += 2;
-      continue;
-    }
-    const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
-    if (hangulWidth !== void 0) {
-      width += hangulWidth;
-      continue;
-    }
-    const codePoint = visibleSegment.codePointAt(0);
-    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-    width += trailingWidth(visibleSegment, eastAsianWidthOptions);
-  }
-  return width;
-}
+// node_modules/yargs/lib/platform-shims/esm.mjs
+init_string_width();
 
 // node_modules/y18n/build/lib/platform-shims/node.js
 import { readFileSync as readFileSync2, statSync as statSync2, writeFile } from "fs";
@@ -79165,7 +81406,7 @@ var Y18N = class {
     if (typeof arguments[0] !== "string") {
       return this._taggedLiteral(arguments[0], ...arguments);
     }
-    const str2 = args.shift();
+    const str3 = args.shift();
     let cb = function() {
     };
     if (typeof args[args.length - 1] === "function")
@@ -79174,8 +81415,8 @@ var Y18N = class {
     };
     if (!this.cache[this.locale])
       this._readLocaleFile();
-    if (!this.cache[this.locale][str2] && this.updateFiles) {
-      this.cache[this.locale][str2] = str2;
+    if (!this.cache[this.locale][str3] && this.updateFiles) {
+      this.cache[this.locale][str3] = str3;
       this._enqueueWrite({
         directory: this.directory,
         locale: this.locale,
@@ -79184,7 +81425,7 @@ var Y18N = class {
     } else {
       cb();
     }
-    return shim.format.apply(shim.format, [this.cache[this.locale][str2] || str2].concat(args));
+    return shim.format.apply(shim.format, [this.cache[this.locale][str3] || str3].concat(args));
   }
   __n() {
     const args = Array.prototype.slice.call(arguments);
@@ -79197,10 +81438,10 @@ var Y18N = class {
       cb = args.pop();
     if (!this.cache[this.locale])
       this._readLocaleFile();
-    let str2 = quantity === 1 ? singular : plural4;
+    let str3 = quantity === 1 ? singular : plural4;
     if (this.cache[this.locale][singular]) {
-      const entry = this.cache[this.locale][singular];
-      str2 = entry[quantity === 1 ? "one" : "other"];
+      const entry2 = this.cache[this.locale][singular];
+      str3 = entry2[quantity === 1 ? "one" : "other"];
     }
     if (!this.cache[this.locale][singular] && this.updateFiles) {
       this.cache[this.locale][singular] = {
@@ -79215,8 +81456,8 @@ var Y18N = class {
     } else {
       cb();
     }
-    const values = [str2];
-    if (~str2.indexOf("%d"))
+    const values = [str3];
+    if (~str3.indexOf("%d"))
       values.push(quantity);
     return shim.format.apply(shim.format, values.concat(args));
   }
@@ -79236,15 +81477,15 @@ var Y18N = class {
     }
   }
   _taggedLiteral(parts, ...args) {
-    let str2 = "";
+    let str3 = "";
     parts.forEach(function(part, i) {
       const arg = args[i + 1];
-      str2 += part;
+      str3 += part;
       if (typeof arg !== "undefined") {
-        str2 += "%s";
+        str3 += "%s";
       }
     });
-    return this.__.apply(this, [str2].concat([].slice.call(args, 1)));
+    return this.__.apply(this, [str3].concat([].slice.call(args, 1)));
   }
   _enqueueWrite(work) {
     this.writeQueue.push(work);
@@ -80167,7 +82408,7 @@ function usage(yargs, shim3) {
     return wrap;
   };
   const deferY18nLookupPrefix = "__yargsString__:";
-  self2.deferY18nLookup = (str2) => deferY18nLookupPrefix + str2;
+  self2.deferY18nLookup = (str3) => deferY18nLookupPrefix + str3;
   self2.help = function help() {
     if (cachedHelpMessage)
       return cachedHelpMessage;
@@ -80542,17 +82783,17 @@ function usage(yargs, shim3) {
   };
   return self2;
 }
-function isIndentedText(text2) {
-  return typeof text2 === "object";
+function isIndentedText(text4) {
+  return typeof text4 === "object";
 }
-function addIndentation(text2, indent) {
-  return isIndentedText(text2) ? { text: text2.text, indentation: text2.indentation + indent } : { text: text2, indentation: indent };
+function addIndentation(text4, indent) {
+  return isIndentedText(text4) ? { text: text4.text, indentation: text4.indentation + indent } : { text: text4, indentation: indent };
 }
-function getIndentation(text2) {
-  return isIndentedText(text2) ? text2.indentation : 0;
+function getIndentation(text4) {
+  return isIndentedText(text4) ? text4.indentation : 0;
 }
-function getText(text2) {
-  return isIndentedText(text2) ? text2.text : text2;
+function getText(text4) {
+  return isIndentedText(text4) ? text4.text : text4;
 }
 
 // node_modules/yargs/build/lib/completion-templates.js
@@ -80756,7 +82997,7 @@ var Completion = class {
     return choices !== void 0 && choices.length > 0;
   }
   argsContainKey(args, key, negable) {
-    const argsContains = (s2) => args.indexOf((/^[^0-9]$/.test(s2) ? "-" : "--") + s2) !== -1;
+    const argsContains = (s3) => args.indexOf((/^[^0-9]$/.test(s3) ? "-" : "--") + s3) !== -1;
     if (argsContains(key))
       return true;
     if (negable && argsContains(`no-${key}`))
@@ -80787,8 +83028,8 @@ var Completion = class {
         keyWithDesc = `${key.replace(/:/g, "\\:")}:${cleanedDesc}`;
       }
     }
-    const startsByTwoDashes = (s2) => /^--/.test(s2);
-    const isShortOption = (s2) => /^[^0-9]$/.test(s2);
+    const startsByTwoDashes = (s3) => /^--/.test(s3);
+    const isShortOption = (s3) => /^[^0-9]$/.test(s3);
     const dashes = !startsByTwoDashes(current) && isShortOption(key) ? "-" : "--";
     completions.push(dashes + keyWithDesc);
     if (negable) {
@@ -80974,7 +83215,7 @@ ${customMsgs.join("\n")}` : "";
       }
     }
     if (unknown2.length) {
-      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown2.length, unknown2.map((s2) => s2.trim() ? s2 : `"${s2}"`).join(", ")));
+      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown2.length, unknown2.map((s3) => s3.trim() ? s3 : `"${s3}"`).join(", ")));
     }
   };
   self2.unknownCommands = function unknownCommands(argv) {
@@ -82771,13 +85012,13 @@ function nodeFiles(readStdin, cwd) {
           `git show failed: ${stderrTail(r.stderr, 2).replace(/\n/g, " ") || r.kind}`,
           "check the revision and the path (run flake-audit inside the repository)"
         );
-      const text2 = r.stdout;
-      return { displayPath: spec, text: text2, sha256: sha256Hex(text2), directoryName: path.basename(cwd) };
+      const text4 = r.stdout;
+      return { displayPath: spec, text: text4, sha256: sha256Hex(text4), directoryName: path.basename(cwd) };
     },
     async readText(p) {
       if (p === "-" || p === STDIN_PATH) {
-        const text2 = await readStdin();
-        return { displayPath: "<stdin>", text: text2, sha256: sha256Hex(text2), directoryName: path.basename(cwd) };
+        const text4 = await readStdin();
+        return { displayPath: "<stdin>", text: text4, sha256: sha256Hex(text4), directoryName: path.basename(cwd) };
       }
       const abs = path.resolve(cwd, p);
       let bytes;
@@ -82826,7 +85067,7 @@ function fromErrno(p, e) {
       );
   }
 }
-var sha256Hex = (text2) => createHash("sha256").update(text2, "utf8").digest("hex");
+var sha256Hex = (text4) => createHash("sha256").update(text4, "utf8").digest("hex");
 
 // src/adapters/output-file.ts
 init_errors();
@@ -82903,12 +85144,12 @@ function onSignal(signal) {
   process.exit(128 + osConstants.signals[signal]);
 }
 function trackTemp(tmp) {
-  if (temps.size === 0) for (const s2 of SIGNALS) process.on(s2, onSignal);
+  if (temps.size === 0) for (const s3 of SIGNALS) process.on(s3, onSignal);
   temps.add(tmp);
 }
 function untrackTemp(tmp) {
   temps.delete(tmp);
-  if (temps.size === 0) for (const s2 of SIGNALS) process.off(s2, onSignal);
+  if (temps.size === 0) for (const s3 of SIGNALS) process.off(s3, onSignal);
 }
 async function replaceAtomically(final, mode, content) {
   const tmp = path2.join(
@@ -82958,10 +85199,12 @@ async function writeOutputFile(target, content, cwd) {
 
 // src/cli/wire.ts
 import { randomUUID } from "node:crypto";
-import { createRequire as createRequire3 } from "node:module";
 init_nix_cli();
 init_errors();
-init_escape();
+
+// src/cli/tool-info.ts
+init_errors();
+import { createRequire as createRequire3 } from "node:module";
 var require4 = createRequire3(import.meta.url);
 var isToolInfo = (v) => typeof v === "object" && v !== null && "name" in v && typeof v.name === "string" && "version" in v && typeof v.version === "string";
 function toolInfo() {
@@ -82969,6 +85212,9 @@ function toolInfo() {
   if (!isToolInfo(pkg)) throw new InternalError("package.json has no name and version");
   return { name: pkg.name, version: pkg.version };
 }
+
+// src/cli/wire.ts
+init_escape();
 function parseEpoch(value) {
   if (value === void 0 || value === "") return void 0;
   if (!/^\d{1,12}$/.test(value))
@@ -82982,10 +85228,10 @@ function wire(io, env2, verbose = false, timeoutSeconds = 600) {
     nix: () => nix ??= nixCli({ timeoutMs: timeoutSeconds * 1e3, env: env2 }),
     files: nodeFiles(() => io.readStdin(), io.cwd),
     log: {
-      warn: (m) => io.stderr(`warning: ${stripControls(m)}
+      warn: (m) => io.stderr(`warning: ${oneLine(m)}
 `),
       info: (m) => {
-        if (verbose) io.stderr(`${stripControls(m)}
+        if (verbose) io.stderr(`${oneLine(m)}
 `);
       }
     },
@@ -83004,12 +85250,12 @@ function makeContext(io, env2) {
     io,
     env: env2,
     wiring: (timeoutSeconds) => wiring ??= wire(io, env2, env2["FLAKE_AUDIT_VERBOSE"] === "1", timeoutSeconds),
-    async write(text2, output2) {
+    async write(text4, output2) {
       if (output2 === void 0 || STDOUT_NAMES.has(output2)) {
-        for (const chunk of typeof text2 === "string" ? [text2] : text2) await io.stdout(chunk);
+        for (const chunk of typeof text4 === "string" ? [text4] : text4) await io.stdout(chunk);
         return;
       }
-      await writeOutputFile(output2, text2, io.cwd);
+      await writeOutputFile(output2, text4, io.cwd);
     }
   };
 }
@@ -83053,11 +85299,11 @@ var failOnOption = (env2, fallback) => ({
 });
 var lockOnlyOption = (env2) => ({ type: "boolean", default: envFlag(env2, "lock-only"), describe: "no upstream facts" });
 var nowOption = (describe12) => ({ type: "string", describe: describe12 });
-function parseNow(text2) {
-  if (text2 === void 0) return void 0;
-  const d = new Date(text2);
+function parseNow(text4) {
+  if (text4 === void 0) return void 0;
+  const d = new Date(text4);
   if (Number.isNaN(d.getTime()))
-    throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text2)}'`);
+    throw new UsageError(`--now must be an ISO 8601 date or time, found '${stripControls(text4)}'`);
   return d;
 }
 var formatsOf = (table2) => Object.keys(table2).filter((k) => Object.hasOwn(table2, k));
@@ -83074,22 +85320,22 @@ function flagsOf(table2, command11) {
   return Object.keys(table2.key).filter((k) => !NOT_FLAGS.has(k) && !positionals.has(k));
 }
 var bad = (flag2, expected, found) => new UsageError(`${envName(flag2)} must be ${expected}; found '${stripControls(found)}'`);
-function twinValue(table2, flag2, text2) {
-  if (table2.boolean.includes(flag2)) return text2 !== "0" && text2.toLowerCase() !== "false";
-  const words = table2.array.includes(flag2) ? text2.split(/\s+/).filter((w) => w !== "") : [text2];
+function twinValue(table2, flag2, text4) {
+  if (table2.boolean.includes(flag2)) return text4 !== "0" && text4.toLowerCase() !== "false";
+  const words = table2.array.includes(flag2) ? text4.split(/\s+/).filter((w) => w !== "") : [text4];
   const values = table2.number.includes(flag2) ? words.map(Number) : words;
-  if (values.some((v) => typeof v === "number" && Number.isNaN(v))) throw bad(flag2, "a number", text2);
+  if (values.some((v) => typeof v === "number" && Number.isNaN(v))) throw bad(flag2, "a number", text4);
   const choices = table2.choices[flag2];
   if (choices !== void 0 && values.some((v) => !choices.includes(v)))
-    throw bad(flag2, `one of ${choices.join(", ")}`, text2);
+    throw bad(flag2, `one of ${choices.join(", ")}`, text4);
   return table2.array.includes(flag2) ? values : values[0];
 }
 function withEnvTwins(y, env2, command11) {
   const table2 = optionTable(y);
   if (table2 === void 0) return y;
   for (const flag2 of flagsOf(table2, command11)) {
-    const text2 = env2[envName(flag2)];
-    if (text2 !== void 0 && text2 !== "") y.default(flag2, twinValue(table2, flag2, text2));
+    const text4 = env2[envName(flag2)];
+    if (text4 !== void 0 && text4 !== "") y.default(flag2, twinValue(table2, flag2, text4));
   }
   return y;
 }
@@ -83220,11 +85466,11 @@ var distance = (a, b) => {
   }
   return myers_x(a, b);
 };
-var closest = (str2, arr) => {
+var closest = (str3, arr) => {
   let min_distance = Infinity;
   let min_index = 0;
   for (let i = 0; i < arr.length; i++) {
-    const dist = distance(str2, arr[i]);
+    const dist = distance(str3, arr[i]);
     if (dist < min_distance) {
       min_distance = dist;
       min_index = i;
@@ -83258,6 +85504,7 @@ function withSuggestions(message, flags) {
 
 // src/cli/io.ts
 var useColor = (io, env2) => io.isTTY && (env2["NO_COLOR"] ?? "") === "";
+var textWidth = (io, output2) => output2 === void 0 && io.columns !== void 0 ? io.columns : 80;
 var quietIo = (io) => ({ ...io, stderr: () => void 0 });
 
 // src/cli/outcome.ts
@@ -83284,6 +85531,7 @@ init_errors();
 init_options();
 
 // src/cli/commands/closure-options.ts
+init_errors();
 function closureOptions(y, _env) {
   return y.option("closure", {
     type: "string",
@@ -83298,6 +85546,41 @@ function closureSource(args) {
   if (args.closure !== void 0) return { file: args.closure };
   if (args.closureOf !== void 0) return { of: args.closureOf };
   return void 0;
+}
+function packageOptions(y, opts) {
+  const base = y.option("derivations", {
+    type: "string",
+    requiresArg: true,
+    describe: "`nix derivation show -r` (or `nix show-derivation -r`) of the closure's root: name each store path as a package (pname, version, sources, patches); --closure-of asks nix for it"
+  }).option("meta", {
+    type: "string",
+    requiresArg: true,
+    describe: "`nix-env -qa --json --meta --out-path -f NIXPKGS` output: licences, homepage, CPE by output path"
+  });
+  return opts.buildtime ? base.option("buildtime", {
+    type: "boolean",
+    default: false,
+    describe: "also list build-time-only sources (fetched, not in the runtime closure) as components, scope excluded"
+  }) : base;
+}
+function packagesRequest(args) {
+  const hasClosure = args.closure !== void 0 || args.closureOf !== void 0;
+  if (!hasClosure && (args.derivations !== void 0 || args.meta !== void 0 || args.buildtime === true))
+    throw new UsageError(
+      "--derivations, --meta and --buildtime describe a closure: give --closure or --closure-of too"
+    );
+  if (args.meta !== void 0 && args.derivations === void 0 && args.closureOf === void 0)
+    throw new UsageError(
+      "--meta is joined to packages, which need derivations: give --derivations (or use --closure-of)"
+    );
+  if (args.buildtime === true && args.derivations === void 0 && args.closureOf === void 0)
+    throw new UsageError("--buildtime needs derivations: give --derivations (or use --closure-of)");
+  if (!hasClosure) return void 0;
+  return {
+    ...args.derivations !== void 0 ? { derivations: args.derivations } : {},
+    ...args.meta !== void 0 ? { meta: args.meta } : {},
+    buildTime: args.buildtime === true
+  };
 }
 
 // src/cli/commands/github-options.ts
@@ -83348,7 +85631,9 @@ var incomplete = {
   only: "only with --resolve"
 };
 function builder(y, ctx) {
-  return upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env).option("resolve", {
+  return packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
+    buildtime: true
+  }).option("resolve", {
     type: "boolean",
     default: envFlag(ctx.env, "resolve"),
     describe: "add upstream facts from GitHub: licenses, commit pedigree, archived/fork/signature/reachability"
@@ -83364,13 +85649,20 @@ function builder(y, ctx) {
     type: "boolean",
     default: envFlag(ctx.env, "reproducible"),
     describe: "no serial number; timestamp only from SOURCE_DATE_EPOCH"
-  }).example("$0 sbom flake.lock -o sbom.cdx.json", "SBOM of the lock in the current directory").example("$0 sbom --closure-of .#default", "the lock and the runtime closure of a build, from the installed nix").example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
+  }).example("$0 sbom flake.lock -o sbom.cdx.json", "SBOM of the lock in the current directory").example(
+    "$0 sbom --closure-of .#default",
+    "the lock and the runtime closure of a build, its packages, from the installed nix"
+  ).example(
+    "$0 sbom --closure c.json --derivations d.json --meta meta.json",
+    "packages of a closure from files: pname/version, sources, patches, licences"
+  ).example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
 }
 async function handler2(args, ctx) {
   const { buildSbom: buildSbom2 } = await Promise.resolve().then(() => (init_sbom(), sbom_exports));
   const githubSourceFor = async (a, c, version2) => (await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports))).githubSource(a, c.env, c.io, () => Date.now(), version2);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
+  const packages = packagesRequest(args);
   let lockPath = args.lock;
   if (lockPath === void 0 && (closure === void 0 || await w.files.exists("flake.lock")))
     lockPath = "flake.lock";
@@ -83381,6 +85673,7 @@ async function handler2(args, ctx) {
     {
       ...lockPath !== void 0 ? { lockPath } : {},
       ...closure !== void 0 ? { closure } : {},
+      ...packages !== void 0 ? { packages } : {},
       ...args.name !== void 0 ? { name: args.name } : {},
       tool: w.tool,
       ...timestamp !== void 0 ? { timestamp } : {},
@@ -83398,8 +85691,8 @@ async function handler2(args, ctx) {
     () => w.nix()
   );
   for (const warning of result2.warnings) w.log.warn(warning);
-  const text2 = args.format === "json" ? (await Promise.resolve().then(() => (init_render_json(), render_json_exports))).renderCycloneDxJsonChunks(result2.model, args.spec) : (await Promise.resolve().then(() => (init_serialize(), serialize_exports))).renderCycloneDxXml(result2.model, args.spec);
-  await ctx.write(text2, args.output);
+  const text4 = args.format === "json" ? (await Promise.resolve().then(() => (init_render_json(), render_json_exports))).renderCycloneDxJsonChunks(result2.model, args.spec) : (await Promise.resolve().then(() => (init_serialize(), serialize_exports))).renderCycloneDxXml(result2.model, args.spec);
+  await ctx.write(text4, args.output);
   return outcome({
     incomplete: result2.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args)
@@ -83479,8 +85772,8 @@ async function handler3(args, ctx) {
     () => w.nix()
   );
   const render2 = await RENDERERS.trace[args.format]();
-  await ctx.write(render2(report2), args.output);
-  return outcome({ incomplete: report2.gaps.length > 0 });
+  await ctx.write(render2(report2, { width: textWidth(ctx.io, args.output) }), args.output);
+  return outcome({ incomplete: report2.gaps.some((g) => g.options === void 0) });
 }
 
 // src/cli/commands/resolve.ts
@@ -83513,7 +85806,7 @@ async function handler4(args, ctx) {
     () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version)
   );
   const render2 = await RENDERERS.resolve[args.format]();
-  await ctx.write(render2(report2), args.output);
+  await ctx.write(render2(report2, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({
     severities: report2.findings.map((f) => f.severity),
     failOn: args.failOn,
@@ -83592,7 +85885,13 @@ async function handler5(args, ctx) {
     }
   );
   const render2 = await RENDERERS.diff[args.format]();
-  await ctx.write(render2(report2, { color: args.output === void 0 && useColor(ctx.io, ctx.env) }), args.output);
+  await ctx.write(
+    render2(report2, {
+      color: args.output === void 0 && useColor(ctx.io, ctx.env),
+      width: textWidth(ctx.io, args.output)
+    }),
+    args.output
+  );
   return outcome({
     severities: report2.findings.map((f) => f.severity),
     failOn: args.failOn,
@@ -83619,16 +85918,22 @@ var incomplete5 = {
   what: "GitHub could not answer for every input; the report lists what under gaps"
 };
 function builder5(y, ctx) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
+  return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
+    buildtime: false
+  }).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
     "for github/codeql-action/upload-sarif"
+  ).example(
+    "$0 check --closure c.json --derivations d.json --meta meta.json",
+    "licence rules over the packages of a closure too"
   );
 }
 async function handler6(args, ctx) {
   const { checkUseCase: checkUseCase2 } = await Promise.resolve().then(() => (init_check(), check_exports));
-  const { githubSource: githubSource2 } = await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports));
   const { gitWorkspace: gitWorkspace2 } = await Promise.resolve().then(() => (init_git_workspace(), git_workspace_exports));
   const w = ctx.wiring(args.timeout);
+  const closure = closureSource(args);
+  const packages = packagesRequest(args);
   const report2 = await checkUseCase2(
     {
       lockPath: args.lock,
@@ -83636,14 +85941,18 @@ async function handler6(args, ctx) {
       upstream: upstreamMode(args),
       enterpriseHosts: args.githubHost,
       tool: w.tool,
-      now: parseNow(args.now) ?? w.now
+      now: parseNow(args.now) ?? w.now,
+      ...closure !== void 0 ? { closure } : {},
+      ...packages !== void 0 ? { packages } : {}
     },
     w.files,
-    () => githubSource2(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
-    gitWorkspace2(ctx.io.cwd)
+    // octokit and its plugins load only when upstream facts are asked for (not with --lock-only).
+    async () => (await Promise.resolve().then(() => (init_github_wiring(), github_wiring_exports))).githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
+    gitWorkspace2(ctx.io.cwd),
+    () => w.nix()
   );
   const render2 = await RENDERERS.check[args.format]();
-  await ctx.write(render2(report2), args.output);
+  await ctx.write(render2(report2, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({
     severities: report2.findings.map((f) => f.severity),
     failOn: args.failOn,
@@ -83820,8 +86129,8 @@ async function writeSboms(run2, dir, ctx, tool) {
   const { renderCycloneDx: renderCycloneDx2 } = await Promise.resolve().then(() => (init_serialize(), serialize_exports));
   const { mkdir } = await import("node:fs/promises");
   await mkdir(path7.resolve(ctx.io.cwd, dir), { recursive: true });
-  for (const { host, model } of fleetSbomModels2(run2, tool))
-    await ctx.write(renderCycloneDx2(model, "1.6", "json"), path7.resolve(ctx.io.cwd, dir, `${host}.cdx.json`));
+  for (const { host: host2, model } of fleetSbomModels2(run2, tool))
+    await ctx.write(renderCycloneDx2(model, "1.6", "json"), path7.resolve(ctx.io.cwd, dir, `${host2}.cdx.json`));
 }
 async function handler9(args, ctx) {
   if (args.fleet === void 0 && args.reports === void 0)
@@ -83842,12 +86151,19 @@ async function handler9(args, ctx) {
       timeoutMs: args.timeout * 1e3,
       tool: w.tool
     },
-    { files: w.files, stores: hostStores2(ctx.env), reports: reportFiles2(ctx.io.cwd), verify: ed25519Verifier2(), pool: pool2 }
+    {
+      files: w.files,
+      stores: hostStores2(ctx.env),
+      reports: reportFiles2(ctx.io.cwd, args.timeout * 1e3),
+      verify: ed25519Verifier2(),
+      pool: pool2,
+      warn: w.log.warn
+    }
   );
   const report2 = run2.report;
   if (args.sbomDir !== void 0) await writeSboms(run2, args.sbomDir, ctx, w.tool);
   const render2 = await RENDERERS.fleet[args.format]();
-  await ctx.write(render2(report2), args.output);
+  await ctx.write(render2(report2, { width: textWidth(ctx.io, args.output) }), args.output);
   return outcome({
     severities: report2.findings.map(severityOf),
     failOn: args.failOn,
@@ -83857,14 +86173,15 @@ async function handler9(args, ctx) {
 }
 
 // src/cli/commands/host-report.ts
-var host_report_exports2 = {};
-__export(host_report_exports2, {
+var host_report_exports3 = {};
+__export(host_report_exports3, {
   builder: () => builder9,
   command: () => command10,
   describe: () => describe11,
   exitCodes: () => exitCodes9,
   handler: () => handler10
 });
+init_errors();
 import { hostname as hostname3 } from "node:os";
 var command10 = "host-report";
 var describe11 = "Write this host's system, generations and closure as JSON, for fleet --reports";
@@ -83876,14 +86193,30 @@ function builder9(y, ctx) {
     describe: "include the previous generation's closure, for the rollback diff"
   }).option("reproducible", { type: "boolean", default: false, describe: "no collection time" }).option("output", outputOption).example("$0 host-report -o /shared/reports/$(hostname).json", "from cron or your deployment tool");
 }
+async function checkArgs(args) {
+  const { HostReportSchema: HostReportSchema2 } = await Promise.resolve().then(() => (init_host_report_schema(), host_report_schema_exports));
+  const { StorePathText: StorePathText2 } = await Promise.resolve().then(() => (init_fleet_file_schema(), fleet_file_schema_exports));
+  const host2 = args.name ?? hostname3();
+  if (!HostReportSchema2.shape.host.safeParse(host2).success)
+    throw new UsageError(
+      `${args.name !== void 0 ? "--name" : "this machine's hostname"} ${JSON.stringify(host2)} is not a host name fleet accepts: letters, digits and ._- (up to 100), starting with a letter or digit${args.name === void 0 ? "; give one with --name" : ""}`
+    );
+  if (args.system !== void 0 && !StorePathText2.safeParse(args.system).success)
+    throw new UsageError(
+      `--system ${JSON.stringify(args.system)} is not a store path fleet accepts: /nix/store/<32-character hash>-<name>, plain directory names (no . or ..)`
+    );
+  return host2;
+}
 async function handler10(args, ctx) {
-  const { hostReportUseCase: hostReportUseCase2 } = await Promise.resolve().then(() => (init_host_report2(), host_report_exports));
+  const host2 = await checkArgs(args);
+  const { hostReportUseCase: hostReportUseCase2 } = await Promise.resolve().then(() => (init_host_report2(), host_report_exports2));
   const { hostStores: hostStores2 } = await Promise.resolve().then(() => (init_host_stores(), host_stores_exports));
   const { renderHostReport: renderHostReport2 } = await Promise.resolve().then(() => (init_host_report_json(), host_report_json_exports));
+  const { parseHostReportHeader: parseHostReportHeader2 } = await Promise.resolve().then(() => (init_host_report(), host_report_exports));
   const w = ctx.wiring(args.timeout);
   const report2 = await hostReportUseCase2(
     {
-      host: args.name ?? hostname3(),
+      host: host2,
       ...args.store !== void 0 ? { store: args.store } : {},
       profile: args.profile ?? "/nix/var/nix/profiles/system",
       ...args.profile === void 0 ? { running: "/run/current-system" } : {},
@@ -83895,7 +86228,17 @@ async function handler10(args, ctx) {
     },
     hostStores2(ctx.env)
   );
-  await ctx.write(renderHostReport2(report2), args.output);
+  const text4 = renderHostReport2(report2);
+  const back = parseHostReportHeader2(text4, args.output ?? "host report");
+  if (!back.ok)
+    throw new InputError(
+      back.error.map((i) => ({
+        ...i,
+        message: `fleet would refuse this report: ${i.message}`,
+        next: "check the profile links and --system"
+      }))
+    );
+  await ctx.write(text4, args.output);
   return outcome();
 }
 
@@ -83941,7 +86284,7 @@ function parser2(argv, io, env2, settle3, dryRun) {
   ).command(command3, describe4, (y) => helpOf(builder2(y, ctx), trace_exports2), handle(handler3)).command(command9, describe10, (y) => helpOf(builder8(y, ctx), fleet_exports2), handle(handler9)).command(
     command10,
     describe11,
-    (y) => helpOf(builder9(y, ctx), host_report_exports2),
+    (y) => helpOf(builder9(y, ctx), host_report_exports3),
     handle(handler10)
   ).command(
     command8,
@@ -83951,6 +86294,19 @@ function parser2(argv, io, env2, settle3, dryRun) {
   );
 }
 
+// src/cli/help-cache.ts
+function skipHelpCache(y) {
+  if (!("getInternalMethods" in y) || typeof y.getInternalMethods !== "function") return false;
+  const internal = y.getInternalMethods();
+  if (typeof internal !== "object" || internal === null || !("getUsageInstance" in internal)) return false;
+  if (typeof internal.getUsageInstance !== "function") return false;
+  const usage2 = internal.getUsageInstance();
+  if (typeof usage2 !== "object" || usage2 === null || !("cacheHelpMessage" in usage2)) return false;
+  usage2.cacheHelpMessage = () => {
+  };
+  return true;
+}
+
 // src/cli/run.ts
 async function run(rawArgv, io, env2) {
   const argv = rawArgv.map((a) => a === "-" ? STDIN_PATH : a);
@@ -83958,13 +86314,11 @@ async function run(rawArgv, io, env2) {
   const errors = [];
   try {
     let output2 = "";
-    await parser2(argv, io, env2, (o) => outcome2 = o).parseAsync(
-      [...argv],
-      {},
-      (_e, _a4, out) => {
-        output2 = out;
-      }
-    );
+    const cli = parser2(argv, io, env2, (o) => outcome2 = o);
+    skipHelpCache(cli);
+    await cli.parseAsync([...argv], {}, (_e, _a4, out) => {
+      output2 = out;
+    });
     if (output2 !== "") await io.stdout(output2.endsWith("\n") ? output2 : `${output2}
 `);
   } catch (e) {
@@ -83980,12 +86334,12 @@ async function run(rawArgv, io, env2) {
 }
 function reportError(e, io) {
   if (e instanceof UpstreamAuthError || e instanceof OutputError) {
-    io.stderr(`flake-audit: ${stripControls(e.message)}
+    io.stderr(`flake-audit: ${oneLine(e.message)}
 `);
     return;
   }
   if (e instanceof UsageError || e instanceof Error && e.name === "YError") {
-    io.stderr(`flake-audit: ${stripControls(e.message)}
+    io.stderr(`flake-audit: ${oneLine(e.message)}
 Run 'flake-audit --help' for usage.
 `);
     return;
@@ -83998,7 +86352,7 @@ ${renderIssues(e.issues)}`);
   const message = e instanceof Error ? e.message : String(e);
   const kind = e instanceof InternalError ? "internal error" : "unexpected internal error";
   io.stderr(
-    `flake-audit ${toolInfo().version}: ${kind}: ${stripControls(message)}
+    `flake-audit ${toolInfo().version}: ${kind}: ${oneLine(message)}
 This is a bug. Please report it with the command you ran.
 `
   );
@@ -84197,6 +86551,7 @@ packageurl-js/index.js:
   SOFTWARE.
   *)
 
+@cyclonedx/cyclonedx-library/dist.node/spdx.js:
 @cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js:
 @cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js:
 @cyclonedx/cyclonedx-library/dist.node/serialize/errors.js:
@@ -84219,7 +86574,6 @@ packageurl-js/index.js:
 @cyclonedx/cyclonedx-library/dist.node/models/service.js:
 @cyclonedx/cyclonedx-library/dist.node/models/tool.js:
 @cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js:
-@cyclonedx/cyclonedx-library/dist.node/spdx.js:
 @cyclonedx/cyclonedx-library/dist.node/spec/enums.js:
 @cyclonedx/cyclonedx-library/dist.node/serialize/json/types.js:
 @cyclonedx/cyclonedx-library/dist.node/serialize/json/normalize.js:
