@@ -35,13 +35,20 @@ function expectInert(out: string): void {
   for (const line of out.split("\n")) expect(line).not.toMatch(/^\s*FORGED/);
 }
 
+/**
+ * Unwrapped: wrapping starts continuation lines (indented deeper than their first line) at any word,
+ * outside words included, and is tested on its own (wrap.test.ts, check-width.test.ts). What this
+ * table asks is that no outside character starts a line of its own.
+ */
+const W = { width: 100_000 } as const;
+
 describe("every field a text renderer prints from outside passes the terminal escaper", () => {
   const renderers: ReadonlyArray<readonly [string, (h: string) => string]> = [
-    ["fleet (host name, system, generation date, inputs, findings, gaps)", (h) => renderFleetText(hostileFleet(h))],
-    ["diff", (h) => renderDiffText(hostileDiff(h), { color: false })],
-    ["trace", (h) => renderTraceText(hostileTrace(h))],
-    ["check", (h) => renderCheckText(hostileCheck(h))],
-    ["resolve", (h) => renderResolveText(hostileResolve(h))],
+    ["fleet (host name, system, generation date, inputs, findings, gaps)", (h) => renderFleetText(hostileFleet(h), W)],
+    ["diff", (h) => renderDiffText(hostileDiff(h), { color: false, ...W })],
+    ["trace", (h) => renderTraceText(hostileTrace(h), W)],
+    ["check", (h) => renderCheckText(hostileCheck(h), W)],
+    ["resolve", (h) => renderResolveText(hostileResolve(h), W)],
   ];
   describe.each(renderers)("%s", (_name, render) => {
     it.each(HOSTILE)("%s", (_what, h) => expectInert(render(h)));

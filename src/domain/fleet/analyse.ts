@@ -11,26 +11,9 @@ import { checkOwnClosure } from "./own-closure.js";
 import type { ClosureChange, FleetTotals, Generation, HostEntry, HostSource, SystemGroup } from "./report.js";
 import type { SignatureAudit } from "./signatures.js";
 
-/** What was read from one host. */
-export interface HostObservation {
-  readonly name: string;
-  readonly source: HostSource;
-  readonly system: string;
-  readonly generation?: number;
-  readonly generations: readonly Generation[];
-  readonly closure: Closure;
-  /** The previous generation's closure, when it could be read. */
-  readonly previous?: { readonly system: string; readonly closure: Closure };
-}
-
-/** A host that could not be read, and why. */
-export interface HostFailure {
-  readonly name: string;
-  readonly source: HostSource;
-  readonly failure: string;
-}
-
-export type HostOutcome = HostObservation | HostFailure;
+// The outcome types live in host-outcome.ts, which own-closure.ts imports without this file.
+export type { HostFailure, HostObservation, HostOutcome } from "./host-outcome.js";
+import type { HostObservation, HostOutcome } from "./host-outcome.js";
 
 /** A lock the fleet is compared with: the approved one, or an older one that identifies older inputs. */
 // The plan types live in plan.ts, which host-findings.ts and inputs.ts import without this file.

@@ -1,4 +1,4 @@
-import type { HostOutcome } from "./analyse.js";
+import type { HostOutcome } from "./host-outcome.js";
 
 /**
  * A system is in its own closure (`nix path-info -r` always lists it). A report whose closure does not

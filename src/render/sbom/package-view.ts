@@ -1,7 +1,7 @@
 import { isSupportedSpdxId } from "@cyclonedx/cyclonedx-library/SPDX";
 import type { LicenseFacts, Origin, Package } from "../../domain/packages/index.js";
 import type { ClosurePackages } from "../../domain/sbom-packages.js";
-import type { ComponentView } from "./bom-view.js";
+import type { ComponentView } from "./component-view.js";
 import { storeItemView, type PackageHooks, type StoreItem } from "./closure-view.js";
 import { ancestorView, patchProperty, patchView } from "./origin-view.js";
 import type { LicenseView, PackageParts } from "./package-parts.js";
