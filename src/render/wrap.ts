@@ -23,7 +23,9 @@ export function wrapLine(line: string, width: number): string[] {
   let used = stringWidth(current);
   for (const word of words.slice(1)) {
     const w = stringWidth(word);
-    if (used + 1 + w <= room) {
+    // A lead-in such as `→` or `•` stays with the word after it, or it would stand alone on a line.
+    const leadIn = current.length - indent.length <= 2 && !current.includes(" ", indent.length);
+    if (used + 1 + w <= room || leadIn) {
       current += ` ${word}`;
       used += 1 + w;
     } else {

@@ -16,6 +16,11 @@ describe("wrapLine", () => {
     expect(out.join(" ").split(/\s+/)).toEqual(line.split(/\s+/));
   });
 
+  it("a lead-in arrow or bullet stays with the long word after it", () => {
+    const url = `'https://example.org/${"x".repeat(90)}'`;
+    expect(wrapLine(`  → ${url} (2026-06-18)`, 80)).toEqual([`  → ${url}`, "    (2026-06-18)"]);
+  });
+
   it("a URL or path longer than the room stands whole on its own line", () => {
     const url = `https://github.com/acme/lib/compare/${"a".repeat(40)}...${"b".repeat(40)}`;
     const out = wrapLine(`  ahead: 2 ahead, 0 behind; ${url} (see there)`, 60);
