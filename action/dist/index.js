@@ -68909,6 +68909,11 @@ function signatureSummary(h) {
   ];
   return parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(", ");
 }
+function malformedSignatures(h, limit = 3) {
+  const listed = h.signatures?.malformed ?? [];
+  const count = h.signatures?.malformedCount ?? listed.length;
+  return count > 0 ? { count, examples: listed.slice(0, limit) } : void 0;
+}
 function changeSummary(c, limit = 8) {
   const one2 = (p) => {
     if (p.change === "added") return `+${p.name} ${p.newVersions.join(", ")}`.trimEnd();
@@ -68920,12 +68925,13 @@ function changeSummary(c, limit = 8) {
   const more = c.packages.length > limit ? `, \u2026 ${c.packages.length - limit} more` : "";
   return c.packages.length === 0 ? "no package changes" : `${shown.join(", ")}${more}`;
 }
-var findingViews, generationText, approvalText;
+var findingViews, pathsWord, generationText, approvalText;
 var init_view2 = __esm({
   "src/render/fleet/view.ts"() {
     "use strict";
     init_findings2();
     findingViews = (findings) => findings.map((finding) => ({ finding, severity: severityOf(finding), text: describeFinding(finding) }));
+    pathsWord = (n) => n === 1 ? "1 path" : `${n} paths`;
     generationText = (h) => {
       const g = h.generations.find((x) => x.number === h.generation);
       if (h.generation === void 0) return "generation unknown";
@@ -68950,6 +68956,11 @@ function hostLines(h) {
       `    input ${s2(i.input)} ${s2(i.rev?.slice(0, 12) ?? "(no rev)")}${i.lastModified !== void 0 ? ` of ${s2(i.lastModified.slice(0, 10))}` : ""}${i.approved ? "" : ` (only in ${s2(i.lock)})`}`
     );
   out.push(`    signatures: ${signatureSummary(h) || "no paths"} (${h.paths} paths)`);
+  const bad2 = malformedSignatures(h);
+  if (bad2 !== void 0) {
+    const more = bad2.count > bad2.examples.length ? ", \u2026" : "";
+    out.push(`    malformed signatures on ${pathsWord(bad2.count)}: ${bad2.examples.map(s2).join(", ")}${more}`);
+  }
   if (h.drift !== void 0) out.push(`    drift from approved: ${s2(changeSummary(h.drift))}`);
   if (h.lastChange !== void 0) out.push(`    last change: ${s2(changeSummary(h.lastChange))}`);
   return out;
@@ -68994,6 +69005,13 @@ var markdown_exports5 = {};
 __export(markdown_exports5, {
   renderFleetMarkdown: () => renderFleetMarkdown
 });
+function signatureCell(h) {
+  const counts = escapeMarkdown(signatureSummary(h) || "\u2013");
+  const bad2 = malformedSignatures(h);
+  if (bad2 === void 0) return counts;
+  const more = bad2.count > bad2.examples.length ? ", \u2026" : "";
+  return `${counts}<br>malformed signatures on ${pathsWord(bad2.count)}: ${bad2.examples.map(cellCode).join(", ")}${more}`;
+}
 function hostRow(h) {
   if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
   const inputs = h.inputs.map((i) => `${cellCode(i.input)} ${cellCode(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
@@ -69003,7 +69021,7 @@ function hostRow(h) {
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "\u2013",
-    escapeMarkdown(signatureSummary(h) || "\u2013")
+    signatureCell(h)
   ];
   return `| ${cells.join(" | ")} |`;
 }
@@ -69113,7 +69131,8 @@ var init_report_schema6 = __esm({
         untrusted: external_exports.array(external_exports.string()),
         unsigned: external_exports.array(external_exports.string()),
         invalid: external_exports.array(external_exports.string()),
-        malformed: external_exports.array(external_exports.string()).optional().describe("paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)")
+        malformed: external_exports.array(external_exports.string()).optional().describe("the first paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)"),
+        malformedCount: external_exports.number().int().optional().describe("how many paths carry a malformed signature (absent when none)")
       }).optional()
     });
     examples = { count: external_exports.number().int(), examples: external_exports.array(external_exports.string()) };
@@ -78180,7 +78199,7 @@ function analyseFleet(outcomes, plan) {
         untrusted: audit.untrusted.slice(0, plan.examples),
         unsigned: audit.unsigned.slice(0, plan.examples),
         invalid: audit.invalid.slice(0, plan.examples),
-        ...audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples) } : {}
+        ...audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples), malformedCount: audit.malformed.length } : {}
       }
     };
     hosts.push(entry2);
@@ -78340,6 +78359,7 @@ function signatureChecker(keys, verify3) {
     if (info.ca !== void 0 && contentAddressMatches(info, storeDir)) return "contentAddressed";
     const signatures = info.signatures;
     if (signatures.length === 0) return "unsigned";
+    if (signatures.some((s3) => byName.has(s3.keyName) && splitSignature(s3) === void 0)) return "invalid";
     let failed = false;
     for (const s3 of signatures) {
       if (!byName.has(s3.keyName)) continue;
@@ -78848,12 +78868,12 @@ function reportReader(files, budget) {
     closures.set(r.closureId, parsed.value);
     return parsed.value;
   };
-  return async (file2, name) => {
+  return async (file2, name, timeout) => {
     const source2 = { kind: "report", file: file2 };
     const fallbackName = name ?? file2.slice(file2.lastIndexOf("/") + 1).replace(/\.json$/, "");
     budget?.check(file2);
     try {
-      const r = await files.read(file2);
+      const r = await files.read(file2, timeout);
       const header2 = parseHostReportHeader(r.header, r.origin);
       if (!header2.ok) throw new InputError(header2.error);
       const h = header2.value;
@@ -78970,9 +78990,10 @@ async function fleetUseCase(req, deps) {
   const outcomes = [];
   const tasks = (fleet?.hosts ?? []).map((h) => async () => {
     const timeoutMs = (h.timeoutSeconds ?? 0) * 1e3 || req.timeoutMs;
+    const own2 = h.timeoutSeconds ? { ms: timeoutMs, setting: "the host's timeoutSeconds" } : void 0;
     if (h.store !== void 0)
       outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs, budget));
-    else if (h.report !== void 0) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
+    else if (h.report !== void 0) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name, own2));
   });
   if (req.reportsDir !== void 0)
     for (const f of await deps.reports.list(req.reportsDir))
@@ -79278,10 +79299,13 @@ function sampleKey(bytes) {
   if (step > 32) for (let i = 0; i < 64; i++) parts.push(bytes.subarray(i * step, i * step + 32).toString("latin1"));
   return parts.join("|");
 }
-async function within(ms, what, work) {
+async function within(t, what, work) {
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new TimedOut(`${what} did not finish within ${ms / 1e3} s (--timeout)`)), ms);
+    timer = setTimeout(
+      () => reject(new TimedOut(`${what} did not finish within ${t.ms / 1e3} s (${t.setting})`)),
+      t.ms
+    );
   });
   try {
     return await Promise.race([work, late]);
@@ -79310,6 +79334,7 @@ async function openRegular(abs, dir) {
   }
 }
 function reportFiles(cwd, timeoutMs = 6e4) {
+  const byDefault = { ms: timeoutMs, setting: "--timeout" };
   let scratch = Buffer.alloc(1 << 20);
   let queue = Promise.resolve();
   const listedFrom = /* @__PURE__ */ new Map();
@@ -79350,7 +79375,7 @@ function reportFiles(cwd, timeoutMs = 6e4) {
   return {
     async list(dir) {
       try {
-        const names = await within(timeoutMs, "listing the directory", readdir2(path6.resolve(cwd, dir)));
+        const names = await within(byDefault, "listing the directory", readdir2(path6.resolve(cwd, dir)));
         const files = names.filter((n) => n.endsWith(".json")).sort().map((n) => path6.join(dir, n));
         for (const f of files) listedFrom.set(f, dir);
         return files;
@@ -79358,10 +79383,10 @@ function reportFiles(cwd, timeoutMs = 6e4) {
         throw unreadable(dir, e);
       }
     },
-    read: (file2) => serially(async () => {
+    read: (file2, timeout = byDefault) => serially(async () => {
       let buf;
       try {
-        buf = await within(timeoutMs, "reading the report", readWhole(file2));
+        buf = await within(timeout, "reading the report", readWhole(file2));
       } catch (e) {
         if (e instanceof TimedOut) scratch = Buffer.alloc(1 << 20);
         throw unreadable(file2, e);

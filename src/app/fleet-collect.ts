@@ -9,7 +9,7 @@ import { parsePathInfo } from "../ingest/closure/path-info.js";
 import type { InputIssue } from "../domain/input-issue.js";
 import { InputError } from "./errors.js";
 import { FleetTooLarge, type PathBudget } from "./fleet-budget.js";
-import type { HostStores, ProfileLocation, ReportBytes, ReportFiles } from "./fleet-ports.js";
+import type { HostStores, ProfileLocation, ReadTimeout, ReportBytes, ReportFiles } from "./fleet-ports.js";
 
 const DEFAULT_PROFILE = "/nix/var/nix/profiles/system";
 const RUNNING = "/run/current-system";
@@ -117,12 +117,12 @@ export function reportReader(files: ReportFiles, budget?: PathBudget) {
     closures.set(r.closureId, parsed.value);
     return parsed.value;
   };
-  return async (file: string, name?: string): Promise<HostObservation | HostFailure> => {
+  return async (file: string, name?: string, timeout?: ReadTimeout): Promise<HostObservation | HostFailure> => {
     const source = { kind: "report", file } as const;
     const fallbackName = name ?? file.slice(file.lastIndexOf("/") + 1).replace(/\.json$/, "");
     budget?.check(file);
     try {
-      const r = await files.read(file);
+      const r = await files.read(file, timeout);
       const header = parseHostReportHeader(r.header, r.origin);
       if (!header.ok) throw new InputError(header.error);
       const h = header.value;

@@ -27,8 +27,15 @@ export interface ReportBytes {
   readonly closureText: () => string;
 }
 
+/** How long one read may take, and the setting that chose it (named when the time runs out). */
+export interface ReadTimeout {
+  readonly ms: number;
+  readonly setting: string;
+}
+
 export interface ReportFiles {
   /** The *.json files in a directory, sorted. */
   list(dir: string): Promise<readonly string[]>;
-  read(path: string): Promise<ReportBytes>;
+  /** Reads one report within `timeout` (default: the adapter's own, from --timeout). */
+  read(path: string, timeout?: ReadTimeout): Promise<ReportBytes>;
 }

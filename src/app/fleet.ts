@@ -133,9 +133,11 @@ export async function fleetUseCase(req: FleetRequest, deps: FleetDeps): Promise<
   const outcomes: HostOutcome[] = [];
   const tasks: Array<() => Promise<void>> = (fleet?.hosts ?? []).map((h: FleetHostData) => async () => {
     const timeoutMs = (h.timeoutSeconds ?? 0) * 1000 || req.timeoutMs;
+    // A host's own timeoutSeconds bounds its report read too; without one the adapter's --timeout does.
+    const own = h.timeoutSeconds ? { ms: timeoutMs, setting: "the host's timeoutSeconds" } : undefined;
     if (h.store !== undefined)
       outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs, budget));
-    else if (h.report !== undefined) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
+    else if (h.report !== undefined) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name, own));
   });
   if (req.reportsDir !== undefined)
     for (const f of await deps.reports.list(req.reportsDir))

@@ -90,6 +90,21 @@ describe.runIf(hasNix)(`signature verdicts agree with nix store verify (${nixVer
     expect(r.code).toBe(1); // the invalid signature (high), not a gap (4)
   });
 
+  it("a valid trusted signature beside a malformed one by the trusted key: the verdict is Nix's", async () => {
+    const sys = closure.find((p) => p.endsWith("-nixos-system-web"))!;
+    const db = path.join(w.root("junk"), "nix/var/nix/db/db.sqlite");
+    const sigs = execFileSync("sqlite3", [db, `SELECT sigs FROM ValidPaths WHERE path = '${sys}'`])
+      .toString()
+      .trim();
+    expect(sigs).toMatch(/^fleet-test-1:/);
+    sqlite("junk", `UPDATE ValidPaths SET sigs = '${sigs} fleet-test-1:qwer' WHERE path = '${sys}'`);
+    const r = await fleet([w.keys.trusted]);
+    const expected = nixFails(w.storeUri("junk"), [w.keys.trusted]);
+    expect(expected).toContain(sys); // Nix 2.8 throws "signature is not valid" for the whole path
+    expect(failing(r.host("junk"))).toEqual(expected);
+    expect(r.host("junk").signatures?.invalid).toContain(sys);
+  });
+
   it("two trusted keys with one name: the first is used, as Nix does, with a warning", async () => {
     const first = keyPair("twin-1", "twin-a.sec");
     const second = keyPair("twin-1", "twin-b.sec");

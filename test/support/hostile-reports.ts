@@ -116,6 +116,8 @@ export function hostileFleet(h: string): FleetReport {
       untrusted: [],
       unsigned: [],
       invalid: [],
+      malformed: [h, h],
+      malformedCount: 3,
     },
   };
   return {

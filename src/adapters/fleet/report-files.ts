@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { type FileHandle, lstat, open, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../../app/errors.js";
-import type { ReportBytes, ReportFiles } from "../../app/fleet-ports.js";
+import type { ReadTimeout, ReportBytes, ReportFiles } from "../../app/fleet-ports.js";
 import { splitReport } from "./report-split.js";
 
 export { splitReport };
@@ -40,10 +40,13 @@ const unreadable = (file: string, e: unknown): InputError =>
   ]);
 
 /** Runs `work`, or rejects after `ms` (the work goes on in the background; its result is dropped). */
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+async function within<T>(t: ReadTimeout, what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimedOut(`${what} did not finish within ${ms / 1000} s (--timeout)`)), ms);
+    timer = setTimeout(
+      () => reject(new TimedOut(`${what} did not finish within ${t.ms / 1000} s (${t.setting})`)),
+      t.ms,
+    );
   });
   try {
     return await Promise.race([work, late]);
@@ -91,9 +94,11 @@ async function openRegular(abs: string, dir: string | undefined): Promise<FileHa
  * Host report files on this machine. Files are read into one reused buffer (2,000 reports of a
  * megabyte each would otherwise keep the garbage collector busy), one at a time, and each distinct
  * closure's bytes are kept once, so that a closure seen before is recognised by comparing bytes.
- * Every list and read is bounded by `timeoutMs` (a hung mount is a gap, not a hang).
+ * Every list and read is bounded by `timeoutMs` (a hung mount is a gap, not a hang), or by the timeout
+ * a read is given (a fleet-file host's own timeoutSeconds).
  */
 export function reportFiles(cwd: string, timeoutMs = 60_000): ReportFiles {
+  const byDefault: ReadTimeout = { ms: timeoutMs, setting: "--timeout" };
   let scratch = Buffer.alloc(1 << 20);
   let queue: Promise<unknown> = Promise.resolve();
   /** The directory each listed file came from: links there must stay inside it. */
@@ -137,7 +142,7 @@ export function reportFiles(cwd: string, timeoutMs = 60_000): ReportFiles {
   return {
     async list(dir) {
       try {
-        const names = await within(timeoutMs, "listing the directory", readdir(path.resolve(cwd, dir)));
+        const names = await within(byDefault, "listing the directory", readdir(path.resolve(cwd, dir)));
         const files = names
           .filter((n) => n.endsWith(".json"))
           .sort()
@@ -148,11 +153,11 @@ export function reportFiles(cwd: string, timeoutMs = 60_000): ReportFiles {
         throw unreadable(dir, e);
       }
     },
-    read: (file) =>
+    read: (file, timeout = byDefault) =>
       serially(async (): Promise<ReportBytes> => {
         let buf: Buffer;
         try {
-          buf = await within(timeoutMs, "reading the report", readWhole(file));
+          buf = await within(timeout, "reading the report", readWhole(file));
         } catch (e) {
           if (e instanceof TimedOut) scratch = Buffer.alloc(1 << 20);
           throw unreadable(file, e);

@@ -109,7 +109,9 @@ export function analyseFleet(outcomes: readonly HostOutcome[], plan: FleetPlan):
         untrusted: audit.untrusted.slice(0, plan.examples),
         unsigned: audit.unsigned.slice(0, plan.examples),
         invalid: audit.invalid.slice(0, plan.examples),
-        ...(audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples) } : {}),
+        ...(audit.malformed.length > 0
+          ? { malformed: audit.malformed.slice(0, plan.examples), malformedCount: audit.malformed.length }
+          : {}),
       },
     };
     hosts.push(entry);

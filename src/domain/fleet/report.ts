@@ -38,6 +38,8 @@ export interface HostSignatures {
   readonly invalid: readonly string[];
   /** The first paths carrying a signature that is not `<key name>:<base64 of 64 bytes>` (absent when none). */
   readonly malformed?: readonly string[];
+  /** How many paths carry a malformed signature (absent when none); `malformed` lists the first of them. */
+  readonly malformedCount?: number;
 }
 
 export type HostSource =

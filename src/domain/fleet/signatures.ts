@@ -21,7 +21,8 @@ export interface SignatureAudit {
   readonly invalid: readonly string[];
   /**
    * Paths carrying a signature that is not `<key name>:<base64 of 64 bytes>`. Nix ignores one whose key
-   * is not trusted and fails the path for one whose key is: the verdicts above already say so.
+   * is not trusted and fails the path for one whose key is (even beside a good signature): the verdicts
+   * above already say so.
    */
   readonly malformed: readonly string[];
 }
@@ -78,6 +79,9 @@ export function signatureChecker(keys: readonly TrustedKey[], verify: VerifySign
     if (info.ca !== undefined && contentAddressMatches(info, storeDir)) return "contentAddressed";
     const signatures = info.signatures; // decoded on each read: read once
     if (signatures.length === 0) return "unsigned";
+    // Nix counts every signature of a path and throws on one by a trusted key that is not base64 of 64
+    // bytes: the path fails even beside a signature that verifies.
+    if (signatures.some((s) => byName.has(s.keyName) && splitSignature(s) === undefined)) return "invalid";
     let failed = false;
     for (const s of signatures) {
       if (!byName.has(s.keyName)) continue;

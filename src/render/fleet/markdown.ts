@@ -1,7 +1,24 @@
 import { FLEET_FINDINGS } from "../../domain/fleet/findings.js";
 import type { FleetReport, HostEntry } from "../../domain/fleet/report.js";
 import { cellCode, code, escapeMarkdown } from "../escape.js";
-import { approvalText, changeSummary, findingViews, generationText, signatureSummary } from "./view.js";
+import {
+  approvalText,
+  changeSummary,
+  findingViews,
+  generationText,
+  malformedSignatures,
+  pathsWord,
+  signatureSummary,
+} from "./view.js";
+
+/** The signatures cell: verdict counts, then the paths whose signatures are malformed. */
+function signatureCell(h: HostEntry): string {
+  const counts = escapeMarkdown(signatureSummary(h) || "–");
+  const bad = malformedSignatures(h);
+  if (bad === undefined) return counts;
+  const more = bad.count > bad.examples.length ? ", …" : "";
+  return `${counts}<br>malformed signatures on ${pathsWord(bad.count)}: ${bad.examples.map(cellCode).join(", ")}${more}`;
+}
 
 function hostRow(h: HostEntry): string {
   if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
@@ -12,7 +29,7 @@ function hostRow(h: HostEntry): string {
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "–",
-    escapeMarkdown(signatureSummary(h) || "–"),
+    signatureCell(h),
   ];
   return `| ${cells.join(" | ")} |`;
 }

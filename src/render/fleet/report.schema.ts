@@ -60,7 +60,12 @@ const HostSchema = z.object({
       malformed: z
         .array(z.string())
         .optional()
-        .describe("paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)"),
+        .describe("the first paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)"),
+      malformedCount: z
+        .number()
+        .int()
+        .optional()
+        .describe("how many paths carry a malformed signature (absent when none)"),
     })
     .optional(),
 });

@@ -1,6 +1,14 @@
 import type { FleetReport, HostEntry } from "../../domain/fleet/report.js";
 import { oneLine } from "../escape.js";
-import { approvalText, changeSummary, findingViews, generationText, signatureSummary } from "./view.js";
+import {
+  approvalText,
+  changeSummary,
+  findingViews,
+  generationText,
+  malformedSignatures,
+  pathsWord,
+  signatureSummary,
+} from "./view.js";
 import { wrapLines } from "../wrap.js";
 
 const s = oneLine;
@@ -15,6 +23,11 @@ function hostLines(h: HostEntry): string[] {
       `    input ${s(i.input)} ${s(i.rev?.slice(0, 12) ?? "(no rev)")}${i.lastModified !== undefined ? ` of ${s(i.lastModified.slice(0, 10))}` : ""}${i.approved ? "" : ` (only in ${s(i.lock)})`}`,
     );
   out.push(`    signatures: ${signatureSummary(h) || "no paths"} (${h.paths} paths)`);
+  const bad = malformedSignatures(h);
+  if (bad !== undefined) {
+    const more = bad.count > bad.examples.length ? ", …" : "";
+    out.push(`    malformed signatures on ${pathsWord(bad.count)}: ${bad.examples.map(s).join(", ")}${more}`);
+  }
   if (h.drift !== undefined) out.push(`    drift from approved: ${s(changeSummary(h.drift))}`);
   if (h.lastChange !== undefined) out.push(`    last change: ${s(changeSummary(h.lastChange))}`);
   return out;

@@ -29,6 +29,19 @@ export function signatureSummary(h: HostEntry): string {
     .join(", ");
 }
 
+/**
+ * Paths whose signature strings are malformed (no key name, not base64 of 64 bytes): their count and
+ * the first `limit` of them. Undefined when there are none. Nix cannot check such a signature, so the
+ * reader should look at who wrote it; the verdict counts already judge the path.
+ */
+export function malformedSignatures(h: HostEntry, limit = 3): { count: number; examples: string[] } | undefined {
+  const listed = h.signatures?.malformed ?? [];
+  const count = h.signatures?.malformedCount ?? listed.length;
+  return count > 0 ? { count, examples: listed.slice(0, limit) } : undefined;
+}
+
+export const pathsWord = (n: number): string => (n === 1 ? "1 path" : `${n} paths`);
+
 /** `hello 1.0 → 1.1, +curl 8.0, -wget` — at most `limit` package changes. */
 export function changeSummary(c: ClosureChange, limit = 8): string {
   const one = (p: ClosureChange["packages"][number]): string => {

@@ -71,7 +71,8 @@ export const STRANGER = testKey("someone-else-1", 9);
 /**
  * A fleet of host reports on disk under `dir` (no nix needed): web-1 runs the approved system, signed;
  * web-2 an older system from the previous lock, unsigned; web-3 a report of a future version; web-4
- * the approved system with a path signed by a stranger and one whose signature does not verify.
+ * the approved system with a path signed by a stranger (and a malformed "asdf" signature, as in Nix's own
+ * test data) and one whose signature does not verify.
  */
 export function writeReportScenario(dir: string): { fleetFile: string; systems: { a: string; b: string } } {
   mkdirSync(path.join(dir, "reports"), { recursive: true });
@@ -109,7 +110,7 @@ export function writeReportScenario(dir: string): { fleetFile: string; systems: 
   report("web-3", sysA, closure(a, TRUSTED.sign), { schemaVersion: 2 });
   const web4 = closure(a, TRUSTED.sign).map((e) =>
     e.path.endsWith("tool-1.0")
-      ? { ...e, signatures: [STRANGER.sign("anything")] }
+      ? { ...e, signatures: [STRANGER.sign("anything"), "asdf"] }
       : e.path === lib
         ? { ...e, narSize: 501 }
         : e,
