@@ -24352,6 +24352,24 @@ var init_read_lock = __esm({
   }
 });
 
+// src/domain/report-gaps.ts
+function gapsByCause(gaps) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
+  return [...byReason].flatMap(([reason, same]) => {
+    const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
+    if (same.length === 1 || inputs.length < same.length) return same;
+    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
+    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
+    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
+  });
+}
+var init_report_gaps = __esm({
+  "src/domain/report-gaps.ts"() {
+    "use strict";
+  }
+});
+
 // src/app/resolve.ts
 var resolve_exports = {};
 __export(resolve_exports, {
@@ -24372,12 +24390,13 @@ async function resolveInventory(inventory, source2, meta3) {
 }
 async function resolveUseCase(req, files, source2) {
   const { file: file2, graph } = await readLock(files, req.lockPath);
-  return resolveInventory(buildInventory(graph), source2(), {
+  const report2 = await resolveInventory(buildInventory(graph), source2(), {
     tool: req.tool,
     offline: req.offline,
     enterpriseHosts: req.enterpriseHosts,
     lockFile: { path: file2.displayPath, sha256: file2.sha256 }
   });
+  return { ...report2, gaps: gapsByCause(report2.gaps) };
 }
 var init_resolve = __esm({
   "src/app/resolve.ts"() {
@@ -24386,6 +24405,7 @@ var init_resolve = __esm({
     init_upstream_facts();
     init_report();
     init_read_lock();
+    init_report_gaps();
   }
 });
 
@@ -68037,6 +68057,33 @@ var init_lock_diff = __esm({
   }
 });
 
+// src/render/diff/flakehub.ts
+function flakehubReleaseOf(url2) {
+  if (!FLAKEHUB_URL.test(url2)) return void 0;
+  const named = nameFromUrl(url2.replace(/^tarball\+/, ""));
+  if (named?.group === void 0 || named.version === void 0) return void 0;
+  const { group: owner, name, version: version2 } = named;
+  return NAME.test(owner) && NAME.test(name) && VERSION20.test(version2) && !DOTS.test(owner) && !DOTS.test(name) ? { owner, name, version: version2 } : void 0;
+}
+function flakehubRelease(s3) {
+  if (s3 === void 0 || s3.follows !== void 0 || s3.type !== "tarball") return void 0;
+  const url2 = s3.attrs["url"];
+  return flakehubReleaseOf(typeof url2 === "string" ? url2 : s3.url);
+}
+var FLAKEHUB_URL, NAME, VERSION20, DOTS, releaseName, releasePage;
+var init_flakehub = __esm({
+  "src/render/diff/flakehub.ts"() {
+    "use strict";
+    init_url_name();
+    FLAKEHUB_URL = /^(?:tarball\+)?https:\/\/(?:api\.)?flakehub\.com\/f\//;
+    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+    VERSION20 = /^[0-9A-Za-z.+_-]{1,100}$/;
+    DOTS = /^\.+$/;
+    releaseName = (r) => `${r.owner}/${r.name}@${r.version}`;
+    releasePage = (r) => `https://flakehub.com/flake/${r.owner}/${r.name}/${encodeURIComponent(r.version)}`;
+  }
+});
+
 // src/render/diff/view.ts
 function followsCounts(r) {
   const n = { added: 0, removed: 0, rewired: 0 };
@@ -68078,7 +68125,7 @@ function countsLine(r) {
   }
   return `${parts.join("; ")}; ${r.unchangedCount} unchanged`;
 }
-var KIND_TITLES, sourceChanges, followsChanges, followsText, pinText, plural3, closureTotal;
+var KIND_TITLES, sourceChanges, followsChanges, followsText, sourceText, urlText, pinText, plural3, closureTotal;
 var init_view = __esm({
   "src/render/diff/view.ts"() {
     "use strict";
@@ -68086,6 +68133,7 @@ var init_view = __esm({
     init_findings();
     init_fold_follows();
     init_time();
+    init_flakehub();
     KIND_TITLES = {
       added: "Added",
       removed: "Removed",
@@ -68101,7 +68149,15 @@ var init_view = __esm({
     sourceChanges = (r) => r.changes.filter((c) => !isFollowsOnly(c));
     followsChanges = (r) => r.changes.filter(isFollowsOnly);
     followsText = (target, quote) => target === "" ? "follows the root flake" : `follows ${quote(target)}`;
-    pinText = (s3) => s3 === void 0 ? "" : s3.follows !== void 0 ? followsText(s3.follows, (t) => `'${t}'`) : `${s3.url}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    sourceText = (s3) => {
+      const release = flakehubRelease(s3);
+      return release !== void 0 ? releaseName(release) : s3.url;
+    };
+    urlText = (url2) => {
+      const release = flakehubReleaseOf(url2);
+      return release !== void 0 ? releaseName(release) : url2;
+    };
+    pinText = (s3) => s3 === void 0 ? "" : s3.follows !== void 0 ? followsText(s3.follows, (t) => `'${t}'`) : `${sourceText(s3)}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
     plural3 = (n, word2) => `${n} ${word2}${n === 1 ? "" : "s"}`;
     closureTotal = (c) => {
       const mib = (c.newSize - c.oldSize) / 1048576;
@@ -68152,10 +68208,11 @@ function renderDiffText(r, opts) {
         );
       if (ch.subtreeSources !== void 0)
         out.push(
-          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s3) => `${oneLine(s3.input.slice(ch.input.length + 1))} '${oneLine(s3.url)}'`).join(", ")}`
+          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s3) => `${oneLine(s3.input.slice(ch.input.length + 1))} '${oneLine(urlText(s3.url))}'`).join(", ")}`
         );
       if (ch.subtreeFollows !== void 0) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
-      if (ch.release !== void 0) out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
+      if (ch.release !== void 0 && !(flakehubRelease(ch.old) && flakehubRelease(ch.new)))
+        out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
       if (ch.refMove !== void 0)
         out.push(`    ref '${oneLine(ch.refMove.from)}' \u2192 '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
@@ -68208,6 +68265,7 @@ var init_text3 = __esm({
     init_escape();
     init_closure_lines();
     init_view();
+    init_flakehub();
     init_wrap();
     ANSI = {
       red: "\x1B[31m",
@@ -68228,20 +68286,7 @@ function githubPin(s3) {
   const { owner, repo, host: host2 } = s3.attrs;
   if (host2 !== void 0 && String(host2).toLowerCase() !== "github.com") return void 0;
   if (typeof owner !== "string" || typeof repo !== "string" || s3.rev === void 0) return void 0;
-  return NAME.test(owner) && NAME.test(repo) && REV4.test(s3.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s3.rev } : void 0;
-}
-function flakehubRelease(s3) {
-  if (s3 === void 0 || s3.follows !== void 0) return void 0;
-  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s3.url);
-  if (m === null) return void 0;
-  const [owner, repo] = [m[1] ?? "", m[2] ?? ""];
-  let version2;
-  try {
-    version2 = decodeURIComponent(m[3] ?? "");
-  } catch {
-    return void 0;
-  }
-  return NAME.test(owner) && NAME.test(repo) && VERSION20.test(version2) ? `https://flakehub.com/flake/${owner}/${repo}/${encodeURIComponent(version2)}` : void 0;
+  return NAME2.test(owner) && NAME2.test(repo) && REV4.test(s3.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s3.rev } : void 0;
 }
 function changeLink(c) {
   const [a, b] = [githubPin(c.old), githubPin(c.new)];
@@ -68251,7 +68296,7 @@ function changeLink(c) {
   if (one2 !== void 0)
     return { label: "commit", url: `https://github.com/${one2.owner}/${one2.repo}/commit/${one2.rev}` };
   const release = flakehubRelease(c.new ?? c.old);
-  return release !== void 0 ? { label: "release", url: release } : void 0;
+  return release !== void 0 ? { label: "release", url: releasePage(release) } : void 0;
 }
 function linkTarget(url2) {
   if (!/^https:\/\/[^\s/]/i.test(url2)) return void 0;
@@ -68260,13 +68305,13 @@ function linkTarget(url2) {
     (c) => "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)
   );
 }
-var NAME, REV4, VERSION20;
+var NAME2, REV4;
 var init_links = __esm({
   "src/render/diff/links.ts"() {
     "use strict";
-    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+    init_flakehub();
+    NAME2 = /^[A-Za-z0-9_.-]{1,100}$/;
     REV4 = /^[0-9a-f]{40}$/;
-    VERSION20 = /^[0-9A-Za-z.+_-]{1,100}$/;
   }
 });
 
@@ -68295,7 +68340,7 @@ function subtreeBlock(r) {
   return parents.flatMap((c) => [
     `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
-    ...(c.subtreeSources ?? []).map((s3) => `- ${code(s3.input)}: ${code(s3.url)}`),
+    ...(c.subtreeSources ?? []).map((s3) => `- ${code(s3.input)}: ${subtreeSource(s3.url)}`),
     "",
     "</details>",
     ""
@@ -68318,19 +68363,28 @@ function followsBlock(r) {
     ""
   ];
 }
-var md, side2, fromTo2, changeCell, linkCell;
+var md, side2, fromTo2, changeCell, linkCell, subtreeSource;
 var init_markdown_changes = __esm({
   "src/render/diff/markdown-changes.ts"() {
     "use strict";
     init_time();
     init_escape();
     init_links();
+    init_flakehub();
     init_view();
     md = (v) => escapeMarkdown(String(v));
-    side2 = (s3, c) => s3 === void 0 ? "\u2013" : s3.follows !== void 0 ? followsText(s3.follows, c) : `${c(s3.rev?.slice(0, 12) ?? s3.narHash?.slice(7, 19) ?? "?")}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    side2 = (s3, c) => {
+      if (s3 === void 0) return "\u2013";
+      if (s3.follows !== void 0) return followsText(s3.follows, c);
+      const release = flakehubRelease(s3);
+      const what = release !== void 0 ? releaseName(release) : s3.rev?.slice(0, 12) ?? s3.narHash?.slice(7, 19) ?? "?";
+      return `${c(what)}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    };
     fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
         return `ref ${cellCode(c.refMove.from)} \u2192 ${cellCode(c.refMove.to)} (${c.refMove.move})`;
+      const [a, b] = [flakehubRelease(c.old), flakehubRelease(c.new)];
+      if (a !== void 0 && b !== void 0) return `${cellCode(releaseName(a))} \u2192 ${cellCode(releaseName(b))}`;
       if (c.release !== void 0) return `${cellCode(c.release.from)} \u2192 ${cellCode(c.release.to)}`;
       return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, cellCode)} \u2192 ${side2(c.new, cellCode)}` : side2(c.new ?? c.old, cellCode);
     };
@@ -68345,6 +68399,11 @@ var init_markdown_changes = __esm({
       const link = changeLink(c);
       const url2 = link !== void 0 ? linkTarget(link.url) : void 0;
       return link !== void 0 && url2 !== void 0 ? `[${link.label}](${url2})` : "";
+    };
+    subtreeSource = (url2) => {
+      const release = flakehubReleaseOf(url2);
+      const page = release !== void 0 ? linkTarget(releasePage(release)) : void 0;
+      return release !== void 0 && page !== void 0 ? `[${code(releaseName(release))}](${page})` : code(url2);
     };
   }
 });
@@ -69566,7 +69625,8 @@ async function diffUseCase(req, files, nix, up) {
     unchangedCount: diff.unchangedCount,
     findings: findings.sort(compareFindings),
     ...closure !== void 0 ? { closure } : {},
-    gaps
+    // Each change keeps its upstreamError; the gaps say each cause once, with its count.
+    gaps: gapsByCause(gaps)
   };
 }
 var EMPTY_LOCK;
@@ -69589,6 +69649,7 @@ var init_diff = __esm({
     init_read_closure();
     init_resolve();
     init_pin_age();
+    init_report_gaps();
     EMPTY_LOCK = '{"nodes":{"root":{}},"root":"root","version":7}';
   }
 });
@@ -77652,8 +77713,7 @@ var init_policy2 = __esm({
 // src/app/check.ts
 var check_exports = {};
 __export(check_exports, {
-  checkUseCase: () => checkUseCase,
-  gapsByCause: () => gapsByCause
+  checkUseCase: () => checkUseCase
 });
 async function readPolicy(files, path8) {
   if (path8 === void 0) return BUILT_IN_POLICY;
@@ -77682,17 +77742,6 @@ function locator(text4, findings) {
     const end = o !== void 0 ? positions.get(ends.get(o) ?? -1) : void 0;
     return start !== void 0 && end !== void 0 ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } } : f;
   };
-}
-function gapsByCause(gaps) {
-  const byReason = /* @__PURE__ */ new Map();
-  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
-  return [...byReason].flatMap(([reason, same]) => {
-    const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
-    if (same.length === 1 || inputs.length < same.length) return same;
-    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
-    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
-    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
-  });
 }
 async function checkUseCase(req, files, source2, workspace, nix = noNix2) {
   const policy = await readPolicy(files, req.policyPath);
@@ -77732,6 +77781,7 @@ var init_check = __esm({
     init_evaluate();
     init_inventory();
     init_policy();
+    init_report_gaps();
     init_json_locate();
     init_errors();
     init_read_lock();

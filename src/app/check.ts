@@ -2,7 +2,8 @@ import { evaluatePolicy, type CheckFinding } from "../domain/policy/evaluate.js"
 import type { CheckReport, LocatedFinding } from "../domain/policy/report.js";
 import { buildInventory } from "../domain/lock/inventory.js";
 import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
-import type { Gap, ToolInfo } from "../domain/report.js";
+import type { ToolInfo } from "../domain/report.js";
+import { gapsByCause } from "../domain/report-gaps.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
 import { InputError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource, Workspace } from "./ports.js";
@@ -60,22 +61,6 @@ function locator(text: string, findings: readonly CheckFinding[]): (f: CheckFind
       ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } }
       : f;
   };
-}
-
-/**
- * One gap per cause: an unreachable GitHub is one reason shared by every input, said once with the
- * count and the first few inputs rather than once per input.
- */
-export function gapsByCause(gaps: readonly Gap[]): Gap[] {
-  const byReason = new Map<string, Gap[]>();
-  for (const g of gaps) byReason.set(g.reason, [...(byReason.get(g.reason) ?? []), g]);
-  return [...byReason].flatMap(([reason, same]) => {
-    const inputs = same.flatMap((g) => (g.input !== undefined ? [g.input] : []));
-    if (same.length === 1 || inputs.length < same.length) return same;
-    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
-    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
-    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
-  });
 }
 
 export async function checkUseCase(

@@ -17,6 +17,7 @@ import type { CompareSource, FileText, Files, NixStore, ProvenanceSource } from 
 import { readClosure } from "./read-closure.js";
 import { resolveInventory } from "./resolve.js";
 import { ageOf } from "../domain/diff/pin-age.js";
+import { gapsByCause } from "../domain/report-gaps.js";
 
 /** A lock to diff: a file (`-` for stdin), a path at a git revision, or none (a lock added or deleted). */
 export type LockSource =
@@ -111,7 +112,7 @@ export async function diffUseCase(
       const facts = compared.get(compareKey(pair));
       if (facts === undefined || isUpstreamError(facts)) {
         if (facts !== undefined && facts.error !== "offline" && !gaps.some((g) => g.input === c.input))
-          gaps.push({ input: c.input, reason: facts.message }); // one gap line per input
+          gaps.push({ input: c.input, reason: facts.message }); // grouped by cause below
         return facts !== undefined ? { ...c, upstreamError: facts } : c;
       }
       findings.push(...upstreamRisks(c.input, facts));
@@ -146,6 +147,7 @@ export async function diffUseCase(
     unchangedCount: diff.unchangedCount,
     findings: findings.sort(compareFindings),
     ...(closure !== undefined ? { closure } : {}),
-    gaps,
+    // Each change keeps its upstreamError; the gaps say each cause once, with its count.
+    gaps: gapsByCause(gaps),
   };
 }

@@ -4,6 +4,7 @@ import type { Gap, SubjectFile, ToolInfo } from "../domain/report.js";
 import { buildResolveReport, type ResolveReport } from "../domain/provenance/report.js";
 import type { Files, ProvenanceSource } from "./ports.js";
 import { readLock } from "./read-lock.js";
+import { gapsByCause } from "../domain/report-gaps.js";
 
 export interface ResolveRequest {
   readonly lockPath: string;
@@ -38,10 +39,12 @@ export async function resolveUseCase(
   source: () => ProvenanceSource,
 ): Promise<ResolveReport> {
   const { file, graph } = await readLock(files, req.lockPath);
-  return resolveInventory(buildInventory(graph), source(), {
+  const report = await resolveInventory(buildInventory(graph), source(), {
     tool: req.tool,
     offline: req.offline,
     enterpriseHosts: req.enterpriseHosts,
     lockFile: { path: file.displayPath, sha256: file.sha256 },
   });
+  // Each failed input keeps its reason in `inputs`; the gaps say each cause once, with its count.
+  return { ...report, gaps: gapsByCause(report.gaps) };
 }

@@ -29,16 +29,14 @@ describe("check without GitHub", () => {
   it("text: one gap line for the one cause, with the count, under a summary that says incomplete", async () => {
     const r = await check("text");
     expect(r.code, r.stderr).toBe(4);
-    // The text wraps at 80 columns: continuation lines are indented, so join them to read each whole.
-    const gaps = r.stdout
-      .replace(/\n {2,}/g, " ")
-      .split("\n")
-      .filter((l) => l.startsWith("could not learn"));
+    // Text wraps prose at 80 columns with a hanging indent: read each wrapped line as the one it was.
+    const stdout = r.stdout.replace(/\n {2,}/g, " ");
+    const gaps = stdout.split("\n").filter((l) => l.startsWith("could not learn"));
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatch(
       /^could not learn: 6 inputs \('a', 'b', 'c' and 3 more\): could not reach GitHub at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
     );
-    expect(r.stdout.replace(/\n {2,}/g, " ")).toMatch(/upstream: online, incomplete:\ncould not learn/);
+    expect(stdout).toMatch(/upstream: online, incomplete:\ncould not learn/);
     expect(r.stderr.match(/^warning: could not reach GitHub/gm)).toHaveLength(1);
     expect(r.stderr).toContain("use --offline (answers from the cache) or --lock-only (no upstream facts)");
     expect(r.stderr).not.toContain("for diff and pr-review");

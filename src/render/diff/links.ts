@@ -1,5 +1,6 @@
 import type { DiffChange } from "../../domain/diff/report.js";
 import type { LockedSide } from "../../domain/diff/lock-diff.js";
+import { flakehubRelease, releasePage } from "./flakehub.js";
 
 /**
  * Links a lock-only report can give without asking any API: GitHub compare and commit pages and
@@ -13,7 +14,6 @@ export interface ChangeLink {
 
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const REV = /^[0-9a-f]{40}$/;
-const VERSION = /^[0-9A-Za-z.+_-]{1,100}$/;
 
 function githubPin(s: LockedSide | undefined): { owner: string; repo: string; rev: string } | undefined {
   if (s?.type !== "github" || s.follows !== undefined) return undefined;
@@ -22,22 +22,6 @@ function githubPin(s: LockedSide | undefined): { owner: string; repo: string; re
   if (typeof owner !== "string" || typeof repo !== "string" || s.rev === undefined) return undefined;
   return NAME.test(owner) && NAME.test(repo) && REV.test(s.rev) && !/^\.+$/.test(repo)
     ? { owner, repo, rev: s.rev }
-    : undefined;
-}
-
-function flakehubRelease(s: LockedSide | undefined): string | undefined {
-  if (s === undefined || s.follows !== undefined) return undefined;
-  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s.url);
-  if (m === null) return undefined;
-  const [owner, repo] = [m[1] ?? "", m[2] ?? ""];
-  let version: string;
-  try {
-    version = decodeURIComponent(m[3] ?? "");
-  } catch {
-    return undefined;
-  }
-  return NAME.test(owner) && NAME.test(repo) && VERSION.test(version)
-    ? `https://flakehub.com/flake/${owner}/${repo}/${encodeURIComponent(version)}`
     : undefined;
 }
 
@@ -54,7 +38,7 @@ export function changeLink(c: DiffChange): ChangeLink | undefined {
   if (one !== undefined)
     return { label: "commit", url: `https://github.com/${one.owner}/${one.repo}/commit/${one.rev}` };
   const release = flakehubRelease(c.new ?? c.old);
-  return release !== undefined ? { label: "release", url: release } : undefined;
+  return release !== undefined ? { label: "release", url: releasePage(release) } : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { isoDate } from "../../domain/time.js";
 import { cellCode, code, escapeMarkdown, htmlCode } from "../escape.js";
 import { changeLink, linkTarget } from "./links.js";
+import { flakehubRelease, flakehubReleaseOf, releaseName, releasePage } from "./flakehub.js";
 import { followsChanges, followsCounts, followsText, KIND_TITLES, riskOf, sourceChanges } from "./view.js";
 
 /** Compare facts can come back from the cache unvalidated: even their counts are escaped as text. */
@@ -10,17 +11,21 @@ const md = (v: string | number): string => escapeMarkdown(String(v));
 type Code = (s: string) => string;
 
 /** One side of a change; `c` is the code span for where it goes (a table cell or a list item). */
-const side = (s: DiffChange["old"], c: Code): string =>
-  s === undefined
-    ? "–"
-    : s.follows !== undefined
-      ? followsText(s.follows, c)
-      : `${c(s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?")}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
+const side = (s: DiffChange["old"], c: Code): string => {
+  if (s === undefined) return "–";
+  if (s.follows !== undefined) return followsText(s.follows, c);
+  // A FlakeHub pin is named by its release; the link column links the release page.
+  const release = flakehubRelease(s);
+  const what = release !== undefined ? releaseName(release) : (s.rev?.slice(0, 12) ?? s.narHash?.slice(7, 19) ?? "?");
+  return `${c(what)}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
+};
 
 /** The from → to cell of the changes table. */
 const fromTo = (c: DiffChange): string => {
   if (c.kind === "ref-changed" && c.refMove !== undefined)
     return `ref ${cellCode(c.refMove.from)} → ${cellCode(c.refMove.to)} (${c.refMove.move})`;
+  const [a, b] = [flakehubRelease(c.old), flakehubRelease(c.new)];
+  if (a !== undefined && b !== undefined) return `${cellCode(releaseName(a))} → ${cellCode(releaseName(b))}`;
   if (c.release !== undefined) return `${cellCode(c.release.from)} → ${cellCode(c.release.to)}`;
   return c.old !== undefined && c.new !== undefined
     ? `${side(c.old, cellCode)} → ${side(c.new, cellCode)}`
@@ -67,13 +72,20 @@ export function changesTable(r: DiffReport): string[] {
   return [line(columns.map((c) => c.title)), `|${used.map(() => "---|").join("")}`, ...cells.map(line), ""];
 }
 
+/** A subtree input's source: a FlakeHub release by name, linked to its page; any other URL as code. */
+const subtreeSource = (url: string): string => {
+  const release = flakehubReleaseOf(url);
+  const page = release !== undefined ? linkTarget(releasePage(release)) : undefined;
+  return release !== undefined && page !== undefined ? `[${code(releaseName(release))}](${page})` : code(url);
+};
+
 /** The inputs that came or went with an entry's subtree, per entry, behind a <details>. */
 export function subtreeBlock(r: DiffReport): string[] {
   const parents = sourceChanges(r).filter((c) => c.subtreeSources !== undefined);
   return parents.flatMap((c) => [
     `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
-    ...(c.subtreeSources ?? []).map((s) => `- ${code(s.input)}: ${code(s.url)}`),
+    ...(c.subtreeSources ?? []).map((s) => `- ${code(s.input)}: ${subtreeSource(s.url)}`),
     "",
     "</details>",
     "",

@@ -11,7 +11,9 @@ import {
   KIND_TITLES,
   pinText,
   riskOf,
+  urlText,
 } from "./view.js";
+import { flakehubRelease } from "./flakehub.js";
 import { wrapLines } from "../wrap.js";
 
 const ANSI = {
@@ -69,10 +71,12 @@ export function renderDiffText(r: DiffReport, opts: { readonly color: boolean; r
         );
       if (ch.subtreeSources !== undefined)
         out.push(
-          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s) => `${oneLine(s.input.slice(ch.input.length + 1))} '${oneLine(s.url)}'`).join(", ")}`,
+          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s) => `${oneLine(s.input.slice(ch.input.length + 1))} '${oneLine(urlText(s.url))}'`).join(", ")}`,
         );
       if (ch.subtreeFollows !== undefined) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
-      if (ch.release !== undefined) out.push(`    version ${oneLine(ch.release.from)} → ${oneLine(ch.release.to)}`);
+      // A FlakeHub pin already names its release on both sides.
+      if (ch.release !== undefined && !(flakehubRelease(ch.old) && flakehubRelease(ch.new)))
+        out.push(`    version ${oneLine(ch.release.from)} → ${oneLine(ch.release.to)}`);
       if (ch.refMove !== undefined)
         out.push(`    ref '${oneLine(ch.refMove.from)}' → '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;

@@ -4,6 +4,7 @@ import { severityRank, type Severity } from "../../domain/findings.js";
 import { isFollowsOnly } from "../../domain/diff/fold-follows.js";
 import { isoDate } from "../../domain/time.js";
 import type { ClosureDiff } from "../../domain/diff/closure-diff.js";
+import { flakehubRelease, flakehubReleaseOf, releaseName } from "./flakehub.js";
 
 /** Projections the diff renderers share. */
 export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
@@ -52,13 +53,25 @@ export function riskOf(r: DiffReport, input: string): Severity | undefined {
   return worst;
 }
 
+/** A locked source as people name it: a FlakeHub release as `NixOS/nixpkgs@0.2405.1…`, else its flake URL. */
+export const sourceText = (s: LockedSide): string => {
+  const release = flakehubRelease(s);
+  return release !== undefined ? releaseName(release) : s.url;
+};
+
+/** A subtree's locked URL as people name it (a FlakeHub release by its name). */
+export const urlText = (url: string): string => {
+  const release = flakehubReleaseOf(url);
+  return release !== undefined ? releaseName(release) : url;
+};
+
 /** `github:NixOS/nixpkgs/5e2a… (2024-05-01)`, as `nix flake update` prints a pin. */
 export const pinText = (s: LockedSide | undefined): string =>
   s === undefined
     ? ""
     : s.follows !== undefined
       ? followsText(s.follows, (t) => `'${t}'`)
-      : `${s.url}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
+      : `${sourceText(s)}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
