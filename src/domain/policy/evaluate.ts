@@ -109,3 +109,17 @@ export function evaluatePolicy(
   raw.push(...packageLicenseFindings(packages, settings));
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }
+
+/**
+ * A closure's packages alone against a policy, for a check without a lock: the licence rules and
+ * the policy's allowances, nothing that needs lock nodes.
+ */
+export function evaluatePackagePolicy(
+  packages: readonly Package[],
+  policy: Policy,
+  now: Date,
+): { findings: CheckFinding[]; suppressed: CheckFinding[] } {
+  const matches = globMatcher();
+  const settings = (input: string): RuleSettings => settingsFor(policy, input, matches);
+  return applyAllowances(packageLicenseFindings(packages, settings), policy, matches, now.toISOString().slice(0, 10));
+}
