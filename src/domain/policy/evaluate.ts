@@ -6,19 +6,11 @@ import { globMatcher } from "./glob.js";
 import type { Package } from "../packages/index.js";
 import { packageLicenseFindings } from "./package-rules.js";
 import { duplicateSources, lockRules, type CheckRuleFinding } from "./lock-rules.js";
-import { placer, type Placement } from "./placement.js";
+import type { CheckFinding } from "./check-finding.js";
+import { placer } from "./placement.js";
 import { CHECK_RULES, settingsFor, type CheckRuleId, type Policy, type RuleSettings } from "./policy.js";
 
-/**
- * A finding of `check`, with the lock node it points at, where its source sits in the input tree
- * (every path to it, the root input that brings it, a follows that would fix it) and, when
- * accepted, why.
- */
-export type CheckFinding = Finding &
-  Placement & {
-    readonly nodeKey?: string;
-    readonly suppressedBy?: { readonly reason: string; readonly expires?: string };
-  };
+export type { CheckFinding } from "./check-finding.js";
 
 const CHECK_RULE_SET: ReadonlySet<string> = new Set(CHECK_RULES);
 const isCheckRuleFinding = (f: Finding): f is CheckRuleFinding => CHECK_RULE_SET.has(f.rule);

@@ -1,7 +1,7 @@
 import { makeFinding } from "../findings.js";
 import type { PackageRef } from "../findings/details.js";
 import type { License, Package } from "../packages/index.js";
-import type { CheckFinding } from "./evaluate.js";
+import type { CheckFinding } from "./check-finding.js";
 import type { RuleSettings } from "./policy.js";
 
 const refOf = (p: Package): PackageRef => ({
