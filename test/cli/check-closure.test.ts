@@ -35,6 +35,35 @@ interface Report {
   gaps: Array<{ reason: string }>;
 }
 
+// Golden files: the recorded files copied into a directory of their own, named relatively, so
+// the reports name the same paths on every machine.
+const goldenDir = mkdtempSync(path.join(tmpdir(), "fa-checkclosure-golden-"));
+for (const f of ["world.closure.json", "world.derivations.json", "world.meta.json"])
+  copyFileSync(file(f), path.join(goldenDir, f));
+copyFileSync(policy, path.join(goldenDir, "policy.json"));
+
+describe("check over a closure alone (golden files)", () => {
+  it.each([
+    ["text", "txt"],
+    ["markdown", "md"],
+    ["json", "json"],
+    ["sarif", "sarif"],
+  ])("%s", async (format, ext) => {
+    const args = ["--closure", "world.closure.json", "--derivations", "world.derivations.json"];
+    const r = await runCli(
+      ["check", ...args, "--meta", "world.meta.json", "--policy", "policy.json", "--now", "2026-01-01"].concat([
+        "--fail-on",
+        "none",
+        "--format",
+        format,
+      ]),
+      { cwd: goldenDir },
+    );
+    expect(r.code, r.stderr).toBe(4);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/check/closure.${ext}`);
+  });
+});
+
 describe("check with a closure and no lock", () => {
   it("checks the packages alone; the JSON names the closure file it read and no lock", async () => {
     const r = await check(["--format", "json"]);
