@@ -65241,7 +65241,7 @@ var init_finding_groups = __esm({
     "use strict";
     init_findings();
     init_input_path();
-    rootOf = (f) => f.via ?? f.input.split("/")[0] ?? f.input;
+    rootOf = (f) => f.paths?.length === 0 ? f.input : f.via ?? f.input.split("/")[0] ?? f.input;
     NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
     nixString = (s3) => `"${s3.replace(/[\\"]/g, "\\$&").replace(/\$\{/g, "\\${")}"`;
     nixAttr = (s3) => NIX_IDENTIFIER.test(s3) ? s3 : nixString(s3);
@@ -68603,7 +68603,7 @@ __export(text_exports4, {
 function findingLines(r, f, indent) {
   const also = otherPaths(f);
   const lines = [
-    `${indent}${oneLine(where(r, f))}: '${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`
+    `${indent}${where(r, f)}'${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`
   ];
   if (f.follows !== void 0) lines.push(`${indent}  fix: ${oneLine(followsLine(f.follows))}`);
   return lines;
@@ -68635,7 +68635,7 @@ function renderCheckText(r, opts = {}) {
   }
   const counts = ["high", "medium", "low", "info"].map((s3) => `${r.findings.filter((f) => f.severity === s3).length} ${s3}`).join(", ");
   out.push(
-    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`
+    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}${r.upstream !== void 0 ? `; upstream: ${r.upstream}` : ""}${r.gaps.length > 0 ? ", incomplete:" : ""}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
@@ -68649,7 +68649,11 @@ var init_text4 = __esm({
     init_finding_groups();
     init_escape();
     init_wrap();
-    where = (r, f) => f.location !== void 0 ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
+    where = (r, f) => {
+      if (r.lockFile === void 0) return "";
+      const at = f.location !== void 0 ? `:${f.location.line}:${f.location.column}` : "";
+      return `${oneLine(r.lockFile.path + at)}: `;
+    };
     quoted = (paths2) => paths2.map((p) => `'${oneLine(p)}'`).join(", ");
   }
 });
@@ -68686,7 +68690,7 @@ function groupSection(g) {
   return out;
 }
 function renderCheckMarkdown(r) {
-  const out = ["### flake.lock policy check", ""];
+  const out = [r.lockFile !== void 0 ? "### flake.lock policy check" : "### closure policy check", ""];
   if (r.findings.length === 0) out.push("No findings.", "");
   for (const g of groupFindings(r.findings)) out.push(...groupSection(g));
   if (r.suppressed.length > 0) {
@@ -68698,7 +68702,7 @@ function renderCheckMarkdown(r) {
     out.push("", "</details>", "");
   }
   out.push(
-    `Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : "."}`
+    `Policy: ${escapeMarkdown(r.policy.source)}${r.upstream !== void 0 ? `; upstream facts: ${r.upstream}` : ""}${r.gaps.length > 0 ? ", incomplete:" : "."}`
   );
   for (const g of r.gaps)
     out.push(`- could not learn: ${escapeMarkdown(`${g.input !== void 0 ? `${g.input}: ` : ""}${g.reason}`)}`);
@@ -68728,14 +68732,14 @@ var init_report_schema5 = __esm({
     init_finding_schema();
     init_report_schema();
     LocatedFindingSchema = findingSchema({
-      nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about"),
+      nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about (none for a package)"),
       location: external_exports.object({
         line: external_exports.number().int(),
         column: external_exports.number().int(),
         endLine: external_exports.number().int(),
         endColumn: external_exports.number().int().describe("the column just past the node's key")
       }).optional().describe("where that node's key is in flake.lock"),
-      paths: external_exports.array(external_exports.string()).describe("every input path that reaches the locked source, the primary one first"),
+      paths: external_exports.array(external_exports.string()).describe("every input path that reaches the locked source, the primary one first (empty for a package)"),
       via: external_exports.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
       follows: external_exports.object({
         path: external_exports.array(external_exports.string()).describe("the input path to override, from the root"),
@@ -68747,9 +68751,12 @@ var init_report_schema5 = __esm({
       schemaVersion: external_exports.literal(1),
       tool: ToolSchema,
       evaluatedAt: external_exports.string(),
-      lockFile: SubjectSchema,
+      lockFile: SubjectSchema.optional().describe("the lock that was read; absent when a closure alone was checked"),
+      closureFile: SubjectSchema.optional().describe(
+        "the closure file whose packages were checked (absent without one, or when --closure-of asked nix)"
+      ),
       repositoryPath: external_exports.string().optional().describe("the lock's path from the root of the git work tree holding it, when it is in one"),
-      upstream: external_exports.enum(["online", "offline", "lock-only"]),
+      upstream: external_exports.enum(["online", "offline", "lock-only"]).optional().describe("how upstream facts were gathered; absent without a lock (no inputs to ask about)"),
       policy: external_exports.object({
         source: external_exports.string(),
         settings: external_exports.unknown().describe("the effective default settings"),
@@ -68780,7 +68787,13 @@ function fingerprint(f) {
   }
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
+function closureKey(r) {
+  const p = r.closureFile?.path;
+  if (p === void 0 || p === "<stdin>") return "closure";
+  return p.slice(p.lastIndexOf("/") + 1);
+}
 function artifactOf(r) {
+  if (r.lockFile === void 0) return { key: closureKey(r) };
   if (r.repositoryPath !== void 0)
     return { location: { uri: uriPath(oneLine(r.repositoryPath)), uriBaseId: SRCROOT }, key: r.repositoryPath };
   const p = oneLine(r.lockFile.path).replace(/^\.\//, "");
@@ -68788,27 +68801,29 @@ function artifactOf(r) {
   if (p.startsWith("/")) return { location: { uri: `file://${uriPath(p)}` }, key: p.slice(p.lastIndexOf("/") + 1) };
   return { location: { uri: uriPath(p), uriBaseId: SRCROOT }, key: p.replace(/^(\.\.\/)+/, "") };
 }
+function locationOf(f, artifact) {
+  return {
+    physicalLocation: {
+      artifactLocation: artifact,
+      ...f.location !== void 0 ? {
+        region: {
+          startLine: f.location.line,
+          startColumn: f.location.column,
+          endLine: f.location.endLine,
+          endColumn: f.location.endColumn
+        }
+      } : {}
+    }
+  };
+}
 function result(f, ruleIndex, artifact) {
   return {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: oneLine(`${f.input}: ${f.message}`) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact,
-          ...f.location !== void 0 ? {
-            region: {
-              startLine: f.location.line,
-              startColumn: f.location.column,
-              endLine: f.location.endLine,
-              endColumn: f.location.endColumn
-            }
-          } : {}
-        }
-      }
-    ],
+    // A closure checked without a lock has no file to point at: the result names its store path.
+    ...artifact !== void 0 ? { locations: [locationOf(f, artifact)] } : {},
     partialFingerprints: { "flakeAudit/v1": fingerprint(f) },
     properties: { input: oneLine(f.input), severity: f.severity },
     ...f.suppressedBy !== void 0 ? {
@@ -68858,7 +68873,7 @@ What to do: ${RULES[id].fix}`,
             rules
           }
         },
-        ...artifact.location.uriBaseId !== void 0 ? {
+        ...artifact.location?.uriBaseId !== void 0 ? {
           originalUriBaseIds: {
             [SRCROOT]: {
               description: { text: "The root of the repository (the git work tree) holding the lock." }
@@ -70080,6 +70095,11 @@ function evaluatePolicy(inventory, provenance, policy, now, packages = []) {
   raw.push(...packageLicenseFindings(packages, settings2));
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }
+function evaluatePackagePolicy(packages, policy, now) {
+  const matches = globMatcher();
+  const settings2 = (input2) => settingsFor(policy, input2, matches);
+  return applyAllowances(packageLicenseFindings(packages, settings2), policy, matches, now.toISOString().slice(0, 10));
+}
 var CHECK_RULE_SET, isCheckRuleFinding, push2, primaryNode;
 var init_evaluate = __esm({
   "src/domain/policy/evaluate.ts"() {
@@ -70102,18 +70122,20 @@ var init_evaluate = __esm({
 async function checkPackages(req, files, nix) {
   if (req.closure === void 0) return { packages: [], gaps: [] };
   const closure = await readClosure(req.closure, files, nix);
+  const closureFile = closure.file !== void 0 ? { path: closure.file.displayPath, sha256: closure.file.sha256 } : void 0;
+  const withFile = (r) => closureFile !== void 0 ? { ...r, closureFile } : r;
   const result2 = await closurePackages(closure.closure, req.closure, req.packages, files, nix);
   if (result2 === void 0)
-    return {
+    return withFile({
       packages: [],
       gaps: [
         {
           reason: "the closure's packages were not identified, so their licences were not checked: pass --derivations"
         }
       ]
-    };
+    });
   const read = result2.read;
-  if (read === void 0) return { packages: [], gaps: result2.gaps };
+  if (read === void 0) return withFile({ packages: [], gaps: result2.gaps });
   const gaps = read.report.warnings.flatMap(
     (w, i) => UNCHECKED.has(w.kind) && read.warnings[i] !== void 0 ? [{ reason: read.warnings[i] }] : []
   );
@@ -70121,7 +70143,7 @@ async function checkPackages(req, files, nix) {
     gaps.push({
       reason: `the licences of ${read.report.counts.packages} packages were not checked: pass --meta (nix-env -qa --json --meta --out-path)`
     });
-  return { packages: read.report.packages, gaps };
+  return withFile({ packages: read.report.packages, gaps });
 }
 var noNix2, UNCHECKED;
 var init_check_packages = __esm({
@@ -77745,6 +77767,21 @@ function locator(text4, findings) {
 }
 async function checkUseCase(req, files, source2, workspace, nix = noNix2) {
   const policy = await readPolicy(files, req.policyPath);
+  if (req.lockPath === void 0) {
+    if (req.closure === void 0) throw new UsageError("nothing to check: give a lock file or a closure");
+    const packages2 = await checkPackages(req, files, nix);
+    const { findings: findings2, suppressed: suppressed2 } = evaluatePackagePolicy(packages2.packages, policy, req.now);
+    return {
+      schemaVersion: 1,
+      tool: req.tool,
+      evaluatedAt: req.now.toISOString(),
+      ...packages2.closureFile !== void 0 ? { closureFile: packages2.closureFile } : {},
+      policy: policySummary(policy),
+      findings: findings2,
+      suppressed: suppressed2,
+      gaps: packages2.gaps
+    };
+  }
   const { file: file2, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, void 0, { storePaths: false });
   const provenance = req.upstream === "lock-only" ? void 0 : await resolveInventory(inventory, await source2(), {
@@ -77762,19 +77799,16 @@ async function checkUseCase(req, files, source2, workspace, nix = noNix2) {
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file2.displayPath, sha256: file2.sha256 },
+    ...packages.closureFile !== void 0 ? { closureFile: packages.closureFile } : {},
     ...repositoryPath !== void 0 ? { repositoryPath } : {},
     upstream: req.upstream,
-    policy: {
-      source: policy.source,
-      settings: policy.defaults,
-      overrides: policy.overrides.length,
-      allowances: policy.allow.length
-    },
+    policy: policySummary(policy),
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
     gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps]
   };
 }
+var policySummary;
 var init_check = __esm({
   "src/app/check.ts"() {
     "use strict";
@@ -77787,6 +77821,12 @@ var init_check = __esm({
     init_read_lock();
     init_resolve();
     init_check_packages();
+    policySummary = (policy) => ({
+      source: policy.source,
+      settings: policy.defaults,
+      overrides: policy.overrides.length,
+      allowances: policy.allow.length
+    });
   }
 });
 
@@ -85622,6 +85662,11 @@ function closureSource(args) {
   if (args.closureOf !== void 0) return { of: args.closureOf };
   return void 0;
 }
+async function lockPathFor(lock, closure, files) {
+  if (lock !== void 0) return lock;
+  if (closure === void 0 || await files.exists("flake.lock")) return "flake.lock";
+  return void 0;
+}
 function packageOptions(y, opts) {
   const base = y.option("derivations", {
     type: "string",
@@ -85738,9 +85783,7 @@ async function handler2(args, ctx) {
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
-  let lockPath = args.lock;
-  if (lockPath === void 0 && (closure === void 0 || await w.files.exists("flake.lock")))
-    lockPath = "flake.lock";
+  const lockPath = await lockPathFor(args.lock, closure, w.files);
   if (lockPath === void 0 && closure === void 0)
     throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? void 0 : w.now);
@@ -85985,6 +86028,7 @@ __export(check_exports2, {
   handler: () => handler6,
   incomplete: () => incomplete5
 });
+init_errors();
 var command6 = "check [lock]";
 var describe7 = "Check every input against a policy, for CI gates and code scanning";
 var FORMATS4 = formatsOf(RENDERERS.check);
@@ -85995,12 +86039,15 @@ var incomplete5 = {
 function builder5(y, ctx) {
   return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
     buildtime: false
-  }).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
+  }).positional("lock", {
+    type: "string",
+    describe: "flake.lock to check (- for stdin; default ./flake.lock, optional with a closure)"
+  }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
     "for github/codeql-action/upload-sarif"
   ).example(
     "$0 check --closure c.json --derivations d.json --meta meta.json",
-    "licence rules over the packages of a closure too"
+    "licence rules over the packages of a closure (the lock is optional with a closure)"
   );
 }
 async function handler6(args, ctx) {
@@ -86009,9 +86056,14 @@ async function handler6(args, ctx) {
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
+  const lockPath = await lockPathFor(args.lock, closure, w.files);
+  if (args.lock === void 0 && closure === void 0 && !await w.files.exists("flake.lock"))
+    throw new UsageError(
+      "nothing to check: there is no flake.lock here; give a lock file, or a closure (--closure FILE or --closure-of INSTALLABLE)"
+    );
   const report2 = await checkUseCase2(
     {
-      lockPath: args.lock,
+      ...lockPath !== void 0 ? { lockPath } : {},
       ...args.policy !== void 0 ? { policyPath: args.policy } : {},
       upstream: upstreamMode(args),
       enterpriseHosts: args.githubHost,

@@ -1,11 +1,11 @@
-import { evaluatePolicy, type CheckFinding } from "../domain/policy/evaluate.js";
+import { evaluatePackagePolicy, evaluatePolicy, type CheckFinding } from "../domain/policy/evaluate.js";
 import type { CheckReport, LocatedFinding } from "../domain/policy/report.js";
 import { buildInventory } from "../domain/lock/inventory.js";
 import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
 import type { ToolInfo } from "../domain/report.js";
 import { gapsByCause } from "../domain/report-gaps.js";
 import { nodeOffsets, positionsAt } from "../ingest/json-locate.js";
-import { InputError } from "./errors.js";
+import { InputError, UsageError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource, Workspace } from "./ports.js";
 import { readLock } from "./read-lock.js";
 import { resolveInventory } from "./resolve.js";
@@ -14,7 +14,8 @@ import type { SbomPackagesRequest } from "./closure-packages.js";
 import type { ClosureSource } from "./read-closure.js";
 
 export interface CheckRequest {
-  readonly lockPath: string;
+  /** Optional with a closure: then only the closure's packages are checked. */
+  readonly lockPath?: string;
   readonly policyPath?: string;
   readonly upstream: "online" | "offline" | "lock-only";
   readonly enterpriseHosts: readonly string[];
@@ -36,7 +37,6 @@ async function readPolicy(files: Files, path: string | undefined): Promise<Polic
   return parsed.value;
 }
 
-/** A lock (and its upstream facts) against a policy, findings located at their lock nodes. */
 /** The offset just past the JSON string that starts at `offset` (a node key in `nodes`). */
 function stringEnd(text: string, offset: number): number {
   for (let i = offset + 1; i < text.length; i++) {
@@ -63,6 +63,19 @@ function locator(text: string, findings: readonly CheckFinding[]): (f: CheckFind
   };
 }
 
+/** The policy as the report shows it: its source and the effective default settings. */
+const policySummary = (policy: Policy): CheckReport["policy"] => ({
+  source: policy.source,
+  settings: policy.defaults,
+  overrides: policy.overrides.length,
+  allowances: policy.allow.length,
+});
+
+/**
+ * A lock (and its upstream facts) and a closure's packages against a policy, lock findings located
+ * at their lock nodes. Without a lock (a closure alone) only the packages are checked, and the
+ * report names only the files that were read.
+ */
 export async function checkUseCase(
   req: CheckRequest,
   files: Files,
@@ -71,6 +84,21 @@ export async function checkUseCase(
   nix: () => NixStore = noNix,
 ): Promise<CheckReport> {
   const policy = await readPolicy(files, req.policyPath);
+  if (req.lockPath === undefined) {
+    if (req.closure === undefined) throw new UsageError("nothing to check: give a lock file or a closure");
+    const packages = await checkPackages(req, files, nix);
+    const { findings, suppressed } = evaluatePackagePolicy(packages.packages, policy, req.now);
+    return {
+      schemaVersion: 1,
+      tool: req.tool,
+      evaluatedAt: req.now.toISOString(),
+      ...(packages.closureFile !== undefined ? { closureFile: packages.closureFile } : {}),
+      policy: policySummary(policy),
+      findings,
+      suppressed,
+      gaps: packages.gaps,
+    };
+  }
   const { file, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, undefined, { storePaths: false });
   const provenance =
@@ -91,14 +119,10 @@ export async function checkUseCase(
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file.displayPath, sha256: file.sha256 },
+    ...(packages.closureFile !== undefined ? { closureFile: packages.closureFile } : {}),
     ...(repositoryPath !== undefined ? { repositoryPath } : {}),
     upstream: req.upstream,
-    policy: {
-      source: policy.source,
-      settings: policy.defaults,
-      overrides: policy.overrides.length,
-      allowances: policy.allow.length,
-    },
+    policy: policySummary(policy),
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
     gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps],

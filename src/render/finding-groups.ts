@@ -27,9 +27,11 @@ export interface RuleGroup<F extends Groupable> {
 
 /**
  * The root input that brings a finding's input in: `via` when check placed it, else the first
- * segment of the input path (resolve's ids are formatted input paths).
+ * segment of the input path (resolve's ids are formatted input paths). A package of a closure
+ * (check places it on no input path) is its own root: its id is a store path, not an input path.
  */
-const rootOf = (f: Groupable): string => f.via ?? f.input.split("/")[0] ?? f.input;
+const rootOf = (f: Groupable): string =>
+  f.paths?.length === 0 ? f.input : (f.via ?? f.input.split("/")[0] ?? f.input);
 
 function byRoot<F extends Groupable>(findings: readonly F[]): RootGroup<F>[] {
   const roots = new Map<string, { own: F[]; transitive: F[] }>();

@@ -118,8 +118,10 @@ describe.skipIf(!hasMultitool)("Microsoft's SARIF multitool accepts the SARIF (S
     for (const [name, args, cwd] of outputs)
       writeFileSync(path.join(dir, name), JSON.stringify(await sarifOf([...args], cwd)));
     writeFileSync(path.join(dir, "stdin.sarif"), JSON.stringify(await sarifOf(["-"], outside, checkLock())));
+    // closure.sarif (a closure checked without a lock) has no locations by design, which GitHub's
+    // rules refuse: check-closure.test.ts validates it with the SARIF rules and names GitHub's three.
     const goldens = readdirSync(path.join(REPO, "test/golden/check"))
-      .filter((f) => f.endsWith(".sarif"))
+      .filter((f) => f.endsWith(".sarif") && f !== "closure.sarif")
       .map((f) => path.join(REPO, "test/golden/check", f));
     expect(goldens.length).toBeGreaterThan(0);
     const files = [...goldens, ...readdirSync(dir).map((f) => path.join(dir, f))];

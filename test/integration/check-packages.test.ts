@@ -73,6 +73,33 @@ describe.runIf(hasNix)(`check applies licence rules to a closure's packages (${n
     expect(loc["region"]).toBeUndefined();
   });
 
+  it("--closure-of without a lock: nix answers for the closure and its derivations; no file is named", async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "flake-audit-checkpkg-nolock-"));
+    const r = await runCli(
+      ["check", "--closure-of", world.system, "--meta", world.files.meta, "--policy", policy].concat([
+        "--now",
+        "2026-01-01",
+        "--fail-on",
+        "none",
+        "--format",
+        "json",
+      ]),
+      { env: world.env, cwd: empty },
+    );
+    // The system path has no meta entry: a gap, so the run is incomplete (exit 4).
+    expect(r.code, r.stderr).toBe(4);
+    const report = JSON.parse(r.stdout) as { findings: Finding[]; lockFile?: unknown; closureFile?: unknown };
+    expect(report.lockFile).toBeUndefined();
+    expect(report.closureFile).toBeUndefined();
+    expect(report.findings.map((f) => [f.rule, f.input]).sort()).toEqual(
+      [
+        ["license-not-allowed", out("localapp")],
+        ["license-not-allowed", out("tool")],
+        ["missing-license", out("mystery")],
+      ].sort(),
+    );
+  });
+
   it("an unfree licence is not allowed even without an allowed list, unless listed", async () => {
     writeFileSync(policy, JSON.stringify({ version: 1 }));
     const r = await check(["--format", "json"]);

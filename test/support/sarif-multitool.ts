@@ -27,15 +27,16 @@ interface ValidationLog {
 }
 
 /**
- * Validates SARIF files with the SARIF rules and GitHub's ingestion rules (`--rule-kind Sarif;Gh`):
+ * Validates SARIF files with the SARIF rules and GitHub's ingestion rules (`--rule-kind Sarif;Gh`, or
+ * the kinds given):
  * its exit code and the problems its own SARIF log lists (errors, warnings and notes alike).
  */
-export function multitoolValidate(files: readonly string[]): Promise<MultitoolVerdict> {
+export function multitoolValidate(files: readonly string[], ruleKinds = "Sarif;Gh"): Promise<MultitoolVerdict> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), "flake-audit-multitool-")), "validation.sarif");
   return new Promise((resolve, reject) => {
     execFile(
       MULTITOOL,
-      ["validate", "--rule-kind", "Sarif;Gh", "--log", "ForceOverwrite", "-o", out, ...files],
+      ["validate", "--rule-kind", ruleKinds, "--log", "ForceOverwrite", "-o", out, ...files],
       // The tool needs ICU unless told to run without it; this machine may not have it.
       { env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: "1" }, timeout: 300_000, maxBuffer: 1 << 26 },
       (error, stdout) => {

@@ -4,11 +4,13 @@ import { textWidth } from "../io.js";
 import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { RENDERERS } from "../../render/formats.js";
+import { UsageError } from "../../app/errors.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import {
   closureOptions,
   closureSource,
+  lockPathFor,
   packageOptions,
   packagesRequest,
   type ClosureArgs,
@@ -39,7 +41,10 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
   return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
     buildtime: false,
   })
-    .positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" })
+    .positional("lock", {
+      type: "string",
+      describe: "flake.lock to check (- for stdin; default ./flake.lock, optional with a closure)",
+    })
     .option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" })
     .option("format", formatOption(ctx.env, FORMATS, "text", "output format (sarif for GitHub code scanning)"))
     .option("fail-on", failOnOption(ctx.env, "high"))
@@ -52,12 +57,12 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     )
     .example(
       "$0 check --closure c.json --derivations d.json --meta meta.json",
-      "licence rules over the packages of a closure too",
+      "licence rules over the packages of a closure (the lock is optional with a closure)",
     );
 }
 
 export interface CheckArgs extends UpstreamArgs, ClosureArgs, PackageArgs {
-  readonly lock: string;
+  readonly lock?: string | undefined;
   readonly policy?: string | undefined;
   readonly format: (typeof FORMATS)[number];
   readonly failOn: FailOn;
@@ -72,9 +77,14 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
+  const lockPath = await lockPathFor(args.lock, closure, w.files);
+  if (args.lock === undefined && closure === undefined && !(await w.files.exists("flake.lock")))
+    throw new UsageError(
+      "nothing to check: there is no flake.lock here; give a lock file, or a closure (--closure FILE or --closure-of INSTALLABLE)",
+    );
   const report = await checkUseCase(
     {
-      lockPath: args.lock,
+      ...(lockPath !== undefined ? { lockPath } : {}),
       ...(args.policy !== undefined ? { policyPath: args.policy } : {}),
       upstream: upstreamMode(args),
       enterpriseHosts: args.githubHost,

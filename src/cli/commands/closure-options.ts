@@ -1,4 +1,5 @@
 import type { Argv } from "yargs";
+import type { Files } from "../../app/ports.js";
 import type { ClosureSource } from "../../app/read-closure.js";
 import { UsageError } from "../../app/errors.js";
 import type { Env } from "../io.js";
@@ -27,6 +28,20 @@ export function closureOptions<T>(y: Argv<T>, _env: Env) {
 export function closureSource(args: ClosureArgs): ClosureSource | undefined {
   if (args.closure !== undefined) return { file: args.closure };
   if (args.closureOf !== undefined) return { of: args.closureOf };
+  return undefined;
+}
+
+/**
+ * The lock to read: the one given; else ./flake.lock, which a closure makes optional (read only when
+ * it exists). Undefined: a closure alone (sbom and check decide this the same way).
+ */
+export async function lockPathFor(
+  lock: string | undefined,
+  closure: ClosureSource | undefined,
+  files: Pick<Files, "exists">,
+): Promise<string | undefined> {
+  if (lock !== undefined) return lock;
+  if (closure === undefined || (await files.exists("flake.lock"))) return "flake.lock";
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import {
   closureOptions,
   closureSource,
+  lockPathFor,
   packageOptions,
   packagesRequest,
   type ClosureArgs,
@@ -84,9 +85,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
-  let lockPath = args.lock;
-  if (lockPath === undefined && (closure === undefined || (await w.files.exists("flake.lock"))))
-    lockPath = "flake.lock";
+  const lockPath = await lockPathFor(args.lock, closure, w.files);
   if (lockPath === undefined && closure === undefined)
     throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);

@@ -6,12 +6,11 @@ import { globMatcher } from "./glob.js";
 import type { Package } from "../packages/index.js";
 import { packageLicenseFindings } from "./package-rules.js";
 import { duplicateSources, lockRules, type CheckRuleFinding } from "./lock-rules.js";
-import { placer, type Placement } from "./placement.js";
+import type { CheckFinding } from "./check-finding.js";
+import { placer } from "./placement.js";
 import { CHECK_RULES, settingsFor, type CheckRuleId, type Policy, type RuleSettings } from "./policy.js";
 
-// CheckFinding lives in check-finding.ts, which package-rules.ts imports without this file.
 export type { CheckFinding } from "./check-finding.js";
-import type { CheckFinding } from "./check-finding.js";
 
 const CHECK_RULE_SET: ReadonlySet<string> = new Set(CHECK_RULES);
 const isCheckRuleFinding = (f: Finding): f is CheckRuleFinding => CHECK_RULE_SET.has(f.rule);
@@ -101,4 +100,18 @@ export function evaluatePolicy(
   // A closure's packages have no lock node: their findings point at no place in the lock.
   raw.push(...packageLicenseFindings(packages, settings));
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
+}
+
+/**
+ * A closure's packages alone against a policy, for a check without a lock: the licence rules and
+ * the policy's allowances, nothing that needs lock nodes.
+ */
+export function evaluatePackagePolicy(
+  packages: readonly Package[],
+  policy: Policy,
+  now: Date,
+): { findings: CheckFinding[]; suppressed: CheckFinding[] } {
+  const matches = globMatcher();
+  const settings = (input: string): RuleSettings => settingsFor(policy, input, matches);
+  return applyAllowances(packageLicenseFindings(packages, settings), policy, matches, now.toISOString().slice(0, 10));
 }

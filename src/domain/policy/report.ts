@@ -14,11 +14,17 @@ export interface CheckReport {
   readonly schemaVersion: 1;
   readonly tool: ToolInfo;
   readonly evaluatedAt: string;
-  readonly lockFile: SubjectFile;
+  /** The lock that was read; absent when a closure alone was checked. */
+  readonly lockFile?: SubjectFile;
+  /** The closure file whose packages were checked (absent without one, or when nix answered). */
+  readonly closureFile?: SubjectFile;
   /** The lock's path from the root of the git work tree holding it, when it is in one (SARIF's %SRCROOT%). */
   readonly repositoryPath?: string;
-  /** How upstream facts were gathered: online, offline (cache only) or lock-only (none). */
-  readonly upstream: "online" | "offline" | "lock-only";
+  /**
+   * How upstream facts were gathered: online, offline (cache only) or lock-only (none). Absent
+   * without a lock: there were no inputs to ask about.
+   */
+  readonly upstream?: "online" | "offline" | "lock-only";
   /** The policy that applied: its source and the effective default settings. */
   readonly policy: {
     readonly source: string;

@@ -36,7 +36,7 @@ function groupSection(g: RuleGroup<LocatedFinding>): string[] {
 
 /** Markdown for a PR or a job summary, grouped by rule; lock and upstream text is escaped. */
 export function renderCheckMarkdown(r: CheckReport): string {
-  const out = ["### flake.lock policy check", ""];
+  const out = [r.lockFile !== undefined ? "### flake.lock policy check" : "### closure policy check", ""];
   if (r.findings.length === 0) out.push("No findings.", "");
   for (const g of groupFindings(r.findings)) out.push(...groupSection(g));
   if (r.suppressed.length > 0) {
@@ -48,7 +48,7 @@ export function renderCheckMarkdown(r: CheckReport): string {
     out.push("", "</details>", "");
   }
   out.push(
-    `Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : "."}`,
+    `Policy: ${escapeMarkdown(r.policy.source)}${r.upstream !== undefined ? `; upstream facts: ${r.upstream}` : ""}${r.gaps.length > 0 ? ", incomplete:" : "."}`,
   );
   for (const g of r.gaps)
     out.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);

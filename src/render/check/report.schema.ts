@@ -3,7 +3,7 @@ import { findingSchema } from "../finding.schema.js";
 import { ToolSchema, SubjectSchema, GapSchema } from "../report.schema.js";
 
 const LocatedFindingSchema = findingSchema({
-  nodeKey: z.string().optional().describe("the flake.lock node the finding is about"),
+  nodeKey: z.string().optional().describe("the flake.lock node the finding is about (none for a package)"),
   location: z
     .object({
       line: z.number().int(),
@@ -13,7 +13,9 @@ const LocatedFindingSchema = findingSchema({
     })
     .optional()
     .describe("where that node's key is in flake.lock"),
-  paths: z.array(z.string()).describe("every input path that reaches the locked source, the primary one first"),
+  paths: z
+    .array(z.string())
+    .describe("every input path that reaches the locked source, the primary one first (empty for a package)"),
   via: z.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
   follows: z
     .object({
@@ -29,12 +31,18 @@ export const CheckReportSchema = z
     schemaVersion: z.literal(1),
     tool: ToolSchema,
     evaluatedAt: z.string(),
-    lockFile: SubjectSchema,
+    lockFile: SubjectSchema.optional().describe("the lock that was read; absent when a closure alone was checked"),
+    closureFile: SubjectSchema.optional().describe(
+      "the closure file whose packages were checked (absent without one, or when --closure-of asked nix)",
+    ),
     repositoryPath: z
       .string()
       .optional()
       .describe("the lock's path from the root of the git work tree holding it, when it is in one"),
-    upstream: z.enum(["online", "offline", "lock-only"]),
+    upstream: z
+      .enum(["online", "offline", "lock-only"])
+      .optional()
+      .describe("how upstream facts were gathered; absent without a lock (no inputs to ask about)"),
     policy: z
       .object({
         source: z.string(),

@@ -1,4 +1,4 @@
-import type { ArtifactLocation, Log, ReportingDescriptor, Result } from "sarif";
+import type { ArtifactLocation, Location, Log, ReportingDescriptor, Result } from "sarif";
 import type { CheckReport, LocatedFinding } from "../../domain/policy/report.js";
 import { RULES, type RuleId, type Severity } from "../../domain/findings.js";
 import { compareStrings } from "../../domain/lock/input-path.js";
@@ -41,11 +41,22 @@ const uriPath = (p: string): string => p.split("/").map(encodeURIComponent).join
 const SRCROOT = "%SRCROOT%";
 
 /**
+ * The category of a check without a lock: the closure file's name (no machine path), `closure` for
+ * one nix answered or standard input.
+ */
+function closureKey(r: CheckReport): string {
+  const p = r.closureFile?.path;
+  if (p === undefined || p === "<stdin>") return "closure";
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+/**
  * Where the lock is, as code scanning resolves it: from the repository root (%SRCROOT%) when the lock
  * is in a git work tree, however it was named; a relative path as given otherwise; `stdin` (a
  * relative reference that names no machine path) for standard input.
  */
-function artifactOf(r: CheckReport): { location: ArtifactLocation; key: string } {
+function artifactOf(r: CheckReport): { location?: ArtifactLocation; key: string } {
+  if (r.lockFile === undefined) return { key: closureKey(r) };
   if (r.repositoryPath !== undefined)
     return { location: { uri: uriPath(oneLine(r.repositoryPath)), uriBaseId: SRCROOT }, key: r.repositoryPath };
   const p = oneLine(r.lockFile.path).replace(/^\.\//, "");
@@ -54,30 +65,33 @@ function artifactOf(r: CheckReport): { location: ArtifactLocation; key: string }
   return { location: { uri: uriPath(p), uriBaseId: SRCROOT }, key: p.replace(/^(\.\.\/)+/, "") };
 }
 
+function locationOf(f: LocatedFinding, artifact: ArtifactLocation): Location {
+  return {
+    physicalLocation: {
+      artifactLocation: artifact,
+      ...(f.location !== undefined
+        ? {
+            region: {
+              startLine: f.location.line,
+              startColumn: f.location.column,
+              endLine: f.location.endLine,
+              endColumn: f.location.endColumn,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
 /** SARIF message text is plain text, but code scanning shows it: lock and upstream text lose its controls. */
-function result(f: LocatedFinding, ruleIndex: number, artifact: ArtifactLocation): Result {
+function result(f: LocatedFinding, ruleIndex: number, artifact: ArtifactLocation | undefined): Result {
   return {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: oneLine(`${f.input}: ${f.message}`) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact,
-          ...(f.location !== undefined
-            ? {
-                region: {
-                  startLine: f.location.line,
-                  startColumn: f.location.column,
-                  endLine: f.location.endLine,
-                  endColumn: f.location.endColumn,
-                },
-              }
-            : {}),
-        },
-      },
-    ],
+    // A closure checked without a lock has no file to point at: the result names its store path.
+    ...(artifact !== undefined ? { locations: [locationOf(f, artifact)] } : {}),
     partialFingerprints: { "flakeAudit/v1": fingerprint(f) },
     properties: { input: oneLine(f.input), severity: f.severity },
     ...(f.suppressedBy !== undefined
@@ -127,7 +141,7 @@ export function renderSarif(r: CheckReport): string {
             rules,
           },
         },
-        ...(artifact.location.uriBaseId !== undefined
+        ...(artifact.location?.uriBaseId !== undefined
           ? {
               originalUriBaseIds: {
                 [SRCROOT]: {

@@ -3,8 +3,12 @@ import { followsLine, groupFindings, otherPaths, type RuleGroup } from "../findi
 import { oneLine } from "../escape.js";
 import { wrapLines } from "../wrap.js";
 
-const where = (r: CheckReport, f: LocatedFinding): string =>
-  f.location !== undefined ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
+/** The lock, with the node's line and column when there is one; nothing for a closure checked alone. */
+const where = (r: CheckReport, f: LocatedFinding): string => {
+  if (r.lockFile === undefined) return "";
+  const at = f.location !== undefined ? `:${f.location.line}:${f.location.column}` : "";
+  return `${oneLine(r.lockFile.path + at)}: `;
+};
 
 const quoted = (paths: readonly string[]): string => paths.map((p) => `'${oneLine(p)}'`).join(", ");
 
@@ -12,7 +16,7 @@ const quoted = (paths: readonly string[]): string => paths.map((p) => `'${oneLin
 function findingLines(r: CheckReport, f: LocatedFinding, indent: string): string[] {
   const also = otherPaths(f);
   const lines = [
-    `${indent}${oneLine(where(r, f))}: '${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`,
+    `${indent}${where(r, f)}'${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`,
   ];
   if (f.follows !== undefined) lines.push(`${indent}  fix: ${oneLine(followsLine(f.follows))}`);
   return lines;
@@ -50,7 +54,7 @@ export function renderCheckText(r: CheckReport, opts: { readonly width?: number 
     .map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}`)
     .join(", ");
   out.push(
-    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`,
+    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}${r.upstream !== undefined ? `; upstream: ${r.upstream}` : ""}${r.gaps.length > 0 ? ", incomplete:" : ""}`,
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== undefined ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
