@@ -1,9 +1,9 @@
 import type { Package } from "../domain/packages/index.js";
 import type { Gap } from "../domain/report.js";
-import { closurePackages, type SbomPackagesRequest } from "./closure-packages.js";
+import type { SbomPackagesRequest } from "./closure-packages.js";
 import { InternalError } from "./errors.js";
 import type { Files, NixStore } from "./ports.js";
-import { readClosure, type ClosureSource } from "./read-closure.js";
+import type { ClosureSource } from "./read-closure.js";
 
 export const noNix = (): NixStore => {
   throw new InternalError("no nix adapter was wired");
@@ -23,6 +23,9 @@ export async function checkPackages(
   nix: () => NixStore,
 ): Promise<{ packages: readonly Package[]; gaps: readonly Gap[] }> {
   if (req.closure === undefined) return { packages: [], gaps: [] };
+  // Loaded only for a closure: they bring zod (the meta parser), which a lock-only check never needs.
+  const { readClosure } = await import("./read-closure.js");
+  const { closurePackages } = await import("./closure-packages.js");
   const closure = await readClosure(req.closure, files, nix);
   const result = await closurePackages(closure.closure, req.closure, req.packages, files, nix);
   if (result === undefined)
