@@ -18,22 +18,35 @@ export const CLI_BUNDLE_DIR = "dist/bin";
 export const CLI_ENTRY = "flake-audit.js";
 
 /**
- * string-width (loaded with yargs, through cliui and wrap-ansi) builds an Intl.Segmenter when it is
- * loaded: ICU's break-iterator data, about 20 ms of CPU, a sixth of Node's own start-up, in every run,
- * though only help text is ever measured. In the bundle it is built on first use instead. A
- * string-width that no longer has the line fails the build, so that the change is seen.
+ * Intl objects that a dependency builds when it is loaded, each costing ICU data on every run though
+ * few runs use them; in the bundle each is built on first use instead. string-width (loaded with
+ * yargs, through cliui and wrap-ansi) builds an Intl.Segmenter (~20 ms of CPU, a sixth of Node's own
+ * start-up), used only for help text; packageurl-js (loaded with the SBOM renderer) an Intl.Collator
+ * (~9 ms), used only for purls with qualifiers the renderer does not write directly. A dependency
+ * that no longer has the line fails the build, so that the change is seen.
  */
-const EAGER_SEGMENTER = "const segmenter = new Intl.Segmenter();";
-const lazySegmenter = {
-  name: "lazy-intl-segmenter",
+const LAZY_INTL = [
+  {
+    file: /[\\/]string-width[\\/]index\.js$/,
+    eager: "const segmenter = new Intl.Segmenter();",
+    lazy: "let eager;\nconst segmenter = { segment: (s) => (eager ??= new Intl.Segmenter()).segment(s) };",
+  },
+  {
+    file: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/,
+    eager: "const { compare: localeCompare } = new Intl.Collator()",
+    lazy: "let eager\nconst localeCompare = (a, b) => (eager ??= new Intl.Collator()).compare(a, b)",
+  },
+];
+const lazyIntl = {
+  name: "lazy-intl",
   setup(build) {
-    build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const text = await readFile(args.path, "utf8");
-      if (!text.includes(EAGER_SEGMENTER))
-        throw new Error(`${args.path} has no '${EAGER_SEGMENTER}': see lazySegmenter in scripts/bundle-cli.mjs`);
-      const lazy = "let eager;\nconst segmenter = { segment: (s) => (eager ??= new Intl.Segmenter()).segment(s) };";
-      return { contents: text.replace(EAGER_SEGMENTER, lazy), loader: "js", resolveDir: path.dirname(args.path) };
-    });
+    for (const { file, eager, lazy } of LAZY_INTL)
+      build.onLoad({ filter: file }, async (args) => {
+        const text = await readFile(args.path, "utf8");
+        if (!text.includes(eager))
+          throw new Error(`${args.path} has no '${eager}': see LAZY_INTL in scripts/bundle-cli.mjs`);
+        return { contents: text.replace(eager, lazy), loader: "js", resolveDir: path.dirname(args.path) };
+      });
   },
 };
 
@@ -47,7 +60,7 @@ export async function bundleCli(outdir = path.join(REPO, CLI_BUNDLE_DIR)) {
     splitting: true,
     // Chunks sit beside the entry, two levels below the root like it (see wire.ts above).
     chunkNames: "[name]-[hash]",
-    plugins: [lazySegmenter],
+    plugins: [lazyIntl],
   });
   if (result.errors.length > 0) throw new Error("esbuild failed");
   const entry = path.join(outdir, CLI_ENTRY);
