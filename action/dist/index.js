@@ -25072,6 +25072,11 @@ var init_path_info = __esm({
 });
 
 // src/app/read-closure.ts
+var read_closure_exports = {};
+__export(read_closure_exports, {
+  readClosure: () => readClosure,
+  readDerivations: () => readDerivations
+});
 async function readClosure(source2, files, nix) {
   let text4;
   let origin;
@@ -25984,6 +25989,10 @@ var init_packages2 = __esm({
 });
 
 // src/app/closure-packages.ts
+var closure_packages_exports = {};
+__export(closure_packages_exports, {
+  closurePackages: () => closurePackages
+});
 async function closurePackages(closure, source2, req, files, nix) {
   const fromNix = "of" in source2 && req?.derivations === void 0;
   if (req?.derivations === void 0 && !fromNix) return void 0;
@@ -26018,7 +26027,7 @@ __export(sbom_exports, {
 async function buildSbom(req, files, nix = noNix) {
   const lock = req.lockPath !== void 0 ? await readLock(files, req.lockPath) : void 0;
   const inventory = lock !== void 0 ? buildInventory(lock.graph, void 0, { walk: lock.walk }) : void 0;
-  const closure = req.closure !== void 0 ? await readClosure(req.closure, files, nix) : void 0;
+  const closure = req.closure !== void 0 ? await (await Promise.resolve().then(() => (init_read_closure(), read_closure_exports))).readClosure(req.closure, files, nix) : void 0;
   const gaps = [];
   const warnings = [];
   for (const [path8, refs] of closure?.closure.danglingReferences ?? []) {
@@ -26043,7 +26052,13 @@ async function buildSbom(req, files, nix = noNix) {
     enterpriseHosts: req.resolve.enterpriseHosts
   }) : void 0;
   for (const g of provenance?.gaps ?? []) gaps.push(g);
-  const packages = closure !== void 0 && req.closure !== void 0 ? await closurePackages(closure.closure, req.closure, req.packages, files, nix) : void 0;
+  const packages = closure !== void 0 && req.closure !== void 0 ? await (await Promise.resolve().then(() => (init_closure_packages(), closure_packages_exports))).closurePackages(
+    closure.closure,
+    req.closure,
+    req.packages,
+    files,
+    nix
+  ) : void 0;
   for (const w of packages?.warnings ?? []) warnings.push(w);
   for (const g of packages?.gaps ?? []) gaps.push(g);
   const model = {
@@ -26076,8 +26091,6 @@ var init_sbom = __esm({
     init_closure();
     init_errors();
     init_resolve();
-    init_read_closure();
-    init_closure_packages();
     init_read_lock();
     noNix = () => {
       throw new InternalError("no nix adapter was wired");
@@ -70021,8 +70034,10 @@ var init_evaluate = __esm({
 // src/app/check-packages.ts
 async function checkPackages(req, files, nix) {
   if (req.closure === void 0) return { packages: [], gaps: [] };
-  const closure = await readClosure(req.closure, files, nix);
-  const result2 = await closurePackages(closure.closure, req.closure, req.packages, files, nix);
+  const { readClosure: readClosure2 } = await Promise.resolve().then(() => (init_read_closure(), read_closure_exports));
+  const { closurePackages: closurePackages2 } = await Promise.resolve().then(() => (init_closure_packages(), closure_packages_exports));
+  const closure = await readClosure2(req.closure, files, nix);
+  const result2 = await closurePackages2(closure.closure, req.closure, req.packages, files, nix);
   if (result2 === void 0)
     return {
       packages: [],
@@ -70047,9 +70062,7 @@ var noNix2, UNCHECKED;
 var init_check_packages = __esm({
   "src/app/check-packages.ts"() {
     "use strict";
-    init_closure_packages();
     init_errors();
-    init_read_closure();
     noNix2 = () => {
       throw new InternalError("no nix adapter was wired");
     };
