@@ -18,22 +18,60 @@ export const CLI_BUNDLE_DIR = "dist/bin";
 export const CLI_ENTRY = "flake-audit.js";
 
 /**
- * string-width (loaded with yargs, through cliui and wrap-ansi) builds an Intl.Segmenter when it is
- * loaded: ICU's break-iterator data, about 20 ms of CPU, a sixth of Node's own start-up, in every run,
- * though only help text is ever measured. In the bundle it is built on first use instead. A
- * string-width that no longer has the line fails the build, so that the change is seen.
+ * Work a dependency does when it is loaded that few runs use; in the bundle it is done on first use
+ * instead (each `eager` text is replaced by its `lazy` one):
+ * - string-width (loaded with yargs, through cliui and wrap-ansi) builds an Intl.Segmenter: ICU
+ *   data, ~20 ms of CPU, a sixth of Node's own start-up, used only for help text;
+ * - packageurl-js (loaded with the SBOM renderer) builds an Intl.Collator, 8-24 ms here, used only
+ *   for purls the renderer does not write directly;
+ * - the CycloneDX library's SPDX module (loaded with the SBOM renderer) evaluates the 70 kB list of
+ *   SPDX ids and indexes it twice, used only for package licences (closures, not locks).
+ * A dependency that no longer has a text fails the build, so that the change is seen.
  */
-const EAGER_SEGMENTER = "const segmenter = new Intl.Segmenter();";
-const lazySegmenter = {
-  name: "lazy-intl-segmenter",
+const LAZY = [
+  {
+    file: /[\\/]string-width[\\/]index\.js$/,
+    edits: [
+      [
+        "const segmenter = new Intl.Segmenter();",
+        "let eager;\nconst segmenter = { segment: (s) => (eager ??= new Intl.Segmenter()).segment(s) };",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/,
+    edits: [
+      [
+        "const { compare: localeCompare } = new Intl.Collator()",
+        "let eager\nconst localeCompare = (a, b) => (eager ??= new Intl.Collator()).compare(a, b)",
+      ],
+    ],
+  },
+  {
+    file: /[\\/]@cyclonedx[\\/]cyclonedx-library[\\/]dist\.node[\\/]spdx\.js$/,
+    edits: [
+      [
+        'const spdx_SNAPSHOT_schema_json_1 = require("../res/schema/spdx.SNAPSHOT.schema.json");\nconst spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);\nconst spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));',
+        'const spdxEnum = () => require("../res/schema/spdx.SNAPSHOT.schema.json").enum;\nlet ids, lower;\nconst spdxIds = () => (ids ??= new Set(spdxEnum()));\nconst spdxLowerToActual = () => (lower ??= Object.freeze(Object.fromEntries(spdxEnum().map(spdxId => [spdxId.toLowerCase(), spdxId]))));',
+      ],
+      ["return spdxIds.has(value);", "return spdxIds().has(value);"],
+      ["? spdxLowerToActual[value.toLowerCase()]", "? spdxLowerToActual()[value.toLowerCase()]"],
+    ],
+  },
+];
+const lazyInit = {
+  name: "lazy-init",
   setup(build) {
-    build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const text = await readFile(args.path, "utf8");
-      if (!text.includes(EAGER_SEGMENTER))
-        throw new Error(`${args.path} has no '${EAGER_SEGMENTER}': see lazySegmenter in scripts/bundle-cli.mjs`);
-      const lazy = "let eager;\nconst segmenter = { segment: (s) => (eager ??= new Intl.Segmenter()).segment(s) };";
-      return { contents: text.replace(EAGER_SEGMENTER, lazy), loader: "js", resolveDir: path.dirname(args.path) };
-    });
+    for (const { file, edits } of LAZY)
+      build.onLoad({ filter: file }, async (args) => {
+        let text = await readFile(args.path, "utf8");
+        for (const [eager, lazy] of edits) {
+          if (!text.includes(eager))
+            throw new Error(`${args.path} has no '${eager}': see LAZY in scripts/bundle-cli.mjs`);
+          text = text.replace(eager, lazy);
+        }
+        return { contents: text, loader: "js", resolveDir: path.dirname(args.path) };
+      });
   },
 };
 
@@ -47,7 +85,7 @@ export async function bundleCli(outdir = path.join(REPO, CLI_BUNDLE_DIR)) {
     splitting: true,
     // Chunks sit beside the entry, two levels below the root like it (see wire.ts above).
     chunkNames: "[name]-[hash]",
-    plugins: [lazySegmenter],
+    plugins: [lazyInit],
   });
   if (result.errors.length > 0) throw new Error("esbuild failed");
   const entry = path.join(outdir, CLI_ENTRY);

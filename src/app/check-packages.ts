@@ -1,9 +1,9 @@
 import type { Package } from "../domain/packages/index.js";
 import type { Gap, SubjectFile } from "../domain/report.js";
-import { closurePackages, type SbomPackagesRequest } from "./closure-packages.js";
+import type { SbomPackagesRequest } from "./closure-packages.js";
 import { InternalError } from "./errors.js";
 import type { Files, NixStore } from "./ports.js";
-import { readClosure, type ClosureSource } from "./read-closure.js";
+import type { ClosureSource } from "./read-closure.js";
 
 export const noNix = (): NixStore => {
   throw new InternalError("no nix adapter was wired");
@@ -30,6 +30,9 @@ export async function checkPackages(
   nix: () => NixStore,
 ): Promise<CheckedPackages> {
   if (req.closure === undefined) return { packages: [], gaps: [] };
+  // Loaded only for a closure: they bring zod (the meta parser), which a lock-only check never needs.
+  const { readClosure } = await import("./read-closure.js");
+  const { closurePackages } = await import("./closure-packages.js");
   const closure = await readClosure(req.closure, files, nix);
   const closureFile =
     closure.file !== undefined ? { path: closure.file.displayPath, sha256: closure.file.sha256 } : undefined;

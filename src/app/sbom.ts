@@ -8,8 +8,8 @@ import { InternalError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource } from "./ports.js";
 import { resolveInventory } from "./resolve.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
-import { readClosure, type ClosureSource } from "./read-closure.js";
-import { closurePackages, type SbomPackagesRequest } from "./closure-packages.js";
+import type { ClosureSource } from "./read-closure.js";
+import type { SbomPackagesRequest } from "./closure-packages.js";
 import type { PackagesRead } from "./packages.js";
 
 const noNix = (): NixStore => {
@@ -55,7 +55,12 @@ const PINNING_WARNING = {
 export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixStore = noNix): Promise<SbomResult> {
   const lock = req.lockPath !== undefined ? await readLock(files, req.lockPath) : undefined;
   const inventory = lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk }) : undefined;
-  const closure = req.closure !== undefined ? await readClosure(req.closure, files, nix) : undefined;
+  // The closure readers (and zod, through the meta parser) load only for a closure: a lock's SBOM is
+  // most runs, and its start-up is most of its time (docs/architecture.md §7).
+  const closure =
+    req.closure !== undefined
+      ? await (await import("./read-closure.js")).readClosure(req.closure, files, nix)
+      : undefined;
   const gaps: Gap[] = [];
   const warnings: string[] = [];
   for (const [path, refs] of closure?.closure.danglingReferences ?? []) {
@@ -85,7 +90,13 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
   for (const g of provenance?.gaps ?? []) gaps.push(g);
   const packages =
     closure !== undefined && req.closure !== undefined
-      ? await closurePackages(closure.closure, req.closure, req.packages, files, nix)
+      ? await (await import("./closure-packages.js")).closurePackages(
+          closure.closure,
+          req.closure,
+          req.packages,
+          files,
+          nix,
+        )
       : undefined;
   for (const w of packages?.warnings ?? []) warnings.push(w);
   for (const g of packages?.gaps ?? []) gaps.push(g);
