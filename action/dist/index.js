@@ -24352,6 +24352,24 @@ var init_read_lock = __esm({
   }
 });
 
+// src/domain/report-gaps.ts
+function gapsByCause(gaps) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
+  return [...byReason].flatMap(([reason, same]) => {
+    const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
+    if (same.length === 1 || inputs.length < same.length) return same;
+    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
+    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
+    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
+  });
+}
+var init_report_gaps = __esm({
+  "src/domain/report-gaps.ts"() {
+    "use strict";
+  }
+});
+
 // src/app/resolve.ts
 var resolve_exports = {};
 __export(resolve_exports, {
@@ -24372,12 +24390,13 @@ async function resolveInventory(inventory, source2, meta3) {
 }
 async function resolveUseCase(req, files, source2) {
   const { file: file2, graph } = await readLock(files, req.lockPath);
-  return resolveInventory(buildInventory(graph), source2(), {
+  const report2 = await resolveInventory(buildInventory(graph), source2(), {
     tool: req.tool,
     offline: req.offline,
     enterpriseHosts: req.enterpriseHosts,
     lockFile: { path: file2.displayPath, sha256: file2.sha256 }
   });
+  return { ...report2, gaps: gapsByCause(report2.gaps) };
 }
 var init_resolve = __esm({
   "src/app/resolve.ts"() {
@@ -24386,6 +24405,7 @@ var init_resolve = __esm({
     init_upstream_facts();
     init_report();
     init_read_lock();
+    init_report_gaps();
   }
 });
 
@@ -64779,7 +64799,8 @@ function wrapLine(line, width) {
   let used = stringWidth3(current);
   for (const word2 of words.slice(1)) {
     const w = stringWidth3(word2);
-    if (used + 1 + w <= room) {
+    const leadIn = current.length - indent.length <= 2 && !current.includes(" ", indent.length);
+    if (used + 1 + w <= room || leadIn) {
       current += ` ${word2}`;
       used += 1 + w;
     } else {
@@ -65234,7 +65255,7 @@ var init_finding_groups = __esm({
     "use strict";
     init_findings();
     init_input_path();
-    rootOf = (f) => f.via ?? f.input.split("/")[0] ?? f.input;
+    rootOf = (f) => f.paths?.length === 0 ? f.input : f.via ?? f.input.split("/")[0] ?? f.input;
     NIX_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
     nixString = (s3) => `"${s3.replace(/[\\"]/g, "\\$&").replace(/\$\{/g, "\\${")}"`;
     nixAttr = (s3) => NIX_IDENTIFIER.test(s3) ? s3 : nixString(s3);
@@ -68050,6 +68071,33 @@ var init_lock_diff = __esm({
   }
 });
 
+// src/render/diff/flakehub.ts
+function flakehubReleaseOf(url2) {
+  if (!FLAKEHUB_URL.test(url2)) return void 0;
+  const named = nameFromUrl(url2.replace(/^tarball\+/, ""));
+  if (named?.group === void 0 || named.version === void 0) return void 0;
+  const { group: owner, name, version: version2 } = named;
+  return NAME.test(owner) && NAME.test(name) && VERSION20.test(version2) && !DOTS.test(owner) && !DOTS.test(name) ? { owner, name, version: version2 } : void 0;
+}
+function flakehubRelease(s3) {
+  if (s3 === void 0 || s3.follows !== void 0 || s3.type !== "tarball") return void 0;
+  const url2 = s3.attrs["url"];
+  return flakehubReleaseOf(typeof url2 === "string" ? url2 : s3.url);
+}
+var FLAKEHUB_URL, NAME, VERSION20, DOTS, releaseName, releasePage;
+var init_flakehub = __esm({
+  "src/render/diff/flakehub.ts"() {
+    "use strict";
+    init_url_name();
+    FLAKEHUB_URL = /^(?:tarball\+)?https:\/\/(?:api\.)?flakehub\.com\/f\//;
+    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+    VERSION20 = /^[0-9A-Za-z.+_-]{1,100}$/;
+    DOTS = /^\.+$/;
+    releaseName = (r) => `${r.owner}/${r.name}@${r.version}`;
+    releasePage = (r) => `https://flakehub.com/flake/${r.owner}/${r.name}/${encodeURIComponent(r.version)}`;
+  }
+});
+
 // src/render/diff/view.ts
 function followsCounts(r) {
   const n = { added: 0, removed: 0, rewired: 0 };
@@ -68091,7 +68139,7 @@ function countsLine(r) {
   }
   return `${parts.join("; ")}; ${r.unchangedCount} unchanged`;
 }
-var KIND_TITLES, sourceChanges, followsChanges, followsText, pinText, plural3, closureTotal;
+var KIND_TITLES, sourceChanges, followsChanges, followsText, sourceText, urlText, pinText, plural3, closureTotal;
 var init_view = __esm({
   "src/render/diff/view.ts"() {
     "use strict";
@@ -68099,6 +68147,7 @@ var init_view = __esm({
     init_findings();
     init_fold_follows();
     init_time();
+    init_flakehub();
     KIND_TITLES = {
       added: "Added",
       removed: "Removed",
@@ -68114,7 +68163,15 @@ var init_view = __esm({
     sourceChanges = (r) => r.changes.filter((c) => !isFollowsOnly(c));
     followsChanges = (r) => r.changes.filter(isFollowsOnly);
     followsText = (target, quote) => target === "" ? "follows the root flake" : `follows ${quote(target)}`;
-    pinText = (s3) => s3 === void 0 ? "" : s3.follows !== void 0 ? followsText(s3.follows, (t) => `'${t}'`) : `${s3.url}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    sourceText = (s3) => {
+      const release = flakehubRelease(s3);
+      return release !== void 0 ? releaseName(release) : s3.url;
+    };
+    urlText = (url2) => {
+      const release = flakehubReleaseOf(url2);
+      return release !== void 0 ? releaseName(release) : url2;
+    };
+    pinText = (s3) => s3 === void 0 ? "" : s3.follows !== void 0 ? followsText(s3.follows, (t) => `'${t}'`) : `${sourceText(s3)}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
     plural3 = (n, word2) => `${n} ${word2}${n === 1 ? "" : "s"}`;
     closureTotal = (c) => {
       const mib = (c.newSize - c.oldSize) / 1048576;
@@ -68165,10 +68222,11 @@ function renderDiffText(r, opts) {
         );
       if (ch.subtreeSources !== void 0)
         out.push(
-          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s3) => `${oneLine(s3.input.slice(ch.input.length + 1))} '${oneLine(s3.url)}'`).join(", ")}`
+          `    with ${ch.subtreeSources.length} input${ch.subtreeSources.length === 1 ? "" : "s"}: ${ch.subtreeSources.map((s3) => `${oneLine(s3.input.slice(ch.input.length + 1))} '${oneLine(urlText(s3.url))}'`).join(", ")}`
         );
       if (ch.subtreeFollows !== void 0) out.push(`    ${subtreeLine(ch.input, ch.subtreeFollows)}`);
-      if (ch.release !== void 0) out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
+      if (ch.release !== void 0 && !(flakehubRelease(ch.old) && flakehubRelease(ch.new)))
+        out.push(`    version ${oneLine(ch.release.from)} \u2192 ${oneLine(ch.release.to)}`);
       if (ch.refMove !== void 0)
         out.push(`    ref '${oneLine(ch.refMove.from)}' \u2192 '${oneLine(ch.refMove.to)}' (${ch.refMove.move})`);
       const a = ch.age;
@@ -68221,6 +68279,7 @@ var init_text3 = __esm({
     init_escape();
     init_closure_lines();
     init_view();
+    init_flakehub();
     init_wrap();
     ANSI = {
       red: "\x1B[31m",
@@ -68241,20 +68300,7 @@ function githubPin(s3) {
   const { owner, repo, host: host2 } = s3.attrs;
   if (host2 !== void 0 && String(host2).toLowerCase() !== "github.com") return void 0;
   if (typeof owner !== "string" || typeof repo !== "string" || s3.rev === void 0) return void 0;
-  return NAME.test(owner) && NAME.test(repo) && REV4.test(s3.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s3.rev } : void 0;
-}
-function flakehubRelease(s3) {
-  if (s3 === void 0 || s3.follows !== void 0) return void 0;
-  const m = /^https:\/\/api\.flakehub\.com\/f\/pinned\/([^/?#]+)\/([^/?#]+)\/([^/?#]+)\//.exec(s3.url);
-  if (m === null) return void 0;
-  const [owner, repo] = [m[1] ?? "", m[2] ?? ""];
-  let version2;
-  try {
-    version2 = decodeURIComponent(m[3] ?? "");
-  } catch {
-    return void 0;
-  }
-  return NAME.test(owner) && NAME.test(repo) && VERSION20.test(version2) ? `https://flakehub.com/flake/${owner}/${repo}/${encodeURIComponent(version2)}` : void 0;
+  return NAME2.test(owner) && NAME2.test(repo) && REV4.test(s3.rev) && !/^\.+$/.test(repo) ? { owner, repo, rev: s3.rev } : void 0;
 }
 function changeLink(c) {
   const [a, b] = [githubPin(c.old), githubPin(c.new)];
@@ -68264,7 +68310,7 @@ function changeLink(c) {
   if (one2 !== void 0)
     return { label: "commit", url: `https://github.com/${one2.owner}/${one2.repo}/commit/${one2.rev}` };
   const release = flakehubRelease(c.new ?? c.old);
-  return release !== void 0 ? { label: "release", url: release } : void 0;
+  return release !== void 0 ? { label: "release", url: releasePage(release) } : void 0;
 }
 function linkTarget(url2) {
   if (!/^https:\/\/[^\s/]/i.test(url2)) return void 0;
@@ -68273,13 +68319,13 @@ function linkTarget(url2) {
     (c) => "()'!*".includes(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(c)
   );
 }
-var NAME, REV4, VERSION20;
+var NAME2, REV4;
 var init_links = __esm({
   "src/render/diff/links.ts"() {
     "use strict";
-    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+    init_flakehub();
+    NAME2 = /^[A-Za-z0-9_.-]{1,100}$/;
     REV4 = /^[0-9a-f]{40}$/;
-    VERSION20 = /^[0-9A-Za-z.+_-]{1,100}$/;
   }
 });
 
@@ -68308,7 +68354,7 @@ function subtreeBlock(r) {
   return parents.flatMap((c) => [
     `<details><summary>${htmlCode(c.input)}: ${c.subtreeSources?.length ?? 0} inputs ${c.kind === "added" ? "added" : "no longer locked"} with it</summary>`,
     "",
-    ...(c.subtreeSources ?? []).map((s3) => `- ${code(s3.input)}: ${code(s3.url)}`),
+    ...(c.subtreeSources ?? []).map((s3) => `- ${code(s3.input)}: ${subtreeSource(s3.url)}`),
     "",
     "</details>",
     ""
@@ -68331,19 +68377,28 @@ function followsBlock(r) {
     ""
   ];
 }
-var md, side2, fromTo2, changeCell, linkCell;
+var md, side2, fromTo2, changeCell, linkCell, subtreeSource;
 var init_markdown_changes = __esm({
   "src/render/diff/markdown-changes.ts"() {
     "use strict";
     init_time();
     init_escape();
     init_links();
+    init_flakehub();
     init_view();
     md = (v) => escapeMarkdown(String(v));
-    side2 = (s3, c) => s3 === void 0 ? "\u2013" : s3.follows !== void 0 ? followsText(s3.follows, c) : `${c(s3.rev?.slice(0, 12) ?? s3.narHash?.slice(7, 19) ?? "?")}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    side2 = (s3, c) => {
+      if (s3 === void 0) return "\u2013";
+      if (s3.follows !== void 0) return followsText(s3.follows, c);
+      const release = flakehubRelease(s3);
+      const what = release !== void 0 ? releaseName(release) : s3.rev?.slice(0, 12) ?? s3.narHash?.slice(7, 19) ?? "?";
+      return `${c(what)}${s3.lastModified !== void 0 ? ` (${isoDate(s3.lastModified)})` : ""}`;
+    };
     fromTo2 = (c) => {
       if (c.kind === "ref-changed" && c.refMove !== void 0)
         return `ref ${cellCode(c.refMove.from)} \u2192 ${cellCode(c.refMove.to)} (${c.refMove.move})`;
+      const [a, b] = [flakehubRelease(c.old), flakehubRelease(c.new)];
+      if (a !== void 0 && b !== void 0) return `${cellCode(releaseName(a))} \u2192 ${cellCode(releaseName(b))}`;
       if (c.release !== void 0) return `${cellCode(c.release.from)} \u2192 ${cellCode(c.release.to)}`;
       return c.old !== void 0 && c.new !== void 0 ? `${side2(c.old, cellCode)} \u2192 ${side2(c.new, cellCode)}` : side2(c.new ?? c.old, cellCode);
     };
@@ -68358,6 +68413,11 @@ var init_markdown_changes = __esm({
       const link = changeLink(c);
       const url2 = link !== void 0 ? linkTarget(link.url) : void 0;
       return link !== void 0 && url2 !== void 0 ? `[${link.label}](${url2})` : "";
+    };
+    subtreeSource = (url2) => {
+      const release = flakehubReleaseOf(url2);
+      const page = release !== void 0 ? linkTarget(releasePage(release)) : void 0;
+      return release !== void 0 && page !== void 0 ? `[${code(releaseName(release))}](${page})` : code(url2);
     };
   }
 });
@@ -68557,7 +68617,7 @@ __export(text_exports4, {
 function findingLines(r, f, indent) {
   const also = otherPaths(f);
   const lines = [
-    `${indent}${oneLine(where(r, f))}: '${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`
+    `${indent}${where(r, f)}'${oneLine(f.input)}': ${oneLine(f.message)}${also.length > 0 ? ` (also reached as ${quoted(also)})` : ""}`
   ];
   if (f.follows !== void 0) lines.push(`${indent}  fix: ${oneLine(followsLine(f.follows))}`);
   return lines;
@@ -68589,7 +68649,7 @@ function renderCheckText(r, opts = {}) {
   }
   const counts = ["high", "medium", "low", "info"].map((s3) => `${r.findings.filter((f) => f.severity === s3).length} ${s3}`).join(", ");
   out.push(
-    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}; upstream: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : ""}`
+    `${r.findings.length === 0 ? "no findings" : `${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts})`}; policy: ${oneLine(r.policy.source)}${r.upstream !== void 0 ? `; upstream: ${r.upstream}` : ""}${r.gaps.length > 0 ? ", incomplete:" : ""}`
   );
   for (const g of r.gaps)
     out.push(`could not learn: ${g.input !== void 0 ? `'${oneLine(g.input)}': ` : ""}${oneLine(g.reason)}`);
@@ -68603,7 +68663,11 @@ var init_text4 = __esm({
     init_finding_groups();
     init_escape();
     init_wrap();
-    where = (r, f) => f.location !== void 0 ? `${r.lockFile.path}:${f.location.line}:${f.location.column}` : r.lockFile.path;
+    where = (r, f) => {
+      if (r.lockFile === void 0) return "";
+      const at = f.location !== void 0 ? `:${f.location.line}:${f.location.column}` : "";
+      return `${oneLine(r.lockFile.path + at)}: `;
+    };
     quoted = (paths2) => paths2.map((p) => `'${oneLine(p)}'`).join(", ");
   }
 });
@@ -68640,7 +68704,7 @@ function groupSection(g) {
   return out;
 }
 function renderCheckMarkdown(r) {
-  const out = ["### flake.lock policy check", ""];
+  const out = [r.lockFile !== void 0 ? "### flake.lock policy check" : "### closure policy check", ""];
   if (r.findings.length === 0) out.push("No findings.", "");
   for (const g of groupFindings(r.findings)) out.push(...groupSection(g));
   if (r.suppressed.length > 0) {
@@ -68652,7 +68716,7 @@ function renderCheckMarkdown(r) {
     out.push("", "</details>", "");
   }
   out.push(
-    `Policy: ${escapeMarkdown(r.policy.source)}; upstream facts: ${r.upstream}${r.gaps.length > 0 ? ", incomplete:" : "."}`
+    `Policy: ${escapeMarkdown(r.policy.source)}${r.upstream !== void 0 ? `; upstream facts: ${r.upstream}` : ""}${r.gaps.length > 0 ? ", incomplete:" : "."}`
   );
   for (const g of r.gaps)
     out.push(`- could not learn: ${escapeMarkdown(`${g.input !== void 0 ? `${g.input}: ` : ""}${g.reason}`)}`);
@@ -68682,14 +68746,14 @@ var init_report_schema5 = __esm({
     init_finding_schema();
     init_report_schema();
     LocatedFindingSchema = findingSchema({
-      nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about"),
+      nodeKey: external_exports.string().optional().describe("the flake.lock node the finding is about (none for a package)"),
       location: external_exports.object({
         line: external_exports.number().int(),
         column: external_exports.number().int(),
         endLine: external_exports.number().int(),
         endColumn: external_exports.number().int().describe("the column just past the node's key")
       }).optional().describe("where that node's key is in flake.lock"),
-      paths: external_exports.array(external_exports.string()).describe("every input path that reaches the locked source, the primary one first"),
+      paths: external_exports.array(external_exports.string()).describe("every input path that reaches the locked source, the primary one first (empty for a package)"),
       via: external_exports.string().optional().describe("for a transitive input, the root flake's input that brings it in"),
       follows: external_exports.object({
         path: external_exports.array(external_exports.string()).describe("the input path to override, from the root"),
@@ -68701,9 +68765,12 @@ var init_report_schema5 = __esm({
       schemaVersion: external_exports.literal(1),
       tool: ToolSchema,
       evaluatedAt: external_exports.string(),
-      lockFile: SubjectSchema,
+      lockFile: SubjectSchema.optional().describe("the lock that was read; absent when a closure alone was checked"),
+      closureFile: SubjectSchema.optional().describe(
+        "the closure file whose packages were checked (absent without one, or when --closure-of asked nix)"
+      ),
       repositoryPath: external_exports.string().optional().describe("the lock's path from the root of the git work tree holding it, when it is in one"),
-      upstream: external_exports.enum(["online", "offline", "lock-only"]),
+      upstream: external_exports.enum(["online", "offline", "lock-only"]).optional().describe("how upstream facts were gathered; absent without a lock (no inputs to ask about)"),
       policy: external_exports.object({
         source: external_exports.string(),
         settings: external_exports.unknown().describe("the effective default settings"),
@@ -68734,7 +68801,13 @@ function fingerprint(f) {
   }
   return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }
+function closureKey(r) {
+  const p = r.closureFile?.path;
+  if (p === void 0 || p === "<stdin>") return "closure";
+  return p.slice(p.lastIndexOf("/") + 1);
+}
 function artifactOf(r) {
+  if (r.lockFile === void 0) return { key: closureKey(r) };
   if (r.repositoryPath !== void 0)
     return { location: { uri: uriPath(oneLine(r.repositoryPath)), uriBaseId: SRCROOT }, key: r.repositoryPath };
   const p = oneLine(r.lockFile.path).replace(/^\.\//, "");
@@ -68742,27 +68815,29 @@ function artifactOf(r) {
   if (p.startsWith("/")) return { location: { uri: `file://${uriPath(p)}` }, key: p.slice(p.lastIndexOf("/") + 1) };
   return { location: { uri: uriPath(p), uriBaseId: SRCROOT }, key: p.replace(/^(\.\.\/)+/, "") };
 }
+function locationOf(f, artifact) {
+  return {
+    physicalLocation: {
+      artifactLocation: artifact,
+      ...f.location !== void 0 ? {
+        region: {
+          startLine: f.location.line,
+          startColumn: f.location.column,
+          endLine: f.location.endLine,
+          endColumn: f.location.endColumn
+        }
+      } : {}
+    }
+  };
+}
 function result(f, ruleIndex, artifact) {
   return {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: oneLine(`${f.input}: ${f.message}`) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact,
-          ...f.location !== void 0 ? {
-            region: {
-              startLine: f.location.line,
-              startColumn: f.location.column,
-              endLine: f.location.endLine,
-              endColumn: f.location.endColumn
-            }
-          } : {}
-        }
-      }
-    ],
+    // A closure checked without a lock has no file to point at: the result names its store path.
+    ...artifact !== void 0 ? { locations: [locationOf(f, artifact)] } : {},
     partialFingerprints: { "flakeAudit/v1": fingerprint(f) },
     properties: { input: oneLine(f.input), severity: f.severity },
     ...f.suppressedBy !== void 0 ? {
@@ -68812,7 +68887,7 @@ What to do: ${RULES[id].fix}`,
             rules
           }
         },
-        ...artifact.location.uriBaseId !== void 0 ? {
+        ...artifact.location?.uriBaseId !== void 0 ? {
           originalUriBaseIds: {
             [SRCROOT]: {
               description: { text: "The root of the repository (the git work tree) holding the lock." }
@@ -68922,6 +68997,11 @@ function signatureSummary(h) {
   ];
   return parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(", ");
 }
+function malformedSignatures(h, limit = 3) {
+  const listed = h.signatures?.malformed ?? [];
+  const count = h.signatures?.malformedCount ?? listed.length;
+  return count > 0 ? { count, examples: listed.slice(0, limit) } : void 0;
+}
 function changeSummary(c, limit = 8) {
   const one2 = (p) => {
     if (p.change === "added") return `+${p.name} ${p.newVersions.join(", ")}`.trimEnd();
@@ -68933,12 +69013,13 @@ function changeSummary(c, limit = 8) {
   const more = c.packages.length > limit ? `, \u2026 ${c.packages.length - limit} more` : "";
   return c.packages.length === 0 ? "no package changes" : `${shown.join(", ")}${more}`;
 }
-var findingViews, generationText, approvalText;
+var findingViews, pathsWord, generationText, approvalText;
 var init_view2 = __esm({
   "src/render/fleet/view.ts"() {
     "use strict";
     init_findings2();
     findingViews = (findings) => findings.map((finding) => ({ finding, severity: severityOf(finding), text: describeFinding(finding) }));
+    pathsWord = (n) => n === 1 ? "1 path" : `${n} paths`;
     generationText = (h) => {
       const g = h.generations.find((x) => x.number === h.generation);
       if (h.generation === void 0) return "generation unknown";
@@ -68963,6 +69044,11 @@ function hostLines(h) {
       `    input ${s2(i.input)} ${s2(i.rev?.slice(0, 12) ?? "(no rev)")}${i.lastModified !== void 0 ? ` of ${s2(i.lastModified.slice(0, 10))}` : ""}${i.approved ? "" : ` (only in ${s2(i.lock)})`}`
     );
   out.push(`    signatures: ${signatureSummary(h) || "no paths"} (${h.paths} paths)`);
+  const bad2 = malformedSignatures(h);
+  if (bad2 !== void 0) {
+    const more = bad2.count > bad2.examples.length ? ", \u2026" : "";
+    out.push(`    malformed signatures on ${pathsWord(bad2.count)}: ${bad2.examples.map(s2).join(", ")}${more}`);
+  }
   if (h.drift !== void 0) out.push(`    drift from approved: ${s2(changeSummary(h.drift))}`);
   if (h.lastChange !== void 0) out.push(`    last change: ${s2(changeSummary(h.lastChange))}`);
   return out;
@@ -69007,6 +69093,13 @@ var markdown_exports5 = {};
 __export(markdown_exports5, {
   renderFleetMarkdown: () => renderFleetMarkdown
 });
+function signatureCell(h) {
+  const counts = escapeMarkdown(signatureSummary(h) || "\u2013");
+  const bad2 = malformedSignatures(h);
+  if (bad2 === void 0) return counts;
+  const more = bad2.count > bad2.examples.length ? ", \u2026" : "";
+  return `${counts}<br>malformed signatures on ${pathsWord(bad2.count)}: ${bad2.examples.map(cellCode).join(", ")}${more}`;
+}
 function hostRow(h) {
   if (h.status !== "ok") return `| ${cellCode(h.name)} | **not read**: ${escapeMarkdown(h.reason ?? "")} | | | | |`;
   const inputs = h.inputs.map((i) => `${cellCode(i.input)} ${cellCode(i.rev?.slice(0, 12) ?? "no rev")}`).join("<br>");
@@ -69016,7 +69109,7 @@ function hostRow(h) {
     escapeMarkdown(generationText(h)),
     approvalText(h.approved),
     inputs || "\u2013",
-    escapeMarkdown(signatureSummary(h) || "\u2013")
+    signatureCell(h)
   ];
   return `| ${cells.join(" | ")} |`;
 }
@@ -69126,7 +69219,8 @@ var init_report_schema6 = __esm({
         untrusted: external_exports.array(external_exports.string()),
         unsigned: external_exports.array(external_exports.string()),
         invalid: external_exports.array(external_exports.string()),
-        malformed: external_exports.array(external_exports.string()).optional().describe("paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)")
+        malformed: external_exports.array(external_exports.string()).optional().describe("the first paths with a signature that is not <key name>:<base64 of 64 bytes> (absent when none)"),
+        malformedCount: external_exports.number().int().optional().describe("how many paths carry a malformed signature (absent when none)")
       }).optional()
     });
     examples = { count: external_exports.number().int(), examples: external_exports.array(external_exports.string()) };
@@ -69560,7 +69654,8 @@ async function diffUseCase(req, files, nix, up) {
     unchangedCount: diff.unchangedCount,
     findings: findings.sort(compareFindings),
     ...closure !== void 0 ? { closure } : {},
-    gaps
+    // Each change keeps its upstreamError; the gaps say each cause once, with its count.
+    gaps: gapsByCause(gaps)
   };
 }
 var EMPTY_LOCK;
@@ -69583,6 +69678,7 @@ var init_diff = __esm({
     init_read_closure();
     init_resolve();
     init_pin_age();
+    init_report_gaps();
     EMPTY_LOCK = '{"nodes":{"root":{}},"root":"root","version":7}';
   }
 });
@@ -70013,6 +70109,11 @@ function evaluatePolicy(inventory, provenance, policy, now, packages = []) {
   raw.push(...packageLicenseFindings(packages, settings2));
   return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
 }
+function evaluatePackagePolicy(packages, policy, now) {
+  const matches = globMatcher();
+  const settings2 = (input2) => settingsFor(policy, input2, matches);
+  return applyAllowances(packageLicenseFindings(packages, settings2), policy, matches, now.toISOString().slice(0, 10));
+}
 var CHECK_RULE_SET, isCheckRuleFinding, push2, primaryNode;
 var init_evaluate = __esm({
   "src/domain/policy/evaluate.ts"() {
@@ -70037,18 +70138,20 @@ async function checkPackages(req, files, nix) {
   const { readClosure: readClosure2 } = await Promise.resolve().then(() => (init_read_closure(), read_closure_exports));
   const { closurePackages: closurePackages2 } = await Promise.resolve().then(() => (init_closure_packages(), closure_packages_exports));
   const closure = await readClosure2(req.closure, files, nix);
+  const closureFile = closure.file !== void 0 ? { path: closure.file.displayPath, sha256: closure.file.sha256 } : void 0;
+  const withFile = (r) => closureFile !== void 0 ? { ...r, closureFile } : r;
   const result2 = await closurePackages2(closure.closure, req.closure, req.packages, files, nix);
   if (result2 === void 0)
-    return {
+    return withFile({
       packages: [],
       gaps: [
         {
           reason: "the closure's packages were not identified, so their licences were not checked: pass --derivations"
         }
       ]
-    };
+    });
   const read = result2.read;
-  if (read === void 0) return { packages: [], gaps: result2.gaps };
+  if (read === void 0) return withFile({ packages: [], gaps: result2.gaps });
   const gaps = read.report.warnings.flatMap(
     (w, i) => UNCHECKED.has(w.kind) && read.warnings[i] !== void 0 ? [{ reason: read.warnings[i] }] : []
   );
@@ -70056,7 +70159,7 @@ async function checkPackages(req, files, nix) {
     gaps.push({
       reason: `the licences of ${read.report.counts.packages} packages were not checked: pass --meta (nix-env -qa --json --meta --out-path)`
     });
-  return { packages: read.report.packages, gaps };
+  return withFile({ packages: read.report.packages, gaps });
 }
 var noNix2, UNCHECKED;
 var init_check_packages = __esm({
@@ -77646,8 +77749,7 @@ var init_policy2 = __esm({
 // src/app/check.ts
 var check_exports = {};
 __export(check_exports, {
-  checkUseCase: () => checkUseCase,
-  gapsByCause: () => gapsByCause
+  checkUseCase: () => checkUseCase
 });
 async function readPolicy(files, path8) {
   if (path8 === void 0) return BUILT_IN_POLICY;
@@ -77677,19 +77779,23 @@ function locator(text4, findings) {
     return start !== void 0 && end !== void 0 ? { ...f, location: { ...start, endLine: end.line, endColumn: end.column } } : f;
   };
 }
-function gapsByCause(gaps) {
-  const byReason = /* @__PURE__ */ new Map();
-  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
-  return [...byReason].flatMap(([reason, same]) => {
-    const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
-    if (same.length === 1 || inputs.length < same.length) return same;
-    const shown = inputs.slice(0, 3).map((i) => `'${i}'`);
-    const more = inputs.length > shown.length ? ` and ${inputs.length - shown.length} more` : "";
-    return [{ reason: `${inputs.length} inputs (${shown.join(", ")}${more}): ${reason}` }];
-  });
-}
 async function checkUseCase(req, files, source2, workspace, nix = noNix2) {
   const policy = await readPolicy(files, req.policyPath);
+  if (req.lockPath === void 0) {
+    if (req.closure === void 0) throw new UsageError("nothing to check: give a lock file or a closure");
+    const packages2 = await checkPackages(req, files, nix);
+    const { findings: findings2, suppressed: suppressed2 } = evaluatePackagePolicy(packages2.packages, policy, req.now);
+    return {
+      schemaVersion: 1,
+      tool: req.tool,
+      evaluatedAt: req.now.toISOString(),
+      ...packages2.closureFile !== void 0 ? { closureFile: packages2.closureFile } : {},
+      policy: policySummary(policy),
+      findings: findings2,
+      suppressed: suppressed2,
+      gaps: packages2.gaps
+    };
+  }
   const { file: file2, graph } = await readLock(files, req.lockPath);
   const inventory = buildInventory(graph, void 0, { storePaths: false });
   const provenance = req.upstream === "lock-only" ? void 0 : await resolveInventory(inventory, await source2(), {
@@ -77707,30 +77813,34 @@ async function checkUseCase(req, files, source2, workspace, nix = noNix2) {
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
     lockFile: { path: file2.displayPath, sha256: file2.sha256 },
+    ...packages.closureFile !== void 0 ? { closureFile: packages.closureFile } : {},
     ...repositoryPath !== void 0 ? { repositoryPath } : {},
     upstream: req.upstream,
-    policy: {
-      source: policy.source,
-      settings: policy.defaults,
-      overrides: policy.overrides.length,
-      allowances: policy.allow.length
-    },
+    policy: policySummary(policy),
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
     gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps]
   };
 }
+var policySummary;
 var init_check = __esm({
   "src/app/check.ts"() {
     "use strict";
     init_evaluate();
     init_inventory();
     init_policy();
+    init_report_gaps();
     init_json_locate();
     init_errors();
     init_read_lock();
     init_resolve();
     init_check_packages();
+    policySummary = (policy) => ({
+      source: policy.source,
+      settings: policy.defaults,
+      overrides: policy.overrides.length,
+      allowances: policy.allow.length
+    });
   }
 });
 
@@ -78193,7 +78303,7 @@ function analyseFleet(outcomes, plan) {
         untrusted: audit.untrusted.slice(0, plan.examples),
         unsigned: audit.unsigned.slice(0, plan.examples),
         invalid: audit.invalid.slice(0, plan.examples),
-        ...audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples) } : {}
+        ...audit.malformed.length > 0 ? { malformed: audit.malformed.slice(0, plan.examples), malformedCount: audit.malformed.length } : {}
       }
     };
     hosts.push(entry2);
@@ -78353,6 +78463,7 @@ function signatureChecker(keys, verify3) {
     if (info.ca !== void 0 && contentAddressMatches(info, storeDir)) return "contentAddressed";
     const signatures = info.signatures;
     if (signatures.length === 0) return "unsigned";
+    if (signatures.some((s3) => byName.has(s3.keyName) && splitSignature(s3) === void 0)) return "invalid";
     let failed = false;
     for (const s3 of signatures) {
       if (!byName.has(s3.keyName)) continue;
@@ -78861,12 +78972,12 @@ function reportReader(files, budget) {
     closures.set(r.closureId, parsed.value);
     return parsed.value;
   };
-  return async (file2, name) => {
+  return async (file2, name, timeout) => {
     const source2 = { kind: "report", file: file2 };
     const fallbackName = name ?? file2.slice(file2.lastIndexOf("/") + 1).replace(/\.json$/, "");
     budget?.check(file2);
     try {
-      const r = await files.read(file2);
+      const r = await files.read(file2, timeout);
       const header2 = parseHostReportHeader(r.header, r.origin);
       if (!header2.ok) throw new InputError(header2.error);
       const h = header2.value;
@@ -78983,9 +79094,10 @@ async function fleetUseCase(req, deps) {
   const outcomes = [];
   const tasks = (fleet?.hosts ?? []).map((h) => async () => {
     const timeoutMs = (h.timeoutSeconds ?? 0) * 1e3 || req.timeoutMs;
+    const own2 = h.timeoutSeconds ? { ms: timeoutMs, setting: "the host's timeoutSeconds" } : void 0;
     if (h.store !== void 0)
       outcomes.push(await readStoreHost({ ...h, store: h.store }, deps.stores, timeoutMs, budget));
-    else if (h.report !== void 0) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name));
+    else if (h.report !== void 0) outcomes.push(await readReport(besideFile(fleetPath, h.report), h.name, own2));
   });
   if (req.reportsDir !== void 0)
     for (const f of await deps.reports.list(req.reportsDir))
@@ -79291,10 +79403,13 @@ function sampleKey(bytes) {
   if (step > 32) for (let i = 0; i < 64; i++) parts.push(bytes.subarray(i * step, i * step + 32).toString("latin1"));
   return parts.join("|");
 }
-async function within(ms, what, work) {
+async function within(t, what, work) {
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new TimedOut(`${what} did not finish within ${ms / 1e3} s (--timeout)`)), ms);
+    timer = setTimeout(
+      () => reject(new TimedOut(`${what} did not finish within ${t.ms / 1e3} s (${t.setting})`)),
+      t.ms
+    );
   });
   try {
     return await Promise.race([work, late]);
@@ -79323,6 +79438,7 @@ async function openRegular(abs, dir) {
   }
 }
 function reportFiles(cwd, timeoutMs = 6e4) {
+  const byDefault = { ms: timeoutMs, setting: "--timeout" };
   let scratch = Buffer.alloc(1 << 20);
   let queue = Promise.resolve();
   const listedFrom = /* @__PURE__ */ new Map();
@@ -79363,7 +79479,7 @@ function reportFiles(cwd, timeoutMs = 6e4) {
   return {
     async list(dir) {
       try {
-        const names = await within(timeoutMs, "listing the directory", readdir2(path6.resolve(cwd, dir)));
+        const names = await within(byDefault, "listing the directory", readdir2(path6.resolve(cwd, dir)));
         const files = names.filter((n) => n.endsWith(".json")).sort().map((n) => path6.join(dir, n));
         for (const f of files) listedFrom.set(f, dir);
         return files;
@@ -79371,10 +79487,10 @@ function reportFiles(cwd, timeoutMs = 6e4) {
         throw unreadable(dir, e);
       }
     },
-    read: (file2) => serially(async () => {
+    read: (file2, timeout = byDefault) => serially(async () => {
       let buf;
       try {
-        buf = await within(timeoutMs, "reading the report", readWhole(file2));
+        buf = await within(timeout, "reading the report", readWhole(file2));
       } catch (e) {
         if (e instanceof TimedOut) scratch = Buffer.alloc(1 << 20);
         throw unreadable(file2, e);
@@ -85560,6 +85676,11 @@ function closureSource(args) {
   if (args.closureOf !== void 0) return { of: args.closureOf };
   return void 0;
 }
+async function lockPathFor(lock, closure, files) {
+  if (lock !== void 0) return lock;
+  if (closure === void 0 || await files.exists("flake.lock")) return "flake.lock";
+  return void 0;
+}
 function packageOptions(y, opts) {
   const base = y.option("derivations", {
     type: "string",
@@ -85676,9 +85797,7 @@ async function handler2(args, ctx) {
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
-  let lockPath = args.lock;
-  if (lockPath === void 0 && (closure === void 0 || await w.files.exists("flake.lock")))
-    lockPath = "flake.lock";
+  const lockPath = await lockPathFor(args.lock, closure, w.files);
   if (lockPath === void 0 && closure === void 0)
     throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? void 0 : w.now);
@@ -85923,6 +86042,7 @@ __export(check_exports2, {
   handler: () => handler6,
   incomplete: () => incomplete5
 });
+init_errors();
 var command6 = "check [lock]";
 var describe7 = "Check every input against a policy, for CI gates and code scanning";
 var FORMATS4 = formatsOf(RENDERERS.check);
@@ -85933,12 +86053,15 @@ var incomplete5 = {
 function builder5(y, ctx) {
   return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
     buildtime: false
-  }).positional("lock", { type: "string", default: "flake.lock", describe: "flake.lock to check (- for stdin)" }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
+  }).positional("lock", {
+    type: "string",
+    describe: "flake.lock to check (- for stdin; default ./flake.lock, optional with a closure)"
+  }).option("policy", { type: "string", describe: "policy file (JSON or YAML; schemas/policy.v1.schema.json)" }).option("format", formatOption(ctx.env, FORMATS4, "text", "output format (sarif for GitHub code scanning)")).option("fail-on", failOnOption(ctx.env, "high")).option("lock-only", lockOnlyOption(ctx.env)).option("now", nowOption("the date the checks run at (ISO 8601); nothing else reads the clock")).option("output", outputOption).example(
     "$0 check --policy flake-audit.yaml --format sarif -o results.sarif",
     "for github/codeql-action/upload-sarif"
   ).example(
     "$0 check --closure c.json --derivations d.json --meta meta.json",
-    "licence rules over the packages of a closure too"
+    "licence rules over the packages of a closure (the lock is optional with a closure)"
   );
 }
 async function handler6(args, ctx) {
@@ -85947,9 +86070,14 @@ async function handler6(args, ctx) {
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
+  const lockPath = await lockPathFor(args.lock, closure, w.files);
+  if (args.lock === void 0 && closure === void 0 && !await w.files.exists("flake.lock"))
+    throw new UsageError(
+      "nothing to check: there is no flake.lock here; give a lock file, or a closure (--closure FILE or --closure-of INSTALLABLE)"
+    );
   const report2 = await checkUseCase2(
     {
-      lockPath: args.lock,
+      ...lockPath !== void 0 ? { lockPath } : {},
       ...args.policy !== void 0 ? { policyPath: args.policy } : {},
       upstream: upstreamMode(args),
       enterpriseHosts: args.githubHost,
