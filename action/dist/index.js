@@ -24355,7 +24355,7 @@ var init_read_lock = __esm({
 // src/domain/report-gaps.ts
 function gapsByCause(gaps) {
   const byReason = /* @__PURE__ */ new Map();
-  for (const g of gaps) byReason.set(g.reason, [...byReason.get(g.reason) ?? [], g]);
+  for (const g of gaps) getOrInsert(byReason, g.reason, () => []).push(g);
   return [...byReason].flatMap(([reason, same]) => {
     const inputs = same.flatMap((g) => g.input !== void 0 ? [g.input] : []);
     if (same.length === 1 || inputs.length < same.length) return same;
@@ -24367,6 +24367,7 @@ function gapsByCause(gaps) {
 var init_report_gaps = __esm({
   "src/domain/report-gaps.ts"() {
     "use strict";
+    init_map_utils();
   }
 });
 

@@ -1,3 +1,4 @@
+import { getOrInsert } from "./map-utils.js";
 import type { Gap } from "./report.js";
 
 /**
@@ -7,7 +8,8 @@ import type { Gap } from "./report.js";
  */
 export function gapsByCause(gaps: readonly Gap[]): Gap[] {
   const byReason = new Map<string, Gap[]>();
-  for (const g of gaps) byReason.set(g.reason, [...(byReason.get(g.reason) ?? []), g]);
+  // One list per reason, appended in place: linear however many inputs share one cause.
+  for (const g of gaps) getOrInsert(byReason, g.reason, () => []).push(g);
   return [...byReason].flatMap(([reason, same]) => {
     const inputs = same.flatMap((g) => (g.input !== undefined ? [g.input] : []));
     if (same.length === 1 || inputs.length < same.length) return same;
