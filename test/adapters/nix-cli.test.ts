@@ -16,8 +16,9 @@ describe.runIf(hasNix)("every nix invocation ends its options with --", () => {
   const nix = nixCli({ timeoutMs: 60_000, env: NIX_ENV });
 
   it("an installable that looks like an option is read as an installable, never as the option", async () => {
-    for (const p of [nix.pathInfoClosure("--version"), nix.derivationClosure("--version")]) {
-      const why = await messageOf(p);
+    // One call at a time: a promise made before it is awaited can reject unhandled meanwhile.
+    for (const call of [() => nix.pathInfoClosure("--version"), () => nix.derivationClosure("--version")]) {
+      const why = await messageOf(call());
       expect(why).toMatch(/^nix failed: /);
       expect(why).toContain("--version");
     }
