@@ -23,7 +23,8 @@ export const CLI_ENTRY = "flake-audit.js";
  * - string-width (loaded with yargs, through cliui and wrap-ansi) builds an Intl.Segmenter: ICU
  *   data, ~20 ms of CPU, a sixth of Node's own start-up, used only for help text;
  * - packageurl-js (loaded with the SBOM renderer) builds an Intl.Collator, 8-24 ms here, used only
- *   for purls the renderer does not write directly;
+ *   for purls the renderer does not write directly (and, before the edit below, by its own loading);
+ * - string-width 8 builds Unicode property classes (\p{RGI_Emoji} alone 40-50 ms) only non-ASCII needs;
  * - the CycloneDX library's SPDX module (loaded with the SBOM renderer) evaluates the 70 kB list of
  *   SPDX ids and indexes it twice, used only for package licences (closures, not locks).
  * A dependency that no longer has a text fails the build, so that the change is seen.
@@ -39,11 +40,41 @@ const LAZY = [
     ],
   },
   {
+    // string-width 8 (ours, render/wrap.ts; yargs' own copies are 7.x, without these classes).
+    file: new RegExp(`^${path.join(REPO, "node_modules", "string-width", "index.js").replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`),
+    edits: [
+      // The Unicode property classes are built when the RegExp is constructed: \p{RGI_Emoji} alone
+      // takes 40-50 ms here, and the bundle's target (node20) turns the literals into constructors run
+      // at load. Only text outside printable ASCII needs them (string-width's fast path answers the rest).
+      [
+        "const visibleCharacterRegex = /[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]/v;\nconst spacingMarkRegex = /\\p{Spacing_Mark}/v;",
+        "let visibleLazy, spacingLazy, emojiLazy;\nconst visibleCharacterRegex = () => (visibleLazy ??= /[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]/v);\nconst spacingMarkRegex = () => (spacingLazy ??= /\\p{Spacing_Mark}/v);",
+      ],
+      ["const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;", "const rgiEmojiRegex = () => (emojiLazy ??= /^\\p{RGI_Emoji}$/v);"],
+      ["segment.search(visibleCharacterRegex)", "segment.search(visibleCharacterRegex())"],
+      ["!visibleCharacterRegex.test(character)", "!visibleCharacterRegex().test(character)"],
+      ["spacingMarkRegex.test(character)", "spacingMarkRegex().test(character)"],
+      ["rgiEmojiRegex.test(segment)", "rgiEmojiRegex().test(segment)"],
+    ],
+  },
+  {
     file: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/,
     edits: [
       [
         "const { compare: localeCompare } = new Intl.Collator()",
         "let eager\nconst localeCompare = (a, b) => (eager ??= new Intl.Collator()).compare(a, b)",
+      ],
+    ],
+  },
+  {
+    // Loading purl-component.js sorts the component names with this comparator, which made every
+    // SBOM run build the collator anyway. The known components map to the numbers 0-7, whose order
+    // as one-digit strings (the collator's) is their numeric order; other names still use the collator.
+    file: /[\\/]packageurl-js[\\/]src[\\/]purl-component\.js$/,
+    edits: [
+      [
+        "    return localeCompare(componentSortOrder(compA), componentSortOrder(compB))",
+        "    const a = componentSortOrder(compA), b = componentSortOrder(compB)\n    return typeof a === 'number' && typeof b === 'number' ? a - b : localeCompare(a, b)",
       ],
     ],
   },
@@ -59,19 +90,29 @@ const LAZY = [
     ],
   },
 ];
+// One onLoad for all entries: esbuild runs only the first callback that answers for a file, and a
+// file may need the edits of several entries (string-width 8 has two).
 const lazyInit = {
   name: "lazy-init",
   setup(build) {
-    for (const { file, edits } of LAZY)
-      build.onLoad({ filter: file }, async (args) => {
-        let text = await readFile(args.path, "utf8");
-        for (const [eager, lazy] of edits) {
+    const used = new Set();
+    build.onLoad({ filter: new RegExp(LAZY.map((e) => e.file.source).join("|")) }, async (args) => {
+      let text = await readFile(args.path, "utf8");
+      for (const entry of LAZY.filter((e) => e.file.test(args.path))) {
+        used.add(entry);
+        for (const [eager, lazy] of entry.edits) {
           if (!text.includes(eager))
             throw new Error(`${args.path} has no '${eager}': see LAZY in scripts/bundle-cli.mjs`);
           text = text.replace(eager, lazy);
         }
-        return { contents: text, loader: "js", resolveDir: path.dirname(args.path) };
-      });
+      }
+      return { contents: text, loader: "js", resolveDir: path.dirname(args.path) };
+    });
+    build.onEnd(() => {
+      const unused = LAZY.filter((e) => !used.has(e));
+      if (unused.length > 0)
+        throw new Error(`no file matched ${unused.map((e) => e.file).join(", ")}: see LAZY in scripts/bundle-cli.mjs`);
+    });
   },
 };
 

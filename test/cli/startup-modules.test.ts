@@ -48,3 +48,60 @@ describe("what a lock's run loads (built command)", () => {
     expect(hasZod(loadedFiles(["sbom", bad, "-o", path.join(dir, "b.json")]))).toBe(true);
   });
 });
+
+// Work done at load that a small run never uses (scripts/bundle-cli.mjs LAZY): a preload counts the
+// ICU objects built and the processes started, and prints the counts when the run ends.
+const PROBE = `data:text/javascript,${encodeURIComponent(
+  `import cp from "node:child_process";
+import { syncBuiltinESMExports } from "node:module";
+const counts = { collator: 0, emoji: 0, spawn: 0 };
+const Collator = Intl.Collator;
+Intl.Collator = function (...a) { counts.collator++; return new Collator(...a); };
+const RE = RegExp;
+globalThis.RegExp = new Proxy(RE, { construct(t, a) { if (String(a[0]).includes("RGI_Emoji")) counts.emoji++; return Reflect.construct(t, a); } });
+const spawn = cp.spawn;
+cp.spawn = (...a) => { counts.spawn++; return spawn(...a); };
+syncBuiltinESMExports();
+process.on("exit", () => console.error("PROBE " + JSON.stringify(counts)));`,
+)}`;
+
+function probe(args: readonly string[]): { collator: number; emoji: number; spawn: number } {
+  const r = spawnSync(process.execPath, ["--import", PROBE, CLI, ...args], { cwd: dir, encoding: "utf8" });
+  const line = r.stderr.split("\n").find((l) => l.startsWith("PROBE "));
+  if (line === undefined) throw new Error(`no probe line: ${r.stderr}`);
+  return JSON.parse(line.slice("PROBE ".length));
+}
+
+describe("what a lock's run builds and starts (built command)", () => {
+  // A lock with a tarball input: its purl is written by packageurl-js, whose loading sorted with the collator.
+  const lock = path.join(dir, "tarball.lock");
+  writeFileSync(
+    lock,
+    JSON.stringify({
+      nodes: {
+        root: { inputs: { src: "src" } },
+        src: {
+          locked: {
+            type: "tarball",
+            url: "https://example.org/src-1.0.tar.gz",
+            narHash: "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+          },
+          original: { type: "tarball", url: "https://example.org/src-1.0.tar.gz" },
+        },
+      },
+      root: "root",
+      version: 7,
+    }),
+  );
+  it("an sbom of a lock builds no Intl.Collator and no emoji class", () => {
+    const out = path.join(dir, "t.json");
+    const counts = probe(["sbom", lock, "--reproducible", "-o", out]);
+    expect(readFileSync(out, "utf8")).toContain("pkg:generic/");
+    expect(counts).toMatchObject({ collator: 0, emoji: 0 });
+  });
+  it("a text or Markdown check starts no process (git is asked only for JSON and SARIF)", () => {
+    for (const format of ["text", "markdown"])
+      expect(probe(["check", lock, "--lock-only", "--fail-on", "none", "--format", format]).spawn).toBe(0);
+    expect(probe(["check", lock, "--lock-only", "--fail-on", "none", "--format", "sarif"]).spawn).toBeGreaterThan(0);
+  });
+});

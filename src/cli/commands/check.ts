@@ -73,7 +73,6 @@ export interface CheckArgs extends UpstreamArgs, ClosureArgs, PackageArgs {
 
 export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Outcome> {
   const { checkUseCase } = await import("../../app/check.js");
-  const { gitWorkspace } = await import("../../adapters/git-workspace.js");
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
@@ -97,7 +96,11 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
     // octokit and its plugins load only when upstream facts are asked for (not with --lock-only).
     async () =>
       (await import("../github-wiring.js")).githubSource(args, ctx.env, ctx.io, () => Date.now(), w.tool.version),
-    gitWorkspace(ctx.io.cwd),
+    // The lock's path in its repository is said only by JSON and SARIF: asking git (a process, ~30 ms
+    // of a small run) for text or Markdown would cost every CI run for nothing.
+    args.format === "json" || args.format === "sarif"
+      ? (await import("../../adapters/git-workspace.js")).gitWorkspace(ctx.io.cwd)
+      : undefined,
     () => w.nix(),
   );
   const render = await RENDERERS.check[args.format]();
