@@ -121,7 +121,7 @@ export function nestingTooDeep(text: string, max = MAX_DEPTH): number | undefine
 }
 
 /** The offset of the quote closing the string opened at `start`; -1 when it is never closed. */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let end = text.indexOf('"', start + 1);
   while (end > 0 && text.charCodeAt(end - 1) === 92 /* \\ */) {
     let backslashes = 0;
@@ -172,26 +172,6 @@ export function pointerOffsets(text: string, pointers: readonly string[]): Map<s
 /** The offset where the value at `pointer` starts (or its nearest existing ancestor). */
 export const findPointer = (text: string, pointer: string): number | undefined =>
   pointerOffsets(text, [pointer]).get(pointer);
-
-/**
- * Where each member of the object at `/nodes` starts (by member key), in one pass: SARIF results
- * and check findings point at the line of the offending lock node.
- */
-export function nodeOffsets(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  if (nestingTooDeep(text) !== undefined) return out;
-  visit(
-    text,
-    {
-      onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
-        const path = pathSupplier();
-        if (path.length === 1 && path[0] === "nodes") out.set(key, offset);
-      },
-    },
-    STRICT,
-  );
-  return out;
-}
 
 /** Line and column of many offsets in one pass over the text. */
 export function positionsAt(text: string, offsets: Iterable<number>): Map<number, TextPosition> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDerivations } from "../../src/ingest/closure/derivation.js";
 import { parsePathInfo } from "../../src/ingest/closure/path-info.js";
-import { findPointer, findSyntaxError, nodeOffsets, positionAt } from "../../src/ingest/json-locate.js";
+import { findPointer, findSyntaxError, positionAt } from "../../src/ingest/json-locate.js";
+import { nodeOffsets } from "../../src/ingest/json-members.js";
 import { runCli } from "../support/cli.js";
 
 const where = (text: string) => {
