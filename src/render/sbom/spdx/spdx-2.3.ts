@@ -27,7 +27,9 @@ function package23(p: SpdxPackage): Record<string, unknown> {
     supplier: p.supplier !== undefined ? `Organization: ${p.supplier}` : NOASSERTION,
     downloadLocation: p.downloadLocation ?? NOASSERTION,
     filesAnalyzed: false,
-    ...(p.sha256 !== undefined ? { checksums: [{ algorithm: "SHA256", checksumValue: p.sha256 }] } : {}),
+    ...(p.checksums.length > 0
+      ? { checksums: p.checksums.map((h) => ({ algorithm: h.alg.replace("-", ""), checksumValue: h.content })) }
+      : {}),
     ...(p.homepage !== undefined ? { homepage: p.homepage } : {}),
     ...(p.sourceInfo !== undefined ? { sourceInfo: p.sourceInfo } : {}),
     licenseConcluded: p.concluded ?? NOASSERTION,

@@ -37,7 +37,15 @@ function packageElement(p: SpdxPackage, iri: (id: string) => string): Element {
     ...(p.description !== undefined ? { description: p.description } : {}),
     ...(comment !== "" ? { comment } : {}),
     ...(p.supplier !== undefined ? { suppliedBy: iri(elementId("Supplier", p.supplier)) } : {}),
-    ...(p.sha256 !== undefined ? { verifiedUsing: [{ type: "Hash", algorithm: "sha256", hashValue: p.sha256 }] } : {}),
+    ...(p.checksums.length > 0
+      ? {
+          verifiedUsing: p.checksums.map((h) => ({
+            type: "Hash",
+            algorithm: h.alg.replace("-", "").toLowerCase(),
+            hashValue: h.content,
+          })),
+        }
+      : {}),
     ...(ids.length > 0 ? { externalIdentifier: ids } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { isoDateTime } from "../../../domain/time.js";
 import { toBomView } from "../bom-view.js";
 import { storeItemView } from "../closure-view.js";
 import type { ComponentView } from "../component-view.js";
+import type { HashView } from "../package-parts.js";
 import { packageId } from "./ids.js";
 import { chooseLicence, concludedLicence, copyrightOf } from "./licence-choice.js";
 import { commentOf, downloadLocation, homepageOf, sourceInfo } from "./package-facts.js";
@@ -15,7 +16,8 @@ export interface SpdxPackage {
   /** SPDX 3 purpose names; 2.3 writes them upper-case. */
   readonly purpose: "application" | "source" | "library" | "file";
   readonly purl?: string;
-  readonly sha256?: string;
+  /** SHA-256 of the NAR (a store path's or lock input's), or a build-time source's fetch hashes. */
+  readonly checksums: readonly HashView[];
   readonly downloadLocation?: string;
   readonly homepage?: string;
   /** The forge owner the lock names (an organisation to SPDX). */
@@ -54,7 +56,6 @@ function packageOf(v: ComponentView, id: string, isRoot: boolean, dependsOn: rea
   const fields: Array<[keyof SpdxPackage, string | undefined]> = [
     ["version", v.version],
     ["purl", v.purl],
-    ["sha256", v.sha256],
     ["downloadLocation", downloadLocation(v)],
     ["homepage", homepageOf(v)],
     ["supplier", v.group],
@@ -67,7 +68,9 @@ function packageOf(v: ComponentView, id: string, isRoot: boolean, dependsOn: rea
     ["sourceInfo", sourceInfo(v)],
     ["comment", commentOf(v)],
   ];
-  const p: Record<string, unknown> = { id, name: v.name, purpose: purposeOf(v, isRoot), dependsOn };
+  const checksums: HashView[] = v.sha256 !== undefined ? [{ alg: "SHA-256", content: v.sha256 }] : [];
+  for (const h of v.package?.hashes ?? []) if (!checksums.some((c) => c.alg === h.alg)) checksums.push(h);
+  const p: Record<string, unknown> = { id, name: v.name, purpose: purposeOf(v, isRoot), checksums, dependsOn };
   for (const [k, value] of fields) if (value !== undefined && value !== "") p[k] = value;
   return p as unknown as SpdxPackage;
 }
