@@ -6,71 +6,13 @@ import type { Files } from "../../src/app/ports.js";
 import { buildSbom } from "../../src/app/sbom.js";
 import type { SbomModel } from "../../src/domain/sbom-model.js";
 import { formatStorePath } from "../../src/domain/nix/store-path.js";
-import { renderCycloneDxJson } from "../../src/render/sbom/render-json.js";
 import { packageId, spdxIdFor } from "../../src/render/sbom/spdx/ids.js";
 import { renderSpdxJson } from "../../src/render/sbom/spdx/render.js";
 import { FIXTURES, lockFixture, lockFixtures } from "../support/paths.js";
 import { modelOf, TEST_TOOL, testFiles } from "../support/sbom.js";
-import { contentProblems23, contentProblems3, validateSpdx, type Doc23, type Element3 } from "../support/spdx.js";
-
-const SPECS = ["2.3", "3.0"] as const;
-type Cdx = {
-  components: Array<{
-    "bom-ref": string;
-    name: string;
-    version?: string;
-    purl?: string;
-    hashes?: Array<{ alg: string; content: string }>;
-  }>;
-};
-
-/** The SPDX packages as comparable facts, whichever the version. */
-function packagesOf(text: string, spec: (typeof SPECS)[number]) {
-  if (spec === "2.3")
-    return (JSON.parse(text) as Doc23).packages.map((p) => ({
-      id: p.SPDXID,
-      name: p.name,
-      version: p.versionInfo,
-      purl: p.externalRefs?.find((r) => r.referenceType === "purl")?.referenceLocator,
-      sha256: p.checksums?.find((c) => c.algorithm === "SHA256")?.checksumValue,
-    }));
-  return (JSON.parse(text) as { "@graph": Element3[] })["@graph"]
-    .filter((e) => e.type === "software_Package")
-    .map((e) => ({
-      id: String(e.spdxId).slice(String(e.spdxId).indexOf("#") + 1),
-      name: e["name"] as string,
-      version: e["software_packageVersion"] as string | undefined,
-      purl: (
-        e["externalIdentifier"] as Array<{ externalIdentifierType: string; identifier: string }> | undefined
-      )?.find((i) => i.externalIdentifierType === "packageUrl")?.identifier,
-      sha256: (e["verifiedUsing"] as Array<{ algorithm: string; hashValue: string }> | undefined)?.find(
-        (h) => h.algorithm === "sha256",
-      )?.hashValue,
-    }));
-}
-
-/** Schema, content checks, and every CycloneDX component of the same model as one SPDX package with its facts. */
-function checkDocument(model: SbomModel, spec: (typeof SPECS)[number]): string {
-  const text = renderSpdxJson(model, spec);
-  expect(validateSpdx(text, spec)).toBeNull();
-  const doc: unknown = JSON.parse(text);
-  expect(spec === "2.3" ? contentProblems23(doc as Doc23) : contentProblems3(doc as { "@graph": Element3[] })).toEqual(
-    [],
-  );
-  const cdx = JSON.parse(renderCycloneDxJson(model, "1.6")) as Cdx;
-  const spdx = packagesOf(text, spec);
-  expect(spdx).toHaveLength(cdx.components.length + 1);
-  const byId = new Map(spdx.map((p) => [p.id, p]));
-  for (const c of cdx.components)
-    expect(byId.get(packageId(c["bom-ref"], "flake")), c["bom-ref"]).toEqual({
-      id: packageId(c["bom-ref"], "flake"),
-      name: c.name,
-      version: c.version,
-      purl: c.purl,
-      sha256: c.hashes?.find((h) => h.alg === "SHA-256")?.content,
-    });
-  return text;
-}
+import type { Doc23, Pkg23 } from "../support/spdx.js";
+import { checkDocument, packagesOf, SPECS } from "../support/spdx-check.js";
+import { contentProblems23, contentProblems3, validateSpdx, type Element3 } from "../support/spdx.js";
 
 const packagesFile = (name: string): string => path.join(FIXTURES, "packages", name);
 // As in the CycloneDX package goldens: the store is not read, so the golden file does not depend on the machine.
@@ -129,6 +71,22 @@ describe("SPDX of a lock with a closure and its packages (the package world)", (
   });
 });
 
+const CLOSURES = ["format-1", "format-2", "format-3", "list-2.3", "list-2.8", "list-lix", "map-2.19", "map-2.23"];
+
+describe("SPDX of closures in every path-info shape (fixtures/closure), with and without the lock", () => {
+  it.each(CLOSURES.flatMap((c) => SPECS.map((s) => [c, s] as const)))("%s, SPDX %s", async (dir, spec) => {
+    const closure = { file: path.join(FIXTURES, "closure", dir, "app-closure.json") };
+    const base = { tool: TEST_TOOL, reproducible: true, name: "app" } as const;
+    for (const lockPath of [undefined, path.join(FIXTURES, "closure", "app.flake.lock")]) {
+      const { model } = await buildSbom({ ...base, closure, ...(lockPath ? { lockPath } : {}) }, testFiles, () => {
+        throw new Error("not used");
+      });
+      const text = checkDocument(model, spec);
+      expect(packagesOf(text, spec).length).toBeGreaterThan(model.closure!.data.graph.described);
+    }
+  });
+});
+
 describe("SPDX golden files of locks", () => {
   it.each(["other-kinds", "follows-root", "github-inputs"].flatMap((n) => SPECS.map((s) => [n, s] as const)))(
     "%s, SPDX %s",
@@ -164,6 +122,29 @@ describe("reproducible SPDX", () => {
     const serial = "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79";
     const doc = JSON.parse(renderSpdxJson({ ...model, serialNumber: serial }, "2.3")) as Doc23;
     expect(doc.documentNamespace).toBe(serial);
+  });
+});
+
+describe("the checks can fail", () => {
+  it("the schemas and content checks reject broken documents", async () => {
+    const model = await modelOf(lockFixture("valid", "github-inputs.lock"));
+    const d23 = JSON.parse(renderSpdxJson(model, "2.3")) as Doc23;
+    const p1: Partial<Pkg23> = d23.packages[1]!;
+    delete p1.downloadLocation;
+    expect(validateSpdx(JSON.stringify(d23), "2.3")).not.toBeNull();
+    d23.packages[1]!.SPDXID = "SPDXRef-a b";
+    d23.packages[2]!.licenseDeclared = "MIT AND Made-Up";
+    expect(contentProblems23(d23)).toEqual(
+      expect.arrayContaining(["bad SPDXID SPDXRef-a b", expect.stringMatching(/licenseDeclared 'MIT AND Made-Up'/)]),
+    );
+    const d3 = JSON.parse(renderSpdxJson(model, "3.0")) as { "@graph": Element3[] };
+    const pkg = d3["@graph"].find((e) => e.type === "software_Package")!;
+    pkg["software_packageVersionz"] = "1";
+    expect(validateSpdx(JSON.stringify(d3), "3.0")).not.toBeNull();
+    delete pkg["software_packageVersionz"];
+    d3["@graph"] = d3["@graph"].filter((e) => e !== pkg);
+    expect(validateSpdx(JSON.stringify(d3), "3.0")).toBeNull();
+    expect(contentProblems3(d3).some((p) => p.includes(`refers to missing ${String(pkg.spdxId)}`))).toBe(true);
   });
 });
 

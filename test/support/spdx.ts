@@ -20,9 +20,7 @@ export function validateSpdx(text: string, spec: "2.3" | "3.0"): unknown {
     ));
     return v(doc) ? null : v.errors;
   }
-  const v = (v3 ??= new Ajv2020.default({ allErrors: true, strict: false }).compile(
-    read("spdx-3.0.1-schema.json") as object,
-  ));
+  const v = (v3 ??= new Ajv2020.default({ strict: false }).compile(read("spdx-3.0.1-schema.json") as object));
   return v(doc) ? null : v.errors;
 }
 
