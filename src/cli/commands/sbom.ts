@@ -88,7 +88,7 @@ export function specFor(format: BomFormat | "spdx-json", spec: string | undefine
   const allowed: readonly string[] = spdx ? SPDX_SPEC_VERSIONS : SPEC_VERSIONS;
   if (spec !== undefined && !allowed.includes(spec))
     throw new UsageError(
-      `--spec ${spec} is not a version of ${spdx ? "SPDX" : "CycloneDX"}; --format ${format} takes ${allowed.join(", ")}`,
+      `--spec ${spec} is not a version of ${spdx ? "SPDX" : "CycloneDX"}; --format ${format} takes ${allowed.join(", ")} (from --spec or FLAKE_AUDIT_SPEC)`,
     );
   return spdx ? { format, spec: (spec ?? "2.3") as SpdxSpecVersion } : { format, spec: (spec ?? "1.6") as SpecVersion };
 }
