@@ -7,6 +7,7 @@ import { buildSbom } from "../../src/app/sbom.js";
 import type { SbomModel } from "../../src/domain/sbom-model.js";
 import { formatStorePath } from "../../src/domain/nix/store-path.js";
 import { packageId, spdxIdFor } from "../../src/render/sbom/spdx/ids.js";
+import { PLACEHOLDER_NAMESPACE } from "../../src/render/sbom/spdx/namespace.js";
 import { renderSpdxJson } from "../../src/render/sbom/spdx/render.js";
 import { FIXTURES, lockFixture, lockFixtures } from "../support/paths.js";
 import { modelOf, TEST_TOOL, testFiles } from "../support/sbom.js";
@@ -172,7 +173,8 @@ describe("SPDX ids from hostile input paths", () => {
   it.each(SPECS)("a lock whose names carry JSON, control and bidi characters: SPDX %s stays valid", async (spec) => {
     const dir = mkdtempSync(path.join(tmpdir(), "flake-audit-spdx-"));
     const lock = path.join(dir, "flake.lock");
-    const evil = 'x"y\\z\u001b[31m\u202e</script>:/ä';
+    // …and the placeholder the reproducible namespace is computed with, as a line of its own.
+    const evil = `x"y\\z\u001b[31m\u202e</script>:/ä\n  "documentNamespace": "${PLACEHOLDER_NAMESPACE}",`;
     const node = (owner: string) => ({
       locked: {
         type: "github",
@@ -201,5 +203,8 @@ describe("SPDX ids from hostile input paths", () => {
     const text = checkDocument(model, spec);
     expect(text).not.toContain("\u001b");
     expect(text).toContain("\\u001b");
+    const placeholderAsId = new RegExp(`"(documentNamespace|spdxId)": "${PLACEHOLDER_NAMESPACE}`);
+    expect(text).not.toMatch(placeholderAsId);
+    expect(text).toContain(`\\n  \\"documentNamespace\\": \\"${PLACEHOLDER_NAMESPACE}`); // the name itself, escaped
   });
 });

@@ -1,6 +1,6 @@
 import type { SbomModel } from "../../../domain/sbom-model.js";
 import { DOCUMENT_ID } from "./ids.js";
-import { withNamespace } from "./namespace.js";
+import { contentNamespace, PLACEHOLDER_NAMESPACE } from "./namespace.js";
 import { toSpdxView, type SpdxPackage, type SpdxView } from "./spdx-view.js";
 
 const NOASSERTION = "NOASSERTION";
@@ -72,5 +72,11 @@ function document23(view: SpdxView, namespace: string): Record<string, unknown> 
  */
 export function renderSpdx23(model: SbomModel): string {
   const view = toSpdxView(model);
-  return withNamespace(view.serialNumber, (ns) => `${JSON.stringify(document23(view, ns), null, 2)}\n`);
+  if (view.serialNumber !== undefined) return `${JSON.stringify(document23(view, view.serialNumber), null, 2)}\n`;
+  // The namespace is one field: written once with the placeholder, hashed, and that line replaced. A
+  // raw newline never occurs inside a JSON string, so the line below can only be the field itself.
+  const line = (ns: string): string => `\n  "documentNamespace": "${ns}",`;
+  const text = `${JSON.stringify(document23(view, PLACEHOLDER_NAMESPACE), null, 2)}\n`;
+  const at = text.indexOf(line(PLACEHOLDER_NAMESPACE));
+  return text.slice(0, at) + line(contentNamespace(text)) + text.slice(at + line(PLACEHOLDER_NAMESPACE).length);
 }
