@@ -109,6 +109,14 @@ const specialOutput = fc.constantFrom(
 export const COMMANDS: ReadonlyArray<readonly [string, fc.Arbitrary<Case>]> = [
   ["sbom", lockCase("sbom", ["--reproducible", "--offline"], "bom.json")],
   ["sbom --format xml", lockCase("sbom", ["--reproducible", "--offline", "--format", "xml"], "bom.xml")],
+  [
+    "sbom --format spdx-json",
+    lockCase("sbom", ["--reproducible", "--offline", "--format", "spdx-json"], "bom.spdx.json"),
+  ],
+  [
+    "sbom --format spdx-json --spec 3.0",
+    lockCase("sbom", ["--reproducible", "--offline", "--format", "spdx-json", "--spec", "3.0"], "bom.spdx3.json"),
+  ],
   ["resolve", lockCase("resolve", ["--offline", "--format", "json"])],
   [
     "sbom -o to a special file",

@@ -1,6 +1,14 @@
 import type { Argv } from "yargs";
 import { UsageError } from "../../app/errors.js";
-import { BOM_FORMATS, SPEC_VERSIONS, type BomFormat, type SpecVersion } from "../../render/sbom/options.js";
+import {
+  BOM_FORMATS,
+  SPDX_FORMATS,
+  SPDX_SPEC_VERSIONS,
+  SPEC_VERSIONS,
+  type BomFormat,
+  type SpdxSpecVersion,
+  type SpecVersion,
+} from "../../render/sbom/options.js";
 import type { CommandContext } from "../context.js";
 import { REPORT_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
@@ -17,7 +25,7 @@ import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-opti
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
 
 export const command = "sbom [lock]";
-export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
+export const describe = "Write a CycloneDX or SPDX SBOM of everything a flake.lock pins (and a build closure contains)";
 
 /** The codes `sbom` can end with (4 only with --resolve, online). */
 export const exitCodes = REPORT_EXIT_CODES;
@@ -43,11 +51,11 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     })
     .option("spec", {
       type: "string",
-      choices: SPEC_VERSIONS,
-      default: envChoice(ctx.env, "spec", SPEC_VERSIONS) ?? "1.6",
-      describe: "CycloneDX specification version",
+      choices: ALL_SPECS,
+      ...optionalDefault(envChoice(ctx.env, "spec", ALL_SPECS)),
+      describe: "specification version: CycloneDX 1.4-1.7 (default 1.6); SPDX 2.3 (default) or 3.0 (3.0.1)",
     })
-    .option("format", formatOption(ctx.env, BOM_FORMATS, "json"))
+    .option("format", formatOption(ctx.env, ALL_FORMATS, "json"))
     .option("output", outputOption)
     .option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" })
     .option("reproducible", {
@@ -64,14 +72,32 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       "$0 sbom --closure c.json --derivations d.json --meta meta.json",
       "packages of a closure from files: pname/version, sources, patches, licences",
     )
-    .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
+    .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML")
+    .example("$0 sbom --format spdx-json --spec 3.0 -o sbom.spdx.json", "SPDX 3.0.1 JSON-LD (--spec 2.3: SPDX 2.3)");
+}
+
+const ALL_SPECS = [...SPEC_VERSIONS, ...SPDX_SPEC_VERSIONS] as const;
+const ALL_FORMATS = [...BOM_FORMATS, ...SPDX_FORMATS] as const;
+const optionalDefault = <T>(v: T | undefined) => (v !== undefined ? { default: v } : {});
+
+type Spec = { format: BomFormat; spec: SpecVersion } | { format: "spdx-json"; spec: SpdxSpecVersion };
+
+/** The spec a format takes (flag or FLAKE_AUDIT_SPEC); one of the other format's is a usage error. */
+export function specFor(format: BomFormat | "spdx-json", spec: string | undefined): Spec {
+  const spdx = format === "spdx-json";
+  const allowed: readonly string[] = spdx ? SPDX_SPEC_VERSIONS : SPEC_VERSIONS;
+  if (spec !== undefined && !allowed.includes(spec))
+    throw new UsageError(
+      `--spec ${spec} is not a version of ${spdx ? "SPDX" : "CycloneDX"}; --format ${format} takes ${allowed.join(", ")} (from --spec or FLAKE_AUDIT_SPEC)`,
+    );
+  return spdx ? { format, spec: (spec ?? "2.3") as SpdxSpecVersion } : { format, spec: (spec ?? "1.6") as SpecVersion };
 }
 
 export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
-  readonly spec: SpecVersion;
-  readonly format: BomFormat;
+  readonly spec?: SpecVersion | SpdxSpecVersion | undefined;
+  readonly format: BomFormat | "spdx-json";
   readonly output?: string | undefined;
   readonly name?: string | undefined;
   readonly reproducible: boolean;
@@ -82,6 +108,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   // octokit and its plugins load only when --resolve asks for upstream facts.
   const githubSourceFor = async (a: SbomArgs, c: CommandContext, version: string) =>
     (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
+  const chosen = specFor(args.format, args.spec);
   const w = ctx.wiring(args.timeout);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
@@ -114,9 +141,11 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   );
   for (const warning of result.warnings) w.log.warn(warning);
   const text =
-    args.format === "json"
-      ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
-      : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, args.spec);
+    chosen.format === "spdx-json"
+      ? (await import("../../render/sbom/spdx/render.js")).renderSpdxJson(result.model, chosen.spec)
+      : chosen.format === "json"
+        ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, chosen.spec)
+        : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, chosen.spec);
   await ctx.write(text, args.output);
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
