@@ -15,6 +15,7 @@ import {
 } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
+import { signerFor, signOptions, type SignArgs } from "./sign-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -29,9 +30,12 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
-    buildtime: true,
-  })
+  return signOptions(
+    packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
+      buildtime: true,
+    }),
+    ctx.env,
+  )
     .option("resolve", {
       type: "boolean",
       default: envFlag(ctx.env, "resolve"),
@@ -64,10 +68,11 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       "$0 sbom --closure c.json --derivations d.json --meta meta.json",
       "packages of a closure from files: pname/version, sources, patches, licences",
     )
-    .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
+    .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML")
+    .example("$0 sbom --sign-key signer.pem -o sbom.cdx.json", "a signed SBOM; check it with `$0 verify`");
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec: SpecVersion;
@@ -83,6 +88,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   const githubSourceFor = async (a: SbomArgs, c: CommandContext, version: string) =>
     (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
   const w = ctx.wiring(args.timeout);
+  const signer = await signerFor(args, w.files, w.log);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
   const lockPath = await lockPathFor(args.lock, closure, w.files);
@@ -117,7 +123,10 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
     args.format === "json"
       ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
       : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, args.spec);
-  await ctx.write(text, args.output);
+  await ctx.write(
+    signer !== undefined ? signer.signJson(typeof text === "string" ? text : [...text].join("")) : text,
+    args.output,
+  );
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
