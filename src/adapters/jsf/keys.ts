@@ -31,14 +31,19 @@ function toJwk(file: FileText, key: KeyObject): Jwk {
   if (kty === "EC" && (crv === "P-256" || crv === "P-384" || crv === "P-521") && x !== undefined && y !== undefined)
     return { kty, crv, x, y };
   if (kty === "RSA" && n !== undefined && e !== undefined) return { kty, n, e };
-  throw keyProblem(
-    file,
-    `is a ${kty ?? "?"}${crv !== undefined ? ` ${crv}` : ""} key; JSF signs with ${SUPPORTED} keys`,
-    "use a key of one of those types",
-  );
+  throw unsupported(file, kty === "OKP" ? (crv ?? kty) : [kty ?? "unknown", crv].filter(Boolean).join(" "));
 }
 
+const unsupported = (file: FileText, type: string): InputError =>
+  keyProblem(
+    file,
+    `is a key of a type JSF does not sign with (${type}); JSF signs with ${SUPPORTED} keys`,
+    "use a key of one of those types",
+  );
+
 const PRIVATE_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/** PKCS#8's encrypted form, and the traditional (PKCS#1, SEC1) one's header: OpenSSL only says "interrupted". */
+const ENCRYPTED_PEM = /-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type: 4,ENCRYPTED$/m;
 
 /** A private key to sign with: its KeyObject stays in the adapter. */
 export interface PrivateKey {
@@ -52,7 +57,7 @@ export function readPrivateKey(file: FileText): PrivateKey {
   try {
     key = createPrivateKey({ key: file.text, format: "pem" });
   } catch (e) {
-    if (errnoCode(e) === "ERR_MISSING_PASSPHRASE")
+    if (ENCRYPTED_PEM.test(file.text) || errnoCode(e) === "ERR_MISSING_PASSPHRASE")
       throw keyProblem(
         file,
         "is an encrypted private key, and flake-audit asks for no passphrase",
