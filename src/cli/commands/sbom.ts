@@ -69,7 +69,7 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       "packages of a closure from files: pname/version, sources, patches, licences",
     )
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML")
-    .example("$0 sbom --sign-key signer.pem -o sbom.cdx.json", "a signed SBOM; check it with `$0 verify`");
+    .example("$0 sbom --sign-key signer.pem -o sbom.cdx.json", "a signed SBOM (JSF); check it with flake-audit verify");
 }
 
 export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs {
