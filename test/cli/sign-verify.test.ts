@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { fixedEd25519, generateKeys, type KeyFiles } from "../support/jsf-keys.j
 import { lockFixture } from "../support/paths.js";
 
 const LOCK = lockFixture("valid", "follows-chain.lock");
+const hasOpenssl = spawnSync("openssl", ["version"]).status === 0;
 const noStackTrace = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 let dir: string;
@@ -118,5 +120,43 @@ describe("sbom --sign-key", () => {
     const r = await sign(["--sign-key", fixed.privatePem, "-o", out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe((await sign(["--sign-key", fixed.privatePem])).stdout);
+  });
+
+  it("an SBOM that canonical JSON cannot encode (a lone surrogate from the lock) is exit 3, nothing written", async () => {
+    const lock = path.join(dir, "surrogate.lock");
+    writeFileSync(
+      lock,
+      readFileSync(lockFixture("valid", "github-inputs.lock"), "utf8").replace(
+        '"repo": "libA"',
+        '"repo": "lib\\ud800A"',
+      ),
+    );
+    const out = path.join(dir, "surrogate.json");
+    const r = await runCli(["sbom", lock, "--reproducible", "--sign-key", fixed.privatePem, "-o", out], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("cannot be signed: Lone surrogate is not allowed");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.runIf(hasOpenssl)("verify takes the signer's X.509 certificate as --key", async () => {
+    const signed = path.join(dir, "for-cert.json");
+    expect((await sign(["--sign-key", fixed.privatePem, "-o", signed])).code).toBe(0);
+    const cert = path.join(dir, "signer.crt");
+    const made = spawnSync("openssl", [
+      "req",
+      "-x509",
+      "-key",
+      fixed.privatePem,
+      "-subj",
+      "/CN=signer",
+      "-days",
+      "1",
+      "-out",
+      cert,
+    ]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const r = await runCli(["verify", signed, "--key", cert], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^VALID: /);
   });
 });

@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outputJsonSchemas } from "../../src/render/json-schemas.js";
 import { runCli } from "../support/cli.js";
 import { fixedEd25519, generateKeys, type KeyFiles } from "../support/jsf-keys.js";
+import { CDXGEN } from "../support/cdx-validate.js";
 import { lockFixture } from "../support/paths.js";
 
 const noStackTrace = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -156,5 +158,33 @@ describe("flake-audit verify", () => {
     const r = await runCli(["verify", "signed.cdx.json"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--key PUB.pem");
+  });
+});
+
+const BOM_SIGNER = path.join(CDXGEN, "lib/helpers/bomSigner.js");
+describe.skipIf(!existsSync(BOM_SIGNER))("JSF signers and chain, as cdxgen's signBom writes them", () => {
+  it.each(["signers", "chain"])("%s: valid with the key of any signer, invalid with a third key", async (mode) => {
+    const { signBom } = (await import(pathToFileURL(BOM_SIGNER).href)) as {
+      signBom(bom: object, o: object): object;
+    };
+    const lock = lockFixture("valid", "github-inputs.lock");
+    const bom = JSON.parse((await runCli(["sbom", lock, "--reproducible"])).stdout) as object;
+    const as = (k: KeyFiles, m: string) => ({
+      privateKey: readFileSync(k.privatePem, "utf8"),
+      algorithm: k.algorithm,
+      mode: m,
+      signComponents: false,
+    });
+    const twice = signBom(signBom(bom, as(key("Ed25519"), "replace")), as(key("ES256"), mode));
+    const file = put(`${mode}.cdx.json`, twice);
+    expect((JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Bom).signature).toHaveProperty(mode);
+    for (const alg of ["Ed25519", "ES256"]) expect((await verify(file, key(alg).publicPem)).code, alg).toBe(0);
+    const third = await verify(file, key("RS256").publicPem, ["--format", "json"]);
+    expect(third.code).toBe(1);
+    const report = JSON.parse(third.stdout) as { signatures: Array<{ pointer: string; verdict: string }> };
+    expect(report.signatures.map((c) => [c.pointer, c.verdict])).toEqual([
+      [`/signature/${mode}/0`, "algorithm-key-mismatch"],
+      [`/signature/${mode}/1`, "algorithm-key-mismatch"],
+    ]);
   });
 });
