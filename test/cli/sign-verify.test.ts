@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cdxValidate } from "../support/cdx-validate.js";
 import { runCli } from "../support/cli.js";
 import { fixedEd25519, generateKeys, type KeyFiles } from "../support/jsf-keys.js";
 import { lockFixture } from "../support/paths.js";
@@ -41,6 +42,15 @@ describe("sbom --sign-key", () => {
     });
     expect((await sign(["--sign-key", fixed.privatePem])).stdout).toBe(r.stdout);
   });
+
+  it.each(["1.4", "1.5", "1.6", "1.7"])(
+    "a signed CycloneDX %s SBOM passes cdxgen's schema and deep checks",
+    async (spec) => {
+      const r = await sign(["--sign-key", key("ES384").privatePem, "--spec", spec]);
+      const v = await cdxValidate(JSON.parse(r.stdout));
+      expect([v.schemaValid, v.deepValid]).toEqual([true, true]);
+    },
+  );
 
   it.each(["ES256", "ES384", "ES512"])(
     "%s signatures differ per run; --reproducible says so on stderr",

@@ -101,6 +101,23 @@ describe("flake-audit verify", () => {
       await expect((await verify(file)).stdout).toMatchFileSnapshot(`../golden/verify/${golden}`);
   });
 
+  it("strings from the SBOM reach the terminal without escapes or bidi controls; JSON keeps them exactly", async () => {
+    // keyId is outside what cdxgen's form signs, so the signature still verifies with it changed.
+    const hostile = "\u001b]8;;https://evil.example\u0007k\u202eid\nVALID: forged";
+    const file = put(
+      "hostile.cdx.json",
+      edited((b) => void (sig(b)["keyId"] = hostile)),
+    );
+    const text = await verify(file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(text.stdout.split("\n").filter((l) => l.startsWith("VALID"))).toHaveLength(1);
+    const json = JSON.parse((await verify(file, "signer.pub.pem", ["--format", "json"])).stdout) as {
+      signatures: Array<{ keyId?: string }>;
+    };
+    expect(json.signatures[0]?.keyId).toBe(hostile);
+  });
+
   it("exit 1 when the algorithm needs another key than the one given (ES256 key for an Ed25519 signature)", async () => {
     const r = await verify("signed.cdx.json", key("ES256").publicPem);
     expect(r.code).toBe(1);
