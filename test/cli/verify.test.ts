@@ -65,27 +65,68 @@ describe("flake-audit verify", () => {
   });
 
   it.each([
-    ["tampered", (b: Bom) => void (b.components[0]!["name"] = "evil"), "mismatch", "tampered.txt"],
+    [
+      "tampered",
+      (b: Bom) => {
+        b.components[0]!["name"] = "evil";
+      },
+      "mismatch",
+      "tampered.txt",
+    ],
     [
       "a changed signature value",
-      (b: Bom) => void (sig(b)["value"] = `A${String(sig(b)["value"]).slice(1)}`),
+      (b: Bom) => {
+        sig(b)["value"] = `A${String(sig(b)["value"]).slice(1)}`;
+      },
       "mismatch",
       undefined,
     ],
     ["no signature", (b: Bom) => void delete b["signature"], undefined, "unsigned.txt"],
     [
       "another publicKey in the signature",
-      (b: Bom) => void (sig(b)["publicKey"] = { kty: "OKP", crv: "Ed25519", x: "AAAA" }),
+      (b: Bom) => {
+        sig(b)["publicKey"] = { kty: "OKP", crv: "Ed25519", x: "AAAA" };
+      },
       "public-key-differs",
       undefined,
     ],
-    ["an unknown algorithm", (b: Bom) => void (sig(b)["algorithm"] = "HS256"), "unsupported-algorithm", undefined],
-    ["a value that is not a string", (b: Bom) => void (sig(b)["value"] = 5), "malformed", undefined],
-    ["signers that is not an array", (b: Bom) => void (b["signature"] = { signers: "x" }), "malformed", undefined],
-    ["a signature that is an array", (b: Bom) => void (b["signature"] = []), "malformed", undefined],
+    [
+      "an unknown algorithm",
+      (b: Bom) => {
+        sig(b)["algorithm"] = "HS256";
+      },
+      "unsupported-algorithm",
+      undefined,
+    ],
+    [
+      "a value that is not a string",
+      (b: Bom) => {
+        sig(b)["value"] = 5;
+      },
+      "malformed",
+      undefined,
+    ],
+    [
+      "signers that is not an array",
+      (b: Bom) => {
+        b["signature"] = { signers: "x" };
+      },
+      "malformed",
+      undefined,
+    ],
+    [
+      "a signature that is an array",
+      (b: Bom) => {
+        b["signature"] = [];
+      },
+      "malformed",
+      undefined,
+    ],
     [
       "a lone surrogate in a name",
-      (b: Bom) => void (b.components[0]!["name"] = "\ud800"),
+      (b: Bom) => {
+        b.components[0]!["name"] = "\ud800";
+      },
       "not-canonicalizable",
       undefined,
     ],
@@ -106,11 +147,13 @@ describe("flake-audit verify", () => {
     const hostile = "\u001b]8;;https://evil.example\u0007k\u202eid\nVALID: forged";
     const file = put(
       "hostile.cdx.json",
-      edited((b) => void (sig(b)["keyId"] = hostile)),
+      edited((b) => {
+        sig(b)["keyId"] = hostile;
+      }),
     );
     const text = await verify(file);
     expect(text.code).toBe(0);
-    expect(text.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    for (const c of ["\u001b", "\u0007", "\u202e"]) expect(text.stdout).not.toContain(c);
     expect(text.stdout.split("\n").filter((l) => l.startsWith("VALID"))).toHaveLength(1);
     const json = JSON.parse((await verify(file, "signer.pub.pem", ["--format", "json"])).stdout) as {
       signatures: Array<{ keyId?: string }>;

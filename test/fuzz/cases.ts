@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { FIXTURES, lockFixture, lockFixtures } from "../support/paths.js";
+import { FIXTURES, lockFixture, lockFixtures, REPO } from "../support/paths.js";
 import { type Json, type Mutated, mutatedJson } from "./mutate.js";
 
 /** The fuzz suite's cases: for each command, an arbitrary of mutated input files and the argv to run. */
@@ -25,7 +25,7 @@ const PATH_INFO = readJson(path.join(CLOSURE_DIR, "list-2.8", "app-closure.json"
 const DERIVATIONS = readJson(path.join(CLOSURE_DIR, "app.derivations.json"));
 const TRACED = "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source";
 /** The signed golden SBOM and its signer's public key (test/support/jsf-keys.ts's fixed Ed25519 seed). */
-const SIGNED_BOM = readJson(path.join(FIXTURES, "../test/golden/verify/signed.cdx.json"));
+const SIGNED_BOM = readJson(path.join(REPO, "test/golden/verify/signed.cdx.json"));
 const SIGNER_PUB = createPublicKey(
   createPrivateKey({
     key: Buffer.from(
