@@ -52,6 +52,8 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^yaml$/, (f) => f === "ingest/structured-document.ts"],
   [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
   [/^string-width$/, (f) => f === "render/wrap.ts"],
+  // RFC 8785 canonical JSON: what a JSF signature signs (sign and verify share the one function).
+  [/^canonicalize$/, (f) => f === "adapters/jsf/canonical.ts"],
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

@@ -99,15 +99,17 @@ export function incompleteLine(meaning: IncompleteMeaning, options: ReadonlySet<
 
 /**
  * The "Exit codes:" paragraph of a command's help: only the codes it can return, and exit 4 worded
- * for the command (`incomplete`, with the options it has) rather than for every command at once.
+ * for the command (`incomplete`, with the options it has) rather than for every command at once;
+ * `own` words a code for a command whose 1 or 3 means something narrower (verify).
  */
 export function exitCodesHelp(
   codes: readonly ExitCode[],
   incomplete?: { readonly meaning: IncompleteMeaning; readonly options: ReadonlySet<string> },
+  own: Partial<Record<ExitCode, string>> = {},
 ): string {
   const meaning = (c: ExitCode): string =>
     c === ExitCode.UpstreamIncomplete && incomplete !== undefined
       ? incompleteLine(incomplete.meaning, incomplete.options)
-      : EXIT_CODE_MEANINGS[c];
+      : (own[c] ?? EXIT_CODE_MEANINGS[c]);
   return `Exit codes:\n${codes.map((c) => `  ${String(c).padStart(2)}  ${meaning(c)}`).join("\n")}`;
 }

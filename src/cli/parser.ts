@@ -17,6 +17,7 @@ import * as prReview from "./commands/pr-review.js";
 import * as completion from "./commands/completion.js";
 import * as fleet from "./commands/fleet.js";
 import * as hostReport from "./commands/host-report.js";
+import * as verify from "./commands/verify.js";
 
 const ALL_EXIT_CODES = Object.values(ExitCode);
 
@@ -42,6 +43,8 @@ interface CommandHelp {
   readonly exitCodes: readonly ExitCode[];
   /** What exit 4 means for the command, when it can end with 4. */
   readonly incomplete?: IncompleteMeaning;
+  /** Codes the command words itself (verify's 1 is not about --fail-on). */
+  readonly exitMeanings?: Partial<Record<ExitCode, string>>;
 }
 
 /** Instead of running a command: its name and the arguments it would get (tests of the parser). */
@@ -71,7 +74,7 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
     const options = new Set(table !== undefined ? flagsOf(table, cmd.command) : []);
     known = [...options];
     const incomplete = cmd.incomplete !== undefined ? { meaning: cmd.incomplete, options } : undefined;
-    return withEnvTwins(y, env, cmd.command).epilog(exitCodesHelp(cmd.exitCodes, incomplete));
+    return withEnvTwins(y, env, cmd.command).epilog(exitCodesHelp(cmd.exitCodes, incomplete, cmd.exitMeanings));
   };
   return yargs([...argv])
     .scriptName("flake-audit")
@@ -117,6 +120,7 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
       (y) => helpOf(hostReport.builder(y, ctx), hostReport),
       handle(hostReport.handler),
     )
+    .command(verify.command, verify.describe, (y) => helpOf(verify.builder(y, ctx), verify), handle(verify.handler))
     .command(
       completion.command,
       completion.describe,

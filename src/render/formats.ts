@@ -3,6 +3,7 @@ import type { DiffReport } from "../domain/diff/report.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
 import type { TraceReport } from "../domain/closure/trace-report.js";
 import type { FleetReport } from "../domain/fleet/report.js";
+import type { VerifyReport } from "../domain/signature/verify-report.js";
 
 import { renderJson } from "./json.js";
 
@@ -46,4 +47,8 @@ export const RENDERERS = {
     markdown: async () => (await import("./fleet/markdown.js")).renderFleetMarkdown,
     json: async () => (await import("./fleet/json.js")).renderFleetJson,
   } satisfies Record<string, Loader<FleetReport>>,
+  verify: {
+    text: async () => (await import("./verify/text.js")).renderVerifyText,
+    json: async () => renderJson<VerifyReport>((await import("./verify/report.schema.js")).VerifyReportSchema),
+  } satisfies Record<string, Loader<VerifyReport>>,
 } as const;

@@ -4,6 +4,7 @@ import { DiffReportSchema } from "./diff/report.schema.js";
 import { ResolveReportSchema } from "./resolve/report.schema.js";
 import { TraceReportSchema } from "./trace/report.schema.js";
 import { FleetReportSchema } from "./fleet/report.schema.js";
+import { VerifyReportSchema } from "./verify/report.schema.js";
 
 // Relative: each schema's $id is its own file name, resolved against wherever it is read from (the
 // package's schemas/, a checkout, the repository's raw files once published), never a made-up host.
@@ -21,5 +22,6 @@ export function outputJsonSchemas(): Record<string, object> {
     gen(DiffReportSchema, "lock-diff.v1.schema.json", "flake-audit diff --format json"),
     gen(CheckReportSchema, "check-report.v1.schema.json", "flake-audit check --format json"),
     gen(FleetReportSchema, "fleet-report.v1.schema.json", "flake-audit fleet --format json"),
+    gen(VerifyReportSchema, "verify-report.v1.schema.json", "flake-audit verify --format json"),
   ]);
 }

@@ -1,7 +1,8 @@
+import { createPrivateKey, createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { FIXTURES, lockFixture, lockFixtures } from "../support/paths.js";
+import { FIXTURES, lockFixture, lockFixtures, REPO } from "../support/paths.js";
 import { type Json, type Mutated, mutatedJson } from "./mutate.js";
 
 /** The fuzz suite's cases: for each command, an arbitrary of mutated input files and the argv to run. */
@@ -23,6 +24,20 @@ const APP_LOCK = readJson(path.join(CLOSURE_DIR, "app.flake.lock"));
 const PATH_INFO = readJson(path.join(CLOSURE_DIR, "list-2.8", "app-closure.json"));
 const DERIVATIONS = readJson(path.join(CLOSURE_DIR, "app.derivations.json"));
 const TRACED = "/nix/store/10q2fdsdvdsr8nzvqs7vv5mjvf432hdg-source";
+/** The signed golden SBOM and its signer's public key (test/support/jsf-keys.ts's fixed Ed25519 seed). */
+const SIGNED_BOM = readJson(path.join(REPO, "test/golden/verify/signed.cdx.json"));
+const SIGNER_PUB = createPublicKey(
+  createPrivateKey({
+    key: Buffer.from(
+      "302e020100300506032b6570042204209d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
+      "hex",
+    ),
+    format: "der",
+    type: "pkcs8",
+  }),
+)
+  .export({ type: "spki", format: "pem" })
+  .toString();
 const POLICY = {
   maxAgeDays: 60,
   rules: { stale: { severity: "high" } },
@@ -206,6 +221,27 @@ export const COMMANDS: ReadonlyArray<readonly [string, fc.Arbitrary<Case>]> = [
           ],
         }),
       ),
+  ],
+  [
+    "verify",
+    mutatedJson(SIGNED_BOM).map(
+      (bom): Case => ({
+        command: "verify",
+        classes: [`sbom:${bom.kind}`],
+        files: { "bom.json": bom.text, "signer.pub.pem": SIGNER_PUB },
+        argv: (d) => [
+          "verify",
+          path.join(d, "bom.json"),
+          "--key",
+          path.join(d, "signer.pub.pem"),
+          "--format",
+          "json",
+          "-o",
+          path.join(d, "report.json"),
+        ],
+        output: "report.json",
+      }),
+    ),
   ],
   [
     "sbom --closure",

@@ -23,6 +23,7 @@ import {
 } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
+import { signerFor, signOptions, type SignArgs } from "./sign-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX or SPDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -37,9 +38,12 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
-    buildtime: true,
-  })
+  return signOptions(
+    packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
+      buildtime: true,
+    }),
+    ctx.env,
+  )
     .option("resolve", {
       type: "boolean",
       default: envFlag(ctx.env, "resolve"),
@@ -73,7 +77,8 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
       "packages of a closure from files: pname/version, sources, patches, licences",
     )
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML")
-    .example("$0 sbom --format spdx-json --spec 3.0 -o sbom.spdx.json", "SPDX 3.0.1 JSON-LD (--spec 2.3: SPDX 2.3)");
+    .example("$0 sbom --format spdx-json --spec 3.0 -o sbom.spdx.json", "SPDX 3.0.1 JSON-LD (--spec 2.3: SPDX 2.3)")
+    .example("$0 sbom --sign-key signer.pem -o sbom.cdx.json", "a signed SBOM (JSF); check it with flake-audit verify");
 }
 
 const ALL_SPECS = [...SPEC_VERSIONS, ...SPDX_SPEC_VERSIONS] as const;
@@ -93,7 +98,7 @@ export function specFor(format: BomFormat | "spdx-json", spec: string | undefine
   return spdx ? { format, spec: (spec ?? "2.3") as SpdxSpecVersion } : { format, spec: (spec ?? "1.6") as SpecVersion };
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec?: SpecVersion | SpdxSpecVersion | undefined;
@@ -110,6 +115,7 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
     (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
   const chosen = specFor(args.format, args.spec);
   const w = ctx.wiring(args.timeout);
+  const signer = await signerFor(args, w.files, w.log);
   const closure = closureSource(args);
   const packages = packagesRequest(args);
   const lockPath = await lockPathFor(args.lock, closure, w.files);
@@ -146,7 +152,10 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
       : chosen.format === "json"
         ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, chosen.spec)
         : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, chosen.spec);
-  await ctx.write(text, args.output);
+  await ctx.write(
+    signer !== undefined ? signer.signJson(typeof text === "string" ? text : [...text].join("")) : text,
+    args.output,
+  );
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
