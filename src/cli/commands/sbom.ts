@@ -15,6 +15,7 @@ import {
 } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
+import { givenMetadata, metadataOptions, type MetadataArgs } from "./sbom-metadata-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -29,6 +30,10 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
+  return sbomOptions(metadataOptions(y), ctx);
+}
+
+function sbomOptions<T>(y: Argv<T>, ctx: CommandContext) {
   return packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
     buildtime: true,
   })
@@ -67,7 +72,7 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, MetadataArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec: SpecVersion;
@@ -89,6 +94,12 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   if (lockPath === undefined && closure === undefined)
     throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);
+  const config =
+    args.config !== undefined
+      ? await (await import("../../app/read-config.js")).readConfig(w.files, args.config)
+      : undefined;
+  const metadata = givenMetadata(args, config?.sbom ?? {});
+  const { gitRevisions } = await import("../../adapters/git-revision.js");
   const result = await buildSbom(
     {
       ...(lockPath !== undefined ? { lockPath } : {}),
@@ -99,6 +110,8 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
       ...(timestamp !== undefined ? { timestamp } : {}),
       ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
       reproducible: args.reproducible,
+      metadata,
+      revisions: gitRevisions(ctx.io.cwd),
       ...(args.resolve
         ? {
             resolve: {
