@@ -81,3 +81,9 @@ export interface Git {
   /** Whether `path` (from the repository root) exists at `rev`. */
   hasFile(rev: string, path: string): Promise<boolean>;
 }
+
+/** The version of the git repository a file is committed in, when it is in one (the flake's own version). */
+export interface Revisions {
+  /** `git describe --tags --always` of the repository holding `file`; undefined when it is in none, or not tracked. */
+  describe(file: string): Promise<string | undefined>;
+}

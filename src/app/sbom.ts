@@ -5,7 +5,8 @@ import type { Gap, ToolInfo } from "../domain/report.js";
 import type { SbomModel } from "../domain/sbom-model.js";
 import { closureRoots } from "../domain/closure/closure.js";
 import { InternalError } from "./errors.js";
-import type { Files, NixStore, ProvenanceSource } from "./ports.js";
+import type { Files, NixStore, ProvenanceSource, Revisions } from "./ports.js";
+import { sbomMetadata, type GivenMetadata } from "./sbom-metadata.js";
 import { resolveInventory } from "./resolve.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
 import type { ClosureSource } from "./read-closure.js";
@@ -28,6 +29,10 @@ export interface SbomRequest {
   readonly timestamp?: Date;
   readonly serialNumber?: string;
   readonly reproducible: boolean;
+  /** The minimum elements given by flags and the configuration file (manufacturer, contact, version …). */
+  readonly metadata?: GivenMetadata;
+  /** Where the flake's version comes from when none is given (git describe of the lock's repository). */
+  readonly revisions?: Revisions;
   /** With --resolve: upstream facts for every input. */
   readonly resolve?: {
     readonly source: () => ProvenanceSource | Promise<ProvenanceSource>;
@@ -100,6 +105,16 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
       : undefined;
   for (const w of packages?.warnings ?? []) warnings.push(w);
   for (const g of packages?.gaps ?? []) gaps.push(g);
+  const metadata = await sbomMetadata(
+    req.metadata,
+    {
+      ...(req.lockPath !== undefined ? { lockPath: req.lockPath } : {}),
+      ...(inventory !== undefined ? { inventory } : {}),
+      closure: closure !== undefined,
+    },
+    req.revisions,
+    { warnings, gaps },
+  );
   const model: SbomModel = {
     tool: req.tool,
     flakeName: req.name ?? lock?.file.directoryName ?? closure?.file?.directoryName ?? "flake",
@@ -115,6 +130,7 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
     ...(req.timestamp !== undefined ? { timestamp: req.timestamp } : {}),
     ...(req.serialNumber !== undefined ? { serialNumber: req.serialNumber } : {}),
     reproducible: req.reproducible,
+    metadata,
     gaps,
   };
   return {

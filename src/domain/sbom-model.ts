@@ -3,6 +3,7 @@ import type { LockInventory } from "./lock/inventory.js";
 import type { ResolvedEntry } from "./provenance/report.js";
 import type { Gap, SubjectFile, ToolInfo } from "./report.js";
 import type { ClosurePackages } from "./sbom-packages.js";
+import type { SbomMetadata } from "./sbom-metadata.js";
 
 /** Everything the CycloneDX renderer needs; no CycloneDX types here. */
 export interface SbomModel {
@@ -23,6 +24,8 @@ export interface SbomModel {
   /** urn:uuid:…; absent in reproducible mode. */
   readonly serialNumber?: string;
   readonly reproducible: boolean;
+  /** The minimum elements: manufacturer, supplier, vulnerability contact, authors, lifecycle, flake version. */
+  readonly metadata?: SbomMetadata;
   readonly gaps: readonly Gap[];
   /** More metadata properties, e.g. the fleet host an SBOM describes (`flake-audit:host`). */
   readonly properties?: ReadonlyArray<readonly [string, string]>;

@@ -24,6 +24,7 @@ import {
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
 import { signerFor, signOptions, type SignArgs } from "./sign-options.js";
+import { givenMetadata, metadataOptions, type MetadataArgs } from "./sbom-metadata-options.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX or SPDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -38,6 +39,10 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
+  return sbomOptions(metadataOptions(y), ctx);
+}
+
+function sbomOptions<T>(y: Argv<T>, ctx: CommandContext) {
   return signOptions(
     packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
       buildtime: true,
@@ -98,7 +103,7 @@ export function specFor(format: BomFormat | "spdx-json", spec: string | undefine
   return spdx ? { format, spec: (spec ?? "2.3") as SpdxSpecVersion } : { format, spec: (spec ?? "1.6") as SpecVersion };
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs, MetadataArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec?: SpecVersion | SpdxSpecVersion | undefined;
@@ -122,6 +127,12 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   if (lockPath === undefined && closure === undefined)
     throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);
+  const config =
+    args.config !== undefined
+      ? await (await import("../../app/read-config.js")).readConfig(w.files, args.config)
+      : undefined;
+  const metadata = givenMetadata(args, config?.sbom ?? {});
+  const { gitRevisions } = await import("../../adapters/git-revision.js");
   const result = await buildSbom(
     {
       ...(lockPath !== undefined ? { lockPath } : {}),
@@ -132,6 +143,8 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
       ...(timestamp !== undefined ? { timestamp } : {}),
       ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
       reproducible: args.reproducible,
+      metadata,
+      revisions: gitRevisions(ctx.io.cwd),
       ...(args.resolve
         ? {
             resolve: {

@@ -15,7 +15,7 @@ export interface SourceIdentity {
 }
 
 // Forges whose URLs are https://HOST/OWNER/REPO (GitLab hosts allow OWNER/SUBGROUP/REPO).
-const KNOWN_FORGES = new Set([
+export const KNOWN_FORGES: ReadonlySet<string> = new Set([
   "github.com",
   "gitlab.com",
   "codeberg.org",

@@ -17,6 +17,9 @@ import type { ComponentView } from "./component-view.js";
 // The component types live in component-view.ts, which the closure and upstream views import without this file.
 export type { CommitView, ComponentView } from "./component-view.js";
 import { packageHooks } from "./package-view.js";
+import { supplierOf } from "../../domain/lock/source-supplier.js";
+import { metadataView, type MetadataView } from "./metadata-view.js";
+import type { SpecVersion } from "./options.js";
 
 export interface BomView {
   readonly serialNumber?: string;
@@ -24,6 +27,8 @@ export interface BomView {
   readonly tool: { readonly name: string; readonly version: string };
   readonly root: ComponentView;
   readonly metadataProperties: ReadonlyArray<readonly [string, string]>;
+  /** The minimum elements (manufacturer, supplier, authors, lifecycle), as this spec version holds them. */
+  readonly metadata: MetadataView;
   readonly componentCount: number;
   /** Every component in bom-ref order, made on demand (closures have 100,000): store paths as StoreItems. */
   components(): Iterable<ComponentView | StoreItem>;
@@ -86,6 +91,8 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   const vcs = up.vcsUrl ?? id.vcsUrl;
   if (vcs !== undefined) refs.push({ type: "vcs", url: vcs });
   if (id.downloadUrl !== undefined) refs.push({ type: "distribution", url: id.downloadUrl });
+  const supplier = supplierOf(s);
+  if (supplier.kind === "none") add(FA.supplierStatus, supplier.reason);
   const dependsOn = input.dependsOn.map(inputBomRef);
   if (input.dependsOnRoot) dependsOn.push(FLAKE_BOM_REF);
   // Every field is assigned, optional ones only when present: one object per input, no spread temporaries.
@@ -97,6 +104,7 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
     properties: props,
     dependsOn,
   };
+  if (supplier.kind === "forge") view.supplier = supplier.supplier;
   if (id.group !== undefined) view.group = id.group;
   if (id.version !== undefined) view.version = id.version;
   if (purl !== undefined) view.purl = purl;
@@ -106,10 +114,14 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   return view;
 }
 
-/** SbomModel → BomView. Pure: the clock and serial number arrive in the model. */
-export function toBomView(model: SbomModel): BomView {
+/**
+ * SbomModel → BomView for one spec version (metadata fields that version lacks become properties).
+ * Pure: the clock and serial number arrive in the model.
+ */
+export function toBomView(model: SbomModel, spec: SpecVersion = "1.6"): BomView {
   const inv = model.inventory;
-  const rootProps: Props = [];
+  const metadata = metadataView(model.metadata, spec);
+  const rootProps: Props = [...metadata.rootProperties];
   push(rootProps, [
     [FA.lockVersion, model.lockVersion !== undefined ? String(model.lockVersion) : undefined],
     [FA.lockSha256, model.lockFile?.sha256],
@@ -139,6 +151,7 @@ export function toBomView(model: SbomModel): BomView {
     metadataProperties.push([FA.closureSource, model.closure.origin]);
   }
   for (const p of model.properties ?? []) metadataProperties.push(p);
+  metadataProperties.push(...metadata.metadataProperties);
   // Store paths ("/nix/store/…") sort before input bom-refs ("input:…"), so the two lists concatenate in order.
   const closure = store;
   return {
@@ -148,12 +161,15 @@ export function toBomView(model: SbomModel): BomView {
     root: {
       type: "application",
       name: model.flakeName,
+      ...(metadata.version !== undefined ? { version: metadata.version } : {}),
       bomRef: FLAKE_BOM_REF,
-      externalReferences: [],
+      externalReferences:
+        metadata.securityContact !== undefined ? [{ type: "security-contact", url: metadata.securityContact }] : [],
       properties: rootProps,
       dependsOn: rootDeps,
     },
     metadataProperties,
+    metadata,
     componentCount: inputs.length + (closure?.count ?? 0),
     *components() {
       if (closure !== undefined) yield* closure.items();

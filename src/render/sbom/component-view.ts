@@ -1,3 +1,4 @@
+import type { Organization } from "../../domain/sbom-metadata.js";
 import type { PackageParts } from "./package-parts.js";
 
 /** A component as CycloneDX sees it, in plain data; both the XML and the JSON writer start here. */
@@ -10,7 +11,12 @@ export interface ComponentView {
   readonly purl?: string;
   /** SHA-256 hex, when known. */
   readonly sha256?: string;
-  readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
+  /** Who publishes it, when the lock says (a forge owner). */
+  readonly supplier?: Organization;
+  readonly externalReferences: ReadonlyArray<{
+    readonly type: "vcs" | "distribution" | "security-contact";
+    readonly url: string;
+  }>;
   /** SPDX license ids. */
   readonly licenses?: readonly string[];
   /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */

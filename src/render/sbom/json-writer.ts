@@ -4,6 +4,7 @@ import { storeItemText } from "./store-item-json.js";
 import type { StoreItem } from "./closure-view.js";
 import { packageComponentJson } from "./package-json.js";
 import { byString, escapeUri, propertiesJson, type Json } from "./json-parts.js";
+import { authorsJson, organizationJson } from "./metadata-json.js";
 
 /**
  * Writes CycloneDX JSON straight from the BomView, as text chunks produced on demand. The CycloneDX
@@ -28,6 +29,7 @@ function componentJson(v: ComponentView): Json {
   if (v.group !== undefined) out["group"] = v.group;
   if (v.version !== undefined) out["version"] = v.version;
   out["bom-ref"] = v.bomRef;
+  if (v.supplier !== undefined) out["supplier"] = organizationJson({ ...v.supplier, emails: [] });
   if (v.package !== undefined) return packageComponentJson(v, v.package, out);
   if (v.sha256 !== undefined) out["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
   if (v.licenses !== undefined && v.licenses.length > 0)
@@ -81,11 +83,16 @@ function headText(view: BomView, spec: SpecVersion): string {
   if (view.serialNumber !== undefined) head["serialNumber"] = view.serialNumber;
   head["version"] = 1;
   const meta: Record<string, Json> = {};
+  const m = view.metadata;
   if (view.timestamp !== undefined) meta["timestamp"] = view.timestamp.toISOString();
+  if (m.lifecycles.length > 0) meta["lifecycles"] = m.lifecycles.map((phase) => ({ phase }));
   const tool = { name: view.tool.name, version: view.tool.version };
   // 1.5 deprecated the tools array for tools.components.
   meta["tools"] = spec === "1.4" ? [tool] : { components: [{ type: "application", ...tool }] };
+  if (m.authors.length > 0) meta["authors"] = authorsJson(m.authors);
   meta["component"] = componentJson(view.root);
+  if (m.manufacture !== undefined) meta["manufacture"] = organizationJson(m.manufacture);
+  if (m.supplier !== undefined) meta["supplier"] = organizationJson(m.supplier);
   if (view.metadataProperties.length > 0) meta["properties"] = propertiesJson(view.metadataProperties);
   head["metadata"] = meta;
   const text = JSON.stringify(head, null, 2);

@@ -50,6 +50,14 @@ export const FlakeAuditProperty = {
   upstreamOnRef: "flake-audit:upstream_on_ref",
   upstreamRefStatus: "flake-audit:upstream_ref_status",
   upstreamCommitted: "flake-audit:upstream_committed",
+  /** Where the flake's version came from: `option`, `git` (git describe) or `last-modified`. */
+  flakeVersionSource: "flake-audit:flake_version_source",
+  /** 1.4 only, which has no security-contact reference type. */
+  vulnerabilityContact: "flake-audit:vulnerability_contact",
+  /** 1.4 only, which has no metadata.lifecycles. */
+  lifecycle: "flake-audit:lifecycle",
+  /** Why an input has no supplier: the lock names no publisher for it. */
+  supplierStatus: "flake-audit:supplier_status",
 } as const;
 
 export const HASH_MEANING =

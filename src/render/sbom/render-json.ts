@@ -5,8 +5,8 @@ import type { SpecVersion } from "./options.js";
 
 /** CycloneDX JSON without loading the CycloneDX library (see json-writer.ts). */
 export const renderCycloneDxJson = (model: SbomModel, spec: SpecVersion): string =>
-  writeCycloneDxJson(toBomView(model), spec);
+  writeCycloneDxJson(toBomView(model, spec), spec);
 
 /** The same text in chunks, for writing very large BOMs without one giant string. */
 export const renderCycloneDxJsonChunks = (model: SbomModel, spec: SpecVersion): Iterable<string> =>
-  writeCycloneDxJsonChunks(toBomView(model), spec);
+  writeCycloneDxJsonChunks(toBomView(model, spec), spec);

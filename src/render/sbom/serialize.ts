@@ -29,13 +29,13 @@ export function renderCycloneDx(model: SbomModel, spec: SpecVersion, format: Bom
 export function renderCycloneDxXml(model: SbomModel, spec: SpecVersion): string {
   const serializer = new PackageXmlSerializer(new Serialize.XML.Normalize.Factory(SPECS[spec]));
   // Names, URLs and signatures come from a lock or a store and may carry what XML 1.0 forbids.
-  const xml = serializer.serialize(toCycloneDxBom(toBomView(model)), { sortLists: true, space: 2 });
+  const xml = serializer.serialize(toCycloneDxBom(toBomView(model, spec)), { sortLists: true, space: 2 });
   return `${replaceXmlForbidden(xml)}\n`;
 }
 
 /** The CycloneDX library's own JSON serialisation: the reference the fast JSON writer is tested against. */
 export const renderCycloneDxJsonWithLibrary = (model: SbomModel, spec: SpecVersion): string =>
-  serializeViewWithLibrary(toBomView(model), spec);
+  serializeViewWithLibrary(toBomView(model, spec), spec);
 
 export function serializeViewWithLibrary(view: BomView, spec: SpecVersion): string {
   const factory = new Serialize.JSON.Normalize.Factory(SPECS[spec]);

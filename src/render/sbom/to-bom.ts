@@ -3,6 +3,8 @@ import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { BomView, ComponentView } from "./bom-view.js";
 import { storeItemView } from "./closure-view.js";
 import { addPackageParts } from "./package-bom.js";
+import type { OrganizationView } from "./metadata-view.js";
+import type { LifecyclePhase } from "../../domain/sbom-metadata.js";
 
 const TYPES = {
   application: Enums.ComponentType.Application,
@@ -12,7 +14,24 @@ const TYPES = {
 const REF_TYPES = {
   vcs: Enums.ExternalReferenceType.VCS,
   distribution: Enums.ExternalReferenceType.Distribution,
+  "security-contact": Enums.ExternalReferenceType.SecurityContact,
 } as const;
+
+const PHASES: Readonly<Record<LifecyclePhase, Enums.LifecyclePhase>> = {
+  design: Enums.LifecyclePhase.Design,
+  "pre-build": Enums.LifecyclePhase.PreBuild,
+  build: Enums.LifecyclePhase.Build,
+  "post-build": Enums.LifecyclePhase.PostBuild,
+  operations: Enums.LifecyclePhase.Operations,
+  discovery: Enums.LifecyclePhase.Discovery,
+  decommission: Enums.LifecyclePhase.Decommission,
+};
+
+function organization(o: OrganizationView): Models.OrganizationalEntity {
+  const entity = new Models.OrganizationalEntity({ name: o.name, url: new Set(o.urls) });
+  for (const email of o.emails) entity.contact.add(new Models.OrganizationalContact({ email }));
+  return entity;
+}
 
 function component(v: ComponentView): Models.Component {
   const c = new Models.Component(TYPES[v.type], v.name, {
@@ -21,6 +40,7 @@ function component(v: ComponentView): Models.Component {
     ...(v.version !== undefined ? { version: v.version } : {}),
     ...(v.purl !== undefined ? { purl: v.purl } : {}),
   });
+  if (v.supplier !== undefined) c.supplier = organization({ ...v.supplier, emails: [] });
   if (v.sha256 !== undefined) c.hashes.set(Enums.HashAlgorithm["SHA-256"], v.sha256);
   for (const id of v.licenses ?? []) c.licenses.add(new Models.SpdxLicense(id));
   // v.commits (pedigree) has no model in the library, so XML carries the commit as properties only.
@@ -39,6 +59,11 @@ export function toCycloneDxBom(view: BomView): Models.Bom {
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, view.tool.name, { version: view.tool.version }),
   );
+  const m = view.metadata;
+  for (const phase of m.lifecycles) bom.metadata.lifecycles.add(PHASES[phase]);
+  for (const a of m.authors) bom.metadata.authors.add(new Models.OrganizationalContact(a));
+  if (m.manufacture !== undefined) bom.metadata.manufacture = organization(m.manufacture);
+  if (m.supplier !== undefined) bom.metadata.supplier = organization(m.supplier);
   const root = component(view.root);
   bom.metadata.component = root;
   for (const [name, value] of view.metadataProperties) bom.metadata.properties.add(new Models.Property(name, value));

@@ -1,0 +1,42 @@
+import { realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../app/errors.js";
+import type { Revisions } from "../app/ports.js";
+import { runProgram } from "./subprocess.js";
+
+// A describe is a tag name or a commit id with a suffix: refnames have no spaces or controls.
+const DESCRIBE = /^[\x21-\x7e]{1,256}$/;
+
+/**
+ * `git describe` of the repository holding a file, asked of the installed git in the file's own
+ * directory. The arguments are fixed and the only path given (the file's own name, after `--`) is
+ * the user's: nothing read from a file reaches the command line. No `--dirty`: refreshing the index
+ * can run filters and fsmonitor hooks that a repository's configuration names, so the answer is the
+ * commit checked out. Without git, outside a repository, or for an untracked file: undefined.
+ */
+export function gitRevisions(cwd: string, timeoutMs = 10_000): Revisions {
+  return {
+    async describe(file) {
+      try {
+        const real = await realpath(path.resolve(cwd, file));
+        if (!(await stat(real)).isFile()) return undefined;
+        const git = (args: string[]) =>
+          runProgram("git", ["-c", "core.fsmonitor=false", ...args], {
+            cwd: path.dirname(real),
+            timeoutMs,
+            maxOutputBytes: 64 * 1024,
+            whenMissing: "install git, or give the flake's version with --flake-version",
+          });
+        const tracked = await git(["ls-files", "--error-unmatch", "--", path.basename(real)]);
+        if (tracked.kind !== "ok") return undefined;
+        const described = await git(["describe", "--tags", "--always", "--abbrev=12"]);
+        const text = described.kind === "ok" ? described.stdout.trim() : "";
+        return DESCRIBE.test(text) ? text : undefined;
+      } catch (e) {
+        if (e instanceof InputError) return undefined; // git is not installed: the lock's dates answer instead
+        if (e instanceof Error && "code" in e) return undefined; // the file is gone or unreadable: no repository to ask
+        throw e;
+      }
+    },
+  };
+}
