@@ -1,4 +1,4 @@
-import type { GraphNode } from "../../domain/graph/model.js";
+import { collapsedLabel, type GraphNode } from "../../domain/graph/model.js";
 import {
   FONT_SIZE,
   LINE_HEIGHT,
@@ -8,7 +8,7 @@ import {
   type PlacedNode,
   type Point,
 } from "./layout.js";
-import { escapeXml, nodeLines, nodeTitle, visibleLine } from "./text.js";
+import { edgeNames, escapeXml, nodeLines, nodeTitle, visibleLine } from "./text.js";
 import { graphSummary, LEGEND } from "./summary.js";
 
 /** Room around the drawing, and below it for the legend lines. */
@@ -54,21 +54,23 @@ function arrowHead(a: Point, b: Point): string {
   return `<polygon points="${n1(b.x)},${n1(b.y)} ${left} ${right}" stroke="none"/>`;
 }
 
-function drawEdge(e: PlacedEdge, labels: ReadonlyMap<string, string>): string {
+function drawEdge(e: PlacedEdge, nodes: ReadonlyMap<string, GraphNode>): string {
   const [first, ...rest] = e.points;
   const last = e.points[e.points.length - 1];
   const before = e.points[e.points.length - 2];
   if (first === undefined || last === undefined || before === undefined) return "";
   const d = `M${n1(first.x)} ${n1(first.y)}${rest.map((p) => ` L${n1(p.x)} ${n1(p.y)}`).join("")}`;
-  const names = e.edge.names.length > 0 ? ` as ${e.edge.names.join(", ")}` : "";
+  const told = edgeNames(e.edge.names, nodes.get(e.edge.to), Number.POSITIVE_INFINITY);
+  const names = told !== undefined ? ` as ${told}` : "";
   const title = visibleLine(
-    `${labels.get(e.edge.from) ?? ""} → ${labels.get(e.edge.to) ?? ""}${names}${e.edge.kind === "follows" ? " (follows)" : ""}`,
+    `${labelOf(nodes.get(e.edge.from))} → ${labelOf(nodes.get(e.edge.to))}${names}${e.edge.kind === "follows" ? " (follows)" : ""}`,
   );
   const dash = e.edge.kind === "follows" ? ` stroke-dasharray="6 4"` : "";
   return `<g><title>${escapeXml(title)}</title><path d="${d}" fill="none"${dash}/>${arrowHead(before, last)}</g>`;
 }
 
-const labelOf = (n: GraphNode): string => (n.kind === "collapsed" ? `+${n.hidden}` : n.label);
+const labelOf = (n: GraphNode | undefined): string =>
+  n === undefined ? "" : n.kind === "collapsed" ? collapsedLabel(n.hidden) : n.label;
 
 /**
  * A laid-out input graph (render/graph/layout.ts: await layoutInputGraph first) as one static SVG
@@ -78,7 +80,7 @@ const labelOf = (n: GraphNode): string => (n.kind === "collapsed" ? `+${n.hidden
  * Pure and deterministic: the same layout gives the same bytes.
  */
 export function renderInputGraphSvg(layout: GraphLayout): string {
-  const labels = new Map(layout.graph.nodes.map((n) => [n.id, labelOf(n)]));
+  const nodes = new Map(layout.graph.nodes.map((n) => [n.id, n]));
   const legend = [graphSummary(layout.graph), LEGEND];
   const width = Math.max(layout.width, ...legend.map((l) => l.length * 7.4)) + 2 * MARGIN;
   const height = layout.height + 2 * MARGIN + legend.length * LINE_HEIGHT;
@@ -96,7 +98,7 @@ export function renderInputGraphSvg(layout: GraphLayout): string {
     ` fill="currentColor" stroke="currentColor">`,
     `<title>${escapeXml(title)}</title><desc>${escapeXml(legend.join(" "))}</desc>`,
     `<g transform="translate(${MARGIN} ${MARGIN})">`,
-    `<g>${layout.edges.map((e) => drawEdge(e, labels)).join("\n")}</g>`,
+    `<g>${layout.edges.map((e) => drawEdge(e, nodes)).join("\n")}</g>`,
     `<g>${layout.nodes.map(drawNode).join("\n")}</g>`,
     `</g>`,
     legendText,

@@ -57,8 +57,8 @@ export const escapeXml = (s: string): string =>
  * The names an edge is labelled with: only those that differ from the last input-path name of the
  * node it points at (`nixpkgs → nixpkgs` says nothing; `nixpkgs-lib → nixpkgs` does).
  */
-export function edgeNames(names: readonly string[], target: GraphNode | undefined): string | undefined {
+export function edgeNames(names: readonly string[], target: GraphNode | undefined, max = MAX_LINE): string | undefined {
   const last = target?.kind === "input" ? target.path[target.path.length - 1] : undefined;
   const told = names.filter((n) => n !== last);
-  return told.length > 0 ? shorten(visibleLine(told.join(", "))) : undefined;
+  return told.length > 0 ? shorten(visibleLine(told.join(", ")), max) : undefined;
 }
