@@ -4,9 +4,10 @@ import { edgeNames, nodeLines, nodeTitle, visibleLine } from "./text.js";
 
 /**
  * A DOT double-quoted string: `\` and `"` escaped, so no lock text ends the string or starts one of
- * DOT's own escapes (`\N`, `\l`); the text is one visible line already (text.ts), so no line breaks.
+ * DOT's own escapes (`\N`, `\l`), and `&` as `&amp;`, since Graphviz decodes entities in labels
+ * (`&lt;` would show as `<`). The text is one visible line already (text.ts), so no line breaks.
  */
-export const dotString = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+export const dotString = (s: string): string => `"${s.replace(/[\\"&]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`))}"`;
 
 /** A node's attributes: marks by shape (double border: duplicate, thick border: unlocked) and by text. */
 function nodeAttrs(n: GraphNode): string {

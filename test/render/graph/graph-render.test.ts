@@ -58,6 +58,11 @@ describe("DOT parses with Graphviz (WebAssembly) and shows hostile text as text"
     expect(svg.match(/<g id="edge\d+" class="edge">/g)).toHaveLength(g.edges.length);
     expect(svg).not.toMatch(/<script|<img/);
   });
+  it("shows hostile text as written (entities are text too)", () => {
+    const svg = gv.dot(renderInputGraphDot(hostile));
+    expect(svg).toContain(">&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;");
+    expect(svg).toContain(">x&quot;]; y &#45;&gt; z [label=&quot;pwn<");
+  });
   it("follows edges are dashed, duplicates double-bordered, unlocked thick", () => {
     const dot = renderInputGraphDot(synthetic);
     expect(dot).toMatch(/n\d+ -> n\d+ \[style=dashed\];/);
