@@ -43,11 +43,11 @@ export const CHAR_WIDTH = 7.4;
 export const LINE_HEIGHT = 16;
 export const PADDING = 8;
 /**
- * Above this many nodes ELK's cheaper node placement and straight edges keep a 500-node layout well
- * under 2 s (network-simplex placement with orthogonal routing takes 3 s there). Edges into one node
+ * Above this many nodes ELK's cheaper layering, node placement and straight edges keep a 500-node
+ * layout near 2 s of CPU (network-simplex placement with orthogonal routing takes several times that). Edges into one node
  * are merged either way: a lock's nixpkgs has dozens, and drawn apart they are a black wedge.
  */
-const LARGE = 150;
+const LARGE = 100;
 
 const sizeOf = (n: GraphNode): { width: number; height: number } => {
   const lines = nodeLines(n);
@@ -80,6 +80,8 @@ export async function layoutInputGraph(graph: InputGraph): Promise<GraphLayout> 
             "elk.edgeRouting": "POLYLINE",
             "elk.layered.thoroughness": "1",
             "elk.layered.mergeEdges": "true",
+            "elk.layered.layering.strategy": "LONGEST_PATH",
+            "elk.layered.crossingMinimization.greedySwitch.type": "OFF",
           }
         : {
             "elk.edgeRouting": "ORTHOGONAL",
