@@ -100,7 +100,7 @@ export async function layoutInputGraph(graph: InputGraph): Promise<GraphLayout> 
   });
   const routed = new Map((out.edges ?? []).map((e) => [e.id, e]));
   const edges = graph.edges.map((edge, i): PlacedEdge => {
-    const s = (routed.get(`e${i}`) as ElkExtendedEdge | undefined)?.sections?.[0];
+    const s = routed.get(`e${i}`)?.sections?.[0];
     const points = s === undefined ? [] : [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
     return { edge, points: points.map((p) => ({ x: r(p.x), y: r(p.y) })) };
   });
