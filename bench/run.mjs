@@ -178,6 +178,30 @@ if (!only || only === "check") {
   }
 }
 
+if (!only || only === "graph") {
+  // Issue 22: the graph of a 500-node real-size lock lays out (ELK) in under 2 s: every input (--all),
+  // and the default, collapsed to what fits 80 nodes. The floor prints DOT with no layout.
+  const lock = path.join(OUT, "lock-500.lock");
+  writeFileSync(lock, generateLock(500));
+  for (const [what, flags] of [
+    ["--all", ["--all"]],
+    ["default (collapsed)", []],
+  ]) {
+    const svg = path.join(OUT, "graph-500.svg");
+    const { floor, r } = measureBeside(
+      "graph",
+      [lock, path.join(OUT, "floor-graph.dot")],
+      ["graph", lock, "--format", "svg", "--now", "2026-11-25", ...flags, "-o", svg],
+    );
+    const drawn = /(\d+) of (\d+) inputs drawn/.exec(readFileSync(svg, "utf8"));
+    rows.push(
+      withFloor(`graph --format svg ${what}, 500-node lock (${drawn?.[1]} of ${drawn?.[2]} drawn)`, r, floor, {
+        ms: 2000,
+      }),
+    );
+  }
+}
+
 if (!only || only === "resolve") {
   const { resolveBench } = await import("./resolve.mjs");
   rows.push(...(await resolveBench()));

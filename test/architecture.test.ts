@@ -54,6 +54,7 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^string-width$/, (f) => f === "render/wrap.ts"],
   // RFC 8785 canonical JSON: what a JSF signature signs (sign and verify share the one function).
   [/^canonicalize$/, (f) => f === "adapters/jsf/canonical.ts"],
+  [/^elkjs\//, (f) => f === "render/graph/layout.ts"], // graph layout: async, awaited before the pure SVG renderer
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

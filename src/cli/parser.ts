@@ -18,6 +18,7 @@ import * as completion from "./commands/completion.js";
 import * as fleet from "./commands/fleet.js";
 import * as hostReport from "./commands/host-report.js";
 import * as verify from "./commands/verify.js";
+import * as graph from "./commands/graph.js";
 
 const ALL_EXIT_CODES = Object.values(ExitCode);
 
@@ -113,6 +114,7 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
       handle(resolve.handler),
     )
     .command(trace.command, trace.describe, (y) => helpOf(trace.builder(y, ctx), trace), handle(trace.handler))
+    .command(graph.command, graph.describe, (y) => helpOf(graph.builder(y, ctx), graph), handle(graph.handler))
     .command(fleet.command, fleet.describe, (y) => helpOf(fleet.builder(y, ctx), fleet), handle(fleet.handler))
     .command(
       hostReport.command,
