@@ -10,6 +10,8 @@ export interface RunOptions {
   readonly maxOutputBytes: number;
   /** The next step when the program is not installed, e.g. "install Nix, or pass a file with --closure". */
   readonly whenMissing: string;
+  /** Aborting kills the program (SIGTERM); the result is then `failed` with the abort's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** How a program ended; stdout and stderr as text (stderr: its last STDERR_KEPT_BYTES, saying what was cut). */
@@ -65,6 +67,7 @@ export function runProgram(program: string, args: readonly string[], opts: RunOp
       stdio: ["ignore", "pipe", "pipe"],
       ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
       ...(opts.env !== undefined ? { env: definedOnly(opts.env) } : {}),
+      ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
     });
     const out: Buffer[] = [];
     let outBytes = 0;
