@@ -10,7 +10,10 @@ export interface RunOptions {
   readonly maxOutputBytes: number;
   /** The next step when the program is not installed, e.g. "install Nix, or pass a file with --closure". */
   readonly whenMissing: string;
-  /** Aborting kills the program (SIGTERM); the result is then `failed` with the abort's reason. */
+  /**
+   * Aborting kills the program at once (SIGKILL: nix honours SIGTERM only between evaluation steps,
+   * and an interrupted run must not outlive flake-audit); the result is then `failed`.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -67,7 +70,7 @@ export function runProgram(program: string, args: readonly string[], opts: RunOp
       stdio: ["ignore", "pipe", "pipe"],
       ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
       ...(opts.env !== undefined ? { env: definedOnly(opts.env) } : {}),
-      ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
+      ...(opts.signal !== undefined ? { signal: opts.signal, killSignal: "SIGKILL" as const } : {}),
     });
     const out: Buffer[] = [];
     let outBytes = 0;

@@ -139,3 +139,32 @@ export function showDerivationAt(
 }
 
 export { NIX_ENV };
+
+/** A one-commit repository holding `flake.nix` (and any other files): returns its directory and commit. */
+export function flakeRepo(prefix: string, files: Readonly<Record<string, string>>): { repo: string; rev: string } {
+  const repo = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+    writeFileSync(path.join(repo, name), text);
+  }
+  testGit(repo, "init", "-q", "-b", "main");
+  testGit(repo, "add", "-A");
+  testGit(repo, "commit", "-q", "-m", "flake");
+  return { repo, rev: testGit(repo, "rev-parse", "HEAD") };
+}
+
+/** A flake whose `slow` takes minutes in little memory, and whose `big` needs gigabytes. */
+export const LIMITS_FLAKE = `{
+  outputs = { self }:
+    let
+      mk = name: attrs: derivation ({ inherit name; system = "x86_64-linux"; builder = "/bin/sh"; args = [ "-c" "echo > $out" ]; } // attrs);
+      sum = n: builtins.foldl' (a: b: a + b) 0 (builtins.genList (x: x) n);
+    in {
+      packages.x86_64-linux = {
+        slow = mk "slow" { n = builtins.foldl' (a: i: a + sum 100000) 0 (builtins.genList (x: x) 1000000); };
+        big = mk "big" { n = builtins.length (builtins.genList (x: [ x ]) 400000000); };
+        fine = mk "fine" { };
+      };
+    };
+}
+`;

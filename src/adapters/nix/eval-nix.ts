@@ -87,15 +87,18 @@ export interface EvalLimits {
 }
 
 /**
- * The whole argv: `prlimit --as=BYTES -- nix FEATURES COMMAND SETTINGS -- OPERANDS`. The settings
+ * The whole argv: `prlimit --as=BYTES --cpu=SECONDS -- nix FEATURES COMMAND SETTINGS -- OPERANDS`. The settings
  * go after the command's words (`--no-update-lock-file` is a flag of the command, not of nix) and
  * before the `--` every caller ends its options with, after which nothing is read as an option.
  */
-export function evalArgv(memoryBytes: number, args: readonly string[]): string[] {
+export function evalArgv(memoryBytes: number, timeoutMs: number, args: readonly string[]): string[] {
   const end = args.indexOf("--");
   if (end < 0) throw new Error("nix arguments for an evaluation end their options with --");
   return [
     `--as=${Math.floor(memoryBytes)}`,
+    // A backstop should flake-audit itself be killed (SIGKILL leaves nix running): CPU seconds, with
+    // room for the garbage collector's threads, after which the kernel ends nix.
+    `--cpu=${cpuSeconds(timeoutMs)}`,
     "--",
     "nix",
     "--extra-experimental-features",
@@ -106,9 +109,11 @@ export function evalArgv(memoryBytes: number, args: readonly string[]): string[]
   ];
 }
 
+const cpuSeconds = (timeoutMs: number): number => 2 * Math.ceil(timeoutMs / 1000) + 10;
+
 /** nix under the evaluation settings and limits. No shell: data are argv elements, never parsed. */
 export function runEvalNix(args: readonly string[], limits: EvalLimits): Promise<RunResult> {
-  return runProgram("prlimit", evalArgv(limits.memoryBytes, args), {
+  return runProgram("prlimit", evalArgv(limits.memoryBytes, limits.timeoutMs, args), {
     env: limits.env,
     timeoutMs: limits.timeoutMs,
     maxOutputBytes: limits.maxOutputBytes,
