@@ -6,7 +6,10 @@ import { runProgram, type RunResult } from "../subprocess.js";
  * `max-jobs 0` with no builders means no build could start anyway; no substitution; a flake's
  * `nixConfig` is not applied (it could set substituters, keys or hooks); no network (`--offline`, no
  * registries, no lock update: an input that is not locked and in the store is an error, not a
- * download); no access tokens, whatever nix.conf says.
+ * download); no access tokens, whatever nix.conf says. `--offline` does not stop Nix 2.8's
+ * `builtins.fetchurl`/`fetchTarball`/`fetchTree` at evaluation (measured: they download), and
+ * `restrict-eval` would stop them but also refuses `git+file`/`path` inputs outside the store; so
+ * evalEnv points every proxy variable at a closed port and allows git only its `file` protocol.
  */
 export const EVAL_SETTINGS: readonly string[] = [
   "--offline",
@@ -63,8 +66,17 @@ const PASSED = [
   "NIX_DAEMON_SOCKET_PATH",
 ];
 
-/** An allow-list of `parent`'s variables, with HOME (and so nix's caches) in `home`. */
-export function evalEnv(parent: Readonly<Record<string, string | undefined>>, home: string): Record<string, string> {
+const CLOSED_PROXY = "http://127.0.0.1:9";
+
+/**
+ * An allow-list of `parent`'s variables, with HOME (and so nix's caches) in `home`, and git told
+ * that `tree` (the checkout, made by flake-audit) is safe whoever owns the repository.
+ */
+export function evalEnv(
+  parent: Readonly<Record<string, string | undefined>>,
+  home: string,
+  tree: string,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const k of PASSED) {
     const v = parent[k];
@@ -74,6 +86,18 @@ export function evalEnv(parent: Readonly<Record<string, string | undefined>>, ho
   env["XDG_CACHE_HOME"] = `${home}/.cache`;
   env["XDG_CONFIG_HOME"] = `${home}/.config`;
   env["XDG_DATA_HOME"] = `${home}/.local/share`;
+  // curl (nix's downloader) sends every request through these: port 9 (discard) on loopback, closed.
+  for (const k of ["http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "ftp_proxy"])
+    env[k] = CLOSED_PROXY;
+  // git (nix's fetcher of git inputs and builtins.fetchGit) may read local repositories only.
+  env["GIT_ALLOW_PROTOCOL"] = "file";
+  env["GIT_SSH_COMMAND"] = "false";
+  env["GIT_PROXY_COMMAND"] = "false";
+  env["GIT_TERMINAL_PROMPT"] = "0";
+  env["GIT_CONFIG_NOSYSTEM"] = "1";
+  env["GIT_CONFIG_COUNT"] = "1";
+  env["GIT_CONFIG_KEY_0"] = "safe.directory";
+  env["GIT_CONFIG_VALUE_0"] = tree;
   return env;
 }
 

@@ -97,7 +97,7 @@ async function evaluateIn(c: Checkout, job: Job): Promise<InstallableEvaluation[
   const query = new URLSearchParams({ ...(job.dir !== "" ? { dir: job.dir } : {}), rev: sha });
   const flake = `git+${pathToFileURL(c.tree).href}?${query.toString()}`;
   const refs = attrs.map((a) => `${flake}#${a}`);
-  const env = evalEnv(job.opts.env, c.home);
+  const env = evalEnv(job.opts.env, c.home, c.tree);
   const storeDir = env["NIX_STORE_DIR"] ?? DEFAULT_STORE_DIR;
   const limits = (maxOutputBytes: number): EvalLimits => ({
     env,
