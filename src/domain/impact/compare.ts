@@ -1,7 +1,7 @@
 import { compareStrings } from "../lock/input-path.js";
 import type { DerivationSet } from "../nix/derivation.js";
 import type { MetaIndex } from "../packages/model.js";
-import { type ClosurePackage, indexPackages, keyOf, type PackageIndex, sourceFacts } from "./closure-packages.js";
+import { type ClosurePackage, indexPackages, sourceFacts } from "./closure-packages.js";
 import { licenceChanges } from "./licences.js";
 import type { InstallableImpact, PackagePresence, Rebuild, RebuildReason, VersionChange } from "./model.js";
 import { compareNixVersions } from "./nix-version.js";

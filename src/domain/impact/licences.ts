@@ -1,8 +1,8 @@
 import { compareStrings } from "../lock/input-path.js";
 import type { License, MetaIndex, PackageMeta } from "../packages/model.js";
-import { type ClosurePackage, keyOf, type PackageIndex } from "./closure-packages.js";
+import type { ClosurePackage } from "./closure-packages.js";
 import type { LicenceChange } from "./model.js";
-import { newest, newestOf, type Sides } from "./own-change.js";
+import { newestOf, type Sides } from "./own-change.js";
 
 export const licenceText = (l: License): string => l.spdxId ?? l.name ?? "?";
 
