@@ -107,4 +107,6 @@ export interface ImpactSection {
   readonly old: string;
   readonly new: string;
   readonly installables: readonly InstallableResult[];
+  /** Licence changes were not compared: what is missing and the options that would give it. */
+  readonly licenceGap?: { readonly reason: string; readonly options: readonly string[] };
 }
