@@ -37,7 +37,8 @@ export interface ImpactArgs {
 
 /** An installable is a flake output reference: nothing that reads as an option to nix. */
 function checkInstallable(i: string): string {
-  if (i === "" || i.startsWith("-") || /[\u0000-\u001f\u007f]/.test(i))
+  const control = [...i].some((c) => (c.codePointAt(0) ?? 0) < 0x20 || c === "\u007f");
+  if (i === "" || i.startsWith("-") || control)
     throw new UsageError(
       `--installable takes a flake output such as .#packages.x86_64-linux.default; found '${oneLine(i)}'`,
     );
