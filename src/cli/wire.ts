@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { nodeFiles } from "../adapters/fs.js";
 import type { Files, Log, NixStore } from "../app/ports.js";
+import type { InstallableEvaluator } from "../app/installable-ports.js";
 import { nixCli } from "../adapters/nix/nix-cli.js";
 import { UsageError } from "../app/errors.js";
 import type { ToolInfo } from "../domain/report.js";
@@ -49,4 +50,19 @@ export function wire(io: Io, env: Env, verbose = false, timeoutSeconds = 600): W
     newSerialNumber: () => `urn:uuid:${randomUUID()}`,
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   };
+}
+
+/**
+ * THE factory point of the nix evaluator of installables (`--installable` of diff and pr-review;
+ * the port is app/installable-ports.ts). Undefined when no evaluator can run here, which the
+ * commands report as exit 3 ("nix is needed"). `timeoutSeconds` is --timeout.
+ *
+ * Not yet filled: the evaluation half of review impact (#21) puts the nix adapter here.
+ */
+export async function installableEvaluator(
+  _io: Io,
+  _env: Env,
+  _timeoutSeconds: number,
+): Promise<InstallableEvaluator | undefined> {
+  return undefined;
 }
