@@ -54,15 +54,16 @@ export function wire(io: Io, env: Env, verbose = false, timeoutSeconds = 600): W
 
 /**
  * THE factory point of the nix evaluator of installables (`--installable` of diff and pr-review;
- * the port is app/installable-ports.ts). Undefined when no evaluator can run here, which the
- * commands report as exit 3 ("nix is needed"). `timeoutSeconds` is --timeout.
- *
- * Not yet filled: the evaluation half of review impact (#21) puts the nix adapter here.
+ * the port is app/installable-ports.ts): the installed nix (adapters/nix/installable-evaluator.ts),
+ * given the process environment, of which only an allow-list reaches nix. Undefined when nix is not
+ * installed, which the commands report as exit 3 ("nix is needed"). The timeout is per request.
  */
 export async function installableEvaluator(
   _io: Io,
-  _env: Env,
+  env: Env,
   _timeoutSeconds: number,
 ): Promise<InstallableEvaluator | undefined> {
-  return undefined;
+  const { nixInstallableEvaluator } = await import("../adapters/nix/installable-evaluator.js");
+  const evaluator = nixInstallableEvaluator({ env });
+  return (await evaluator.available()) ? evaluator : undefined;
 }

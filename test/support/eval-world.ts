@@ -168,3 +168,51 @@ export const LIMITS_FLAKE = `{
     };
 }
 `;
+
+/** Nix's DrvName: the version starts at the first `-` not followed by a letter. */
+function drvName(name: string): { name: string; version: string } {
+  for (let i = 0; i < name.length - 1; i++)
+    if (name[i] === "-" && !/[A-Za-z]/.test(name[i + 1] ?? ""))
+      return { name: name.slice(0, i), version: name.slice(i + 1) };
+  return { name, version: "" };
+}
+
+interface Shown {
+  readonly outputs: Record<string, { hash?: string }>;
+  readonly env: Record<string, string>;
+}
+
+/**
+ * What a lock change does to one installable, from `nix show-derivation -r` of both sides alone:
+ * packages are the derivations that are not fetches (no fixed output), named by pname (else the
+ * name's DrvName), with their versions. Written apart from domain/impact, to check it.
+ */
+export function expectedImpact(oldDrvs: Record<string, unknown>, newDrvs: Record<string, unknown>) {
+  const packages = (drvs: Record<string, unknown>) => {
+    const m = new Map<string, { versions: Set<string>; drvs: Set<string> }>();
+    for (const [p, raw] of Object.entries(drvs)) {
+      const d = raw as Shown;
+      if (Object.values(d.outputs).some((o) => o.hash !== undefined)) continue;
+      const parsed = drvName(d.env["name"] ?? "");
+      const name = d.env["pname"] ?? parsed.name;
+      const version = d.env["pname"] !== undefined ? (d.env["version"] ?? "") : parsed.version;
+      const e = m.get(name) ?? { versions: new Set(), drvs: new Set() };
+      e.versions.add(version);
+      e.drvs.add(p);
+      m.set(name, e);
+    }
+    return m;
+  };
+  const [a, b] = [packages(oldDrvs), packages(newDrvs)];
+  const same = (x: Set<string>, y: Set<string>) => x.size === y.size && [...x].every((v) => y.has(v));
+  const both = [...b.keys()].filter((n) => a.has(n));
+  return {
+    versionChanges: both.filter((n) => !same(a.get(n)!.versions, b.get(n)!.versions)).sort(),
+    added: [...b.keys()].filter((n) => !a.has(n)).sort(),
+    removed: [...a.keys()].filter((n) => !b.has(n)).sort(),
+    rebuilt: both
+      .filter((n) => same(a.get(n)!.versions, b.get(n)!.versions) && !same(a.get(n)!.drvs, b.get(n)!.drvs))
+      .sort(),
+    rebuildCount: Object.keys(newDrvs).filter((p) => !(p in oldDrvs)).length,
+  };
+}

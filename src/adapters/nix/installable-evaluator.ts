@@ -29,7 +29,9 @@ const MAX_DERIVATIONS_OUTPUT = 500 * 1024 * 1024;
  * (the committed tree exactly, as `nix build .#ATTR` in a clean checkout sees it; offline), with
  * the settings and limits of eval-nix.ts. Nothing is built or substituted.
  */
-export function nixInstallableEvaluator(opts: EvaluatorOptions): InstallableEvaluator {
+export function nixInstallableEvaluator(
+  opts: EvaluatorOptions,
+): InstallableEvaluator & { available(): Promise<boolean> } {
   let version: Promise<string> | undefined;
   // Without prlimit: a missing nix is the same exit-3 message as for --closure-of.
   const nixVersion = (): Promise<string> =>
@@ -44,6 +46,16 @@ export function nixInstallableEvaluator(opts: EvaluatorOptions): InstallableEval
       return r.stdout.trim();
     }));
   return {
+    /** Whether nix is installed here (false: not on PATH); a nix that fails to run is an error. */
+    async available() {
+      try {
+        await nixVersion();
+        return true;
+      } catch (e) {
+        if (e instanceof InputError && /not installed/.test(e.message)) return false;
+        throw e;
+      }
+    },
     async evaluate(request) {
       const attrs = request.installables.map((i) => {
         const a = flakeAttrPath(i);
