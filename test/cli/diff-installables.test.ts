@@ -7,7 +7,7 @@ reportNixSkip("diff --installable");
 
 describe.runIf(hasNix)(`diff --git BASE HEAD --installable with the real nix (${nixVersion ?? "absent"})`, () => {
   const world = buildEvalWorld();
-  const diff = (extra: string[], env = NIX_ENV) =>
+  const diff = (extra: string[], env: Record<string, string | undefined> = NIX_ENV) =>
     runCli(["diff", "--git", world.base, "HEAD", "--offline", "--format", "json", ...extra], { cwd: world.app, env });
 
   it("without nix on PATH: exit 3, saying nix is needed, before evaluating anything", async () => {

@@ -7,9 +7,9 @@ import { nixInstallableEvaluator } from "../../src/adapters/nix/installable-eval
 import type { InstallableEvaluation } from "../../src/app/installable-ports.js";
 import type { Derivation, DerivationSet } from "../../src/domain/nix/derivation.js";
 import { parseDerivations } from "../../src/ingest/closure/derivation.js";
-import { APP_INSTALLABLES, buildEvalWorld, showDerivationAt } from "../support/eval-world.js";
+import { APP_INSTALLABLES, buildEvalWorld, flakeRepo, LIMITS_FLAKE, showDerivationAt } from "../support/eval-world.js";
 import { testGit } from "../support/lock-update-repo.js";
-import { hasNix, NIX_ENV, nixVersion, reportNixSkip } from "../support/nix.js";
+import { hasNix, NIX_ENV, nix, nixVersion, reportNixSkip } from "../support/nix.js";
 
 reportNixSkip("installable evaluation");
 
@@ -93,6 +93,24 @@ describe.runIf(hasNix)(`installables evaluated by the real nix (${nixVersion ?? 
     expect(error).not.toContain(tmpRoot);
     expect(error.length).toBeLessThan(4200);
     expect(got[1]?.ok).toBe(true);
+  });
+
+  it("evaluates a flake in a subdirectory of its repository (the lock's directory)", async () => {
+    const sub = flakeRepo("fa-eval-sub-", { "infra/hosts/flake.nix": LIMITS_FLAKE, README: "not a flake\n" });
+    const got = await evaluator.evaluate({
+      repoDir: sub.repo,
+      rev: "main",
+      flakeDir: "infra/hosts",
+      installables: [".#packages.x86_64-linux.fine"],
+      timeoutMs: 60_000,
+    });
+    const root = nix("nix", [
+      "path-info",
+      "--derivation",
+      "--",
+      `git+file://${sub.repo}?dir=infra/hosts&rev=${sub.rev}#packages.x86_64-linux.fine`,
+    ]).trim();
+    expect(okOf(got[0]).roots).toEqual([root]);
   });
 
   it("refuses installables other than `.#attr` and revisions that are options, before running anything", async () => {
