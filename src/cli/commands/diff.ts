@@ -105,9 +105,9 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
   const [oldSrc, newSrc] = await lockSources(args, ctx);
   if ((args.closureOld === undefined) !== (args.closureNew === undefined))
     throw new UsageError("--closure-old and --closure-new go together");
-  const impact = await impactFlags(args, ctx);
-  if (impact !== undefined && !("git" in oldSrc && "git" in newSrc))
+  if (args.installable.length > 0 && !("git" in oldSrc && "git" in newSrc))
     throw new UsageError("--installable evaluates commits: give the locks as --git BASE [HEAD] or REV:PATH");
+  const impact = await impactFlags(args, ctx);
   const { diffUseCase } = await import("../../app/diff.js");
   const { githubSource, githubCompare } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
