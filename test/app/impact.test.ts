@@ -141,7 +141,7 @@ describe.skipIf(!hasNix)("diff with installables (app → renderers)", () => {
   it.each([
     ["text", "txt", (r: DiffReport) => renderDiffText(r, { color: false, width: 100 })],
     ["markdown", "md", (r: DiffReport) => renderDiffMarkdown(r)],
-    ["json", "json", (r: DiffReport) => renderJson<DiffReport>(DiffReportSchema)(r, { color: false })],
+    ["json", "json", (r: DiffReport) => renderJson<DiffReport>(DiffReportSchema)(r)],
   ] as const)("%s golden", async (_f, ext, render) => {
     const out = render(report).replaceAll(repo.base, "<base>").replaceAll(repo.head, "<head>");
     await expect(out).toMatchFileSnapshot(`../golden/diff/impact.${ext}`);
@@ -149,7 +149,7 @@ describe.skipIf(!hasNix)("diff with installables (app → renderers)", () => {
 
   it("the Markdown is GFM with nothing but our own elements, and JSON validates against the committed schema", () => {
     expect(gfmProblems(renderDiffMarkdown(report))).toEqual([]);
-    const json = JSON.parse(renderJson<DiffReport>(DiffReportSchema)(report, { color: false })) as unknown;
+    const json = JSON.parse(renderJson<DiffReport>(DiffReportSchema)(report)) as unknown;
     const schema = JSON.parse(readFileSync(path.join(REPO, "schemas", "lock-diff.v1.schema.json"), "utf8")) as object;
     expect(new Ajv2020.default({ strict: false }).compile(schema)(json)).toBe(true);
     expect(DiffReportSchema.parse(json)).toEqual(json);
