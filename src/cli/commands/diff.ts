@@ -27,7 +27,7 @@ export const exitCodes = GATE_EXIT_CODES;
 
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
-  what: "GitHub (or nix, for --closure-old/--closure-new) could not answer; the report lists what under gaps",
+  what: "GitHub (or nix, for --closure-old/--closure-new or an --installable that failed to evaluate) could not answer; the report lists what under gaps",
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
