@@ -27,7 +27,7 @@ export const exitCodes = GATE_EXIT_CODES;
 
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
-  what: "GitHub (or nix, for --closure-old/--closure-new) could not answer; the report lists what under gaps",
+  what: "GitHub (or nix, for --closure-old/--closure-new or an --installable that failed to evaluate) could not answer; the report lists what under gaps",
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
@@ -105,9 +105,9 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
   const [oldSrc, newSrc] = await lockSources(args, ctx);
   if ((args.closureOld === undefined) !== (args.closureNew === undefined))
     throw new UsageError("--closure-old and --closure-new go together");
-  const impact = await impactFlags(args, ctx);
-  if (impact !== undefined && !("git" in oldSrc && "git" in newSrc))
+  if (args.installable.length > 0 && !("git" in oldSrc && "git" in newSrc))
     throw new UsageError("--installable evaluates commits: give the locks as --git BASE [HEAD] or REV:PATH");
+  const impact = await impactFlags(args, ctx);
   const { diffUseCase } = await import("../../app/diff.js");
   const { githubSource, githubCompare } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);

@@ -17,7 +17,7 @@ export const exitCodes = GATE_EXIT_CODES;
 
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
-  what: "the comment could not be posted, or GitHub could not answer for a diff",
+  what: "the comment could not be posted, GitHub could not answer for a diff, or an --installable failed to evaluate",
   neverFor: "for a diff",
 };
 
