@@ -144,7 +144,10 @@ export async function diffUseCase(
         )
       : undefined;
   const evaluated = await impact;
-  if (evaluated !== undefined) gaps.push(...evaluated.gaps);
+  if (evaluated !== undefined) {
+    gaps.push(...evaluated.gaps);
+    findings.push(...evaluated.findings);
+  }
   return {
     schemaVersion: 1,
     tool: req.tool,

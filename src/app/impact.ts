@@ -1,4 +1,6 @@
 import { compareInstallable } from "../domain/impact/compare.js";
+import { type ImpactPolicy, impactFindings } from "../domain/impact/findings.js";
+import type { Finding } from "../domain/findings.js";
 import type { ImpactSection, InstallableResult } from "../domain/impact/model.js";
 import type { MetaIndex } from "../domain/packages/model.js";
 import type { Gap } from "../domain/report.js";
@@ -21,6 +23,8 @@ export interface ImpactRequest {
   readonly timeoutMs: number;
   /** nixpkgs meta files of each side (`nix-env -qa --json --meta --out-path`), for licence changes. */
   readonly meta?: { readonly old: string; readonly new: string };
+  /** A check policy (JSON/YAML): its allowedLicenses and requiredPackages gate the impact. */
+  readonly policy?: string;
   readonly signal?: AbortSignal;
   readonly progress?: (message: string) => void;
 }
@@ -36,6 +40,18 @@ async function readMeta(files: Files, file: string): Promise<MetaIndex> {
   const parsed = parseMeta(text.text, text.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
   return parsed.value;
+}
+
+async function readImpactPolicy(files: Files, file: string): Promise<ImpactPolicy> {
+  const text = await files.readText(file);
+  const { parsePolicy } = await import("../ingest/policy/policy.js");
+  const parsed = parsePolicy(text.text, text.displayPath);
+  if (!parsed.ok) throw new InputError(parsed.error);
+  const p = parsed.value;
+  return {
+    ...(p.defaults.allowedLicenses !== undefined ? { allowedLicenses: p.defaults.allowedLicenses } : {}),
+    ...(p.requiredPackages !== undefined ? { requiredPackages: p.requiredPackages } : {}),
+  };
 }
 
 /** Runs tasks with at most `limit` at once, keeping their results in order. */
@@ -78,7 +94,8 @@ export async function evaluateImpact(
   req: ImpactRequest,
   evaluator: InstallableEvaluator,
   files: Files,
-): Promise<{ readonly section: ImpactSection; readonly gaps: readonly Gap[] }> {
+): Promise<{ readonly section: ImpactSection; readonly gaps: readonly Gap[]; readonly findings: readonly Finding[] }> {
+  const policy = req.policy !== undefined ? await readImpactPolicy(files, req.policy) : {};
   const meta =
     req.meta !== undefined
       ? { old: await readMeta(files, req.meta.old), new: await readMeta(files, req.meta.new) }
@@ -110,15 +127,13 @@ export async function evaluateImpact(
         ]
       : [],
   );
-  return {
-    section: {
-      old: req.old,
-      new: req.new,
-      installables,
-      ...(meta === undefined
-        ? { licenceGap: { reason: "licence changes need nixpkgs meta of both sides", options: [...LICENCE_OPTIONS] } }
-        : {}),
-    },
-    gaps,
+  const section: ImpactSection = {
+    old: req.old,
+    new: req.new,
+    installables,
+    ...(meta === undefined
+      ? { licenceGap: { reason: "licence changes need nixpkgs meta of both sides", options: [...LICENCE_OPTIONS] } }
+      : {}),
   };
+  return { section, gaps, findings: impactFindings(section, policy) };
 }

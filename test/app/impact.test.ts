@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeFiles } from "../../src/adapters/fs.js";
 import { diffUseCase, type DiffRequest } from "../../src/app/diff.js";
 import { InputError } from "../../src/app/errors.js";
+import { failsOn } from "../../src/cli/commands/fail-on.js";
 import type { DiffReport } from "../../src/domain/diff/report.js";
 import { renderDiffMarkdown } from "../../src/render/diff/markdown.js";
 import { DiffReportSchema } from "../../src/render/diff/report.schema.js";
@@ -87,8 +88,10 @@ describe.skipIf(!hasNix)("diff with installables (app → renderers)", () => {
   beforeAll(async () => {
     world = buildImpactWorld();
     evaluator = new RecordedEvaluator(answers(world), 50);
+    const policy = path.join(world.dir, "policy.yaml");
+    writeFileSync(policy, "allowedLicenses: [MIT, Apache-2.0]\nrequiredPackages: [oldtool, 'open*']\n");
     report = await diffUseCase(
-      request({ meta: { old: world.files.metaOld, new: world.files.metaNew } }),
+      request({ meta: { old: world.files.metaOld, new: world.files.metaNew }, policy }),
       files,
       noNix,
       NO_UPSTREAM,
@@ -123,6 +126,32 @@ describe.skipIf(!hasNix)("diff with installables (app → renderers)", () => {
       true,
     );
     expect(report.impact?.licenceGap).toBeUndefined();
+  });
+
+  it("finds what a gate fails on: a downgrade, a licence that became not allowed, a required package removed", () => {
+    expect(report.findings.map((f) => [f.rule, f.input, f.severity, f.message])).toEqual([
+      [
+        "license-not-allowed",
+        ".#web",
+        "high",
+        "libfoo 2.0 is licensed Business Source License 1.1 (unfree), which is not allowed (allowed: MIT, Apache-2.0)",
+      ],
+      ["package-removed", ".#web", "high", "oldtool 0.9 is no longer built, and the policy requires it ('oldtool')"],
+      ["package-downgraded", ".#tools", "medium", "jq goes back from 1.7.1 to 1.6"],
+      ["package-downgraded", ".#web", "medium", "jq goes back from 1.7.1 to 1.6"],
+    ]);
+    expect(failsOn(report.findings, "high")).toBe(true);
+  });
+
+  it("without a policy, only the downgrade and an unfree licence are findings", async () => {
+    const r = await diffUseCase(
+      request({ installables: [".#web"], meta: { old: world.files.metaOld, new: world.files.metaNew } }),
+      files,
+      noNix,
+      NO_UPSTREAM,
+      () => evaluator,
+    );
+    expect(r.findings.map((f) => f.rule).sort()).toEqual(["license-not-allowed", "package-downgraded"]);
   });
 
   it("without meta files, licence changes are a gap naming --meta-old and --meta-new, not 'none'", async () => {

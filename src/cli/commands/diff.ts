@@ -135,6 +135,7 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
               jobs: impact.jobs,
               timeoutMs: impact.timeoutMs,
               ...(impact.meta !== undefined ? { meta: impact.meta } : {}),
+              ...(impact.policy !== undefined ? { policy: impact.policy } : {}),
               ...(impact.progress !== undefined ? { progress: impact.progress } : {}),
             },
           }

@@ -24,7 +24,11 @@ export function impactOptions<T>(y: Argv<T>) {
       type: "string",
       describe: "nixpkgs meta of the base side (nix-env -qa --json --meta --out-path), for licence changes",
     })
-    .option("meta-new", { type: "string", describe: "nixpkgs meta of the head side, for licence changes" });
+    .option("meta-new", { type: "string", describe: "nixpkgs meta of the head side, for licence changes" })
+    .option("policy", {
+      type: "string",
+      describe: "a check policy (JSON/YAML): allowedLicenses and requiredPackages gate --installable's findings",
+    });
 }
 
 export interface ImpactArgs {
@@ -32,6 +36,7 @@ export interface ImpactArgs {
   readonly jobs: number;
   readonly metaOld?: string | undefined;
   readonly metaNew?: string | undefined;
+  readonly policy?: string | undefined;
   readonly timeout: number;
 }
 
@@ -59,6 +64,7 @@ export async function impactFlags(
       readonly jobs: number;
       readonly timeoutMs: number;
       readonly meta?: { readonly old: string; readonly new: string };
+      readonly policy?: string;
       readonly progress?: (message: string) => void;
     }
   | undefined
@@ -67,6 +73,7 @@ export async function impactFlags(
     throw new UsageError("--meta-old and --meta-new go together");
   if (args.installable.length === 0) {
     if (args.metaOld !== undefined) throw new UsageError("--meta-old and --meta-new need --installable");
+    // --policy alone is no error: FLAKE_AUDIT_POLICY, set for check, reaches diff too.
     return undefined;
   }
   if (!Number.isInteger(args.jobs) || args.jobs < 1)
@@ -90,6 +97,7 @@ export async function impactFlags(
     ...(args.metaOld !== undefined && args.metaNew !== undefined
       ? { meta: { old: args.metaOld, new: args.metaNew } }
       : {}),
+    ...(args.policy !== undefined ? { policy: args.policy } : {}),
     // Progress on a terminal only: a CI log or a pipe gets the report and nothing else.
     ...(ctx.io.isTTY ? { progress: (m: string) => ctx.io.stderr(`${oneLine(m)}\n`) } : {}),
   };

@@ -87,6 +87,7 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
               jobs: impact.jobs,
               timeoutMs: impact.timeoutMs,
               ...(impact.meta !== undefined ? { meta: impact.meta } : {}),
+              ...(impact.policy !== undefined ? { policy: impact.policy } : {}),
               ...(impact.progress !== undefined ? { progress: impact.progress } : {}),
             },
           }

@@ -7,8 +7,11 @@ import { newestOf, type Sides } from "./own-change.js";
 export const licenceText = (l: License): string => l.spdxId ?? l.name ?? "?";
 
 /** Meta is joined by output path only (never by name): the package's `out`, else its first output. */
+const outOf = (p: ClosurePackage): string | undefined =>
+  p.drv.outputs.get("out") ?? p.drv.outputs.values().next().value;
+
 function metaOf(p: ClosurePackage, meta: MetaIndex): PackageMeta | undefined {
-  const out = p.drv.outputs.get("out") ?? p.drv.outputs.values().next().value;
+  const out = outOf(p);
   return out !== undefined ? meta.get(out) : undefined;
 }
 
@@ -32,7 +35,7 @@ export function licenceChanges(s: Sides, meta: { readonly old: MetaIndex; readon
       .filter((l) => l.free === false && !had.has(licenceText(l)))
       .map(licenceText)
       .sort(compareStrings);
-    out.push({ name, version: b.version, from, to, unfree: [...new Set(unfree)] });
+    out.push({ name, version: b.version, path: outOf(b) ?? "", from, to, unfree: [...new Set(unfree)] });
   }
   return out.sort((x, y) => compareStrings(x.name, y.name));
 }

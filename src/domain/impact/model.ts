@@ -69,6 +69,8 @@ export interface Rebuild {
 export interface LicenceChange {
   readonly name: string;
   readonly version: string;
+  /** The new side's output path whose meta was read. */
+  readonly path: string;
   /** Licence ids (SPDX) or names, sorted; empty when meta declares none. */
   readonly from: readonly string[];
   readonly to: readonly string[];

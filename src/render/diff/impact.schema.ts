@@ -53,6 +53,7 @@ const compared = z.object({
       z.object({
         name: z.string(),
         version: z.string(),
+        path: z.string().describe("the new side's output path whose meta was read"),
         from: z.array(z.string()),
         to: z.array(z.string()),
         unfree: z.array(z.string()).describe("licences new on this side that nixpkgs marks unfree"),
