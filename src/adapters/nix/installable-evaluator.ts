@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import { InputError, UsageError } from "../../app/errors.js";
 import type { EvaluationRequest, InstallableEvaluation, InstallableEvaluator } from "../../app/installable-ports.js";
@@ -36,7 +37,8 @@ export function nixInstallableEvaluator(
   // Without prlimit: a missing nix is the same exit-3 message as for --closure-of.
   const nixVersion = (): Promise<string> =>
     (version ??= runProgram("nix", ["--version"], {
-      env: opts.env,
+      // The same allow-list as every evaluation: not even `nix --version` sees a token.
+      env: evalEnv(opts.env, tmpdir(), ""),
       timeoutMs: 60_000,
       maxOutputBytes: 64 * 1024,
       whenMissing:
