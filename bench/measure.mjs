@@ -38,6 +38,17 @@ export function measureBesideArgv(floorArgv, args, opts = {}) {
   return { floor: summary(floor), r: summary(runs) };
 }
 
+/** A case that is a script of its own (not the CLI) beside its floor, alternately as measureBeside. */
+export function measureBesideNode(floorArgv, caseArgv, opts = {}) {
+  const floor = [];
+  const runs = [];
+  for (let i = 0; i < (opts.runs ?? 5); i++) {
+    floor.push(runOnce(floorArgv, { probe: opts.probe }));
+    runs.push(runOnce(caseArgv, opts));
+  }
+  return { floor: summary(floor), r: summary(runs) };
+}
+
 /** Runs `node argv…` `runs` times, alternating nothing else; median and best wall time, peak RSS. */
 export function measureNode(argv, opts = {}) {
   const runs = [];

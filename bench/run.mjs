@@ -149,6 +149,31 @@ if (!only || only === "diff") {
   }
 }
 
+if (!only || only === "impact") {
+  // Issue 21: two derivation closures of 40,000 derivations each (a nixpkgs bump: ~1% of packages
+  // move version, everything above them rebuilds), compared package by package.
+  const { generateImpactPair } = await import("./impact-gen.mjs");
+  const pair = generateImpactPair({ derivations: 40000 });
+  const [a, b] = [path.join(OUT, "impact-old.json"), path.join(OUT, "impact-new.json")];
+  writeFileSync(a, pair.old);
+  writeFileSync(b, pair.new);
+  const { measureBesideNode } = await import("./measure.mjs");
+  const { floor, r } = measureBesideNode(
+    [path.join(REPO, "bench", "floor", "impact.mjs"), a, b, path.join(OUT, "floor-impact.json")],
+    [path.join(REPO, "bench", "impact-compare.mjs"), a, b, path.join(OUT, "impact.json")],
+    { runs: 5 },
+  );
+  const impact = JSON.parse(readFileSync(path.join(OUT, "impact.json"), "utf8"));
+  rows.push(
+    withFloor(
+      `impact, two 40,000-derivation closures (${impact.versionChanges.length} version changes, ${impact.rebuilt.length} rebuilt, ${impact.rebuildCount} derivations rebuild)`,
+      r,
+      floor,
+      { ms: 2000, mb: 1024 },
+    ),
+  );
+}
+
 if (!only || only === "check") {
   const lock = path.join(OUT, "lock-10000.lock");
   writeFileSync(lock, generateLock(10000));

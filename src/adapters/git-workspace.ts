@@ -33,3 +33,13 @@ export function gitWorkspace(cwd: string): Workspace {
     },
   };
 }
+
+/** The working directory's place in its git work tree (`sub/dir`, "" at the root or outside one). */
+export async function gitPrefix(cwd: string): Promise<string> {
+  const r = await runProgram("git", ["rev-parse", "--show-prefix"], {
+    cwd,
+    maxOutputBytes: 64 * 1024,
+    whenMissing: "install git",
+  });
+  return r.kind === "ok" ? r.stdout.replace(/\/?\n$/, "") : "";
+}

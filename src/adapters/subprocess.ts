@@ -10,6 +10,11 @@ export interface RunOptions {
   readonly maxOutputBytes: number;
   /** The next step when the program is not installed, e.g. "install Nix, or pass a file with --closure". */
   readonly whenMissing: string;
+  /**
+   * Aborting kills the program at once (SIGKILL: nix honours SIGTERM only between evaluation steps,
+   * and an interrupted run must not outlive flake-audit); the result is then `failed`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** How a program ended; stdout and stderr as text (stderr: its last STDERR_KEPT_BYTES, saying what was cut). */
@@ -65,6 +70,7 @@ export function runProgram(program: string, args: readonly string[], opts: RunOp
       stdio: ["ignore", "pipe", "pipe"],
       ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
       ...(opts.env !== undefined ? { env: definedOnly(opts.env) } : {}),
+      ...(opts.signal !== undefined ? { signal: opts.signal, killSignal: "SIGKILL" as const } : {}),
     });
     const out: Buffer[] = [];
     let outBytes = 0;

@@ -18,6 +18,8 @@ import { readClosure } from "./read-closure.js";
 import { resolveInventory } from "./resolve.js";
 import { ageOf } from "../domain/diff/pin-age.js";
 import { gapsByCause } from "../domain/report-gaps.js";
+import type { InstallableEvaluator } from "./installable-ports.js";
+import type { ImpactRequest } from "./impact.js";
 
 /** A lock to diff: a file (`-` for stdin), a path at a git revision, or none (a lock added or deleted). */
 export type LockSource =
@@ -37,6 +39,8 @@ export interface DiffRequest {
   readonly enterpriseHosts: readonly string[];
   readonly tool: ToolInfo;
   readonly now: Date;
+  /** With --installable: evaluate both sides and compare each installable's packages. */
+  readonly impact?: ImpactRequest;
 }
 
 export interface Upstreams {
@@ -69,8 +73,12 @@ export async function diffUseCase(
   files: Files,
   nix: () => NixStore,
   up: Upstreams,
+  evaluator?: () => InstallableEvaluator | undefined,
 ): Promise<DiffReport> {
   const [a, b] = [await readSide(files, req.old), await readSide(files, req.new)];
+  // Evaluation takes tens of seconds: it runs while GitHub is asked.
+  const impact = req.impact !== undefined ? startImpact(req.impact, files, evaluator) : undefined;
+  impact?.catch(() => {}); // awaited below; a rejection before then must not count as unhandled
   const diff = diffLocks(a.graph, b.graph);
   const gaps: Gap[] = [];
   const findings: Finding[] = [...diff.findings];
@@ -135,6 +143,11 @@ export async function diffUseCase(
           (await readClosure({ file: req.closureNew }, files, nix)).closure,
         )
       : undefined;
+  const evaluated = await impact;
+  if (evaluated !== undefined) {
+    gaps.push(...evaluated.gaps);
+    findings.push(...evaluated.findings);
+  }
   return {
     schemaVersion: 1,
     tool: req.tool,
@@ -147,7 +160,28 @@ export async function diffUseCase(
     unchangedCount: diff.unchangedCount,
     findings: findings.sort(compareFindings),
     ...(closure !== undefined ? { closure } : {}),
+    ...(evaluated !== undefined ? { impact: evaluated.section } : {}),
     // Each change keeps its upstreamError; the gaps say each cause once, with its count.
     gaps: gapsByCause(gaps),
   };
+}
+
+/** The evaluator is the installed nix's: without one, `--installable` cannot be answered (exit 3). */
+async function startImpact(
+  req: ImpactRequest,
+  files: Files,
+  evaluator: (() => InstallableEvaluator | undefined) | undefined,
+): Promise<Awaited<ReturnType<typeof import("./impact.js").evaluateImpact>>> {
+  const e = evaluator?.();
+  if (e === undefined)
+    throw new InputError([
+      {
+        origin: "--installable",
+        pointer: "",
+        message: "nix is needed to evaluate installables, and none is available to this run",
+        next: "install nix (2.8 or later) and run again, or leave out --installable",
+      },
+    ]);
+  const { evaluateImpact } = await import("./impact.js");
+  return evaluateImpact(req, e, files);
 }

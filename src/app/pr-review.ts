@@ -2,6 +2,11 @@ import type { DiffReport } from "../domain/diff/report.js";
 import type { ToolInfo } from "../domain/report.js";
 import { diffUseCase, type LockSource, type Upstreams } from "./diff.js";
 import type { Files, Git, NixStore, PullRequestComments } from "./ports.js";
+import type { ImpactRequest } from "./impact.js";
+import type { InstallableEvaluator } from "./installable-ports.js";
+
+/** --installable in a pull request: the flake beside each changed lock, at base and head. */
+export type PrImpact = Omit<ImpactRequest, "old" | "new" | "flakeDir">;
 
 /** The hidden marker that finds flake-audit's own comment again. */
 export const STICKY_MARKER = "<!-- flake-audit:lock-diff -->";
@@ -14,6 +19,7 @@ export interface PrReviewRequest {
   readonly enterpriseHosts: readonly string[];
   readonly tool: ToolInfo;
   readonly now: Date;
+  readonly impact?: PrImpact;
 }
 
 export interface PrReview {
@@ -30,6 +36,7 @@ export async function reviewPullRequest(
   nix: () => NixStore,
   up: Upstreams,
   render: (r: DiffReport, opts: { readonly lock?: string }) => string,
+  evaluator?: () => InstallableEvaluator | undefined,
 ): Promise<PrReview> {
   const locks = await git.changedLocks(req.base, req.head);
   const reports: Array<{ lock: string; report: DiffReport }> = [];
@@ -47,10 +54,22 @@ export async function reviewPullRequest(
         enterpriseHosts: req.enterpriseHosts,
         tool: req.tool,
         now: req.now,
+        ...(req.impact !== undefined
+          ? {
+              impact: {
+                ...req.impact,
+                old: req.base,
+                new: req.head,
+                // git names the lock from the repository's root: its directory is the flake's.
+                flakeDir: lock.includes("/") ? lock.slice(0, lock.lastIndexOf("/")) : "",
+              },
+            }
+          : {}),
       },
       files,
       nix,
       up,
+      evaluator,
     );
     reports.push({ lock, report });
   }

@@ -38,6 +38,11 @@ export function actionRun(env: Env): ActionRun | { readonly error: string } {
   if (typeof lockOnly === "string") return { error: lockOnly };
   if (typeof comment === "string") return { error: comment };
   const failOn = actionInput(env, "fail-on");
+  // One installable per line; `=` keeps a value that starts with "-" a value (pr-review refuses it).
+  const installables = actionInput(env, "installables")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
   const token = actionInput(env, "github-token");
   return {
     argv: [
@@ -45,6 +50,7 @@ export function actionRun(env: Env): ActionRun | { readonly error: string } {
       ...(failOn !== "" ? ["--fail-on", failOn] : []),
       ...(lockOnly ? ["--lock-only"] : []),
       ...(comment ? [] : ["--no-comment"]),
+      ...installables.map((i) => `--installable=${i}`),
     ],
     // The token input wins over a GITHUB_TOKEN the workflow may also set; it is never put on argv.
     env: token !== "" ? { ...env, GITHUB_TOKEN: token } : env,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { nodeFiles } from "../adapters/fs.js";
 import type { Files, Log, NixStore } from "../app/ports.js";
+import type { InstallableEvaluator } from "../app/installable-ports.js";
 import { nixCli } from "../adapters/nix/nix-cli.js";
 import { UsageError } from "../app/errors.js";
 import type { ToolInfo } from "../domain/report.js";
@@ -49,4 +50,20 @@ export function wire(io: Io, env: Env, verbose = false, timeoutSeconds = 600): W
     newSerialNumber: () => `urn:uuid:${randomUUID()}`,
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   };
+}
+
+/**
+ * THE factory point of the nix evaluator of installables (`--installable` of diff and pr-review;
+ * the port is app/installable-ports.ts): the installed nix (adapters/nix/installable-evaluator.ts),
+ * given the process environment, of which only an allow-list reaches nix. Undefined when nix is not
+ * installed, which the commands report as exit 3 ("nix is needed"). The timeout is per request.
+ */
+export async function installableEvaluator(
+  _io: Io,
+  env: Env,
+  _timeoutSeconds: number,
+): Promise<InstallableEvaluator | undefined> {
+  const { nixInstallableEvaluator } = await import("../adapters/nix/installable-evaluator.js");
+  const evaluator = nixInstallableEvaluator({ env });
+  return (await evaluator.available()) ? evaluator : undefined;
 }

@@ -135,6 +135,18 @@ const DETAILS = {
   "ref-downgrade": details("ref-downgrade", fromTo),
   "upstream-downgrade": details("upstream-downgrade", commitCounts),
   "upstream-diverged": details("upstream-diverged", commitCounts),
+  "package-downgraded": details(
+    "package-downgraded",
+    z.strictObject({ package: z.string(), from: z.string(), to: z.string() }).describe("versions in Nix's order"),
+  ),
+  "package-removed": details(
+    "package-removed",
+    z.strictObject({
+      package: z.string(),
+      versions: z.array(z.string()),
+      requiredBy: z.string().describe("the policy's requiredPackages entry that names it"),
+    }),
+  ),
 } satisfies { readonly [R in RuleId]: z.ZodType<FindingDetails[R]> };
 
 /** The finding schema, with `extra` fields on every variant (check adds where the node is). */
@@ -174,6 +186,8 @@ export function findingSchema<E extends z.ZodRawShape>(extra: E) {
     v("insecure-transport"),
     v("license-not-allowed"),
     v("allowlist-expired"),
+    v("package-downgraded"),
+    v("package-removed"),
   ]);
 }
 

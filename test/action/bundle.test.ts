@@ -21,7 +21,13 @@ describe("the Action's bundle", () => {
   });
 
   it("documents every input and output", () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(["comment", "fail-on", "github-token", "lock-only"]);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      "comment",
+      "fail-on",
+      "github-token",
+      "installables",
+      "lock-only",
+    ]);
     expect(Object.keys(action.outputs)).toEqual(["exit-code"]);
     for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)])
       expect(entry.description?.length ?? 0).toBeGreaterThan(20);

@@ -123,4 +123,21 @@ describe("inputs → pr-review", () => {
       error: "input 'lock-only' must be true or false, found '1'",
     });
   });
+
+  it("installables: one per line, blank lines and # comments skipped, each a value of --installable", () => {
+    const r = actionRun({
+      INPUT_INSTALLABLES:
+        "\n .#nixosConfigurations.web.config.system.build.toplevel \n# not this\n\n--impure\n.#packages.x86_64-linux.default\n",
+    });
+    expect(r).toEqual({
+      argv: [
+        "pr-review",
+        "--installable=.#nixosConfigurations.web.config.system.build.toplevel",
+        // Still a value: pr-review refuses it as an installable (exit 2), never reads it as a flag.
+        "--installable=--impure",
+        "--installable=.#packages.x86_64-linux.default",
+      ],
+      env: expect.any(Object),
+    });
+  });
 });

@@ -122,6 +122,17 @@ const WORDING: { readonly [R in RuleId]: ReadonlyArray<readonly [FindingDetails[
     [{ aheadBy: 0, behindBy: 3 }, "the new rev is 3 commits behind the old one"],
   ],
   "upstream-diverged": [[{ aheadBy: 4, behindBy: 2 }, "history diverged: 4 new commits, 2 dropped"]],
+  "package-downgraded": [[{ package: "jq", from: "1.7.1", to: "1.6" }, "jq goes back from 1.7.1 to 1.6"]],
+  "package-removed": [
+    [
+      { package: "openssh", versions: ["9.8p1"], requiredBy: "openssh*" },
+      "openssh 9.8p1 is no longer built, and the policy requires it ('openssh*')",
+    ],
+    [
+      { package: "hook", versions: [""], requiredBy: "hook" },
+      "hook is no longer built, and the policy requires it ('hook')",
+    ],
+  ],
 };
 
 const cases = Object.entries(WORDING).flatMap(([rule, list]) =>

@@ -74,7 +74,7 @@ export function nixCli(opts: { timeoutMs: number; env: Readonly<Record<string, s
   };
 }
 
-function isAtLeast(versionText: string, major: number, minor: number): boolean {
+export function isAtLeast(versionText: string, major: number, minor: number): boolean {
   const m = /(\d+)\.(\d+)/.exec(versionText);
   if (m === null) return true;
   const [a, b] = [Number(m[1]), Number(m[2])];

@@ -8,6 +8,7 @@ import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import { textWidth, useColor } from "../io.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
+import { type ImpactArgs, impactFlags, impactOptions } from "./impact-options.js";
 import {
   failOnOption,
   formatOption,
@@ -26,11 +27,11 @@ export const exitCodes = GATE_EXIT_CODES;
 
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
-  what: "GitHub (or nix, for --closure-old/--closure-new) could not answer; the report lists what under gaps",
+  what: "GitHub (or nix, for --closure-old/--closure-new or an --installable that failed to evaluate) could not answer; the report lists what under gaps",
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+  return impactOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env))
     .positional("old", { type: "string", describe: "old lock: a file, - for stdin, or REV:PATH from git" })
     .positional("new", { type: "string", describe: "new lock: a file, - for stdin, or REV:PATH from git" })
     .option("git", {
@@ -46,10 +47,14 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .option("output", outputOption)
     .option("now", nowOption("the time ages are counted to (ISO 8601); default: the clock"))
     .example("$0 diff origin/main:flake.lock flake.lock", "what this branch changes")
-    .example("$0 diff --git HEAD~1 --format markdown", "the last commit's lock update, for a PR comment");
+    .example("$0 diff --git HEAD~1 --format markdown", "the last commit's lock update, for a PR comment")
+    .example(
+      "$0 diff --git main --installable .#nixosConfigurations.web.config.system.build.toplevel",
+      "what the update changes in the packages of host web (evaluation only, no build)",
+    );
 }
 
-export interface DiffArgs extends UpstreamArgs {
+export interface DiffArgs extends UpstreamArgs, ImpactArgs {
   readonly old?: string | undefined;
   readonly new?: string | undefined;
   readonly git?: readonly string[] | undefined;
@@ -84,10 +89,25 @@ async function lockSources(args: DiffArgs, ctx: CommandContext): Promise<[LockSo
   return [await source(args.old, ctx), await source(args.new, ctx)];
 }
 
+/**
+ * The flake's directory from the repository root: a lock named from the root (`/dir/flake.lock`)
+ * says it; one named from the working directory adds the directory's place in the repository.
+ */
+async function flakeDirOf(lockPath: string, ctx: CommandContext): Promise<string> {
+  const dir = (p: string): string => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "");
+  if (lockPath.startsWith("/")) return dir(lockPath.slice(1));
+  const { gitPrefix } = await import("../../adapters/git-workspace.js");
+  const prefix = await gitPrefix(ctx.io.cwd);
+  return [prefix, dir(lockPath.replace(/^\.\//, ""))].filter((p) => p !== "").join("/");
+}
+
 export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outcome> {
   const [oldSrc, newSrc] = await lockSources(args, ctx);
   if ((args.closureOld === undefined) !== (args.closureNew === undefined))
     throw new UsageError("--closure-old and --closure-new go together");
+  if (args.installable.length > 0 && !("git" in oldSrc && "git" in newSrc))
+    throw new UsageError("--installable evaluates commits: give the locks as --git BASE [HEAD] or REV:PATH");
+  const impact = await impactFlags(args, ctx);
   const { diffUseCase } = await import("../../app/diff.js");
   const { githubSource, githubCompare } = await import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
@@ -104,6 +124,22 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
       enterpriseHosts: args.githubHost,
       tool: w.tool,
       now: parseNow(args.now) ?? w.now,
+      ...(impact !== undefined && "git" in oldSrc && "git" in newSrc
+        ? {
+            impact: {
+              installables: impact.installables,
+              repoDir: ctx.io.cwd,
+              flakeDir: await flakeDirOf(newSrc.git.path, ctx),
+              old: oldSrc.git.rev,
+              new: newSrc.git.rev,
+              jobs: impact.jobs,
+              timeoutMs: impact.timeoutMs,
+              ...(impact.meta !== undefined ? { meta: impact.meta } : {}),
+              ...(impact.policy !== undefined ? { policy: impact.policy } : {}),
+              ...(impact.progress !== undefined ? { progress: impact.progress } : {}),
+            },
+          }
+        : {}),
     },
     w.files,
     () => w.nix(),
@@ -111,6 +147,7 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
       provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
       compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
+    () => impact?.evaluator,
   );
   const render = await RENDERERS.diff[args.format]();
   await ctx.write(

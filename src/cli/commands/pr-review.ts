@@ -6,6 +6,7 @@ import { GATE_EXIT_CODES, type IncompleteMeaning } from "../exit-codes.js";
 import { outcome, upstreamMode, type Outcome } from "../outcome.js";
 import type { FailOn } from "./fail-on.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
+import { type ImpactArgs, impactFlags, impactOptions } from "./impact-options.js";
 import { envFlag, failOnOption, lockOnlyOption, nowOption, parseNow } from "./shared-options.js";
 
 export const command = "pr-review";
@@ -16,12 +17,12 @@ export const exitCodes = GATE_EXIT_CODES;
 
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
-  what: "the comment could not be posted, or GitHub could not answer for a diff",
+  what: "the comment could not be posted, GitHub could not answer for a diff, or an --installable failed to evaluate",
   neverFor: "for a diff",
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return timeoutOption(upstreamOptions(y, ctx.env), ctx.env)
+  return impactOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env))
     .option("base", {
       type: "string",
       describe: "base revision (default: the pull request's base sha from GITHUB_EVENT_PATH)",
@@ -44,7 +45,7 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .option("now", nowOption("the time ages are counted to (ISO 8601)"));
 }
 
-export interface PrReviewArgs extends UpstreamArgs {
+export interface PrReviewArgs extends UpstreamArgs, ImpactArgs {
   readonly base?: string | undefined;
   readonly head?: string | undefined;
   readonly pr?: number | undefined;
@@ -61,6 +62,7 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
   const base = args.base ?? event.base;
   const head = args.head ?? event.head ?? "HEAD";
   if (base === undefined) throw new UsageError("no base revision: pass --base, or run on a pull_request event");
+  const impact = await impactFlags(args, ctx);
   const { reviewPullRequest, upsertStickyComment } = await import("../../app/pr-review.js");
   const { gitCli } = await import("../../adapters/git.js");
   const { renderDiffMarkdown } = await import("../../render/diff/markdown.js");
@@ -77,6 +79,19 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
       enterpriseHosts: args.githubHost,
       tool: w.tool,
       now: parseNow(args.now) ?? w.now,
+      ...(impact !== undefined
+        ? {
+            impact: {
+              installables: impact.installables,
+              repoDir: ctx.io.cwd,
+              jobs: impact.jobs,
+              timeoutMs: impact.timeoutMs,
+              ...(impact.meta !== undefined ? { meta: impact.meta } : {}),
+              ...(impact.policy !== undefined ? { policy: impact.policy } : {}),
+              ...(impact.progress !== undefined ? { progress: impact.progress } : {}),
+            },
+          }
+        : {}),
     },
     w.files,
     gitCli(ctx.io.cwd),
@@ -86,6 +101,7 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
       compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
     renderDiffMarkdown,
+    () => impact?.evaluator,
   );
   await ctx.write(review.markdown, undefined);
   const summary = ctx.env["GITHUB_STEP_SUMMARY"];

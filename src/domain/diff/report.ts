@@ -3,6 +3,7 @@ import type { Finding } from "../findings.js";
 import type { InputChange } from "./input-change.js";
 import type { Reachability, SignatureState, UpstreamErrorKind } from "../provenance/upstream-facts.js";
 import type { Gap, ToolInfo } from "../report.js";
+import type { ImpactSection } from "../impact/model.js";
 
 /** One commit between the old and the new rev. */
 export interface ComparedCommit {
@@ -65,5 +66,7 @@ export interface DiffReport {
   readonly unchangedCount: number;
   readonly findings: readonly Finding[];
   readonly closure?: ClosureDiff;
+  /** With --installable: what the lock change does to each installable's packages. */
+  readonly impact?: ImpactSection;
   readonly gaps: readonly Gap[];
 }

@@ -96,6 +96,14 @@ export interface FindingDetails {
   readonly "ref-downgrade": { readonly from: string; readonly to: string };
   readonly "upstream-downgrade": { readonly aheadBy: number; readonly behindBy: number };
   readonly "upstream-diverged": { readonly aheadBy: number; readonly behindBy: number };
+  // Impact rules (diff --installable); the finding's input is the installable.
+  readonly "package-downgraded": { readonly package: string; readonly from: string; readonly to: string };
+  readonly "package-removed": {
+    readonly package: string;
+    readonly versions: readonly string[];
+    /** The policy's requiredPackages entry that names it. */
+    readonly requiredBy: string;
+  };
 }
 
 /** Why an input counts as unlocked. */

@@ -59,6 +59,9 @@ export const MESSAGES: { readonly [R in RuleId]: (d: FindingDetails[R]) => strin
   "ref-downgrade": (d) => `'${d.from}' → '${d.to}'`,
   "upstream-downgrade": (d) => `the new rev is ${plural(d.behindBy, "commit")} behind the old one`,
   "upstream-diverged": (d) => `history diverged: ${d.aheadBy} new commits, ${d.behindBy} dropped`,
+  "package-downgraded": (d) => `${d.package} goes back from ${d.from} to ${d.to}`,
+  "package-removed": (d) =>
+    `${d.package}${d.versions.some((v) => v !== "") ? ` ${d.versions.join(", ")}` : ""} is no longer built, and the policy requires it ('${d.requiredBy}')`,
 };
 
 /** `openssl 3.0.14 (bin)`: a package as findings name it (its store path is the finding's input). */

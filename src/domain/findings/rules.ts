@@ -77,6 +77,16 @@ export const RULES = {
     why: "The branch or tag the input follows moved to an older version.",
     fix: "Check that following the older release is intended.",
   },
+  "package-downgraded": {
+    severity: "medium",
+    why: "A package the installable builds goes back to an older version (Nix's version order): fixes made since are lost.",
+    fix: "Check that the downgrade is intended (a pinned older nixpkgs, an override); otherwise update again.",
+  },
+  "package-removed": {
+    severity: "high",
+    why: "A package the policy requires (requiredPackages) is no longer in the installable's closure after the update.",
+    fix: "Find out why it left the closure (renamed, dropped from nixpkgs, an option default changed) before merging.",
+  },
   stale: {
     severity: "medium",
     why: "An old pin misses security fixes that upstream has published since.",

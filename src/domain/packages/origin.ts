@@ -26,13 +26,16 @@ export interface OriginContext {
   readonly onUnresolved: (reason: "mirrors-file-missing" | "unknown-mirror-site", url: string) => void;
 }
 
+/** What a fetch's URLs need: the mirrors tables (a derivation closure alone has no runtime closure). */
+export type FetchContext = Pick<OriginContext, "mirrors" | "onUnresolved">;
+
 /** The package a source belongs to, for the purl of a source whose URL names no registry. */
 export interface Owner {
   readonly name: string;
   readonly version?: string;
 }
 
-function urlsOf(d: Derivation, ctx: OriginContext): SourceUrl[] {
+function urlsOf(d: Derivation, ctx: FetchContext): SourceUrl[] {
   const written = listAttr(d.env.get("urls"));
   const urls = written.length > 0 ? written : listAttr(d.env.get("url"));
   const mirrorsFile = stringAttr(d.env.get("mirrorsFile"));
@@ -57,7 +60,7 @@ function gitOf(d: Derivation): { url: string; rev?: string; tag?: string } | und
 }
 
 /** The fetch a fixed-output derivation describes. */
-export function fetchedOrigin(d: Derivation, path: string, owner: Owner, ctx: OriginContext): Origin {
+export function fetchedOrigin(d: Derivation, path: string, owner: Owner, ctx: FetchContext): Origin {
   const ca = d.fixed.values().next().value;
   const hash = sourceHash(ca, d.env);
   const git = gitOf(d);

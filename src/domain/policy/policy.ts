@@ -61,6 +61,8 @@ export interface Policy {
   readonly defaults: RuleSettings;
   readonly overrides: readonly Override[];
   readonly allow: readonly Allowance[];
+  /** Package-name globs an installable must keep (diff --installable: `package-removed`). */
+  readonly requiredPackages?: readonly string[];
   /** Where the policy came from, for the report's record (`built-in` without --policy). */
   readonly source: string;
 }

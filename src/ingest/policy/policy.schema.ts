@@ -39,6 +39,10 @@ export const PolicySchema = z
     $schema: z.string().optional(),
     version: z.literal(1).optional(),
     ...settings,
+    requiredPackages: z
+      .array(z.string())
+      .optional()
+      .describe("package-removed (diff --installable): package-name globs an installable must keep, e.g. openssh"),
     overrides: z
       .array(
         z.strictObject({

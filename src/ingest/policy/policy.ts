@@ -55,6 +55,7 @@ export function parsePolicy(text: string, origin: string): Result<Policy, InputI
   return ok({
     ...BUILT_IN_POLICY,
     defaults,
+    ...(p.requiredPackages !== undefined ? { requiredPackages: p.requiredPackages } : {}),
     overrides: (p.overrides ?? []).map((o) => ({ inputs: o.inputs, settings: toSettings(o) })),
     allow: (p.allow ?? []).map((a) => ({
       rule: a.rule,

@@ -6,6 +6,7 @@ import { changesTable, followsBlock, subtreeBlock } from "./markdown-changes.js"
 import { changedGraph } from "./markdown-graph.js";
 import { changeLink, linkTarget } from "./links.js";
 import { closureTotal, countsLine } from "./view.js";
+import { fitParts, impactMarkdown, type Part } from "./impact-markdown.js";
 
 /** GitHub refuses comments over 65,536 characters; keep a margin for the marker and the action's framing. */
 export const COMMENT_LIMIT = 65_000;
@@ -75,18 +76,19 @@ export function renderDiffMarkdown(
   }
   for (const g of r.gaps)
     tail.push(`- could not learn: ${escapeMarkdown(`${g.input !== undefined ? `${g.input}: ` : ""}${g.reason}`)}`);
-  // Details go last and are what gets cut to stay under GitHub's comment limit.
-  const blocks = r.changes.map(details).filter((d): d is string => d !== undefined);
-  let budget = COMMENT_LIMIT - head.join("\n").length - tail.join("\n").length - 200;
-  const kept: string[] = [];
-  for (const b of blocks) {
-    if (b.length + 2 > budget) break;
-    kept.push(b);
-    budget -= b.length + 2;
-  }
-  if (kept.length < blocks.length)
+  // Impact (its headlines kept, then version tables, then collapsed lists) and the commit lists are
+  // what gets cut to stay under GitHub's comment limit, in that order of priority.
+  const parts: Part[] = [
+    ...(r.impact !== undefined ? impactMarkdown(r, r.impact) : []),
+    ...r.changes.map(details).flatMap((d): Part[] => (d !== undefined ? [{ text: d, priority: 3 }] : [])),
+  ];
+  const budget = COMMENT_LIMIT - head.join("\n").length - tail.join("\n").length - 300;
+  const fitted = fitParts(parts, budget);
+  // Impact parts are paragraphs (a blank line after each); commit blocks follow one another as before.
+  const kept = fitted.kept.map((p) => (p.priority === 3 ? p.text : `${p.text}\n`));
+  if (fitted.cut > 0)
     kept.push(
-      `> ${blocks.length - kept.length} more detail block${blocks.length - kept.length === 1 ? "" : "s"} not shown: the comment would exceed GitHub's size limit. Run \`flake-audit diff\` locally for all of them.`,
+      `> ${fitted.cut} more detail block${fitted.cut === 1 ? "" : "s"} not shown: the comment would exceed GitHub's size limit. Run \`flake-audit diff\` locally for all of them.`,
     );
   return `${[...head, ...(kept.length > 0 ? [...kept, ""] : []), ...tail].join("\n").trimEnd()}\n`;
 }

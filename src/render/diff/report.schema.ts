@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANGE_KINDS } from "../../domain/diff/lock-diff.js";
+import { ImpactSchema } from "./impact.schema.js";
 import { ToolSchema, GapSchema, SignatureSchema, ReachableSchema, FindingSchema } from "../report.schema.js";
 
 const LockedSideSchema = z.object({
@@ -100,6 +101,7 @@ export const DiffReportSchema = z
         newSize: z.number(),
       })
       .optional(),
+    impact: ImpactSchema.optional(),
     gaps: z.array(GapSchema),
   })
   .describe("flake-audit diff --format json");

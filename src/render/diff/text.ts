@@ -15,6 +15,7 @@ import {
 } from "./view.js";
 import { flakehubRelease } from "./flakehub.js";
 import { wrapLines } from "../wrap.js";
+import { impactTextLines } from "./impact-text.js";
 
 const ANSI = {
   red: "\u001b[31m",
@@ -119,6 +120,7 @@ export function renderDiffText(r: DiffReport, opts: { readonly color: boolean; r
     }
     out.push("");
   }
+  if (r.impact !== undefined) out.push(...impactTextLines(r, r.impact, (s) => c("bold", s)));
   out.push(
     countsLine(r) + (r.lockOnly ? " (lock-only: no upstream facts)" : r.offline ? " (offline: cache only)" : ""),
   );

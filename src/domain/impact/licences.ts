@@ -1,0 +1,41 @@
+import { compareStrings } from "../lock/input-path.js";
+import type { License, MetaIndex, PackageMeta } from "../packages/model.js";
+import type { ClosurePackage } from "./closure-packages.js";
+import type { LicenceChange } from "./model.js";
+import { newestOf, type Sides } from "./own-change.js";
+
+export const licenceText = (l: License): string => l.spdxId ?? l.name ?? "?";
+
+/** Meta is joined by output path only (never by name): the package's `out`, else its first output. */
+const outOf = (p: ClosurePackage): string | undefined =>
+  p.drv.outputs.get("out") ?? p.drv.outputs.values().next().value;
+
+function metaOf(p: ClosurePackage, meta: MetaIndex): PackageMeta | undefined {
+  const out = outOf(p);
+  return out !== undefined ? meta.get(out) : undefined;
+}
+
+const texts = (m: PackageMeta): string[] => [...new Set((m.licenses ?? []).map(licenceText))].sort(compareStrings);
+
+/**
+ * Packages on both sides whose declared licences differ (the newest version of each name). A
+ * package without meta on either side says nothing, so it is not a change.
+ */
+export function licenceChanges(s: Sides, meta: { readonly old: MetaIndex; readonly new: MetaIndex }): LicenceChange[] {
+  const out: LicenceChange[] = [];
+  for (const name of s.new.byName.keys()) {
+    if (!s.old.byName.has(name)) continue;
+    const [a, b] = [newestOf(s.old, name), newestOf(s.new, name)];
+    const [ma, mb] = [a && metaOf(a, meta.old), b && metaOf(b, meta.new)];
+    if (b === undefined || ma === undefined || mb === undefined) continue;
+    const [from, to] = [texts(ma), texts(mb)];
+    if (from.length === to.length && from.every((x, i) => x === to[i])) continue;
+    const had = new Set(from);
+    const unfree = (mb.licenses ?? [])
+      .filter((l) => l.free === false && !had.has(licenceText(l)))
+      .map(licenceText)
+      .sort(compareStrings);
+    out.push({ name, version: b.version, path: outOf(b) ?? "", from, to, unfree: [...new Set(unfree)] });
+  }
+  return out.sort((x, y) => compareStrings(x.name, y.name));
+}
