@@ -5,7 +5,7 @@ import { newest } from "./own-change.js";
 
 /** What a policy says about impact: the licences it allows and the packages it requires. */
 export interface ImpactPolicy {
-  /** SPDX ids or names; undefined: any free licence is allowed (an unfree one never is unless listed). */
+  /** SPDX ids or names; without a list every free licence is allowed (an unfree one never is unless listed). */
   readonly allowedLicenses?: readonly string[];
   /** Package-name globs an installable must keep. */
   readonly requiredPackages?: readonly string[];
