@@ -72,6 +72,8 @@ describe.runIf(hasNix)(`diff --git BASE HEAD --installable with the real nix (${
   it("an installable that does not evaluate is a gap with nix's error, not a crash", async () => {
     const r = await diff(["--installable", ".#packages.x86_64-linux.nope"]);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    // Incomplete (exit 4) even with --offline: that flag chooses not to ask GitHub, not to go without nix.
+    expect(r.code).toBe(4);
     const report = JSON.parse(r.stdout) as { gaps: Array<{ input: string; reason: string }> };
     expect(report.gaps).toEqual([
       { input: ".#packages.x86_64-linux.nope", reason: expect.stringMatching(/does not provide attribute/) },

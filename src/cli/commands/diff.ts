@@ -28,6 +28,7 @@ export const exitCodes = GATE_EXIT_CODES;
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
   what: "GitHub (or nix, for --closure-old/--closure-new or an --installable that failed to evaluate) could not answer; the report lists what under gaps",
+  neverFor: "for GitHub",
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
@@ -157,10 +158,13 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
     }),
     args.output,
   );
+  // An installable nix could not evaluate is missing data whatever GitHub was asked: --lock-only and
+  // --offline choose not to ask GitHub, not to go without the evaluation, so the run stays incomplete.
+  const evaluationFailed = report.impact?.installables.some((i) => i.status === "failed") === true;
   return outcome({
     severities: report.findings.map((f) => f.severity),
     failOn: args.failOn,
     incomplete: report.gaps.length > 0,
-    upstream: upstreamMode(args),
+    upstream: evaluationFailed ? "online" : upstreamMode(args),
   });
 }

@@ -18,7 +18,7 @@ export const exitCodes = GATE_EXIT_CODES;
 /** What exit 4 means here (cli/exit-codes.ts adds the flags that rule it out). */
 export const incomplete: IncompleteMeaning = {
   what: "the comment could not be posted, GitHub could not answer for a diff, or an --installable failed to evaluate",
-  neverFor: "for a diff",
+  neverFor: "for GitHub's answers to a diff",
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
@@ -127,7 +127,11 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
     severities: review.reports.flatMap((r) => r.report.findings.map((f) => f.severity)),
     failOn: args.failOn,
     incomplete: commentFailed || review.reports.some((r) => r.report.gaps.length > 0),
-    // The comment is always sent online: its failure is an incomplete run even with --lock-only.
-    upstream: commentFailed ? "online" : upstreamMode(args),
+    // The comment is always sent online, and nix evaluates whatever the upstream mode: a comment not
+    // taken or an installable not evaluated is an incomplete run even with --lock-only.
+    upstream:
+      commentFailed || review.reports.some((r) => r.report.impact?.installables.some((i) => i.status === "failed"))
+        ? "online"
+        : upstreamMode(args),
   });
 }
