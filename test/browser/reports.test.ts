@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)("HTML reports in a real browser (chromium)", () =>
       ] as const) {
         const { page, record, close } = await openHtml(browser, c.html, { width, colorScheme: scheme });
         const where = `${name} ${scheme} ${width}`;
-        expect(record, where).toEqual({ consoleErrors: [], pageErrors: [], requests: [], dialogs: [] });
+        expect(record, where).toEqual({ consoleErrors: [], pageErrors: [], requests: [], failed: [], dialogs: [] });
         for (const [selector, n] of COUNTS[name.split("-")[0] ?? ""]!(json))
           expect(await page.locator(selector).count(), `${where}: ${selector}`).toBe(n);
         expect(await scrollWidth(page), where).toBeLessThanOrEqual(width);

@@ -1,4 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -6,8 +8,8 @@ import { REPO } from "./paths.js";
 
 /**
  * The real-browser harness of the HTML reports: Debian's chromium driven by playwright-core (no
- * browser download). A page is loaded with setContent, so the report itself is no request: every
- * request the harness sees is one the page tried to make, and there must be none.
+ * browser download). A page is loaded from a file:// URL; every other request the harness sees is
+ * one the page tried to make, and there must be none.
  */
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -32,6 +34,8 @@ export interface PageRecord {
   readonly consoleErrors: string[];
   readonly pageErrors: string[];
   readonly requests: string[];
+  /** Requests that failed before reaching the network, with the browser's reason (ERR_BLOCKED_BY_CSP). */
+  readonly failed: string[];
   readonly dialogs: string[];
 }
 
@@ -57,12 +61,12 @@ export async function openHtml(
     javaScriptEnabled: true,
   });
   const page = await context.newPage();
-  const record: PageRecord = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [] };
+  const record: PageRecord = { consoleErrors: [], pageErrors: [], requests: [], failed: [], dialogs: [] };
   page.on("console", (m) => {
     if (m.type() === "error") record.consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => record.pageErrors.push(String(e)));
-  page.on("request", (r) => record.requests.push(r.url()));
+  page.on("requestfailed", (r) => record.failed.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
   page.on("dialog", (d) => {
     record.dialogs.push(d.message());
     void d.dismiss();
@@ -71,7 +75,15 @@ export async function openHtml(
     content: `window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));`,
   });
-  await page.setContent(html, { waitUntil: "load" });
+  // A file:// page (not setContent) gets the init script; its own load is the one request not recorded.
+  const dir = mkdtempSync(path.join(tmpdir(), "fa-browser-"));
+  const file = path.join(dir, "report.html");
+  writeFileSync(file, html);
+  const own = pathToFileURL(file).href;
+  page.on("request", (r) => {
+    if (r.url() !== own) record.requests.push(r.url());
+  });
+  await page.goto(own, { waitUntil: "load" });
   return { page, record, close: () => context.close() };
 }
 
