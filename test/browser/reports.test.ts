@@ -10,7 +10,7 @@ import {
   screenshot,
   scrollWidth,
 } from "../support/browser.js";
-import { checkCase, diffCase, fleetCase, traceCases, type HtmlCase } from "../support/html-reports.js";
+import { checkCase, diffCase, fleetCase, sbomCase, traceCases, type HtmlCase } from "../support/html-reports.js";
 
 reportChromiumSkip("HTML reports in chromium");
 
@@ -34,12 +34,26 @@ const COUNTS: Record<string, (j: Json) => Array<[string, number]>> = {
     ["[data-generation]", (j.hosts ?? []).reduce((n, x) => n + x.generations.length, 0)],
     ["[data-gap]", j.gaps?.length ?? 0],
   ],
+  sbom: (j) => [["tr.pinning", 4]],
   trace: (j) => [
     ["[data-chain]", j.chain?.length ?? 0],
     ["tr.input", j.inputs?.length ?? 0],
     ["tr.source", j.sources?.length ?? 0],
     ["[data-gap]", j.gaps?.length ?? 0],
   ],
+};
+
+/** Numbers the page states against the JSON's: the headline counts, and the SBOM summary's inputs. */
+type Bom = { components?: Array<{ "bom-ref"?: string }> };
+const STATED: Record<string, (j: Json) => Array<[string, number]>> = {
+  check: (j) => [["[data-count=findings] b", j.findings?.length ?? 0]],
+  diff: (j) => [["[data-count=changes] b", j.changes?.length ?? 0]],
+  fleet: (j) => [["[data-count=hosts] b", j.hosts?.length ?? 0]],
+  trace: (j) => [["[data-count=chain] b", j.chain?.length ?? 0]],
+  sbom: (j) => {
+    const inputs = ((j as unknown as Bom).components ?? []).filter((c) => c["bom-ref"]?.startsWith("input:")).length;
+    return [["[data-count=inputs] b", inputs]];
+  },
 };
 
 const WIDE = 1280;
@@ -55,6 +69,7 @@ const CASES: Array<[string, () => Promise<HtmlCase>]> = [
   ["check", checkCase],
   ["diff", diffCase],
   ["fleet", fleetCase],
+  ["sbom", sbomCase],
   ...TRACE_SHOWN.map((n): [string, () => Promise<HtmlCase>] => [`trace-${n}`, traceCase(n)]),
 ];
 
@@ -85,6 +100,8 @@ describe.skipIf(!hasChromium)("HTML reports in a real browser (chromium)", () =>
         expect(record, where).toEqual({ consoleErrors: [], pageErrors: [], requests: [], failed: [], dialogs: [] });
         for (const [selector, n] of COUNTS[name.split("-")[0] ?? ""]!(json))
           expect(await page.locator(selector).count(), `${where}: ${selector}`).toBe(n);
+        for (const [selector, n] of STATED[name.split("-")[0] ?? ""]!(json))
+          expect(await page.locator(selector).innerText(), `${where}: ${selector}`).toBe(String(n));
         expect(await scrollWidth(page), where).toBeLessThanOrEqual(width);
         expect(await axeViolations(page), where).toEqual([]);
         await screenshot(page, `${name}-${width}`);

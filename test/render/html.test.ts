@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { code, h, link, safeHref } from "../../src/render/html/escape.js";
 import { renderPage } from "../../src/render/html/page.js";
-import { checkCase, diffCase, fleetCase, traceCases } from "../support/html-reports.js";
+import { checkCase, diffCase, fleetCase, sbomCase, traceCases } from "../support/html-reports.js";
 
 const TOOL = { name: "flake-audit", version: "0.0.0" };
 
@@ -62,6 +62,7 @@ describe("HTML reports (golden files, same bytes every run)", () => {
     ["check", checkCase, "check/scenario.html"],
     ["diff", diffCase, "diff/lock-only.html"],
     ["fleet", fleetCase, "fleet/reports.html"],
+    ["sbom summary", sbomCase, "sbom/summary.html"],
   ] as const)("%s", async (_name, load, golden) => {
     const [a, b] = [await load(), await load()];
     expect(a.html).toBe(b.html);

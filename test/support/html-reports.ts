@@ -70,3 +70,28 @@ export async function traceCases(): Promise<HtmlCase[]> {
     return { name: `trace-${name}`, html: html(report), json: json(report) };
   });
 }
+
+/** sbom --html-report over the check scenario lock, at a fixed SOURCE_DATE_EPOCH; `json` is the SBOM. */
+export async function sbomCase(lockText: string = checkLock()): Promise<HtmlCase> {
+  const dir = mkdtempSync(path.join(tmpdir(), "fa-html-sbom-"));
+  writeFileSync(path.join(dir, "flake.lock"), lockText);
+  const argv = [
+    "sbom",
+    "flake.lock",
+    "--name",
+    "demo",
+    "--reproducible",
+    "-o",
+    "sbom.cdx.json",
+    "--html-report",
+    "summary.html",
+  ];
+  const r = await runCli(argv, { cwd: dir, env: { SOURCE_DATE_EPOCH: "1764547200" } });
+  if (r.code !== 0) throw new Error(`sbom: ${r.stderr}`);
+  const { readFileSync } = await import("node:fs");
+  return {
+    name: "sbom",
+    html: readFileSync(path.join(dir, "summary.html"), "utf8"),
+    json: readFileSync(path.join(dir, "sbom.cdx.json"), "utf8"),
+  };
+}

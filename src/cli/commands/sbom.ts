@@ -50,6 +50,10 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .option("format", formatOption(ctx.env, BOM_FORMATS, "json"))
     .option("output", outputOption)
     .option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" })
+    .option("html-report", {
+      type: "string",
+      describe: "also write a compliance summary of the SBOM as one self-contained HTML page to this file",
+    })
     .option("reproducible", {
       type: "boolean",
       default: envFlag(ctx.env, "reproducible"),
@@ -75,6 +79,7 @@ export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
   readonly output?: string | undefined;
   readonly name?: string | undefined;
   readonly reproducible: boolean;
+  readonly htmlReport?: string | undefined;
 }
 
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outcome> {
@@ -118,6 +123,11 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
       ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, args.spec)
       : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, args.spec);
   await ctx.write(text, args.output);
+  if (args.htmlReport !== undefined) {
+    const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
+    const opts = args.output !== undefined ? { sbomFile: args.output } : {};
+    await ctx.write(renderSbomSummaryHtml(result.model, opts), args.htmlReport);
+  }
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
