@@ -7,6 +7,9 @@ import { inputsTable } from "./html-inputs.js";
 
 // A rule with more findings than this starts folded, so one noisy rule does not bury the others.
 const OPEN_UP_TO = 10;
+// A page lists at most this many findings per rule and says how many it left out: thousands of
+// `stale` lines are unreadable, and a 10,000-input lock must still open quickly (bench/html.mjs).
+const LISTED_PER_RULE = 500;
 
 function findingItem(r: CheckReport, f: LocatedFinding): Html {
   const also = otherPaths(f);
@@ -20,13 +23,21 @@ function findingItem(r: CheckReport, f: LocatedFinding): Html {
 /** One rule: why and what to do once, then its findings, transitive inputs nested under their root input. */
 function ruleGroup(r: CheckReport, g: RuleGroup<LocatedFinding>): Html {
   const items: string[] = [];
+  let budget = LISTED_PER_RULE;
   for (const root of g.roots) {
-    items.push(...root.own.map((f) => findingItem(r, f)));
-    if (root.transitive.length === 0) continue;
-    items.push(
-      `<li>through ${code(root.root)}<ul>${root.transitive.map((f) => findingItem(r, f)).join("\n")}</ul></li>`,
-    );
+    if (budget <= 0) break;
+    const own = root.own.slice(0, budget);
+    const transitive = root.transitive.slice(0, budget - own.length);
+    budget -= own.length + transitive.length;
+    items.push(...own.map((f) => findingItem(r, f)));
+    if (transitive.length === 0) continue;
+    items.push(`<li>through ${code(root.root)}<ul>${transitive.map((f) => findingItem(r, f)).join("\n")}</ul></li>`);
   }
+  const left = g.count - (LISTED_PER_RULE - Math.max(budget, 0));
+  if (left > 0)
+    items.push(
+      `<li data-more="${left}">… and ${plural(left, "more finding")} of this rule, all in --format json or sarif</li>`,
+    );
   const list = `<ul class="findings">\n${items.join("\n")}\n</ul>`;
   return `<article class="rule" data-rule="${h(g.rule)}">
 <h3>${severityBadge(g.severity)} ${h(g.rule)} <span class="muted">(${plural(g.count, "finding")})</span></h3>
