@@ -52,6 +52,7 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^yaml$/, (f) => f === "ingest/structured-document.ts"],
   [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
   [/^string-width$/, (f) => f === "render/wrap.ts"],
+  [/^elkjs\//, (f) => f === "render/graph/layout.ts"], // graph layout: async, awaited before the pure SVG renderer
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

@@ -27,7 +27,7 @@ export interface CheckRequest {
   readonly packages?: SbomPackagesRequest;
 }
 
-async function readPolicy(files: Files, path: string | undefined): Promise<Policy> {
+export async function readPolicy(files: Files, path: string | undefined): Promise<Policy> {
   if (path === undefined) return BUILT_IN_POLICY;
   const file = await files.readText(path);
   // The policy parser (yaml, zod) loads only when there is a policy file: a run with the built-in

@@ -17,6 +17,7 @@ import * as prReview from "./commands/pr-review.js";
 import * as completion from "./commands/completion.js";
 import * as fleet from "./commands/fleet.js";
 import * as hostReport from "./commands/host-report.js";
+import * as graph from "./commands/graph.js";
 
 const ALL_EXIT_CODES = Object.values(ExitCode);
 
@@ -110,6 +111,7 @@ export function parser(argv: readonly string[], io: Io, env: Env, settle: (o: Ou
       handle(resolve.handler),
     )
     .command(trace.command, trace.describe, (y) => helpOf(trace.builder(y, ctx), trace), handle(trace.handler))
+    .command(graph.command, graph.describe, (y) => helpOf(graph.builder(y, ctx), graph), handle(graph.handler))
     .command(fleet.command, fleet.describe, (y) => helpOf(fleet.builder(y, ctx), fleet), handle(fleet.handler))
     .command(
       hostReport.command,

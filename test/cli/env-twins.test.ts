@@ -111,7 +111,17 @@ describe("every flag has an environment twin, and the flag wins", async () => {
   const all = await commands();
   it("finds the commands and their flags in --help", () => {
     expect(all.map((c) => c.name)).toEqual(
-      expect.arrayContaining(["sbom", "check", "diff", "pr-review", "resolve", "trace", "fleet", "host-report"]),
+      expect.arrayContaining([
+        "sbom",
+        "check",
+        "diff",
+        "pr-review",
+        "resolve",
+        "trace",
+        "fleet",
+        "host-report",
+        "graph",
+      ]),
     );
   });
   for (const { name, required } of all) {

@@ -44,6 +44,7 @@ describe("every command's --help lists the exit codes it can return, in its own 
     trace: [0, 2, 3, 4, 70],
     fleet: [0, 1, 2, 3, 4, 70],
     "host-report": [0, 2, 3, 70],
+    graph: [0, 2, 3, 70],
     completion: [0, 2, 70],
   };
   it.each(Object.entries(can))("%s", async (command, codes) => {

@@ -9,9 +9,12 @@ import { gfm, gfmHtml } from "micromark-extension-gfm";
 export const renderGfm = (md: string): string =>
   micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
 
-/** The elements our templates emit (and micromark makes of them), each in the only form we write. */
+/**
+ * The elements our templates emit (and micromark makes of them), each in the only form we write; a
+ * fenced code block only as the Mermaid graph of a diff (render/diff/markdown-graph.ts).
+ */
 const ALLOWED_TAG =
-  /^<\/?(?:h[1-6]|p|ul|ol|li|table|thead|tbody|tr|th|td|code|strong|em|blockquote|details|summary|br|hr)>$|^<ol start="\d+">$|^<(?:th|td) align="(?:left|center|right)">$|^<a href="[^"<>\s]*">$|^<\/a>$/;
+  /^<\/?(?:h[1-6]|p|ul|ol|li|table|thead|tbody|tr|th|td|code|strong|em|blockquote|details|summary|br|hr)>$|^<ol start="\d+">$|^<(?:th|td) align="(?:left|center|right)">$|^<a href="[^"<>\s]*">$|^<\/a>$|^<pre>$|^<\/pre>$|^<code class="language-mermaid">$/;
 
 /** Links we build from validated owner, repository, rev and version (src/render/diff/links.ts). */
 const BUILT_LINK =

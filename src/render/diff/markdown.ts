@@ -3,6 +3,7 @@ import { RULES } from "../../domain/findings.js";
 import { cellCode, code, escapeHtml, escapeMarkdown, htmlCode } from "../escape.js";
 import { nixLineParts } from "./closure-lines.js";
 import { changesTable, followsBlock, subtreeBlock } from "./markdown-changes.js";
+import { changedGraph } from "./markdown-graph.js";
 import { changeLink, linkTarget } from "./links.js";
 import { closureTotal, countsLine } from "./view.js";
 
@@ -60,7 +61,7 @@ export function renderDiffMarkdown(
       );
     head.push("");
   }
-  head.push(...changesTable(r), ...subtreeBlock(r), ...followsBlock(r));
+  head.push(...changesTable(r), ...changedGraph(r), ...subtreeBlock(r), ...followsBlock(r));
   const tail: string[] = [];
   if (r.closure !== undefined) {
     // The rows nix store diff-closures prints, in its order and wording; JSON has every delta.

@@ -1,0 +1,27 @@
+import type { InputGraph } from "../../domain/graph/model.js";
+
+/** One --format of `graph`: a loader of `(graph) => Promise<string>`. */
+type GraphLoader = () => Promise<(g: InputGraph) => Promise<string>>;
+
+/**
+ * Which renderer answers which `graph --format`, loaded on demand (elkjs only for svg). DOT and
+ * Mermaid are laid out by whoever draws them; SVG is laid out here by ELK first, the one awaited
+ * step (layout.ts), and then drawn by the pure renderInputGraphSvg.
+ */
+export const GRAPH_RENDERERS = {
+  dot: async () => {
+    const { renderInputGraphDot } = await import("./dot.js");
+    return async (g) => renderInputGraphDot(g);
+  },
+  mermaid: async () => {
+    const { renderInputGraphMermaid } = await import("./mermaid.js");
+    return async (g) => renderInputGraphMermaid(g);
+  },
+  svg: async () => {
+    const [{ layoutInputGraph }, { renderInputGraphSvg }] = await Promise.all([
+      import("./layout.js"),
+      import("./svg.js"),
+    ]);
+    return async (g) => renderInputGraphSvg(await layoutInputGraph(g));
+  },
+} satisfies Record<string, GraphLoader>;
