@@ -10,7 +10,15 @@ import {
   screenshot,
   scrollWidth,
 } from "../support/browser.js";
-import { checkCase, diffCase, fleetCase, sbomCase, traceCases, type HtmlCase } from "../support/html-reports.js";
+import {
+  checkCase,
+  diffCase,
+  fleetCase,
+  graphCase,
+  sbomCase,
+  traceCases,
+  type HtmlCase,
+} from "../support/html-reports.js";
 
 reportChromiumSkip("HTML reports in chromium");
 
@@ -34,7 +42,11 @@ const COUNTS: Record<string, (j: Json) => Array<[string, number]>> = {
     ["[data-generation]", (j.hosts ?? []).reduce((n, x) => n + x.generations.length, 0)],
     ["[data-gap]", j.gaps?.length ?? 0],
   ],
-  sbom: (j) => [["tr.pinning", 4]],
+  sbom: () => [
+    ["tr.pinning", 4],
+    ["#graph svg", 1],
+  ],
+  graph: () => [["main svg[role=img]", 1]],
   trace: (j) => [
     ["[data-chain]", j.chain?.length ?? 0],
     ["tr.input", j.inputs?.length ?? 0],
@@ -50,6 +62,7 @@ const STATED: Record<string, (j: Json) => Array<[string, number]>> = {
   diff: (j) => [["[data-count=changes] b", j.changes?.length ?? 0]],
   fleet: (j) => [["[data-count=hosts] b", j.hosts?.length ?? 0]],
   trace: (j) => [["[data-count=chain] b", j.chain?.length ?? 0]],
+  graph: () => [],
   sbom: (j) => {
     const inputs = ((j as unknown as Bom).components ?? []).filter((c) => c["bom-ref"]?.startsWith("input:")).length;
     return [["[data-count=inputs] b", inputs]];
@@ -70,6 +83,7 @@ const CASES: Array<[string, () => Promise<HtmlCase>]> = [
   ["diff", diffCase],
   ["fleet", fleetCase],
   ["sbom", sbomCase],
+  ["graph", graphCase],
   ...TRACE_SHOWN.map((n): [string, () => Promise<HtmlCase>] => [`trace-${n}`, traceCase(n)]),
 ];
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { code, h, link, safeHref } from "../../src/render/html/escape.js";
 import { renderPage } from "../../src/render/html/page.js";
-import { checkCase, diffCase, fleetCase, sbomCase, traceCases } from "../support/html-reports.js";
+import { checkCase, diffCase, fleetCase, graphCase, sbomCase, traceCases } from "../support/html-reports.js";
 
 const TOOL = { name: "flake-audit", version: "0.0.0" };
 
@@ -63,6 +63,7 @@ describe("HTML reports (golden files, same bytes every run)", () => {
     ["diff", diffCase, "diff/lock-only.html"],
     ["fleet", fleetCase, "fleet/reports.html"],
     ["sbom summary", sbomCase, "sbom/summary.html"],
+    ["graph", graphCase, "graph/scenario.html"],
   ] as const)("%s", async (_name, load, golden) => {
     const [a, b] = [await load(), await load()];
     expect(a.html).toBe(b.html);
@@ -71,5 +72,15 @@ describe("HTML reports (golden files, same bytes every run)", () => {
   it("trace, every scenario", async () => {
     for (const c of await traceCases())
       await expect(c.html).toMatchFileSnapshot(`../golden/trace/${c.name.slice("trace-".length)}.html`);
+  });
+});
+
+describe("the graph on a page", () => {
+  it("graph --format html carries the same SVG as --format svg, and the SBOM summary draws it too", async () => {
+    const g = await graphCase();
+    expect(g.html).toContain(g.json.trimEnd());
+    const s = await sbomCase();
+    expect(s.html).toContain('<section id="graph"');
+    expect(s.html).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img"/);
   });
 });

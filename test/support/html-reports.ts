@@ -95,3 +95,14 @@ export async function sbomCase(lockText: string = checkLock()): Promise<HtmlCase
     json: readFileSync(path.join(dir, "sbom.cdx.json"), "utf8"),
   };
 }
+
+/** graph --format html over the check scenario lock; `json` is the same run's SVG (graph has no JSON). */
+export async function graphCase(): Promise<HtmlCase> {
+  const dir = mkdtempSync(path.join(tmpdir(), "fa-html-graph-"));
+  writeFileSync(path.join(dir, "flake.lock"), checkLock());
+  const run = (format: string) =>
+    runCli(["graph", "flake.lock", "--now", "2026-11-25", "--format", format], { cwd: dir });
+  const [html, svg] = [await run("html"), await run("svg")];
+  if (html.code !== 0) throw new Error(`graph: ${html.stderr}`);
+  return { name: "graph", html: html.stdout, json: svg.stdout };
+}

@@ -125,11 +125,30 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   await ctx.write(text, args.output);
   if (args.htmlReport !== undefined) {
     const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
-    const opts = args.output !== undefined ? { sbomFile: args.output } : {};
+    // The input graph, as `graph --format svg` draws it. Without a timestamp (reproducible, no
+    // SOURCE_DATE_EPOCH) ages count to the epoch, so nothing is marked stale and the bytes stay fixed;
+    // a lock read from stdin cannot be read twice, so it is summarised without the graph.
+    const graphSvg =
+      lockPath !== undefined && lockPath !== "-" && lockPath !== "/dev/stdin"
+        ? await inputGraphSvg(lockPath, timestamp ?? new Date(0), w)
+        : undefined;
+    const opts = {
+      ...(args.output !== undefined ? { sbomFile: args.output } : {}),
+      ...(graphSvg !== undefined ? { graphSvg } : {}),
+    };
     await ctx.write(renderSbomSummaryHtml(result.model, opts), args.htmlReport);
   }
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
   });
+}
+
+async function inputGraphSvg(lockPath: string, now: Date, w: ReturnType<CommandContext["wiring"]>): Promise<string> {
+  const [{ graphUseCase }, { GRAPH_RENDERERS }] = await Promise.all([
+    import("../../app/graph.js"),
+    import("../../render/graph/formats.js"),
+  ]);
+  const graph = await graphUseCase({ lockPath, now, depth: { kind: "auto" } }, w.files);
+  return (await GRAPH_RENDERERS.svg())(graph);
 }

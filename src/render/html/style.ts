@@ -54,7 +54,7 @@ ol.chain{padding-left:1.5rem}
 ol.chain li{margin:.15rem 0}
 ol.timeline{list-style:none;padding-left:0;border-left:3px solid var(--line);margin-left:.5rem}
 ol.timeline li{padding-left:.75rem}
-.graph svg{max-width:100%;height:auto}
+.graph svg{display:block}
 @media (max-width:40rem){th,td{min-width:7rem}}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#333;--panel:#fff;--link:#000}

@@ -94,7 +94,11 @@ export function renderSbomSummaryHtml(m: SbomModel, opts: SummaryOptions = {}): 
     inputs > 0 ? agesSection(m) : "",
     inputs > 0 ? section("pinning", "Pinning", pinTable) : "",
     opts.graphSvg !== undefined
-      ? section("graph", "Input graph", `<figure class="graph">${opts.graphSvg}</figure>`)
+      ? section(
+          "graph",
+          "Input graph",
+          `<figure class="graph"><div class="scroll" role="region" aria-label="Input graph" tabindex="0">\n${opts.graphSvg.trimEnd()}\n</div></figure>`,
+        )
       : "",
     gapList(m.gaps),
   ];
