@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium || !hasCorpus)("HTML reports of real corpus locks i
     );
   });
 
-  it("graph and sbom summary of the 257-node lock", async () => {
+  it("graph of the 257-node lock", async () => {
     await clean((await runCli(["graph", lock(NYX), "--format", "html", "--now", "2026-11-25"])).stdout, "graph nyx");
   });
 
