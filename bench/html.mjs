@@ -12,7 +12,7 @@ import { MAIN } from "./measure.mjs";
 const CHROMIUM = "/usr/bin/chromium";
 const RUNS = 3;
 
-const escape = (s) => s.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c]);
+const escapeHtml = (s) => s.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c]);
 
 /** Resident memory of chromium's renderer processes (descendants of this process with --type=renderer), MB. */
 function rendererMb(browserPid) {
@@ -90,7 +90,7 @@ export async function htmlBench(out) {
   const floor = path.join(out, "check-10000-floor.html");
   writeFileSync(
     floor,
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><pre>${escape(readFileSync(json, "utf8"))}</pre></body></html>`,
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><pre>${escapeHtml(readFileSync(json, "utf8"))}</pre></body></html>`,
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
   const runs = { html: [], floor: [] };
