@@ -84,3 +84,17 @@ describe("the graph on a page", () => {
     expect(s.html).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img"/);
   });
 });
+
+describe("check HTML over many findings", () => {
+  it("lists 500 findings of a rule and counts the rest, so a huge report stays readable", async () => {
+    const { renderCheckHtml } = await import("../../src/render/check/html.js");
+    const { hostileCheck } = await import("../support/hostile-reports.js");
+    const base = hostileCheck("x");
+    const one = base.findings.find((f) => f.rule === "source-changed") ?? base.findings[0]!;
+    const findings = Array.from({ length: 620 }, (_, i) => ({ ...one, input: `in${i}`, via: `in${i}` }));
+    const html = renderCheckHtml({ ...base, findings, suppressed: [] });
+    expect(html.match(/<li data-finding>/g)?.length).toBe(500);
+    expect(html).toContain('<li data-more="120">… and 120 more findings of this rule');
+    expect(html).toContain('<li data-count="findings"><b>620</b>');
+  });
+});
