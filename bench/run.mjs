@@ -236,5 +236,7 @@ if (!only || only === "startup") rows.push(...(await import("./startup.mjs")).st
 
 if (!only || only === "fleet") rows.push(...(await (await import("./fleet.mjs")).fleetBench(OUT)));
 
+if (!only || only === "html") rows.push(...(await (await import("./html.mjs")).htmlBench(OUT)));
+
 printTable(rows);
 if (rows.some((r) => !r.ok)) process.exitCode = 1;

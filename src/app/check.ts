@@ -11,6 +11,7 @@ import type { Files, NixStore, ProvenanceSource, Workspace } from "./ports.js";
 import { readLock } from "./read-lock.js";
 import { resolveInventory } from "./resolve.js";
 import { checkPackages, noNix } from "./check-packages.js";
+import { checkedInputs } from "../domain/policy/checked-input.js";
 import type { SbomPackagesRequest } from "./closure-packages.js";
 import type { ClosureSource } from "./read-closure.js";
 
@@ -127,5 +128,6 @@ export async function checkUseCase(
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
     gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps],
+    inputs: checkedInputs(inventory.inputs, provenance),
   };
 }

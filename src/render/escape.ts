@@ -44,7 +44,7 @@ const visibleCodePoint = (c: string): string =>
  * One line of Markdown-bound text with controls removed and invisible characters shown as `‹U+…›`,
  * so a reviewer sees that a bidi override or zero-width character was there.
  */
-const visibleOneLine = (s: string): string =>
+export const visibleOneLine = (s: string): string =>
   withoutControls(s)
     .replace(INVISIBLE, visibleCodePoint)
     .replace(/[\r\n\t\u2028\u2029]+/g, " ");

@@ -25,6 +25,7 @@ export const RENDERERS = {
     text: async () => (await import("./trace/text.js")).renderTraceText,
     markdown: async () => (await import("./trace/markdown.js")).renderTraceMarkdown,
     json: async () => renderJson<TraceReport>((await import("./trace/report.schema.js")).TraceReportSchema),
+    html: async () => (await import("./trace/html.js")).renderTraceHtml,
   } satisfies Record<string, Loader<TraceReport>>,
   resolve: {
     text: async () => (await import("./resolve/text.js")).renderResolveText,
@@ -35,17 +36,20 @@ export const RENDERERS = {
     text: async () => (await import("./diff/text.js")).renderDiffText,
     markdown: async () => (await import("./diff/markdown.js")).renderDiffMarkdown,
     json: async () => renderJson<DiffReport>((await import("./diff/report.schema.js")).DiffReportSchema),
+    html: async () => (await import("./diff/html.js")).renderDiffHtml,
   } satisfies Record<string, Loader<DiffReport>>,
   check: {
     text: async () => (await import("./check/text.js")).renderCheckText,
     markdown: async () => (await import("./check/markdown.js")).renderCheckMarkdown,
     json: async () => renderJson<CheckReport>((await import("./check/report.schema.js")).CheckReportSchema),
     sarif: async () => (await import("./check/sarif.js")).renderSarif,
+    html: async () => (await import("./check/html.js")).renderCheckHtml,
   } satisfies Record<string, Loader<CheckReport>>,
   fleet: {
     text: async () => (await import("./fleet/text.js")).renderFleetText,
     markdown: async () => (await import("./fleet/markdown.js")).renderFleetMarkdown,
     json: async () => (await import("./fleet/json.js")).renderFleetJson,
+    html: async () => (await import("./fleet/html.js")).renderFleetHtml,
   } satisfies Record<string, Loader<FleetReport>>,
   verify: {
     text: async () => (await import("./verify/text.js")).renderVerifyText,

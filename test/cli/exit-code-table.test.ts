@@ -94,7 +94,7 @@ describe("env twins of flags with choices are checked like the flags", () => {
     const r = await runCli(["check", "--lock-only"], { env: { FLAKE_AUDIT_FORMAT: "bogus" } });
     expect(r.code).toBe(ExitCode.Usage);
     expect(r.stderr).toMatch(
-      /^flake-audit: FLAKE_AUDIT_FORMAT must be one of text, markdown, json, sarif; found 'bogus'\n/,
+      /^flake-audit: FLAKE_AUDIT_FORMAT must be one of text, markdown, json, sarif, html; found 'bogus'\n/,
     );
   });
 });

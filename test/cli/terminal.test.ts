@@ -167,7 +167,7 @@ describe("flake-audit completion", () => {
       expect(await complete("check", "--fail")).toEqual(["--fail-on"]);
     });
     it("an option's choices", async () => {
-      expect(await complete("check", "--format", "")).toEqual(["text", "markdown", "json", "sarif"]);
+      expect(await complete("check", "--format", "")).toEqual(["text", "markdown", "json", "sarif", "html"]);
     });
   });
 });

@@ -20,7 +20,12 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .positional("lock", { type: "string", describe: "flake.lock to draw (- for stdin; default ./flake.lock)" })
     .option(
       "format",
-      formatOption(ctx.env, FORMATS, "dot", "dot (Graphviz), mermaid (flowchart) or svg (laid out by ELK)"),
+      formatOption(
+        ctx.env,
+        FORMATS,
+        "dot",
+        "dot (Graphviz), mermaid (flowchart), svg (laid out by ELK) or html (that SVG on a report page)",
+      ),
     )
     .option("depth", {
       type: "number",
@@ -70,6 +75,6 @@ export async function handler(args: GraphArgs, ctx: CommandContext): Promise<Out
     w.files,
   );
   const render = await GRAPH_RENDERERS[args.format]();
-  await ctx.write(await render(graph), args.output);
+  await ctx.write(await render(graph, w.tool), args.output);
   return outcome();
 }

@@ -67,6 +67,10 @@ function sbomOptions<T>(y: Argv<T>, ctx: CommandContext) {
     .option("format", formatOption(ctx.env, ALL_FORMATS, "json"))
     .option("output", outputOption)
     .option("name", { type: "string", describe: "name of the flake (default: the lock file's directory)" })
+    .option("html-report", {
+      type: "string",
+      describe: "also write a compliance summary of the SBOM as one self-contained HTML page to this file",
+    })
     .option("reproducible", {
       type: "boolean",
       default: envFlag(ctx.env, "reproducible"),
@@ -111,6 +115,7 @@ export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignAr
   readonly output?: string | undefined;
   readonly name?: string | undefined;
   readonly reproducible: boolean;
+  readonly htmlReport?: string | undefined;
 }
 
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outcome> {
@@ -119,6 +124,10 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   const githubSourceFor = async (a: SbomArgs, c: CommandContext, version: string) =>
     (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
   const chosen = specFor(args.format, args.spec);
+  if (args.htmlReport === "-" || args.htmlReport === "/dev/stdout")
+    throw new UsageError(
+      "--html-report needs a file: standard output carries the SBOM (give e.g. --html-report sbom.html)",
+    );
   const w = ctx.wiring(args.timeout);
   const signer = await signerFor(args, w.files, w.log);
   const closure = closureSource(args);
@@ -169,8 +178,32 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
     signer !== undefined ? signer.signJson(typeof text === "string" ? text : [...text].join("")) : text,
     args.output,
   );
+  if (args.htmlReport !== undefined) {
+    const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
+    // The input graph, as `graph --format svg` draws it. Without a timestamp (reproducible, no
+    // SOURCE_DATE_EPOCH) ages count to the epoch, so nothing is marked stale and the bytes stay fixed;
+    // a lock read from stdin cannot be read twice, so it is summarised without the graph.
+    const graphSvg =
+      lockPath !== undefined && lockPath !== "-" && lockPath !== "/dev/stdin"
+        ? await inputGraphSvg(lockPath, timestamp ?? new Date(0), w)
+        : undefined;
+    const opts = {
+      ...(args.output !== undefined ? { sbomFile: args.output } : {}),
+      ...(graphSvg !== undefined ? { graphSvg } : {}),
+    };
+    await ctx.write(renderSbomSummaryHtml(result.model, opts), args.htmlReport);
+  }
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
   });
+}
+
+async function inputGraphSvg(lockPath: string, now: Date, w: ReturnType<CommandContext["wiring"]>): Promise<string> {
+  const [{ graphUseCase }, { GRAPH_RENDERERS }] = await Promise.all([
+    import("../../app/graph.js"),
+    import("../../render/graph/formats.js"),
+  ]);
+  const graph = await graphUseCase({ lockPath, now, depth: { kind: "auto" } }, w.files);
+  return (await GRAPH_RENDERERS.svg())(graph);
 }

@@ -1,4 +1,5 @@
 import type { CheckFinding } from "./evaluate.js";
+import type { CheckedInput } from "./checked-input.js";
 import type { TextPosition } from "../input-issue.js";
 import type { Gap, SubjectFile, ToolInfo } from "../report.js";
 
@@ -35,4 +36,9 @@ export interface CheckReport {
   readonly findings: readonly LocatedFinding[];
   readonly suppressed: readonly LocatedFinding[];
   readonly gaps: readonly Gap[];
+  /**
+   * The lock's locked sources with pinning and licence, for the HTML report's inputs table; absent
+   * without a lock. Not published in the JSON (its schema leaves it out; the SBOM carries these facts).
+   */
+  readonly inputs?: readonly CheckedInput[];
 }

@@ -1,7 +1,8 @@
 import type { InputGraph } from "../../domain/graph/model.js";
+import type { ToolInfo } from "../../domain/report.js";
 
-/** One --format of `graph`: a loader of `(graph) => Promise<string>`. */
-type GraphLoader = () => Promise<(g: InputGraph) => Promise<string>>;
+/** One --format of `graph`: a loader of `(graph, tool) => Promise<string>` (the tool signs the HTML page). */
+type GraphLoader = () => Promise<(g: InputGraph, tool: ToolInfo) => Promise<string>>;
 
 /**
  * Which renderer answers which `graph --format`, loaded on demand (elkjs only for svg). DOT and
@@ -23,5 +24,13 @@ export const GRAPH_RENDERERS = {
       import("./svg.js"),
     ]);
     return async (g) => renderInputGraphSvg(await layoutInputGraph(g));
+  },
+  html: async () => {
+    const [{ layoutInputGraph }, { renderInputGraphSvg }, { renderInputGraphHtml }] = await Promise.all([
+      import("./layout.js"),
+      import("./svg.js"),
+      import("./html.js"),
+    ]);
+    return async (g, tool) => renderInputGraphHtml(g, renderInputGraphSvg(await layoutInputGraph(g)), tool);
   },
 } satisfies Record<string, GraphLoader>;

@@ -1,0 +1,59 @@
+import type { Severity } from "../../domain/findings.js";
+import { h } from "./escape.js";
+
+/** Already-escaped HTML, as the parts take and return it. */
+export type Html = string;
+
+/** A table inside its own labelled, focusable scroll region: wide rows scroll there, not the page. */
+export function table(
+  caption: string,
+  head: readonly string[],
+  rows: readonly (readonly Html[])[],
+  opts: { readonly rowClass?: string; readonly numeric?: readonly number[] } = {},
+): Html {
+  const num = new Set(opts.numeric ?? []);
+  const cls = (i: number): string => (num.has(i) ? ' class="num"' : "");
+  const tr = opts.rowClass !== undefined ? `<tr class="${opts.rowClass}">` : "<tr>";
+  const body = rows.map((r) => `${tr}${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("\n");
+  return `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0">
+<table>
+<caption>${h(caption)}</caption>
+<thead><tr>${head.map((t, i) => `<th scope="col"${cls(i)}>${h(t)}</th>`).join("")}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</div>`;
+}
+
+/** A severity as a coloured label whose text says it (colour is never the only cue). */
+export const severityBadge = (s: Severity): Html => `<span class="sev sev-${s}">${s}</span>`;
+
+export type Tone = "ok" | "warn" | "bad" | "none";
+
+/** A state word in its tone's colour: `approved`, `drifted`, `unreachable`. */
+export const stateLabel = (tone: Tone, text: string): Html => `<span class="state st-${tone}">${h(text)}</span>`;
+
+/** The headline counts: `<li><b>12</b> findings</li>…`, each with `data-count` for the browser test. */
+export const counts = (items: ReadonlyArray<readonly [string, number, string]>): Html =>
+  `<ul class="summary">${items.map(([key, n, label]) => `<li data-count="${h(key)}"><b>${n}</b> ${h(label)}</li>`).join("")}</ul>`;
+
+/** A section with its heading; `id` makes it linkable. */
+export const section = (id: string, title: string, body: Html): Html =>
+  `<section id="${h(id)}" aria-labelledby="${h(id)}-h">\n<h2 id="${h(id)}-h">${h(title)}</h2>\n${body}\n</section>`;
+
+/** `<details>`: open unless the list is long, so a short report shows everything without a click. */
+export const fold = (summary: Html, body: Html, open: boolean): Html =>
+  `<details${open ? " open" : ""}><summary>${summary}</summary>\n${body}\n</details>`;
+
+/** The "could not learn" list: a gap is never shown as a no. */
+export const gapList = (gaps: ReadonlyArray<{ readonly input?: string; readonly reason: string }>): Html =>
+  gaps.length === 0
+    ? ""
+    : section(
+        "gaps",
+        "Could not learn",
+        `<ul>${gaps.map((g) => `<li data-gap>${g.input !== undefined ? `<code>${h(g.input)}</code>: ` : ""}${h(g.reason)}</li>`).join("\n")}</ul>`,
+      );
+
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
