@@ -52,6 +52,8 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   [/^yaml$/, (f) => f === "ingest/structured-document.ts"],
   [/^sarif$/, (f) => f === "render/check/sarif.ts"], // types only (@types/sarif)
   [/^string-width$/, (f) => f === "render/wrap.ts"],
+  // The SPDX licence texts licence files are identified by: data, loaded in one ingest file.
+  [/^spdx-license-list/, (f) => f === "ingest/licence/spdx-texts.ts"],
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

@@ -15,6 +15,7 @@ import {
 } from "./closure-options.js";
 import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-options.js";
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
+import { sourceStoreFor, storeOption, type StoreArgs } from "./store-option.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -29,9 +30,11 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
-    buildtime: true,
-  })
+  return storeOption(
+    packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
+      buildtime: true,
+    }),
+  )
     .option("resolve", {
       type: "boolean",
       default: envFlag(ctx.env, "resolve"),
@@ -67,7 +70,7 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     .example("SOURCE_DATE_EPOCH=0 $0 sbom --reproducible --format xml", "byte-for-byte reproducible XML");
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, StoreArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec: SpecVersion;
@@ -99,6 +102,8 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
       ...(timestamp !== undefined ? { timestamp } : {}),
       ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
       reproducible: args.reproducible,
+      // Each locked source's licence files, from the local store when it holds the source.
+      ...(lockPath !== undefined ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) } : {}),
       ...(args.resolve
         ? {
             resolve: {

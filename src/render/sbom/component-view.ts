@@ -11,8 +11,12 @@ export interface ComponentView {
   /** SHA-256 hex, when known. */
   readonly sha256?: string;
   readonly externalReferences: ReadonlyArray<{ readonly type: "vcs" | "distribution"; readonly url: string }>;
-  /** SPDX license ids. */
+  /** SPDX license ids (ids CycloneDX's SPDX list knows). */
   readonly licenses?: readonly string[];
+  /** Licences by name: ids CycloneDX's list does not know (written as `license.name`, never as an id). */
+  readonly licenseNames?: readonly string[];
+  /** Copyright lines found in the source's licence files, one per line. */
+  readonly copyright?: string;
   /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */
   readonly commits?: readonly CommitView[];
   readonly properties: ReadonlyArray<readonly [string, string]>;
