@@ -60,17 +60,18 @@ export async function readSourceLicences(
 
 const FILES_WORDS: Readonly<Record<FilesUnknown, string>> = {
   "store-not-read": "the local store was not read",
-  "no-store-path": "no narHash (no store path to read)",
+  "no-store-path": "without a narHash (no store path to read)",
   "not-in-store": "not in the local store",
   unreadable: "unreadable in the local store",
-  "no-licence-file": "no top-level licence file",
-  unidentified: "licence files matching no SPDX licence text",
+  "no-licence-file": "with no top-level licence file",
+  skipped: "whose licence files could not be read safely",
+  unidentified: "whose licence files match no SPDX licence text",
 };
 const UPSTREAM_WORDS: Readonly<Record<UpstreamUnknown, string>> = {
   "not-resolved": "not resolved (--resolve)",
   "not-on-github": "not on GitHub",
   "upstream-failed": "no answer from GitHub (--resolve online, or a cache that has them)",
-  "github-none": "no licence GitHub detects",
+  "github-none": "for which GitHub detects no licence",
 };
 
 /**
@@ -91,7 +92,7 @@ export function unknownLicenceGap(
     if (c.status === "known") continue;
     unknown++;
     files.set(c.files, (files.get(c.files) ?? 0) + 1);
-    if (c.upstream !== undefined) upstream.set(c.upstream, (upstream.get(c.upstream) ?? 0) + 1);
+    upstream.set(c.upstream, (upstream.get(c.upstream) ?? 0) + 1);
   }
   if (unknown === 0) return undefined;
   const parts = [
@@ -99,7 +100,6 @@ export function unknownLicenceGap(
       ([k, n]) =>
         `${n} ${FILES_WORDS[k]}${k === "not-in-store" ? `${store !== undefined ? ` ${store}` : ""} (nix flake archive puts them there)` : ""}`,
     ),
-    ...(provenance === undefined ? [`${unknown} ${UPSTREAM_WORDS["not-resolved"]}`] : []),
     ...[...upstream].map(([k, n]) => `${n} ${UPSTREAM_WORDS[k]}`),
   ];
   const total = inventory.inputs.length;

@@ -19,7 +19,8 @@ function copyrightOf(files: readonly LicenceFileFinding[]): string[] {
 function filesUnknown(files: SourceFiles | undefined): FilesUnknown {
   if (files === undefined) return "store-not-read";
   if (files.status !== "read") return files.status;
-  return files.files.length === 0 ? "no-licence-file" : "unidentified";
+  if (files.files.length > 0) return "unidentified";
+  return files.skipped.length > 0 ? "skipped" : "no-licence-file";
 }
 
 function upstreamUnknown(entry: ResolvedEntry | undefined): UpstreamUnknown {
@@ -78,7 +79,7 @@ export function concludeSourceLicence(
   return {
     status: "unknown",
     files: filesUnknown(files),
-    ...(resolved ? { upstream: upstreamUnknown(upstream) } : {}),
+    upstream: resolved ? upstreamUnknown(upstream) : "not-resolved",
     unidentified: read.filter((f) => f.identification.status === "unknown"),
     copyright,
   };

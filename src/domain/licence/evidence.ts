@@ -57,6 +57,7 @@ export type FilesUnknown =
   | "not-in-store"
   | "unreadable"
   | "no-licence-file"
+  | "skipped"
   | "unidentified";
 /** Why GitHub could not say. */
 export type UpstreamUnknown = "not-resolved" | "not-on-github" | "upstream-failed" | "github-none";
@@ -79,7 +80,7 @@ export type LicenceConclusion =
   | {
       readonly status: "unknown";
       readonly files: FilesUnknown;
-      readonly upstream?: UpstreamUnknown;
+      readonly upstream: UpstreamUnknown;
       /** Files read but not identified, with the nearest licence and its score. */
       readonly unidentified: readonly LicenceFileFinding[];
       readonly copyright: readonly string[];

@@ -18,6 +18,7 @@ export const FILES_UNKNOWN: Readonly<Record<FilesUnknown, string>> = {
   "not-in-store": "its source is not in the local store (nix flake archive puts it there)",
   unreadable: "its store path could not be read",
   "no-licence-file": "its source has no top-level licence file",
+  skipped: "its licence files could not be read safely (flake-audit:license_file_skipped says why)",
   unidentified: "its licence files match no SPDX licence text",
 };
 export const UPSTREAM_UNKNOWN: Readonly<Record<UpstreamUnknown, string>> = {
@@ -32,7 +33,10 @@ const score = (n: number): string => n.toFixed(3);
 /** `file:COPYING: GPL-3.0-only (0.998)`, `file:NOTICE: unknown (nearest MIT, 0.412)`. */
 function fileEvidence(f: LicenceFileFinding): string {
   const i = f.identification;
-  if (i.status === "identified") return `file:${f.file}: ${i.spdxId} (${score(i.score)})`;
+  if (i.status === "identified") {
+    const also = i.alsoMatches.length > 0 ? `; the same text as ${i.alsoMatches.join(", ")}` : "";
+    return `file:${f.file}: ${i.spdxId} (${score(i.score)}${also})`;
+  }
   return `file:${f.file}: unknown${i.nearest !== undefined ? ` (nearest ${i.nearest}, ${score(i.score)})` : ""}`;
 }
 
@@ -56,7 +60,7 @@ export function licenceFacts(c: LicenceConclusion, files: SourceFiles | undefine
         "disputed: the declared licence and the source's files disagree; the declared one is given",
       ]);
   } else {
-    const why = [FILES_UNKNOWN[c.files], ...(c.upstream !== undefined ? [UPSTREAM_UNKNOWN[c.upstream]] : [])];
+    const why = [FILES_UNKNOWN[c.files], UPSTREAM_UNKNOWN[c.upstream]];
     props.push([FA.licenseStatus, `unknown: ${why.join("; ")}`]);
   }
   // Every answer, so a reader sees both sides of a disagreement and how close each file came.
