@@ -3,12 +3,15 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import spdx from "spdx-license-list/full.js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHash, toSri } from "../../src/domain/nix/hash.js";
 import { runCli } from "../support/cli.js";
 import { cdxValidate } from "../support/cdx-validate.js";
 import { hasNix, NIX_ENV, nixVersion, reportNixSkip } from "../support/nix.js";
 import { validateBom } from "../support/sbom.js";
+import { GitRepoBuilder } from "../support/github/git-repos.js";
+import { FakeGithub } from "../support/github/server.js";
+import { World } from "../support/github/world.js";
 
 reportNixSkip("sbom licences from the store");
 
@@ -53,6 +56,9 @@ const SOURCES: Record<string, Tree> = {
   },
 };
 
+/** What the stand-in GitHub says of each repository: gpl's disagrees with its COPYING (declared wins). */
+const GITHUB_LICENSE: Record<string, string | undefined> = { mit: "MIT", gpl: "MIT" };
+
 describe.runIf(hasNix)(
   `sbom reads licences from sources the real nix added to a store (${nixVersion ?? "absent"})`,
   () => {
@@ -69,8 +75,22 @@ describe.runIf(hasNix)(
     const prop = (name: string, p: string): string[] =>
       (component(name).properties ?? []).filter((x) => x.name === p).map((x) => x.value);
 
+    let gh: FakeGithub | undefined;
+    let env: Record<string, string> = {};
+    afterAll(async () => gh?.stop());
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), "fa-licences-"));
+      const world = new World();
+      const revs: Record<string, { rev: string; lastModified: number }> = {};
+      for (const name of [...Object.keys(SOURCES), "absent"]) {
+        const repo = new GitRepoBuilder(path.join(dir, "git"), `example/${name}`);
+        const rev = repo.commit(`${name}: code`);
+        revs[name] = { rev, lastModified: Number(repo.git("log", "-1", "--format=%ct")) };
+        const license = GITHUB_LICENSE[name];
+        world.add({ owner: "example", name, ...(license !== undefined ? { license } : {}) }, repo.read());
+      }
+      gh = await new FakeGithub(world).start();
+      env = { FLAKE_AUDIT_GITHUB_API_URL: gh.url, XDG_CACHE_HOME: path.join(dir, "cache"), HOME: dir };
       const root = path.join(dir, "root");
       storeUri = `local?root=${root}`;
       const nodes: Record<string, unknown> = {};
@@ -100,9 +120,8 @@ describe.runIf(hasNix)(
             type: "github",
             owner: "example",
             repo: name,
-            rev: "a".repeat(40),
+            ...revs[name],
             narHash: toSri(hash.value),
-            lastModified: 1700000000,
           },
           original: { type: "github", owner: "example", repo: name },
         };
@@ -114,9 +133,8 @@ describe.runIf(hasNix)(
           type: "github",
           owner: "example",
           repo: "absent",
-          rev: "b".repeat(40),
+          ...revs["absent"],
           narHash: "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-          lastModified: 1700000000,
         },
         original: { type: "github", owner: "example", repo: "absent" },
       };
@@ -124,7 +142,7 @@ describe.runIf(hasNix)(
       lock = path.join(dir, "flake.lock");
       writeFileSync(lock, JSON.stringify({ nodes, root: "root", version: 7 }));
       const started = performance.now();
-      run = await runCli(["sbom", lock, "--store", storeUri, "--reproducible", "--timeout", "20"]);
+      run = await runCli(["sbom", lock, "--store", storeUri, "--reproducible", "--timeout", "20"], { env });
       console.info(`sbom with licence files from the store: ${(performance.now() - started).toFixed(0)} ms`);
       bom = JSON.parse(run.stdout);
     }, 120_000);
@@ -190,6 +208,105 @@ describe.runIf(hasNix)(
         `warning: could not learn: the licence of 3 of 7 locked sources: 1 not in the local store ${storeUri} (nix flake archive puts them there), 1 whose licence files could not be read safely, 1 whose licence files match no SPDX licence text, 3 not resolved (--resolve) (each component's flake-audit:license_status says why)`,
       ]);
       expect(bom.metadata.properties).toContainEqual({ name: "flake-audit:license_store", value: storeUri });
+    });
+    it("--resolve: GitHub's declared licence wins over the files, both are listed, and the status says they disagree", async () => {
+      const r = await runCli(["sbom", lock, "--resolve", "--store", storeUri, "--reproducible", "--timeout", "20"], {
+        env,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const resolved: Bom = JSON.parse(r.stdout);
+      const gpl = resolved.components.find((c) => c["bom-ref"] === "input:gpl");
+      const props = (p: string): string[] => (gpl?.properties ?? []).filter((x) => x.name === p).map((x) => x.value);
+      expect(gpl?.licenses).toEqual([{ license: { id: "MIT" } }]);
+      expect(props("flake-audit:license_source")).toEqual(["github"]);
+      expect(props("flake-audit:license_status")[0]).toMatch(/^disputed: /);
+      expect(props("flake-audit:license_evidence")).toEqual([
+        expect.stringMatching(/^file:COPYING: GPL-3\.0-only \(1\.000/),
+        "github: MIT",
+      ]);
+      const absent = resolved.components.find((c) => c["bom-ref"] === "input:absent");
+      expect(absent?.properties).toContainEqual({
+        name: "flake-audit:license_status",
+        value:
+          "unknown: its source is not in the local store (nix flake archive puts it there); GitHub detects no licence",
+      });
+    });
+
+    describe("check --policy with allowedLicenses", () => {
+      const policy = (allowed: string[]): string => {
+        const file = path.join(dir, `policy-${allowed.length}.json`);
+        writeFileSync(file, JSON.stringify({ allowedLicenses: allowed }));
+        return file;
+      };
+      const check = (allowed: string[], ...args: string[]) =>
+        runCli(
+          [
+            "check",
+            lock,
+            "--policy",
+            policy(allowed),
+            "--store",
+            storeUri,
+            "--format",
+            "json",
+            "--now",
+            "2024-02-01T00:00:00Z",
+            "--timeout",
+            "20",
+            ...args,
+          ],
+          // --offline answers from a cache of its own, which nothing has filled.
+          { env: args.includes("--offline") ? { ...env, XDG_CACHE_HOME: path.join(dir, "empty-cache") } : env },
+        );
+      interface Report {
+        findings: Array<{ rule: string; input: string; details: { license?: string } }>;
+        gaps: Array<{ reason: string }>;
+      }
+      const licenceFindings = (r: Report): string[] =>
+        r.findings.filter((f) => f.rule === "license-not-allowed").map((f) => `${f.input}: ${f.details.license}`);
+      const NOT_IN_STORE =
+        "its source is not in the local store (nix flake archive puts it there; --store names another)";
+
+      it("--offline, empty cache: the store's files are checked, each input nothing answered is a gap; exit 1 for the findings", async () => {
+        const r = await check(["MIT", "Apache-2.0"], "--offline");
+        const report: Report = JSON.parse(r.stdout);
+        expect(licenceFindings(report)).toEqual(["bsd: BSD-3-Clause", "gpl: GPL-3.0-only"]);
+        const reasons = report.gaps.map((g) => g.reason);
+        expect(reasons).toContain(
+          `licence unknown, allowedLicenses not checked: ${NOT_IN_STORE}; GitHub did not answer (run online, or with a cache that has it)`,
+        );
+        expect(reasons.some((g) => g.includes("'modified'") || g.includes("match no SPDX licence text"))).toBe(true);
+        expect(r.code).toBe(1);
+      });
+
+      it("--offline with every found licence allowed: gaps only, exit 0 (offline is a choice)", async () => {
+        const r = await check(["MIT", "Apache-2.0", "BSD-3-Clause", "GPL-3.0-only"], "--offline");
+        const report: Report = JSON.parse(r.stdout);
+        expect(licenceFindings(report)).toEqual([]);
+        expect(report.gaps.length).toBeGreaterThan(0);
+        expect(r.code).toBe(0);
+      });
+
+      it("online: GitHub's licence counts (gpl is MIT there), and an input still unknown makes the run incomplete (exit 4)", async () => {
+        const strict = await check(["MIT", "Apache-2.0"]);
+        expect(licenceFindings(JSON.parse(strict.stdout))).toEqual(["bsd: BSD-3-Clause"]);
+        const r = await check(["MIT", "Apache-2.0", "BSD-3-Clause", "GPL-3.0-only"]);
+        const report: Report = JSON.parse(r.stdout);
+        expect(report.gaps.map((g) => g.reason)).toContain(
+          `licence unknown, allowedLicenses not checked: ${NOT_IN_STORE}; GitHub detects no licence`,
+        );
+        expect(r.code, r.stderr).toBe(4);
+      });
+
+      it("--lock-only: nothing but the lock is read; every input is one gap naming the option, exit 0", async () => {
+        const r = await check(["MIT"], "--lock-only");
+        const report: Report = JSON.parse(r.stdout);
+        expect(licenceFindings(report)).toEqual([]);
+        expect(report.gaps.map((g) => g.reason)).toEqual([
+          "7 inputs ('absent', 'apache', 'bsd' and 4 more): licence unknown, allowedLicenses not checked: the local store was not read (run without --lock-only); not asked of GitHub (run without --lock-only)",
+        ]);
+        expect(r.code).toBe(0);
+      });
     });
   },
 );
