@@ -59,7 +59,7 @@ export async function readSourceLicences(
 }
 
 const FILES_WORDS: Readonly<Record<FilesUnknown, string>> = {
-  "store-not-read": "the local store was not read",
+  "store-not-read": "not looked for in a local store",
   "no-store-path": "without a narHash (no store path to read)",
   "not-in-store": "not in the local store",
   unreadable: "unreadable in the local store",
