@@ -55,6 +55,8 @@ const LIBRARY_SITES: Array<[RegExp, (file: string) => boolean]> = [
   // RFC 8785 canonical JSON: what a JSF signature signs (sign and verify share the one function).
   [/^canonicalize$/, (f) => f === "adapters/jsf/canonical.ts"],
   [/^elkjs\//, (f) => f === "render/graph/layout.ts"], // graph layout: async, awaited before the pure SVG renderer
+  // The SPDX licence texts licence files are identified by: data, loaded in one ingest file.
+  [/^spdx-license-list/, (f) => f === "ingest/licence/spdx-texts.ts"],
   [/^node:/, (f) => f.startsWith("adapters/") || f.startsWith("cli/") || f === "main.ts"],
 ];
 

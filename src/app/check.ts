@@ -14,6 +14,8 @@ import { checkPackages, noNix } from "./check-packages.js";
 import { checkedInputs } from "../domain/policy/checked-input.js";
 import type { SbomPackagesRequest } from "./closure-packages.js";
 import type { ClosureSource } from "./read-closure.js";
+import type { SourceStore } from "./licence-ports.js";
+import { readSourceLicences } from "./source-licences.js";
 
 export interface CheckRequest {
   /** Optional with a closure: then only the closure's packages are checked. */
@@ -26,7 +28,14 @@ export interface CheckRequest {
   /** With a closure and its derivations (and meta): licence rules over its packages. */
   readonly closure?: ClosureSource;
   readonly packages?: SbomPackagesRequest;
+  /** The local store to read locked sources' licence files from, when the policy has allowedLicenses. */
+  readonly sourceStore?: SourceStore;
 }
+
+/** Whether any input has an allowedLicenses list to be checked against. */
+const checksLicences = (policy: Policy): boolean =>
+  policy.defaults.allowedLicenses !== undefined ||
+  policy.overrides.some((o) => o.settings.allowedLicenses !== undefined);
 
 export async function readPolicy(files: Files, path: string | undefined): Promise<Policy> {
   if (path === undefined) return BUILT_IN_POLICY;
@@ -112,7 +121,18 @@ export async function checkUseCase(
           enterpriseHosts: req.enterpriseHosts,
         });
   const packages = await checkPackages(req, files, nix);
-  const { findings, suppressed } = evaluatePolicy(inventory, provenance, policy, req.now, packages.packages);
+  const sourceLicences =
+    req.sourceStore !== undefined && checksLicences(policy)
+      ? await readSourceLicences(inventory, req.sourceStore)
+      : undefined;
+  const { findings, suppressed, gaps } = evaluatePolicy(
+    inventory,
+    provenance,
+    policy,
+    req.now,
+    packages.packages,
+    sourceLicences,
+  );
   const locate = locator(file.text, [...findings, ...suppressed]);
   const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
   const repositoryPath = stdin ? undefined : await workspace?.repositoryPath(req.lockPath);
@@ -127,7 +147,7 @@ export async function checkUseCase(
     policy: policySummary(policy),
     findings: findings.map(locate),
     suppressed: suppressed.map(locate),
-    gaps: [...gapsByCause(provenance?.gaps ?? []), ...packages.gaps],
+    gaps: [...gapsByCause([...(provenance?.gaps ?? []), ...gaps]), ...packages.gaps],
     inputs: checkedInputs(inventory.inputs, provenance),
   };
 }

@@ -17,6 +17,9 @@ const noNix = (): NixStore => {
   throw new InternalError("no nix adapter was wired");
 };
 import { readLock } from "./read-lock.js";
+import type { SourceStore } from "./licence-ports.js";
+import { readSourceLicences, unknownLicenceGap } from "./source-licences.js";
+import { gapsByCause } from "../domain/report-gaps.js";
 
 export interface SbomRequest {
   /** Undefined when only a closure is described. */
@@ -33,6 +36,8 @@ export interface SbomRequest {
   readonly metadata?: GivenMetadata;
   /** Where the flake's version comes from when none is given (git describe of the lock's repository). */
   readonly revisions?: Revisions;
+  /** The local store each locked source's licence files are read from (absent: not read). */
+  readonly sourceStore?: SourceStore;
   /** With --resolve: upstream facts for every input. */
   readonly resolve?: {
     readonly source: () => ProvenanceSource | Promise<ProvenanceSource>;
@@ -93,6 +98,21 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
         })
       : undefined;
   for (const g of provenance?.gaps ?? []) gaps.push(g);
+  // What --resolve could not learn, once per cause (an empty cache with --offline is one line, not silence).
+  for (const g of gapsByCause(provenance?.gaps ?? [])) warnings.push(`could not learn: ${g.reason}`);
+  const sourceLicences =
+    req.sourceStore !== undefined && inventory !== undefined
+      ? await readSourceLicences(inventory, req.sourceStore)
+      : undefined;
+  const provenanceById = provenance !== undefined ? new Map(provenance.inputs.map((e) => [e.input, e])) : undefined;
+  const licenceGap =
+    inventory !== undefined
+      ? unknownLicenceGap(inventory, sourceLicences, provenanceById, req.sourceStore?.label)
+      : undefined;
+  if (licenceGap !== undefined) {
+    gaps.push(licenceGap);
+    warnings.push(`could not learn: ${licenceGap.reason} (each component's flake-audit:license_status says why)`);
+  }
   const packages =
     closure !== undefined && req.closure !== undefined
       ? await (await import("./closure-packages.js")).closurePackages(
@@ -123,7 +143,9 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
       : {}),
     ...(inventory !== undefined ? { inventory } : {}),
     ...(packages?.packages !== undefined ? { packages: packages.packages } : {}),
-    ...(provenance !== undefined ? { provenance: new Map(provenance.inputs.map((e) => [e.input, e])) } : {}),
+    ...(provenanceById !== undefined ? { provenance: provenanceById } : {}),
+    ...(sourceLicences !== undefined ? { sourceLicences } : {}),
+    ...(req.sourceStore !== undefined ? { licenceStore: req.sourceStore.label } : {}),
     ...(closure !== undefined
       ? { closure: { data: closure.closure, roots: closureRoots(closure.closure), origin: closure.origin } }
       : {}),

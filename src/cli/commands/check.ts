@@ -25,6 +25,7 @@ import {
   outputOption,
   parseNow,
 } from "./shared-options.js";
+import { sourceStoreFor, storeOption, type StoreArgs } from "./store-option.js";
 
 export const command = "check [lock]";
 export const describe = "Check every input against a policy, for CI gates and code scanning";
@@ -38,9 +39,11 @@ export const incomplete: IncompleteMeaning = {
 };
 
 export function builder<T>(y: Argv<T>, ctx: CommandContext) {
-  return packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
-    buildtime: false,
-  })
+  return storeOption(
+    packageOptions(closureOptions(timeoutOption(upstreamOptions(y, ctx.env), ctx.env), ctx.env), {
+      buildtime: false,
+    }),
+  )
     .positional("lock", {
       type: "string",
       describe: "flake.lock to check (- for stdin; default ./flake.lock, optional with a closure)",
@@ -61,7 +64,7 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
     );
 }
 
-export interface CheckArgs extends UpstreamArgs, ClosureArgs, PackageArgs {
+export interface CheckArgs extends UpstreamArgs, ClosureArgs, PackageArgs, StoreArgs {
   readonly lock?: string | undefined;
   readonly policy?: string | undefined;
   readonly format: (typeof FORMATS)[number];
@@ -91,6 +94,10 @@ export async function handler(args: CheckArgs, ctx: CommandContext): Promise<Out
       now: parseNow(args.now) ?? w.now,
       ...(closure !== undefined ? { closure } : {}),
       ...(packages !== undefined ? { packages } : {}),
+      // allowedLicenses also reads each locked source's licence files from the local store (not with --lock-only).
+      ...(lockPath !== undefined && !args.lockOnly
+        ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) }
+        : {}),
     },
     w.files,
     // octokit and its plugins load only when upstream facts are asked for (not with --lock-only).

@@ -25,6 +25,7 @@ import { timeoutOption, upstreamOptions, type UpstreamArgs } from "./github-opti
 import { envChoice, envFlag, formatOption, outputOption } from "./shared-options.js";
 import { signerFor, signOptions, type SignArgs } from "./sign-options.js";
 import { givenMetadata, metadataOptions, type MetadataArgs } from "./sbom-metadata-options.js";
+import { sourceStoreFor, storeOption, type StoreArgs } from "./store-option.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX or SPDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -44,9 +45,11 @@ export function builder<T>(y: Argv<T>, ctx: CommandContext) {
 
 function sbomOptions<T>(y: Argv<T>, ctx: CommandContext) {
   return signOptions(
-    packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
-      buildtime: true,
-    }),
+    storeOption(
+      packageOptions(upstreamOptions(timeoutOption(closureOptions(y, ctx.env), ctx.env), ctx.env), {
+        buildtime: true,
+      }),
+    ),
     ctx.env,
   )
     .option("resolve", {
@@ -107,7 +110,7 @@ export function specFor(format: BomFormat | "spdx-json", spec: string | undefine
   return spdx ? { format, spec: (spec ?? "2.3") as SpdxSpecVersion } : { format, spec: (spec ?? "1.6") as SpecVersion };
 }
 
-export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs, MetadataArgs {
+export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignArgs, MetadataArgs, StoreArgs {
   readonly resolve: boolean;
   readonly lock?: string | undefined;
   readonly spec?: SpecVersion | SpdxSpecVersion | undefined;
@@ -154,6 +157,8 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
       reproducible: args.reproducible,
       metadata,
       revisions: gitRevisions(ctx.io.cwd),
+      // Each locked source's licence files, from the local store when it holds the source.
+      ...(lockPath !== undefined ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) } : {}),
       ...(args.resolve
         ? {
             resolve: {

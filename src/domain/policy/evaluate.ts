@@ -5,6 +5,9 @@ import type { ResolveReport } from "../provenance/report.js";
 import { globMatcher } from "./glob.js";
 import type { Package } from "../packages/index.js";
 import { packageLicenseFindings } from "./package-rules.js";
+import { licencePolicy } from "./licence-rules.js";
+import type { SourceFiles } from "../licence/evidence.js";
+import type { Gap } from "../report.js";
 import { duplicateSources, lockRules, type CheckRuleFinding } from "./lock-rules.js";
 import type { CheckFinding } from "./check-finding.js";
 import { placer } from "./placement.js";
@@ -17,21 +20,14 @@ const isCheckRuleFinding = (f: Finding): f is CheckRuleFinding => CHECK_RULE_SET
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => void m.set(k, [...(m.get(k) ?? []), v]);
 
-/** Provenance findings by input, with the rules only check has (unsigned commits, allowed licenses). */
-function upstreamRules(
-  report: ResolveReport | undefined,
-  settings: (input: string) => RuleSettings,
-): Map<string, CheckRuleFinding[]> {
+/** Provenance findings by input, with the rule only check has (unsigned commits); licences are licence-rules.ts'. */
+function upstreamRules(report: ResolveReport | undefined): Map<string, CheckRuleFinding[]> {
   const out = new Map<string, CheckRuleFinding[]>();
   for (const f of report?.findings ?? []) if (isCheckRuleFinding(f)) push(out, f.input, f);
   for (const e of report?.inputs ?? []) {
     const signature = e.upstream?.commit?.signature;
     if (signature !== undefined && signature.state !== "verified")
       push(out, e.input, makeFinding("unsigned-commit", e.input, signature));
-    const allowed = settings(e.input).allowedLicenses;
-    const license = e.upstream?.license;
-    if (allowed !== undefined && license !== undefined && license !== null && !allowed.includes(license))
-      push(out, e.input, makeFinding("license-not-allowed", e.input, { license, allowed }));
   }
   return out;
 }
@@ -76,13 +72,16 @@ export function evaluatePolicy(
   policy: Policy,
   now: Date,
   packages: readonly Package[] = [],
-): { findings: CheckFinding[]; suppressed: CheckFinding[] } {
+  sourceLicences?: ReadonlyMap<string, SourceFiles>,
+): { findings: CheckFinding[]; suppressed: CheckFinding[]; gaps: Gap[] } {
   // Each glob is compiled once for the whole evaluation.
   const matches = globMatcher();
   const settings = (input: string): RuleSettings => settingsFor(policy, input, matches);
   const duplicates = new Map<string, CheckRuleFinding[]>();
   for (const f of duplicateSources(inventory.inputs)) push(duplicates, f.input, f);
-  const upstream = upstreamRules(provenance, settings);
+  const upstream = upstreamRules(provenance);
+  const licences = licencePolicy(inventory, provenance, sourceLicences, settings);
+  for (const [input, fs] of licences.findings) for (const f of fs) push(upstream, input, f);
   const enabled: Array<[LockedInput, CheckRuleFinding]> = [];
   for (const i of inventory.inputs) {
     const s = settings(i.id);
@@ -99,7 +98,7 @@ export function evaluatePolicy(
   });
   // A closure's packages have no lock node: their findings point at no place in the lock.
   raw.push(...packageLicenseFindings(packages, settings));
-  return applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10));
+  return { ...applyAllowances(raw, policy, matches, now.toISOString().slice(0, 10)), gaps: licences.gaps };
 }
 
 /**

@@ -20,6 +20,9 @@ import { packageHooks } from "./package-view.js";
 import { supplierOf } from "../../domain/lock/source-supplier.js";
 import { metadataView, type MetadataView } from "./metadata-view.js";
 import type { SpecVersion } from "./options.js";
+import { licenceFacts, type LicenceFacts } from "./licence-view.js";
+import { inputLicence } from "../../domain/licence/conclude.js";
+import { gapsByCause } from "../../domain/report-gaps.js";
 
 export interface BomView {
   readonly serialNumber?: string;
@@ -53,7 +56,12 @@ function safePurl(input: LockedInput, id: SourceIdentity): string | undefined {
 /** A component under construction: closure facts may still be added to an input's component. */
 type Building = ComponentView & { readonly properties: Props; readonly dependsOn: string[] };
 
-function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream: ResolvedEntry | undefined): Building {
+function inputView(
+  input: LockedInput,
+  truncated: ReadonlySet<string>,
+  upstream: ResolvedEntry | undefined,
+  licence: LicenceFacts,
+): Building {
   const s = input.locked;
   const id = nameSource(s, input.original);
   const purl = safePurl(input, id);
@@ -86,7 +94,7 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   add(FA.pinning, input.pinning);
   if (truncated.size > 0 && input.nodeKeys.some((k) => truncated.has(k))) add(FA.pathsTruncated, "true");
   const up = upstreamFacts(upstream);
-  props.push(...up.properties);
+  props.push(...up.properties, ...licence.properties);
   const refs: Array<{ type: "vcs" | "distribution"; url: string }> = [];
   const vcs = up.vcsUrl ?? id.vcsUrl;
   if (vcs !== undefined) refs.push({ type: "vcs", url: vcs });
@@ -109,7 +117,9 @@ function inputView(input: LockedInput, truncated: ReadonlySet<string>, upstream:
   if (id.version !== undefined) view.version = id.version;
   if (purl !== undefined) view.purl = purl;
   if (s.narHash !== undefined) view.sha256 = toBase16(s.narHash.bytes);
-  if (up.license !== undefined) view.licenses = [up.license];
+  if (licence.ids.length > 0) view.licenses = licence.ids;
+  if (licence.names.length > 0) view.licenseNames = licence.names;
+  if (licence.copyright !== undefined) view.copyright = licence.copyright;
   if (up.commit !== undefined) view.commits = [up.commit];
   return view;
 }
@@ -132,8 +142,16 @@ export function toBomView(model: SbomModel, spec: SpecVersion = "1.6"): BomView 
   const rootDeps = (inv?.rootDependsOn ?? []).map(inputBomRef);
   // Components are listed in bom-ref order; every input's is "input:" + its id.
   const inputs = [...(inv?.inputs ?? [])].sort((a, b) => compareStrings(a.id, b.id));
-  const viewOf = (i: LockedInput): Building => inputView(i, truncated, model.provenance?.get(i.id));
+  const viewOf = (i: LockedInput): Building =>
+    inputView(
+      i,
+      truncated,
+      model.provenance?.get(i.id),
+      licenceFacts(inputLicence(model, i.id), model.sourceLicences?.get(i.id)),
+    );
   const metadataProperties: Props = model.reproducible ? [[FA.reproducible, "true"]] : [];
+  if (model.licenceStore !== undefined) metadataProperties.push([FA.licenceStore, model.licenceStore]);
+  for (const g of gapsByCause(model.gaps)) metadataProperties.push([FA.gap, g.reason]);
   let store: ClosureComponents | undefined;
   // Input views are made as the writer asks for them, so that each is garbage once written; only
   // those a closure's store path joins are made up front, for the closure's facts to be added.

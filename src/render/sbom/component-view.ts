@@ -19,6 +19,10 @@ export interface ComponentView {
   }>;
   /** SPDX license ids. */
   readonly licenses?: readonly string[];
+  /** Licences by name: ids CycloneDX's list does not know (written as `license.name`, never as an id). */
+  readonly licenseNames?: readonly string[];
+  /** Copyright lines found in the source's licence files, one per line. */
+  readonly copyright?: string;
   /** pedigree.commits: the locked commit as upstream describes it (JSON only: the library has no model for it). */
   readonly commits?: readonly CommitView[];
   readonly properties: ReadonlyArray<readonly [string, string]>;

@@ -32,8 +32,13 @@ function componentJson(v: ComponentView): Json {
   if (v.supplier !== undefined) out["supplier"] = organizationJson({ ...v.supplier, emails: [] });
   if (v.package !== undefined) return packageComponentJson(v, v.package, out);
   if (v.sha256 !== undefined) out["hashes"] = [{ alg: "SHA-256", content: v.sha256 }];
-  if (v.licenses !== undefined && v.licenses.length > 0)
-    out["licenses"] = v.licenses.map((id) => ({ license: { id } }));
+  // Names before ids, as the CycloneDX library orders them, so JSON and XML agree.
+  const licenses = [
+    ...(v.licenseNames ?? []).map((name) => ({ license: { name } })),
+    ...(v.licenses ?? []).map((id) => ({ license: { id } })),
+  ];
+  if (licenses.length > 0) out["licenses"] = licenses;
+  if (v.copyright !== undefined) out["copyright"] = v.copyright;
   if (v.purl !== undefined) out["purl"] = v.purl;
   if (v.commits !== undefined && v.commits.length > 0) out["pedigree"] = { commits: v.commits.map(commitJson) };
   if (v.externalReferences.length > 0) {

@@ -54,6 +54,7 @@ export function packageView(item: StoreItem, pkg: Package): ComponentView {
   props.push([FA.output, pkg.output]);
   if (!props.some(([n]) => n === NIX.deriver)) props.push([NIX.deriver, pkg.drvPath]);
   if (pkg.license.status !== "declared") props.push([PKG.licenseStatus, MISSING[pkg.license.status]]);
+  else if (pkg.license.licenses.length > 0) props.push([FA.licenseSource, "meta"]);
   for (const [i, p] of pkg.patches.entries()) props.push(patchProperty(p, i + 1));
   const purl = pkg.meta?.purls[0] ?? (pkg.sourcePurl !== undefined ? purlFromParts(pkg.sourcePurl) : undefined);
   const meta = pkg.meta;

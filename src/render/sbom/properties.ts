@@ -58,6 +58,18 @@ export const FlakeAuditProperty = {
   lifecycle: "flake-audit:lifecycle",
   /** Why an input has no supplier: the lock names no publisher for it. */
   supplierStatus: "flake-audit:supplier_status",
+  /** Where the component's licence came from: `file:LICENSE` (one per file), `github`, `meta`. */
+  licenseSource: "flake-audit:license_source",
+  /** `unknown: why` when no licence is known; `disputed: …` when declared and found disagree. */
+  licenseStatus: "flake-audit:license_status",
+  /** Every answer: `github: MIT`, `file:COPYING: GPL-3.0-only (0.998)`, `file:NOTICE: unknown`. */
+  licenseEvidence: "flake-audit:license_evidence",
+  /** A licence file left unread and why (a link out of the source, a FIFO, too large). */
+  licenseFileSkipped: "flake-audit:license_file_skipped",
+  /** Something the SBOM could not learn, once per cause (as check's gaps). */
+  gap: "flake-audit:gap",
+  /** The local store licence files were read from. */
+  licenceStore: "flake-audit:license_store",
 } as const;
 
 export const HASH_MEANING =

@@ -43,6 +43,8 @@ function component(v: ComponentView): Models.Component {
   if (v.supplier !== undefined) c.supplier = organization({ ...v.supplier, emails: [] });
   if (v.sha256 !== undefined) c.hashes.set(Enums.HashAlgorithm["SHA-256"], v.sha256);
   for (const id of v.licenses ?? []) c.licenses.add(new Models.SpdxLicense(id));
+  for (const name of v.licenseNames ?? []) c.licenses.add(new Models.NamedLicense(name));
+  if (v.copyright !== undefined) c.copyright = v.copyright;
   // v.commits (pedigree) has no model in the library, so XML carries the commit as properties only.
   for (const r of v.externalReferences)
     c.externalReferences.add(new Models.ExternalReference(r.url, REF_TYPES[r.type]));

@@ -12,10 +12,9 @@ export interface LicenceChoice {
 }
 
 /**
- * The one place the declared licence is chosen (issue #20: licence evidence from store files joins
- * the model later and is chosen here). Today's sources, in order: nixpkgs meta on a package
- * (package-view.ts's CycloneDX entries: ids it knows, names, or one `AND` expression), else the
- * upstream licence GitHub reports for a lock input (`--resolve`). An entry without an SPDX id makes
+ * The one place the declared licence is chosen. In order: nixpkgs meta on a package (package-view.ts's
+ * CycloneDX entries: ids it knows, names, or one `AND` expression), else a lock input's concluded
+ * licence (GitHub's with `--resolve`, else its licence files in the local store). An entry without an SPDX id makes
  * the whole choice NOASSERTION with the names in the note: an `AND` with an unknown part is unknown.
  */
 export function chooseLicence(v: ComponentView): LicenceChoice {
@@ -30,10 +29,13 @@ export function chooseLicence(v: ComponentView): LicenceChoice {
     if (names.length === 0) return { declared: ids.length > 1 ? ids.join(" AND ") : ids[0]! };
     return { note: `nixpkgs meta declares licences without an SPDX id: ${[...names, ...ids].join("; ")}` };
   }
+  // A lock input's licence as render/sbom/licence-view.ts concluded it: GitHub's declared answer,
+  // else the one its licence files in the local store matched (ids CycloneDX knows, and names).
   const upstream = v.licenses ?? [];
-  if (upstream.length === 0) return {};
-  if (upstream.every((id) => isSupportedSpdxId(id))) return { declared: upstream.join(" AND ") };
-  return { note: `the upstream repository names its licence '${upstream.join("; ")}', not an SPDX id` };
+  const names = v.licenseNames ?? [];
+  if (upstream.length === 0 && names.length === 0) return {};
+  if (names.length === 0 && upstream.every((id) => isSupportedSpdxId(id))) return { declared: upstream.join(" AND ") };
+  return { note: `the source's licence is named '${[...upstream, ...names].join("; ")}', not an SPDX id` };
 }
 
 /**
@@ -42,5 +44,5 @@ export function chooseLicence(v: ComponentView): LicenceChoice {
  */
 export const concludedLicence = (_v: ComponentView): string | undefined => undefined;
 
-/** Copyright text: undefined (NOASSERTION) until the model carries copyright lines. */
-export const copyrightOf = (_v: ComponentView): string | undefined => undefined;
+/** Copyright text: the lines found in the source's licence files; undefined (NOASSERTION) without. */
+export const copyrightOf = (v: ComponentView): string | undefined => v.copyright;
