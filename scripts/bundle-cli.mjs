@@ -7,7 +7,7 @@
 // Usage: node scripts/bundle-cli.mjs [outdir]   (default: dist/bin; run by `npm run build`)
 // The bundle must stay two directories below the repository root: src/cli/wire.ts reads the tool's
 // version with require("../../package.json") at run time, relative to the file it ends up in.
-import { chmodSync, rmSync } from "node:fs";
+import { chmodSync, realpathSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,7 +41,10 @@ const LAZY = [
   },
   {
     // string-width 8 (ours, render/wrap.ts; yargs' own copies are 7.x, without these classes).
-    file: new RegExp(`^${path.join(REPO, "node_modules", "string-width", "index.js").replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`),
+    // By its real path, as esbuild names files (node_modules may be a link, as in test/package).
+    file: new RegExp(
+      `^${realpathSync(path.join(REPO, "node_modules", "string-width", "index.js")).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}$`,
+    ),
     edits: [
       // The Unicode property classes are built when the RegExp is constructed: \p{RGI_Emoji} alone
       // takes 40-50 ms here, and the bundle's target (node20) turns the literals into constructors run

@@ -155,7 +155,7 @@ describe("twins in real runs", () => {
 
   it.each([
     ["FLAKE_AUDIT_TIMEOUT", "soon", /FLAKE_AUDIT_TIMEOUT must be a number; found 'soon'/],
-    ["FLAKE_AUDIT_SPEC", "9.9", /FLAKE_AUDIT_SPEC must be one of 1\.4, 1\.5, 1\.6, 1\.7; found '9\.9'/],
+    ["FLAKE_AUDIT_SPEC", "9.9", /FLAKE_AUDIT_SPEC must be one of 1\.4, 1\.5, 1\.6, 1\.7, 2\.3, 3\.0; found '9\.9'/],
   ])("%s=%s is a usage error naming the variable", async (name, value, message) => {
     const r = await runCli(["sbom", "flake.lock"], { cwd: REPO, env: { [name]: value } });
     expect(r.code).toBe(2);
