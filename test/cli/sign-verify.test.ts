@@ -25,7 +25,11 @@ beforeAll(() => {
 });
 
 const sign = (extra: string[], env = {}) =>
-  runCli(["sbom", LOCK, "--reproducible", ...extra], { cwd: dir, env: { SOURCE_DATE_EPOCH: "0", ...env } });
+  // A fixed version: by default it is git describe of the repository holding the lock (this one's HEAD).
+  runCli(["sbom", LOCK, "--reproducible", "--flake-version", "1.0.0", ...extra], {
+    cwd: dir,
+    env: { SOURCE_DATE_EPOCH: "0", ...env },
+  });
 
 describe("sbom --sign-key", () => {
   it("signs the JSON SBOM with Ed25519 deterministically (golden), the key's JWK in publicKey", async () => {

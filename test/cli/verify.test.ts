@@ -40,7 +40,12 @@ beforeAll(async () => {
   keys = generateKeys(dir);
   put("signer.pub.pem", readFileSync(fixed.publicPem, "utf8"));
   const lock = lockFixture("valid", "follows-chain.lock");
-  signed = (await runCli(["sbom", lock, "--reproducible", "--sign-key", fixed.privatePem], { cwd: dir })).stdout;
+  // A fixed version: by default it is git describe of the repository holding the lock (this one's HEAD).
+  signed = (
+    await runCli(["sbom", lock, "--reproducible", "--flake-version", "1.0.0", "--sign-key", fixed.privatePem], {
+      cwd: dir,
+    })
+  ).stdout;
   put("signed.cdx.json", signed);
 });
 

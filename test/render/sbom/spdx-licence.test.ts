@@ -33,7 +33,7 @@ describe("chooseLicence: the declared licence SPDX gets, never an invented id", 
     [
       "GitHub's answer that is no SPDX id",
       { ...base, licenses: ["NOASSERTION"] },
-      { note: "the upstream repository names its licence 'NOASSERTION', not an SPDX id" },
+      { note: "the source's licence is named 'NOASSERTION', not an SPDX id" },
     ],
     ["nothing known", base, {}],
   ])("%s", (_what, view, expected) => {
