@@ -27,9 +27,12 @@ export function gitRevisions(cwd: string, timeoutMs = 10_000): Revisions {
             maxOutputBytes: 64 * 1024,
             whenMissing: "install git, or give the flake's version with --flake-version",
           });
-        const tracked = await git(["ls-files", "--error-unmatch", "--", path.basename(real)]);
+        // Both at once (a small run's start-up is most of its time); the answer counts only for a tracked file.
+        const [tracked, described] = await Promise.all([
+          git(["ls-files", "--error-unmatch", "--", path.basename(real)]),
+          git(["describe", "--tags", "--always", "--abbrev=12"]),
+        ]);
         if (tracked.kind !== "ok") return undefined;
-        const described = await git(["describe", "--tags", "--always", "--abbrev=12"]);
         const text = described.kind === "ok" ? described.stdout.trim() : "";
         return DESCRIBE.test(text) ? text : undefined;
       } catch (e) {

@@ -63,6 +63,7 @@ const PINNING_WARNING = {
 
 /** flake.lock → SbomModel: every distinct locked source with its input paths and dependency graph. */
 export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixStore = noNix): Promise<SbomResult> {
+  const revisions = askedEarly(req);
   const lock = req.lockPath !== undefined ? await readLock(files, req.lockPath) : undefined;
   const inventory = lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk }) : undefined;
   // The closure readers (and zod, through the meta parser) load only for a closure: a lock's SBOM is
@@ -132,7 +133,7 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
       ...(inventory !== undefined ? { inventory } : {}),
       closure: closure !== undefined,
     },
-    req.revisions,
+    revisions,
     { warnings, gaps },
   );
   const model: SbomModel = {
@@ -161,4 +162,17 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
     ...(provenance !== undefined ? { provenance } : {}),
     ...(packages?.read !== undefined ? { packages: packages.read } : {}),
   };
+}
+
+/**
+ * The flake's version from git, asked as the run starts when it will be needed (no --flake-version):
+ * git's processes then run while the lock is read and its licences looked up, not after.
+ */
+function askedEarly(req: SbomRequest): Revisions | undefined {
+  const { revisions, lockPath } = req;
+  if (revisions === undefined || lockPath === undefined || req.metadata?.flakeVersion !== undefined) return revisions;
+  const early = revisions.describe(lockPath);
+  // Awaited later (or never, when reading the lock fails first): a rejection must not go unhandled meanwhile.
+  early.catch(() => {});
+  return { describe: (file) => (file === lockPath ? early : revisions.describe(file)) };
 }
