@@ -4,7 +4,7 @@ import { buildInventory } from "../domain/lock/inventory.js";
 import { BUILT_IN_POLICY, type Policy } from "../domain/policy/policy.js";
 import type { ToolInfo } from "../domain/report.js";
 import { gapsByCause } from "../domain/report-gaps.js";
-import { positionsAt } from "../ingest/json-locate.js";
+import { positionsAt, stringEnd } from "../ingest/json-locate.js";
 import { nodeOffsets } from "../ingest/json-members.js";
 import { InputError, UsageError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource, Workspace } from "./ports.js";
@@ -48,21 +48,17 @@ export async function readPolicy(files: Files, path: string | undefined): Promis
   return parsed.value;
 }
 
-/** The offset just past the JSON string that starts at `offset` (a node key in `nodes`). */
-function stringEnd(text: string, offset: number): number {
-  for (let i = offset + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \\ */) i++;
-    else if (c === 34 /* " */) return i + 1;
-  }
-  return text.length;
-}
+const keyEnd = (text: string, start: number): number => {
+  const quote = stringEnd(text, start);
+  return quote < 0 ? text.length : quote + 1;
+};
 
 /** Findings located at the key of their node in `nodes`: the span a code-scanning alert marks. */
 function locator(text: string, findings: readonly CheckFinding[]): (f: CheckFinding) => LocatedFinding {
   const offsets = nodeOffsets(text);
   const starts = findings.map((f) => offsets.get(f.nodeKey ?? "")).filter((o): o is number => o !== undefined);
-  const ends = new Map(starts.map((o) => [o, stringEnd(text, o)]));
+  // The key's span ends after its closing quote (json-locate's stringEnd gives the quote's offset).
+  const ends = new Map(starts.map((o) => [o, keyEnd(text, o)]));
   const positions = positionsAt(text, [...starts, ...ends.values()]);
   return (f) => {
     const o = offsets.get(f.nodeKey ?? "");
