@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // The command's first module, kept small: `--version` is answered here, and everything else loads
-// the CLI (yargs, the commands) with one import.
-import * as nodeModule from "node:module";
+// the CLI (yargs, the commands) with one require, through the code cache built with it.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { useCodeCache } from "./cli/code-cache.js";
 import { asksOnlyForVersion, printVersion } from "./cli/start.js";
 
-// Node 22.1+ keeps compiled code of the modules loaded after this on disk (its own cache directory,
-// NODE_DISABLE_COMPILE_CACHE turns it off): compiling the CLI's chunks is most of a small run.
-// Node 20 has no such cache; there the call is skipped.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+async function main(argv: readonly string[]): Promise<number> {
+  if (asksOnlyForVersion(argv)) return printVersion();
+  // The bundle's own directory (dist/bin); from the TypeScript output there is no cache and this does nothing.
+  useCodeCache(path.dirname(fileURLToPath(import.meta.url)));
+  return (await import("./cli/process.js")).runProcess(argv, process.env);
+}
 
-const argv = process.argv.slice(2);
-if (asksOnlyForVersion(argv)) process.exitCode = await printVersion();
-else process.exitCode = await (await import("./cli/process.js")).runProcess(argv, process.env);
+// No top-level await: the bundle is CommonJS (scripts/bundle-cli.mjs).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO, lockFixture } from "../support/paths.js";
 
@@ -11,20 +10,23 @@ import { REPO, lockFixture } from "../support/paths.js";
 const CLI = path.join(REPO, "dist", "bin", "flake-audit.js");
 const dir = mkdtempSync(path.join(tmpdir(), "fa-startup-"));
 
-// A module hook that prints every file Node loads, on stderr, one per line.
-const HOOK = `data:text/javascript,${encodeURIComponent(
-  `import { register } from "node:module";
-register("data:text/javascript," + encodeURIComponent(
-  "export async function load(url, ctx, next) { if (url.startsWith('file:')) console.error('LOADED ' + url); return next(url, ctx); }"));`,
-)}`;
+// A preload that prints every file Node's CommonJS loader reads (the bundle's chunks are CommonJS), on
+// stderr, one per line.
+const HOOK = path.join(dir, "print-loaded.cjs");
+writeFileSync(
+  HOOK,
+  `const Module = require("node:module");
+const js = Module._extensions[".js"];
+Module._extensions[".js"] = function (module, filename) { console.error("LOADED " + filename); return js.call(this, module, filename); };`,
+);
 
 /** The files the built command loads for `args`, read as text. */
 function loadedFiles(args: readonly string[]): string[] {
-  const r = spawnSync(process.execPath, ["--import", HOOK, CLI, ...args], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--require", HOOK, CLI, ...args], { cwd: dir, encoding: "utf8" });
   return r.stderr
     .split("\n")
     .filter((l) => l.startsWith("LOADED "))
-    .map((l) => readFileSync(fileURLToPath(l.slice("LOADED ".length)), "utf8"));
+    .map((l) => readFileSync(l.slice("LOADED ".length), "utf8"));
 }
 // esbuild heads each bundled module with its path: zod's are under node_modules/zod/.
 const hasZod = (files: readonly string[]): boolean => files.some((text) => /node_modules\/zod\//.test(text));
