@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { InputError } from "../app/errors.js";
 
 export interface RunOptions {
@@ -64,7 +63,9 @@ class Tail {
  * The one way flake-audit runs another program (nix, git, ssh): no shell, a typed result, a timeout,
  * bounded stdout and a bounded stderr tail. A program that is not installed is an InputError saying so.
  */
-export function runProgram(program: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
+export async function runProgram(program: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
+  // Loaded on first use: node:child_process is ~5 ms of a small run, and most runs start no program.
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn(program, [...args], {
       stdio: ["ignore", "pipe", "pipe"],
