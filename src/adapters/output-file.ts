@@ -1,5 +1,4 @@
 import { constants, closeSync, fchmodSync, openSync, promises as fs, rmSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { OutputError } from "../app/errors.js";
@@ -108,15 +107,30 @@ function untrackTemp(tmp: string): void {
   if (temps.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
 }
 
+/**
+ * A new temp file beside `final`, opened exclusively (O_EXCL: never a file or link already there).
+ * Its name is the process id and the monotonic clock in nanoseconds, so two runs never pick the
+ * same one; a name someone else already took is skipped for the next (no node:crypto to load for it).
+ */
+function openTemp(final: string): { tmp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(
+      path.dirname(final),
+      `.${path.basename(final)}.${process.pid}.${process.hrtime.bigint().toString(36)}.tmp`,
+    );
+    try {
+      return { tmp, fd: openSync(tmp, "wx") };
+    } catch (e) {
+      if (errnoCode(e) !== "EEXIST" || attempt === 8) throw e;
+    }
+  }
+}
+
 /** A temp file beside `final`, renamed over it once complete: a reader never sees half a file. */
 async function replaceAtomically(final: string, mode: number | undefined, content: string | Iterable<string>) {
-  const tmp = path.join(
-    path.dirname(final),
-    `.${path.basename(final)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const { tmp, fd } = openTemp(final);
   trackTemp(tmp);
   try {
-    const fd = openSync(tmp, "wx");
     try {
       if (mode !== undefined) fchmodSync(fd, mode);
       await writeContent(fd, content);

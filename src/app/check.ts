@@ -136,7 +136,13 @@ export async function checkUseCase(
     schemaVersion: 1,
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
-    lockFile: { path: file.displayPath, sha256: file.sha256 },
+    // The hash when a renderer reads it: a text check does not, and hashing loads node:crypto.
+    lockFile: {
+      path: file.displayPath,
+      get sha256() {
+        return file.sha256;
+      },
+    },
     ...(packages.closureFile !== undefined ? { closureFile: packages.closureFile } : {}),
     ...(repositoryPath !== undefined ? { repositoryPath } : {}),
     upstream: req.upstream,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { nodeFiles } from "../adapters/fs.js";
 import type { Files, Log, NixStore } from "../app/ports.js";
 import type { InstallableEvaluator } from "../app/installable-ports.js";
@@ -47,7 +46,8 @@ export function wire(io: Io, env: Env, verbose = false, timeoutSeconds = 600): W
     },
     tool: toolInfo(),
     now: new Date(),
-    newSerialNumber: () => `urn:uuid:${randomUUID()}`,
+    // Web Crypto's global: node:crypto is loaded only by the runs that ask for a serial number.
+    newSerialNumber: () => `urn:uuid:${globalThis.crypto.randomUUID()}`,
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   };
 }

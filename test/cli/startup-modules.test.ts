@@ -67,6 +67,10 @@ syncBuiltinESMExports();
 process.on("exit", () => console.error("PROBE " + JSON.stringify(counts)));`,
 )}`;
 
+// A preload that prints the Node built-in modules loaded by the end of the run.
+const BUILTINS = path.join(dir, "builtins.cjs");
+writeFileSync(BUILTINS, `process.on("exit", () => console.error("BUILTINS " + process.moduleLoadList.join(",")));`);
+
 function probe(args: readonly string[]): { collator: number; emoji: number; spawn: number } {
   const r = spawnSync(process.execPath, ["--import", PROBE, CLI, ...args], { cwd: dir, encoding: "utf8" });
   const line = r.stderr.split("\n").find((l) => l.startsWith("PROBE "));
@@ -100,6 +104,23 @@ describe("what a lock's run builds and starts (built command)", () => {
     const counts = probe(["sbom", lock, "--reproducible", "-o", out]);
     expect(readFileSync(out, "utf8")).toContain("pkg:generic/");
     expect(counts).toMatchObject({ collator: 0, emoji: 0 });
+  });
+  it("a text check loads neither node:crypto nor node:child_process (each loaded on first use)", () => {
+    const r = spawnSync(
+      process.execPath,
+      ["--require", BUILTINS, CLI, "check", lock, "--lock-only", "--fail-on", "none", "-o", path.join(dir, "b.txt")],
+      { cwd: dir, encoding: "utf8" },
+    );
+    const line = r.stderr.split("\n").find((l) => l.startsWith("BUILTINS "));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/crypto|child_process/);
+    // the probe sees them when they are there: an sbom writes the lock's hash
+    const sbom = spawnSync(
+      process.execPath,
+      ["--require", BUILTINS, CLI, "sbom", lock, "--flake-version", "1", "-o", path.join(dir, "b.json")],
+      { cwd: dir, encoding: "utf8" },
+    );
+    expect(sbom.stderr).toMatch(/^BUILTINS .*internal\/crypto/m);
   });
   it("a text or Markdown check starts no process (git is asked only for JSON and SARIF)", () => {
     for (const format of ["text", "markdown"])
