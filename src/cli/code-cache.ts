@@ -41,49 +41,57 @@ function readManifest(dir: string): Manifest | undefined {
 }
 
 type Compile = (this: Module, content: string, filename: string) => unknown;
-interface CompilingModule {
+/** The parts of Node's CommonJS loader used here (internal names, stable since Node 0.x). */
+interface Loader {
   prototype: { _compile: Compile };
   wrap(content: string): string;
   _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string;
+  _cache: NodeJS.Require["cache"];
 }
+
+const isLoader = (m: unknown): m is Loader =>
+  typeof m === "function" &&
+  "wrap" in m &&
+  typeof m.wrap === "function" &&
+  "_resolveFilename" in m &&
+  typeof m._resolveFilename === "function" &&
+  "prototype" in m &&
+  typeof m.prototype === "object" &&
+  m.prototype !== null &&
+  "_compile" in m.prototype &&
+  typeof m.prototype._compile === "function";
 
 /**
  * Compiles the chunks in `dir` that have cached code with it, as Node's CommonJS loader would compile
  * them (the same wrapper and file name, which V8 checks the data against); any other module, and any
- * chunk whose data V8 rejects, is compiled as usual.
+ * chunk whose data V8 rejects, is compiled as usual. A Node whose loader differs keeps its own.
  */
 export function useCodeCache(dir: string): void {
   const manifest = readManifest(dir);
-  if (manifest === undefined) return;
+  const loader: unknown = Module;
+  if (manifest === undefined || !isLoader(loader)) return;
   const cached = new Set(manifest.files);
-  const M = Module as unknown as CompilingModule;
-  const compile = M.prototype._compile;
-  M.prototype._compile = function (this: Module, content: string, filename: string) {
+  const compile = loader.prototype._compile;
+  loader.prototype._compile = function (this: Module, content: string, filename: string) {
     const name = path.basename(filename);
     if (path.dirname(filename) !== dir || !cached.has(name)) return compile.call(this, content, filename);
-    let cachedData: Buffer | undefined;
+    let cachedData: Buffer;
     try {
       cachedData = readFileSync(`${filename}${CODE_CACHE_SUFFIX}`);
     } catch {
       return compile.call(this, content, filename);
     }
-    const fn: unknown = new Script(M.wrap(content), { filename, cachedData }).runInThisContext();
-    return (fn as (...a: unknown[]) => unknown).call(
-      this.exports,
-      this.exports,
-      requireOf(this, M),
-      this,
-      filename,
-      path.dirname(filename),
-    );
+    const fn: unknown = new Script(loader.wrap(content), { filename, cachedData }).runInThisContext();
+    if (typeof fn !== "function") return compile.call(this, content, filename);
+    return fn.call(this.exports, this.exports, requireOf(this, loader), this, filename, path.dirname(filename));
   };
 }
 
 /** The `require` a module's code is given: the module's own, as Node's loader makes it. */
-function requireOf(mod: Module, M: CompilingModule): NodeJS.Require {
-  const req = ((id: string) => mod.require(id)) as NodeJS.Require;
-  req.resolve = ((request: string, options?: unknown) =>
-    M._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
-  req.cache = (Module as unknown as { _cache: NodeJS.Require["cache"] })._cache;
-  return req; // no `main`: no bundled module reads require.main
+function requireOf(mod: Module, loader: Loader) {
+  // No `main` or `extensions`: no bundled module reads them.
+  return Object.assign((id: string): unknown => mod.require(id), {
+    resolve: (request: string, options?: unknown): string => loader._resolveFilename(request, mod, false, options),
+    cache: loader._cache,
+  });
 }
