@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { code, h, link, safeHref } from "../../src/render/html/escape.js";
 import { renderPage } from "../../src/render/html/page.js";
-import { checkCase, diffCase, fleetCase, graphCase, sbomCase, traceCases } from "../support/html-reports.js";
+import {
+  checkCase,
+  diffCase,
+  diffImpactCase,
+  fleetCase,
+  graphCase,
+  sbomCase,
+  traceCases,
+} from "../support/html-reports.js";
 
 const TOOL = { name: "flake-audit", version: "0.0.0" };
 
@@ -61,6 +69,7 @@ describe("HTML reports (golden files, same bytes every run)", () => {
   it.each([
     ["check", checkCase, "check/scenario.html"],
     ["diff", diffCase, "diff/lock-only.html"],
+    ["diff with installables", diffImpactCase, "diff/impact.html"],
     ["fleet", fleetCase, "fleet/reports.html"],
     ["sbom summary", sbomCase, "sbom/summary.html"],
     ["graph", graphCase, "graph/scenario.html"],
