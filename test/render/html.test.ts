@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { code, h, link, safeHref } from "../../src/render/html/escape.js";
 import { renderPage } from "../../src/render/html/page.js";
+import { STYLE } from "../../src/render/html/style.js";
 import {
   checkCase,
   diffCase,
@@ -105,5 +106,30 @@ describe("check HTML over many findings", () => {
     expect(html.match(/<li data-finding>/g)?.length).toBe(500);
     expect(html).toContain('<li data-more="120">… and 120 more findings of this rule');
     expect(html).toContain('<li data-count="findings"><b>620</b>');
+  });
+});
+
+describe("long tables", () => {
+  it("up to CHUNK_ROWS rows: one table; more: tables of CHUNK_ROWS rows in .chunk blocks, every row kept", async () => {
+    const { CHUNK_ROWS, table } = await import("../../src/render/html/parts.js");
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [h(`r${i}`), "x"]);
+    const small = table("T", ["a", "b"], rows(CHUNK_ROWS), { rowClass: "r" });
+    expect(small).not.toContain("chunk");
+    expect(small.match(/<tr class="r">/g)?.length).toBe(CHUNK_ROWS);
+    const n = 2 * CHUNK_ROWS + 7;
+    const big = table("T", ["a", "b"], rows(n), { rowClass: "r", wide: [0] });
+    expect(big.match(/<div class="chunk"><table class="chunked">/g)?.length).toBe(3);
+    expect(big.match(/<tr class="r">/g)?.length).toBe(n);
+    expect(big.match(/<thead>/g)?.length).toBe(3);
+    expect(big).toContain('<th scope="col" class="wide">a</th>');
+    expect(big).toContain(`T, rows ${2 * CHUNK_ROWS + 1}–${n} of ${n}`);
+    // Rows stay in order across the chunks.
+    expect(big.indexOf(">r199<")).toBeLessThan(big.indexOf(">r200<"));
+  });
+
+  it("the style lays out a chunk only near the screen, at fixed column widths, and prints every chunk", () => {
+    expect(STYLE).toContain(".chunk{content-visibility:auto;");
+    expect(STYLE).toContain("table.chunked{table-layout:fixed;");
+    expect(/@media print\{.*\.chunk\{content-visibility:visible\}/.test(STYLE)).toBe(true);
   });
 });

@@ -33,6 +33,9 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--panel)}
 td.num,th.num{text-align:right}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 5000px}
+table.chunked{table-layout:fixed;width:100%;min-width:56rem}
+table.chunked th.wide{width:22%}
 .sev{display:inline-block;min-width:4.5rem;text-align:center;border-radius:4px;padding:0 .4rem;font-weight:700;
 font-size:.8rem;color:#fff;text-transform:uppercase}
 .sev-critical{background:#7a0012}.sev-high{background:#b42318}.sev-medium{background:#8a4b00}
@@ -61,6 +64,8 @@ ol.timeline li{padding-left:.75rem}
 body{font-size:11pt}
 header,main,footer{max-width:none}
 .scroll{overflow:visible}
+.chunk{content-visibility:visible}
+table.chunked{min-width:0}
 details::details-content{content-visibility:visible;display:contents}
 summary{list-style:none}
 a[href]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}
