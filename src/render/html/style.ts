@@ -21,6 +21,7 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 p,li,dd,td,th,summary,figcaption{overflow-wrap:anywhere}
 a{color:var(--link)}
 code,.url{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere;word-break:break-word}
+h3 code{font-size:1rem}
 .muted,footer{color:var(--muted)}
 footer{margin:2rem auto 1rem;font-size:.85rem}
 .summary{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:.5rem 0;list-style:none}
