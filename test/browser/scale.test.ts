@@ -59,4 +59,21 @@ describe.skipIf(!hasChromium)("a large check report in chromium", () => {
       await close();
     }
   }, 240_000);
+
+  it("a fleet of 1,000 hosts: every card and timeline on the page, the cards off the screen not laid out", async () => {
+    const { renderFleetHtml } = await import("../../src/render/fleet/html.js");
+    const { hostileFleet } = await import("../support/hostile-reports.js");
+    const base = hostileFleet("x");
+    const hosts = Array.from({ length: 1000 }, (_, i) => ({ ...base.hosts[0]!, name: `host-${i}` }));
+    const { page, record, close } = await openHtml(browser, renderFleetHtml({ ...base, hosts }), { width: 1280 });
+    expect(record).toEqual({ consoleErrors: [], pageErrors: [], requests: [], failed: [], dialogs: [] });
+    expect(await page.locator("[data-host]").count()).toBe(1000);
+    expect(await page.locator("[data-generation]").count()).toBe(1000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+    expect(metric("LayoutObjects")).toBeLessThan(metric("Nodes") / 5);
+    await close();
+  }, 120_000);
 });

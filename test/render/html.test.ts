@@ -133,3 +133,23 @@ describe("long tables", () => {
     expect(/@media print\{.*\.chunk\{content-visibility:visible\}/.test(STYLE)).toBe(true);
   });
 });
+
+describe("a fleet of hundreds of hosts", () => {
+  it("cards are marked for lazy layout and timelines chunked, every host kept; a small fleet is unchanged", async () => {
+    const { CHUNK_ROWS } = await import("../../src/render/html/parts.js");
+    const { renderFleetHtml } = await import("../../src/render/fleet/html.js");
+    const { hostileFleet } = await import("../support/hostile-reports.js");
+    const base = hostileFleet("x");
+    const fleet = (n: number) =>
+      renderFleetHtml({ ...base, hosts: Array.from({ length: n }, (_, i) => ({ ...base.hosts[0]!, name: `h${i}` })) });
+    const n = CHUNK_ROWS * 2 + 1;
+    const big = fleet(n);
+    expect(big).toContain('<ul class="hosts many">');
+    expect(big.match(/<li class="host /g)?.length).toBe(n);
+    expect(big.match(/<ol class="timeline">/g)?.length).toBe(n);
+    expect(big.match(/<div class="chunk">/g)?.length).toBe(3);
+    const small = fleet(CHUNK_ROWS);
+    expect(small).toContain('<ul class="hosts">');
+    expect(small).not.toContain('class="chunk"');
+  });
+});

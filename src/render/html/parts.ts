@@ -64,6 +64,18 @@ ${body(rows.slice(at, last))}
   return `${region}\n${chunks.join("\n")}\n</div>`;
 }
 
+/**
+ * Blocks of a long sequence (a timeline per host): up to CHUNK_ROWS joined as they are, more in
+ * `.chunk`s of CHUNK_ROWS, laid out only near the screen as a long table's chunks are.
+ */
+export function chunked(items: readonly Html[]): Html {
+  if (items.length <= CHUNK_ROWS) return items.join("\n");
+  const out: string[] = [];
+  for (let at = 0; at < items.length; at += CHUNK_ROWS)
+    out.push(`<div class="chunk">\n${items.slice(at, at + CHUNK_ROWS).join("\n")}\n</div>`);
+  return out.join("\n");
+}
+
 /** A severity as a coloured label whose text says it (colour is never the only cue). */
 export const severityBadge = (s: Severity): Html => `<span class="sev sev-${s}">${s}</span>`;
 

@@ -50,6 +50,7 @@ summary{cursor:pointer}
 .hosts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem;padding:0;list-style:none}
 .host{border:1px solid var(--line);border-left:6px solid var(--none);border-radius:6px;padding:.5rem .75rem;
 background:var(--panel)}
+.hosts.many>.host{content-visibility:auto;contain-intrinsic-size:auto 14rem}
 .host.h-ok{border-left-color:var(--ok)}.host.h-warn{border-left-color:var(--warn)}.host.h-bad{border-left-color:var(--bad)}
 .host h3{margin:0 0 .25rem}
 .host dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .5rem;margin:0}
