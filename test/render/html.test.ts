@@ -153,3 +153,23 @@ describe("a fleet of hundreds of hosts", () => {
     expect(small).not.toContain('class="chunk"');
   });
 });
+
+describe("an input reached through many paths", () => {
+  it("shows four other paths and folds the rest, every path kept", async () => {
+    const { inputsTable } = await import("../../src/render/check/html-inputs.js");
+    const { hostileCheck } = await import("../support/hostile-reports.js");
+    type Inputs = Parameters<typeof inputsTable>[1];
+    const others = Array.from({ length: 10 }, (_, i) => `a${i}/nixpkgs`);
+    const input = {
+      input: "nixpkgs",
+      inputPaths: ["nixpkgs", ...others],
+      url: "https://example.org/n",
+      pinning: "content",
+    };
+    const html = inputsTable({ ...hostileCheck("x"), findings: [] }, [input] as unknown as Inputs);
+    for (const p of others) expect(html).toContain(`<code>${p}</code>`);
+    expect(html).toContain("<details><summary>and 6 more input paths</summary>");
+    expect(html.indexOf("<code>a3/nixpkgs</code>")).toBeLessThan(html.indexOf("<details>"));
+    expect(html.indexOf("<code>a4/nixpkgs</code>")).toBeGreaterThan(html.indexOf("<details>"));
+  });
+});
