@@ -1,7 +1,8 @@
 // HTML report benchmark (issue 22): the check report of the 10,000-node generated lock, loaded in
 // Debian's chromium (playwright-core, no download) from file://, against a naive floor: the same
 // run's JSON report as one escaped <pre>. Time is goto → load → two animation frames (laid out and
-// painted); memory is the page's JS heap (CDP Performance.getMetrics) and the document's size.
+// painted); memory is the page's JS heap (CDP Performance.getMetrics) and the document's size; the
+// layout objects, layout and style times (the same metrics) show where the time went.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -53,7 +54,15 @@ async function load(browser, file) {
   const metric = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
   const rssMb = rendererMb(process.pid);
   await page.close();
-  return { ms, heapMb: metric("JSHeapUsedSize") / 1048576, nodes: metric("Nodes"), rssMb };
+  return {
+    ms,
+    heapMb: metric("JSHeapUsedSize") / 1048576,
+    nodes: metric("Nodes"),
+    layoutObjects: metric("LayoutObjects"),
+    layoutMs: metric("LayoutDuration") * 1000,
+    styleMs: metric("RecalcStyleDuration") * 1000,
+    rssMb,
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -111,7 +120,7 @@ export async function htmlBench(out) {
   const findings = JSON.parse(readFileSync(json, "utf8")).findings.length;
   return [
     {
-      name: `check --format html in chromium, 10,000-node lock (${findings} findings; ${mb.toFixed(1)} MB page, ${runs.html[0].nodes} DOM nodes, JS heap ${heap.toFixed(1)} MB, renderer RSS ${rss.toFixed(0)} MB, floor's ${floorRss.toFixed(0)} MB)`,
+      name: `check --format html in chromium, 10,000-node lock (${findings} findings; ${mb.toFixed(1)} MB page, ${runs.html[0].nodes} DOM nodes, ${runs.html[0].layoutObjects} laid out, layout ${median(runs.html.map((r) => r.layoutMs)).toFixed(0)} ms, style ${median(runs.html.map((r) => r.styleMs)).toFixed(0)} ms, JS heap ${heap.toFixed(1)} MB, renderer RSS ${rss.toFixed(0)} MB, floor's ${floorRss.toFixed(0)} MB)`,
       ms,
       min: Math.min(...runs.html.map((r) => r.ms)),
       peakMb: rss,

@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   axeViolations,
@@ -13,6 +13,7 @@ import {
 import {
   checkCase,
   diffCase,
+  diffImpactCase,
   fleetCase,
   graphCase,
   sbomCase,
@@ -69,6 +70,42 @@ const STATED: Record<string, (j: Json) => Array<[string, number]>> = {
   },
 };
 
+/** diff with installables: per installable, the package changes listed and stated equal the JSON's. */
+type Installable = { status: string } & Record<string, unknown[] | string | number | undefined>;
+async function expectImpactCounts(page: Page, json: Json, where: string): Promise<void> {
+  const installables = ((json as { impact?: { installables: Installable[] } }).impact?.installables ??
+    []) as Installable[];
+  const articles = page.locator("article.installable");
+  expect(await articles.count(), where).toBe(installables.length);
+  for (const [n, i] of installables.entries()) {
+    const article = articles.nth(n);
+    const len = (k: string) => (Array.isArray(i[k]) ? i[k].length : 0);
+    const listed: Array<[string, number]> =
+      i.status === "failed"
+        ? [["[data-failed]", 1]]
+        : [
+            ["tr.version-change", len("versionChanges")],
+            ["li.pkg-added", len("added")],
+            ["li.pkg-removed", len("removed")],
+            ["li.pkg-rebuilt", len("rebuilt")],
+            ["tr.licence-change", len("licences")],
+          ];
+    for (const [selector, count] of listed)
+      expect(await article.locator(selector).count(), `${where} ${n} ${selector}`).toBe(count);
+    if (i.status === "failed") continue;
+    const stated: Array<[string, number]> = [
+      ["version-changes", len("versionChanges")],
+      ["added", len("added")],
+      ["removed", len("removed")],
+      ["rebuilt", len("rebuilt")],
+      ["rebuild", Number(i["rebuildCount"])],
+      ...(i["licences"] !== undefined ? [["licence-changes", len("licences")] as [string, number]] : []),
+    ];
+    for (const [key, count] of stated)
+      expect(await article.locator(`[data-count=${key}] b`).innerText(), `${where} ${n} ${key}`).toBe(String(count));
+  }
+}
+
 const WIDE = 1280;
 const NARROW = 390;
 
@@ -81,6 +118,7 @@ const traceCase = (name: string) => async (): Promise<HtmlCase> => {
 const CASES: Array<[string, () => Promise<HtmlCase>]> = [
   ["check", checkCase],
   ["diff", diffCase],
+  ["diff-impact", diffImpactCase],
   ["fleet", fleetCase],
   ["sbom", sbomCase],
   ["graph", graphCase],
@@ -95,7 +133,9 @@ describe.skipIf(!hasChromium)("HTML reports in a real browser (chromium)", () =>
   afterAll(async () => {
     await browser?.close();
     publishScreenshots(
-      ["check", "diff", "fleet", "sbom", "graph", "trace-output-with-derivations"].map((n) => `${n}-${WIDE}`),
+      ["check", "diff", "diff-impact", "fleet", "sbom", "graph", "trace-output-with-derivations"].map(
+        (n) => `${n}-${WIDE}`,
+      ),
     );
   });
 
@@ -116,6 +156,7 @@ describe.skipIf(!hasChromium)("HTML reports in a real browser (chromium)", () =>
           expect(await page.locator(selector).count(), `${where}: ${selector}`).toBe(n);
         for (const [selector, n] of STATED[name.split("-")[0] ?? ""]!(json))
           expect(await page.locator(selector).innerText(), `${where}: ${selector}`).toBe(String(n));
+        if (name === "diff-impact") await expectImpactCounts(page, json, where);
         expect(await scrollWidth(page), where).toBeLessThanOrEqual(width);
         expect(await axeViolations(page), where).toEqual([]);
         await screenshot(page, `${name}-${width}`);

@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { code, h, link, safeHref } from "../../src/render/html/escape.js";
 import { renderPage } from "../../src/render/html/page.js";
-import { checkCase, diffCase, fleetCase, graphCase, sbomCase, traceCases } from "../support/html-reports.js";
+import { STYLE } from "../../src/render/html/style.js";
+import {
+  checkCase,
+  diffCase,
+  diffImpactCase,
+  fleetCase,
+  graphCase,
+  sbomCase,
+  traceCases,
+} from "../support/html-reports.js";
 
 const TOOL = { name: "flake-audit", version: "0.0.0" };
 
@@ -61,6 +70,7 @@ describe("HTML reports (golden files, same bytes every run)", () => {
   it.each([
     ["check", checkCase, "check/scenario.html"],
     ["diff", diffCase, "diff/lock-only.html"],
+    ["diff with installables", diffImpactCase, "diff/impact.html"],
     ["fleet", fleetCase, "fleet/reports.html"],
     ["sbom summary", sbomCase, "sbom/summary.html"],
     ["graph", graphCase, "graph/scenario.html"],
@@ -96,5 +106,70 @@ describe("check HTML over many findings", () => {
     expect(html.match(/<li data-finding>/g)?.length).toBe(500);
     expect(html).toContain('<li data-more="120">… and 120 more findings of this rule');
     expect(html).toContain('<li data-count="findings"><b>620</b>');
+  });
+});
+
+describe("long tables", () => {
+  it("up to CHUNK_ROWS rows: one table; more: tables of CHUNK_ROWS rows in .chunk blocks, every row kept", async () => {
+    const { CHUNK_ROWS, table } = await import("../../src/render/html/parts.js");
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [h(`r${i}`), "x"]);
+    const small = table("T", ["a", "b"], rows(CHUNK_ROWS), { rowClass: "r" });
+    expect(small).not.toContain("chunk");
+    expect(small.match(/<tr class="r">/g)?.length).toBe(CHUNK_ROWS);
+    const n = 2 * CHUNK_ROWS + 7;
+    const big = table("T", ["a", "b"], rows(n), { rowClass: "r", wide: [0] });
+    expect(big.match(/<div class="chunk"><table class="chunked">/g)?.length).toBe(3);
+    expect(big.match(/<tr class="r">/g)?.length).toBe(n);
+    expect(big.match(/<thead>/g)?.length).toBe(3);
+    expect(big).toContain('<th scope="col" class="wide">a</th>');
+    expect(big).toContain(`T, rows ${2 * CHUNK_ROWS + 1}–${n} of ${n}`);
+    // Rows stay in order across the chunks.
+    expect(big.indexOf(">r199<")).toBeLessThan(big.indexOf(">r200<"));
+  });
+
+  it("the style lays out a chunk only near the screen, at fixed column widths, and prints every chunk", () => {
+    expect(STYLE).toContain(".chunk{content-visibility:auto;");
+    expect(STYLE).toContain("table.chunked{table-layout:fixed;");
+    expect(/@media print\{.*\.chunk\{content-visibility:visible\}/.test(STYLE)).toBe(true);
+  });
+});
+
+describe("a fleet of hundreds of hosts", () => {
+  it("cards are marked for lazy layout and timelines chunked, every host kept; a small fleet is unchanged", async () => {
+    const { CHUNK_ROWS } = await import("../../src/render/html/parts.js");
+    const { renderFleetHtml } = await import("../../src/render/fleet/html.js");
+    const { hostileFleet } = await import("../support/hostile-reports.js");
+    const base = hostileFleet("x");
+    const fleet = (n: number) =>
+      renderFleetHtml({ ...base, hosts: Array.from({ length: n }, (_, i) => ({ ...base.hosts[0]!, name: `h${i}` })) });
+    const n = CHUNK_ROWS * 2 + 1;
+    const big = fleet(n);
+    expect(big).toContain('<ul class="hosts many">');
+    expect(big.match(/<li class="host /g)?.length).toBe(n);
+    expect(big.match(/<ol class="timeline">/g)?.length).toBe(n);
+    expect(big.match(/<div class="chunk">/g)?.length).toBe(3);
+    const small = fleet(CHUNK_ROWS);
+    expect(small).toContain('<ul class="hosts">');
+    expect(small).not.toContain('class="chunk"');
+  });
+});
+
+describe("an input reached through many paths", () => {
+  it("shows four other paths and folds the rest, every path kept", async () => {
+    const { inputsTable } = await import("../../src/render/check/html-inputs.js");
+    const { hostileCheck } = await import("../support/hostile-reports.js");
+    type Inputs = Parameters<typeof inputsTable>[1];
+    const others = Array.from({ length: 10 }, (_, i) => `a${i}/nixpkgs`);
+    const input = {
+      input: "nixpkgs",
+      inputPaths: ["nixpkgs", ...others],
+      url: "https://example.org/n",
+      pinning: "content",
+    };
+    const html = inputsTable({ ...hostileCheck("x"), findings: [] }, [input] as unknown as Inputs);
+    for (const p of others) expect(html).toContain(`<code>${p}</code>`);
+    expect(html).toContain("<details><summary>and 6 more input paths</summary>");
+    expect(html.indexOf("<code>a3/nixpkgs</code>")).toBeLessThan(html.indexOf("<details>"));
+    expect(html.indexOf("<code>a4/nixpkgs</code>")).toBeGreaterThan(html.indexOf("<details>"));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DiffReport } from "../../src/domain/diff/report.js";
 import type { InstallableImpact } from "../../src/domain/impact/model.js";
+import { renderDiffHtml } from "../../src/render/diff/html.js";
 import { COMMENT_LIMIT, renderDiffMarkdown } from "../../src/render/diff/markdown.js";
 import { renderDiffText } from "../../src/render/diff/text.js";
 import { gfmProblems } from "../support/gfm.js";
@@ -92,5 +93,41 @@ describe("impact rendering", () => {
     expect(md).toMatch(/\d+ more detail blocks? not shown: the comment would exceed GitHub's size limit/);
     expect(md).toContain("`flake-audit diff --format json` lists them all");
     expect(gfmProblems(md)).toEqual([]);
+  });
+
+  it("HTML shows hostile names, versions, URLs and errors as text; a javascript: source is no link", () => {
+    const html = renderDiffHtml(hostile);
+    const main = html.slice(html.indexOf("<main>"));
+    expect(main).not.toMatch(/<img|<script|<style|href="javascript/i);
+    expect(main).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(main).toContain("‹U+202E›");
+    // nix's error keeps its lines; the licence gap names the options that would answer it.
+    expect(main).toContain("error:<br># not a heading<br>");
+    expect(main).toContain("<code>--meta-old</code> and <code>--meta-new</code>");
+    const js = report({
+      old: "a",
+      new: "b",
+      installables: [
+        {
+          ...impact(".#x", { versions: 1, rebuilt: 0 }),
+          versionChanges: [
+            {
+              ...impact(".#x", { versions: 1, rebuilt: 0 }).versionChanges[0]!,
+              source: { name: "s", url: "javascript:alert(1)" },
+            },
+          ],
+        },
+      ],
+    });
+    expect(renderDiffHtml(js)).toContain('<span class="url">javascript:alert(1)</span>');
+  });
+
+  it("HTML lists every package change of a huge impact (the JSON's counts), long lists folded", () => {
+    const html = renderDiffHtml(
+      report({ old: "main", new: "HEAD", installables: [impact(".#a", { versions: 3_000, rebuilt: 5_000 })] }),
+    );
+    expect(html.match(/<tr class="version-change">/g)?.length).toBe(3_000);
+    expect(html.match(/<li class="pkg-rebuilt">/g)?.length).toBe(5_000);
+    expect(html).toContain("<details><summary>Version changes (3000)</summary>");
   });
 });

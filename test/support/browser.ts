@@ -53,7 +53,12 @@ export interface OpenedPage {
 export async function openHtml(
   browser: Browser,
   html: string,
-  opts: { readonly width: number; readonly colorScheme?: "light" | "dark" },
+  opts: {
+    readonly width: number;
+    readonly colorScheme?: "light" | "dark";
+    /** The file's name: `graph.svg` opens the text as an SVG document (which has no CSP of its own). */
+    readonly fileName?: string;
+  },
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: opts.width, height: 900 },
@@ -77,7 +82,7 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
   });
   // A file:// page (not setContent) gets the init script; its own load is the one request not recorded.
   const dir = mkdtempSync(path.join(tmpdir(), "fa-browser-"));
-  const file = path.join(dir, "report.html");
+  const file = path.join(dir, opts.fileName ?? "report.html");
   writeFileSync(file, html);
   const own = pathToFileURL(file).href;
   page.on("request", (r) => {

@@ -204,3 +204,35 @@ export function hostileResolve(h: string): ResolveReport {
     gaps: [{ input: h, reason: h }],
   };
 }
+
+/** The impact section of a diff (`--installable`) with `h` in names, versions, URLs, patches and errors. */
+export const hostileImpact = (h: string): NonNullable<DiffReport["impact"]> => ({
+  old: h,
+  new: h,
+  installables: [
+    {
+      installable: h,
+      status: "compared",
+      versionChanges: [
+        {
+          name: h,
+          from: [h],
+          to: [h],
+          direction: "downgrade",
+          drvPath: `/nix/store/${"a".repeat(32)}-x.drv`,
+          source: { name: h, url: "javascript:window.__pwned=4", rev: h, hash: h },
+          patchesAdded: [h],
+          patchesRemoved: [h],
+        },
+      ],
+      added: [{ name: h, versions: [h] }],
+      removed: [{ name: h, versions: [h] }],
+      rebuilt: [{ name: h, version: h, drvPath: h, reasons: [{ kind: "source", from: h, to: h }] }],
+      rebuildCount: 1,
+      derivations: { old: 1, new: 1 },
+      licences: [{ name: h, version: h, path: h, from: [h], to: [h], unfree: [h] }],
+    },
+    { installable: `${h}2`, status: "failed", side: "both", error: `${h}\n${h}` },
+  ],
+  licenceGap: { reason: h, options: [h] },
+});

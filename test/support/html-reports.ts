@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { DiffReport } from "../../src/domain/diff/report.js";
 import { runCli } from "./cli.js";
 import { CHECK_POLICY_YAML, checkLock } from "./check-scenarios.js";
 import { lockOnlyPair, writePair } from "./diff-scenarios.js";
@@ -105,4 +106,22 @@ export async function graphCase(): Promise<HtmlCase> {
   const [html, svg] = [await run("html"), await run("svg")];
   if (html.code !== 0) throw new Error(`graph: ${html.stderr}`);
   return { name: "graph", html: html.stdout, json: svg.stdout };
+}
+
+/**
+ * diff with `--installable` (issue 21): the fixed report of test/golden/diff/impact.json (made by
+ * test/app/impact.test.ts from derivations the real nix instantiated at two revisions) through the
+ * HTML and JSON renderers: package changes per installable, a licence change, a failed installable.
+ */
+export async function diffImpactCase(): Promise<HtmlCase> {
+  const { readFileSync } = await import("node:fs");
+  const { REPO } = await import("./paths.js");
+  const { RENDERERS } = await import("../../src/render/formats.js");
+  const { DiffReportSchema } = await import("../../src/render/diff/report.schema.js");
+  const report = JSON.parse(
+    readFileSync(path.join(REPO, "test", "golden", "diff", "impact.json"), "utf8"),
+  ) as DiffReport;
+  DiffReportSchema.parse(report); // the golden is a report of the current schema
+  const [html, json] = [await RENDERERS.diff.html(), await RENDERERS.diff.json()];
+  return { name: "diff-impact", html: html(report), json: json(report) };
 }

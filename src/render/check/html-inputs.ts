@@ -3,7 +3,7 @@ import type { CheckReport, LocatedFinding } from "../../domain/policy/report.js"
 import { severityRank, type Severity } from "../../domain/findings.js";
 import { ageText } from "../html/age.js";
 import { code, h, link } from "../html/escape.js";
-import { severityBadge, stateLabel, table, type Html, type Tone } from "../html/parts.js";
+import { fold, severityBadge, stateLabel, table, type Html, type Tone } from "../html/parts.js";
 
 const PINNING: Readonly<Record<CheckedInput["pinning"], readonly [Tone, string]>> = {
   content: ["ok", "content hash"],
@@ -27,11 +27,24 @@ function findingsCell(list: readonly LocatedFinding[] | undefined): Html {
   return `${severityBadge(worst)} ${list.length}: ${rules.map(h).join(", ")}`;
 }
 
+/** Other input paths shown open; a source reached through hundreds (nixpkgs) folds the rest. */
+const ALSO_SHOWN = 5;
+
+function alsoPaths(also: readonly string[]): Html {
+  if (also.length === 0) return "";
+  if (also.length <= ALSO_SHOWN) return `<br><span class="muted">also ${also.map(code).join(", ")}</span>`;
+  const rest = also.slice(ALSO_SHOWN - 1);
+  return `<br><span class="muted">also ${also
+    .slice(0, ALSO_SHOWN - 1)
+    .map(code)
+    .join(", ")}</span>${fold(`and ${rest.length} more input paths`, rest.map(code).join(", "), false)}`;
+}
+
 function row(i: CheckedInput, at: string, findings: readonly LocatedFinding[] | undefined): Html[] {
   const also = i.inputPaths.filter((p) => p !== i.input);
   const [tone, pin] = PINNING[i.pinning];
   return [
-    `${code(i.input)}${also.length > 0 ? `<br><span class="muted">also ${also.map(code).join(", ")}</span>` : ""}`,
+    `${code(i.input)}${alsoPaths(also)}`,
     link(i.url),
     i.rev !== undefined ? code(i.rev.slice(0, 12)) : '<span class="muted">–</span>',
     h(ageText(i.lastModified, at)),
@@ -53,6 +66,6 @@ export function inputsTable(r: CheckReport, inputs: readonly CheckedInput[]): Ht
     "Locked inputs",
     ["input path", "source", "rev", "last modified (age)", "pinning", "licence", "findings"],
     inputs.map((i) => row(i, r.evaluatedAt, byInput.get(i.input))),
-    { rowClass: "input" },
+    { rowClass: "input", wide: [0, 1] },
   );
 }

@@ -4,6 +4,7 @@ import { code, h, link } from "../html/escape.js";
 import { renderPage } from "../html/page.js";
 import { counts, fold, gapList, plural, section, severityBadge, table, type Html } from "../html/parts.js";
 import { nixLineParts } from "./closure-lines.js";
+import { impactHtml } from "./impact-html.js";
 import { changeLink } from "./links.js";
 import {
   closureTotal,
@@ -98,7 +99,10 @@ function closureSection(r: DiffReport): Html {
   );
 }
 
-/** diff --format html: the headline, findings, each change with its link and commits, follows, closure. */
+/**
+ * diff --format html: the headline, findings, each change with its link and commits, follows, the
+ * package changes per installable (with --installable), closure.
+ */
 export function renderDiffHtml(r: DiffReport): string {
   const sources = sourceChanges(r);
   const follows = followsChanges(r);
@@ -110,6 +114,9 @@ export function renderDiffHtml(r: DiffReport): string {
       ["findings", r.findings.length, "findings"],
       ["unchanged", r.unchangedCount, "unchanged"],
       ["gaps", r.gaps.length, "gaps"],
+      ...(r.impact !== undefined
+        ? [["installables", r.impact.installables.length, "installables evaluated"] as const]
+        : []),
     ]),
   ].join("\n");
   const findingRows = r.findings.map((f) => [
@@ -145,6 +152,7 @@ export function renderDiffHtml(r: DiffReport): string {
           `<ul>${follows.map((c) => `<li class="change">${code(c.input)}: ${c.old !== undefined && c.new !== undefined ? `${side(c.old)} → ${side(c.new)}` : `${h(c.kind)}, ${side(c.new ?? c.old)}`}</li>`).join("\n")}</ul>`,
         )
       : "",
+    impactHtml(r),
     closureSection(r),
     gapList(r.gaps),
   ];

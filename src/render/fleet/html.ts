@@ -2,7 +2,17 @@ import { FLEET_FINDINGS } from "../../domain/fleet/findings.js";
 import type { FleetReport } from "../../domain/fleet/report.js";
 import { code, h } from "../html/escape.js";
 import { renderPage } from "../html/page.js";
-import { counts, gapList, section, severityBadge, stateLabel, table, type Html } from "../html/parts.js";
+import {
+  CHUNK_ROWS,
+  chunked,
+  counts,
+  gapList,
+  section,
+  severityBadge,
+  stateLabel,
+  table,
+  type Html,
+} from "../html/parts.js";
 import { hostCard, timeline } from "./html-hosts.js";
 import { approvalText, findingViews } from "./view.js";
 
@@ -49,14 +59,16 @@ export function renderFleetHtml(r: FleetReport): string {
     g.hosts.map(code).join(", "),
   ]);
   const timelines = r.hosts.map(timeline).filter((x) => x !== "");
+  // A fleet of hundreds of hosts: cards and timelines off the screen are not laid out (parts.ts chunks).
+  const many = r.hosts.length > CHUNK_ROWS ? " many" : "";
   const body = [
-    section("hosts", "Hosts", `<ul class="hosts">\n${r.hosts.map(hostCard).join("\n")}\n</ul>`),
+    section("hosts", "Hosts", `<ul class="hosts${many}">\n${r.hosts.map(hostCard).join("\n")}\n</ul>`),
     section(
       "systems",
       "Systems",
       table("Hosts by system", ["system", "approval", "hosts"], groupRows, { rowClass: "system" }),
     ),
-    timelines.length > 0 ? section("generations", "Generations", timelines.join("\n")) : "",
+    timelines.length > 0 ? section("generations", "Generations", chunked(timelines)) : "",
     findingsSection(r),
     gapList(r.gaps),
   ];

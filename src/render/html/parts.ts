@@ -4,26 +4,76 @@ import { h } from "./escape.js";
 /** Already-escaped HTML, as the parts take and return it. */
 export type Html = string;
 
+/**
+ * Rows of one chunk of a long table. A table of thousands of rows costs the browser seconds of
+ * layout (bench/html.mjs: the inputs of a 10,000-node lock took 10 s), so a longer table is cut into
+ * tables of this many rows, each in a `.chunk` that is laid out and painted only near the screen
+ * (`content-visibility: auto`), with fixed column widths so the chunks line up as one table.
+ */
+export const CHUNK_ROWS = 100;
+
+export interface TableOptions {
+  readonly rowClass?: string;
+  readonly numeric?: readonly number[];
+  /** Columns that get a wider share when the table is chunked (names, URLs). */
+  readonly wide?: readonly number[];
+}
+
 /** A table inside its own labelled, focusable scroll region: wide rows scroll there, not the page. */
 export function table(
   caption: string,
   head: readonly string[],
   rows: readonly (readonly Html[])[],
-  opts: { readonly rowClass?: string; readonly numeric?: readonly number[] } = {},
+  opts: TableOptions = {},
 ): Html {
   const num = new Set(opts.numeric ?? []);
   const cls = (i: number): string => (num.has(i) ? ' class="num"' : "");
   const tr = opts.rowClass !== undefined ? `<tr class="${opts.rowClass}">` : "<tr>";
-  const body = rows.map((r) => `${tr}${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("\n");
-  return `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0">
+  const body = (rs: readonly (readonly Html[])[]): string =>
+    rs.map((r) => `${tr}${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("\n");
+  const region = `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0">`;
+  if (rows.length <= CHUNK_ROWS)
+    return `${region}
 <table>
 <caption>${h(caption)}</caption>
 <thead><tr>${head.map((t, i) => `<th scope="col"${cls(i)}>${h(t)}</th>`).join("")}</tr></thead>
 <tbody>
-${body}
+${body(rows)}
 </tbody>
 </table>
 </div>`;
+  const wide = new Set(opts.wide ?? []);
+  const th = (t: string, i: number): string => {
+    const c = [...(num.has(i) ? ["num"] : []), ...(wide.has(i) ? ["wide"] : [])];
+    return `<th scope="col"${c.length > 0 ? ` class="${c.join(" ")}"` : ""}>${h(t)}</th>`;
+  };
+  const thead = `<thead><tr>${head.map(th).join("")}</tr></thead>`;
+  const chunks: string[] = [];
+  for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
+    const last = Math.min(at + CHUNK_ROWS, rows.length);
+    const title =
+      at === 0 ? h(caption) : `<span class="muted">${h(caption)}, rows ${at + 1}–${last} of ${rows.length}</span>`;
+    chunks.push(`<div class="chunk"><table class="chunked">
+<caption>${title}</caption>
+${thead}
+<tbody>
+${body(rows.slice(at, last))}
+</tbody>
+</table></div>`);
+  }
+  return `${region}\n${chunks.join("\n")}\n</div>`;
+}
+
+/**
+ * Blocks of a long sequence (a timeline per host): up to CHUNK_ROWS joined as they are, more in
+ * `.chunk`s of CHUNK_ROWS, laid out only near the screen as a long table's chunks are.
+ */
+export function chunked(items: readonly Html[]): Html {
+  if (items.length <= CHUNK_ROWS) return items.join("\n");
+  const out: string[] = [];
+  for (let at = 0; at < items.length; at += CHUNK_ROWS)
+    out.push(`<div class="chunk">\n${items.slice(at, at + CHUNK_ROWS).join("\n")}\n</div>`);
+  return out.join("\n");
 }
 
 /** A severity as a coloured label whose text says it (colour is never the only cue). */

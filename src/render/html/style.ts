@@ -21,6 +21,7 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 p,li,dd,td,th,summary,figcaption{overflow-wrap:anywhere}
 a{color:var(--link)}
 code,.url{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere;word-break:break-word}
+h3 code{font-size:1rem}
 .muted,footer{color:var(--muted)}
 footer{margin:2rem auto 1rem;font-size:.85rem}
 .summary{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:.5rem 0;list-style:none}
@@ -33,6 +34,9 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--panel)}
 td.num,th.num{text-align:right}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 5000px}
+table.chunked{table-layout:fixed;width:100%;min-width:56rem}
+table.chunked th.wide{width:22%}
 .sev{display:inline-block;min-width:4.5rem;text-align:center;border-radius:4px;padding:0 .4rem;font-weight:700;
 font-size:.8rem;color:#fff;text-transform:uppercase}
 .sev-critical{background:#7a0012}.sev-high{background:#b42318}.sev-medium{background:#8a4b00}
@@ -46,6 +50,7 @@ summary{cursor:pointer}
 .hosts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem;padding:0;list-style:none}
 .host{border:1px solid var(--line);border-left:6px solid var(--none);border-radius:6px;padding:.5rem .75rem;
 background:var(--panel)}
+.hosts.many>.host{content-visibility:auto;contain-intrinsic-size:auto 14rem}
 .host.h-ok{border-left-color:var(--ok)}.host.h-warn{border-left-color:var(--warn)}.host.h-bad{border-left-color:var(--bad)}
 .host h3{margin:0 0 .25rem}
 .host dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .5rem;margin:0}
@@ -61,6 +66,8 @@ ol.timeline li{padding-left:.75rem}
 body{font-size:11pt}
 header,main,footer{max-width:none}
 .scroll{overflow:visible}
+.chunk{content-visibility:visible}
+table.chunked{min-width:0}
 details::details-content{content-visibility:visible;display:contents}
 summary{list-style:none}
 a[href]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}
