@@ -31,6 +31,8 @@ const SOURCES: Record<string, Record<string, string>> = {
     NOTICE: "Example Server\nCopyright 2020-2024 Example Corp.\n",
   },
   lib: { "LICENSE.md": text("BSD-3-Clause").replace("<year> <owner>", "2019, The Regents") },
+  // A registry copy (`nixpkgs` resolved to a store path): a path input, pinned by its narHash.
+  registry: { COPYING: MIT("NixOS contributors") },
 };
 
 const FLAGS = [
@@ -126,6 +128,14 @@ describe.runIf(hasNix && existsSync(BIN))(
         const hash = parseHash(sh(["--query", "--hash", storePath]));
         if (!hash.ok) throw new Error(hash.error);
         n += 1;
+        if (name === "registry") {
+          const rev = `${n}`.repeat(40);
+          nodes[name] = {
+            locked: { type: "path", path: storePath, rev, lastModified: 1_700_000_000, narHash: toSri(hash.value) },
+            original: { type: "indirect", id: "nixpkgs" },
+          };
+          continue;
+        }
         nodes[name] = {
           locked: {
             type: "github",
@@ -140,13 +150,18 @@ describe.runIf(hasNix && existsSync(BIN))(
       }
       // app depends on lib (a transitive input), server on nothing: the graph has two levels.
       (nodes["app"] as { inputs?: object }).inputs = { lib: "lib" };
-      nodes["root"] = { inputs: { app: "app", server: "server" } };
+      nodes["root"] = { inputs: { app: "app", server: "server", nixpkgs: "registry" } };
       lock = path.join(dir, "flake.lock");
       writeFileSync(lock, JSON.stringify({ nodes, root: "root", version: 7 }));
     }, 120_000);
 
     it("the signed SBOM with the store and the minimum elements: SCVS 100%, no CRA failure, the signature verified", async () => {
       const r = await sbom([]);
+      // The registry copy is identified by its content: a generic purl with the narHash as checksum.
+      const bom = JSON.parse(r.stdout) as { components: Array<{ "bom-ref": string; purl?: string }> };
+      expect(bom.components.find((c) => c["bom-ref"] === "input:nixpkgs")?.purl).toMatch(
+        /^pkg:generic\/nixpkgs@4{40}\?checksum=sha256:[0-9a-f]{64}$/,
+      );
       // Every source's licence was found: no licence warning, and nothing else to warn about.
       expect(r.stderr).toBe("");
       const v = validate("sbom.cdx.json", r.stdout);
@@ -207,6 +222,8 @@ describe.runIf(hasNix && existsSync(BIN))(
       expect(inputs.map((p) => [p.SPDXID, p.licenseDeclared, p.copyrightText, p.supplier])).toEqual([
         ["SPDXRef-Input-app", "MIT", "Copyright (c) 2024 Jane Doe", "Organization: example"],
         ["SPDXRef-InputX-app.2Flib", "BSD-3-Clause", "Copyright (c) 2019, The Regents.", "Organization: example"],
+        // A path input names no publisher: no supplier is invented.
+        ["SPDXRef-Input-nixpkgs", "MIT", "Copyright (c) 2024 NixOS contributors", "NOASSERTION"],
         ["SPDXRef-Input-server", "Apache-2.0", "Copyright 2020-2024 Example Corp.", "Organization: example"],
       ]);
       for (const p of inputs) {
@@ -216,11 +233,14 @@ describe.runIf(hasNix && existsSync(BIN))(
       type El = Record<string, unknown> & { type: string; spdxId?: string };
       const graph = ((await spdx("3.0")) as { "@graph": El[] })["@graph"];
       const pkgs = graph.filter((e) => e.type === "software_Package" && !String(e.spdxId).endsWith("#SPDXRef-Flake"));
-      expect(pkgs).toHaveLength(3);
+      expect(pkgs).toHaveLength(4);
       for (const p of pkgs) {
-        expect(p["software_packageUrl"], String(p.spdxId)).toMatch(/^pkg:github\/example\//);
+        const registry = String(p.spdxId).endsWith("#SPDXRef-Input-nixpkgs");
+        expect(p["software_packageUrl"], String(p.spdxId)).toMatch(
+          registry ? /^pkg:generic\/nixpkgs@4{40}\?checksum=sha256:/ : /^pkg:github\/example\//,
+        );
         expect(p["software_copyrightText"], String(p.spdxId)).toMatch(/^Copyright/);
-        expect(p["suppliedBy"], String(p.spdxId)).toMatch(/#SPDXRef-Supplier-example$/);
+        if (!registry) expect(p["suppliedBy"], String(p.spdxId)).toMatch(/#SPDXRef-Supplier-example$/);
         expect(p["verifiedUsing"], String(p.spdxId)).toHaveLength(1);
         const declared = graph.find((e) => e["relationshipType"] === "hasDeclaredLicense" && e["from"] === p.spdxId);
         expect(declared?.["to"], String(p.spdxId)).toEqual([expect.stringMatching(/#SPDXRef-License-/)]);
