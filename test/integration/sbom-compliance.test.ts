@@ -209,7 +209,9 @@ describe.runIf(hasNix && existsSync(BIN))(
         return JSON.parse(r.stdout);
       };
       const two = (await spdx("2.3")) as {
+        creationInfo: { creators: string[] };
         packages: Array<{
+          originator?: string;
           SPDXID: string;
           licenseDeclared: string;
           copyrightText: string;
@@ -218,6 +220,15 @@ describe.runIf(hasNix && existsSync(BIN))(
           externalRefs?: Array<{ referenceType: string; referenceLocator: string }>;
         }>;
       };
+      // The minimum elements: the flake's supplier and manufacturer with the contact, the author a creator.
+      expect(two.packages.find((p) => p.SPDXID === "SPDXRef-Flake")).toMatchObject({
+        supplier: "Organization: ACME Corp (security@acme.example)",
+        originator: "Organization: ACME Corp (security@acme.example)",
+        externalRefs: [
+          { referenceCategory: "SECURITY", referenceType: "url", referenceLocator: "mailto:security@acme.example" },
+        ],
+      });
+      expect(two.creationInfo.creators).toContain("Person: Jane Doe (jane@acme.example)");
       const inputs = two.packages.filter((p) => p.SPDXID !== "SPDXRef-Flake");
       expect(inputs.map((p) => [p.SPDXID, p.licenseDeclared, p.copyrightText, p.supplier])).toEqual([
         ["SPDXRef-Input-app", "MIT", "Copyright (c) 2024 Jane Doe", "Organization: example"],
