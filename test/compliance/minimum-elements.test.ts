@@ -151,7 +151,13 @@ interface Bom {
     authors?: Array<{ name: string; email?: string }>;
     properties?: Array<{ name: string; value: string }>;
   };
-  components: Array<{ "bom-ref": string; supplier?: { name: string; url?: string[] } }>;
+  components: Array<{
+    "bom-ref": string;
+    supplier?: { name: string; url?: string[] };
+    purl?: string;
+    version?: string;
+    hashes?: unknown[];
+  }>;
 }
 
 async function sbom(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Bom> {
@@ -254,6 +260,20 @@ describe.skipIf(!hasCorpus || !existsSync(BIN))("minimum elements over corpus lo
     },
     60_000,
   );
+});
+
+describe.skipIf(!hasCorpus || !existsSync(BIN))("relative path inputs (../shared/corpus)", () => {
+  it("nixvim's dev flake (`path:../..`): a purl, so CRA-MIN-006 and SCVS-1.7/1.10/2.13 pass; no version or hash of its own, so SCVS-1.1/2.18/3.18 fail", async () => {
+    const lock = path.join(CORPUS, "locks", "nix-community__nixvim__860304dd630b__flake_dev.flake.lock");
+    const bom = await sbom([lock, ...FLAGS], REPO);
+    const nixvim = bom.components.find((c) => c["bom-ref"] === "input:nixvim");
+    expect([nixvim?.purl, nixvim?.version, nixvim?.hashes]).toEqual(["pkg:generic/nixvim", undefined, undefined]);
+    // What such an input cannot have is not invented: these fail by design, and nothing else does.
+    expectOnlyOwnedElsewhere(await validateInProcess(bom), ["SCVS-1.1", "SCVS-2.18", "SCVS-3.18"]);
+    expect(failing(await validateInProcess(bom), "scvs")).toEqual(
+      expect.arrayContaining(["SCVS-1.1", "SCVS-2.18", "SCVS-3.18"]),
+    );
+  }, 60_000);
 });
 
 describe.runIf(!hasCorpus)("minimum elements over corpus locks", () => {
