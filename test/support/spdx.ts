@@ -99,9 +99,17 @@ export function contentProblems3(doc: { "@graph": Element3[] }): string[] {
     ids.add(e.spdxId);
   }
   const refs = (e: Element3): string[] =>
-    ["from", "to", "rootElement", "element", "suppliedBy", "createdBy", "createdUsing", "creationInfo"].flatMap((k) =>
-      e[k] === undefined ? [] : Array.isArray(e[k]) ? (e[k] as string[]) : [e[k] as string],
-    );
+    [
+      "from",
+      "to",
+      "rootElement",
+      "element",
+      "suppliedBy",
+      "originatedBy",
+      "createdBy",
+      "createdUsing",
+      "creationInfo",
+    ].flatMap((k) => (e[k] === undefined ? [] : Array.isArray(e[k]) ? (e[k] as string[]) : [e[k] as string]));
   for (const e of doc["@graph"])
     for (const r of refs(e)) if (!ids.has(r)) problems.push(`${e.spdxId ?? e.type} refers to missing ${r}`);
   return problems;

@@ -7,7 +7,7 @@ import { nameSource, type SourceIdentity } from "../../domain/lock/source-name.j
 import { isoDateTime } from "../../domain/time.js";
 import { formatStorePath } from "../../domain/nix/store-path.js";
 import { FlakeAuditProperty as FA, HASH_MEANING, NixProperty as NIX } from "./properties.js";
-import { purlOf } from "./purl.js";
+import { pathIdentityNote, purlOf } from "./purl.js";
 import { upstreamFacts } from "./upstream-view.js";
 import type { ResolvedEntry } from "../../domain/provenance/report.js";
 import { closureComponents, type ClosureComponents, type StoreItem } from "./closure-view.js";
@@ -47,7 +47,7 @@ function push(props: Props, entries: ReadonlyArray<readonly [string, string | un
 
 function safePurl(input: LockedInput, id: SourceIdentity): string | undefined {
   try {
-    return purlOf(input.locked, id);
+    return purlOf(input.locked, id, input.id);
   } catch {
     return undefined; // a name packageurl-js rejects: the component stays, without a purl
   }
@@ -80,6 +80,7 @@ function inputView(
   if (input.pinning === "relative")
     add(FA.storePathNote, "relative path input: shares the store path of the input it is relative to");
   add(FA.relativeTo, input.relativeTo);
+  if (purl !== undefined) add(FA.purlNote, pathIdentityNote(s));
   if (input.original !== undefined) add(FA.original, toFlakeUrl(input.original));
   add(FA.locked, toFlakeUrl(s, { treeFacts: true }));
   add(FA.ref, input.original?.ref ?? s.ref);

@@ -32,6 +32,8 @@ export const FlakeAuditProperty = {
   storePathNote: "flake-audit:store_path_note",
   /** A relative path input: the input path of the input whose source holds it, `(root)` for the flake. */
   relativeTo: "flake-audit:relative_to",
+  /** A path input without a narHash: why its purl names it without a version or checksum. */
+  purlNote: "flake-audit:purl_note",
   pathsTruncated: "flake-audit:input_paths_truncated",
   lockVersion: "flake-audit:lock_version",
   lockSha256: "flake-audit:lock_sha256",

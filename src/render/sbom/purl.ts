@@ -28,10 +28,12 @@ function safeDecode(s: string): string {
 /**
  * The package URL of a locked source, following the purl spec's current types: `github` for GitHub,
  * `git` for other git forges and git URLs, `generic` with `download_url`/`vcs_url` and `checksum`
- * otherwise. Path, indirect and unknown inputs have none.
+ * otherwise; `generic` named by the directory for `path` inputs (below). Indirect and unknown inputs
+ * have none. `inputName` (the input's own name) names a path input whose path has no name of its own
+ * (`path:../..`).
  */
-export function purlOf(s: SourceRef, id: SourceIdentity = nameSource(s)): string | undefined {
-  const purl = purlText(s, id);
+export function purlOf(s: SourceRef, id: SourceIdentity = nameSource(s), inputName?: string): string | undefined {
+  const purl = s.type === "path" ? pathPurl(s, id, inputName) : purlText(s, id);
   // The purl spec leaves ':' unencoded everywhere (`checksum=sha256:…`, `download_url=https:%2F%2F…`);
   // packageurl-js encodes it. A literal "%3A" in the input was encoded to "%253A", so this is exact.
   return purl?.replace(/%3A/g, ":");
@@ -115,6 +117,34 @@ function purlText(s: SourceRef, id: SourceIdentity): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A `path` input has no registry and no download location (a store path exists only where it was
+ * locked), so it is `generic`, which the purl spec keeps for what fits nowhere else and whose name
+ * "in the worst case can be a file or directory name". Its content identity is the narHash, as a
+ * `checksum` qualifier (hex, as for tarballs) with the rev or lastModified date as version: a
+ * registry copy (`path:/nix/store/…-source` with a rev) is pinned as firmly as a tarball. A path
+ * without a narHash (a relative `path:` input, part of its parent's source) has no content identity of
+ * its own: the purl names it and nothing more (`pathIdentityNote` says why, beside it).
+ */
+function pathPurl(s: SourceRef & { type: "path" }, id: SourceIdentity, inputName?: string): string | undefined {
+  const name = hasName(s.path) ? id.name : inputName !== undefined ? lastSegment(inputName) : undefined;
+  if (name === undefined || name === "") return undefined;
+  const hashed = s.narHash !== undefined;
+  const q = hashed ? { checksum: `sha256:${toBase16(s.narHash.bytes)}` } : null;
+  return new PackageURL("generic", null, name, hashed ? (id.version ?? null) : null, q, null).toString();
+}
+
+/** Whether a path has a segment to be named by (`../..` and `.` have none). */
+const hasName = (path: string): boolean => path.split("/").some((p) => p !== "" && p !== "." && p !== "..");
+
+/** Why a path input's purl carries no version or checksum, or nothing when it has them. */
+export function pathIdentityNote(s: SourceRef): string | undefined {
+  if (s.type !== "path" || s.narHash !== undefined) return undefined;
+  return s.path.startsWith("/")
+    ? "name only: an absolute path input without a narHash has no content identity (nothing pins its bytes)"
+    : "name only: a relative path input has no narHash of its own; its files are part of the source flake-audit:relative_to names (the flake itself for (root)) and are pinned with it";
 }
 
 /** The purl string of purl parts (domain/packages), as the spec encodes them; undefined if packageurl-js rejects them. */

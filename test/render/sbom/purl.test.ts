@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ForgeSource, SourceRef } from "../../../src/domain/lock/source-ref.js";
 import { parseHash } from "../../../src/domain/nix/hash.js";
-import { purlOf } from "../../../src/render/sbom/purl.js";
+import { nameSource } from "../../../src/domain/lock/source-name.js";
+import { pathIdentityNote, purlOf } from "../../../src/render/sbom/purl.js";
 
 const REV = "a72d2c07cfca03b55371089de6aa230d8c951fa0";
 const NAR = "sha256-FGwZa7QdmFBZrbu39ajcTrkEFmqJclY0fxkMmut5lww=";
@@ -122,7 +123,6 @@ describe("purlOf for each kind of locked source", () => {
       { type: "tarball", attrs: {}, url: "https://flakehub.com/f/NixOS/nixpkgs/0.2405.1.tar.gz" },
       "pkg:generic/NixOS/nixpkgs@0.2405.1?download_url=https:%2F%2Fflakehub.com%2Ff%2FNixOS%2Fnixpkgs%2F0.2405.1.tar.gz",
     ],
-    ["a path input has none", { type: "path", attrs: {}, path: "/nix/store/x" }, undefined],
     ["an indirect input has none", { type: "indirect", attrs: {}, id: "nixpkgs" }, undefined],
     ["an unknown type has none", { type: "unknown", attrs: {}, declaredType: "fossil" }, undefined],
   ])("%s", (_behaviour, source, expected) => {
@@ -237,5 +237,86 @@ describe("github purls written without packageurl-js", () => {
       }),
       { seed: 11, numRuns: 3000 },
     );
+  });
+});
+
+/**
+ * `path` inputs: the purl spec's generic type ("the name … in the worst case can be a file or
+ * directory name"), the narHash as its `checksum` qualifier; checked as the spec's vectors are above:
+ * the exact text, and packageurl-js parses it back to the same components.
+ */
+describe("path inputs are generic purls named by their directory, with the narHash as checksum", () => {
+  const STORE = "/nix/store/gxw5rlp29swdpgz26vhaqzy21b9pxrim-source";
+  const HEX = "146c196bb41d985059adbbb7f5a8dc4eb904166a897256347f190c9aeb79970c";
+  const registryCopy: SourceRef = { type: "path", attrs: {}, path: STORE, narHash, rev: REV, lastModified: 1690031011 };
+  it.each<[string, SourceRef, SourceRef | undefined, string | undefined, string | undefined]>([
+    [
+      "a registry copy (`path:/nix/store/…-source`, original `flake:nixpkgs`): its registry name, rev and checksum",
+      registryCopy,
+      { type: "indirect", attrs: {}, id: "nixpkgs" },
+      undefined,
+      `pkg:generic/nixpkgs@${REV}?checksum=sha256:${HEX}`,
+    ],
+    [
+      "an absolute path with a narHash but no rev: the lastModified date as version",
+      { type: "path", attrs: {}, path: "/home/me/src/tool", narHash, lastModified: 1690031011 },
+      undefined,
+      undefined,
+      `pkg:generic/tool@2023-07-22?checksum=sha256:${HEX}`,
+    ],
+    [
+      "a relative path: named by its directory, no version, no checksum",
+      { type: "path", attrs: {}, path: "vendor/jumphost-nix" },
+      undefined,
+      "jumphost-nix",
+      "pkg:generic/jumphost-nix",
+    ],
+    [
+      "`path:../..` has no directory name of its own: the input's name",
+      { type: "path", attrs: {}, path: "../.." },
+      undefined,
+      "nixvim",
+      "pkg:generic/nixvim",
+    ],
+    [
+      "the input's last segment when it is a transitive input",
+      { type: "path", attrs: {}, path: "." },
+      undefined,
+      "app/lib",
+      "pkg:generic/lib",
+    ],
+    [
+      "`path:..` without the input's name: none (nothing to name it by)",
+      { type: "path", attrs: {}, path: ".." },
+      undefined,
+      undefined,
+      undefined,
+    ],
+  ])("%s", (_behaviour, source, original, inputName, expected) => {
+    const purl = purlOf(source, nameSource(source, original), inputName);
+    expect(purl).toBe(expected);
+    if (purl === undefined) return;
+    const parsed = PackageURL.fromString(purl);
+    expect(parsed.toString().replace(/%3A/g, ":")).toBe(purl);
+    expect(parsed.type).toBe("generic");
+    expect(parsed.namespace ?? undefined).toBeUndefined();
+    expect(parsed.qualifiers?.["checksum"]).toBe(source.narHash !== undefined ? `sha256:${HEX}` : undefined);
+  });
+
+  it("a name with characters the spec encodes still parses back to the same name", () => {
+    const source: SourceRef = { type: "path", attrs: {}, path: "./my flake@2+ü" };
+    const purl = purlOf(source) ?? "";
+    expect(PackageURL.fromString(purl).name).toBe("my flake@2+ü");
+  });
+
+  it("a note says why a path without a narHash is named and nothing more; none when the narHash pins it", () => {
+    expect(pathIdentityNote(registryCopy)).toBeUndefined();
+    expect(pathIdentityNote({ type: "path", attrs: {}, path: "vendor/x" })).toMatch(
+      /^name only: a relative path input has no narHash of its own/,
+    );
+    expect(pathIdentityNote({ type: "path", attrs: {}, path: "/srv/x" })).toMatch(
+      /^name only: an absolute path input without a narHash/,
+    );
+    expect(pathIdentityNote(github())).toBeUndefined();
   });
 });

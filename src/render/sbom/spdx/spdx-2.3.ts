@@ -1,7 +1,7 @@
 import type { SbomModel } from "../../../domain/sbom-model.js";
 import { DOCUMENT_ID } from "./ids.js";
 import { contentNamespace, PLACEHOLDER_NAMESPACE } from "./namespace.js";
-import { toSpdxView, type SpdxPackage, type SpdxView } from "./spdx-view.js";
+import { toSpdxView, type SpdxAgent, type SpdxPackage, type SpdxView } from "./spdx-view.js";
 
 const NOASSERTION = "NOASSERTION";
 
@@ -9,8 +9,15 @@ const NOASSERTION = "NOASSERTION";
 export const CHECKSUM_NOTE =
   "Package checksums are Nix narHash values: SHA-256 of the NAR serialisation of the unpacked source or store path, not of a downloaded archive.";
 
+/** SPDX 2.3's agent text (§7.5, §6.8): `Organization: NAME (EMAIL)`, the e-mail optional. */
+const agentText = (kind: "Organization" | "Person", a: SpdxAgent): string =>
+  `${kind}: ${a.name}${a.email !== undefined ? ` (${a.email})` : ""}`;
+
 function package23(p: SpdxPackage): Record<string, unknown> {
   const refs: Array<Record<string, string>> = [];
+  // Where to report a vulnerability: a SECURITY `url` reference (2.3 has no contact field).
+  if (p.securityContact !== undefined)
+    refs.push({ referenceCategory: "SECURITY", referenceType: "url", referenceLocator: p.securityContact });
   if (p.purl !== undefined)
     refs.push({ referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: p.purl });
   if (p.cpe !== undefined)
@@ -24,7 +31,14 @@ function package23(p: SpdxPackage): Record<string, unknown> {
     name: p.name,
     ...(p.version !== undefined ? { versionInfo: p.version } : {}),
     primaryPackagePurpose: p.purpose.toUpperCase(),
-    supplier: p.supplier !== undefined ? `Organization: ${p.supplier}` : NOASSERTION,
+    supplier:
+      p.supplier !== undefined
+        ? agentText("Organization", {
+            name: p.supplier,
+            ...(p.supplierEmail !== undefined ? { email: p.supplierEmail } : {}),
+          })
+        : NOASSERTION,
+    ...(p.originator !== undefined ? { originator: agentText("Organization", p.originator) } : {}),
     downloadLocation: p.downloadLocation ?? NOASSERTION,
     filesAnalyzed: false,
     ...(p.checksums.length > 0
@@ -58,7 +72,7 @@ function document23(view: SpdxView, namespace: string): Record<string, unknown> 
     documentNamespace: namespace,
     creationInfo: {
       created: view.created,
-      creators: [`Tool: ${view.tool.name}-${view.tool.version}`],
+      creators: [`Tool: ${view.tool.name}-${view.tool.version}`, ...view.authors.map((a) => agentText("Person", a))],
       comment: CHECKSUM_NOTE,
     },
     packages: view.packages.map(package23),

@@ -1,8 +1,8 @@
 import type { SbomModel } from "../../../domain/sbom-model.js";
-import { DOCUMENT_ID, elementId } from "./ids.js";
+import { DOCUMENT_ID, elementId, spdxIdFor } from "./ids.js";
 import { withNamespace } from "./namespace.js";
 import { CHECKSUM_NOTE } from "./spdx-2.3.js";
-import { toSpdxView, type SpdxPackage, type SpdxView } from "./spdx-view.js";
+import { toSpdxView, type SpdxAgent, type SpdxPackage, type SpdxView } from "./spdx-view.js";
 
 export const SPDX3_CONTEXT = "https://spdx.org/rdf/3.0.1/spdx-context.jsonld";
 /** The Licensing profile's NoAssertionLicense individual (spdx-spec v3.0.1, ExpandedLicensing). */
@@ -46,7 +46,25 @@ function packageElement(p: SpdxPackage, iri: (id: string) => string): Element {
           })),
         }
       : {}),
+    ...(p.originator !== undefined ? { originatedBy: [iri(elementId("Supplier", p.originator.name))] } : {}),
     ...(ids.length > 0 ? { externalIdentifier: ids } : {}),
+    // "Instructions for reporting newly discovered security vulnerabilities" (ExternalRefType securityPolicy).
+    ...(p.securityContact !== undefined
+      ? { externalRef: [{ type: "ExternalRef", externalRefType: "securityPolicy", locator: [p.securityContact] }] }
+      : {}),
+  };
+}
+
+/** An Organization or Person element, its e-mail as an `email` external identifier. */
+function agentElement(type: "Organization" | "Person", spdxId: string, a: SpdxAgent): Element {
+  return {
+    type,
+    spdxId,
+    creationInfo: CI,
+    name: a.name,
+    ...(a.email !== undefined
+      ? { externalIdentifier: [{ type: "ExternalIdentifier", externalIdentifierType: "email", identifier: a.email }] }
+      : {}),
   };
 }
 
@@ -60,7 +78,12 @@ function graph(view: SpdxView, ns: string): Element[] {
     relationshipType: type,
     to,
   });
-  const suppliers = new Set<string>();
+  // Organisations by name: forge owners, and the flake's supplier and manufacturer (with an e-mail).
+  const suppliers = new Map<string, SpdxAgent>();
+  const addOrg = (a: SpdxAgent): void => {
+    const known = suppliers.get(a.name);
+    if (known === undefined || (known.email === undefined && a.email !== undefined)) suppliers.set(a.name, a);
+  };
   const licences = new Set<string>();
   const packages: Element[] = [];
   const relationships: Element[] = [];
@@ -69,15 +92,17 @@ function graph(view: SpdxView, ns: string): Element[] {
   ];
   for (const p of view.packages) {
     packages.push(packageElement(p, iri));
-    if (p.supplier !== undefined) suppliers.add(p.supplier);
+    if (p.supplier !== undefined)
+      addOrg({ name: p.supplier, ...(p.supplierEmail !== undefined ? { email: p.supplierEmail } : {}) });
+    if (p.originator !== undefined) addOrg(p.originator);
     for (const l of [p.declared, p.concluded]) if (l !== undefined) licences.add(l);
     if (p.dependsOn.length > 0) relationships.push(rel("DependsOn", p.id, "dependsOn", p.dependsOn.map(iri)));
     relationships.push(rel("Declared", p.id, "hasDeclaredLicense", licenceTo(p.declared)));
     relationships.push(rel("Concluded", p.id, "hasConcludedLicense", licenceTo(p.concluded)));
   }
-  const orgs = [...suppliers]
-    .sort()
-    .map((s) => ({ type: "Organization", spdxId: iri(elementId("Supplier", s)), creationInfo: CI, name: s }));
+  const orgs = [...suppliers.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((a) => agentElement("Organization", iri(elementId("Supplier", a.name)), a));
   const exprs = [...licences].sort().map((l) => ({
     type: "simplelicensing_LicenseExpression",
     spdxId: iri(elementId("License", l)),
@@ -96,25 +121,29 @@ function graph(view: SpdxView, ns: string): Element[] {
   };
   const agent = iri("SPDXRef-Agent");
   const tool = iri("SPDXRef-Tool");
+  // Who wrote the SBOM (--author), beside the tool that made it.
+  const people = view.authors.map((a, i) => agentElement("Person", iri(spdxIdFor("Person", `${i + 1}`)), a));
+  const peopleIds = people.map((p) => p["spdxId"] as string);
   return [
     {
       type: "CreationInfo",
       "@id": CI,
       specVersion: "3.0.1",
       created: view.created,
-      createdBy: [agent],
+      createdBy: [agent, ...peopleIds],
       createdUsing: [tool],
       comment: CHECKSUM_NOTE,
     },
     { type: "SoftwareAgent", spdxId: agent, creationInfo: CI, name: view.tool.name },
     { type: "Tool", spdxId: tool, creationInfo: CI, name: `${view.tool.name} ${view.tool.version}` },
+    ...people,
     {
       type: "SpdxDocument",
       spdxId: iri(DOCUMENT_ID),
       creationInfo: CI,
       name: view.name,
       rootElement: [sbom["spdxId"]],
-      element: [agent, tool, sbom["spdxId"], ...(sbom["element"] as string[])],
+      element: [agent, tool, ...peopleIds, sbom["spdxId"], ...(sbom["element"] as string[])],
       profileConformance: ["core", "software", "simpleLicensing"],
     },
     sbom,

@@ -3,6 +3,7 @@ import { isoDateTime } from "../../../domain/time.js";
 import { toBomView } from "../bom-view.js";
 import { storeItemView } from "../closure-view.js";
 import type { ComponentView } from "../component-view.js";
+import type { MetadataView } from "../metadata-view.js";
 import type { HashView } from "../package-parts.js";
 import { packageId } from "./ids.js";
 import { chooseLicence, concludedLicence, copyrightOf } from "./licence-choice.js";
@@ -20,8 +21,12 @@ export interface SpdxPackage {
   readonly checksums: readonly HashView[];
   readonly downloadLocation?: string;
   readonly homepage?: string;
-  /** The forge owner the lock names (an organisation to SPDX). */
+  /** The forge owner the lock names (an organisation to SPDX); the flake's: the SBOM's supplier. */
   readonly supplier?: string;
+  /** The flake only: the supplier's e-mail (the vulnerability contact), the manufacturer, where to report. */
+  readonly supplierEmail?: string;
+  readonly originator?: SpdxAgent;
+  readonly securityContact?: string;
   readonly declared?: string;
   readonly concluded?: string;
   readonly licenceNote?: string;
@@ -32,6 +37,12 @@ export interface SpdxPackage {
   readonly comment?: string;
   /** SPDX ids of the packages it depends on (only ones in the document), sorted, no repeats. */
   readonly dependsOn: readonly string[];
+}
+
+/** An organisation or person with an optional e-mail, as SPDX names agents. */
+export interface SpdxAgent {
+  readonly name: string;
+  readonly email?: string;
 }
 
 export interface SpdxView {
@@ -45,6 +56,8 @@ export interface SpdxView {
   /** The root first, then every component in bom-ref order. */
   readonly packages: readonly SpdxPackage[];
   readonly sbomTypes: readonly ("source" | "analyzed")[];
+  /** Who wrote the SBOM (`--author`): SPDX creators beside the tool. */
+  readonly authors: readonly SpdxAgent[];
 }
 
 const purposeOf = (v: ComponentView, isRoot: boolean): SpdxPackage["purpose"] =>
@@ -102,7 +115,8 @@ export function toSpdxView(model: SbomModel): SpdxView {
       const target = ids.get(d);
       if (target !== undefined) deps.add(target);
     }
-    return packageOf(v, ids.get(v.bomRef)!, i === 0, [...deps].sort());
+    const p = packageOf(v, ids.get(v.bomRef)!, i === 0, [...deps].sort());
+    return i === 0 ? withMinimumElements(p, bom.metadata) : p;
   });
   return {
     name: model.flakeName,
@@ -112,5 +126,25 @@ export function toSpdxView(model: SbomModel): SpdxView {
     rootId: packages[0]!.id,
     packages,
     sbomTypes: model.closure !== undefined ? ["source", "analyzed"] : ["source"],
+    authors: bom.metadata.authors.map((a) => agent(a.name, a.email)),
   };
+}
+
+const agent = (name: string, email: string | undefined): SpdxAgent =>
+  email !== undefined ? { name, email } : { name };
+
+/**
+ * The flake's package takes the minimum elements CycloneDX puts in `metadata` (metadata-view.ts):
+ * the supplier (the manufacturer unless given) with the vulnerability contact's e-mail, the
+ * manufacturer as originator, and where to report a vulnerability.
+ */
+function withMinimumElements(root: SpdxPackage, m: MetadataView): SpdxPackage {
+  const out: { -readonly [K in keyof SpdxPackage]: SpdxPackage[K] } = { ...root };
+  if (m.supplier !== undefined) {
+    out.supplier = m.supplier.name;
+    if (m.supplier.emails[0] !== undefined) out.supplierEmail = m.supplier.emails[0];
+  }
+  if (m.manufacture !== undefined) out.originator = agent(m.manufacture.name, m.manufacture.emails[0]);
+  if (m.securityContact !== undefined) out.securityContact = m.securityContact;
+  return out;
 }
