@@ -121,11 +121,9 @@ export interface SbomArgs extends ClosureArgs, UpstreamArgs, PackageArgs, SignAr
   readonly htmlReport?: string | undefined;
 }
 
+type Wiring = ReturnType<CommandContext["wiring"]>;
+
 export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outcome> {
-  const { buildSbom } = await import("../../app/sbom.js");
-  // octokit and its plugins load only when --resolve asks for upstream facts.
-  const githubSourceFor = async (a: SbomArgs, c: CommandContext, version: string) =>
-    (await import("../github-wiring.js")).githubSource(a, c.env, c.io, () => Date.now(), version);
   const chosen = specFor(args.format, args.spec);
   if (args.htmlReport === "-" || args.htmlReport === "/dev/stdout")
     throw new UsageError(
@@ -134,77 +132,112 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   const w = ctx.wiring(args.timeout);
   const signer = await signerFor(args, w.files, w.log);
   const closure = closureSource(args);
-  const packages = packagesRequest(args);
   const lockPath = await lockPathFor(args.lock, closure, w.files);
   if (lockPath === undefined && closure === undefined)
     throw new UsageError("nothing to describe: give a lock file or a closure");
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);
-  const config =
-    args.config !== undefined
-      ? await (await import("../../app/read-config.js")).readConfig(w.files, args.config)
-      : undefined;
-  const metadata = givenMetadata(args, config?.sbom ?? {});
-  const { gitRevisions } = await import("../../adapters/git-revision.js");
-  const result = await buildSbom(
-    {
-      ...(lockPath !== undefined ? { lockPath } : {}),
-      ...(closure !== undefined ? { closure } : {}),
-      ...(packages !== undefined ? { packages } : {}),
-      ...(args.name !== undefined ? { name: args.name } : {}),
-      tool: w.tool,
-      ...(timestamp !== undefined ? { timestamp } : {}),
-      ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
-      reproducible: args.reproducible,
-      metadata,
-      revisions: gitRevisions(ctx.io.cwd),
-      // Each locked source's licence files, from the local store when it holds the source.
-      ...(lockPath !== undefined ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) } : {}),
-      ...(args.resolve
-        ? {
-            resolve: {
-              source: () => githubSourceFor(args, ctx, w.tool.version),
-              offline: args.offline,
-              enterpriseHosts: args.githubHost,
-            },
-          }
-        : {}),
-    },
-    w.files,
-    () => w.nix(),
+  const { buildSbom } = await import("../../app/sbom.js");
+  const result = await buildSbom(await sbomRequest(args, ctx, w, { lockPath, closure, timestamp }), w.files, () =>
+    w.nix(),
   );
   for (const warning of result.warnings) w.log.warn(warning);
-  const text =
-    chosen.format === "spdx-json"
-      ? (await import("../../render/sbom/spdx/render.js")).renderSpdxJson(result.model, chosen.spec)
-      : chosen.format === "json"
-        ? (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(result.model, chosen.spec)
-        : (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(result.model, chosen.spec);
+  const text = await renderBom(result.model, chosen);
   await ctx.write(
     signer !== undefined ? signer.signJson(typeof text === "string" ? text : [...text].join("")) : text,
     args.output,
   );
-  if (args.htmlReport !== undefined) {
-    const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
-    // The input graph, as `graph --format svg` draws it. Without a timestamp (reproducible, no
-    // SOURCE_DATE_EPOCH) ages count to the epoch, so nothing is marked stale and the bytes stay fixed;
-    // a lock read from stdin cannot be read twice, so it is summarised without the graph.
-    const graphSvg =
-      lockPath !== undefined && lockPath !== "-" && lockPath !== "/dev/stdin"
-        ? await inputGraphSvg(lockPath, timestamp ?? new Date(0), w)
-        : undefined;
-    const opts = {
-      ...(args.output !== undefined ? { sbomFile: args.output } : {}),
-      ...(graphSvg !== undefined ? { graphSvg } : {}),
-    };
-    await ctx.write(renderSbomSummaryHtml(result.model, opts), args.htmlReport);
-  }
+  if (args.htmlReport !== undefined)
+    await ctx.write(await summaryHtml(args, result.model, lockPath, timestamp, w), args.htmlReport);
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
   });
 }
 
-async function inputGraphSvg(lockPath: string, now: Date, w: ReturnType<CommandContext["wiring"]>): Promise<string> {
+type SbomRequest = Parameters<typeof import("../../app/sbom.js")["buildSbom"]>[0];
+type SbomModel = Awaited<ReturnType<typeof import("../../app/sbom.js")["buildSbom"]>>["model"];
+
+/** What the use case is asked: the flags, the config file's `sbom:` section, and the adapters it reads through. */
+async function sbomRequest(
+  args: SbomArgs,
+  ctx: CommandContext,
+  w: Wiring,
+  read: { lockPath: string | undefined; closure: ReturnType<typeof closureSource>; timestamp: Date | undefined },
+): Promise<SbomRequest> {
+  const { lockPath, closure, timestamp } = read;
+  const packages = packagesRequest(args);
+  const config =
+    args.config !== undefined
+      ? await (await import("../../app/read-config.js")).readConfig(w.files, args.config)
+      : undefined;
+  const { gitRevisions } = await import("../../adapters/git-revision.js");
+  return {
+    ...(lockPath !== undefined ? { lockPath } : {}),
+    ...(closure !== undefined ? { closure } : {}),
+    ...(packages !== undefined ? { packages } : {}),
+    ...(args.name !== undefined ? { name: args.name } : {}),
+    tool: w.tool,
+    ...(timestamp !== undefined ? { timestamp } : {}),
+    ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
+    reproducible: args.reproducible,
+    metadata: givenMetadata(args, config?.sbom ?? {}),
+    revisions: gitRevisions(ctx.io.cwd),
+    // Each locked source's licence files, from the local store when it holds the source.
+    ...(lockPath !== undefined ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) } : {}),
+    ...(args.resolve
+      ? {
+          resolve: {
+            // octokit and its plugins load only when --resolve asks for upstream facts.
+            source: async () =>
+              (await import("../github-wiring.js")).githubSource(
+                args,
+                ctx.env,
+                ctx.io,
+                () => Date.now(),
+                w.tool.version,
+              ),
+            offline: args.offline,
+            enterpriseHosts: args.githubHost,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The SBOM's text in the chosen format; CycloneDX JSON as chunks, written as they are produced. */
+async function renderBom(model: SbomModel, chosen: Spec): Promise<string | Iterable<string>> {
+  if (chosen.format === "spdx-json")
+    return (await import("../../render/sbom/spdx/render.js")).renderSpdxJson(model, chosen.spec);
+  if (chosen.format === "json")
+    return (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(model, chosen.spec);
+  return (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(model, chosen.spec);
+}
+
+/**
+ * The compliance summary beside the SBOM, with the input graph as `graph --format svg` draws it.
+ * Without a timestamp (reproducible, no SOURCE_DATE_EPOCH) ages count to the epoch, so nothing is
+ * marked stale and the bytes stay fixed; a lock read from stdin cannot be read twice, so it is
+ * summarised without the graph.
+ */
+async function summaryHtml(
+  args: SbomArgs,
+  model: SbomModel,
+  lockPath: string | undefined,
+  timestamp: Date | undefined,
+  w: Wiring,
+): Promise<string> {
+  const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
+  const graphSvg =
+    lockPath !== undefined && lockPath !== "-" && lockPath !== "/dev/stdin"
+      ? await inputGraphSvg(lockPath, timestamp ?? new Date(0), w)
+      : undefined;
+  return renderSbomSummaryHtml(model, {
+    ...(args.output !== undefined ? { sbomFile: args.output } : {}),
+    ...(graphSvg !== undefined ? { graphSvg } : {}),
+  });
+}
+
+async function inputGraphSvg(lockPath: string, now: Date, w: Wiring): Promise<string> {
   const [{ graphUseCase }, { GRAPH_RENDERERS }] = await Promise.all([
     import("../../app/graph.js"),
     import("../../render/graph/formats.js"),
