@@ -1,11 +1,18 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
-import { CDXGEN } from "../support/cdx-validate.js";
+import {
+  CDX_VALIDATE_BIN as BIN,
+  CDXGEN,
+  cdxValidateBin,
+  failingControls,
+  MINIMUM_ELEMENT_FLAGS,
+  type Scorecard,
+} from "../support/cdx-validate.js";
 import { fixedEd25519 } from "../support/jsf-keys.js";
 import { CORPUS, hasCorpus, REPO } from "../support/paths.js";
 
@@ -25,43 +32,23 @@ const OWNED_ELSEWHERE = {
 // --reproducible leaves the serial number out (and the timestamp, without SOURCE_DATE_EPOCH) by design.
 const REPRODUCIBLE_BY_DESIGN = ["SCVS-2.3", "CRA-MIN-003"];
 
-const BIN = path.join(REPO, "node_modules/.bin/cdx-validate");
 // Signed (SCVS-2.4) with a key made for the run; test/integration/sbom-compliance.test.ts verifies it.
 const FLAGS = [
   "--sign-key",
   fixedEd25519(mkdtempSync(path.join(tmpdir(), "fa-minimum-key-"))).privatePem,
-  "--manufacturer",
-  "ACME Corp",
-  "--manufacturer-url",
-  "https://acme.example",
-  "--vulnerability-contact",
-  "security@acme.example",
-  "--author",
-  "Jane Doe <jane@acme.example>",
+  ...MINIMUM_ELEMENT_FLAGS,
 ];
+const failing = failingControls;
 
-interface Control {
-  readonly id: string;
-  readonly status: string;
-}
-interface Scorecard {
-  readonly id: string;
-  readonly scorePct: number;
-  readonly controls: readonly Control[];
-}
-const failing = (cards: readonly Scorecard[], id: string): string[] =>
-  (cards.find((b) => b.id === id)?.controls ?? []).filter((c) => c.status === "fail").map((c) => c.id);
-
-/** The cdx-validate bin's scorecards of one SBOM file (its JSON report, written to a file: the bin exits before a pipe drains). */
-function validateWithBin(file: string): Scorecard[] {
-  const report = `${file}.report.json`;
-  const r = spawnSync(BIN, ["-i", file, "-r", "json", "--no-include-manual", "-o", report], { encoding: "utf8" });
+/** The cdx-validate bin's scorecards of one SBOM file. */
+function validateWithBin(file: string): readonly Scorecard[] {
+  const r = cdxValidateBin(file);
   expect(r.status === 0 || r.status === 3, r.stderr).toBe(true);
-  return JSON.parse(readFileSync(report, "utf8")).benchmarks;
+  return r.report.benchmarks;
 }
 
 /** The same functions the bin calls, in process (the bin costs seconds per file). */
-async function validateInProcess(bom: unknown): Promise<Scorecard[]> {
+async function validateInProcess(bom: unknown): Promise<readonly Scorecard[]> {
   const v = await import(pathToFileURL(path.join(CDXGEN, "lib/validator/index.js")).href);
   return v.validateBomAdvanced(bom, { includeManual: false }).benchmarks;
 }

@@ -1,14 +1,21 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import spdx from "spdx-license-list/full.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseHash, toSri } from "../../src/domain/nix/hash.js";
+import {
+  type BinReport,
+  CDX_VALIDATE_BIN as BIN,
+  cdxValidateBin,
+  failingControls,
+  MINIMUM_ELEMENT_FLAGS,
+  type Scorecard,
+} from "../support/cdx-validate.js";
 import { runCli } from "../support/cli.js";
 import { generateKeys, type KeyFiles } from "../support/jsf-keys.js";
 import { hasNix, NIX_ENV, nixVersion, reportNixSkip } from "../support/nix.js";
-import { REPO } from "../support/paths.js";
 
 /**
  * Issue 20's goal, end to end: sources with licence files that the real nix added to a store, a lock
@@ -18,7 +25,6 @@ import { REPO } from "../support/paths.js";
  */
 reportNixSkip("sbom compliance end to end");
 
-const BIN = path.join(REPO, "node_modules/.bin/cdx-validate");
 const text = (id: string): string => spdx[id]?.licenseText ?? "";
 const MIT = (holder: string): string =>
   `MIT License\n\nCopyright (c) 2024 ${holder}\n\n${text("MIT").split("\n").slice(3).join("\n")}`;
@@ -35,55 +41,17 @@ const SOURCES: Record<string, Record<string, string>> = {
   registry: { COPYING: MIT("NixOS contributors") },
 };
 
-const FLAGS = [
-  "--manufacturer",
-  "ACME Corp",
-  "--manufacturer-url",
-  "https://acme.example",
-  "--vulnerability-contact",
-  "security@acme.example",
-  "--author",
-  "Jane Doe <jane@acme.example>",
-  "--lifecycle",
-  "pre-build",
-  "--flake-version",
-  "1.0.0",
-];
+const FLAGS = [...MINIMUM_ELEMENT_FLAGS, "--lifecycle", "pre-build", "--flake-version", "1.0.0"];
 
-interface Control {
-  readonly id: string;
-  readonly status: string;
-  readonly automatable?: boolean;
-}
-interface Scorecard {
-  readonly id: string;
-  readonly scorePct: number;
-  readonly controls: readonly Control[];
-}
-interface Report {
-  readonly benchmarks: readonly Scorecard[];
-  readonly signatureVerified?: boolean | null;
-}
-
-/** cdx-validate's JSON report of one SBOM file, with its exit code (3: a failing finding of high severity). */
-function cdxValidate(file: string, publicKey: string): { status: number | null; report: Report; stderr: string } {
-  const out = `${file}.report.json`;
-  const r = spawnSync(
-    BIN,
-    ["-i", file, "-r", "json", "--no-include-manual", "--public-key", publicKey, "--require-signature", "-o", out],
-    { encoding: "utf8" },
-  );
-  return { status: r.status, report: JSON.parse(readFileSync(out, "utf8")), stderr: r.stderr };
-}
-const card = (r: Report, id: string): Scorecard => {
+/** cdx-validate's JSON report of one SBOM file, the signature required and checked with `publicKey`. */
+const cdxValidate = (file: string, publicKey: string) =>
+  cdxValidateBin(file, ["--public-key", publicKey, "--require-signature"]);
+const card = (r: BinReport, id: string): Scorecard => {
   const c = r.benchmarks.find((b) => b.id === id);
   if (c === undefined) throw new Error(`no ${id} scorecard in cdx-validate's report`);
   return c;
 };
-const failing = (r: Report, id: string): string[] =>
-  card(r, id)
-    .controls.filter((c) => c.status === "fail")
-    .map((c) => c.id);
+const failing = (r: BinReport, id: string): string[] => failingControls([card(r, id)], id);
 
 describe.runIf(hasNix && existsSync(BIN))(
   `a compliance-grade SBOM: cdx-validate passes every automatable SCVS and CRA control (${nixVersion ?? "absent"})`,
