@@ -26,8 +26,8 @@ if (processChunk === undefined) throw new Error("the entry does not require a pr
 
 const scripts = new Map();
 const compile = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) {
-  if (path.dirname(filename) !== dir) return compile.call(this, content, filename);
+Module.prototype._compile = function (content, filename, ...rest) {
+  if (path.dirname(filename) !== dir) return compile.call(this, content, filename, ...rest);
   const script = new Script(Module.wrap(content), { filename });
   scripts.set(path.basename(filename), script);
   const req = (id) => this.require(id);

@@ -40,7 +40,8 @@ function readManifest(dir: string): Manifest | undefined {
   }
 }
 
-type Compile = (this: Module, content: string, filename: string) => unknown;
+// Node 22 passes a third argument (the module format); whatever follows the file name is passed on as given.
+type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
 /** The parts of Node's CommonJS loader used here (internal names, stable since Node 0.x). */
 interface Loader {
   prototype: { _compile: Compile };
@@ -72,17 +73,17 @@ export function useCodeCache(dir: string): void {
   if (manifest === undefined || !isLoader(loader)) return;
   const cached = new Set(manifest.files);
   const compile = loader.prototype._compile;
-  loader.prototype._compile = function (this: Module, content: string, filename: string) {
+  loader.prototype._compile = function (this: Module, content: string, filename: string, ...rest: unknown[]) {
     const name = path.basename(filename);
-    if (path.dirname(filename) !== dir || !cached.has(name)) return compile.call(this, content, filename);
+    if (path.dirname(filename) !== dir || !cached.has(name)) return compile.call(this, content, filename, ...rest);
     let cachedData: Buffer;
     try {
       cachedData = readFileSync(`${filename}${CODE_CACHE_SUFFIX}`);
     } catch {
-      return compile.call(this, content, filename);
+      return compile.call(this, content, filename, ...rest);
     }
     const fn: unknown = new Script(loader.wrap(content), { filename, cachedData }).runInThisContext();
-    if (typeof fn !== "function") return compile.call(this, content, filename);
+    if (typeof fn !== "function") return compile.call(this, content, filename, ...rest);
     return fn.call(this.exports, this.exports, requireOf(this, loader), this, filename, path.dirname(filename));
   };
 }
