@@ -128,16 +128,11 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
       ...(impact !== undefined && "git" in oldSrc && "git" in newSrc
         ? {
             impact: {
-              installables: impact.installables,
+              ...impact.request,
               repoDir: ctx.io.cwd,
               flakeDir: await flakeDirOf(newSrc.git.path, ctx),
               old: oldSrc.git.rev,
               new: newSrc.git.rev,
-              jobs: impact.jobs,
-              timeoutMs: impact.timeoutMs,
-              ...(impact.meta !== undefined ? { meta: impact.meta } : {}),
-              ...(impact.policy !== undefined ? { policy: impact.policy } : {}),
-              ...(impact.progress !== undefined ? { progress: impact.progress } : {}),
             },
           }
         : {}),

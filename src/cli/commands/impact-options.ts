@@ -60,12 +60,15 @@ export async function impactFlags(
 ): Promise<
   | {
       readonly evaluator: InstallableEvaluator;
-      readonly installables: readonly string[];
-      readonly jobs: number;
-      readonly timeoutMs: number;
-      readonly meta?: { readonly old: string; readonly new: string };
-      readonly policy?: string;
-      readonly progress?: (message: string) => void;
+      /** What diff and pr-review put in their use case's `impact` request, beside the revisions. */
+      readonly request: {
+        readonly installables: readonly string[];
+        readonly jobs: number;
+        readonly timeoutMs: number;
+        readonly meta?: { readonly old: string; readonly new: string };
+        readonly policy?: string;
+        readonly progress?: (message: string) => void;
+      };
     }
   | undefined
 > {
@@ -91,14 +94,16 @@ export async function impactFlags(
     ]);
   return {
     evaluator,
-    installables,
-    jobs: args.jobs,
-    timeoutMs: args.timeout * 1000,
-    ...(args.metaOld !== undefined && args.metaNew !== undefined
-      ? { meta: { old: args.metaOld, new: args.metaNew } }
-      : {}),
-    ...(args.policy !== undefined ? { policy: args.policy } : {}),
-    // Progress on a terminal only: a CI log or a pipe gets the report and nothing else.
-    ...(ctx.io.isTTY ? { progress: (m: string) => ctx.io.stderr(`${oneLine(m)}\n`) } : {}),
+    request: {
+      installables,
+      jobs: args.jobs,
+      timeoutMs: args.timeout * 1000,
+      ...(args.metaOld !== undefined && args.metaNew !== undefined
+        ? { meta: { old: args.metaOld, new: args.metaNew } }
+        : {}),
+      ...(args.policy !== undefined ? { policy: args.policy } : {}),
+      // Progress on a terminal only: a CI log or a pipe gets the report and nothing else.
+      ...(ctx.io.isTTY ? { progress: (m: string) => ctx.io.stderr(`${oneLine(m)}\n`) } : {}),
+    },
   };
 }

@@ -82,13 +82,8 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
       ...(impact !== undefined
         ? {
             impact: {
-              installables: impact.installables,
+              ...impact.request,
               repoDir: ctx.io.cwd,
-              jobs: impact.jobs,
-              timeoutMs: impact.timeoutMs,
-              ...(impact.meta !== undefined ? { meta: impact.meta } : {}),
-              ...(impact.policy !== undefined ? { policy: impact.policy } : {}),
-              ...(impact.progress !== undefined ? { progress: impact.progress } : {}),
             },
           }
         : {}),
