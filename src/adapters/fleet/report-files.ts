@@ -1,8 +1,8 @@
-import { constants } from "node:fs";
-import { type FileHandle, lstat, open, readdir, realpath } from "node:fs/promises";
+import { type FileHandle, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../../app/errors.js";
 import type { ReadTimeout, ReportBytes, ReportFiles } from "../../app/fleet-ports.js";
+import { openRegularFile } from "../regular-file.js";
 import { splitReport } from "./report-split.js";
 
 export { splitReport };
@@ -55,39 +55,30 @@ async function within<T>(t: ReadTimeout, what: string, work: Promise<T>): Promis
   }
 }
 
-/** Whether `target` is `dir` or inside it (both real paths). */
-const inside = (dir: string, target: string): boolean => {
-  const rel = path.relative(dir, target);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-};
+const NOT_REGULAR = "is not a regular file (a FIFO, device, socket or directory)";
 
 /**
- * Opens a report as a regular file: the type is checked without following a link (lstat), a link
- * from a reports directory must stay inside it, and the open never blocks (O_NONBLOCK: a FIFO
- * without a writer would block forever) nor follows a link swapped in since (O_NOFOLLOW), after
- * which fstat of the descriptor decides.
+ * Opens a report as a regular file (openRegularFile). The fleet file is the auditor's own: a link it
+ * names is followed. One in a reports directory, where hosts may write, must stay inside it (not
+ * /etc/passwd, not a FIFO elsewhere).
  */
 async function openRegular(abs: string, dir: string | undefined): Promise<FileHandle> {
-  const l = await lstat(abs);
-  let target = abs;
-  if (l.isSymbolicLink()) {
-    // The fleet file is the auditor's own: a link it names is followed. One in a reports directory,
-    // where hosts may write, must stay inside it (not /etc/passwd, not a FIFO elsewhere).
-    target = await realpath(abs);
-    if (dir !== undefined && !inside(await realpath(dir), target))
-      throw new Refused("is a symbolic link out of the reports directory; links are not followed out of it");
-  } else if (!l.isFile()) throw new Refused("is not a regular file (a FIFO, device, socket or directory)");
-  const fh = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  try {
-    const s = await fh.stat();
-    if (!s.isFile()) throw new Refused("is not a regular file (a FIFO, device, socket or directory)");
-    if (s.size > MAX_REPORT_BYTES)
-      throw new Refused(`is ${s.size} bytes; a host report is at most ${MAX_REPORT_BYTES} bytes`);
-    return fh;
-  } catch (e) {
-    await fh.close();
-    throw e;
-  }
+  return openRegularFile(abs, {
+    ...(dir !== undefined ? { within: await realpath(dir) } : {}),
+    maxBytes: MAX_REPORT_BYTES,
+    refuse: (why) => {
+      switch (why.kind) {
+        case "dangling-link":
+          return why.cause instanceof Error ? why.cause : new Refused(NOT_REGULAR);
+        case "link-out":
+          return new Refused("is a symbolic link out of the reports directory; links are not followed out of it");
+        case "not-regular":
+          return new Refused(NOT_REGULAR);
+        case "too-large":
+          return new Refused(`is ${why.size} bytes; a host report is at most ${MAX_REPORT_BYTES} bytes`);
+      }
+    },
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
-import { constants } from "node:fs";
-import { lstat, open, opendir, realpath } from "node:fs/promises";
+import { lstat, opendir, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { LicenceFileText, SourceStore, StoredSource } from "../../app/licence-ports.js";
 import type { SkippedLicenceFile } from "../../domain/licence/evidence.js";
 import { parseStorePath } from "../../domain/nix/store-path.js";
 import { errnoCode as errnoOf } from "../errno.js";
+import { openRegularFile, type Refusal } from "../regular-file.js";
 
 /** A licence file is a page or two; a megabyte is far past any real one (GPL-3.0 is 35 kB). */
 export const MAX_LICENCE_FILE_BYTES = 1024 * 1024;
@@ -18,39 +18,41 @@ const CANDIDATE = /^(?:licen[cs]e|copying)(?:[-._][A-Za-z0-9._-]{0,60})?$|^notic
 
 class Skip extends Error {}
 
-const inside = (dir: string, target: string): boolean => {
-  const rel = path.relative(dir, target);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+const NOT_REGULAR = "not a regular file (a FIFO, device, socket or directory)";
+
+const refusal = (why: Refusal): Skip => {
+  switch (why.kind) {
+    case "dangling-link":
+      return new Skip("a symbolic link that resolves nowhere");
+    case "link-out":
+      return new Skip("a symbolic link out of the source; not followed");
+    case "not-regular":
+      return new Skip(NOT_REGULAR);
+    case "too-large":
+      return new Skip(`larger than ${MAX_LICENCE_FILE_BYTES} bytes`);
+  }
 };
 
 /**
- * One candidate's text: lstat first (a link is followed only when it stays inside the source), then
- * a non-blocking open that does not follow a link swapped in since (a FIFO without a writer would
- * block forever), and fstat of the descriptor decides: a regular file of at most the bound, read to
- * at most the bound. Messages never quote the file: a link may point at a secret elsewhere.
+ * One candidate's text, opened as a regular file inside the source (openRegularFile: a link only
+ * when it stays inside, never a FIFO) and read to at most the bound. Messages never quote the file.
  */
 async function readCandidate(dir: string, name: string): Promise<string> {
-  let target = path.join(dir, name);
-  const l = await lstat(target);
-  if (l.isSymbolicLink()) {
-    target = await realpath(target).catch(() => {
-      throw new Skip("a symbolic link that resolves nowhere");
-    });
-    if (!inside(dir, target)) throw new Skip("a symbolic link out of the source; not followed");
-  } else if (!l.isFile()) throw new Skip("not a regular file (a FIFO, device, socket or directory)");
-  const fh = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  const fh = await openRegularFile(path.join(dir, name), {
+    within: dir,
+    maxBytes: MAX_LICENCE_FILE_BYTES,
+    refuse: refusal,
+  });
   try {
-    const s = await fh.stat();
-    if (!s.isFile()) throw new Skip("not a regular file (a FIFO, device, socket or directory)");
-    if (s.size > MAX_LICENCE_FILE_BYTES) throw new Skip(`larger than ${MAX_LICENCE_FILE_BYTES} bytes`);
-    const buf = Buffer.alloc(Math.min(s.size, MAX_LICENCE_FILE_BYTES) + 1);
+    // One byte past the bound: a file that grew since fstat is refused, not cut.
+    const buf = Buffer.alloc(Math.min((await fh.stat()).size, MAX_LICENCE_FILE_BYTES) + 1);
     let n = 0;
     while (n < buf.length) {
       const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
     }
-    if (n > MAX_LICENCE_FILE_BYTES) throw new Skip(`larger than ${MAX_LICENCE_FILE_BYTES} bytes`);
+    if (n > MAX_LICENCE_FILE_BYTES) throw refusal({ kind: "too-large", size: n });
     return buf.subarray(0, n).toString("utf8");
   } finally {
     await fh.close();
