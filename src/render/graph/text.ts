@@ -1,5 +1,5 @@
 import { collapsedLabel, marksText, type GraphNode } from "../../domain/graph/model.js";
-import { replaceXmlForbidden, stripControls } from "../escape.js";
+import { replaceXmlForbidden, visibleOneLine } from "../escape.js";
 
 /** Longest line drawn in a node; the whole text is in its <title> / tooltip. */
 export const MAX_LINE = 48;
@@ -9,10 +9,7 @@ export const MAX_LINE = 48;
  * as spaces, invisible format characters (bidi overrides, zero-width joiners) shown as `‹U+202E›` so a
  * name cannot read as another. Every renderer of the graph starts from this, then escapes for its syntax.
  */
-export const visibleLine = (s: string): string =>
-  stripControls(
-    s.replace(/\p{Cf}/gu, (c) => `‹U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}›`),
-  ).replace(/[\r\n\t]+/g, " ");
+export const visibleLine = visibleOneLine;
 
 /** At most `max` code points, the cut shown by `…`. */
 export function shorten(s: string, max = MAX_LINE): string {
