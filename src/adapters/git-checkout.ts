@@ -8,12 +8,23 @@ import { runProgram, stderrTail } from "./subprocess.js";
 
 const WHEN_MISSING = "install git: installables are evaluated at each commit of the repository";
 // A post-checkout hook in the repository's own .git would run on `worktree add`; LFS would download.
-const GIT_SAFE = ["-c", "core.hooksPath=/dev/null", "-c", "advice.detachedHead=false"];
-const gitEnv = (): Record<string, string | undefined> => ({
-  ...process.env,
-  GIT_LFS_SKIP_SMUDGE: "1",
-  GIT_TERMINAL_PROMPT: "0",
-});
+const GIT_SAFE = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "advice.detachedHead=false"];
+// What git needs to find itself and the user's own configuration (safe.directory lives there). Not
+// tokens (GITHUB_TOKEN reaches diff and pr-review), nor GIT_DIR, GIT_WORK_TREE or GIT_CONFIG_*, which
+// would point git at another repository or configuration than the one around the lock.
+const GIT_PASSED = ["PATH", "HOME", "XDG_CONFIG_HOME", "TMPDIR", "LANG", "LC_ALL", "TZ"];
+/** Cleanup after a signal runs synchronously; a hung git must not hold the exit for ever. */
+const CLEANUP_TIMEOUT_MS = 10_000;
+
+/** An allow-list of `parent`'s variables, with LFS downloads and credential prompts turned off. */
+export function gitEnv(parent: Readonly<Record<string, string | undefined>> = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const k of GIT_PASSED) {
+    const v = parent[k];
+    if (v !== undefined) env[k] = v;
+  }
+  return { ...env, GIT_LFS_SKIP_SMUDGE: "1", GIT_TERMINAL_PROMPT: "0" };
+}
 
 /**
  * The full commit id `rev` names in the repository around `repoDir`: `git rev-parse --verify
@@ -70,9 +81,10 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** Synchronous: a signal handler or `exit` cannot wait. Kills nix first, as it reads the tree. */
 function removeSync(c: Live): void {
   c.stop.abort(new Error("interrupted"));
-  spawnSync("git", [...GIT_SAFE, "worktree", "remove", "--force", "--", c.tree], { cwd: c.repoDir, stdio: "ignore" });
+  const opts = { cwd: c.repoDir, stdio: "ignore", env: gitEnv(), timeout: CLEANUP_TIMEOUT_MS } as const;
+  spawnSync("git", [...GIT_SAFE, "worktree", "remove", "--force", "--", c.tree], opts);
   rmSync(c.dir, { recursive: true, force: true });
-  spawnSync("git", [...GIT_SAFE, "worktree", "prune"], { cwd: c.repoDir, stdio: "ignore" });
+  spawnSync("git", [...GIT_SAFE, "worktree", "prune"], opts);
 }
 
 /** A signal while a worktree exists removes it, then exits 128+signal as a shell would report. */
