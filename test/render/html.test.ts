@@ -95,6 +95,33 @@ describe("the graph on a page", () => {
   });
 });
 
+describe("ages in the SBOM summary", () => {
+  it("an input locked one day before the report is '1 day' old, not '1 days'", async () => {
+    // sbomCase's SOURCE_DATE_EPOCH is 1764547200; this input was locked a day (and an hour) before.
+    const lock = {
+      nodes: {
+        root: { inputs: { lib: "lib" } },
+        lib: {
+          locked: {
+            type: "github",
+            owner: "o",
+            repo: "lib",
+            rev: "0123456789abcdef0123456789abcdef01234567",
+            narHash: "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            lastModified: 1764547200 - 90_000,
+          },
+          original: { type: "github", owner: "o", repo: "lib" },
+        },
+      },
+      root: "root",
+      version: 7,
+    };
+    const { html } = await sbomCase(JSON.stringify(lock));
+    expect(html).toMatch(/>1 day</);
+    expect(html).not.toContain("1 days");
+  });
+});
+
 describe("check HTML over many findings", () => {
   it("lists 500 findings of a rule and counts the rest, so a huge report stays readable", async () => {
     const { renderCheckHtml } = await import("../../src/render/check/html.js");

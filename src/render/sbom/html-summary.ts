@@ -1,7 +1,7 @@
 import type { SbomModel } from "../../domain/sbom-model.js";
 import { code, h } from "../html/escape.js";
 import { renderPage } from "../html/page.js";
-import { counts, gapList, section, stateLabel, table, type Html, type Tone } from "../html/parts.js";
+import { counts, gapList, plural, section, stateLabel, table, type Html, type Tone } from "../html/parts.js";
 import { ageBuckets, ageRows, licenceRows, pinningCounts } from "./summary-view.js";
 
 const OLDEST_SHOWN = 20;
@@ -44,7 +44,7 @@ function agesSection(m: SbomModel): Html {
       .map((r) => [
         code(r.input),
         h(r.lastModified?.slice(0, 10) ?? "no date"),
-        h(r.days !== undefined ? `${r.days} days` : "–"),
+        h(r.days !== undefined ? plural(r.days, "day") : "–"),
       ]),
     { numeric: [2] },
   );
