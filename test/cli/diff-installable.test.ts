@@ -34,6 +34,12 @@ describe("diff / pr-review --installable (flags)", () => {
     ["--meta-old alone", ["diff", "--git", "HEAD~1", "--installable", ".#web", "--meta-old", "m.json"], /go together/],
     ["--jobs 0", ["diff", "--git", "HEAD~1", "--installable", ".#web", "--jobs", "0"], /--jobs must be/],
     ["an installable that reads as an option", ["diff", "--git", "HEAD~1", "--installable=--impure"], /flake output/],
+    // Refused as usage before nix is looked for (without nix this was exit 3, "nix is needed").
+    [
+      "an installable naming another flake",
+      ["diff", "--git", "HEAD~1", "--installable", "github:evil/flake#pkg"],
+      /flake output .*an installable is written `\.#ATTRIBUTE\.PATH`/,
+    ],
     [
       "meta without installables",
       ["diff", "--git", "HEAD~1", "--meta-old", "a", "--meta-new", "b"],

@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
 import { InputError, UsageError } from "../../app/errors.js";
 import type { InstallableEvaluator } from "../../app/installable-ports.js";
+import { flakeAttrPath } from "../../domain/nix/flake-installable.js";
 import type { CommandContext } from "../context.js";
 import { installableEvaluator } from "../wire.js";
 import { oneLine } from "../../render/escape.js";
@@ -40,12 +41,15 @@ export interface ImpactArgs {
   readonly timeout: number;
 }
 
-/** An installable is a flake output reference: nothing that reads as an option to nix. */
+/**
+ * An installable as the evaluator takes it (domain/nix/flake-installable.ts), checked before nix is
+ * asked for or anything is checked out: nothing that reads as an option, a URL or another flake.
+ */
 function checkInstallable(i: string): string {
-  const control = [...i].some((c) => (c.codePointAt(0) ?? 0) < 0x20 || c === "\u007f");
-  if (i === "" || i.startsWith("-") || control)
+  const attr = flakeAttrPath(i);
+  if (!attr.ok)
     throw new UsageError(
-      `--installable takes a flake output such as .#packages.x86_64-linux.default; found '${oneLine(i)}'`,
+      `--installable takes a flake output such as .#packages.x86_64-linux.default; '${oneLine(i)}': ${attr.error}`,
     );
   return i;
 }
