@@ -29,7 +29,7 @@ export interface ImpactRequest {
   readonly progress?: (message: string) => void;
 }
 
-/** The error nix gave, bounded: a report line, not a log. */
+/** The error nix gave at one side, bounded: a report line, not a log. */
 const MAX_ERROR = 2000;
 const bounded = (s: string): string => (s.length > MAX_ERROR ? `${s.slice(0, MAX_ERROR)}… (cut)` : s);
 
@@ -80,8 +80,12 @@ function resultOf(
   const errA = a === undefined ? missing("old") : a.ok ? undefined : a.error;
   const errB = b === undefined ? missing("new") : b.ok ? undefined : b.error;
   const side = errA !== undefined && errB !== undefined ? "both" : errA !== undefined ? "old" : "new";
-  const error = errA !== undefined && errB !== undefined && errA !== errB ? `${errA}\n${errB}` : (errA ?? errB ?? "");
-  return { installable, status: "failed", side, error: bounded(error) };
+  // Each side cut on its own and named, so that a long error at the base cannot hide the head's.
+  const error =
+    errA !== undefined && errB !== undefined && errA !== errB
+      ? `base: ${bounded(errA)}\nhead: ${bounded(errB)}`
+      : bounded(errA ?? errB ?? "");
+  return { installable, status: "failed", side, error };
 }
 
 /**
