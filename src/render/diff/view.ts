@@ -44,14 +44,26 @@ export function groupByKind(r: DiffReport): Array<[ChangeKind, DiffChange[]]> {
   );
 }
 
-/** The worst finding on an input, for a risk mark. */
-export function riskOf(r: DiffReport, input: string): Severity | undefined {
-  let worst: Severity | undefined;
-  for (const f of r.findings)
-    if (f.input === input && (worst === undefined || severityRank(f.severity) > severityRank(worst)))
-      worst = f.severity;
-  return worst;
+/** Each input's worst finding, indexed once per report: every renderer asks per row. */
+const risks = new WeakMap<DiffReport, ReadonlyMap<string, Severity>>();
+
+function riskIndex(r: DiffReport): ReadonlyMap<string, Severity> {
+  let index = risks.get(r);
+  if (index === undefined) {
+    const worst = new Map<string, Severity>();
+    for (const f of r.findings) {
+      if (f.input === undefined) continue;
+      const seen = worst.get(f.input);
+      if (seen === undefined || severityRank(f.severity) > severityRank(seen)) worst.set(f.input, f.severity);
+    }
+    index = worst;
+    risks.set(r, index);
+  }
+  return index;
 }
+
+/** The worst finding on an input, for a risk mark. */
+export const riskOf = (r: DiffReport, input: string): Severity | undefined => riskIndex(r).get(input);
 
 /** A locked source as people name it: a FlakeHub release as `NixOS/nixpkgs@0.2405.1…`, else its flake URL. */
 export const sourceText = (s: LockedSide): string => {
