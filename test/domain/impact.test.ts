@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareInstallable } from "../../src/domain/impact/compare.js";
+import { licencesNotComparedText } from "../../src/render/diff/impact-view.js";
 import { parseDerivations } from "../../src/ingest/closure/derivation.js";
 import { parseMeta } from "../../src/ingest/meta/meta.js";
 import type { DerivationSet } from "../../src/domain/nix/derivation.js";
@@ -93,6 +94,27 @@ describe.skipIf(!hasNix)("compareInstallable over real derivation closures", () 
         unfree: ["Business Source License 1.1"],
       },
     ]);
+  });
+
+  it("packages the meta files have no entry for are counted as not compared, not as unchanged", () => {
+    expect(web.licencesNotCompared).toBeUndefined(); // both meta files answer for every package
+    const meta = (t: string) => {
+      const r = parseMeta(t, "meta");
+      if (!r.ok) throw new Error("meta");
+      return r.value;
+    };
+    // The head's meta from another nixpkgs: an empty set answers for nothing.
+    const other = compareInstallable({
+      installable: "web",
+      old: parse(world.old.derivations["web"] ?? ""),
+      new: parse(world.new.derivations["web"] ?? ""),
+      meta: { old: meta(world.old.meta), new: meta("{}") },
+    });
+    expect(other.licences).toEqual([]);
+    expect(other.licencesNotCompared).toBeGreaterThan(0);
+    expect(licencesNotComparedText(other)).toMatch(
+      /^the licences of \d+ packages? were not compared: .*--meta-old and --meta-new/,
+    );
   });
 
   it("an installable the bump does not touch has nothing to report but its version move", () => {

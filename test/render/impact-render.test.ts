@@ -69,6 +69,21 @@ describe("impact rendering", () => {
     licenceGap: { reason: "licence changes need nixpkgs meta of both sides", options: ["--meta-old", "--meta-new"] },
   });
 
+  it("packages a meta file had no entry for are said not compared, in text, Markdown and HTML", () => {
+    const r = report({
+      old: "main",
+      new: "HEAD",
+      installables: [{ ...impact(".#web", { versions: 1, rebuilt: 0 }), licences: [], licencesNotCompared: 3 }],
+    });
+    const said = /the licences of 3 packages were not compared: a meta file has no entry for them at one side/;
+    expect(renderDiffText(r, { color: false, width: 400 })).toMatch(said);
+    expect(renderDiffMarkdown(r)).toMatch(said);
+    const html = renderDiffHtml(r);
+    expect(html).toMatch(said);
+    expect(html).toContain("No licence changed among the packages compared.");
+    expect(html).not.toContain("No licence changed.</p>");
+  });
+
   it("Markdown shows hostile names, versions, URLs and errors as text: no element, link, mention or broken table", () => {
     const md = renderDiffMarkdown(hostile);
     expect(gfmProblems(md)).toEqual([]);

@@ -2,8 +2,15 @@ import { compareStrings } from "../lock/input-path.js";
 import type { DerivationSet } from "../nix/derivation.js";
 import type { MetaIndex } from "../packages/model.js";
 import { type ClosurePackage, indexPackages, sourceFacts } from "./closure-packages.js";
-import { licenceChanges } from "./licences.js";
-import type { InstallableImpact, PackagePresence, Rebuild, RebuildReason, VersionChange } from "./model.js";
+import { licenceChanges, licencesNotCompared } from "./licences.js";
+import type {
+  InstallableImpact,
+  LicenceChange,
+  PackagePresence,
+  Rebuild,
+  RebuildReason,
+  VersionChange,
+} from "./model.js";
 import { compareNixVersions } from "./nix-version.js";
 import { counterpart, newest, newestOf, patchDiff, type Sides, sourceDiff } from "./own-change.js";
 import { RebuildCauses } from "./rebuild-causes.js";
@@ -98,6 +105,15 @@ export function compareInstallable(input: CompareInput): InstallableImpact {
     rebuilt: rebuilt.sort((a, b) => byName(a, b) || compareStrings(a.version, b.version)),
     rebuildCount,
     derivations: { old: input.old.byPath.size, new: input.new.byPath.size },
-    ...(input.meta !== undefined ? { licences: licenceChanges(s, input.meta) } : {}),
+    ...(input.meta !== undefined ? licenceFacts(s, input.meta) : {}),
   };
+}
+
+/** The licence changes, and how many packages the meta files could not answer for (when any). */
+function licenceFacts(
+  s: Sides,
+  meta: { readonly old: MetaIndex; readonly new: MetaIndex },
+): { licences: LicenceChange[]; licencesNotCompared?: number } {
+  const unknown = licencesNotCompared(s, meta);
+  return { licences: licenceChanges(s, meta), ...(unknown > 0 ? { licencesNotCompared: unknown } : {}) };
 }

@@ -18,6 +18,22 @@ function metaOf(p: ClosurePackage, meta: MetaIndex): PackageMeta | undefined {
 const texts = (m: PackageMeta): string[] => [...new Set((m.licenses ?? []).map(licenceText))].sort(compareStrings);
 
 /**
+ * Packages on both sides (the newest version of each name) whose licences cannot be compared: a meta
+ * file has no entry for the output at one side, as when it was made from another nixpkgs than the
+ * lock's. Without it, "no licence changed" would be a "no" that means "can't tell".
+ */
+export function licencesNotCompared(s: Sides, meta: { readonly old: MetaIndex; readonly new: MetaIndex }): number {
+  let n = 0;
+  for (const name of s.new.byName.keys()) {
+    if (!s.old.byName.has(name)) continue;
+    const [a, b] = [newestOf(s.old, name), newestOf(s.new, name)];
+    if (a === undefined || b === undefined || metaOf(a, meta.old) === undefined || metaOf(b, meta.new) === undefined)
+      n++;
+  }
+  return n;
+}
+
+/**
  * Packages on both sides whose declared licences differ (the newest version of each name). A
  * package without meta on either side says nothing, so it is not a change.
  */

@@ -91,6 +91,8 @@ export interface InstallableImpact {
   readonly derivations: { readonly old: number; readonly new: number };
   /** Absent when meta for both sides was not given (the report has a gap naming the options). */
   readonly licences?: readonly LicenceChange[];
+  /** Packages on both sides a meta file has no entry for (at one side): their licences were not compared. */
+  readonly licencesNotCompared?: number;
 }
 
 /** An installable one side could not evaluate: nix's error, bounded. */

@@ -8,7 +8,7 @@ import type {
 } from "../../domain/impact/model.js";
 import { code, h, link } from "../html/escape.js";
 import { counts, fold, plural, section, stateLabel, table, type Html } from "../html/parts.js";
-import { impactSummary, lockMoves, presenceText, reasonText } from "./impact-view.js";
+import { impactSummary, licencesNotComparedText, lockMoves, presenceText, reasonText } from "./impact-view.js";
 
 /**
  * The impact part of `diff --format html`: per installable, the package changes of its derivation
@@ -75,7 +75,10 @@ function versionTable(i: InstallableImpact): Html {
 /** Licence changes (without meta files they were not compared: the section's gap says so once). */
 function licenceBlock(i: InstallableImpact): Html {
   if (i.licences === undefined) return "";
-  if (i.licences.length === 0) return "<p>No licence changed.</p>";
+  const notCompared = licencesNotComparedText(i);
+  const gap = notCompared !== undefined ? `<p><strong>Not known:</strong> ${h(notCompared)}.</p>` : "";
+  if (i.licences.length === 0)
+    return `<p>${notCompared !== undefined ? "No licence changed among the packages compared." : "No licence changed."}</p>${gap}`;
   const rows = i.licences.map((l) => [
     code(l.name),
     h(l.version),
@@ -86,7 +89,7 @@ function licenceBlock(i: InstallableImpact): Html {
   const t = table(`Licence changes in ${i.installable}`, ["package", "version", "old", "new", "unfree"], rows, {
     rowClass: "licence-change",
   });
-  return fold(h(`Licence changes (${rows.length})`), t, rows.length <= OPEN_UP_TO);
+  return `${gap}${fold(h(`Licence changes (${rows.length})`), t, rows.length <= OPEN_UP_TO)}`;
 }
 
 function compared(i: InstallableImpact, moves: string): Html {

@@ -3,6 +3,7 @@ import type { ImpactSection, InstallableImpact, InstallableResult } from "../../
 import { cellCode, code, escapeMarkdown, htmlCode } from "../escape.js";
 import {
   impactSummary,
+  licencesNotComparedText,
   lockMoves,
   presenceText,
   reasonText,
@@ -103,6 +104,8 @@ function installableParts(i: InstallableResult, moves: string): Part[] {
         i.removed.map((p) => code(presenceText(p))),
       ),
     );
+  const notCompared = licencesNotComparedText(i);
+  if (notCompared !== undefined) blocks.push(`Not known: ${escapeMarkdown(notCompared)}.`);
   if (i.licences !== undefined && i.licences.length > 0)
     blocks.push(
       detailsList(

@@ -3,6 +3,7 @@ import type { ImpactSection, InstallableImpact } from "../../domain/impact/model
 import { oneLine } from "../escape.js";
 import {
   impactSummary,
+  licencesNotComparedText,
   lockMoves,
   presenceText,
   reasonText,
@@ -38,6 +39,8 @@ function installableLines(i: InstallableImpact, out: string[]): void {
   list(out, "rebuilt at the same version", i.rebuilt, (b) => [
     `${oneLine(presenceText({ name: b.name, versions: [b.version] }))}: ${oneLine(b.reasons.map(reasonText).join("; "))}`,
   ]);
+  const notCompared = licencesNotComparedText(i);
+  if (notCompared !== undefined) out.push(`    ${notCompared}`);
   if (i.licences !== undefined)
     list(out, "licence changes", i.licences, (l) => [
       `${oneLine(l.name)} ${oneLine(l.version)}: ${oneLine(l.from.join(" AND ") || "none")} → ${oneLine(l.to.join(" AND ") || "none")}${l.unfree.length > 0 ? ` (unfree: ${oneLine(l.unfree.join(", "))})` : ""}`,

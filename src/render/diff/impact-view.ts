@@ -67,6 +67,13 @@ export function reasonText(r: RebuildReason): string {
 }
 
 /** `openssl 3.0.14 → 3.0.15 (+ patch CVE-2024-9143.patch), 412 derivations rebuild`: the headline facts. */
+/** Why some licences were not compared, when a meta file had no entry for them; undefined when none. */
+export function licencesNotComparedText(i: InstallableImpact): string | undefined {
+  const n = i.licencesNotCompared;
+  if (n === undefined || n === 0) return undefined;
+  return `the licences of ${plural(n, "package")} were not compared: a meta file has no entry for ${n === 1 ? "it" : "them"} at one side (pass --meta-old and --meta-new made from each side's nixpkgs)`;
+}
+
 export function impactSummary(i: InstallableImpact, maxVersions = 3): string {
   const moves = i.versionChanges.slice(0, maxVersions).map((v) => {
     const notes = versionNotes(v);

@@ -47,6 +47,11 @@ const compared = z.object({
     .array(z.object({ name: z.string(), version: z.string(), drvPath: z.string(), reasons: z.array(reason) }))
     .describe("packages rebuilt at the same version, with what their derivation shows as the reason"),
   rebuildCount: z.number().int().describe(".drv paths the new closure has and the old one does not"),
+  licencesNotCompared: z
+    .number()
+    .int()
+    .optional()
+    .describe("packages on both sides a meta file has no entry for at one side: their licences were not compared"),
   derivations: z.object({ old: z.number().int(), new: z.number().int() }),
   licences: z
     .array(
