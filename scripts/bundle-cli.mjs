@@ -62,6 +62,32 @@ const LAZY = [
     ],
   },
   {
+    // yargs' platform shim imports node:assert for two checks it makes on every run; loading it loads
+    // its error formatting, which builds process.stderr and Node's stream modules (~6 ms) in runs that
+    // never write to stderr. The checks are made as before; node:assert is loaded to throw when one fails.
+    file: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/,
+    edits: [
+      ["import { notStrictEqual, strictEqual } from 'assert'\n", ""],
+      // Read when help is printed: asked at load, it built process.stdout (Node's stream modules) in every run.
+      [
+        "    stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
+        "    get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }",
+      ],
+      [
+        "  assert: {\n    notStrictEqual,\n    strictEqual\n  },",
+        "  assert: {\n    notStrictEqual: (actual, expected, message) => { if (Object.is(actual, expected)) require('node:assert').notStrictEqual(actual, expected, message) },\n    strictEqual: (actual, expected, message) => { if (!Object.is(actual, expected)) require('node:assert').strictEqual(actual, expected, message) }\n  },",
+      ],
+    ],
+  },
+  {
+    // yargs() defines --version from a guess: it reads the package.json of the working directory (the
+    // user's project, not flake-audit's), which a run then replaces with the tool's own version
+    // (cli/parser.ts). The guess cost a directory listing and a parse, and a package.json that is
+    // a FIFO or is huge hung or slowed every command; the version is now only the one given.
+    file: /[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/,
+    edits: [["        yargs.help();\n        yargs.version();\n", "        yargs.help();\n"]],
+  },
+  {
     file: /[\\/]packageurl-js[\\/]src[\\/]strings\.js$/,
     edits: [
       [

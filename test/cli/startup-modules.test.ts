@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -126,5 +126,34 @@ describe("what a lock's run builds and starts (built command)", () => {
     for (const format of ["text", "markdown"])
       expect(probe(["check", lock, "--lock-only", "--fail-on", "none", "--format", format]).spawn).toBe(0);
     expect(probe(["check", lock, "--lock-only", "--fail-on", "none", "--format", "sarif"]).spawn).toBeGreaterThan(0);
+  });
+});
+
+describe("what a run reads and builds besides its inputs (built command)", () => {
+  const lock = lockFixture("valid", "github-inputs.lock");
+  it("a package.json in the working directory is not read: a FIFO there does not hang the run", () => {
+    // yargs guessed its --version from the working directory's package.json (scripts/bundle-cli.mjs).
+    const cwd = path.join(dir, "fifo-cwd");
+    mkdirSync(cwd);
+    expect(spawnSync("mkfifo", [path.join(cwd, "package.json")]).status).toBe(0);
+    const r = spawnSync(process.execPath, [CLI, "check", lock, "--lock-only", "--fail-on", "none", "-o", "c.txt"], {
+      cwd,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(cwd, "c.txt"), "utf8")).toMatch(/stale/);
+  });
+  it("a check written to a file with nothing to warn builds no stdout or stderr stream and loads no node:assert", () => {
+    const quiet = ["--require", BUILTINS, CLI, "check", lock, "--lock-only", "--fail-on", "none", "-q"];
+    const r = spawnSync(process.execPath, [...quiet, "-o", path.join(dir, "q.txt")], { cwd: dir, encoding: "utf8" });
+    const line = r.stderr.split("\n").find((l) => l.startsWith("BUILTINS "));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/NativeModule (assert|net|tty)\b|sync_write_stream/);
+    // the probe sees them when they are there: the same report on stdout (a pipe here) builds its stream
+    const piped = spawnSync(process.execPath, quiet, { cwd: dir, encoding: "utf8" });
+    expect(piped.stdout).toMatch(/stale/);
+    expect(piped.stderr).toMatch(/^BUILTINS .*NativeModule net\b/m);
   });
 });
