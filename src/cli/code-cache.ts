@@ -46,7 +46,7 @@ type Compile = (this: Module, content: string, filename: string, ...rest: unknow
 interface Loader {
   prototype: { _compile: Compile };
   wrap(content: string): string;
-  _resolveFilename(request: string, parent: Module, isMain: boolean, options?: unknown): string;
+  _resolveFilename(request: string, parent: Module | undefined, isMain: boolean, options?: unknown): string;
   _cache: NodeJS.Require["cache"];
 }
 
@@ -72,6 +72,7 @@ export function useCodeCache(dir: string): void {
   const loader: unknown = Module;
   if (manifest === undefined || !isLoader(loader)) return;
   const cached = new Set(manifest.files);
+  resolveChunksDirectly(loader, dir, cached);
   const compile = loader.prototype._compile;
   loader.prototype._compile = function (this: Module, content: string, filename: string, ...rest: unknown[]) {
     const name = path.basename(filename);
@@ -85,6 +86,21 @@ export function useCodeCache(dir: string): void {
     const fn: unknown = new Script(loader.wrap(content), { filename, cachedData }).runInThisContext();
     if (typeof fn !== "function") return compile.call(this, content, filename, ...rest);
     return fn.call(this.exports, this.exports, requireOf(this, loader), this, filename, path.dirname(filename));
+  };
+}
+
+/**
+ * A chunk asking for another by its own name ("./chunk-….js") gets its path without Node's search:
+ * the file is known to be beside it, and the search (a stat and a realpath of every directory above
+ * it, per require) is ~7 ms of a run's ~45 requires. Any other request is resolved by Node.
+ */
+function resolveChunksDirectly(loader: Loader, dir: string, chunks: ReadonlySet<string>): void {
+  const resolve = loader._resolveFilename;
+  loader._resolveFilename = function (request, parent, isMain, options) {
+    const name = request.startsWith("./") ? request.slice(2) : "";
+    if (chunks.has(name) && !isMain && parent?.filename !== undefined && path.dirname(parent.filename) === dir)
+      return path.join(dir, name);
+    return resolve.call(this, request, parent, isMain, options);
   };
 }
 
