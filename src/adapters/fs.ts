@@ -1,10 +1,10 @@
 import { promises as fs } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { InputError } from "../app/errors.js";
 import { errnoCode } from "./errno.js";
 import type { FileText, Files } from "../app/ports.js";
 import { runProgram, stderrTail } from "./subprocess.js";
+import { sha256Hex } from "./native-sha256.js";
 
 /**
  * Input files larger than this are refused before reading: no flake.lock or closure comes close, and
@@ -25,12 +25,6 @@ async function explainDirectory(p: string): Promise<string> {
     return "pass the path of a file, not a directory";
   }
 }
-
-// node:crypto is loaded on first use (~6 ms of a small run): a report that does not show the
-// file's hash, such as a text check, never loads it.
-const requireBuiltin = createRequire(import.meta.url);
-const sha256Hex = (data: Buffer | string): string =>
-  (requireBuiltin("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(data).digest("hex");
 
 /** Inputs up to this size keep their bytes until the hash is asked for; larger ones are hashed at once. */
 const LAZY_HASH_MAX_BYTES = 1024 * 1024;

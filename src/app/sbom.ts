@@ -20,6 +20,7 @@ import { readLock } from "./read-lock.js";
 import type { SourceStore } from "./licence-ports.js";
 import { readSourceLicences, unknownLicenceGap } from "./source-licences.js";
 import { gapsByCause } from "../domain/report-gaps.js";
+import type { Sha256 } from "../domain/nix/sha256.js";
 
 export interface SbomRequest {
   /** Undefined when only a closure is described. */
@@ -36,6 +37,8 @@ export interface SbomRequest {
   readonly metadata?: GivenMetadata;
   /** Where the flake's version comes from when none is given (git describe of the lock's repository). */
   readonly revisions?: Revisions;
+  /** A faster SHA-256 for the inputs' store paths than the domain's own (node:crypto's). */
+  readonly digest?: Sha256;
   /** The local store each locked source's licence files are read from (absent: not read). */
   readonly sourceStore?: SourceStore;
   /** With --resolve: upstream facts for every input. */
@@ -61,11 +64,14 @@ const PINNING_WARNING = {
   "rev-only": "is locked to a commit but has no narHash, so its content is not pinned",
 } as const;
 
+const digestOf = (req: SbomRequest): { digest?: Sha256 } => (req.digest !== undefined ? { digest: req.digest } : {});
+
 /** flake.lock → SbomModel: every distinct locked source with its input paths and dependency graph. */
 export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixStore = noNix): Promise<SbomResult> {
   const revisions = askedEarly(req);
   const lock = req.lockPath !== undefined ? await readLock(files, req.lockPath) : undefined;
-  const inventory = lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk }) : undefined;
+  const inventory =
+    lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk, ...digestOf(req) }) : undefined;
   // The closure readers (and zod, through the meta parser) load only for a closure: a lock's SBOM is
   // most runs, and its start-up is most of its time (docs/architecture.md §7).
   const closure =

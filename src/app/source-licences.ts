@@ -24,8 +24,9 @@ async function readOne(
 ): Promise<SourceFiles> {
   const narHash = input.locked.narHash;
   if (narHash === undefined) return { status: "no-store-path" };
-  // The path in this store's directory (the inventory's is in /nix/store), computed as Nix does.
-  const storePath = formatStorePath(sourceStorePath(narHash, input.locked.name, store.storeDir));
+  // The path in this store's directory, computed as Nix does: the inventory's when it is the same directory.
+  const known = input.storePath?.storeDir === store.storeDir ? input.storePath : undefined;
+  const storePath = formatStorePath(known ?? sourceStorePath(narHash, input.locked.name, store.storeDir));
   const stored = await store.licenceFiles(storePath);
   if (stored.status !== "read") return { ...stored, storePath };
   const files: LicenceFileFinding[] = [];

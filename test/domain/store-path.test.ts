@@ -17,6 +17,8 @@ const h = (s: string): Hash => {
   return r.value;
 };
 
+const nodeSha256 = (data: Uint8Array): Uint8Array => createHash("sha256").update(data).digest();
+
 describe("sha256", () => {
   it.each([0, 1, 55, 56, 63, 64, 65, 119, 120, 1000])("matches node:crypto for %i random bytes", (n) => {
     const data = randomBytes(n);
@@ -120,6 +122,19 @@ describe("source store paths (nix-formats.md §4.3 vectors)", () => {
     ],
   ])("%s (%s) → %s", (narHash, name, expected) => {
     expect(formatStorePath(sourceStorePath(h(narHash), name))).toBe(expected);
+    // the same with a caller's SHA-256 (the CLI gives node:crypto's): the digest is only faster
+    expect(formatStorePath(sourceStorePath(h(narHash), name, undefined, nodeSha256))).toBe(expected);
+  });
+
+  it("a caller's SHA-256 is the one used, for both hashes of a non-sha256 narHash", () => {
+    const calls: number[] = [];
+    const counting = (data: Uint8Array): Uint8Array => {
+      calls.push(data.length);
+      return nodeSha256(data);
+    };
+    const sha512 = `sha512-${Buffer.alloc(64, 7).toString("base64")}`;
+    expect(sourceStorePath(h(sha512), "source", undefined, counting)).toEqual(sourceStorePath(h(sha512), "source"));
+    expect(calls).toHaveLength(2);
   });
 
   it("recursive add of a file: sha256-rM5k… → 4a9rf5r7…-source", () => {

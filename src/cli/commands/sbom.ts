@@ -26,6 +26,7 @@ import { envChoice, envFlag, formatOption, outputOption } from "./shared-options
 import { signerFor, signOptions, type SignArgs } from "./sign-options.js";
 import { givenMetadata, metadataOptions, type MetadataArgs } from "./sbom-metadata-options.js";
 import { sourceStoreFor, storeOption, type StoreArgs } from "./store-option.js";
+import { nativeSha256 } from "../../adapters/native-sha256.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX or SPDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -182,6 +183,7 @@ async function sbomRequest(
     reproducible: args.reproducible,
     metadata: givenMetadata(args, config?.sbom ?? {}),
     revisions: gitRevisions(ctx.io.cwd),
+    digest: nativeSha256,
     // Each locked source's licence files, from the local store when it holds the source.
     ...(lockPath !== undefined ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) } : {}),
     ...(args.resolve
