@@ -27,6 +27,9 @@ import { signerFor, signOptions, type SignArgs } from "./sign-options.js";
 import { givenMetadata, metadataOptions, type MetadataArgs } from "./sbom-metadata-options.js";
 import { sourceStoreFor, storeOption, type StoreArgs } from "./store-option.js";
 import { nativeSha256 } from "../../adapters/native-sha256.js";
+import type { Revisions } from "../../app/ports.js";
+import { revisionsFor } from "./sbom-revisions.js";
+import { summaryHtml } from "./sbom-summary.js";
 
 export const command = "sbom [lock]";
 export const describe = "Write a CycloneDX or SPDX SBOM of everything a flake.lock pins (and a build closure contains)";
@@ -136,11 +139,11 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
   const lockPath = await lockPathFor(args.lock, closure, w.files);
   if (lockPath === undefined && closure === undefined)
     throw new UsageError("nothing to describe: give a lock file or a closure");
+  const revisions = await revisionsFor(args, lockPath, ctx.io.cwd);
   const timestamp = w.sourceDateEpoch ?? (args.reproducible ? undefined : w.now);
   const { buildSbom } = await import("../../app/sbom.js");
-  const result = await buildSbom(await sbomRequest(args, ctx, w, { lockPath, closure, timestamp }), w.files, () =>
-    w.nix(),
-  );
+  const request = await sbomRequest(args, ctx, w, { lockPath, closure, timestamp, revisions });
+  const result = await buildSbom(request, w.files, () => w.nix());
   for (const warning of result.warnings) w.log.warn(warning);
   const text = await renderBom(result.model, chosen);
   await ctx.write(
@@ -148,7 +151,10 @@ export async function handler(args: SbomArgs, ctx: CommandContext): Promise<Outc
     args.output,
   );
   if (args.htmlReport !== undefined)
-    await ctx.write(await summaryHtml(args, result.model, lockPath, timestamp, w), args.htmlReport);
+    await ctx.write(
+      await summaryHtml(result.model, { sbomFile: args.output, lockPath, timestamp }, w.files),
+      args.htmlReport,
+    );
   return outcome({
     incomplete: result.provenance?.inputs.some((e) => e.status === "failed") === true,
     upstream: upstreamMode(args),
@@ -163,15 +169,19 @@ async function sbomRequest(
   args: SbomArgs,
   ctx: CommandContext,
   w: Wiring,
-  read: { lockPath: string | undefined; closure: ReturnType<typeof closureSource>; timestamp: Date | undefined },
+  read: {
+    lockPath: string | undefined;
+    closure: ReturnType<typeof closureSource>;
+    timestamp: Date | undefined;
+    revisions: Revisions;
+  },
 ): Promise<SbomRequest> {
-  const { lockPath, closure, timestamp } = read;
+  const { lockPath, closure, timestamp, revisions } = read;
   const packages = packagesRequest(args);
   const config =
     args.config !== undefined
       ? await (await import("../../app/read-config.js")).readConfig(w.files, args.config)
       : undefined;
-  const { gitRevisions } = await import("../../adapters/git-revision.js");
   return {
     ...(lockPath !== undefined ? { lockPath } : {}),
     ...(closure !== undefined ? { closure } : {}),
@@ -182,7 +192,7 @@ async function sbomRequest(
     ...(args.reproducible ? {} : { serialNumber: w.newSerialNumber() }),
     reproducible: args.reproducible,
     metadata: givenMetadata(args, config?.sbom ?? {}),
-    revisions: gitRevisions(ctx.io.cwd),
+    revisions,
     digest: nativeSha256,
     // Each locked source's licence files, from the local store when it holds the source.
     ...(lockPath !== undefined ? { sourceStore: await sourceStoreFor(args, ctx.env, args.timeout) } : {}),
@@ -213,37 +223,4 @@ async function renderBom(model: SbomModel, chosen: Spec): Promise<string | Itera
   if (chosen.format === "json")
     return (await import("../../render/sbom/render-json.js")).renderCycloneDxJsonChunks(model, chosen.spec);
   return (await import("../../render/sbom/serialize.js")).renderCycloneDxXml(model, chosen.spec);
-}
-
-/**
- * The compliance summary beside the SBOM, with the input graph as `graph --format svg` draws it.
- * Without a timestamp (reproducible, no SOURCE_DATE_EPOCH) ages count to the epoch, so nothing is
- * marked stale and the bytes stay fixed; a lock read from stdin cannot be read twice, so it is
- * summarised without the graph.
- */
-async function summaryHtml(
-  args: SbomArgs,
-  model: SbomModel,
-  lockPath: string | undefined,
-  timestamp: Date | undefined,
-  w: Wiring,
-): Promise<string> {
-  const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
-  const graphSvg =
-    lockPath !== undefined && lockPath !== "-" && lockPath !== "/dev/stdin"
-      ? await inputGraphSvg(lockPath, timestamp ?? new Date(0), w)
-      : undefined;
-  return renderSbomSummaryHtml(model, {
-    ...(args.output !== undefined ? { sbomFile: args.output } : {}),
-    ...(graphSvg !== undefined ? { graphSvg } : {}),
-  });
-}
-
-async function inputGraphSvg(lockPath: string, now: Date, w: Wiring): Promise<string> {
-  const [{ graphUseCase }, { GRAPH_RENDERERS }] = await Promise.all([
-    import("../../app/graph.js"),
-    import("../../render/graph/formats.js"),
-  ]);
-  const graph = await graphUseCase({ lockPath, now, depth: { kind: "auto" } }, w.files);
-  return (await GRAPH_RENDERERS.svg())(graph);
 }
