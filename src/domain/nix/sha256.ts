@@ -5,7 +5,7 @@
  */
 // Index `!`s here: tsc (noUncheckedIndexedAccess) cannot see that loop-bounded indexes into
 // fixed-size arrays are in range, and a `?? 0` per access would slow this hot loop.
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -18,18 +18,19 @@ const K = new Uint32Array([
 
 // The rotations are written out (x >>> n | x << 32 - n) rather than called: a run hashes a few
 // hundred fingerprints before V8 compiles this loop, and the interpreter does not inline calls
-// (a helper function made the cold hash ~2x slower).
-function compress(h: Uint32Array, w: Uint32Array, block: Uint8Array, offset: number): void {
+// (a helper function made the cold hash ~2x slower). Words are kept as signed 32-bit integers (`| 0`,
+// Int32Array) rather than unsigned (`>>> 0`): the same bits, and none above 2^31 for V8 to box (~13% faster cold).
+function compress(h: Int32Array, w: Int32Array, block: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {
     const o = offset + i * 4;
-    w[i] = ((block[o]! << 24) | (block[o + 1]! << 16) | (block[o + 2]! << 8) | block[o + 3]!) >>> 0;
+    w[i] = (block[o]! << 24) | (block[o + 1]! << 16) | (block[o + 2]! << 8) | block[o + 3]!;
   }
   for (let i = 16; i < 64; i++) {
     const a = w[i - 15]!;
     const b = w[i - 2]!;
     const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
     const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
   }
   let a = h[0]!,
     b = h[1]!,
@@ -41,33 +42,33 @@ function compress(h: Uint32Array, w: Uint32Array, block: Uint8Array, offset: num
     k = h[7]!;
   for (let i = 0; i < 64; i++) {
     const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (k + s1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) >>> 0;
+    const t1 = (k + s1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
     const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
     k = g;
     g = f;
     f = e;
-    e = (d + t1) >>> 0;
+    e = (d + t1) | 0;
     d = c;
     c = b;
     b = a;
-    a = (t1 + t2) >>> 0;
+    a = (t1 + t2) | 0;
   }
-  h[0] = (h[0]! + a) >>> 0;
-  h[1] = (h[1]! + b) >>> 0;
-  h[2] = (h[2]! + c) >>> 0;
-  h[3] = (h[3]! + d) >>> 0;
-  h[4] = (h[4]! + e) >>> 0;
-  h[5] = (h[5]! + f) >>> 0;
-  h[6] = (h[6]! + g) >>> 0;
-  h[7] = (h[7]! + k) >>> 0;
+  h[0] = (h[0]! + a) | 0;
+  h[1] = (h[1]! + b) | 0;
+  h[2] = (h[2]! + c) | 0;
+  h[3] = (h[3]! + d) | 0;
+  h[4] = (h[4]! + e) | 0;
+  h[5] = (h[5]! + f) | 0;
+  h[6] = (h[6]! + g) | 0;
+  h[7] = (h[7]! + k) | 0;
 }
 
-const INITIAL = new Uint32Array([
+const INITIAL = new Int32Array([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ]);
 // The message schedule is scratch space, reused by every call (the domain runs on one thread).
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
 
 const putUint32 = (out: Uint8Array, at: number, v: number): void => {
   out[at] = v >>> 24;
