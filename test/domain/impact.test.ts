@@ -88,6 +88,7 @@ describe.skipIf(!hasNix)("compareInstallable over real derivation closures", () 
       {
         name: "libfoo",
         version: "2.0",
+        output: "out",
         path: expect.stringMatching(/^\/nix\/store\/[0-9a-z]{32}-libfoo-2\.0$/),
         from: ["MIT"],
         to: ["Business Source License 1.1"],

@@ -230,7 +230,7 @@ export const hostileImpact = (h: string): NonNullable<DiffReport["impact"]> => (
       rebuilt: [{ name: h, version: h, drvPath: h, reasons: [{ kind: "source", from: h, to: h }] }],
       rebuildCount: 1,
       derivations: { old: 1, new: 1 },
-      licences: [{ name: h, version: h, path: h, from: [h], to: [h], unfree: [h] }],
+      licences: [{ name: h, version: h, output: h, path: h, from: [h], to: [h], unfree: [h] }],
     },
     { installable: `${h}2`, status: "failed", side: "both", error: `${h}\n${h}` },
   ],

@@ -42,7 +42,7 @@ export function impactFindings(section: ImpactSection, policy: ImpactPolicy = {}
             package: {
               name: l.name,
               ...(l.version !== "" ? { version: l.version } : {}),
-              output: "out",
+              output: l.output,
               storePath: l.path,
             },
             ...(unfree.has(licence) ? { unfree: true } : {}),

@@ -6,13 +6,17 @@ import { newestOf, type Sides } from "./own-change.js";
 
 export const licenceText = (l: License): string => l.spdxId ?? l.name ?? "?";
 
-/** Meta is joined by output path only (never by name): the package's `out`, else its first output. */
-const outOf = (p: ClosurePackage): string | undefined =>
-  p.drv.outputs.get("out") ?? p.drv.outputs.values().next().value;
+/** Meta is joined by output path only (never by name): the package's `out`, else its first output; [name, path]. */
+function outputOf(p: ClosurePackage): readonly [string, string] | undefined {
+  const out = p.drv.outputs.get("out");
+  if (out !== undefined) return ["out", out];
+  for (const [name, path] of p.drv.outputs) return path !== undefined ? [name, path] : undefined;
+  return undefined;
+}
 
 function metaOf(p: ClosurePackage, meta: MetaIndex): PackageMeta | undefined {
-  const out = outOf(p);
-  return out !== undefined ? meta.get(out) : undefined;
+  const out = outputOf(p);
+  return out !== undefined ? meta.get(out[1]) : undefined;
 }
 
 const texts = (m: PackageMeta): string[] => [...new Set((m.licenses ?? []).map(licenceText))].sort(compareStrings);
@@ -51,7 +55,8 @@ export function licenceChanges(s: Sides, meta: { readonly old: MetaIndex; readon
       .filter((l) => l.free === false && !had.has(licenceText(l)))
       .map(licenceText)
       .sort(compareStrings);
-    out.push({ name, version: b.version, path: outOf(b) ?? "", from, to, unfree: [...new Set(unfree)] });
+    const [output, path] = outputOf(b) ?? ["out", ""];
+    out.push({ name, version: b.version, output, path, from, to, unfree: [...new Set(unfree)] });
   }
   return out.sort((x, y) => compareStrings(x.name, y.name));
 }

@@ -69,7 +69,8 @@ export interface Rebuild {
 export interface LicenceChange {
   readonly name: string;
   readonly version: string;
-  /** The new side's output path whose meta was read. */
+  /** The new side's output whose meta was read (`out`, else the package's first), and its path. */
+  readonly output: string;
   readonly path: string;
   /** Licence ids (SPDX) or names, sorted; empty when meta declares none. */
   readonly from: readonly string[];

@@ -58,7 +58,8 @@ const compared = z.object({
       z.object({
         name: z.string(),
         version: z.string(),
-        path: z.string().describe("the new side's output path whose meta was read"),
+        output: z.string().describe("the new side's output whose meta was read: out, else the package's first"),
+        path: z.string().describe("that output's store path"),
         from: z.array(z.string()),
         to: z.array(z.string()),
         unfree: z.array(z.string()).describe("licences new on this side that nixpkgs marks unfree"),
