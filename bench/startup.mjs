@@ -1,7 +1,8 @@
 // Start-up: most runs are small locks in CI, where the time is Node's and the tool's start-up rather
 // than the work. Each case is measured beside `node -e 0` (Node's own start-up, the least any command
 // can take), without the peak-RSS preload on either side, and is held to 2x it.
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateLock } from "./generate.mjs";
 import { measureBesideArgv, withFloor } from "./measure.mjs";
@@ -11,9 +12,16 @@ const NODE_E_0 = ["-e", "0"];
 export function startupBench(out) {
   const lock = path.join(out, "lock-50.lock");
   writeFileSync(lock, generateLock(50));
+  const tagged = taggedRepository(out, lock);
   const cases = [
     ["--version", ["--version"]],
+    // bench/out is not tracked: git is asked and says so (describe is stopped at once).
     ["sbom, 50-node lock", ["sbom", lock, "--reproducible", "-o", path.join(out, "startup-sbom.cdx.json")]],
+    // A flake's usual case: the lock committed in a tagged repository, so describe runs to its answer.
+    [
+      "sbom, 50-node lock committed in a tagged repository",
+      ["sbom", tagged, "--reproducible", "-o", path.join(out, "startup-sbom-git.cdx.json")],
+    ],
     // The same without asking git for the version (two git processes: git's own start-up, run beside ours).
     [
       "sbom, 50-node lock, --flake-version",
@@ -39,4 +47,22 @@ export function startupBench(out) {
     const { floor, r } = measureBesideArgv(NODE_E_0, args, { runs: 11, probe: false });
     return withFloor(`start-up: ${name} (floor: node -e 0)`, r, floor, { maxRatio: 2 });
   });
+}
+
+/** A git repository holding the lock as flake.lock, committed and tagged v1.0.0; its lock's path. */
+function taggedRepository(out, lock) {
+  const repo = path.join(out, "startup-repo");
+  rmSync(repo, { recursive: true, force: true });
+  mkdirSync(repo);
+  writeFileSync(path.join(repo, "flake.lock"), generateLock(50));
+  const git = (...args) =>
+    execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], {
+      cwd: repo,
+      stdio: "ignore",
+    });
+  git("init", "-q");
+  git("add", "flake.lock");
+  git("commit", "-qm", "lock");
+  git("tag", "v1.0.0");
+  return path.join(repo, "flake.lock");
 }
