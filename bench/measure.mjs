@@ -32,7 +32,7 @@ export function measureBesideArgv(floorArgv, args, opts = {}) {
   const floor = [];
   const runs = [];
   for (let i = 0; i < (opts.runs ?? 5); i++) {
-    floor.push(runOnce(floorArgv, { probe: opts.probe }));
+    floor.push(runOnce(floorArgv, { probe: opts.probe, unset: opts.unset }));
     runs.push(runOnce([MAIN, ...args], opts));
   }
   return { floor: summary(floor), r: summary(runs) };
@@ -68,8 +68,11 @@ function summary(runs) {
   };
 }
 
-/** `probe: false` leaves out the peak-RSS preload, which would add its own start-up to both sides. */
-function runOnce(argv, { env = {}, stdoutFile, probe = true } = {}) {
+/**
+ * `probe: false` leaves out the peak-RSS preload, which would add its own start-up to both sides;
+ * `unset` lists environment variables the run (and, beside a floor, the floor) goes without.
+ */
+function runOnce(argv, { env = {}, unset = [], stdoutFile, probe = true } = {}) {
   // Flush what earlier cases wrote (a 250 MB SBOM, a 100 MB closure) so their writeback does not
   // land inside this measurement.
   spawnSync("sync");
@@ -77,8 +80,10 @@ function runOnce(argv, { env = {}, stdoutFile, probe = true } = {}) {
   const fd = openSync(rssFile, "w");
   const out = stdoutFile ? openSync(stdoutFile, "w") : "ignore";
   const started = performance.now();
+  const childEnv = { ...process.env, ...env, FLAKE_AUDIT_BENCH_RSS_FD: "3" };
+  for (const name of unset) delete childEnv[name];
   const run = spawnSync(process.execPath, probe ? ["--import", PROBE, ...argv] : argv, {
-    env: { ...process.env, ...env, FLAKE_AUDIT_BENCH_RSS_FD: "3" },
+    env: childEnv,
     stdio: ["ignore", out, "pipe", fd],
     maxBuffer: 1 << 30,
   });
