@@ -34,7 +34,15 @@ const impact = (installable: string, n: { versions: number; rebuilt: number }, s
   rebuildCount: n.rebuilt + n.versions,
   derivations: { old: 40_000, new: 40_000 },
   licences: [
-    { name: `lib${s}`, version: "1", output: "out", path: "/nix/store/x", from: ["MIT"], to: [`Unfree${s}`], unfree: [`Unfree${s}`] },
+    {
+      name: `lib${s}`,
+      version: "1",
+      output: "out",
+      path: "/nix/store/x",
+      from: ["MIT"],
+      to: [`Unfree${s}`],
+      unfree: [`Unfree${s}`],
+    },
   ],
 });
 
