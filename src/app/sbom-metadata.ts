@@ -36,6 +36,19 @@ async function defaultVersion(
   return date !== undefined ? { version: date, source: "last-modified" } : undefined;
 }
 
+/**
+ * `revisions` with the lock's describe asked now, for a run whose version will come from git: git's
+ * processes then run while the rest of the run goes on, and asking for the lock again gets this
+ * answer. A lock read from stdin has no repository to ask.
+ */
+export function askingEarly(revisions: Revisions, lockPath: string): Revisions {
+  if (STDIN_NAMES.has(lockPath)) return revisions;
+  const early = revisions.describe(lockPath);
+  // Awaited later (or never, when reading the lock fails first): a rejection must not go unhandled meanwhile.
+  early.catch(() => {});
+  return { describe: (file) => (file === lockPath ? early : revisions.describe(file)) };
+}
+
 const UNKNOWN_VERSION =
   "the flake's version is unknown (no git repository holds the lock and no input has a lastModified date): give it with --flake-version";
 

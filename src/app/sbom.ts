@@ -6,7 +6,7 @@ import type { SbomModel } from "../domain/sbom-model.js";
 import { closureRoots } from "../domain/closure/closure.js";
 import { InternalError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource, Revisions } from "./ports.js";
-import { sbomMetadata, type GivenMetadata } from "./sbom-metadata.js";
+import { askingEarly, sbomMetadata, type GivenMetadata } from "./sbom-metadata.js";
 import { resolveInventory } from "./resolve.js";
 import type { ResolveReport } from "../domain/provenance/report.js";
 import type { ClosureSource } from "./read-closure.js";
@@ -177,8 +177,5 @@ export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixSt
 function askedEarly(req: SbomRequest): Revisions | undefined {
   const { revisions, lockPath } = req;
   if (revisions === undefined || lockPath === undefined || req.metadata?.flakeVersion !== undefined) return revisions;
-  const early = revisions.describe(lockPath);
-  // Awaited later (or never, when reading the lock fails first): a rejection must not go unhandled meanwhile.
-  early.catch(() => {});
-  return { describe: (file) => (file === lockPath ? early : revisions.describe(file)) };
+  return askingEarly(revisions, lockPath);
 }

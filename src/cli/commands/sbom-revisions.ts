@@ -1,10 +1,11 @@
 import type { Revisions } from "../../app/ports.js";
+import { askingEarly } from "../../app/sbom-metadata.js";
 
 /**
  * The lock's repository's `git describe`, asked as soon as the lock is known when the flake's
  * version will come from git (no --flake-version, and no --config, whose `sbom:` section may give
  * one): git's processes then run while the command's own code loads and the lock is read, instead
- * of after. The use case asks for the same file and gets this answer.
+ * of after (the use case would ask only once its code is loaded).
  */
 export async function revisionsFor(
   args: { readonly flakeVersion?: string | undefined; readonly config?: string | undefined },
@@ -14,8 +15,5 @@ export async function revisionsFor(
   const { gitRevisions } = await import("../../adapters/git-revision.js");
   const revisions = gitRevisions(cwd);
   if (args.flakeVersion !== undefined || args.config !== undefined || lockPath === undefined) return revisions;
-  const early = revisions.describe(lockPath);
-  // Awaited by the use case, or never when reading the lock fails first: a rejection must not go unhandled.
-  early.catch(() => {});
-  return { describe: (file) => (file === lockPath ? early : revisions.describe(file)) };
+  return askingEarly(revisions, lockPath);
 }
