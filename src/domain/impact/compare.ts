@@ -2,7 +2,7 @@ import { compareStrings } from "../lock/input-path.js";
 import type { DerivationSet } from "../nix/derivation.js";
 import type { MetaIndex } from "../packages/model.js";
 import { type ClosurePackage, indexPackages, sourceFacts } from "./closure-packages.js";
-import { licenceChanges, licencesNotCompared } from "./licences.js";
+import { licenceChanges } from "./licences.js";
 import type {
   InstallableImpact,
   LicenceChange,
@@ -114,6 +114,6 @@ function licenceFacts(
   s: Sides,
   meta: { readonly old: MetaIndex; readonly new: MetaIndex },
 ): { licences: LicenceChange[]; licencesNotCompared?: number } {
-  const unknown = licencesNotCompared(s, meta);
-  return { licences: licenceChanges(s, meta), ...(unknown > 0 ? { licencesNotCompared: unknown } : {}) };
+  const { changes, notCompared } = licenceChanges(s, meta);
+  return { licences: changes, ...(notCompared > 0 ? { licencesNotCompared: notCompared } : {}) };
 }

@@ -22,32 +22,25 @@ function metaOf(p: ClosurePackage, meta: MetaIndex): PackageMeta | undefined {
 const texts = (m: PackageMeta): string[] => [...new Set((m.licenses ?? []).map(licenceText))].sort(compareStrings);
 
 /**
- * Packages on both sides (the newest version of each name) whose licences cannot be compared: a meta
- * file has no entry for the output at one side, as when it was made from another nixpkgs than the
- * lock's. Without it, "no licence changed" would be a "no" that means "can't tell".
+ * Packages on both sides whose declared licences differ (the newest version of each name), and how
+ * many packages on both sides could not be compared: a meta file has no entry for the output at one
+ * side, as when it was made from another nixpkgs than the lock's. Such a package is not a change,
+ * but without the count "no licence changed" would be a "no" that means "can't tell".
  */
-export function licencesNotCompared(s: Sides, meta: { readonly old: MetaIndex; readonly new: MetaIndex }): number {
-  let n = 0;
-  for (const name of s.new.byName.keys()) {
-    if (!s.old.byName.has(name)) continue;
-    const [a, b] = [newestOf(s.old, name), newestOf(s.new, name)];
-    if (a === undefined || b === undefined || metaOf(a, meta.old) === undefined || metaOf(b, meta.new) === undefined)
-      n++;
-  }
-  return n;
-}
-
-/**
- * Packages on both sides whose declared licences differ (the newest version of each name). A
- * package without meta on either side says nothing, so it is not a change.
- */
-export function licenceChanges(s: Sides, meta: { readonly old: MetaIndex; readonly new: MetaIndex }): LicenceChange[] {
-  const out: LicenceChange[] = [];
+export function licenceChanges(
+  s: Sides,
+  meta: { readonly old: MetaIndex; readonly new: MetaIndex },
+): { changes: LicenceChange[]; notCompared: number } {
+  const changes: LicenceChange[] = [];
+  let notCompared = 0;
   for (const name of s.new.byName.keys()) {
     if (!s.old.byName.has(name)) continue;
     const [a, b] = [newestOf(s.old, name), newestOf(s.new, name)];
     const [ma, mb] = [a && metaOf(a, meta.old), b && metaOf(b, meta.new)];
-    if (b === undefined || ma === undefined || mb === undefined) continue;
+    if (b === undefined || ma === undefined || mb === undefined) {
+      notCompared++;
+      continue;
+    }
     const [from, to] = [texts(ma), texts(mb)];
     if (from.length === to.length && from.every((x, i) => x === to[i])) continue;
     const had = new Set(from);
@@ -56,7 +49,7 @@ export function licenceChanges(s: Sides, meta: { readonly old: MetaIndex; readon
       .map(licenceText)
       .sort(compareStrings);
     const [output, path] = outputOf(b) ?? ["out", ""];
-    out.push({ name, version: b.version, output, path, from, to, unfree: [...new Set(unfree)] });
+    changes.push({ name, version: b.version, output, path, from, to, unfree: [...new Set(unfree)] });
   }
-  return out.sort((x, y) => compareStrings(x.name, y.name));
+  return { changes: changes.sort((x, y) => compareStrings(x.name, y.name)), notCompared };
 }
