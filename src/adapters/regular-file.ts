@@ -20,12 +20,13 @@ export const isInside = (dir: string, target: string): boolean => {
  * regular file of at most `maxBytes`: the type is checked without following a link (lstat), a link
  * must resolve inside `within` (a real path; undefined follows links anywhere), and the open never
  * blocks (O_NONBLOCK: a FIFO without a writer would block forever) nor follows a link swapped in
- * since (O_NOFOLLOW), after which fstat of the descriptor decides. Refusals are `refuse`'s errors.
+ * since (O_NOFOLLOW), after which fstat of the descriptor decides (its size is returned with it).
+ * Refusals are `refuse`'s errors.
  */
 export async function openRegularFile(
   abs: string,
   opts: { readonly within?: string; readonly maxBytes: number; readonly refuse: (why: Refusal) => Error },
-): Promise<FileHandle> {
+): Promise<{ readonly fh: FileHandle; readonly size: number }> {
   const l = await lstat(abs);
   let target = abs;
   if (l.isSymbolicLink()) {
@@ -39,7 +40,7 @@ export async function openRegularFile(
     const s = await fh.stat();
     if (!s.isFile()) throw opts.refuse({ kind: "not-regular" });
     if (s.size > opts.maxBytes) throw opts.refuse({ kind: "too-large", size: s.size });
-    return fh;
+    return { fh, size: s.size };
   } catch (e) {
     await fh.close();
     throw e;

@@ -59,12 +59,12 @@ const NOT_REGULAR = "is not a regular file (a FIFO, device, socket or directory)
 
 /**
  * Opens a report as a regular file (openRegularFile). The fleet file is the auditor's own: a link it
- * names is followed. One in a reports directory, where hosts may write, must stay inside it (not
- * /etc/passwd, not a FIFO elsewhere).
+ * names is followed. One in a reports directory (`within`, its real path), where hosts may write,
+ * must stay inside it (not /etc/passwd, not a FIFO elsewhere).
  */
-async function openRegular(abs: string, dir: string | undefined): Promise<FileHandle> {
+async function openRegular(abs: string, within: string | undefined): Promise<{ fh: FileHandle; size: number }> {
   return openRegularFile(abs, {
-    ...(dir !== undefined ? { within: await realpath(dir) } : {}),
+    ...(within !== undefined ? { within } : {}),
     maxBytes: MAX_REPORT_BYTES,
     refuse: (why) => {
       switch (why.kind) {
@@ -106,11 +106,18 @@ export function reportFiles(cwd: string, timeoutMs = 60_000): ReportFiles {
     }
     return { id: `${bucket}#${i}`, kept: same[i] ?? bytes };
   };
+  /** Each reports directory's real path, asked once (not once per report). */
+  const realDirs = new Map<string, Promise<string>>();
+  const realDir = (dir: string): Promise<string> => {
+    const abs = path.resolve(cwd, dir);
+    const known = realDirs.get(abs) ?? realpath(abs);
+    realDirs.set(abs, known);
+    return known;
+  };
   const readWhole = async (file: string): Promise<Buffer> => {
     const dir = listedFrom.get(file);
-    const fh = await openRegular(path.resolve(cwd, file), dir !== undefined ? path.resolve(cwd, dir) : undefined);
+    const { fh, size } = await openRegular(path.resolve(cwd, file), dir !== undefined ? await realDir(dir) : undefined);
     try {
-      const size = (await fh.stat()).size;
       if (size > scratch.length) scratch = Buffer.alloc(Math.max(size, scratch.length * 2));
       const into = scratch;
       let n = 0;

@@ -38,14 +38,14 @@ const refusal = (why: Refusal): Skip => {
  * when it stays inside, never a FIFO) and read to at most the bound. Messages never quote the file.
  */
 async function readCandidate(dir: string, name: string): Promise<string> {
-  const fh = await openRegularFile(path.join(dir, name), {
+  const { fh, size } = await openRegularFile(path.join(dir, name), {
     within: dir,
     maxBytes: MAX_LICENCE_FILE_BYTES,
     refuse: refusal,
   });
   try {
     // One byte past the bound: a file that grew since fstat is refused, not cut.
-    const buf = Buffer.alloc(Math.min((await fh.stat()).size, MAX_LICENCE_FILE_BYTES) + 1);
+    const buf = Buffer.alloc(Math.min(size, MAX_LICENCE_FILE_BYTES) + 1);
     let n = 0;
     while (n < buf.length) {
       const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
