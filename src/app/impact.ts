@@ -1,7 +1,7 @@
 import { compareInstallable } from "../domain/impact/compare.js";
 import { type ImpactPolicy, impactFindings } from "../domain/impact/findings.js";
 import type { Finding } from "../domain/findings.js";
-import type { ImpactSection, InstallableResult } from "../domain/impact/model.js";
+import { failedSideText, type ImpactSection, type InstallableResult } from "../domain/impact/model.js";
 import type { MetaIndex } from "../domain/packages/model.js";
 import type { Gap } from "../domain/report.js";
 import { parseMeta } from "../ingest/meta/meta.js";
@@ -126,7 +126,7 @@ export async function evaluateImpact(
       ? [
           {
             input: r.installable,
-            reason: `could not evaluate at the ${r.side === "both" ? "base and head" : r.side === "old" ? "base" : "head"}: ${r.error}`,
+            reason: `could not evaluate at the ${failedSideText(r.side)}: ${r.error}`,
           },
         ]
       : [],

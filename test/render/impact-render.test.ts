@@ -92,6 +92,25 @@ describe("impact rendering", () => {
     expect(html).not.toContain("No licence changed.</p>");
   });
 
+  it("a long error at the base does not hide the head's in Markdown: each side is cut on its own", () => {
+    const r = report({
+      old: "main",
+      new: "HEAD",
+      installables: [
+        {
+          installable: ".#web",
+          status: "failed",
+          side: "both",
+          error: `base: ${"x".repeat(900)}\nhead: error: attribute 'web' missing`,
+        },
+      ],
+    });
+    const md = renderDiffMarkdown(r);
+    expect(md).toContain("Could not evaluate at the base and head");
+    expect(md).toContain("head: error: attribute 'web' missing");
+    expect(md).not.toContain("x".repeat(501));
+  });
+
   it("Markdown shows hostile names, versions, URLs and errors as text: no element, link, mention or broken table", () => {
     const md = renderDiffMarkdown(hostile);
     expect(gfmProblems(md)).toEqual([]);

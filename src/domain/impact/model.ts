@@ -104,6 +104,10 @@ export interface InstallableFailure {
   readonly error: string;
 }
 
+/** Where an installable failed, as the reports say it: the base, the head, or both. */
+export const failedSideText = (side: InstallableFailure["side"]): string =>
+  side === "both" ? "base and head" : side === "old" ? "base" : "head";
+
 export type InstallableResult = InstallableImpact | InstallableFailure;
 
 /** The impact part of a diff report. */

@@ -1,10 +1,11 @@
 import type { DiffReport } from "../../domain/diff/report.js";
-import type {
-  ImpactSection,
-  InstallableFailure,
-  InstallableImpact,
-  InstallableResult,
-  VersionChange,
+import {
+  failedSideText,
+  type ImpactSection,
+  type InstallableFailure,
+  type InstallableImpact,
+  type InstallableResult,
+  type VersionChange,
 } from "../../domain/impact/model.js";
 import { code, h, link } from "../html/escape.js";
 import { counts, fold, plural, section, stateLabel, table, type Html } from "../html/parts.js";
@@ -21,8 +22,6 @@ const OPEN_UP_TO = 25;
 
 const NONE = '<span class="muted">–</span>';
 const versions = (vs: readonly string[]): Html => (vs.length > 0 ? vs.map(code).join(", ") : NONE);
-const sideWord = (s: InstallableFailure["side"]): string =>
-  s === "both" ? "base and head" : s === "old" ? "base" : "head";
 
 const DIRECTION = {
   upgrade: stateLabel("ok", "upgrade"),
@@ -133,7 +132,7 @@ function compared(i: InstallableImpact, moves: string): Html {
  * the options that bound the evaluation, in case time or memory was what ran out.
  */
 const failed = (i: InstallableFailure): Html =>
-  `<p class="gap" data-failed><strong>Could not evaluate at the ${sideWord(i.side)}</strong>, so its package changes are unknown:</p>
+  `<p class="gap" data-failed><strong>Could not evaluate at the ${failedSideText(i.side)}</strong>, so its package changes are unknown:</p>
 <p><code>${i.error.split("\n").map(h).join("<br>")}</code></p>
 <p class="muted">If nix ran out of time or memory, ${code("--timeout SECONDS")} or ${code("--jobs 1")} may let it finish; its inputs must be locked and already in the store (${code("nix flake archive")}).</p>`;
 

@@ -1,5 +1,10 @@
 import type { DiffReport } from "../../domain/diff/report.js";
-import type { ImpactSection, InstallableImpact, InstallableResult } from "../../domain/impact/model.js";
+import {
+  failedSideText,
+  type ImpactSection,
+  type InstallableImpact,
+  type InstallableResult,
+} from "../../domain/impact/model.js";
 import { cellCode, code, escapeMarkdown, htmlCode } from "../escape.js";
 import {
   impactSummary,
@@ -12,12 +17,17 @@ import {
   versionNotes,
 } from "./impact-view.js";
 
+/** A comment stays short: each side's error (one line each, `base: …` and `head: …`) cut to 500 characters, so a long one never hides the other. */
+const boundedPerSide = (error: string): string =>
+  error
+    .split("\n")
+    .map((line) => (line.length > 500 ? `${line.slice(0, 500)}…` : line))
+    .join("\n");
+
 /** Rows of the version table shown open; the rest go into a collapsed block. */
 const OPEN_ROWS = 25;
 /** Entries of one collapsed list: a block stays a few dozen kilobytes however large the closure. */
 const LIST_ROWS = 200;
-
-const side = (s: "old" | "new" | "both"): string => (s === "both" ? "base and head" : s === "old" ? "base" : "head");
 
 /** A collapsed list: the summary line is raw HTML (entities), the items Markdown. */
 function detailsList(summary: string, items: readonly string[]): string {
@@ -57,7 +67,7 @@ function installableParts(i: InstallableResult, moves: string): Part[] {
       always([
         `#### ${code(i.installable)}`,
         "",
-        `Could not evaluate at the ${side(i.side)}: ${code(i.error.length > 500 ? `${i.error.slice(0, 500)}…` : i.error)}`,
+        `Could not evaluate at the ${failedSideText(i.side)}: ${code(boundedPerSide(i.error))}`,
       ]),
     ];
   const parts = [

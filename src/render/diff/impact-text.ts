@@ -1,5 +1,5 @@
 import type { DiffReport } from "../../domain/diff/report.js";
-import type { ImpactSection, InstallableImpact } from "../../domain/impact/model.js";
+import { failedSideText, type ImpactSection, type InstallableImpact } from "../../domain/impact/model.js";
 import { oneLine } from "../escape.js";
 import {
   impactSummary,
@@ -58,9 +58,7 @@ export function impactTextLines(r: DiffReport, impact: ImpactSection, bold: (s: 
   for (const i of impact.installables) {
     if (i.status === "compared") installableLines(i, out);
     else
-      out.push(
-        `• ${oneLine(i.installable)}: could not evaluate at the ${i.side === "both" ? "base and head" : i.side === "old" ? "base" : "head"}: ${oneLine(i.error)}`,
-      );
+      out.push(`• ${oneLine(i.installable)}: could not evaluate at the ${failedSideText(i.side)}: ${oneLine(i.error)}`);
   }
   if (impact.licenceGap !== undefined)
     out.push(
