@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import { InputError, UsageError } from "../../app/errors.js";
+import type { ImpactRequest } from "../../app/impact.js";
 import type { InstallableEvaluator } from "../../app/installable-ports.js";
 import { flakeAttrPath } from "../../domain/nix/flake-installable.js";
 import type { CommandContext } from "../context.js";
@@ -65,14 +66,7 @@ export async function impactFlags(
   | {
       readonly evaluator: InstallableEvaluator;
       /** What diff and pr-review put in their use case's `impact` request, beside the revisions. */
-      readonly request: {
-        readonly installables: readonly string[];
-        readonly jobs: number;
-        readonly timeoutMs: number;
-        readonly meta?: { readonly old: string; readonly new: string };
-        readonly policy?: string;
-        readonly progress?: (message: string) => void;
-      };
+      readonly request: Pick<ImpactRequest, "installables" | "jobs" | "timeoutMs" | "meta" | "policy" | "progress">;
     }
   | undefined
 > {
