@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { constants as osConstants, tmpdir } from "node:os";
 import path from "node:path";
 import { InputError, UsageError } from "../app/errors.js";
-import { runProgram, stderrTail } from "./subprocess.js";
+import { pickEnv, runProgram, stderrTail } from "./subprocess.js";
 
 const WHEN_MISSING = "install git: installables are evaluated at each commit of the repository";
 // A post-checkout hook in the repository's own .git would run on `worktree add`; LFS would download.
@@ -18,12 +18,7 @@ const CLEANUP_TIMEOUT_MS = 10_000;
 
 /** An allow-list of `parent`'s variables, with LFS downloads and credential prompts turned off. */
 export function gitEnv(parent: Readonly<Record<string, string | undefined>> = process.env): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const k of GIT_PASSED) {
-    const v = parent[k];
-    if (v !== undefined) env[k] = v;
-  }
-  return { ...env, GIT_LFS_SKIP_SMUDGE: "1", GIT_TERMINAL_PROMPT: "0" };
+  return { ...pickEnv(parent, GIT_PASSED), GIT_LFS_SKIP_SMUDGE: "1", GIT_TERMINAL_PROMPT: "0" };
 }
 
 /**

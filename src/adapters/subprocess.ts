@@ -121,6 +121,19 @@ export async function runProgram(program: string, args: readonly string[], opts:
   });
 }
 
+/** The variables of `parent` that `names` allows, those that are set: a program's whole environment. */
+export function pickEnv(
+  parent: Readonly<Record<string, string | undefined>>,
+  names: readonly string[],
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const k of names) {
+    const v = parent[k];
+    if (v !== undefined) env[k] = v;
+  }
+  return env;
+}
+
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;

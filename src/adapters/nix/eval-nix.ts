@@ -1,4 +1,4 @@
-import { runProgram, type RunResult } from "../subprocess.js";
+import { pickEnv, runProgram, type RunResult } from "../subprocess.js";
 
 /**
  * Settings for every nix call that evaluates a commit's flake: that code is whoever opened the
@@ -77,11 +77,7 @@ export function evalEnv(
   home: string,
   tree: string,
 ): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const k of PASSED) {
-    const v = parent[k];
-    if (v !== undefined) env[k] = v;
-  }
+  const env = pickEnv(parent, PASSED);
   env["HOME"] = home;
   env["XDG_CACHE_HOME"] = `${home}/.cache`;
   env["XDG_CONFIG_HOME"] = `${home}/.config`;
