@@ -31,13 +31,7 @@ function package23(p: SpdxPackage): Record<string, unknown> {
     name: p.name,
     ...(p.version !== undefined ? { versionInfo: p.version } : {}),
     primaryPackagePurpose: p.purpose.toUpperCase(),
-    supplier:
-      p.supplier !== undefined
-        ? agentText("Organization", {
-            name: p.supplier,
-            ...(p.supplierEmail !== undefined ? { email: p.supplierEmail } : {}),
-          })
-        : NOASSERTION,
+    supplier: p.supplier !== undefined ? agentText("Organization", p.supplier) : NOASSERTION,
     ...(p.originator !== undefined ? { originator: agentText("Organization", p.originator) } : {}),
     downloadLocation: p.downloadLocation ?? NOASSERTION,
     filesAnalyzed: false,

@@ -1,3 +1,4 @@
+import { compareStrings } from "../../../domain/lock/input-path.js";
 import type { SbomModel } from "../../../domain/sbom-model.js";
 import { DOCUMENT_ID, elementId, spdxIdFor } from "./ids.js";
 import { withNamespace } from "./namespace.js";
@@ -36,7 +37,7 @@ function packageElement(p: SpdxPackage, iri: (id: string) => string): Element {
     software_copyrightText: p.copyright ?? "NOASSERTION",
     ...(p.description !== undefined ? { description: p.description } : {}),
     ...(comment !== "" ? { comment } : {}),
-    ...(p.supplier !== undefined ? { suppliedBy: iri(elementId("Supplier", p.supplier)) } : {}),
+    ...(p.supplier !== undefined ? { suppliedBy: iri(elementId("Supplier", p.supplier.name)) } : {}),
     ...(p.checksums.length > 0
       ? {
           verifiedUsing: p.checksums.map((h) => ({
@@ -92,8 +93,7 @@ function graph(view: SpdxView, ns: string): Element[] {
   ];
   for (const p of view.packages) {
     packages.push(packageElement(p, iri));
-    if (p.supplier !== undefined)
-      addOrg({ name: p.supplier, ...(p.supplierEmail !== undefined ? { email: p.supplierEmail } : {}) });
+    if (p.supplier !== undefined) addOrg(p.supplier);
     if (p.originator !== undefined) addOrg(p.originator);
     for (const l of [p.declared, p.concluded]) if (l !== undefined) licences.add(l);
     if (p.dependsOn.length > 0) relationships.push(rel("DependsOn", p.id, "dependsOn", p.dependsOn.map(iri)));
@@ -101,7 +101,7 @@ function graph(view: SpdxView, ns: string): Element[] {
     relationships.push(rel("Concluded", p.id, "hasConcludedLicense", licenceTo(p.concluded)));
   }
   const orgs = [...suppliers.values()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareStrings(a.name, b.name))
     .map((a) => agentElement("Organization", iri(elementId("Supplier", a.name)), a));
   const exprs = [...licences].sort().map((l) => ({
     type: "simplelicensing_LicenseExpression",
@@ -122,8 +122,8 @@ function graph(view: SpdxView, ns: string): Element[] {
   const agent = iri("SPDXRef-Agent");
   const tool = iri("SPDXRef-Tool");
   // Who wrote the SBOM (--author), beside the tool that made it.
-  const people = view.authors.map((a, i) => agentElement("Person", iri(spdxIdFor("Person", `${i + 1}`)), a));
-  const peopleIds = people.map((p) => p["spdxId"] as string);
+  const authors = view.authors.map((a, i) => ({ id: iri(spdxIdFor("Person", `${i + 1}`)), a }));
+  const peopleIds = authors.map((p) => p.id);
   return [
     {
       type: "CreationInfo",
@@ -136,7 +136,7 @@ function graph(view: SpdxView, ns: string): Element[] {
     },
     { type: "SoftwareAgent", spdxId: agent, creationInfo: CI, name: view.tool.name },
     { type: "Tool", spdxId: tool, creationInfo: CI, name: `${view.tool.name} ${view.tool.version}` },
-    ...people,
+    ...authors.map((p) => agentElement("Person", p.id, p.a)),
     {
       type: "SpdxDocument",
       spdxId: iri(DOCUMENT_ID),

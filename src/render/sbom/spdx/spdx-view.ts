@@ -21,10 +21,12 @@ export interface SpdxPackage {
   readonly checksums: readonly HashView[];
   readonly downloadLocation?: string;
   readonly homepage?: string;
-  /** The forge owner the lock names (an organisation to SPDX); the flake's: the SBOM's supplier. */
-  readonly supplier?: string;
-  /** The flake only: the supplier's e-mail (the vulnerability contact), the manufacturer, where to report. */
-  readonly supplierEmail?: string;
+  /**
+   * The forge owner the lock names (an organisation to SPDX); the flake's: the SBOM's supplier, with
+   * the vulnerability contact's e-mail.
+   */
+  readonly supplier?: SpdxAgent;
+  /** The flake only: the manufacturer, and where to report a vulnerability. */
   readonly originator?: SpdxAgent;
   readonly securityContact?: string;
   readonly declared?: string;
@@ -71,7 +73,6 @@ function packageOf(v: ComponentView, id: string, isRoot: boolean, dependsOn: rea
     ["purl", v.purl],
     ["downloadLocation", downloadLocation(v)],
     ["homepage", homepageOf(v)],
-    ["supplier", v.group],
     ["declared", licence.declared],
     ["concluded", concluded],
     ["licenceNote", licence.note],
@@ -85,6 +86,7 @@ function packageOf(v: ComponentView, id: string, isRoot: boolean, dependsOn: rea
   for (const h of v.package?.hashes ?? []) if (!checksums.some((c) => c.alg === h.alg)) checksums.push(h);
   const p: Record<string, unknown> = { id, name: v.name, purpose: purposeOf(v, isRoot), checksums, dependsOn };
   for (const [k, value] of fields) if (value !== undefined && value !== "") p[k] = value;
+  if (v.group !== undefined && v.group !== "") p["supplier"] = agent(v.group, undefined);
   return p as unknown as SpdxPackage;
 }
 
@@ -140,10 +142,7 @@ const agent = (name: string, email: string | undefined): SpdxAgent =>
  */
 function withMinimumElements(root: SpdxPackage, m: MetadataView): SpdxPackage {
   const out: { -readonly [K in keyof SpdxPackage]: SpdxPackage[K] } = { ...root };
-  if (m.supplier !== undefined) {
-    out.supplier = m.supplier.name;
-    if (m.supplier.emails[0] !== undefined) out.supplierEmail = m.supplier.emails[0];
-  }
+  if (m.supplier !== undefined) out.supplier = agent(m.supplier.name, m.supplier.emails[0]);
   if (m.manufacture !== undefined) out.originator = agent(m.manufacture.name, m.manufacture.emails[0]);
   if (m.securityContact !== undefined) out.securityContact = m.securityContact;
   return out;
