@@ -1,8 +1,9 @@
 import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { compareInputPaths, parseInputPath, ROOT_LABEL, type InputPath } from "../../domain/lock/input-path.js";
 import { mermaidEdge, mermaidText } from "../graph/mermaid.js";
-import { shorten, visibleLine } from "../graph/text.js";
+import { shorten } from "../graph/text.js";
 import { KIND_TITLES } from "./view.js";
+import { visibleOneLine } from "../escape.js";
 
 /**
  * At most this many nodes in a PR comment's graph: legible in a comment's width, and far inside
@@ -66,7 +67,7 @@ export function changedGraph(r: DiffReport): string[] {
   const lines = ["Where the changes sit in the input tree:", "", "```mermaid", "flowchart LR"];
   for (const p of paths) {
     const c = changed.get(pathKey(p));
-    const name = mermaidText(shorten(visibleLine(p[p.length - 1] ?? ROOT_LABEL)));
+    const name = mermaidText(shorten(visibleOneLine(p[p.length - 1] ?? ROOT_LABEL)));
     // Changed inputs are boxes that say what changed; their ancestors are rounded and say nothing more.
     lines.push(
       c !== undefined

@@ -1,6 +1,7 @@
 import type { GraphNode, InputGraph } from "../../domain/graph/model.js";
 import { graphSummary, LEGEND } from "./summary.js";
-import { edgeNames, nodeLines, nodeTitle, visibleLine } from "./text.js";
+import { edgeNames, nodeLines, nodeTitle } from "./text.js";
+import { visibleOneLine } from "../escape.js";
 
 /**
  * A DOT double-quoted string: `\` and `"` escaped, so no lock text ends the string or starts one of
@@ -32,7 +33,7 @@ export function renderInputGraphDot(g: InputGraph): string {
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const lines = [
     "digraph inputs {",
-    `  graph [rankdir=LR, labelloc=b, fontname="monospace", label=${dotString(visibleLine(`${g.source}: ${graphSummary(g)}. ${LEGEND}`))}];`,
+    `  graph [rankdir=LR, labelloc=b, fontname="monospace", label=${dotString(visibleOneLine(`${g.source}: ${graphSummary(g)}. ${LEGEND}`))}];`,
     `  node [shape=box, fontname="monospace", fontsize=10];`,
     `  edge [fontname="monospace", fontsize=9];`,
   ];

@@ -8,8 +8,9 @@ import {
   type PlacedNode,
   type Point,
 } from "./layout.js";
-import { edgeNames, escapeXml, nodeLines, nodeTitle, visibleLine } from "./text.js";
+import { edgeNames, escapeXml, nodeLines, nodeTitle } from "./text.js";
 import { graphSummary, LEGEND } from "./summary.js";
+import { visibleOneLine } from "../escape.js";
 
 /** Room around the drawing, and below it for the legend lines. */
 const MARGIN = 12;
@@ -62,7 +63,7 @@ function drawEdge(e: PlacedEdge, nodes: ReadonlyMap<string, GraphNode>): string 
   const d = `M${n1(first.x)} ${n1(first.y)}${rest.map((p) => ` L${n1(p.x)} ${n1(p.y)}`).join("")}`;
   const told = edgeNames(e.edge.names, nodes.get(e.edge.to), Number.POSITIVE_INFINITY);
   const names = told !== undefined ? ` as ${told}` : "";
-  const title = visibleLine(
+  const title = visibleOneLine(
     `${labelOf(nodes.get(e.edge.from))} → ${labelOf(nodes.get(e.edge.to))}${names}${e.edge.kind === "follows" ? " (follows)" : ""}`,
   );
   const dash = e.edge.kind === "follows" ? ` stroke-dasharray="6 4"` : "";
@@ -90,7 +91,7 @@ export function renderInputGraphSvg(layout: GraphLayout): string {
         `<text x="${MARGIN}" y="${n1(layout.height + 2 * MARGIN + LINE_HEIGHT * i + FONT_SIZE - 4)}" stroke="none">${escapeXml(l)}</text>`,
     )
     .join("");
-  const title = visibleLine(`Inputs of ${layout.graph.source}`);
+  const title = visibleOneLine(`Inputs of ${layout.graph.source}`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeXml(`${title}: ${legend[0] ?? ""}`)}"`,
     ` width="${n1(width)}" height="${n1(height)}" viewBox="0 0 ${n1(width)} ${n1(height)}"`,

@@ -4,13 +4,6 @@ import { replaceXmlForbidden, visibleOneLine } from "../escape.js";
 /** Longest line drawn in a node; the whole text is in its <title> / tooltip. */
 export const MAX_LINE = 48;
 
-/**
- * One line of lock text as people should see it in a picture: terminal controls removed, line breaks
- * as spaces, invisible format characters (bidi overrides, zero-width joiners) shown as `‹U+202E›` so a
- * name cannot read as another. Every renderer of the graph starts from this, then escapes for its syntax.
- */
-export const visibleLine = visibleOneLine;
-
 /** At most `max` code points, the cut shown by `…`. */
 export function shorten(s: string, max = MAX_LINE): string {
   const points = [...s];
@@ -26,7 +19,7 @@ export function nodeLines(n: GraphNode): string[] {
       return [collapsedLabel(n.hidden)];
     case "input": {
       const marks = marksText(n);
-      return [n.label, n.source, ...(marks !== "" ? [`[${marks}]`] : [])].map((l) => shorten(visibleLine(l)));
+      return [n.label, n.source, ...(marks !== "" ? [`[${marks}]`] : [])].map((l) => shorten(visibleOneLine(l)));
     }
   }
 }
@@ -41,7 +34,7 @@ export function nodeTitle(n: GraphNode): string {
     case "input": {
       const marks = marksText(n);
       const paths = n.paths > 1 ? `; reached by ${n.paths} input paths` : "";
-      return visibleLine(`${n.label}: ${n.source}${marks !== "" ? `; ${marks}` : ""}${paths}`);
+      return visibleOneLine(`${n.label}: ${n.source}${marks !== "" ? `; ${marks}` : ""}${paths}`);
     }
   }
 }
@@ -57,5 +50,5 @@ export const escapeXml = (s: string): string =>
 export function edgeNames(names: readonly string[], target: GraphNode | undefined, max = MAX_LINE): string | undefined {
   const last = target?.kind === "input" ? target.path[target.path.length - 1] : undefined;
   const told = names.filter((n) => n !== last);
-  return told.length > 0 ? shorten(visibleLine(told.join(", ")), max) : undefined;
+  return told.length > 0 ? shorten(visibleOneLine(told.join(", ")), max) : undefined;
 }
