@@ -40,10 +40,14 @@ function decode(s: string): string {
   }
 }
 
+/** A path's segments that name something (not empty, `.` or `..`). */
+export const namedSegments = (path: string): string[] =>
+  path.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
+
 /** The last meaningful path segment of a URL or path, without `.git`. */
 export function lastSegment(url: string): string {
   const path = url.split(/[?#]/, 1)[0] ?? url;
-  const parts = path.split("/").filter((p) => p !== "" && p !== "." && p !== "..");
+  const parts = namedSegments(path);
   const last = parts[parts.length - 1] ?? path;
   return decode(last.replace(/\.git$/, "")) || url;
 }

@@ -1,7 +1,7 @@
 import { PackageURL } from "packageurl-js";
 import type { ForgeSource, SourceRef } from "../../domain/lock/source-ref.js";
 import { toBase16 } from "../../domain/nix/hash.js";
-import { nameSource, lastSegment, type SourceIdentity } from "../../domain/lock/source-name.js";
+import { lastSegment, nameSource, namedSegments, type SourceIdentity } from "../../domain/lock/source-name.js";
 import { nameFromUrl } from "../../domain/lock/url-name.js";
 
 /** Splits a git URL into purl `git` namespace (host and leading path) and name, or nothing for local URLs. */
@@ -137,7 +137,7 @@ function pathPurl(s: SourceRef & { type: "path" }, id: SourceIdentity, inputName
 }
 
 /** Whether a path has a segment to be named by (`../..` and `.` have none). */
-const hasName = (path: string): boolean => path.split("/").some((p) => p !== "" && p !== "." && p !== "..");
+const hasName = (path: string): boolean => namedSegments(path).length > 0;
 
 /** Why a path input's purl carries no version or checksum, or nothing when it has them. */
 export function pathIdentityNote(s: SourceRef): string | undefined {
