@@ -3,7 +3,7 @@ import type { CheckReport, LocatedFinding } from "../../domain/policy/report.js"
 import { severityRank, type Severity } from "../../domain/findings.js";
 import { ageText } from "../html/age.js";
 import { code, h, link } from "../html/escape.js";
-import { fold, severityBadge, stateLabel, table, type Html, type Tone } from "../html/parts.js";
+import { NONE, fold, severityBadge, stateLabel, table, type Html, type Tone } from "../html/parts.js";
 
 const PINNING: Readonly<Record<CheckedInput["pinning"], readonly [Tone, string]>> = {
   content: ["ok", "content hash"],
@@ -32,12 +32,10 @@ const ALSO_SHOWN = 5;
 
 function alsoPaths(also: readonly string[]): Html {
   if (also.length === 0) return "";
-  if (also.length <= ALSO_SHOWN) return `<br><span class="muted">also ${also.map(code).join(", ")}</span>`;
-  const rest = also.slice(ALSO_SHOWN - 1);
-  return `<br><span class="muted">also ${also
-    .slice(0, ALSO_SHOWN - 1)
-    .map(code)
-    .join(", ")}</span>${fold(`and ${rest.length} more input paths`, rest.map(code).join(", "), false)}`;
+  const shown = also.length <= ALSO_SHOWN ? also : also.slice(0, ALSO_SHOWN - 1);
+  const rest = also.slice(shown.length);
+  const more = rest.length > 0 ? fold(`and ${rest.length} more input paths`, rest.map(code).join(", "), false) : "";
+  return `<br><span class="muted">also ${shown.map(code).join(", ")}</span>${more}`;
 }
 
 function row(i: CheckedInput, at: string, findings: readonly LocatedFinding[] | undefined): Html[] {
@@ -46,7 +44,7 @@ function row(i: CheckedInput, at: string, findings: readonly LocatedFinding[] | 
   return [
     `${code(i.input)}${alsoPaths(also)}`,
     link(i.url),
-    i.rev !== undefined ? code(i.rev.slice(0, 12)) : '<span class="muted">–</span>',
+    i.rev !== undefined ? code(i.rev.slice(0, 12)) : NONE,
     h(ageText(i.lastModified, at)),
     stateLabel(tone, pin),
     licenceCell(i),

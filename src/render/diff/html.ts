@@ -2,7 +2,7 @@ import type { DiffChange, DiffReport } from "../../domain/diff/report.js";
 import { RULES } from "../../domain/findings.js";
 import { code, h, link } from "../html/escape.js";
 import { renderPage } from "../html/page.js";
-import { counts, fold, gapList, plural, section, severityBadge, table, type Html } from "../html/parts.js";
+import { NONE, counts, fold, gapList, plural, section, severityBadge, table, type Html } from "../html/parts.js";
 import { nixLineParts } from "./closure-lines.js";
 import { impactHtml } from "./impact-html.js";
 import { changeLink } from "./links.js";
@@ -20,7 +20,7 @@ import {
 const COMMITS_PER_INPUT = 50;
 
 /** One side of a change as the page shows it: the pin and its date, or what it follows. */
-const side = (s: DiffChange["old"]): Html => (s === undefined ? '<span class="muted">–</span>' : code(pinText(s)));
+const side = (s: DiffChange["old"]): Html => (s === undefined ? NONE : code(pinText(s)));
 
 const fromTo = (c: DiffChange): Html => {
   if (c.kind === "ref-changed" && c.refMove !== undefined)
@@ -32,7 +32,7 @@ const fromTo = (c: DiffChange): Html => {
 /** The link a lock-only report can give (compare, commit, release page), built from validated lock fields. */
 const linkCell = (c: DiffChange): Html => {
   const l = changeLink(c);
-  return l !== undefined ? link(l.url, l.label) : '<span class="muted">–</span>';
+  return l !== undefined ? link(l.url, l.label) : NONE;
 };
 
 function changeRow(r: DiffReport, c: DiffChange): Html[] {
@@ -45,11 +45,9 @@ function changeRow(r: DiffReport, c: DiffChange): Html[] {
     code(c.input),
     `${h(KIND_TITLES[c.kind])}${with_.length > 0 ? ` <span class="muted">with ${h(with_.join(" and "))}</span>` : ""}`,
     fromTo(c),
-    c.upstream !== undefined
-      ? `${h(c.upstream.totalCommits)} (${h(c.upstream.status)})`
-      : '<span class="muted">–</span>',
+    c.upstream !== undefined ? `${h(c.upstream.totalCommits)} (${h(c.upstream.status)})` : NONE,
     linkCell(c),
-    risk !== undefined ? severityBadge(risk) : '<span class="muted">–</span>',
+    risk !== undefined ? severityBadge(risk) : NONE,
   ];
 }
 

@@ -8,7 +8,7 @@ import {
   type VersionChange,
 } from "../../domain/impact/model.js";
 import { code, h, link } from "../html/escape.js";
-import { counts, fold, plural, section, stateLabel, table, type Html } from "../html/parts.js";
+import { NONE, counts, fold, plural, section, stateLabel, table, type Html } from "../html/parts.js";
 import { impactSummary, licencesNotComparedText, lockMoves, presenceText, reasonText } from "./impact-view.js";
 
 /**
@@ -20,7 +20,6 @@ import { impactSummary, licencesNotComparedText, lockMoves, presenceText, reason
 /** A list or table longer than this starts folded, so one large installable does not bury the rest. */
 const OPEN_UP_TO = 25;
 
-const NONE = '<span class="muted">–</span>';
 const versions = (vs: readonly string[]): Html => (vs.length > 0 ? vs.map(code).join(", ") : NONE);
 
 const DIRECTION = {

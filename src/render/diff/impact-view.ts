@@ -1,12 +1,11 @@
 import type { DiffReport } from "../../domain/diff/report.js";
 import type { ChangedInput, InstallableImpact, RebuildReason, VersionChange } from "../../domain/impact/model.js";
+import { plural } from "../../domain/words.js";
 
 /**
  * Projections the impact renderers share. Every string they return holds outside text (package
  * names, versions, URLs, nix's errors) unescaped: each renderer escapes it for its own context.
  */
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The lock changes that caused the impact: `nixpkgs 5e2a1b2 → 9f8e7d6` for each updated input. */
 export function lockMoves(r: DiffReport): string[] {
@@ -66,7 +65,6 @@ export function reasonText(r: RebuildReason): string {
   }
 }
 
-/** `openssl 3.0.14 → 3.0.15 (+ patch CVE-2024-9143.patch), 412 derivations rebuild`: the headline facts. */
 /** Why some licences were not compared, when a meta file had no entry for them; undefined when none. */
 export function licencesNotComparedText(i: InstallableImpact): string | undefined {
   const n = i.licencesNotCompared;
@@ -74,6 +72,7 @@ export function licencesNotComparedText(i: InstallableImpact): string | undefine
   return `the licences of ${plural(n, "package")} were not compared: a meta file has no entry for ${n === 1 ? "it" : "them"} at one side (pass --meta-old and --meta-new made from each side's nixpkgs)`;
 }
 
+/** `openssl 3.0.14 → 3.0.15 (+ patch CVE-2024-9143.patch), 412 derivations rebuild`: the headline facts. */
 export function impactSummary(i: InstallableImpact, maxVersions = 3): string {
   const moves = i.versionChanges.slice(0, maxVersions).map((v) => {
     const notes = versionNotes(v);

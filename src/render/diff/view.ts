@@ -5,6 +5,7 @@ import { isFollowsOnly } from "../../domain/diff/fold-follows.js";
 import { isoDate } from "../../domain/time.js";
 import type { ClosureDiff } from "../../domain/diff/closure-diff.js";
 import { flakehubRelease, flakehubReleaseOf, releaseName } from "./flakehub.js";
+import { plural } from "../../domain/words.js";
 
 /** Projections the diff renderers share. */
 export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
@@ -84,8 +85,6 @@ export const pinText = (s: LockedSide | undefined): string =>
     : s.follows !== undefined
       ? followsText(s.follows, (t) => `'${t}'`)
       : `${sourceText(s)}${s.lastModified !== undefined ? ` (${isoDate(s.lastModified)})` : ""}`;
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The headline: sources and follows counted apart, e.g. `3 sources changed (…); 21 follows (…); 35 unchanged`. */
 export function countsLine(r: DiffReport): string {

@@ -106,4 +106,7 @@ export const gapList = (gaps: ReadonlyArray<{ readonly input?: string; readonly 
         `<ul>${gaps.map((g) => `<li data-gap>${g.input !== undefined ? `<code>${h(g.input)}</code>: ` : ""}${h(g.reason)}</li>`).join("\n")}</ul>`,
       );
 
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+export { plural } from "../../domain/words.js";
+
+/** A cell with nothing to show: a muted dash. */
+export const NONE: Html = '<span class="muted">–</span>';

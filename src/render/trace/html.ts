@@ -2,7 +2,7 @@ import type { TraceReport } from "../../domain/closure/trace-report.js";
 import type { InputFacts } from "../../domain/lock/input-facts.js";
 import { code, h, link } from "../html/escape.js";
 import { renderPage } from "../html/page.js";
-import { counts, gapList, section, table, type Html } from "../html/parts.js";
+import { NONE, counts, gapList, section, table, type Html } from "../html/parts.js";
 
 const VERDICT: Readonly<Record<TraceReport["attribution"], string>> = {
   source: "This path is the source of a locked input.",
@@ -16,10 +16,10 @@ const inputRow = (f: InputFacts): Html[] => [
   f.inputPaths
     .filter((p) => p !== f.input)
     .map(code)
-    .join(", ") || '<span class="muted">–</span>',
+    .join(", ") || NONE,
   h(f.type),
   link(f.url),
-  f.rev !== undefined ? code(f.rev.slice(0, 12)) : '<span class="muted">–</span>',
+  f.rev !== undefined ? code(f.rev.slice(0, 12)) : NONE,
   h(f.lastModified?.slice(0, 10) ?? "–"),
 ];
 
