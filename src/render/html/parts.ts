@@ -32,34 +32,22 @@ export function table(
   const body = (rs: readonly (readonly Html[])[]): string =>
     rs.map((r) => `${tr}${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`).join("\n");
   const region = `<div class="scroll" role="region" aria-label="${h(caption)}" tabindex="0">`;
-  if (rows.length <= CHUNK_ROWS)
-    return `${region}
-<table>
-<caption>${h(caption)}</caption>
-<thead><tr>${head.map((t, i) => `<th scope="col"${cls(i)}>${h(t)}</th>`).join("")}</tr></thead>
-<tbody>
-${body(rows)}
-</tbody>
-</table>
-</div>`;
-  const wide = new Set(opts.wide ?? []);
+  // Fixed column widths only where the table is cut in pieces, so that the pieces line up.
+  const wide = new Set(rows.length > CHUNK_ROWS ? (opts.wide ?? []) : []);
   const th = (t: string, i: number): string => {
     const c = [...(num.has(i) ? ["num"] : []), ...(wide.has(i) ? ["wide"] : [])];
     return `<th scope="col"${c.length > 0 ? ` class="${c.join(" ")}"` : ""}>${h(t)}</th>`;
   };
   const thead = `<thead><tr>${head.map(th).join("")}</tr></thead>`;
+  const tableOf = (attrs: string, title: Html, rs: readonly (readonly Html[])[]): Html =>
+    `<table${attrs}>\n<caption>${title}</caption>\n${thead}\n<tbody>\n${body(rs)}\n</tbody>\n</table>`;
+  if (rows.length <= CHUNK_ROWS) return `${region}\n${tableOf("", h(caption), rows)}\n</div>`;
   const chunks: string[] = [];
   for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
     const last = Math.min(at + CHUNK_ROWS, rows.length);
     const title =
       at === 0 ? h(caption) : `<span class="muted">${h(caption)}, rows ${at + 1}–${last} of ${rows.length}</span>`;
-    chunks.push(`<div class="chunk"><table class="chunked">
-<caption>${title}</caption>
-${thead}
-<tbody>
-${body(rows.slice(at, last))}
-</tbody>
-</table></div>`);
+    chunks.push(`<div class="chunk">${tableOf(' class="chunked"', title, rows.slice(at, last))}</div>`);
   }
   return `${region}\n${chunks.join("\n")}\n</div>`;
 }
