@@ -232,7 +232,7 @@ if (!only || only === "resolve") {
   rows.push(...(await resolveBench()));
 }
 
-if (!only || only === "startup") rows.push(...(await import("./startup.mjs")).startupBench(OUT));
+if (!only || only === "startup") rows.push(...(await (await import("./startup.mjs")).startupBench(OUT)));
 
 if (!only || only === "fleet") rows.push(...(await (await import("./fleet.mjs")).fleetBench(OUT)));
 

@@ -5,14 +5,15 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateLock } from "./generate.mjs";
-import { measureBesideArgv, withFloor } from "./measure.mjs";
+import { measureBesideArgv, measureBesideNode, withFloor } from "./measure.mjs";
+import { yargsFloor } from "./yargs-floor.mjs";
 
 const NODE_E_0 = ["-e", "0"];
 
-export function startupBench(out) {
+export async function startupBench(out) {
   const lock = path.join(out, "lock-50.lock");
   writeFileSync(lock, generateLock(50));
-  const tagged = taggedRepository(out, lock);
+  const tagged = taggedRepository(out);
   const cases = [
     ["--version", ["--version"]],
     // bench/out is not tracked: git is asked and says so (describe is stopped at once).
@@ -42,18 +43,53 @@ export function startupBench(out) {
       ],
     ],
   ];
-  return cases.map(([name, args]) => {
-    // Eleven pairs: these runs are short, and a median of few moves with every other process's burst.
-    // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start (~40 ms on a machine that
-    // sets it for all programs, as this project's does): both sides go without it, so that the ratio
-    // is the tool's start-up against Node's own, not against Node's and a certificate bundle's.
-    const { floor, r } = measureBesideArgv(NODE_E_0, args, { runs: 11, probe: false, unset: ["NODE_EXTRA_CA_CERTS"] });
+  const rows = cases.map(([name, args]) => {
+    const { floor, r } = measureBesideArgv(NODE_E_0, args, QUIET_PAIRS);
     return withFloor(`start-up: ${name} (floor: node -e 0)`, r, floor, { maxRatio: 2 });
+  });
+  return [...rows, ...parseOnly(lock, out), await yargsAlone(out)];
+}
+
+// Eleven pairs: these runs are short, and a median of few moves with every other process's burst.
+// Node reads the certificates NODE_EXTRA_CA_CERTS names at every start (~40 ms on a machine that
+// sets it for all programs, as this project's does): both sides go without it, so that the ratio
+// is the tool's start-up against Node's own, not against Node's and a certificate bundle's.
+const QUIET_PAIRS = { runs: 11, probe: false, unset: ["NODE_EXTRA_CA_CERTS"] };
+
+/**
+ * The least a run of each command does: its command line parsed and refused (one value outside
+ * the option's choices, exit 2). Everything up to the handler is in it (Node, the entry, yargs and
+ * the chunks it needs, the command's options declared and checked) and none of the work after.
+ */
+function parseOnly(lock, out) {
+  const cases = [
+    ["sbom", ["sbom", lock, "--spec", "0.0", "-o", path.join(out, "startup-refused.cdx.json")]],
+    ["check", ["check", lock, "--lock-only", "--fail-on", "never", "-o", path.join(out, "startup-refused.txt")]],
+  ];
+  return cases.map(([command, args]) => {
+    const { floor, r } = measureBesideArgv(NODE_E_0, args, { ...QUIET_PAIRS, statuses: [2] });
+    return withFloor(`start-up: \`${command}\` refused by its option checks, parse only (floor: node -e 0)`, r, floor, {
+      note: "reported: the least any run of it does",
+    });
   });
 }
 
-/** A git repository holding the lock as flake.lock, committed and tagged v1.0.0; its lock's path. */
-function taggedRepository(out, lock) {
+/** Stock yargs alone with a command of sbom's size (bench/floor/yargs-command.mjs), code-cached. */
+async function yargsAlone(out) {
+  const argv = await yargsFloor(out, ["sbom", "flake.lock", "--option-0", "a", "--option-1"]);
+  const { floor, r } = measureBesideNode(NODE_E_0, argv, QUIET_PAIRS);
+  return withFloor(
+    "start-up: stock yargs alone, one command of 46 options, bundled and code-cached (floor: node -e 0)",
+    r,
+    floor,
+    {
+      note: "reported: the parser's own floor, no flake-audit code",
+    },
+  );
+}
+
+/** A git repository holding a 50-node lock as flake.lock, committed and tagged v1.0.0; its lock's path. */
+function taggedRepository(out) {
   const repo = path.join(out, "startup-repo");
   rmSync(repo, { recursive: true, force: true });
   mkdirSync(repo);
