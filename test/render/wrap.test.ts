@@ -1,5 +1,6 @@
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { wrapLine, wrapLines } from "../../src/render/wrap.js";
+import { displayWidth, NARROW_MARKS, wrapLine, wrapLines } from "../../src/render/wrap.js";
 
 describe("wrapLine", () => {
   it("a line within the width is left as it is", () => {
@@ -48,5 +49,28 @@ describe("wrapLines", () => {
     const long = "a ".repeat(50).trim();
     expect(wrapLines([long, long], 40, (i) => i === 1).slice(-1)).toEqual([long]);
     expect(wrapLines([long], 40).length).toBeGreaterThan(1);
+  });
+});
+
+describe("displayWidth", () => {
+  it("is string-width's count for each mark the reports print and for printable ASCII", () => {
+    for (const c of NARROW_MARKS) expect([c, displayWidth(c)]).toEqual([c, stringWidth(c)]);
+    for (let code = 0x20; code <= 0x7e; code++) {
+      const c = String.fromCharCode(code);
+      expect(displayWidth(c)).toBe(stringWidth(c));
+    }
+  });
+
+  it("is string-width's count for any mix of them, and for what is not among them", () => {
+    const pool = [...NARROW_MARKS, "a", " ", "~", "é", "日", "👍", "e\u0301", "\u001b[31m", "\u200d", "\u00ad"];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return pool[seed % pool.length];
+    };
+    for (let n = 0; n < 500; n++) {
+      const s = Array.from({ length: 1 + (n % 12) }, pick).join("");
+      expect([s, displayWidth(s)]).toEqual([s, stringWidth(s)]);
+    }
   });
 });
