@@ -11,11 +11,9 @@ import { resolveInputPath } from "../domain/lock/follows.js";
 import { githubTarget, isTarget, type GithubTarget } from "../domain/provenance/upstream-facts.js";
 import type { Gap, ToolInfo } from "../domain/report.js";
 import { isUpstreamError } from "../domain/provenance/report.js";
-import { parseFlakeLock } from "../ingest/lock/flake-lock.js";
 import { InputError } from "./errors.js";
 import type { CompareSource, FileText, Files, NixStore, ProvenanceSource } from "./ports.js";
-import { readClosure } from "./read-closure.js";
-import { resolveInventory } from "./resolve.js";
+import { parseLockText } from "./read-lock.js";
 import { ageOf } from "../domain/diff/pin-age.js";
 import { gapsByCause } from "../domain/report-gaps.js";
 import type { InstallableEvaluator } from "./installable-ports.js";
@@ -43,21 +41,30 @@ export interface DiffRequest {
   readonly impact?: ImpactRequest;
 }
 
+/**
+ * GitHub, asked only when the diff is not lock-only: the factories are async so that a lock-only
+ * run loads none of the client (octokit and its cache are most of a small diff's start-up).
+ */
 export interface Upstreams {
-  readonly provenance: () => ProvenanceSource;
-  readonly compare: () => CompareSource;
+  readonly provenance: () => Promise<ProvenanceSource>;
+  readonly compare: () => Promise<CompareSource>;
 }
 
 async function readSide(files: Files, s: LockSource): Promise<{ file: FileText; graph: LockGraph }> {
   const file =
     "none" in s
-      ? { displayPath: s.none, text: EMPTY_LOCK, sha256: toBase16(sha256(utf8(EMPTY_LOCK))), directoryName: "" }
+      ? {
+          displayPath: s.none,
+          text: EMPTY_LOCK,
+          get sha256() {
+            return toBase16(sha256(utf8(EMPTY_LOCK)));
+          },
+          directoryName: "",
+        }
       : "file" in s
         ? await files.readText(s.file)
         : await files.readGitFile(s.git.rev, s.git.path);
-  const parsed = parseFlakeLock(file.text, file.displayPath);
-  if (!parsed.ok) throw new InputError(parsed.error);
-  return { file, graph: parsed.value };
+  return { file, graph: (await parseLockText(file)).graph };
 }
 
 function targetAt(graph: LockGraph, input: string, hosts: readonly string[]): GithubTarget | undefined {
@@ -100,17 +107,21 @@ export async function diffUseCase(
       if (ta !== undefined && tb !== undefined && ta.rev !== tb.rev)
         pairs.set(c.input, { host: tb.host, owner: tb.owner, repo: tb.repo, base: ta.rev, head: tb.rev });
     }
-    const compared = await up.compare().compare([...pairs.values()]);
+    const compared = await (await up.compare()).compare([...pairs.values()]);
     const inventory = buildInventory(b.graph);
     const changed = new Set(updated.map((c) => c.input));
     const relevant = inventory.inputs.filter((i) => i.paths.some((p) => changed.has(p.join("/"))));
     const prov =
       relevant.length > 0
-        ? await resolveInventory({ ...inventory, inputs: relevant }, up.provenance(), {
-            tool: req.tool,
-            offline: req.offline,
-            enterpriseHosts: req.enterpriseHosts,
-          })
+        ? await (await import("./resolve.js")).resolveInventory(
+            { ...inventory, inputs: relevant },
+            await up.provenance(),
+            {
+              tool: req.tool,
+              offline: req.offline,
+              enterpriseHosts: req.enterpriseHosts,
+            },
+          )
         : undefined;
     gaps.push(...(prov?.gaps ?? []));
     findings.push(...(prov?.findings ?? []).filter((f) => f.rule === "rev-not-on-ref" || f.rule === "rev-not-found"));
@@ -138,10 +149,7 @@ export async function diffUseCase(
   }
   const closure =
     req.closureOld !== undefined && req.closureNew !== undefined
-      ? diffClosures(
-          (await readClosure({ file: req.closureOld }, files, nix)).closure,
-          (await readClosure({ file: req.closureNew }, files, nix)).closure,
-        )
+      ? await closureDiff(req.closureOld, req.closureNew, files, nix)
       : undefined;
   const evaluated = await impact;
   if (evaluated !== undefined) {
@@ -152,8 +160,8 @@ export async function diffUseCase(
     schemaVersion: 1,
     tool: req.tool,
     evaluatedAt: req.now.toISOString(),
-    old: { source: a.file.displayPath, sha256: a.file.sha256 },
-    new: { source: b.file.displayPath, sha256: b.file.sha256 },
+    old: subject(a.file),
+    new: subject(b.file),
     lockOnly: req.lockOnly,
     offline: req.offline,
     changes,
@@ -184,4 +192,24 @@ async function startImpact(
     ]);
   const { evaluateImpact } = await import("./impact.js");
   return evaluateImpact(req, e, files);
+}
+
+/**
+ * A side's lock file as the report names it, hashed when a renderer reads the hash: text and
+ * Markdown do not, and hashing loads node:crypto (a tenth of a small diff's time).
+ */
+const subject = (file: FileText): { readonly source: string; readonly sha256: string } => ({
+  source: file.displayPath,
+  get sha256() {
+    return file.sha256;
+  },
+});
+
+/** The two closures' difference; their readers (zod's path-info parser) load only for closures. */
+async function closureDiff(oldFile: string, newFile: string, files: Files, nix: () => NixStore) {
+  const { readClosure } = await import("./read-closure.js");
+  return diffClosures(
+    (await readClosure({ file: oldFile }, files, nix)).closure,
+    (await readClosure({ file: newFile }, files, nix)).closure,
+  );
 }

@@ -14,6 +14,11 @@ export async function readLock(
   path: string,
 ): Promise<{ file: FileText; graph: LockGraph; walk: LockTraversal }> {
   const file = await files.readText(path);
+  return { file, ...(await parseLockText(file)) };
+}
+
+/** A lock's text already read (from a file, git or nowhere), parsed as readLock parses it. */
+export async function parseLockText(file: FileText): Promise<{ graph: LockGraph; walk: LockTraversal }> {
   // zod loads only for a lock the hand-written checks reject, to explain it (most runs never need it).
   const fast = parseLock(file.text, file.displayPath);
   const parsed =
@@ -21,5 +26,5 @@ export async function readLock(
       ? fast
       : (await import("../ingest/lock/flake-lock.js")).parseFlakeLockWalked(file.text, file.displayPath);
   if (!parsed.ok) throw new InputError(parsed.error);
-  return { file, ...parsed.value };
+  return parsed.value;
 }

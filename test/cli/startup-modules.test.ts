@@ -30,6 +30,7 @@ function loadedFiles(args: readonly string[]): string[] {
 }
 // esbuild heads each bundled module with its path: zod's are under node_modules/zod/.
 const hasZod = (files: readonly string[]): boolean => files.some((text) => /node_modules\/zod\//.test(text));
+const hasOctokit = (files: readonly string[]): boolean => files.some((text) => /node_modules\/@octokit\//.test(text));
 
 describe("what a lock's run loads (built command)", () => {
   it("dist/bin is built (npm run build)", () => {
@@ -43,6 +44,15 @@ describe("what a lock's run loads (built command)", () => {
     expect(hasZod(sbom)).toBe(false);
     expect(check.length).toBeGreaterThan(1);
     expect(hasZod(check)).toBe(false);
+  });
+  it("diff --lock-only of two valid locks loads neither zod nor octokit (GitHub is not asked)", () => {
+    const args = ["diff", lockFixture("valid", "follows-chain.lock"), lock, "-o", path.join(dir, "d.txt")];
+    const lockOnly = loadedFiles([...args, "--lock-only"]);
+    expect(lockOnly.length).toBeGreaterThan(1);
+    expect(hasZod(lockOnly)).toBe(false);
+    expect(hasOctokit(lockOnly)).toBe(false);
+    // the probe sees octokit when it is there: asked offline, the diff loads the GitHub client
+    expect(hasOctokit(loadedFiles([...args, "--offline"]))).toBe(true);
   });
   it("a lock the fast checks reject does load zod, to explain it (the probe sees zod when it is there)", () => {
     const bad = path.join(dir, "bad.lock");
@@ -121,6 +131,20 @@ describe("what a lock's run builds and starts (built command)", () => {
       { cwd: dir, encoding: "utf8" },
     );
     expect(sbom.stderr).toMatch(/^BUILTINS .*internal\/crypto/m);
+  });
+  it("a text diff whose lines hold only ASCII and the report's marks (•, →) builds no emoji class", () => {
+    const base = lockFixture("valid", "github-inputs.lock");
+    const out = path.join(dir, "marks.txt");
+    const counts = probe(["diff", lockFixture("valid", "follows-chain.lock"), base, "--lock-only", "-o", out]);
+    expect(readFileSync(out, "utf8")).toMatch(/^• /m);
+    expect(counts.emoji).toBe(0);
+    // the probe sees it when it is built: an input named outside ASCII is measured by string-width
+    const named = JSON.parse(readFileSync(base, "utf8"));
+    const root = named.nodes[named.root];
+    root.inputs["café"] = Object.values(root.inputs)[0];
+    const cafe = path.join(dir, "cafe.lock");
+    writeFileSync(cafe, JSON.stringify(named));
+    expect(probe(["diff", base, cafe, "--lock-only", "-o", path.join(dir, "cafe.txt")]).emoji).toBeGreaterThan(0);
   });
   it("a text or Markdown check starts no process (git is asked only for JSON and SARIF)", () => {
     for (const format of ["text", "markdown"])

@@ -110,7 +110,8 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
     throw new UsageError("--installable evaluates commits: give the locks as --git BASE [HEAD] or REV:PATH");
   const impact = await impactFlags(args, ctx);
   const { diffUseCase } = await import("../../app/diff.js");
-  const { githubSource, githubCompare } = await import("../github-wiring.js");
+  // octokit loads only when GitHub is asked (not with --lock-only).
+  const github = () => import("../github-wiring.js");
   const w = ctx.wiring(args.timeout);
   const now = () => Date.now();
   const report = await diffUseCase(
@@ -140,8 +141,8 @@ export async function handler(args: DiffArgs, ctx: CommandContext): Promise<Outc
     w.files,
     () => w.nix(),
     {
-      provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
+      provenance: async () => (await github()).githubSource(args, ctx.env, ctx.io, now, w.tool.version),
+      compare: async () => (await github()).githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
     () => impact?.evaluator,
   );

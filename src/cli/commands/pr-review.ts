@@ -92,8 +92,8 @@ export async function handler(args: PrReviewArgs, ctx: CommandContext): Promise<
     gitCli(ctx.io.cwd),
     () => w.nix(),
     {
-      provenance: () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
-      compare: () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
+      provenance: async () => githubSource(args, ctx.env, ctx.io, now, w.tool.version),
+      compare: async () => githubCompare(args, ctx.env, now, w.tool.version, ctx.io),
     },
     renderDiffMarkdown,
     () => impact?.evaluator,
