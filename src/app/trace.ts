@@ -11,6 +11,7 @@ import { InputError } from "./errors.js";
 import type { FileText, Files, NixStore } from "./ports.js";
 import { readClosure, readDerivations, type ClosureRead, type ClosureSource } from "./read-closure.js";
 import { readLock } from "./read-lock.js";
+import type { Sha256 } from "../domain/nix/sha256.js";
 
 export interface TraceRequest {
   readonly path: string;
@@ -20,6 +21,8 @@ export interface TraceRequest {
   readonly closure?: ClosureSource;
   readonly derivationsPath?: string;
   readonly tool: ToolInfo;
+  /** A faster SHA-256 for the inputs' store paths than the domain's own (the paths are the same). */
+  readonly digest?: Sha256;
 }
 
 /** `/nix/store/<hash>-<name>/bin/x` → the store object `/nix/store/<hash>-<name>`. */
@@ -31,7 +34,10 @@ export function storeObjectOf(arg: string): string {
 async function maybeLock(req: TraceRequest, files: Files): Promise<{ inventory?: LockInventory; file?: FileText }> {
   try {
     const { file, graph } = await readLock(files, req.lockPath);
-    return { inventory: buildInventory(graph), file };
+    return {
+      inventory: buildInventory(graph, undefined, req.digest !== undefined ? { digest: req.digest } : {}),
+      file,
+    };
   } catch (e) {
     const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
     if (req.lockExplicit || !missing) throw e;

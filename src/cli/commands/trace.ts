@@ -1,3 +1,4 @@
+import { nativeSha256 } from "../../adapters/native-sha256.js";
 import type { Argv } from "yargs";
 import type { CommandContext } from "../context.js";
 import { textWidth } from "../io.js";
@@ -54,6 +55,8 @@ export async function handler(args: TraceArgs, ctx: CommandContext): Promise<Out
       ...(closure !== undefined ? { closure } : {}),
       ...(args.derivations !== undefined ? { derivationsPath: args.derivations } : {}),
       tool: w.tool,
+      // node:crypto: the report's lock hash loads it anyway, and it hashes a path faster than the domain.
+      digest: nativeSha256,
     },
     w.files,
     () => w.nix(),
