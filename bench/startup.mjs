@@ -2,7 +2,7 @@
 // than the work. Each case is measured beside `node -e 0` (Node's own start-up, the least any command
 // can take), without the peak-RSS preload on either side, and is held to 2x it.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateLock } from "./generate.mjs";
 import { measureBesideArgv, measureBesideNode, withFloor } from "./measure.mjs";
@@ -47,7 +47,42 @@ export async function startupBench(out) {
     const { floor, r } = measureBesideArgv(NODE_E_0, args, QUIET_PAIRS);
     return withFloor(`start-up: ${name} (floor: node -e 0)`, r, floor, { maxRatio: 2 });
   });
-  return [...rows, ...parseOnly(lock, out), await yargsAlone(out)];
+  return [...rows, ...(await smallRuns(lock, out)), ...parseOnly(lock, out), await yargsAlone(out)];
+}
+
+/**
+ * The other commands' small runs, reported beside the same floor (the 2x target is sbom's and
+ * check's): a reviewer's lock-only diff of two 50-node locks, and an auditor's trace of one of the
+ * lock's sources back to its input.
+ */
+async function smallRuns(lock, out) {
+  const older = path.join(out, "lock-50-older.lock");
+  writeFileSync(older, generateLock(50, 2));
+  const diff = ["diff", older, lock, "--lock-only"];
+  const cases = [
+    ["diff --lock-only, two 50-node locks, text", [...diff, "-o", path.join(out, "startup-diff.txt")]],
+    [
+      "diff --lock-only, two 50-node locks, Markdown",
+      [...diff, "--format", "markdown", "-o", path.join(out, "startup-diff.md")],
+    ],
+    [
+      "trace of a source, 50-node lock, text",
+      ["trace", await sourceOf(lock), "--lock", lock, "-o", path.join(out, "startup-trace.txt")],
+    ],
+  ];
+  return cases.map(([name, args]) => {
+    const { floor, r } = measureBesideArgv(NODE_E_0, args, QUIET_PAIRS);
+    return withFloor(`start-up: ${name} (floor: node -e 0)`, r, floor, { note: "reported" });
+  });
+}
+
+/** The store path of the first of the lock's inputs that has one, by the built library. */
+async function sourceOf(lock) {
+  const { buildInventory, formatStorePath, parseFlakeLock } = await import("../dist/index.js");
+  const parsed = parseFlakeLock(readFileSync(lock, "utf8"), lock);
+  if (!parsed.ok) throw new Error(`${lock}: not a lock`);
+  const input = buildInventory(parsed.value).inputs.find((i) => i.storePath !== undefined);
+  return formatStorePath(input.storePath);
 }
 
 // Eleven pairs: these runs are short, and a median of few moves with every other process's burst.
