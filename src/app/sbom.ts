@@ -64,14 +64,12 @@ const PINNING_WARNING = {
   "rev-only": "is locked to a commit but has no narHash, so its content is not pinned",
 } as const;
 
-const digestOf = (req: SbomRequest): { digest?: Sha256 } => (req.digest !== undefined ? { digest: req.digest } : {});
-
 /** flake.lock → SbomModel: every distinct locked source with its input paths and dependency graph. */
 export async function buildSbom(req: SbomRequest, files: Files, nix: () => NixStore = noNix): Promise<SbomResult> {
   const revisions = askedEarly(req);
   const lock = req.lockPath !== undefined ? await readLock(files, req.lockPath) : undefined;
   const inventory =
-    lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk, ...digestOf(req) }) : undefined;
+    lock !== undefined ? buildInventory(lock.graph, undefined, { walk: lock.walk, digest: req.digest }) : undefined;
   // The closure readers (and zod, through the meta parser) load only for a closure: a lock's SBOM is
   // most runs, and its start-up is most of its time (docs/architecture.md §7).
   const closure =

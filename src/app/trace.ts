@@ -34,10 +34,7 @@ export function storeObjectOf(arg: string): string {
 async function maybeLock(req: TraceRequest, files: Files): Promise<{ inventory?: LockInventory; file?: FileText }> {
   try {
     const { file, graph } = await readLock(files, req.lockPath);
-    return {
-      inventory: buildInventory(graph, undefined, req.digest !== undefined ? { digest: req.digest } : {}),
-      file,
-    };
+    return { inventory: buildInventory(graph, undefined, { digest: req.digest }), file };
   } catch (e) {
     const missing = e instanceof InputError && e.issues.length === 1 && e.issues[0]?.message === "no such file";
     if (req.lockExplicit || !missing) throw e;

@@ -137,7 +137,7 @@ class SourceGrouper {
 export function buildInventory(
   graph: LockGraph,
   storeDir?: string,
-  opts: { storePaths?: boolean; walk?: LockTraversal; digest?: Sha256 } = {},
+  opts: { storePaths?: boolean; walk?: LockTraversal; digest?: Sha256 | undefined } = {},
 ): LockInventory {
   const index = indexLock(graph, opts.walk);
   const groups: Group[] = [];
