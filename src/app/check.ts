@@ -9,6 +9,7 @@ import { nodeOffsets } from "../ingest/json-members.js";
 import { InputError, UsageError } from "./errors.js";
 import type { Files, NixStore, ProvenanceSource, Workspace } from "./ports.js";
 import { readLock } from "./read-lock.js";
+import { isStdin } from "./stdin.js";
 import { resolveInventory } from "./resolve.js";
 import { checkPackages, noNix } from "./check-packages.js";
 import { checkedInputs } from "../domain/policy/checked-input.js";
@@ -130,8 +131,7 @@ export async function checkUseCase(
     sourceLicences,
   );
   const locate = locator(file.text, [...findings, ...suppressed]);
-  const stdin = req.lockPath === "-" || req.lockPath === "/dev/stdin";
-  const repositoryPath = stdin ? undefined : await workspace?.repositoryPath(req.lockPath);
+  const repositoryPath = isStdin(req.lockPath) ? undefined : await workspace?.repositoryPath(req.lockPath);
   return {
     schemaVersion: 1,
     tool: req.tool,

@@ -3,11 +3,10 @@ import type { Gap } from "../domain/report.js";
 import type { FlakeVersion, SbomMetadata } from "../domain/sbom-metadata.js";
 import { isoDate } from "../domain/time.js";
 import type { Revisions } from "./ports.js";
+import { isStdin } from "./stdin.js";
 
 /** The minimum elements as given (flags over the configuration file), before defaults. */
 export type GivenMetadata = Partial<SbomMetadata>;
-
-const STDIN_NAMES: ReadonlySet<string> = new Set(["-", "/dev/stdin"]);
 
 /** The newest lastModified of the lock's inputs, as a date: what the lock says of when it was made. */
 function newestLastModified(inventory: LockInventory | undefined): string | undefined {
@@ -28,7 +27,7 @@ async function defaultVersion(
   inventory: LockInventory | undefined,
   revisions: Revisions | undefined,
 ): Promise<FlakeVersion | undefined> {
-  if (lockPath !== undefined && !STDIN_NAMES.has(lockPath) && revisions !== undefined) {
+  if (lockPath !== undefined && !isStdin(lockPath) && revisions !== undefined) {
     const described = await revisions.describe(lockPath);
     if (described !== undefined) return { version: described, source: "git" };
   }
@@ -42,7 +41,7 @@ async function defaultVersion(
  * answer. A lock read from stdin has no repository to ask.
  */
 export function askingEarly(revisions: Revisions, lockPath: string): Revisions {
-  if (STDIN_NAMES.has(lockPath)) return revisions;
+  if (isStdin(lockPath)) return revisions;
   const early = revisions.describe(lockPath);
   // Awaited later (or never, when reading the lock fails first): a rejection must not go unhandled meanwhile.
   early.catch(() => {});

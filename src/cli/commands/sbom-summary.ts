@@ -1,4 +1,5 @@
 import type { Files } from "../../app/ports.js";
+import { isStdin } from "../../app/stdin.js";
 
 type SbomModel = Awaited<ReturnType<typeof import("../../app/sbom.js")["buildSbom"]>>["model"];
 
@@ -16,7 +17,7 @@ export async function summaryHtml(
   const { sbomFile, lockPath, timestamp } = read;
   const { renderSbomSummaryHtml } = await import("../../render/sbom/html-summary.js");
   const graphSvg =
-    lockPath !== undefined && lockPath !== "-" && lockPath !== "/dev/stdin"
+    lockPath !== undefined && !isStdin(lockPath)
       ? await inputGraphSvg(lockPath, timestamp ?? new Date(0), files)
       : undefined;
   return renderSbomSummaryHtml(model, {
